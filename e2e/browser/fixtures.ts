@@ -1,0 +1,139 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { projectRoot } from '../electronBinary'
+import { EDITOR } from '../desk'
+
+const READY = /Factdesk is ready: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/
+
+export interface HarnessArgs {
+  reviewPath: string
+  dataDir: string
+  /** 0 picks a free port. */
+  port?: number
+  lang?: 'en' | 'ko'
+}
+
+export interface RunningHarness {
+  child: ChildProcess
+  url: string
+  origin: string
+  port: number
+  token: string
+  output: () => string
+}
+
+/** Runs `scripts/harness.mjs` (what `npm run web` runs) and waits for its ready line. */
+export function launchHarness(args: HarnessArgs): Promise<RunningHarness> {
+  const argv = [
+    join(projectRoot, 'scripts', 'harness.mjs'),
+    '--review', args.reviewPath,
+    '--data-dir', args.dataDir,
+    '--port', String(args.port ?? 0),
+    '--lang', args.lang ?? 'en',
+  ]
+  const child = spawn(process.execPath, argv, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`The harness did not start within 30 s:\n${output}`))
+    }, 30_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8')
+      const m = READY.exec(output)
+      if (!m) return
+      clearTimeout(timer)
+      const url = m[1]
+      resolve({ child, url, origin: new URL(url).origin, port: Number(m[2]), token: m[3], output: () => output })
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`The harness exited (${code ?? signal}) before it was ready:\n${output}`))
+    })
+  })
+}
+
+/** SIGTERM, as a user's Ctrl-C or a service manager would; resolves with the exit code. */
+export function stopHarness(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+export interface Harness {
+  readonly url: string
+  readonly origin: string
+  readonly token: string
+  readonly port: number
+  readonly reviewPath: string
+  readonly dataDir: string
+  /** Stops the harness and starts it again on the same file and port, then reloads every attached page. */
+  restart(): Promise<void>
+  /** Pages that restart() reloads. */
+  attach(page: Page): void
+}
+
+export interface DeskFixtures {
+  workDir: string
+  harness: Harness
+  /** A page with the app open on the harness, the essay loaded. */
+  desk: Page
+}
+
+export async function openDesk(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await expect(page.locator(EDITOR).first()).toBeVisible()
+}
+
+export const test = base.extend<DeskFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  workDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
+    await use(dir)
+    rmSync(dir, { recursive: true, force: true })
+  },
+  harness: async ({ workDir }, use) => {
+    const args: HarnessArgs = {
+      reviewPath: join(workDir, 'review.factdesk'),
+      dataDir: join(workDir, 'data'),
+      lang: 'en',
+    }
+    let running = await launchHarness(args)
+    const pages: Page[] = []
+    const harness: Harness = {
+      get url() { return running.url },
+      get origin() { return running.origin },
+      get token() { return running.token },
+      get port() { return running.port },
+      reviewPath: args.reviewPath,
+      dataDir: args.dataDir,
+      attach: (page) => void pages.push(page),
+      async restart() {
+        const code = await stopHarness(running.child)
+        expect(code, `the harness should stop cleanly on SIGTERM:\n${running.output()}`).toBe(0)
+        running = await launchHarness({ ...args, port: running.port })
+        for (const page of pages) await openDesk(page, running.url)
+      },
+    }
+    await use(harness)
+    await stopHarness(running.child)
+  },
+  desk: async ({ page, harness }, use) => {
+    harness.attach(page)
+    await openDesk(page, harness.url)
+    await use(page)
+  },
+})
+
+export { expect }

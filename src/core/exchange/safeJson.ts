@@ -1,0 +1,66 @@
+import { FactdeskError } from '../../shared/errors'
+
+/** Documented limits for files brought into a review (README: "Review files travel"). */
+export const IMPORT_LIMITS = {
+  bytes: 50 * 1024 * 1024,
+  depth: 32,
+  claims: 50_000,
+  sources: 200_000,
+  annotations: 50_000,
+} as const
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+function refuse(name: string, problem: string): never {
+  throw new FactdeskError('invalid-file', `${name}: ${problem} Nothing was imported; the review is unchanged.`)
+}
+
+/** Strict UTF-8 with an optional byte-order mark (files saved by common Windows editors carry one). */
+export function decodeUtf8(name: string, bytes: Uint8Array): string {
+  if (bytes.byteLength > IMPORT_LIMITS.bytes) {
+    refuse(name, `the file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB, the most Factdesk imports.`)
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  } catch {
+    refuse(name, 'the file is not valid UTF-8 text.')
+  }
+}
+
+/** Nesting depth of JSON text, measured before parsing so a hostile file cannot exhaust the stack. */
+function jsonDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth)
+    else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return max
+}
+
+/** JSON.parse with the import limits: size, strict UTF-8, nesting depth, and no prototype keys. */
+export function parseJsonFile(name: string, bytes: Uint8Array): unknown {
+  const text = decodeUtf8(name, bytes)
+  if (jsonDepth(text) > IMPORT_LIMITS.depth) {
+    refuse(name, `the data is nested more than ${IMPORT_LIMITS.depth} levels deep.`)
+  }
+  let badKey: string | null = null
+  let value: unknown
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) badKey = key
+      return v
+    })
+  } catch (err) {
+    refuse(name, `the file is not JSON (${(err as Error).message}).`)
+  }
+  if (badKey) refuse(name, `the data contains the key "${badKey}", which Factdesk never writes.`)
+  return value
+}

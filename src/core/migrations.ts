@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * Ordered schema steps. Step N brings a review file from user_version N-1 to N; each runs with its
+ * version bump in one transaction. Never edit a released step: add the next one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE document (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    byline TEXT NOT NULL DEFAULT '',
+    source_url TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    blocks_json TEXT NOT NULL,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE claim (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES document(id),
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    end INTEGER NOT NULL CHECK (end > start),
+    verdict TEXT NOT NULL DEFAULT 'unrated',
+    status TEXT NOT NULL DEFAULT 'open',
+    note TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    modified_by TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+  ) STRICT;
+  CREATE INDEX claim_by_position ON claim(document_id, deleted, start, end);
+
+  CREATE TABLE source (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claim(id),
+    url TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    publisher TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    accessed TEXT NOT NULL DEFAULT '',
+    excerpt TEXT NOT NULL DEFAULT '',
+    archive_url TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+  ) STRICT;
+  CREATE INDEX source_by_claim ON source(claim_id, deleted);
+  `,
+]
+
+export const SCHEMA_VERSION = migrations.length
+
+export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let version = current; version < upTo; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version])
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

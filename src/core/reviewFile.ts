@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { FactdeskError } from '../shared/errors'
+import { migrate, SCHEMA_VERSION } from './migrations'
+
+/** "FDK1": marks a SQLite database as a Factdesk review file (PRAGMA application_id). */
+export const APPLICATION_ID = 0x46444b31
+const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/**
+ * Opens (or creates) a review file for writing. Anything that is not a review file this version can
+ * read is refused before the file is opened for writing, so a refused file is left byte-for-byte as it was.
+ * With `mustExist`, only an existing review file is accepted: a missing, empty or blank SQLite file is
+ * refused instead of being turned into an empty review.
+ */
+export function openReviewDatabase(path: string, { mustExist = false }: { mustExist?: boolean } = {}): Database.Database {
+  const hasBytes = path !== ':memory:' && existsSync(path) && statSync(path).size > 0
+  if (mustExist && !hasBytes) {
+    throw new FactdeskError('not-a-review-file', `${path} is empty or missing; it is not a Factdesk review file.`)
+  }
+  if (hasBytes) inspect(path, mustExist)
+  let db: Database.Database
+  try {
+    db = new Database(path)
+  } catch (err) {
+    throw new FactdeskError('corrupt-file', `${path} could not be opened: ${(err as Error).message}`)
+  }
+  try {
+    configure(db)
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+      db.pragma(`application_id = ${APPLICATION_ID}`)
+    }
+    migrate(db)
+    return db
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}
+
+export function configure(db: Database.Database): void {
+  if (db.name !== ':memory:') db.pragma('journal_mode = WAL')
+  // better-sqlite3 opens WAL files at NORMAL; a committed change must survive power loss.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+}
+
+function inspect(path: string, mustExist: boolean): void {
+  const header = Buffer.alloc(16)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, header, 0, 16, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new FactdeskError(
+      'not-a-review-file',
+      `${path} is not a Factdesk review file (it is not a SQLite database). Choose a .factdesk file.`,
+    )
+  }
+  let db: Database.Database | undefined
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+    const appId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }
+    if (appId !== APPLICATION_ID && (mustExist || !(appId === 0 && tables.n === 0))) {
+      throw new FactdeskError(
+        'not-a-review-file',
+        `${path} is a SQLite database, but not a Factdesk review file. Nothing was changed.`,
+      )
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new FactdeskError(
+        'newer-version',
+        `${path} was saved by a newer version of Factdesk (review format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Factdesk to open it. Nothing was changed.`,
+      )
+    }
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new Error(String(check))
+  } catch (err) {
+    if (err instanceof FactdeskError) throw err
+    throw new FactdeskError(
+      'corrupt-file',
+      `${path} is damaged and cannot be opened (${(err as Error).message}). Nothing was changed; open a backup copy.`,
+    )
+  } finally {
+    db?.close()
+  }
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod'
+import { api, isMethod, type Api, type CallResult, type Method, type ResultOf } from '../shared/contract'
+import { FactdeskError } from '../shared/errors'
+import type { PrefsStore } from './prefs'
+import type { ReviewSession } from './session'
+import type { ReviewStore } from './store'
+
+export interface ServiceContext {
+  session: ReviewSession
+  prefs: PrefsStore
+  /** Called after a change that other windows (or the UI itself) must reload for. */
+  notify?: (event: 'prefs-changed') => void
+}
+
+type Handler<M extends Method> = (args: z.output<Api[M]['args']>) => ResultOf<M> | Promise<ResultOf<M>>
+export type Service = { [M in Method]: Handler<M> }
+
+export class HandlerRegistry {
+  private readonly table: Partial<Record<Method, Handler<Method>>> = {}
+
+  register<M extends Method>(method: M, handler: Handler<M>): void {
+    if (this.table[method]) throw new Error(`The method ${method} is registered twice.`)
+    this.table[method] = handler as unknown as Handler<Method>
+  }
+
+  complete(): Service {
+    const missing = (Object.keys(api) as Method[]).filter((m) => !this.table[m])
+    if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`)
+    return this.table as Service
+  }
+}
+
+function registerReviewHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  const store = (): ReviewStore => ctx.session.store
+  reg.register('review-info', () => store().info())
+  reg.register('document-get', () => store().document())
+}
+
+function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  const store = (): ReviewStore => ctx.session.store
+  const actor = (): string => ctx.prefs.get().reviewerName
+  reg.register('claims-list', () => store().claims())
+  reg.register('claim-create', ({ id, anchor }) => store().createClaim(anchor, actor(), id))
+  reg.register('claim-update', ({ id, patch }) => store().updateClaim(id, patch, actor()))
+  reg.register('claim-delete', ({ id }) => {
+    store().deleteClaim(id, actor())
+    return { id }
+  })
+  reg.register('claim-restore', ({ id }) => store().restoreClaim(id, actor()))
+}
+
+function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  const store = (): ReviewStore => ctx.session.store
+  const actor = (): string => ctx.prefs.get().reviewerName
+  // A source change answers with its claim, whose revision and modified time changed with it.
+  reg.register('source-add', ({ claimId, source }) => {
+    store().addSource(claimId, source, actor())
+    return store().claim(claimId)
+  })
+  reg.register('source-update', ({ id, source }) => store().claim(store().updateSource(id, source, actor()).claimId))
+  reg.register('source-delete', ({ id }) => {
+    const { claimId } = store().source(id)
+    store().deleteSource(id, actor())
+    return store().claim(claimId)
+  })
+}
+
+function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  reg.register('prefs-get', () => ctx.prefs.get())
+  reg.register('prefs-set', (patch) => {
+    const prefs = ctx.prefs.set(patch)
+    ctx.notify?.('prefs-changed')
+    return prefs
+  })
+}
+
+export function createService(ctx: ServiceContext): Service {
+  const reg = new HandlerRegistry()
+  registerReviewHandlers(reg, ctx)
+  registerClaimHandlers(reg, ctx)
+  registerSourceHandlers(reg, ctx)
+  registerPrefsHandlers(reg, ctx)
+  return reg.complete()
+}
+
+/**
+ * The single entry for both transports: checks the method name, validates the arguments against the
+ * contract, runs the handler, and turns every failure into a message the UI can show.
+ */
+export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<CallResult<Method>> {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'unknown-method', message: `Unknown method ${String(method)}.` } }
+  }
+  const parsed = api[method].args.safeParse(rawArgs ?? {})
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ')
+    return { ok: false, error: { code: 'invalid-args', message } }
+  }
+  try {
+    const handler = service[method] as Handler<Method>
+    return { ok: true, value: await handler(parsed.data as never) }
+  } catch (err) {
+    if (err instanceof FactdeskError) return { ok: false, error: { code: err.code, message: err.message } }
+    return { ok: false, error: { code: 'internal', message: (err as Error).message ?? String(err) } }
+  }
+}

@@ -1,0 +1,65 @@
+// Defines window.factdesk over HTTP for the browser harness (see server.ts). Served as a classic
+// script before the app's module script, so the bridge exists when the app starts.
+;(function () {
+  'use strict'
+  var meta = document.querySelector('meta[name="factdesk-token"]')
+  var token = meta ? meta.getAttribute('content') || '' : ''
+  // The cookie set on first load covers reloads; the address bar need not show the token.
+  var here = new URL(location.href)
+  if (here.searchParams.has('token')) {
+    here.searchParams.delete('token')
+    history.replaceState(history.state, '', here.pathname + here.search + here.hash)
+  }
+
+  function failure(code, message) {
+    return { ok: false, error: { code: code, message: message } }
+  }
+
+  function call(method, args) {
+    return fetch('/call/' + encodeURIComponent(method), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-factdesk-token': token },
+      body: JSON.stringify(args === undefined ? {} : args),
+    }).then(
+      function (res) {
+        return res.json().catch(function () {
+          return failure('internal', 'The harness answered ' + res.status + ' without a result.')
+        })
+      },
+      function () {
+        return failure('internal', 'The harness is not running.')
+      },
+    )
+  }
+
+  var listeners = new Map()
+  var source = null
+  function connect() {
+    if (source) return
+    source = new EventSource('/events?token=' + encodeURIComponent(token))
+    source.onmessage = function (e) {
+      var msg
+      try {
+        msg = JSON.parse(e.data)
+      } catch (_) {
+        return
+      }
+      var set = listeners.get(msg.name)
+      if (set) set.forEach(function (fn) { fn(msg.payload) })
+    }
+  }
+
+  function on(event, listener) {
+    connect()
+    if (!listeners.has(event)) listeners.set(event, new Set())
+    listeners.get(event).add(listener)
+    return function () {
+      listeners.get(event).delete(listener)
+    }
+  }
+
+  Object.defineProperty(window, 'factdesk', {
+    value: Object.freeze({ call: call, on: on }),
+    enumerable: true,
+  })
+})()

@@ -1,0 +1,264 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir, userInfo } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { readEssayFile } from '../core/essayFile'
+import { PrefsStore, resolveLang } from '../core/prefs'
+import { createService, dispatch } from '../core/service'
+import { ReviewSession } from '../core/session'
+import { ReviewStore } from '../core/store'
+import type { EventName, Events } from '../shared/contract'
+import type { Lang } from '../shared/domain'
+import { fileInRoot, mimeType, SECURITY_HEADERS } from '../main/web'
+
+/**
+ * The browser harness: the built renderer and the real service over loopback HTTP, for tests and
+ * development without the Electron binary. Only 127.0.0.1 listens; every request needs the random
+ * token (the page gets it from the printed URL, then from a cookie; calls send it in a header).
+ *
+ * Prefs live in `dataDir`, by default <os tmpdir>/factdesk-harness-<user>, so they outlast a run
+ * without writing anything next to the review file.
+ */
+export interface HarnessOptions {
+  reviewPath: string
+  /** 0 picks a free port. */
+  port: number
+  /** A language forced for this run, like the app's --lang. */
+  lang?: Lang
+  dataDir?: string
+  rendererDir: string
+  resourcesDir: string
+}
+
+export interface Harness {
+  port: number
+  token: string
+  /** The address to open: it carries the token. */
+  url: string
+  reviewPath: string
+  close(): Promise<void>
+}
+
+export const BODY_LIMIT = 10 * 1024 * 1024
+const BRIDGE_PATH = '/harness-bridge.js'
+
+function userName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return ''
+  }
+}
+
+export function defaultDataDir(): string {
+  return join(tmpdir(), `factdesk-harness-${userName().replace(/[^\w.-]/g, '_') || 'user'}`)
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const reviewPath = resolve(opts.reviewPath)
+  const dataDir = resolve(opts.dataDir ?? defaultDataDir())
+  const rendererDir = resolve(opts.rendererDir)
+  const { lang, forced } = resolveLang({
+    flag: opts.lang,
+    env: process.env.FACTDESK_LANG,
+    osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+  })
+  const prefs = new PrefsStore(join(dataDir, 'prefs.json'), { reviewerName: userName(), lang }, forced ? lang : undefined)
+  mkdirSync(dirname(reviewPath), { recursive: true })
+  // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
+  const essay = readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md'))
+  const session = new ReviewSession(ReviewStore.open(reviewPath, essay))
+
+  const token = randomBytes(24).toString('base64url')
+  const clients = new Set<ServerResponse>()
+  const emit = <E extends EventName>(name: E, payload: Events[E]): void => {
+    const frame = `data: ${JSON.stringify({ name, payload })}\n\n`
+    for (const res of clients) res.write(frame)
+  }
+  const service = createService({ session, prefs, notify: () => emit('prefs-changed', prefs.get()) })
+  session.onChange((reason) => emit('review-changed', { reason }))
+
+  let port = opts.port
+  const cookieName = (): string => `factdesk-token-${port}`
+  const isToken = (value: string | undefined | null): boolean => {
+    if (!value) return false
+    const a = Buffer.from(value)
+    const b = Buffer.from(token)
+    return a.length === b.length && timingSafeEqual(a, b)
+  }
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error')
+      else res.destroy()
+      console.error(err)
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Checking Host defeats DNS rebinding: a page on another name that resolves here is refused.
+    if (!allowedHosts().includes(req.headers.host ?? '')) return forbidden(res, 'Forbidden host')
+    const origin = req.headers.origin
+    if (origin && !allowedHosts().some((h) => origin === `http://${h}`)) return forbidden(res, 'Forbidden origin')
+    const url = new URL(req.url ?? '/', `http://${allowedHosts()[0]}`)
+
+    if (url.pathname.startsWith('/call/')) return handleCall(req, res, url)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+    }
+    if (url.pathname === '/events') {
+      if (!isToken(url.searchParams.get('token'))) return forbidden(res, 'Forbidden')
+      return openEvents(req, res)
+    }
+    const viaQuery = isToken(url.searchParams.get('token'))
+    if (!viaQuery && !isToken(readCookie(req, cookieName()))) return forbidden(res, 'Forbidden: open the address the harness printed.')
+    if (viaQuery) {
+      res.setHeader('Set-Cookie', `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`)
+    }
+    if (url.pathname === BRIDGE_PATH) {
+      return send(res, 200, mimeType('bridge.js'), await readFile(join(__dirname, 'bridge.js')))
+    }
+    const file = fileInRoot(rendererDir, url.pathname)
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+    }
+    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), token))
+    send(res, 200, mimeType(file), body)
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST')
+      return sendJson(res, 405, failure('forbidden', 'Calls are POST requests.'))
+    }
+    const header = req.headers['x-factdesk-token']
+    if (!isToken(typeof header === 'string' ? header : undefined)) {
+      return sendJson(res, 403, failure('forbidden', 'Missing or wrong x-factdesk-token.'))
+    }
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > BODY_LIMIT) return refuseLargeBody(req, res)
+    const body = await readBody(req)
+    if (body === 'too-large') return refuseLargeBody(req, res)
+    let args: unknown
+    try {
+      args = body.length ? JSON.parse(body.toString('utf8')) : undefined
+    } catch {
+      return sendJson(res, 400, failure('invalid-args', 'The request body is not JSON.'))
+    }
+    let method: string
+    try {
+      method = decodeURIComponent(url.pathname.slice('/call/'.length))
+    } catch {
+      method = ''
+    }
+    sendJson(res, 200, await dispatch(service, method, args))
+  }
+
+  function openEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8' })
+    res.write(': connected\n\n')
+    clients.add(res)
+    req.on('close', () => clients.delete(res))
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolveListen()
+    })
+  }).catch((err: unknown) => {
+    session.close()
+    throw err
+  })
+  port = (server.address() as AddressInfo).port
+  const heartbeat = setInterval(() => {
+    for (const res of clients) res.write(': ping\n\n')
+  }, 15_000)
+  heartbeat.unref()
+
+  let closing: Promise<void> | undefined
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    reviewPath,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        clearInterval(heartbeat)
+        for (const res of clients) res.end()
+        clients.clear()
+        server.close(() => {
+          session.close()
+          done()
+        })
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}
+
+/** The bridge must run before the app's module script; a classic script in <head> does. */
+export function injectBridge(html: string, token: string): string {
+  const tags = `<meta name="factdesk-token" content="${token}"><script src="${BRIDGE_PATH}"></script>`
+  const head = /<head[^>]*>/i.exec(html)
+  if (head) return html.slice(0, head.index + head[0].length) + tags + html.slice(head.index + head[0].length)
+  return tags + html
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return undefined
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      // Past the limit the rest is read and dropped, so the client gets the 413 instead of a reset.
+      if (size <= BODY_LIMIT) chunks.push(chunk)
+      else if (size > 4 * BODY_LIMIT) req.destroy()
+    })
+    req.on('end', () => done(size > BODY_LIMIT ? 'too-large' : Buffer.concat(chunks)))
+    req.on('error', fail)
+  })
+}
+
+function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
+  const reply = (): void => sendJson(res, 413, failure('invalid-args', 'The request body is larger than 10 MB.'))
+  if (req.readableEnded) return reply()
+  req.resume()
+  req.once('end', reply)
+}
+
+function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+  return { ok: false, error: { code, message } }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type })
+  res.end(body)
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value))
+}
+
+function forbidden(res: ServerResponse, message: string): void {
+  send(res, 403, 'text/plain; charset=utf-8', message)
+}

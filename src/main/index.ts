@@ -1,0 +1,163 @@
+import { app, BrowserWindow, dialog } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { join, resolve } from 'node:path'
+import { readEssayFile } from '../core/essayFile'
+import type { ParsedEssay } from '../core/essayFormat'
+import { PrefsStore, resolveLang } from '../core/prefs'
+import { createService } from '../core/service'
+import { ReviewSession } from '../core/session'
+import { ReviewStore } from '../core/store'
+import type { Lang } from '../shared/domain'
+import { FactdeskError } from '../shared/errors'
+import { createFileActions } from './actions'
+import { broadcast, handleCalls, sendEvent } from './ipc'
+import { installMenu } from './menu'
+import { APP_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol'
+import { strings } from './strings'
+import { createMainWindow, hardenWebContents } from './window'
+
+/** `--name=value` or `--name value` from the command line. */
+function argValue(name: string): string | undefined {
+  const argv = process.argv
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}` && i + 1 < argv.length) return argv[i + 1]
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3)
+  }
+  return undefined
+}
+
+function defaultReviewerName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return ''
+  }
+}
+
+const userDataDir = argValue('user-data-dir')
+if (userDataDir) app.setPath('userData', resolve(userDataDir))
+
+registerAppScheme()
+
+/**
+ * Opens <userData>/reviews/default.factdesk, creating it from the bundled essay when missing. A file
+ * that cannot be read is left alone and the reviewer works in a fresh file, told where.
+ */
+function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: Lang): ReviewStore {
+  mkdirSync(reviewsDir, { recursive: true })
+  try {
+    return ReviewStore.open(join(reviewsDir, 'default.factdesk'), essay())
+  } catch (err) {
+    if (!(err instanceof FactdeskError)) throw err
+    const fresh = join(reviewsDir, `default-${new Date().toISOString().replace(/[:.]/g, '-')}.factdesk`)
+    const store = ReviewStore.open(fresh, essay())
+    const t = strings(lang)
+    dialog.showErrorBox(t.defaultUnreadable, `${err.message}\n\n${t.startedFresh(fresh)}`)
+    return store
+  }
+}
+
+function start(): void {
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+  const bundledEssay = (): ParsedEssay => readEssayFile(join(resourcesDir, 'essays', 'seoul-openai.md'))
+  const { lang, forced } = resolveLang({
+    flag: argValue('lang'),
+    env: process.env.FACTDESK_LANG,
+    osLocale: app.getLocale(),
+  })
+  const userData = app.getPath('userData')
+  const prefs = new PrefsStore(
+    join(userData, 'prefs.json'),
+    { reviewerName: defaultReviewerName(), lang },
+    forced ? lang : undefined,
+  )
+  const reviewsDir = join(userData, 'reviews')
+  const session = new ReviewSession(openDefaultReview(reviewsDir, bundledEssay, prefs.get().lang))
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+
+  let mainWindow: BrowserWindow | undefined
+  const currentWindow = (): BrowserWindow | undefined =>
+    BrowserWindow.getFocusedWindow() ?? (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)
+  const windowTitle = (): string => `${session.store.info().documentTitle} — Factdesk`
+
+  const files = createFileActions({
+    session,
+    reviewsDir,
+    bundledEssay,
+    window: currentWindow,
+    lang: () => prefs.get().lang,
+  })
+  const rebuildMenu = (): void =>
+    installMenu({
+      lang: prefs.get().lang,
+      dev: !app.isPackaged,
+      isMac: process.platform === 'darwin',
+      actions: {
+        newReview: () => void files.newReview(),
+        openReview: () => void files.openReview(),
+        saveReviewAs: () => void files.saveReviewAs(),
+        openEssay: () => void files.openEssay(),
+        about: () => void files.about(),
+        markClaim: () => {
+          const win = currentWindow()
+          if (win) sendEvent(win, 'menu-command', { command: 'mark-claim' })
+        },
+        setLang: (next) => {
+          prefs.set({ lang: next })
+          prefsChanged()
+        },
+      },
+    })
+  const prefsChanged = (): void => {
+    broadcast('prefs-changed', prefs.get())
+    rebuildMenu()
+  }
+
+  const service = createService({ session, prefs, notify: prefsChanged })
+  handleCalls(service, (url) => isAppUrl(url, devServerUrl))
+  serveRenderer(join(__dirname, '../renderer'))
+  session.onChange((reason) => {
+    for (const win of BrowserWindow.getAllWindows()) win.setTitle(windowTitle())
+    broadcast('review-changed', { reason })
+  })
+  rebuildMenu()
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({
+      preload: join(__dirname, '../preload/index.cjs'),
+      url: devServerUrl ?? APP_URL,
+      title: windowTitle(),
+    })
+  }
+  openWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+  app.on('second-instance', () => {
+    const win = currentWindow()
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('will-quit', () => session.close())
+}
+
+// One process owns the review file's single writer connection.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app
+    .whenReady()
+    .then(() => {
+      hardenWebContents()
+      start()
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Factdesk', err instanceof Error ? err.message : String(err))
+      app.exit(1)
+    })
+}

@@ -1,0 +1,81 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { Lang } from '../shared/domain'
+import { strings } from './strings'
+
+export interface MenuActions {
+  newReview(): void
+  openReview(): void
+  saveReviewAs(): void
+  openEssay(): void
+  markClaim(): void
+  setLang(lang: Lang): void
+  about(): void
+}
+
+export interface MenuOptions {
+  lang: Lang
+  dev: boolean
+  isMac: boolean
+  actions: MenuActions
+}
+
+/** Builds the application menu in the reviewer's language; called again whenever the language changes. */
+export function installMenu(options: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(options)))
+}
+
+export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuItemConstructorOptions[] {
+  const t = strings(lang)
+  const file: MenuItemConstructorOptions = {
+    label: t.file,
+    submenu: [
+      { label: t.newReview, accelerator: 'CmdOrCtrl+N', click: () => actions.newReview() },
+      { label: t.openReview, accelerator: 'CmdOrCtrl+O', click: () => actions.openReview() },
+      { label: t.saveReviewAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveReviewAs() },
+      { type: 'separator' },
+      { label: t.openEssay, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openEssay() },
+      ...(isMac ? [] : [{ type: 'separator' } as const, { label: t.quit, role: 'quit' } as const]),
+    ],
+  }
+  const edit: MenuItemConstructorOptions = {
+    label: t.edit,
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      { label: t.markClaim, accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.markClaim() },
+    ],
+  }
+  const languages: MenuItemConstructorOptions[] = [
+    { label: 'English', type: 'radio', checked: lang === 'en', click: () => actions.setLang('en') },
+    { label: '한국어', type: 'radio', checked: lang === 'ko', click: () => actions.setLang('ko') },
+  ]
+  const view: MenuItemConstructorOptions = {
+    label: t.view,
+    submenu: [
+      { label: t.language, submenu: languages },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { role: 'togglefullscreen' },
+      ...(dev
+        ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]
+        : []),
+    ],
+  }
+  const help: MenuItemConstructorOptions = {
+    label: t.help,
+    role: 'help',
+    submenu: [{ label: t.about, click: () => actions.about() }],
+  }
+  const app: MenuItemConstructorOptions[] = isMac
+    ? [{ role: 'appMenu', submenu: [{ label: t.about, click: () => actions.about() }, { type: 'separator' }, { role: 'hide' }, { role: 'quit', label: t.quit }] }]
+    : []
+  return [...app, file, edit, view, help]
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react'
+
+export interface MenuItem {
+  label: string
+  shortcut?: string
+  disabled?: boolean
+  run: () => void
+}
+
+interface Props {
+  x: number
+  y: number
+  label: string
+  items: MenuItem[]
+  onClose: () => void
+}
+
+/** The essay's context menu; drawn by the page so it is the same in the app and the browser harness. */
+export function ContextMenu({ x, y, label, items, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus()
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Escape') return
+      if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return
+      onClose()
+    }
+    window.addEventListener('keydown', close)
+    window.addEventListener('mousedown', close)
+    window.addEventListener('blur', close)
+    return () => {
+      window.removeEventListener('keydown', close)
+      window.removeEventListener('mousedown', close)
+      window.removeEventListener('blur', close)
+    }
+  }, [onClose])
+  return (
+    <div ref={ref} className="context-menu" role="menu" aria-label={label} style={{ left: x, top: y }}>
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          disabled={item.disabled}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            onClose()
+            item.run()
+          }}
+        >
+          <span>{item.label}</span>
+          {item.shortcut && <kbd>{item.shortcut}</kbd>}
+        </button>
+      ))}
+    </div>
+  )
+}

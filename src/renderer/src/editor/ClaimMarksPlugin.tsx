@@ -1,0 +1,90 @@
+import { $isMarkNode, MarkNode } from '@lexical/mark'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { mergeRegister } from '@lexical/utils'
+import { $getNearestNodeFromDOMNode, $getRoot, type LexicalEditor } from 'lexical'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import type { Claim } from '../../../shared/domain'
+import { $allMarks, $applyClaimMarks } from './claimMarks'
+
+interface Props {
+  claims: Claim[]
+  activeId: string | null
+  onSelectClaim: (id: string) => void
+}
+
+/**
+ * Draws the claims as marks and keeps their look (verdict colour, the selected claim) in step.
+ * Clicking a mark selects its claim; on an overlap, repeated clicks cycle through the claims there.
+ */
+export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): null {
+  const [editor] = useLexicalComposerContext()
+  const positions = useMemo(
+    () => claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(','),
+    [claims],
+  )
+  const claimsRef = useRef(claims)
+  claimsRef.current = claims
+  const activeRef = useRef(activeId)
+  activeRef.current = activeId
+
+  useLayoutEffect(() => {
+    editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), { discrete: true, tag: 'historic' })
+  }, [editor, positions])
+
+  useEffect(() => {
+    decorateMarks(editor, claims, activeId)
+  }, [editor, claims, activeId, positions])
+
+  useEffect(() => {
+    return mergeRegister(
+      editor.registerMutationListener(MarkNode, () => decorateMarks(editor, claimsRef.current, activeRef.current), {
+        skipInitialization: true,
+      }),
+      editor.registerRootListener((root, previous) => {
+        const onClick = (event: MouseEvent): void => {
+          const selection = window.getSelection()
+          if (selection && !selection.isCollapsed) return
+          const ids = editor.read(() => {
+            let node = $getNearestNodeFromDOMNode(event.target as Node)
+            while (node && !$isMarkNode(node)) node = node.getParent()
+            return node ? node.getIDs() : []
+          })
+          if (ids.length === 0) return
+          const ranked = rankBySpecificity(ids, claimsRef.current)
+          const at = ranked.indexOf(activeRef.current ?? '')
+          onSelectClaim(ranked[(at + 1) % ranked.length])
+        }
+        previous?.removeEventListener('click', onClick)
+        root?.addEventListener('click', onClick)
+        return () => root?.removeEventListener('click', onClick)
+      }),
+    )
+  }, [editor, onSelectClaim])
+
+  useEffect(() => {
+    if (!activeId) return
+    const el = editor.getRootElement()?.querySelector(`[data-claim-ids~="${CSS.escape(activeId)}"]`)
+    el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+  }, [editor, activeId])
+
+  return null
+}
+
+/** Shortest claim first: on an overlap, the most specific claim is what the user pointed at. */
+function rankBySpecificity(ids: string[], claims: Claim[]): string[] {
+  const length = new Map(claims.map((c) => [c.id, c.end - c.start]))
+  return [...ids].sort((a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0))
+}
+
+function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string | null): void {
+  const verdictOf = new Map(claims.map((c) => [c.id, c.verdict]))
+  const marks = editor.read(() => $allMarks($getRoot()).map((m) => ({ key: m.getKey(), ids: m.getIDs() })))
+  for (const { key, ids } of marks) {
+    const el = editor.getElementByKey(key)
+    if (!el) continue
+    const ranked = rankBySpecificity(ids, claims)
+    el.dataset.claimIds = ids.join(' ')
+    el.dataset.verdict = verdictOf.get(ranked[0]) ?? 'unrated'
+    el.classList.toggle('claim-mark-active', activeId !== null && ids.includes(activeId))
+  }
+}

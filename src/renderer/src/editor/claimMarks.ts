@@ -1,0 +1,122 @@
+import { $createMarkNode, $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark'
+import { $isElementNode, $isTextNode, type LexicalNode, type PointType, type RangeSelection, type TextNode } from 'lexical'
+import { codePointIndex, codePointLength, utf16Index } from '../../../shared/text'
+import { $textIndex, type TextIndex } from './essayState'
+
+export interface ClaimRange {
+  id: string
+  start: number
+  end: number
+}
+
+export function $allMarks(node: LexicalNode, out: MarkNode[] = []): MarkNode[] {
+  if ($isMarkNode(node)) out.push(node)
+  if ($isElementNode(node)) for (const child of node.getChildren()) $allMarks(child, out)
+  return out
+}
+
+/**
+ * Re-draws every claim highlight from the claims' positions. The marks are only a view of the
+ * review file: each stretch of text covered by claims gets one flat mark carrying the ids of all the
+ * claims that cover it, so overlaps need no nesting.
+ */
+export function $applyClaimMarks(root: LexicalNode, claims: readonly ClaimRange[]): void {
+  for (const mark of $allMarks(root)) $unwrapMarkNode(mark)
+  if (claims.length === 0) return
+  const cuts = new Set<number>()
+  for (const c of claims) {
+    cuts.add(c.start)
+    cuts.add(c.end)
+  }
+  for (const segment of $textIndex().segments) {
+    const { node, start, length } = segment
+    const text = node.getTextContent()
+    const inner = [...cuts]
+      .filter((p) => p > start && p < start + length)
+      .sort((a, b) => a - b)
+      .map((p) => utf16Index(text, p - start))
+    const pieces = inner.length ? node.splitText(...inner) : [node]
+    let pieceStart = start
+    for (const piece of pieces) {
+      const pieceEnd = pieceStart + codePointLength(piece.getTextContent())
+      const ids = claims.filter((c) => c.start <= pieceStart && pieceEnd <= c.end).map((c) => c.id)
+      pieceStart = pieceEnd
+      if (ids.length > 0) $wrapPiece(piece, ids)
+    }
+  }
+}
+
+function $wrapPiece(piece: TextNode, ids: string[]): void {
+  const before = piece.getPreviousSibling()
+  // Consecutive runs (e.g. bold then plain) under the same claims share one mark.
+  if ($isMarkNode(before) && before.getIDs().join(' ') === ids.join(' ')) {
+    before.append(piece)
+    return
+  }
+  const mark = $createMarkNode(ids)
+  piece.insertBefore(mark)
+  mark.append(piece)
+}
+
+function $pointOffset(point: PointType, index: TextIndex): number | null {
+  const node = point.getNode()
+  if ($isTextNode(node)) {
+    const seg = index.segments.find((s) => s.node.is(node))
+    return seg ? seg.start + codePointIndex(node.getTextContent(), point.offset) : null
+  }
+  if (!$isElementNode(node)) return null
+  const children = node.getChildren()
+  const after = children.slice(point.offset)
+  for (const child of after) {
+    const start = $firstOffset(child, index)
+    if (start !== null) return start
+  }
+  return $lastOffset(node, index)
+}
+
+function $firstOffset(node: LexicalNode, index: TextIndex): number | null {
+  const block = index.blockStarts.get(node.getKey())
+  if (block) return block.start
+  if ($isTextNode(node)) return index.segments.find((s) => s.node.is(node))?.start ?? null
+  if ($isElementNode(node)) {
+    for (const child of node.getChildren()) {
+      const start = $firstOffset(child, index)
+      if (start !== null) return start
+    }
+  }
+  return null
+}
+
+function $lastOffset(node: LexicalNode, index: TextIndex): number | null {
+  const block = index.blockStarts.get(node.getKey())
+  if (block) return block.start + block.length
+  if ($isTextNode(node)) {
+    const seg = index.segments.find((s) => s.node.is(node))
+    return seg ? seg.start + seg.length : null
+  }
+  if ($isElementNode(node)) {
+    for (const child of [...node.getChildren()].reverse()) {
+      const end = $lastOffset(child, index)
+      if (end !== null) return end
+    }
+  }
+  return null
+}
+
+/**
+ * The code point range a selection covers in the document's plain text, without the white space
+ * at its edges (a triple click also selects the line break after a paragraph). Null when nothing
+ * but white space is selected.
+ */
+export function $rangeFromSelection(selection: RangeSelection): { start: number; end: number; text: string } | null {
+  const index = $textIndex()
+  const a = $pointOffset(selection.anchor, index)
+  const b = $pointOffset(selection.focus, index)
+  if (a === null || b === null) return null
+  let start = Math.min(a, b)
+  let end = Math.max(a, b)
+  const chars = Array.from(index.text)
+  while (start < end && /\s/u.test(chars[start])) start++
+  while (end > start && /\s/u.test(chars[end - 1])) end--
+  return start < end ? { start, end, text: index.text } : null
+}

@@ -1,0 +1,175 @@
+import { createContext, useContext } from 'react'
+import type { Lang, Status, Verdict } from '../../shared/domain'
+
+const en = {
+  appName: 'Factdesk',
+  markClaim: 'Mark claim',
+  markClaimHint: 'Select text in the essay, then mark it as a claim (Ctrl+Shift+M)',
+  claims: 'Claims',
+  noClaims: 'No claims yet. Select a sentence in the essay and press “Mark claim”.',
+  verdict: 'Verdict',
+  verdictCounts: 'Tally',
+  status: 'Status',
+  note: 'Note',
+  notePlaceholder: 'What did you find? Write your reasoning here.',
+  addSource: 'Add source',
+  saveSource: 'Save source',
+  cancel: 'Cancel',
+  editSource: 'Edit source',
+  removeSource: 'Remove source',
+  removeClaim: 'Remove claim',
+  undo: 'Undo',
+  claimRemoved: 'Claim removed.',
+  sources: 'Sources',
+  url: 'URL',
+  title: 'Title',
+  publisher: 'Publisher',
+  published: 'Date published',
+  accessed: 'Date accessed',
+  excerpt: 'Excerpt',
+  archiveUrl: 'Archive URL',
+  onlyHttp: 'Only http:// or https:// addresses can be saved as a source.',
+  archiveOnlyHttp: 'The archive link must be an http:// or https:// address.',
+  selectTextFirst: 'Select some text in the essay first.',
+  author: 'By',
+  created: 'Created',
+  modified: 'Modified',
+  preferences: 'Preferences',
+  reviewerName: 'Reviewer name',
+  reviewerNameHint: 'Shown as the author of the claims you mark.',
+  language: 'Language',
+  close: 'Close',
+  save: 'Save',
+  essay: 'Essay',
+  context: 'Essay actions',
+  copy: 'Copy',
+  loading: 'Opening the review…',
+  claimCount: (n: number) => (n === 1 ? '1 claim' : `${n} claims`),
+  dismiss: 'Dismiss',
+  reviewFile: 'Review file',
+  sourceCount: (n: number) => (n === 1 ? '1 source' : `${n} sources`),
+  savedAutomatically: 'Saved as you work',
+}
+
+type Dict = typeof en
+
+const ko: Dict = {
+  appName: '팩트데스크',
+  markClaim: '주장 표시',
+  markClaimHint: '본문에서 글을 선택한 뒤 주장으로 표시하세요 (Ctrl+Shift+M)',
+  claims: '주장 목록',
+  noClaims: '아직 표시한 주장이 없습니다. 본문에서 문장을 선택하고 ‘주장 표시’를 누르세요.',
+  verdict: '판정',
+  verdictCounts: '판정 집계',
+  status: '진행 상태',
+  note: '메모',
+  notePlaceholder: '확인한 내용과 판단 근거를 적으세요.',
+  addSource: '출처 추가',
+  saveSource: '출처 저장',
+  cancel: '취소',
+  editSource: '출처 수정',
+  removeSource: '출처 삭제',
+  removeClaim: '주장 삭제',
+  undo: '되돌리기',
+  claimRemoved: '주장을 삭제했습니다.',
+  sources: '출처',
+  url: '주소(URL)',
+  title: '제목',
+  publisher: '발행처',
+  published: '발행일',
+  accessed: '확인일',
+  excerpt: '발췌',
+  archiveUrl: '보관본 주소',
+  onlyHttp: 'http:// 또는 https:// 주소만 출처로 저장할 수 있습니다.',
+  archiveOnlyHttp: '보관본 주소는 http:// 또는 https:// 주소여야 합니다.',
+  selectTextFirst: '먼저 본문에서 글을 선택하세요.',
+  author: '작성',
+  created: '만든 때',
+  modified: '고친 때',
+  preferences: '환경설정',
+  reviewerName: '검토자 이름',
+  reviewerNameHint: '표시한 주장의 작성자로 기록됩니다.',
+  language: '언어',
+  close: '닫기',
+  save: '저장',
+  essay: '본문',
+  context: '본문 메뉴',
+  copy: '복사',
+  loading: '검토 파일을 여는 중…',
+  claimCount: (n: number) => `주장 ${n}건`,
+  dismiss: '닫기',
+  reviewFile: '검토 파일',
+  sourceCount: (n: number) => `출처 ${n}건`,
+  savedAutomatically: '작업하는 대로 저장됩니다',
+}
+
+export const dictionaries: Record<Lang, Dict> = { en, ko }
+
+export const verdictLabels: Record<Lang, Record<Verdict, string>> = {
+  ko: {
+    unrated: '판정 전',
+    true: '사실',
+    'mostly-true': '대체로 사실',
+    'half-true': '절반의 사실',
+    'mostly-false': '대체로 사실 아님',
+    false: '전혀 사실 아님',
+    undecidable: '판단 유보',
+  },
+  en: {
+    unrated: 'Not yet rated',
+    true: 'True',
+    'mostly-true': 'Mostly true',
+    'half-true': 'Half true',
+    'mostly-false': 'Mostly false',
+    false: 'False',
+    undecidable: 'Undecidable',
+  },
+}
+
+export const statusLabels: Record<Lang, Record<Status, string>> = {
+  ko: { open: '확인 전', 'in-review': '확인 중', checked: '확인 완료' },
+  en: { open: 'Open', 'in-review': 'In review', checked: 'Checked' },
+}
+
+const errorMessages: Record<Lang, Record<string, string>> = {
+  en: {
+    'not-found': 'That item no longer exists in this review.',
+    'invalid-args': 'That input was refused',
+    internal: 'Something went wrong',
+  },
+  ko: {
+    'not-found': '이 검토 파일에 더 이상 없는 항목입니다.',
+    'invalid-args': '입력을 받아들일 수 없습니다',
+    internal: '문제가 생겼습니다',
+  },
+}
+
+export interface I18n {
+  lang: Lang
+  t: Dict
+  verdict: (v: Verdict) => string
+  status: (s: Status) => string
+  error: (code: string, detail: string) => string
+  dateTime: (iso: string) => string
+}
+
+export function makeI18n(lang: Lang): I18n {
+  const fmt = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  return {
+    lang,
+    t: dictionaries[lang],
+    verdict: (v) => verdictLabels[lang][v],
+    status: (s) => statusLabels[lang][s],
+    error: (code, detail) => {
+      const known = errorMessages[lang][code]
+      return known ? `${known}: ${detail}` : detail
+    },
+    dateTime: (iso) => fmt.format(new Date(iso)),
+  }
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('ko'))
+
+export function useI18n(): I18n {
+  return useContext(I18nContext)
+}

@@ -1,0 +1,96 @@
+import { memo, useId, useState } from 'react'
+import { statuses, verdicts, type Claim, type ClaimPatch, type SourceFields } from '../../../shared/domain'
+import { useI18n } from '../i18n'
+import { NoteField } from './NoteField'
+import { SourceEditor } from './SourceEditor'
+import { SourceItem } from './SourceItem'
+
+interface Props {
+  claim: Claim
+  active: boolean
+  onSelect: (id: string) => void
+  onUpdate: (id: string, patch: ClaimPatch) => void
+  onRemove: (id: string) => void
+  onAddSource: (claimId: string, fields: SourceFields) => Promise<boolean>
+  onUpdateSource: (id: string, fields: SourceFields) => Promise<boolean>
+  onRemoveSource: (id: string) => void
+}
+
+export const ClaimCard = memo(function ClaimCard(props: Props) {
+  const { claim, active } = props
+  const { t, verdict, status, dateTime } = useI18n()
+  const [adding, setAdding] = useState(false)
+  const idBase = useId()
+
+  return (
+    <article
+      className={`claim-card${active ? ' active' : ''}`}
+      data-verdict={claim.verdict}
+      data-claim-id={claim.id}
+      aria-current={active ? 'true' : undefined}
+      aria-label={claim.exact}
+      onFocusCapture={() => !active && props.onSelect(claim.id)}
+    >
+      <button type="button" className="claim-quote" onClick={() => props.onSelect(claim.id)} aria-pressed={active}>
+        <span className="verdict-dot" aria-hidden />
+        <q>{claim.exact}</q>
+      </button>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${idBase}-verdict`}>{t.verdict}</label>
+          <select
+            id={`${idBase}-verdict`}
+            value={claim.verdict}
+            onChange={(e) => props.onUpdate(claim.id, { verdict: e.target.value as Claim['verdict'] })}
+          >
+            {verdicts.map((v) => (
+              <option key={v} value={v}>
+                {verdict(v)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${idBase}-status`}>{t.status}</label>
+          <select
+            id={`${idBase}-status`}
+            value={claim.status}
+            onChange={(e) => props.onUpdate(claim.id, { status: e.target.value as Claim['status'] })}
+          >
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {status(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <NoteField value={claim.note} onSave={(note) => props.onUpdate(claim.id, { note })} />
+      <section className="sources" aria-label={t.sources}>
+        {claim.sources.length > 0 && (
+          <ul>
+            {claim.sources.map((s) => (
+              <SourceItem key={s.id} source={s} onUpdate={props.onUpdateSource} onRemove={props.onRemoveSource} />
+            ))}
+          </ul>
+        )}
+        {adding ? (
+          <SourceEditor onSave={(fields) => props.onAddSource(claim.id, fields)} onCancel={() => setAdding(false)} />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t.addSource}
+          </button>
+        )}
+      </section>
+      <footer className="claim-meta">
+        <span>
+          {t.author} {claim.author || '—'} · {t.created} <time dateTime={claim.created}>{dateTime(claim.created)}</time> ·{' '}
+          {t.modified} <time dateTime={claim.modified}>{dateTime(claim.modified)}</time>
+        </span>
+        <button type="button" className="danger" onClick={() => props.onRemove(claim.id)}>
+          {t.removeClaim}
+        </button>
+      </footer>
+    </article>
+  )
+})

@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useI18n } from '../i18n'
+
+const SAVE_DELAY_MS = 500
+
+interface Props {
+  value: string
+  onSave: (note: string) => void
+}
+
+/**
+ * A note saved as the reviewer types. Hangul is composed through the IME: nothing is saved, and the
+ * field is never overwritten from the review, while a syllable is being composed or the field has focus.
+ */
+export function NoteField({ value, onSave }: Props) {
+  const { t } = useI18n()
+  const id = useId()
+  const [draft, setDraft] = useState(value)
+  const composing = useRef(false)
+  const focused = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const lastSaved = useRef(value)
+
+  useEffect(() => {
+    if (!focused.current && !composing.current) {
+      setDraft(value)
+      lastSaved.current = value
+    }
+  }, [value])
+
+  const flush = (text: string) => {
+    clearTimeout(timer.current)
+    if (text !== lastSaved.current) {
+      lastSaved.current = text
+      onSave(text)
+    }
+  }
+
+  const schedule = (text: string) => {
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => {
+      if (!composing.current) flush(text)
+    }, SAVE_DELAY_MS)
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  return (
+    <div className="field field-note">
+      <label htmlFor={id}>{t.note}</label>
+      <textarea
+        id={id}
+        value={draft}
+        rows={3}
+        placeholder={t.notePlaceholder}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          schedule(e.target.value)
+        }}
+        onCompositionStart={() => {
+          composing.current = true
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false
+          schedule(e.currentTarget.value)
+        }}
+        onFocus={() => {
+          focused.current = true
+        }}
+        onBlur={(e) => {
+          focused.current = false
+          flush(e.currentTarget.value)
+        }}
+      />
+    </div>
+  )
+}

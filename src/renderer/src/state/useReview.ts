@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DocumentView } from '../../../shared/contract'
+import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
+import type { Anchor } from '../../../shared/text'
+import { call, CallError, on } from '../bridge'
+
+type UndoStep = { kind: 'removed'; id: string } | { kind: 'marked'; id: string }
+
+export interface Notice {
+  id: number
+  kind: 'error' | 'info'
+  text: string
+  code?: string
+  undoable?: boolean
+}
+
+function byPosition(a: Claim, b: Claim): number {
+  return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
+}
+
+/** The open review as the UI sees it, and every change the user can make to it. */
+export function useReview() {
+  const [doc, setDoc] = useState<DocumentView | null>(null)
+  const [claims, setClaims] = useState<Claim[]>([])
+  const [prefs, setPrefs] = useState<Prefs | null>(null)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const undoStack = useRef<UndoStep[]>([])
+  const noticeSeq = useRef(0)
+
+  const report = useCallback((err: unknown) => {
+    const text = err instanceof Error ? err.message : String(err)
+    const code = err instanceof CallError ? err.code : 'internal'
+    setNotice({ id: ++noticeSeq.current, kind: 'error', text, code })
+  }, [])
+
+  const reload = useCallback(async () => {
+    try {
+      const [d, c, p] = await Promise.all([call('document-get', {}), call('claims-list', {}), call('prefs-get', {})])
+      setDoc(d)
+      setClaims(c)
+      setPrefs(p)
+      undoStack.current = []
+    } catch (err) {
+      report(err)
+    }
+  }, [report])
+
+  useEffect(() => {
+    void reload()
+    const offs = [
+      on('review-changed', () => void reload()),
+      on('prefs-changed', (p) => setPrefs(p)),
+    ]
+    return () => offs.forEach((off) => off())
+  }, [reload])
+
+  const upsert = useCallback((claim: Claim) => {
+    setClaims((list) => [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition))
+  }, [])
+
+  const markClaim = useCallback(
+    async (anchor: Anchor): Promise<Claim | null> => {
+      try {
+        const claim = await call('claim-create', { id: crypto.randomUUID(), anchor })
+        upsert(claim)
+        setActiveId(claim.id)
+        undoStack.current.push({ kind: 'marked', id: claim.id })
+        return claim
+      } catch (err) {
+        report(err)
+        return null
+      }
+    },
+    [report, upsert],
+  )
+
+  const updateClaim = useCallback(
+    async (id: string, patch: ClaimPatch) => {
+      try {
+        upsert(await call('claim-update', { id, patch }))
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report, upsert],
+  )
+
+  const removeClaim = useCallback(
+    async (id: string) => {
+      try {
+        await call('claim-delete', { id })
+        setClaims((list) => list.filter((c) => c.id !== id))
+        setActiveId((current) => (current === id ? null : current))
+        undoStack.current.push({ kind: 'removed', id })
+        setNotice({ id: ++noticeSeq.current, kind: 'info', text: 'claimRemoved', undoable: true })
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report],
+  )
+
+  /** Undoes the last claim action of this session: a removal comes back, a new mark goes away. */
+  const undo = useCallback(async () => {
+    const step = undoStack.current.pop()
+    if (!step) return
+    try {
+      if (step.kind === 'removed') {
+        const claim = await call('claim-restore', { id: step.id })
+        upsert(claim)
+        setActiveId(claim.id)
+      } else {
+        await call('claim-delete', { id: step.id })
+        setClaims((list) => list.filter((c) => c.id !== step.id))
+      }
+      setNotice(null)
+    } catch (err) {
+      report(err)
+    }
+  }, [report, upsert])
+
+  const addSource = useCallback(
+    async (claimId: string, source: SourceFields): Promise<boolean> => {
+      try {
+        upsert(await call('source-add', { claimId, source }))
+        return true
+      } catch (err) {
+        report(err)
+        return false
+      }
+    },
+    [report, upsert],
+  )
+
+  const updateSource = useCallback(
+    async (id: string, source: SourceFields): Promise<boolean> => {
+      try {
+        upsert(await call('source-update', { id, source }))
+        return true
+      } catch (err) {
+        report(err)
+        return false
+      }
+    },
+    [report, upsert],
+  )
+
+  const removeSource = useCallback(
+    async (id: string) => {
+      try {
+        upsert(await call('source-delete', { id }))
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report, upsert],
+  )
+
+  const savePrefs = useCallback(
+    async (patch: Partial<Prefs>) => {
+      try {
+        setPrefs(await call('prefs-set', patch))
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report],
+  )
+
+  return {
+    doc,
+    claims,
+    prefs,
+    activeId,
+    setActiveId,
+    notice,
+    setNotice,
+    report,
+    markClaim,
+    updateClaim,
+    removeClaim,
+    undo,
+    addSource,
+    updateSource,
+    removeSource,
+    savePrefs,
+  }
+}
+
+export type Review = ReturnType<typeof useReview>

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { Block } from './essay'
+import {
+  anchorSchema,
+  claimPatchSchema,
+  langs,
+  LIMITS,
+  sourceFieldsSchema,
+  type Claim,
+  type Prefs,
+} from './domain'
+
+/**
+ * The one API between the UI and the review: method name -> argument schema and result type.
+ * Main (IPC) and the browser harness (HTTP) both dispatch to the same service table built from it.
+ */
+const id = z.uuid()
+const none = z.object({}).strict()
+
+function method<R>() {
+  return <A extends z.ZodType>(args: A) => ({ args, result: undefined as unknown as R })
+}
+
+export interface ReviewInfo {
+  path: string
+  documentTitle: string
+  schemaVersion: number
+}
+
+export interface DocumentView {
+  id: string
+  title: string
+  blocks: Block[]
+  text: string
+  hash: string
+}
+
+export const api = {
+  'review-info': method<ReviewInfo>()(none),
+  'document-get': method<DocumentView>()(none),
+  'claims-list': method<Claim[]>()(none),
+  'claim-create': method<Claim>()(
+    z.object({ id: id.optional(), anchor: anchorSchema }).strict(),
+  ),
+  'claim-update': method<Claim>()(
+    z.object({ id, patch: claimPatchSchema.strict() }).strict(),
+  ),
+  'claim-delete': method<{ id: string }>()(z.object({ id }).strict()),
+  'claim-restore': method<Claim>()(z.object({ id }).strict()),
+  'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
+  'source-update': method<Claim>()(z.object({ id, source: sourceFieldsSchema.strict() }).strict()),
+  'source-delete': method<Claim>()(z.object({ id }).strict()),
+  'prefs-get': method<Prefs>()(none),
+  'prefs-set': method<Prefs>()(
+    z
+      .object({
+        reviewerName: z.string().trim().max(LIMITS.reviewerName),
+        lang: z.enum(langs),
+      })
+      .partial()
+      .strict(),
+  ),
+} as const
+
+export type Api = typeof api
+export type Method = keyof Api
+export type ArgsOf<M extends Method> = z.input<Api[M]['args']>
+export type ResultOf<M extends Method> = Api[M]['result']
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name)
+}
+
+/** Events pushed from the review to every window. */
+export interface Events {
+  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' }
+  'prefs-changed': Prefs
+  'menu-command': { command: MenuCommand }
+  'error': { code: string; message: string }
+}
+export type EventName = keyof Events
+
+export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences'
+
+export type CallResult<M extends Method> =
+  | { ok: true; value: ResultOf<M> }
+  | { ok: false; error: { code: string; message: string } }
+
+/** What the preload exposes as `window.factdesk` and the harness defines over HTTP. */
+export interface FactdeskBridge {
+  call<M extends Method>(method: M, args: ArgsOf<M>): Promise<CallResult<M>>
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+}

@@ -1,0 +1,78 @@
+/**
+ * The one definition of a document's plain text and of the unit its offsets count.
+ *
+ * Plain text: the text of each leaf block (title, subtitle, byline lines, headings, paragraphs,
+ * list items), NFC-normalised, joined with a single "\n". Offsets count Unicode code points, as the
+ * W3C Web Annotation model does, so a selector means the same thing in every tool that reads it.
+ */
+
+export const BLOCK_SEPARATOR = '\n'
+
+export function joinBlocks(blockTexts: readonly string[]): string {
+  return blockTexts.map((t) => t.normalize('NFC')).join(BLOCK_SEPARATOR)
+}
+
+/** A high surrogate at `i` followed by a low one: one astral code point. A lone surrogate counts alone. */
+function isSurrogatePair(s: string, c: number, i: number): boolean {
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return false
+  const d = s.charCodeAt(i + 1)
+  return d >= 0xdc00 && d <= 0xdfff
+}
+
+export function codePointLength(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (isSurrogatePair(s, c, i)) i++
+    n++
+  }
+  return n
+}
+
+/** UTF-16 index of the code point offset `cp` in `s` (clamped to the string's length). */
+export function utf16Index(s: string, cp: number): number {
+  let i = 0
+  let n = 0
+  while (i < s.length && n < cp) {
+    const c = s.charCodeAt(i)
+    i += isSurrogatePair(s, c, i) ? 2 : 1
+    n++
+  }
+  return i
+}
+
+export function codePointIndex(s: string, utf16: number): number {
+  return codePointLength(s.slice(0, utf16))
+}
+
+/** Substring by code point offsets. */
+export function cpSlice(s: string, start: number, end?: number): string {
+  const a = utf16Index(s, start)
+  return end === undefined ? s.slice(a) : s.slice(a, utf16Index(s, end))
+}
+
+export const CONTEXT_LENGTH = 32
+
+export interface QuoteSelector {
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+export interface PositionSelector {
+  start: number
+  end: number
+}
+
+export type Anchor = QuoteSelector & PositionSelector
+
+/** Both selectors for the code point range [start, end) of `text`. */
+export function describeRange(text: string, start: number, end: number): Anchor {
+  return {
+    start,
+    end,
+    exact: cpSlice(text, start, end),
+    prefix: cpSlice(text, Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: cpSlice(text, end, end + CONTEXT_LENGTH),
+  }
+}

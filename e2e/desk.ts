@@ -105,6 +105,22 @@ export function claimItems(page: Page): Locator {
   return claimList(page).locator(':scope > li, :scope > [role="listitem"]')
 }
 
+/** A claim's card: an article named by the claim's text. */
+export function claimCard(page: Page, exact: string): Locator {
+  return page.getByRole('article', { name: exact, exact: true })
+}
+
+/** The highlight in the essay whose text is exactly `text` (a piece of one, where claims overlap). */
+export function essayMark(page: Page, text: string): Locator {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return page.locator(EDITOR).locator('mark').filter({ hasText: new RegExp(`^${escaped}$`) })
+}
+
+/** The status notice (role=status) that says `text`. */
+export function notice(page: Page, text: string): Locator {
+  return page.getByRole('status').filter({ hasText: text })
+}
+
 /** Marks the span as a claim and waits until it is listed. */
 export async function markClaim(page: Page, span: TextSpan): Promise<void> {
   const before = await claimItems(page).count()

@@ -19,7 +19,7 @@ let notified: string[]
 function setup(forcedLang?: Prefs['lang']): void {
   prefs = new PrefsStore(dir.file('prefs/prefs.json'), defaults, forcedLang)
   notified = []
-  service = createService({ session, prefs, notify: (e) => notified.push(e) })
+  service = createService({ session, prefs, emit: (e) => void notified.push(e) })
 }
 
 beforeEach(() => {

@@ -103,7 +103,7 @@ describe('ReviewStore', () => {
     factdeskError(() => store.deleteClaim(randomUUID(), '최'), 'not-found')
   })
 
-  it('keeps sources and counts their changes as changes of the claim', () => {
+  it('keeps sources; their changes show on the claim but are not new versions of it', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2025-06-01T00:00:00Z'))
     const store = track(ReviewStore.open(':memory:', smallEssay()))
@@ -112,17 +112,18 @@ describe('ReviewStore', () => {
     vi.setSystemTime(new Date('2025-06-01T00:01:00Z'))
     const s = store.addSource(c.id, source('https://openai.com/ko'), 'b')
     expect(s).toMatchObject({ claimId: c.id, url: 'https://openai.com/ko', revision: 1, publisher: '오픈AI' })
-    expect(store.claim(c.id)).toMatchObject({ revision: 2, modifiedBy: 'b', modified: '2025-06-01T00:01:00.000Z' })
+    expect(store.claim(c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'b', modified: '2025-06-01T00:01:00.000Z' })
     expect(store.claim(c.id).sources).toEqual([s])
 
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
     const s2 = store.updateSource(s.id, { ...source('https://example.org/a'), title: '바뀐 제목' }, 'c')
     expect(s2).toMatchObject({ url: 'https://example.org/a', title: '바뀐 제목', revision: 2 })
     expect(s2.modified).not.toBe(s.modified)
-    expect(store.claim(c.id)).toMatchObject({ revision: 3, modifiedBy: 'c' })
+    expect(s2.version).not.toBe(s.version)
+    expect(store.claim(c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'c' })
 
     store.deleteSource(s.id, 'd')
-    expect(store.claim(c.id)).toMatchObject({ revision: 4, modifiedBy: 'd', sources: [] })
+    expect(store.claim(c.id)).toMatchObject({ revision: 1, modifiedBy: 'd', sources: [] })
     expect(store.db.prepare(`SELECT deleted FROM source WHERE id = ?`).pluck().get(s.id)).toBe(1)
     factdeskError(() => store.source(s.id), 'not-found')
     factdeskError(() => store.updateSource(s.id, source('https://a.example'), 'd'), 'not-found')

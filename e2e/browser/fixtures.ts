@@ -13,7 +13,10 @@ export interface HarnessArgs {
   dataDir: string
   /** 0 picks a free port. */
   port?: number
-  lang?: 'en' | 'ko'
+  /** Forced for the run with `--lang` (default 'en'); null passes no flag, so the saved preference applies. */
+  lang?: 'en' | 'ko' | null
+  /** The OS locale the harness runs in (LC_ALL, LANG): where no language is forced or saved, it picks one. */
+  locale?: string
 }
 
 export interface RunningHarness {
@@ -32,9 +35,13 @@ export function launchHarness(args: HarnessArgs): Promise<RunningHarness> {
     '--review', args.reviewPath,
     '--data-dir', args.dataDir,
     '--port', String(args.port ?? 0),
-    '--lang', args.lang ?? 'en',
+    ...(args.lang === null ? [] : ['--lang', args.lang ?? 'en']),
   ]
-  const child = spawn(process.execPath, argv, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Without a flag, FACTDESK_LANG would force the language just the same.
+  const env = { ...process.env }
+  if (args.lang === null) delete env.FACTDESK_LANG
+  if (args.locale) env.LC_ALL = env.LANG = args.locale
+  const child = spawn(process.execPath, argv, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -78,13 +85,18 @@ export interface Harness {
   readonly port: number
   readonly reviewPath: string
   readonly dataDir: string
-  /** Stops the harness and starts it again on the same file and port, then reloads every attached page. */
-  restart(): Promise<void>
+  /**
+   * Stops the harness and starts it again on the same file and port, then reloads every attached page.
+   * The options given replace the run's language flag (null: none) and OS locale from then on.
+   */
+  restart(options?: Pick<HarnessArgs, 'lang' | 'locale'>): Promise<void>
   /** Pages that restart() reloads. */
   attach(page: Page): void
 }
 
 export interface DeskFixtures {
+  /** The harness's `--lang` (null: none); set with test.use({ harnessLang: 'ko' }). */
+  harnessLang: HarnessArgs['lang']
   workDir: string
   harness: Harness
   /** A page with the app open on the harness, the essay loaded. */
@@ -97,17 +109,18 @@ export async function openDesk(page: Page, url: string): Promise<void> {
 }
 
 export const test = base.extend<DeskFixtures>({
+  harnessLang: ['en', { option: true }],
   // eslint-disable-next-line no-empty-pattern
   workDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
     await use(dir)
     rmSync(dir, { recursive: true, force: true })
   },
-  harness: async ({ workDir }, use) => {
-    const args: HarnessArgs = {
+  harness: async ({ workDir, harnessLang }, use) => {
+    let args: HarnessArgs = {
       reviewPath: join(workDir, 'review.factdesk'),
       dataDir: join(workDir, 'data'),
-      lang: 'en',
+      lang: harnessLang,
     }
     let running = await launchHarness(args)
     const pages: Page[] = []
@@ -119,9 +132,10 @@ export const test = base.extend<DeskFixtures>({
       reviewPath: args.reviewPath,
       dataDir: args.dataDir,
       attach: (page) => void pages.push(page),
-      async restart() {
+      async restart(options = {}) {
         const code = await stopHarness(running.child)
         expect(code, `the harness should stop cleanly on SIGTERM:\n${running.output()}`).toBe(0)
+        args = { ...args, ...options }
         running = await launchHarness({ ...args, port: running.port })
         for (const page of pages) await openDesk(page, running.url)
       },

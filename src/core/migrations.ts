@@ -61,6 +61,46 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX source_by_claim ON source(claim_id, deleted);
   `,
+  // Exchange between reviewers: every content change of a claim or source gets a new version id, and a
+  // file remembers every version it has seen, so a merge can tell "changed on one side" from
+  // "changed on both sides since the common version". Unanchored claims, conflicts and imports are kept.
+  `
+  ALTER TABLE claim ADD COLUMN version TEXT NOT NULL DEFAULT '';
+  ALTER TABLE claim ADD COLUMN anchored INTEGER NOT NULL DEFAULT 1 CHECK (anchored IN (0, 1));
+  ALTER TABLE source ADD COLUMN version TEXT NOT NULL DEFAULT '';
+  UPDATE claim SET version = lower(hex(randomblob(16)));
+  UPDATE source SET version = lower(hex(randomblob(16)));
+
+  CREATE TABLE version_seen (
+    entity_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    PRIMARY KEY (entity_id, version)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO version_seen (entity_id, version) SELECT id, version FROM claim;
+  INSERT INTO version_seen (entity_id, version) SELECT id, version FROM source;
+
+  CREATE TABLE conflict (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL CHECK (entity IN ('claim', 'source')),
+    entity_id TEXT NOT NULL,
+    their_version TEXT NOT NULL,
+    theirs_json TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    created TEXT NOT NULL,
+    resolved TEXT NOT NULL DEFAULT '',
+    UNIQUE (entity_id, their_version)
+  ) STRICT;
+
+  CREATE TABLE import_log (
+    id TEXT PRIMARY KEY,
+    imported TEXT NOT NULL,
+    importer TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    summary_json TEXT NOT NULL
+  ) STRICT;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -1,15 +1,16 @@
 import type { z } from 'zod'
-import { api, isMethod, type Api, type CallResult, type Method, type ResultOf } from '../shared/contract'
+import { api, isMethod, type Api, type CallResult, type EventName, type Events, type Method, type ResultOf } from '../shared/contract'
 import { FactdeskError } from '../shared/errors'
 import type { PrefsStore } from './prefs'
 import type { ReviewSession } from './session'
 import type { ReviewStore } from './store'
+import { registerExchangeHandlers } from './exchange/handlers'
 
 export interface ServiceContext {
   session: ReviewSession
   prefs: PrefsStore
-  /** Called after a change that other windows (or the UI itself) must reload for. */
-  notify?: (event: 'prefs-changed') => void
+  /** Pushes an event to every window (IPC) or page (harness). */
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void
 }
 
 type Handler<M extends Method> = (args: z.output<Api[M]['args']>) => ResultOf<M> | Promise<ResultOf<M>>
@@ -47,6 +48,7 @@ function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext): void 
     return { id }
   })
   reg.register('claim-restore', ({ id }) => store().restoreClaim(id, actor()))
+  reg.register('claim-attach', ({ id, anchor }) => store().attachClaim(id, anchor, actor()))
 }
 
 function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
@@ -69,7 +71,7 @@ function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void 
   reg.register('prefs-get', () => ctx.prefs.get())
   reg.register('prefs-set', (patch) => {
     const prefs = ctx.prefs.set(patch)
-    ctx.notify?.('prefs-changed')
+    ctx.emit('prefs-changed', prefs)
     return prefs
   })
 }
@@ -77,6 +79,7 @@ function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void 
 export function createService(ctx: ServiceContext): Service {
   const reg = new HandlerRegistry()
   registerReviewHandlers(reg, ctx)
+  registerExchangeHandlers(reg, ctx)
   registerClaimHandlers(reg, ctx)
   registerSourceHandlers(reg, ctx)
   registerPrefsHandlers(reg, ctx)

@@ -8,40 +8,8 @@ import type { Anchor } from '../shared/text'
 import { cpSlice } from '../shared/text'
 import { SCHEMA_VERSION } from './migrations'
 import { openReviewDatabase } from './reviewFile'
+import { toClaim, toSource, type ClaimRow, type SourceRow } from './rows'
 import type { ParsedEssay } from './essayFormat'
-
-interface ClaimRow {
-  id: string
-  document_id: string
-  exact: string
-  prefix: string
-  suffix: string
-  start: number
-  end: number
-  verdict: Claim['verdict']
-  status: Claim['status']
-  note: string
-  author: string
-  created: string
-  modified: string
-  modified_by: string
-  revision: number
-}
-
-interface SourceRow {
-  id: string
-  claim_id: string
-  url: string
-  title: string
-  publisher: string
-  published: string
-  accessed: string
-  excerpt: string
-  archive_url: string
-  created: string
-  modified: string
-  revision: number
-}
 
 const now = (): string => new Date().toISOString()
 
@@ -129,7 +97,20 @@ export class ReviewStore {
       list.push(toSource(s))
       byClaim.set(s.claim_id, list)
     }
-    return rows.map((r) => toClaim(r, byClaim.get(r.id) ?? []))
+    const conflicted = this.conflictedIds()
+    return rows.map((r) => toClaim(r, byClaim.get(r.id) ?? [], conflicted.has(r.id)))
+  }
+
+  /** Claims (or claims of sources) with a conflict waiting for the user. */
+  conflictedIds(): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.entity_id AS id FROM conflict c WHERE c.resolved = '' AND c.entity = 'claim'
+         UNION SELECT s.claim_id FROM conflict c JOIN source s ON s.id = c.entity_id WHERE c.resolved = '' AND c.entity = 'source'`,
+      )
+      .pluck()
+      .all() as string[]
+    return new Set(rows)
   }
 
   claim(id: string): Claim {
@@ -140,7 +121,38 @@ export class ReviewStore {
     const sources = this.db
       .prepare(`SELECT * FROM source WHERE claim_id = ? AND deleted = 0 ORDER BY created, id`)
       .all(id) as SourceRow[]
-    return toClaim(row, sources.map(toSource))
+    return toClaim(row, sources.map(toSource), this.conflictedIds().has(id))
+  }
+
+  /** Every claim row, tombstones and unanchored claims included (for exports). */
+  allClaimRows(): ClaimRow[] {
+    return this.db.prepare(`SELECT * FROM claim ORDER BY start, end, created, id`).all() as ClaimRow[]
+  }
+
+  allSourceRows(): SourceRow[] {
+    return this.db.prepare(`SELECT * FROM source ORDER BY claim_id, created, id`).all() as SourceRow[]
+  }
+
+  /** Every version each claim and source has had, as far as this file knows. */
+  versionHistories(): Map<string, string[]> {
+    const map = new Map<string, string[]>()
+    const rows = this.db.prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`).all() as {
+      entity_id: string
+      version: string
+    }[]
+    for (const r of rows) {
+      const list = map.get(r.entity_id) ?? []
+      list.push(r.version)
+      map.set(r.entity_id, list)
+    }
+    return map
+  }
+
+  /** Records a new version of a claim or source: every content change gets one. */
+  newVersion(entityId: string): string {
+    const version = randomUUID()
+    this.db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`).run(entityId, version)
+    return version
   }
 
   createClaim(anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
@@ -158,12 +170,14 @@ export class ReviewStore {
       throw new FactdeskError('invalid-args', `A claim with id ${id} already exists.`)
     }
     const t = now()
-    this.db
-      .prepare(
-        `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, author, created, modified, modified_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor)
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, author, created, modified, modified_by, version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, this.newVersion(id))
+    })()
     return this.claim(id)
   }
 
@@ -173,12 +187,32 @@ export class ReviewStore {
     if (next.verdict === current.verdict && next.status === current.status && next.note === current.note) {
       return current
     }
-    this.db
-      .prepare(
-        `UPDATE claim SET verdict = ?, status = ?, note = ?, modified = ?, modified_by = ?, revision = revision + 1
-         WHERE id = ? AND deleted = 0`,
-      )
-      .run(next.verdict, next.status, next.note, now(), actor, id)
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE claim SET verdict = ?, status = ?, note = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ?
+           WHERE id = ? AND deleted = 0`,
+        )
+        .run(next.verdict, next.status, next.note, now(), actor, this.newVersion(id), id)
+    })()
+    return this.claim(id)
+  }
+
+  /** Attaches a claim whose text was not found (after an import) to text the reviewer selected. */
+  attachClaim(id: string, anchor: Anchor, actor: string): Claim {
+    const text = this.document().text
+    if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
+      throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
+    }
+    const result = this.db.transaction(() =>
+      this.db
+        .prepare(
+          `UPDATE claim SET exact = ?, prefix = ?, suffix = ?, start = ?, end = ?, anchored = 1, modified = ?, modified_by = ?,
+             revision = revision + 1, version = ? WHERE id = ? AND deleted = 0`,
+        )
+        .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, now(), actor, this.newVersion(id), id),
+    )()
+    if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
     return this.claim(id)
   }
 
@@ -193,12 +227,14 @@ export class ReviewStore {
   }
 
   private setClaimDeleted(id: string, deleted: boolean, actor: string): void {
-    const result = this.db
-      .prepare(
-        `UPDATE claim SET deleted = ?, modified = ?, modified_by = ?, revision = revision + 1
-         WHERE id = ? AND deleted = ?`,
-      )
-      .run(deleted ? 1 : 0, now(), actor, id, deleted ? 0 : 1)
+    const result = this.db.transaction(() =>
+      this.db
+        .prepare(
+          `UPDATE claim SET deleted = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ?
+           WHERE id = ? AND deleted = ?`,
+        )
+        .run(deleted ? 1 : 0, now(), actor, this.newVersion(id), id, deleted ? 0 : 1),
+    )()
     if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
   }
 
@@ -209,10 +245,10 @@ export class ReviewStore {
       this.claim(claimId)
       this.db
         .prepare(
-          `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, claimId, ...sourceValues(fields), t, t)
+        .run(id, claimId, ...sourceValues(fields), t, t, this.newVersion(id))
       this.touchClaim(claimId, actor, t)
     })()
     return this.source(id)
@@ -225,9 +261,9 @@ export class ReviewStore {
       this.db
         .prepare(
           `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?,
-             modified = ?, revision = revision + 1 WHERE id = ?`,
+             modified = ?, revision = revision + 1, version = ? WHERE id = ?`,
         )
-        .run(...sourceValues(fields), t, id)
+        .run(...sourceValues(fields), t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
     })()
     return this.source(id)
@@ -238,8 +274,8 @@ export class ReviewStore {
     this.db.transaction(() => {
       const current = this.source(id)
       this.db
-        .prepare(`UPDATE source SET deleted = 1, modified = ?, revision = revision + 1 WHERE id = ?`)
-        .run(t, id)
+        .prepare(`UPDATE source SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+        .run(t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
     })()
   }
@@ -252,10 +288,13 @@ export class ReviewStore {
     return toSource(row)
   }
 
+  /**
+   * A source change shows on its claim's card as a change, but is not a new version of the claim:
+   * sources merge by their own ids, so one reviewer adding a source and another editing the note
+   * are not a conflict.
+   */
   private touchClaim(claimId: string, actor: string, t: string): void {
-    this.db
-      .prepare(`UPDATE claim SET modified = ?, modified_by = ?, revision = revision + 1 WHERE id = ?`)
-      .run(t, actor, claimId)
+    this.db.prepare(`UPDATE claim SET modified = ?, modified_by = ? WHERE id = ?`).run(t, actor, claimId)
   }
 
   /** A consistent copy made with SQLite's backup API, safe while this connection writes. */
@@ -270,42 +309,4 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 function sourceValues(f: SourceFields): string[] {
   return [f.url, f.title, f.publisher, f.published, f.accessed, f.excerpt, f.archiveUrl]
-}
-
-function toClaim(r: ClaimRow, sources: Source[]): Claim {
-  return {
-    id: r.id,
-    documentId: r.document_id,
-    exact: r.exact,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    start: r.start,
-    end: r.end,
-    verdict: r.verdict,
-    status: r.status,
-    note: r.note,
-    author: r.author,
-    created: r.created,
-    modified: r.modified,
-    modifiedBy: r.modified_by,
-    revision: r.revision,
-    sources,
-  }
-}
-
-function toSource(r: SourceRow): Source {
-  return {
-    id: r.id,
-    claimId: r.claim_id,
-    url: r.url,
-    title: r.title,
-    publisher: r.publisher,
-    published: r.published,
-    accessed: r.accessed,
-    excerpt: r.excerpt,
-    archiveUrl: r.archive_url,
-    created: r.created,
-    modified: r.modified,
-    revision: r.revision,
-  }
 }

@@ -78,7 +78,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`
     for (const res of clients) res.write(frame)
   }
-  const service = createService({ session, prefs, notify: () => emit('prefs-changed', prefs.get()) })
+  const service = createService({ session, prefs, emit })
   session.onChange((reason) => emit('review-changed', { reason }))
 
   let port = opts.port

@@ -103,6 +103,10 @@ function start(): void {
           const win = currentWindow()
           if (win) sendEvent(win, 'menu-command', { command: 'mark-claim' })
         },
+        pageCommand: (command) => {
+          const win = currentWindow()
+          if (win) sendEvent(win, 'menu-command', { command })
+        },
         setLang: (next) => {
           prefs.set({ lang: next })
           prefsChanged()
@@ -114,7 +118,14 @@ function start(): void {
     rebuildMenu()
   }
 
-  const service = createService({ session, prefs, notify: prefsChanged })
+  const service = createService({
+    session,
+    prefs,
+    emit: (event, payload) => {
+      if (event === 'prefs-changed') prefsChanged()
+      else broadcast(event, payload)
+    },
+  })
   handleCalls(service, (url) => isAppUrl(url, devServerUrl))
   serveRenderer(join(__dirname, '../renderer'))
   session.onChange((reason) => {

@@ -1,4 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../shared/contract'
 import type { Lang } from '../shared/domain'
 import { strings } from './strings'
 
@@ -8,6 +9,8 @@ export interface MenuActions {
   saveReviewAs(): void
   openEssay(): void
   markClaim(): void
+  /** Asks the page to run one of its own commands (import and export run in the page, in both transports). */
+  pageCommand(command: MenuCommand): void
   setLang(lang: Lang): void
   about(): void
 }
@@ -34,6 +37,16 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
       { label: t.saveReviewAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveReviewAs() },
       { type: 'separator' },
       { label: t.openEssay, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openEssay() },
+      { type: 'separator' },
+      { label: t.importReview, accelerator: 'CmdOrCtrl+I', click: () => actions.pageCommand('import-review') },
+      {
+        label: t.exportReview,
+        submenu: [
+          { label: t.exportBundle, accelerator: 'CmdOrCtrl+E', click: () => actions.pageCommand('export-bundle') },
+          { label: t.exportW3c, click: () => actions.pageCommand('export-w3c') },
+          { label: t.exportSqlite, click: () => actions.pageCommand('export-sqlite') },
+        ],
+      },
       ...(isMac ? [] : [{ type: 'separator' } as const, { label: t.quit, role: 'quit' } as const]),
     ],
   }

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import type { Block } from './essay'
 import {
+  conflictChoiceSchema,
+  exportFormats,
+  type ConflictView,
+  type ExportedFile,
+  type ImportRecord,
+  type ImportSummary,
+} from './exchange'
+import {
   anchorSchema,
   claimPatchSchema,
   langs,
@@ -15,6 +23,8 @@ import {
  * Main (IPC) and the browser harness (HTTP) both dispatch to the same service table built from it.
  */
 const id = z.uuid()
+/** Base64 of the largest file an import accepts (50 MB), with room for the encoding. */
+export const IMPORT_DATA_LIMIT = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4
 const none = z.object({}).strict()
 
 function method<R>() {
@@ -50,6 +60,20 @@ export const api = {
   'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
   'source-update': method<Claim>()(z.object({ id, source: sourceFieldsSchema.strict() }).strict()),
   'source-delete': method<Claim>()(z.object({ id }).strict()),
+  'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
+  'review-export': method<ExportedFile>()(z.object({ format: z.enum(exportFormats) }).strict()),
+  'review-import': method<ImportSummary>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        /** The file's bytes, base64: review files are binary. */
+        data: z.base64().max(IMPORT_DATA_LIMIT),
+      })
+      .strict(),
+  ),
+  'conflicts-list': method<ConflictView[]>()(none),
+  'conflict-resolve': method<{ id: string }>()(z.object({ id, choice: conflictChoiceSchema }).strict()),
+  'imports-list': method<ImportRecord[]>()(none),
   'prefs-get': method<Prefs>()(none),
   'prefs-set': method<Prefs>()(
     z
@@ -74,13 +98,14 @@ export function isMethod(name: unknown): name is Method {
 /** Events pushed from the review to every window. */
 export interface Events {
   'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' }
+  'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
   'error': { code: string; message: string }
 }
 export type EventName = keyof Events
 
-export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences'
+export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite'
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }

@@ -56,6 +56,7 @@ export interface Source extends SourceFields {
   created: string
   modified: string
   revision: number
+  version: string
 }
 
 export const anchorSchema = z
@@ -93,6 +94,11 @@ export interface Claim {
   modified: string
   modifiedBy: string
   revision: number
+  /** Changes with every edit of the claim's content; merging compares versions, not times. */
+  version: string
+  /** False when the claim's text could not be found in this essay (after an import): listed, not drawn. */
+  anchored: boolean
+  hasConflict: boolean
   sources: Source[]
 }
 

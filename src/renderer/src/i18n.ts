@@ -1,5 +1,8 @@
 import { createContext, useContext } from 'react'
 import type { Lang, Status, Verdict } from '../../shared/domain'
+import { verdictLabels } from '../../shared/verdicts'
+
+export { verdictLabels }
 
 const en = {
   appName: 'Factdesk',
@@ -49,6 +52,41 @@ const en = {
   reviewFile: 'Review file',
   sourceCount: (n: number) => (n === 1 ? '1 source' : `${n} sources`),
   savedAutomatically: 'Saved as you work',
+  importReview: 'Import…',
+  exportReview: 'Export',
+  exportBundle: 'Review bundle (.factdesk.json)',
+  exportW3c: 'W3C Web Annotation (.jsonld)',
+  exportSqlite: 'Copy of the review file (.factdesk)',
+  importing: (name: string, i: number, n: number) => (n > 1 ? `Importing ${name} (${i} of ${n})…` : `Importing ${name}…`),
+  importSummary: 'Import summary',
+  added: 'Added',
+  updated: 'Updated',
+  unchanged: 'Unchanged',
+  deletedCount: 'Removed',
+  conflicts: 'Conflicts',
+  unanchoredCount: 'Not found in this essay',
+  sourcesAdded: 'Sources added',
+  sourcesUpdated: 'Sources updated',
+  documentDiffers: 'The file was made on a different text of the essay; its claims were found again by their quotes.',
+  unanchoredExplained: 'These claims could not be found in this essay. They are listed in the Claims panel; attach each to a selection.',
+  unanchoredHeading: 'Not found in this essay',
+  unanchoredHint: 'Select the text in the essay, then attach the claim to it.',
+  attachToSelection: 'Attach to selection',
+  conflictBadge: 'Conflict',
+  resolveConflict: 'Resolve conflict',
+  conflictTitle: 'This claim was changed by you and in the imported file',
+  sourceConflictTitle: 'This source was changed by you and in the imported file',
+  fromFile: 'From',
+  mine: 'This review',
+  theirs: 'Imported',
+  keepMine: 'Keep this review’s',
+  takeTheirs: 'Take the imported',
+  resolve: 'Resolve',
+  later: 'Later',
+  fieldDeleted: 'Claim',
+  removedState: 'Removed',
+  keptState: 'Kept',
+  conflictsWaiting: (n: number) => (n === 1 ? '1 conflict to resolve' : `${n} conflicts to resolve`),
 }
 
 type Dict = typeof en
@@ -101,30 +139,44 @@ const ko: Dict = {
   reviewFile: '검토 파일',
   sourceCount: (n: number) => `출처 ${n}건`,
   savedAutomatically: '작업하는 대로 저장됩니다',
+  importReview: '가져오기…',
+  exportReview: '내보내기',
+  exportBundle: '검토 묶음 (.factdesk.json)',
+  exportW3c: 'W3C 웹 주석 (.jsonld)',
+  exportSqlite: '검토 파일 사본 (.factdesk)',
+  importing: (name: string, i: number, n: number) => (n > 1 ? `${name} 가져오는 중 (${i}/${n})…` : `${name} 가져오는 중…`),
+  importSummary: '가져오기 결과',
+  added: '추가',
+  updated: '갱신',
+  unchanged: '변경 없음',
+  deletedCount: '삭제',
+  conflicts: '충돌',
+  unanchoredCount: '본문에서 찾지 못함',
+  sourcesAdded: '추가된 출처',
+  sourcesUpdated: '갱신된 출처',
+  documentDiffers: '다른 판본의 본문에서 만든 파일입니다. 인용문으로 주장 위치를 다시 찾았습니다.',
+  unanchoredExplained: '아래 주장은 이 본문에서 찾지 못했습니다. 주장 목록에서 본문의 글을 선택해 연결하세요.',
+  unanchoredHeading: '본문에서 찾지 못한 주장',
+  unanchoredHint: '본문에서 해당 글을 선택한 뒤 주장을 연결하세요.',
+  attachToSelection: '선택한 글에 연결',
+  conflictBadge: '충돌',
+  resolveConflict: '충돌 해결',
+  conflictTitle: '이 주장은 내 검토와 가져온 파일 양쪽에서 바뀌었습니다',
+  sourceConflictTitle: '이 출처는 내 검토와 가져온 파일 양쪽에서 바뀌었습니다',
+  fromFile: '가져온 파일',
+  mine: '내 검토',
+  theirs: '가져온 파일',
+  keepMine: '내 것 유지',
+  takeTheirs: '가져온 것 사용',
+  resolve: '해결',
+  later: '나중에',
+  fieldDeleted: '주장',
+  removedState: '삭제됨',
+  keptState: '유지됨',
+  conflictsWaiting: (n: number) => `해결할 충돌 ${n}건`,
 }
 
 export const dictionaries: Record<Lang, Dict> = { en, ko }
-
-export const verdictLabels: Record<Lang, Record<Verdict, string>> = {
-  ko: {
-    unrated: '판정 전',
-    true: '사실',
-    'mostly-true': '대체로 사실',
-    'half-true': '절반의 사실',
-    'mostly-false': '대체로 사실 아님',
-    false: '전혀 사실 아님',
-    undecidable: '판단 유보',
-  },
-  en: {
-    unrated: 'Not yet rated',
-    true: 'True',
-    'mostly-true': 'Mostly true',
-    'half-true': 'Half true',
-    'mostly-false': 'Mostly false',
-    false: 'False',
-    undecidable: 'Undecidable',
-  },
-}
 
 export const statusLabels: Record<Lang, Record<Status, string>> = {
   ko: { open: '확인 전', 'in-review': '확인 중', checked: '확인 완료' },

@@ -5,6 +5,10 @@ import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
 import { useReview } from '../state/useReview'
+import { useExchange } from '../state/useExchange'
+import { ConflictDialog } from '../panel/ConflictDialog'
+import { FileMenu } from './FileMenu'
+import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { langNames, PrefsDialog } from './PrefsDialog'
@@ -18,6 +22,22 @@ export function App() {
   const editorRef = useRef<EssayEditorHandle>(null)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
+  const exchange = useExchange(review.report, review.reload)
+  const importInput = useRef<HTMLInputElement>(null)
+  const [openConflict, setOpenConflict] = useState<string | null>(null)
+  const conflict = exchange.conflicts.find((c) => c.id === openConflict) ?? null
+  const openConflictOf = useCallback(
+    (claimId: string) => setOpenConflict(exchange.conflicts.find((c) => c.claimId === claimId)?.id ?? null),
+    [exchange.conflicts],
+  )
+  const attachSelection = useCallback(
+    (id: string) => {
+      const anchor = editorRef.current?.selectedAnchor()
+      if (!anchor) review.setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
+      else void review.attachClaim(id, anchor)
+    },
+    [review],
+  )
 
   useEffect(() => {
     document.documentElement.lang = i18n.lang
@@ -51,18 +71,34 @@ export function App() {
       else if (command === 'undo-claim') void undo()
       else if (command === 'preferences') setPrefsOpen(true)
       else if (command === 'remove-claim' && activeId) void review.removeClaim(activeId)
+      else if (command === 'import-review') importInput.current?.click()
+      else if (command === 'export-bundle') void exchange.exportAs('bundle')
+      else if (command === 'export-w3c') void exchange.exportAs('w3c')
+      else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
     })
     return () => {
       window.removeEventListener('keydown', onKey)
       off()
     }
-  }, [markSelection, undo, activeId, review])
+  }, [markSelection, undo, activeId, review, exchange])
 
   const closeMenu = useCallback(() => setMenu(null), [])
+  const anchoredClaims = useMemo(() => claims.filter((c) => c.anchored), [claims])
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="app">
+      <div
+        className="app"
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault()
+        }}
+        onDrop={(e) => {
+          const files = [...e.dataTransfer.files]
+          if (files.length === 0) return
+          e.preventDefault()
+          void exchange.importFiles(files)
+        }}
+      >
         <header className="toolbar" role="toolbar" aria-label={t.appName}>
           <span className="brand">{t.appName}</span>
           <button
@@ -76,7 +112,18 @@ export function App() {
           >
             {t.markClaim}
           </button>
+          <FileMenu exchange={exchange} importInput={importInput} />
+          {exchange.conflicts.length > 0 && (
+            <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
+              {t.conflictsWaiting(exchange.conflicts.length)}
+            </button>
+          )}
           <span className="spacer" />
+          {exchange.progress && (
+            <span role="status" className="progress">
+              {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
+            </span>
+          )}
           <span className="saved-hint">{t.savedAutomatically}</span>
           <label className="inline-field">
             <span>{t.language}</span>
@@ -98,7 +145,7 @@ export function App() {
               <EssayEditor
                 ref={editorRef}
                 blocks={doc.blocks}
-                claims={claims}
+                claims={anchoredClaims}
                 activeId={activeId}
                 onSelectClaim={setActiveId}
                 onContextMenu={(x, y) => setMenu({ x, y })}
@@ -107,9 +154,9 @@ export function App() {
               <p className="loading">{t.loading}</p>
             )}
           </section>
-          <ClaimsPanel review={review} />
+          <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} />
         </main>
-        <NoticeBar notice={review.notice} onUndo={() => void undo()} onDismiss={() => review.setNotice(null)} />
+        <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />
         {menu && (
           <ContextMenu
             x={menu.x}
@@ -117,11 +164,18 @@ export function App() {
             label={t.context}
             onClose={closeMenu}
             items={[
-              { label: t.markClaim, shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M', run: () => void markSelection() },
+              {
+                label: t.markClaim,
+                shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
+                keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
+                run: () => void markSelection(),
+              },
               { label: t.copy, run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? '') },
             ]}
           />
         )}
+        {exchange.summaries && <ImportSummaryDialog summaries={exchange.summaries} onClose={exchange.dismissSummaries} />}
+        {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}

@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react'
 
 export interface MenuItem {
   label: string
+  /** The shortcut as shown, e.g. "Ctrl+Shift+M". */
   shortcut?: string
+  /** The same shortcut for assistive technology, in aria-keyshortcuts form ("Control+Shift+M"). */
+  keys?: string
   disabled?: boolean
   run: () => void
 }
@@ -42,6 +45,7 @@ export function ContextMenu({ x, y, label, items, onClose }: Props) {
           type="button"
           role="menuitem"
           disabled={item.disabled}
+          aria-keyshortcuts={item.keys}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             onClose()
@@ -49,7 +53,8 @@ export function ContextMenu({ x, y, label, items, onClose }: Props) {
           }}
         >
           <span>{item.label}</span>
-          {item.shortcut && <kbd>{item.shortcut}</kbd>}
+          {/* Shown, not part of the item's name: aria-keyshortcuts announces the shortcut. */}
+          {item.shortcut && <kbd aria-hidden="true">{item.shortcut}</kbd>}
         </button>
       ))}
     </div>

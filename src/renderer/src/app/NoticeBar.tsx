@@ -26,7 +26,7 @@ export function NoticeBar({ notice, onUndo, onDismiss }: Props) {
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>
-      {notice.undoable && (
+      {notice.undo && (
         <button type="button" onClick={onUndo}>
           {t.undo}
         </button>

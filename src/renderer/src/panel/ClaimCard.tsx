@@ -14,6 +14,7 @@ interface Props {
   onAddSource: (claimId: string, fields: SourceFields) => Promise<boolean>
   onUpdateSource: (id: string, fields: SourceFields) => Promise<boolean>
   onRemoveSource: (id: string) => void
+  onOpenConflict: (claimId: string) => void
 }
 
 export const ClaimCard = memo(function ClaimCard(props: Props) {
@@ -35,6 +36,11 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
         <span className="verdict-dot" aria-hidden />
         <q>{claim.exact}</q>
       </button>
+      {claim.hasConflict && (
+        <button type="button" className="attention" onClick={() => props.onOpenConflict(claim.id)}>
+          {t.resolveConflict}
+        </button>
+      )}
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${idBase}-verdict`}>{t.verdict}</label>

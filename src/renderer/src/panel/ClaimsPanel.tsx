@@ -3,11 +3,20 @@ import { verdicts, type Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
 import type { Review } from '../state/useReview'
 import { ClaimCard } from './ClaimCard'
+import { UnanchoredList } from './UnanchoredList'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
-export function ClaimsPanel({ review }: { review: Review }) {
+interface Props {
+  review: Review
+  onAttach: (id: string) => void
+  onOpenConflict: (claimId: string) => void
+}
+
+export function ClaimsPanel({ review, onAttach, onOpenConflict }: Props) {
   const { t, verdict } = useI18n()
-  const { claims, activeId } = review
+  const { activeId } = review
+  const claims = review.claims.filter((c) => c.anchored)
+  const unanchored = review.claims.filter((c) => !c.anchored)
   const listRef = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
@@ -35,6 +44,7 @@ export function ClaimsPanel({ review }: { review: Review }) {
             ))}
         </ul>
       )}
+      <UnanchoredList claims={unanchored} onAttach={onAttach} />
       {claims.length === 0 ? (
         <p className="empty">{t.noClaims}</p>
       ) : (
@@ -50,6 +60,7 @@ export function ClaimsPanel({ review }: { review: Review }) {
                 onAddSource={review.addSource}
                 onUpdateSource={review.updateSource}
                 onRemoveSource={review.removeSource}
+                onOpenConflict={onOpenConflict}
               />
             </li>
           ))}

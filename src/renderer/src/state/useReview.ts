@@ -11,7 +11,8 @@ export interface Notice {
   kind: 'error' | 'info'
   text: string
   code?: string
-  undoable?: boolean
+  /** The step the notice's Undo button takes back: that one, even if other steps came after it. */
+  undo?: UndoStep
 }
 
 function byPosition(a: Claim, b: Claim): number {
@@ -92,8 +93,9 @@ export function useReview() {
         await call('claim-delete', { id })
         setClaims((list) => list.filter((c) => c.id !== id))
         setActiveId((current) => (current === id ? null : current))
-        undoStack.current.push({ kind: 'removed', id })
-        setNotice({ id: ++noticeSeq.current, kind: 'info', text: 'claimRemoved', undoable: true })
+        const step: UndoStep = { kind: 'removed', id }
+        undoStack.current.push(step)
+        setNotice({ id: ++noticeSeq.current, kind: 'info', text: 'claimRemoved', undo: step })
       } catch (err) {
         report(err)
       }
@@ -101,10 +103,15 @@ export function useReview() {
     [report],
   )
 
-  /** Undoes the last claim action of this session: a removal comes back, a new mark goes away. */
-  const undo = useCallback(async () => {
-    const step = undoStack.current.pop()
-    if (!step) return
+  /**
+   * Undoes the last claim action of this session (or the given one, from a notice's Undo button):
+   * a removal comes back, a new mark goes away.
+   */
+  const undo = useCallback(async (only?: UndoStep) => {
+    const stack = undoStack.current
+    const at = only ? stack.lastIndexOf(only) : stack.length - 1
+    if (at < 0) return
+    const [step] = stack.splice(at, 1)
     try {
       if (step.kind === 'removed') {
         const claim = await call('claim-restore', { id: step.id })
@@ -157,6 +164,18 @@ export function useReview() {
     [report, upsert],
   )
 
+  const attachClaim = useCallback(
+    async (id: string, anchor: Anchor) => {
+      try {
+        upsert(await call('claim-attach', { id, anchor }))
+        setActiveId(id)
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report, upsert],
+  )
+
   const savePrefs = useCallback(
     async (patch: Partial<Prefs>) => {
       try {
@@ -169,6 +188,8 @@ export function useReview() {
   )
 
   return {
+    reload,
+    attachClaim,
     doc,
     claims,
     prefs,

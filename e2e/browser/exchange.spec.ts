@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test'
+import { join } from 'node:path'
+import { CLAIM_A, claimItems, markClaim, openClaim, storedClaims, writeNote } from '../desk'
+import { expect, launchHarness, openDesk, stopHarness, test } from './fixtures'
+
+async function exportBundle(page: Page, to: string): Promise<string> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Review bundle (.factdesk.json)' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/\.factdesk\.json$/)
+  await download.saveAs(to)
+  return to
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles(path)
+  await expect(page.getByRole('dialog', { name: 'Import summary' })).toBeVisible()
+}
+
+async function setVerdict(page: Page, label: string): Promise<void> {
+  const item = await openClaim(page)
+  await item.getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label })
+  await expect.poll(async () => (await storedClaims(page))[0]?.verdict).not.toBe('unrated')
+}
+
+/** A figure of the import summary, by its label. */
+function count(page: Page, name: string) {
+  return page
+    .getByRole('dialog', { name: 'Import summary' })
+    .locator('div')
+    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) })
+    .getByRole('definition')
+}
+
+test('two reviewers exchange a review; a conflict is resolved in the UI and the resolution survives a restart', async ({
+  desk,
+  harness,
+  workDir,
+  browser,
+}) => {
+  // Reviewer A marks and rates a claim, then sends the review on.
+  await markClaim(desk, { start: CLAIM_A })
+  await setVerdict(desk, 'Mostly true')
+  await writeNote(desk, '첫 검토: 발표 자료 확인')
+  await expect.poll(async () => (await storedClaims(desk))[0]?.note).toBe('첫 검토: 발표 자료 확인')
+  const fromA = await exportBundle(desk, join(workDir, 'from-a.factdesk.json'))
+
+  // Reviewer B, with a review file of their own, imports it.
+  const b = await launchHarness({ reviewPath: join(workDir, 'b.factdesk'), dataDir: join(workDir, 'data-b'), lang: 'en' })
+  const pageB = await (await browser.newContext()).newPage()
+  try {
+    await openDesk(pageB, b.url)
+    await importFile(pageB, fromA)
+    await expect(count(pageB, 'Added')).toHaveText('1')
+    await pageB.getByRole('button', { name: 'Close', exact: true }).click()
+    await expect(claimItems(pageB)).toHaveCount(1)
+
+    // Both change the verdict and B the note, at the same time.
+    await setVerdict(pageB, 'False')
+    await expect.poll(async () => (await storedClaims(pageB))[0]?.verdict).toBe('false')
+    await pageB.getByRole('textbox', { name: 'Note', exact: true }).fill('')
+    await writeNote(pageB, '두 번째 검토: 순위 근거 없음')
+    await expect.poll(async () => (await storedClaims(pageB))[0]?.note).toBe('두 번째 검토: 순위 근거 없음')
+    const fromB = await exportBundle(pageB, join(workDir, 'from-b.factdesk.json'))
+
+    await setVerdict(desk, 'Half true')
+    await expect.poll(async () => (await storedClaims(desk))[0]?.verdict).toBe('half-true')
+
+    // A imports B's file: a conflict, shown with both versions.
+    await importFile(desk, fromB)
+    await expect(count(desk, 'Conflicts')).toHaveText('1')
+    await desk.getByRole('button', { name: 'Close', exact: true }).click()
+    await desk.getByRole('button', { name: '1 conflict to resolve' }).click()
+    const dialog = desk.getByRole('dialog', { name: 'This claim was changed by you and in the imported file' })
+    await expect(dialog).toContainText('Half true')
+    await expect(dialog).toContainText('False')
+    await dialog.getByRole('radio', { name: 'Verdict: Take the imported' }).check()
+    await dialog.getByRole('radio', { name: 'Note: Keep this review’s' }).check()
+    await dialog.getByRole('button', { name: 'Resolve', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    await expect(desk.getByRole('button', { name: '1 conflict to resolve' })).toBeHidden()
+
+    await harness.restart()
+    const [claim] = await storedClaims(desk)
+    expect(claim).toMatchObject({ verdict: 'false', note: '첫 검토: 발표 자료 확인', hasConflict: false })
+    const item = await openClaim(desk)
+    await expect(item.getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('false')
+
+    // Importing B's file again changes nothing: the resolution already includes it.
+    await importFile(desk, fromB)
+    await expect(count(desk, 'Unchanged')).toHaveText('1')
+    await expect(count(desk, 'Conflicts')).toHaveText('0')
+  } finally {
+    await stopHarness(b.child)
+  }
+})

@@ -1,0 +1,68 @@
+import type { CommandSpec } from './args'
+import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from './command'
+import type { ParsedEssay } from '../core/essayFormat'
+import { bundledEssay, describeError } from './files'
+import { failureMessage, runLines } from './report'
+import { importInto, readInputs, type ImportRun, type Input } from './review'
+
+/** The outcome of importing a list of files: every summary, and the refused file if there was one. */
+function runOutcome(command: string, run: ImportRun, total: number, verb: string): Outcome {
+  const base = { command, review: run.review, created: run.created, imported: run.imported }
+  if (!run.failure) return { exitCode: 0, json: { ok: true, ...base }, lines: runLines(run, verb) }
+  const message = failureMessage(run, total)
+  return {
+    exitCode: 1,
+    json: { ok: false, ...base, error: { code: run.failure.code, message, file: run.failure.file } },
+    lines: runLines(run, verb),
+    errors: [message],
+  }
+}
+
+/**
+ * Imports `paths` into `review` and describes the result. Errors before any file was imported (a missing
+ * input, a review that cannot be opened) keep the same JSON shape: nothing imported, nothing created.
+ */
+export async function importPaths(
+  command: string,
+  review: string,
+  paths: string[],
+  importer: string,
+  newEssay: (first: Input) => Promise<ParsedEssay> | ParsedEssay,
+): Promise<Outcome> {
+  const verb = command === 'merge' ? 'merged' : 'imported'
+  try {
+    const inputs = await readInputs(paths)
+    const run = await importInto(review, inputs, importer, () => newEssay(inputs[0]))
+    return runOutcome(command, run, inputs.length, verb)
+  } catch (err) {
+    const error = describeError(err)
+    return {
+      exitCode: 1,
+      json: { ok: false, command, review, created: false, imported: [], error },
+      lines: [],
+      errors: [error.message],
+    }
+  }
+}
+
+const spec: CommandSpec = {
+  name: 'import',
+  synopsis: 'factdesk import <file>… --review <review file> [--as <name>] [--json]',
+  summary:
+    'Imports review files (.factdesk), review bundles (.json) or W3C Web Annotations (.jsonld) into a review, in order.\n' +
+    'A review file that does not exist is created as a review of the bundled essay.\n' +
+    'The first refused file stops the run; the files before it stay imported.',
+  options: ['  --review <file>  the review file to import into (created if missing)', AS_OPTION, JSON_OPTION],
+  values: ['--review', '--as'],
+  booleans: ['--json'],
+  required: ['--review'],
+  positionals: { name: 'file to import', min: 1, max: Infinity },
+}
+
+export const importCommand: Command = {
+  spec,
+  async run(args, ctx) {
+    const importer = actorFrom(args, spec, ctx.env)
+    return importPaths('import', args.values.get('--review') as string, args.positionals, importer, bundledEssay)
+  },
+}

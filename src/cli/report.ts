@@ -1,0 +1,64 @@
+import type { ImportFormat, ImportSummary } from '../shared/exchange'
+import type { ImportRun } from './review'
+
+export const formatNames: Record<ImportFormat, string> = {
+  bundle: 'review bundle',
+  sqlite: 'review file',
+  w3c: 'W3C Web Annotation file',
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** A quote on one line, shortened to `max` characters (code points, so Korean and emoji stay whole). */
+export function quote(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const chars = Array.from(flat)
+  return `"${chars.length > max ? chars.slice(0, max - 1).join('') + '…' : flat}"`
+}
+
+/** What one import did, for people. */
+export function summaryLines(s: ImportSummary): string[] {
+  const lines = [
+    `Imported ${s.fileName} (${formatNames[s.format] ?? s.format}):`,
+    `  claims: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted; ` +
+      `${plural(s.conflicts, 'conflict')}; ${s.unanchored.length} unanchored`,
+    `  sources: ${s.sourcesAdded} added, ${s.sourcesUpdated} updated`,
+  ]
+  if (s.documentDiffers) lines.push('  the essay text differs: claims were re-anchored')
+  if (s.conflicts > 0) {
+    lines.push(`  ${plural(s.conflicts, 'change')} conflict with this review; open it in Factdesk to choose which version to keep`)
+  }
+  if (s.unanchored.length > 0) {
+    lines.push(`  ${plural(s.unanchored.length, 'claim')} could not be found in the essay; attach them to the text in Factdesk:`)
+    for (const u of s.unanchored) lines.push(`    ${quote(u.exact)}`)
+  }
+  for (const note of s.notes) lines.push(`  note: ${note}`)
+  return lines
+}
+
+export function runLines(run: ImportRun, verb: string): string[] {
+  const lines = run.imported.flatMap(summaryLines)
+  if (run.imported.length > 0) {
+    lines.push(`${run.created ? 'Created' : 'Updated'} ${run.review}: ${verb} ${plural(run.imported.length, 'file')}.`)
+  }
+  return lines
+}
+
+/** The sentence the core adds to a refused file; the CLI says what happened to the review itself. */
+export const withoutReviewNote = (message: string): string => message.replace(/\s*Nothing was imported; the review is unchanged\.$/, '')
+
+/** The message for a refused file in a list: which file, why, and what happened to the review and the other files. */
+export function failureMessage(run: ImportRun, total: number): string {
+  const failure = run.failure
+  if (!failure) return ''
+  const done = run.imported.length
+  const rest = total - done - 1
+  const parts = [withoutReviewNote(failure.message)]
+  if (done === 0) parts.push(`Nothing was imported; ${run.review} ${run.existed ? 'is unchanged' : 'was not created'}.`)
+  else {
+    const names = run.imported.map((s) => s.fileName).join(', ')
+    parts.push(`That file was not imported; the ${plural(done, 'file')} before it (${names}) ${done === 1 ? 'was' : 'were'} imported into ${run.review}.`)
+  }
+  if (rest > 0) parts.push(`${plural(rest, 'file')} after it ${rest === 1 ? 'was' : 'were'} not imported: fix or remove the refused file and run the command again.`)
+  return parts.join(' ')
+}

@@ -1,0 +1,235 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { z } from 'zod'
+import type { ParsedEssay } from '../core/essayFormat'
+import { validateBundle, BUNDLE_FORMAT } from '../core/exchange/bundle'
+import { importFile, readIncoming } from '../core/exchange/files'
+import { parseJsonFile } from '../core/exchange/safeJson'
+import { ReviewStore } from '../core/store'
+import { blockSchema } from '../shared/essay'
+import type { ImportSummary } from '../shared/exchange'
+import { FactdeskError } from '../shared/errors'
+import { withoutReviewNote } from './report'
+import { CliError, displayName, isSqlite, readInput, syncFolder, withFile } from './files'
+
+export interface Input {
+  path: string
+  bytes: Uint8Array
+}
+
+/** Reads every input before anything is opened for writing: a missing file changes nothing. */
+export async function readInputs(paths: string[]): Promise<Input[]> {
+  const inputs: Input[] = []
+  for (const path of paths) {
+    try {
+      inputs.push({ path, bytes: await readInput(path) })
+    } catch (err) {
+      const refused = withFile(err, path)
+      throw new CliError(refused.code, `${refused.message} Nothing was imported.`, refused.file)
+    }
+  }
+  return inputs
+}
+
+export interface ImportRun {
+  review: string
+  /** The review file was there before this run. */
+  existed: boolean
+  /** The review file did not exist and was made by this run. */
+  created: boolean
+  imported: ImportSummary[]
+  /** The file that was refused; the files before it stay imported, the ones after it were not read in. */
+  failure?: CliError
+}
+
+function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
+}
+
+function openExisting(review: string): ReviewStore {
+  if (statSync(review).isDirectory()) {
+    throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
+  }
+  try {
+    return ReviewStore.open(review)
+  } catch (err) {
+    throw withFile(err, review)
+  }
+}
+
+/**
+ * Imports `inputs` in order into `review`, each in its own transaction. A review that does not exist
+ * yet is built under a temporary name and renamed into place once at least one file was imported, so
+ * a refused first file leaves no review file behind and no half-made file is ever visible.
+ */
+export async function importInto(
+  review: string,
+  inputs: Input[],
+  importer: string,
+  newEssay: () => Promise<ParsedEssay> | ParsedEssay,
+): Promise<ImportRun> {
+  const exists = existsSync(review)
+  let store: ReviewStore
+  let workPath = review
+  if (exists) {
+    // Opening a review for writing migrates a file from an older Factdesk (which then no longer opens in
+    // that version), so a refused first file is found before the review is opened.
+    const refused = await refusal(inputs[0], review)
+    if (refused) return { review, existed: true, created: false, imported: [], failure: refused }
+    store = openExisting(review)
+  } else {
+    const folder = dirname(review)
+    if (!existsSync(folder)) throw new CliError('not-found', `${folder} does not exist; create it first, or choose another place for ${review}.`, review)
+    let essay: ParsedEssay
+    try {
+      essay = await newEssay()
+    } catch (err) {
+      const refused = err instanceof CliError ? err : withFile(err, review)
+      throw new CliError(refused.code, `${withoutReviewNote(refused.message)} Nothing was imported; ${review} was not created.`, refused.file)
+    }
+    workPath = `${review}.tmp-${process.pid}`
+    removeDatabase(workPath)
+    try {
+      store = ReviewStore.open(workPath, essay)
+    } catch (err) {
+      removeDatabase(workPath)
+      throw withFile(err, review)
+    }
+  }
+  const run: ImportRun = { review, existed: exists, created: false, imported: [] }
+  try {
+    for (const input of inputs) {
+      try {
+        run.imported.push(await importFile(store, displayName(input.path), input.bytes, importer))
+      } catch (err) {
+        run.failure = withFile(err, input.path)
+        break
+      }
+    }
+  } finally {
+    store.close()
+  }
+  if (!exists) {
+    if (run.imported.length === 0) removeDatabase(workPath)
+    else if (existsSync(review)) {
+      removeDatabase(workPath)
+      throw new CliError('invalid-args', `${review} was created by another program while importing; nothing was written to it. Run the command again to import into it.`, review)
+    } else {
+      renameSync(workPath, review)
+      syncFolder(dirname(review))
+      run.created = true
+    }
+  }
+  return run
+}
+
+/**
+ * The essay text of a review, read from a private copy: even a read-only connection leaves -wal and -shm
+ * files beside a WAL database. Undefined when it cannot be read (opening the review then says why).
+ */
+function documentText(review: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-'))
+  try {
+    const copy = join(dir, 'review.factdesk')
+    copyFileSync(review, copy)
+    const db = new Database(copy, { readonly: true, fileMustExist: true })
+    try {
+      return db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string | undefined
+    } finally {
+      db.close()
+    }
+  } catch {
+    return undefined
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Why `input` would be refused by `review` (read without opening it for writing), or null. */
+async function refusal(input: Input | undefined, review: string): Promise<CliError | null> {
+  if (!input) return null
+  const text = documentText(review)
+  if (text === undefined) return null
+  try {
+    await readIncoming(displayName(input.path), input.bytes, text)
+    return null
+  } catch (err) {
+    return withFile(err, input.path)
+  }
+}
+
+const blocksSchema = z.array(blockSchema).min(1)
+
+/** The essay of a review file or bundle, for starting a new review from it (`merge`). */
+export async function essayOf(input: Input): Promise<ParsedEssay> {
+  const name = displayName(input.path)
+  if (isSqlite(input.bytes)) return essayOfReviewFile(input)
+  const value = parseJsonFile(name, input.bytes)
+  const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined
+  if (typeof format === 'string' && format.startsWith('factdesk')) {
+    if (format !== BUNDLE_FORMAT) {
+      throw new CliError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`, input.path)
+    }
+    return { blocks: validateBundle(name, value).document.blocks, meta: {} }
+  }
+  throw new CliError(
+    'invalid-file',
+    `${name}: a new review starts from the essay in the first file, and this is not a Factdesk review file or bundle ` +
+      '(W3C annotations carry no essay). Put a review file or bundle first, or use `factdesk import` to start from the bundled essay.',
+    input.path,
+  )
+}
+
+/**
+ * Runs `fn` with a private copy of a review file open: opening a review may migrate it, and a file the CLI
+ * only reads is never written to. Messages name the file the user gave, not the copy.
+ */
+export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) => Promise<T> | T): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-'))
+  try {
+    const copy = join(dir, 'copy.factdesk')
+    writeFileSync(copy, input.bytes)
+    let store: ReviewStore
+    try {
+      store = ReviewStore.open(copy)
+    } catch (err) {
+      if (!(err instanceof FactdeskError)) throw withFile(err, input.path)
+      throw new CliError(err.code, err.message.replaceAll(copy, input.path), input.path)
+    }
+    try {
+      return await fn(store)
+    } finally {
+      store.close()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function essayOfReviewFile(input: Input): Promise<ParsedEssay> {
+  return withReviewCopy(input, (other) => {
+    const row = other.db.prepare(`SELECT blocks_json, source_url, language FROM document LIMIT 1`).get() as {
+      blocks_json: string
+      source_url: string
+      language: string
+    }
+    const blocks = blocksSchema.safeParse(parseOrNull(row.blocks_json))
+    if (!blocks.success) {
+      throw new CliError('invalid-file', `${displayName(input.path)}: the essay stored in this review file is damaged.`, input.path)
+    }
+    const meta: Record<string, string> = {}
+    if (row.source_url) meta.source = row.source_url
+    if (row.language) meta.language = row.language
+    return { blocks: blocks.data, meta }
+  })
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}

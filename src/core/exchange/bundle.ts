@@ -1,0 +1,183 @@
+import { z } from 'zod'
+import { httpUrl, LIMITS, statuses, verdicts } from '../../shared/domain'
+import { blockSchema, essayText } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
+import { codePointLength, cpSlice } from '../../shared/text'
+import { contentHash, type ReviewStore } from '../store'
+import { IMPORT_LIMITS } from './safeJson'
+
+/**
+ * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
+ * docs/review-bundle.schema.json is its JSON Schema; a test keeps the two in step.
+ */
+export const BUNDLE_FORMAT = 'factdesk-review-bundle'
+export const BUNDLE_VERSION = 1
+
+const uuid = z.uuid()
+const version = z.string().min(1).max(64)
+const timestamp = z.iso.datetime({ offset: true })
+const date = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
+
+export const bundleClaimSchema = z
+  .object({
+    id: uuid,
+    exact: z.string().min(1).max(LIMITS.quote),
+    prefix: z.string().max(LIMITS.context),
+    suffix: z.string().max(LIMITS.context),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    anchored: z.boolean(),
+    verdict: z.enum(verdicts),
+    status: z.enum(statuses),
+    note: z.string().max(LIMITS.note),
+    author: z.string().max(LIMITS.reviewerName),
+    created: timestamp,
+    modified: timestamp,
+    modifiedBy: z.string().max(LIMITS.reviewerName),
+    revision: z.number().int().min(1),
+    deleted: z.boolean(),
+    version,
+    history: z.array(version).min(1).max(100_000),
+  })
+  .strict()
+export type BundleClaim = z.infer<typeof bundleClaimSchema>
+
+export const bundleSourceSchema = z
+  .object({
+    id: uuid,
+    claimId: uuid,
+    url: httpUrl,
+    title: z.string().max(LIMITS.field),
+    publisher: z.string().max(LIMITS.field),
+    published: date,
+    accessed: date,
+    excerpt: z.string().max(LIMITS.excerpt),
+    archiveUrl: z.union([z.literal(''), httpUrl]),
+    created: timestamp,
+    modified: timestamp,
+    revision: z.number().int().min(1),
+    deleted: z.boolean(),
+    version,
+    history: z.array(version).min(1).max(100_000),
+  })
+  .strict()
+export type BundleSource = z.infer<typeof bundleSourceSchema>
+
+export const bundleSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.literal(BUNDLE_VERSION),
+    exported: timestamp,
+    exportedBy: z.string().max(LIMITS.reviewerName),
+    document: z
+      .object({
+        id: uuid,
+        title: z.string().max(LIMITS.field),
+        text: z.string().max(IMPORT_LIMITS.bytes),
+        hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+        blocks: z.array(blockSchema).max(100_000),
+      })
+      .strict(),
+    claims: z.array(bundleClaimSchema).max(IMPORT_LIMITS.claims),
+    sources: z.array(bundleSourceSchema).max(IMPORT_LIMITS.sources),
+    reviewers: z.array(z.string().max(LIMITS.reviewerName)).max(10_000),
+  })
+  .strict()
+export type ReviewBundle = z.infer<typeof bundleSchema>
+
+/** The whole review, tombstones and version histories included. */
+export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
+  const doc = store.document()
+  const history = store.versionHistories()
+  const claims = store.allClaimRows().map((r) => ({
+    id: r.id,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    start: r.start,
+    end: r.end,
+    anchored: r.anchored === 1,
+    verdict: r.verdict,
+    status: r.status,
+    note: r.note,
+    author: r.author,
+    created: r.created,
+    modified: r.modified,
+    modifiedBy: r.modified_by,
+    revision: r.revision,
+    deleted: r.deleted === 1,
+    version: r.version,
+    history: history.get(r.id) ?? [r.version],
+  }))
+  const sources = store.allSourceRows().map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    url: r.url,
+    title: r.title,
+    publisher: r.publisher,
+    published: r.published,
+    accessed: r.accessed,
+    excerpt: r.excerpt,
+    archiveUrl: r.archive_url,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    deleted: r.deleted === 1,
+    version: r.version,
+    history: history.get(r.id) ?? [r.version],
+  }))
+  const reviewers = [...new Set([...claims.map((c) => c.author), ...claims.map((c) => c.modifiedBy), actor])].filter(Boolean)
+  return {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exported: new Date().toISOString(),
+    exportedBy: actor,
+    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks },
+    claims,
+    sources,
+    reviewers: reviewers.sort(),
+  }
+}
+
+function refuse(name: string, problem: string): never {
+  throw new FactdeskError('invalid-file', `${name}: ${problem} Nothing was imported; the review is unchanged.`)
+}
+
+/** Schema, then the checks a schema cannot express. */
+export function validateBundle(name: string, value: unknown): ReviewBundle {
+  if (value && typeof value === 'object' && (value as { format?: unknown }).format === BUNDLE_FORMAT) {
+    const v = (value as { version?: unknown }).version
+    if (typeof v === 'number' && v > BUNDLE_VERSION) {
+      refuse(name, `the bundle is format version ${v}, made by a newer Factdesk (this one reads version ${BUNDLE_VERSION}). Update Factdesk to import it.`)
+    }
+  }
+  const parsed = bundleSchema.safeParse(value)
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
+    refuse(name, `this is not a valid review bundle (${first.join('; ')}).`)
+  }
+  const bundle = parsed.data
+  const text = bundle.document.text
+  if (essayText(bundle.document.blocks) !== text) refuse(name, 'the document text does not match its blocks.')
+  if (contentHash(text) !== bundle.document.hash) refuse(name, 'the document hash does not match its text.')
+  const length = codePointLength(text)
+  const claimIds = new Set<string>()
+  for (const c of bundle.claims) {
+    if (claimIds.has(c.id)) refuse(name, `the claim id ${c.id} appears twice.`)
+    claimIds.add(c.id)
+    if (!c.history.includes(c.version)) refuse(name, `claim ${c.id}: its version is missing from its history.`)
+    if (c.start >= c.end) refuse(name, `claim ${c.id}: it starts at ${c.start} but ends at ${c.end}.`)
+    if (c.anchored) {
+      if (c.end > length) refuse(name, `claim ${c.id}: its position ${c.start}–${c.end} is beyond the end of the text (${length}).`)
+      if (cpSlice(text, c.start, c.end) !== c.exact) refuse(name, `claim ${c.id}: its quote does not match the document at ${c.start}–${c.end}.`)
+    }
+  }
+  const sourceIds = new Set<string>()
+  for (const s of bundle.sources) {
+    if (sourceIds.has(s.id) || claimIds.has(s.id)) refuse(name, `the id ${s.id} appears twice.`)
+    sourceIds.add(s.id)
+    if (!claimIds.has(s.claimId)) refuse(name, `source ${s.id} belongs to a claim that is not in the file.`)
+    if (!s.history.includes(s.version)) refuse(name, `source ${s.id}: its version is missing from its history.`)
+  }
+  return bundle
+}

@@ -1,0 +1,109 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ExportedFile, ExportFormat, ImportSummary } from '../../shared/exchange'
+import { FactdeskError } from '../../shared/errors'
+import { ReviewStore } from '../store'
+import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
+import { mergeIncoming, type IncomingReview } from './merge'
+import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
+import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
+
+export function sha256(bytes: Uint8Array): string {
+  return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
+}
+
+function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-'))
+  return run(dir).finally(() => rmSync(dir, { recursive: true, force: true }))
+}
+
+export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
+  return { format, documentText: bundle.document.text, claims: bundle.claims, sources: bundle.sources, notes: [] }
+}
+
+/** A review file to import is read from a private copy, so the original is never written to. */
+async function readReviewFile(name: string, bytes: Uint8Array): Promise<IncomingReview> {
+  return withTempDir(async (dir) => {
+    const path = join(dir, 'incoming.factdesk')
+    writeFileSync(path, bytes)
+    let other: ReviewStore
+    try {
+      other = ReviewStore.open(path)
+    } catch (err) {
+      const reason = err instanceof FactdeskError ? err.message.replace(path, 'the file') : String(err)
+      throw new FactdeskError('invalid-file', `${name}: ${reason}`)
+    }
+    try {
+      // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
+      return bundleToIncoming(validateBundle(name, exportBundle(other, '')), 'sqlite')
+    } catch (err) {
+      if (err instanceof FactdeskError) throw err
+      throw new FactdeskError('invalid-file', `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`)
+    } finally {
+      other.close()
+    }
+  })
+}
+
+/** Reads any file Factdesk imports: a review file, a review bundle, or W3C Web Annotations. */
+export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
+  // The byte cap holds for every kind of file, review files included (they are read whole, then copied).
+  if (bytes.byteLength > IMPORT_LIMITS.bytes) {
+    throw new FactdeskError(
+      'invalid-file',
+      `${name}: the file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB, the most Factdesk imports. Nothing was imported; the review is unchanged.`,
+    )
+  }
+  if (bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))) {
+    return readReviewFile(name, bytes)
+  }
+  const value = parseJsonFile(name, bytes)
+  const format = value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
+  if (typeof format === 'string' && format.startsWith('factdesk')) {
+    if (format !== BUNDLE_FORMAT) {
+      throw new FactdeskError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to import it.`)
+    }
+    return bundleToIncoming(validateBundle(name, value), 'bundle')
+  }
+  if (isW3cAnnotationData(value)) return readW3c(name, value, openText)
+  throw new FactdeskError(
+    'invalid-file',
+    `${name}: this is neither a Factdesk review file or bundle nor W3C Web Annotation JSON-LD. Nothing was imported.`,
+  )
+}
+
+/** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
+export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
+  const incoming = await readIncoming(name, bytes, store.document().text)
+  return mergeIncoming(store, incoming, { fileName: name, fileHash: sha256(bytes), importer })
+}
+
+function baseName(title: string): string {
+  const cleaned = [...title]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+  return cleaned || 'review'
+}
+
+export async function exportReview(store: ReviewStore, format: ExportFormat, actor: string): Promise<ExportedFile> {
+  const base = baseName(store.document().title)
+  if (format === 'bundle') {
+    return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
+  }
+  if (format === 'w3c') {
+    return { fileName: `${base}.annotations.jsonld`, mimeType: 'application/ld+json', encoding: 'utf8', data: JSON.stringify(exportW3c(store), null, 2) }
+  }
+  const data = await withTempDir(async (dir) => {
+    const path = join(dir, `${randomUUID()}.factdesk`)
+    await store.backupTo(path)
+    return readFileSync(path).toString('base64')
+  })
+  return { fileName: `${base}.factdesk`, mimeType: 'application/vnd.sqlite3', encoding: 'base64', data }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto'
+import type { ReviewStore } from '../store'
+import type { ClaimRow, SourceRow } from '../rows'
+import { reanchor } from '../anchoring'
+import type { ImportFormat, ImportSummary } from '../../shared/exchange'
+import type { BundleClaim, BundleSource } from './bundle'
+
+/** What an import brings, whatever file it came from. */
+export interface IncomingReview {
+  format: ImportFormat
+  documentText: string
+  claims: BundleClaim[]
+  sources: BundleSource[]
+  /** Things the summary must say (e.g. "the annotations were made on another page"). */
+  notes: string[]
+}
+
+const claimContent = (c: { exact: string; verdict: string; status: string; note: string; deleted: boolean }) =>
+  c.deleted ? 'deleted' : JSON.stringify([c.exact, c.verdict, c.status, c.note])
+
+const sourceContent = (s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'modified' | 'revision' | 'version' | 'history'>) =>
+  s.deleted ? 'deleted' : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
+
+type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
+
+/**
+ * Version relation of an incoming claim or source to ours. Ours is "known" when we have seen their
+ * version (we are equal or newer); theirs is newer when their history contains our version; otherwise
+ * both changed since the last version they share.
+ */
+function relation(known: Set<string> | undefined, ours: string | undefined, theirs: { version: string; history: string[] }): Relation {
+  if (ours === undefined) return 'new'
+  if (known?.has(theirs.version)) return 'same'
+  if (theirs.history.includes(ours)) return 'theirs-newer'
+  return 'concurrent'
+}
+
+/** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
+export function mergeIncoming(
+  store: ReviewStore,
+  incoming: IncomingReview,
+  meta: { fileName: string; fileHash: string; importer: string },
+): ImportSummary {
+  const { db } = store
+  const localText = store.document().text
+  const documentDiffers = incoming.documentText !== localText
+  const summary: ImportSummary = {
+    fileName: meta.fileName,
+    format: incoming.format,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    conflicts: 0,
+    unanchored: [],
+    sourcesAdded: 0,
+    sourcesUpdated: 0,
+    documentDiffers,
+    notes: [...incoming.notes],
+  }
+  const documentId = store.document().id
+  const seen = store.versionHistories()
+  const known = (id: string) => new Set(seen.get(id) ?? [])
+  const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
+  const addConflict = db.prepare(
+    `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  )
+  // A pending conflict is settled once the local version descends from its other side (e.g. the other
+  // reviewer resolved the same conflict and we took their result).
+  const settleConflicts = db.prepare(
+    `UPDATE conflict SET resolved = ? WHERE entity_id = ? AND resolved = '' AND their_version IN (SELECT value FROM json_each(?))`,
+  )
+  const claimRow = db.prepare(`SELECT * FROM claim WHERE id = ?`)
+  const sourceRow = db.prepare(`SELECT * FROM source WHERE id = ?`)
+  const writeClaim = db.prepare(
+    `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version)
+     VALUES (@id, @documentId, @exact, @prefix, @suffix, @start, @end, @anchored, @verdict, @status, @note, @author, @created, @modified, @modifiedBy, @revision, @deleted, @version)
+     ON CONFLICT (id) DO UPDATE SET exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
+       start = excluded.start, end = excluded.end, anchored = excluded.anchored, verdict = excluded.verdict,
+       status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
+       revision = excluded.revision, deleted = excluded.deleted, version = excluded.version`,
+  )
+  const writeSource = db.prepare(
+    `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
+     VALUES (@id, @claimId, @url, @title, @publisher, @published, @accessed, @excerpt, @archiveUrl, @created, @modified, @revision, @deleted, @version)
+     ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
+       published = excluded.published, accessed = excluded.accessed, excerpt = excluded.excerpt,
+       archive_url = excluded.archive_url, modified = excluded.modified, revision = excluded.revision,
+       deleted = excluded.deleted, version = excluded.version`,
+  )
+
+  const placeClaim = (c: BundleClaim) => {
+    if (!documentDiffers && c.anchored) return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
+    const found = reanchor(localText, c)
+    if (found) return { ...found.anchor, anchored: 1 }
+    return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 0 }
+  }
+
+  db.transaction(() => {
+    for (const c of incoming.claims) {
+      const local = claimRow.get(c.id) as ClaimRow | undefined
+      const rel = relation(known(c.id), local?.version, c)
+      if (rel === 'same') summary.unchanged++
+      else if (rel === 'concurrent' && local) {
+        if (claimContent({ ...local, deleted: local.deleted === 1 }) === claimContent(c)) summary.unchanged++
+        else {
+          addConflict.run(randomUUID(), 'claim', c.id, c.version, JSON.stringify(c), meta.fileName, new Date().toISOString())
+          summary.conflicts++
+          continue
+        }
+      } else {
+        const place = placeClaim(c)
+        writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0 })
+        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
+        if (c.deleted) {
+          if (local?.deleted === 0) summary.deleted++
+          else summary.unchanged++
+        } else if (rel === 'new') summary.added++
+        else summary.updated++
+        if (!place.anchored && !c.deleted) summary.unanchored.push({ id: c.id, exact: c.exact })
+      }
+      for (const v of c.history) remember.run(c.id, v)
+    }
+    for (const s of incoming.sources) {
+      const local = sourceRow.get(s.id) as SourceRow | undefined
+      const rel = relation(known(s.id), local?.version, s)
+      if (rel === 'concurrent' && local) {
+        const mine = { ...local, archiveUrl: local.archive_url, deleted: local.deleted === 1 }
+        if (sourceContent(mine) !== sourceContent(s)) {
+          addConflict.run(randomUUID(), 'source', s.id, s.version, JSON.stringify(s), meta.fileName, new Date().toISOString())
+          summary.conflicts++
+          continue
+        }
+      } else if (rel === 'new' || rel === 'theirs-newer') {
+        writeSource.run({ ...s, deleted: s.deleted ? 1 : 0 })
+        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
+        if (rel === 'new') summary.sourcesAdded++
+        else summary.sourcesUpdated++
+      }
+      for (const v of s.history) remember.run(s.id, v)
+    }
+    db.prepare(
+      `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))
+  })()
+  return summary
+}

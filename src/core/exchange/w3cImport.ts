@@ -1,0 +1,229 @@
+import type { ZodType } from 'zod'
+import { LIMITS } from '../../shared/domain'
+import { codePointLength, cpSlice } from '../../shared/text'
+import { verdictFromLabel } from '../../shared/verdicts'
+import { reanchor } from '../anchoring'
+import { contentHash } from '../store'
+import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundle'
+import type { IncomingReview } from './merge'
+import { IMPORT_LIMITS } from './safeJson'
+import { idFor, parseBodies, type Bodies } from './w3cBodies'
+import { annotationsOf, asList, creatorName, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
+import { claimDigest, sourceDigest, X } from './w3cShared'
+
+interface Parsed {
+  raw: Json
+  rawId: string
+  at: Refuse
+  motivations: unknown[]
+  target: TextTarget | null
+  creator: string
+  created?: string
+  modified?: string
+  bodies: Bodies
+}
+
+function parseAnnotation(a: Json, index: number, refuse: Refuse): Parsed {
+  const at: Refuse = (problem) => refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`)
+  if (typeof a.id !== 'string' || a.id === '') at('its id is missing or not text')
+  if (a.id.length > LIMITS.url) at(`its id is longer than ${LIMITS.url} characters`)
+  if (a.target === undefined || a.target === null) at('it has no target')
+  const motivations = asList(a.motivation)
+  if (motivations.some((m) => typeof m !== 'string')) at('its motivation is not text')
+  return {
+    raw: a,
+    rawId: a.id,
+    at,
+    motivations,
+    target: textTarget(a.target, at),
+    creator: creatorName(a.creator, at),
+    created: optionalTime(a.created, 'its created time', at),
+    modified: optionalTime(a.modified, 'its modified time', at),
+    bodies: parseBodies(a, a.id, at),
+  }
+}
+
+/** The version of an imported claim or source: Factdesk's own when its content is as exported, else
+ * a hash of the content, so re-importing is a no-op and an edit elsewhere is a newer version. */
+function versionOf(digest: string, ext: Json): { version: string; history: string[] } {
+  const own = `w3c-${digest.slice(0, 40)}`
+  const version = ext[X.version]
+  if (typeof version !== 'string') return { version: own, history: [own] }
+  const history = (Array.isArray(ext[X.history]) ? ext[X.history] : [version]) as string[]
+  const known = history.includes(version) ? history : [...history, version]
+  return ext[X.digest] === digest ? { version, history: known } : { version: own, history: [...known, own] }
+}
+
+type Placement = Pick<BundleClaim, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'anchored'>
+
+/** Where the claim sits in the open essay; null when it has neither a quote nor a position inside it. */
+function place(t: TextTarget, text: string, length: number): Placement | null {
+  const pos = t.position && !t.position.relative ? t.position : undefined
+  let exact = t.exact
+  if (exact === undefined) {
+    if (!pos || pos.end <= pos.start || pos.end > length) return null
+    exact = cpSlice(text, pos.start, pos.end)
+  }
+  const found = reanchor(text, { exact, prefix: t.prefix, suffix: t.suffix, start: pos?.start, end: pos?.end })
+  if (found) return { ...found.anchor, anchored: true }
+  const at = pos && pos.end > pos.start ? pos : { start: 0, end: codePointLength(exact) }
+  const prefix = cpSlice(t.prefix, Math.max(0, codePointLength(t.prefix) - LIMITS.context))
+  return { exact, prefix, suffix: cpSlice(t.suffix, 0, LIMITS.context), start: at.start, end: at.end, anchored: false }
+}
+
+/** A claim before its version is known; Factdesk's extension values are checked by the bundle schema. */
+type Draft = Omit<BundleClaim, 'status' | 'modifiedBy' | 'revision'> & { status: unknown; modifiedBy: unknown; revision: unknown }
+
+const n1 = (n: number, one: string, many: string) => (n === 1 ? one : many)
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n1(n, one, many)}`
+const they = (n: number) => n1(n, 'it was', 'they were')
+
+function check<T>(schema: ZodType<T>, value: unknown, at: Refuse): T {
+  const r = schema.safeParse(value)
+  if (!r.success) at(r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  return r.data
+}
+
+/** W3C Web Annotations as an import: claims anchored on the open essay by their selectors. */
+export function readW3c(name: string, value: unknown, openText: string): IncomingReview {
+  const refuse = refuser(name)
+  const parsed = annotationsOf(value, refuse).map((a, i) => parseAnnotation(a, i, refuse))
+  const byRawId = new Map<string, Parsed>()
+  for (const p of parsed) {
+    if (byRawId.has(p.rawId)) p.at('another annotation in the file has the same id')
+    byRawId.set(p.rawId, p)
+  }
+  const textHash = contentHash(openText)
+  const length = codePointLength(openText)
+  const importTime = new Date().toISOString()
+  const drafts = new Map<string, { p: Parsed; claim: Draft }>()
+  const replies: { p: Parsed; to: string }[] = []
+  const otherPages = new Map<string, number>()
+  const unknownRatings = new Set<string>()
+  let skipped = 0
+  let unplaced = 0
+  let orphans = 0
+  let unrated = 0
+  const refusedLinks: string[] = []
+
+  for (const p of parsed) {
+    const to = p.motivations.includes('replying') ? targetIds(p.raw.target).find((id) => id !== p.rawId && byRawId.has(id)) : undefined
+    if (to !== undefined) {
+      replies.push({ p, to })
+      continue
+    }
+    if (!p.target) {
+      if (p.motivations.includes('replying')) orphans++
+      else skipped++
+      continue
+    }
+    const anchor = place(p.target, openText, length)
+    if (!anchor) {
+      unplaced++
+      continue
+    }
+    if (p.target.source && p.target.textHash !== textHash) otherPages.set(p.target.source, (otherPages.get(p.target.source) ?? 0) + 1)
+    const b = p.bodies
+    const unknown = b.verdict ? [] : b.ratings.filter((r) => r && !verdictFromLabel(r))
+    const verdict = b.verdict ?? b.ratings.map(verdictFromLabel).find(Boolean)
+    if (!verdict && unknown.length > 0) {
+      unrated++
+      for (const r of unknown) unknownRatings.add(r)
+    }
+    const notes = b.comments.length > 0 ? [b.comments.join('\n\n')] : []
+    for (const r of unknown) notes.push(`Original rating: ${r}`)
+    if (b.tags.length > 0) notes.push(`Tags: ${b.tags.join(', ')}`)
+    refusedLinks.push(...b.refused)
+    const x = p.raw
+    const created = p.created ?? p.modified ?? importTime
+    const claim = {
+      id: idFor(p.rawId),
+      ...anchor,
+      verdict: verdict ?? 'unrated',
+      status: x[X.status] ?? 'open',
+      note: notes.join('\n\n'),
+      author: p.creator,
+      created,
+      modified: p.modified ?? created,
+      modifiedBy: x[X.modifiedBy] ?? p.creator,
+      revision: x[X.revision] ?? 1,
+      deleted: false,
+      version: '',
+      history: [],
+    }
+    if (drafts.has(claim.id)) p.at('its id names the same claim as another annotation in the file')
+    drafts.set(claim.id, { p, claim })
+  }
+
+  const replyTo = new Map(replies.map((r) => [r.p.rawId, r.to]))
+  const root = (rawId: string): string | undefined => {
+    for (let hops = 0; replyTo.has(rawId) && hops <= replies.length; hops++) rawId = replyTo.get(rawId)!
+    return drafts.has(idFor(rawId)) ? idFor(rawId) : undefined
+  }
+  const thread = new Map<string, string[]>()
+  for (const { p, to } of replies) {
+    const claimId = root(to)
+    if (claimId === undefined) {
+      orphans++
+      continue
+    }
+    const b = p.bodies
+    const text = [...b.comments, ...b.ratings.map((r) => `(${r})`), ...b.tags.map((t) => `#${t}`)].join(' ').replace(/\s*\n\s*/g, ' ').trim()
+    if (text) {
+      const lines = thread.get(claimId) ?? []
+      lines.push(`— ${p.creator || '?'}: ${text}`)
+      thread.set(claimId, lines)
+    }
+    drafts.get(claimId)!.p.bodies.links.push(...b.links)
+    refusedLinks.push(...b.refused)
+  }
+
+  const claims: BundleClaim[] = []
+  const sources: BundleSource[] = []
+  for (const { p, claim } of drafts.values()) {
+    claim.note = [claim.note, (thread.get(claim.id) ?? []).join('\n')].filter(Boolean).join('\n\n')
+    if (claim.note.length > LIMITS.note) p.at(`its comments, tags and replies together are longer than ${LIMITS.note} characters`)
+    Object.assign(claim, versionOf(claimDigest({ ...claim, status: String(claim.status), exact: p.target?.exact ?? claim.exact }), p.raw))
+    claims.push(check(bundleClaimSchema, claim, p.at))
+    for (const link of p.bodies.links) {
+      const created = optionalTime(link.ext[X.created], 'a link\'s created time', p.at) ?? claim.created
+      const source = {
+        id: link.id,
+        claimId: claim.id,
+        ...link.fields,
+        created,
+        modified: optionalTime(link.ext[X.modified], 'a link\'s modified time', p.at) ?? created,
+        revision: link.ext[X.revision] ?? 1,
+        deleted: false,
+        ...versionOf(sourceDigest(link.fields), link.ext),
+      }
+      sources.push(check(bundleSourceSchema, source, p.at))
+    }
+  }
+  if (claims.length === 0) {
+    refuse(`none of its ${plural(parsed.length, 'annotation')} selects text in the essay with a TextQuoteSelector or TextPositionSelector`)
+  }
+  if (sources.length > IMPORT_LIMITS.sources) refuse(`its annotations link more than ${IMPORT_LIMITS.sources} sources`)
+  const ids = new Set(claims.map((c) => c.id))
+  for (const s of sources) {
+    if (ids.has(s.id)) refuse(`the id ${s.id} is given to more than one claim or source`)
+    ids.add(s.id)
+  }
+
+  const notes: string[] = []
+  for (const [page, n] of [...otherPages].slice(0, 5)) {
+    notes.push(`${plural(n, 'annotation was', 'annotations were')} made on ${page.slice(0, 300)}; ${they(n)} anchored on the open essay by ${n === 1 ? 'its' : 'their'} selectors.`)
+  }
+  if (otherPages.size > 5) notes.push(`Annotations made on ${otherPages.size - 5} more pages were anchored on the open essay the same way.`)
+  if (skipped) notes.push(`${plural(skipped, 'annotation was', 'annotations were')} skipped: ${n1(skipped, 'it does', 'they do')} not select text with a TextQuoteSelector or TextPositionSelector.`)
+  if (unplaced) notes.push(`${plural(unplaced, 'annotation was', 'annotations were')} skipped: ${n1(unplaced, 'it has no quote and its position lies', 'they have no quote and their positions lie')} outside this essay.`)
+  if (orphans) notes.push(`${plural(orphans, 'reply was', 'replies were')} skipped: ${n1(orphans, 'it answers an annotation', 'they answer annotations')} not in this file.`)
+  if (unrated) {
+    const labels = [...unknownRatings].slice(0, 10).map((l) => `“${l.slice(0, 100)}”`).join(', ')
+    notes.push(`${plural(unrated, 'annotation has a rating', 'annotations have ratings')} Factdesk does not know (${labels}); imported as not yet rated, with the original rating kept in the note.`)
+  }
+  if (refusedLinks.length) {
+    notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
+  }
+  return { format: 'w3c', documentText: openText, claims, sources, notes }
+}

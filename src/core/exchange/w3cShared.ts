@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto'
+
+/** JSON-LD context of every Factdesk export: the W3C one plus a prefix for Factdesk's own terms. */
+export const FACTDESK_NS = 'https://factdesk.app/ns#'
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+export const CONTEXT = [W3C_CONTEXT, { factdesk: FACTDESK_NS }] as const
+
+/** Extension keys (compact IRIs under the `factdesk:` prefix). */
+export const X = {
+  verdict: 'factdesk:verdict',
+  status: 'factdesk:status',
+  version: 'factdesk:version',
+  history: 'factdesk:history',
+  revision: 'factdesk:revision',
+  modifiedBy: 'factdesk:modifiedBy',
+  digest: 'factdesk:digest',
+  textHash: 'factdesk:textHash',
+  title: 'factdesk:title',
+  publisher: 'factdesk:publisher',
+  published: 'factdesk:published',
+  accessed: 'factdesk:accessed',
+  excerpt: 'factdesk:excerpt',
+  archiveUrl: 'factdesk:archiveUrl',
+  created: 'factdesk:created',
+  modified: 'factdesk:modified',
+} as const
+
+export const documentIri = (doc: { id: string; sourceUrl: string }): string =>
+  doc.sourceUrl || `urn:factdesk:document:${doc.id}`
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
+
+/**
+ * Digest of what merging compares. Exported beside the version so an annotation edited in another
+ * tool (version kept, content changed) is read as a newer version instead of silently ignored.
+ */
+export const claimDigest = (c: { exact: string; verdict: string; status: string; note: string }): string =>
+  sha256(JSON.stringify([c.exact, c.verdict, c.status, c.note]))
+
+export const sourceDigest = (s: {
+  url: string
+  title: string
+  publisher: string
+  published: string
+  accessed: string
+  excerpt: string
+  archiveUrl: string
+}): string => sha256(JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl]))
+
+/** RFC 4122 name-space for URLs: anyone can recompute the UUID Factdesk gives an annotation IRI. */
+const NAMESPACE_URL = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex')
+
+/** Name-based UUID (version 5, SHA-1): the same foreign id always becomes the same claim id. */
+export function uuidV5(name: string): string {
+  const h = createHash('sha1').update(NAMESPACE_URL).update(name, 'utf8').digest()
+  h[6] = (h[6] & 0x0f) | 0x50
+  h[8] = (h[8] & 0x3f) | 0x80
+  const x = h.subarray(0, 16).toString('hex')
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`
+}

@@ -1,0 +1,81 @@
+import type { Claim, Source } from '../shared/domain'
+
+export interface ClaimRow {
+  id: string
+  document_id: string
+  exact: string
+  prefix: string
+  suffix: string
+  start: number
+  end: number
+  verdict: Claim['verdict']
+  status: Claim['status']
+  note: string
+  author: string
+  created: string
+  modified: string
+  modified_by: string
+  revision: number
+  deleted: number
+  version: string
+  anchored: number
+}
+
+export interface SourceRow {
+  id: string
+  claim_id: string
+  url: string
+  title: string
+  publisher: string
+  published: string
+  accessed: string
+  excerpt: string
+  archive_url: string
+  created: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+export function toClaim(r: ClaimRow, sources: Source[], hasConflict: boolean): Claim {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    start: r.start,
+    end: r.end,
+    verdict: r.verdict,
+    status: r.status,
+    note: r.note,
+    author: r.author,
+    created: r.created,
+    modified: r.modified,
+    modifiedBy: r.modified_by,
+    revision: r.revision,
+    version: r.version,
+    anchored: r.anchored === 1,
+    hasConflict,
+    sources,
+  }
+}
+
+export function toSource(r: SourceRow): Source {
+  return {
+    id: r.id,
+    claimId: r.claim_id,
+    url: r.url,
+    title: r.title,
+    publisher: r.publisher,
+    published: r.published,
+    accessed: r.accessed,
+    excerpt: r.excerpt,
+    archiveUrl: r.archive_url,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    version: r.version,
+  }
+}

@@ -1,0 +1,60 @@
+import { useRef, useState } from 'react'
+import type { ExportFormat } from '../../../shared/exchange'
+import { useI18n } from '../i18n'
+import type { Exchange } from '../state/useExchange'
+import { ContextMenu } from './ContextMenu'
+
+export const IMPORT_ACCEPT = '.factdesk,.json,.jsonld,application/json,application/ld+json'
+
+/** Import and export in the page, so the harness has them too; the app's File menu opens the same. */
+export function FileMenu({ exchange, importInput }: { exchange: Exchange; importInput: React.RefObject<HTMLInputElement | null> }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState<{ x: number; y: number } | null>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const formats: [ExportFormat, string][] = [
+    ['bundle', t.exportBundle],
+    ['w3c', t.exportW3c],
+    ['sqlite', t.exportSqlite],
+  ]
+  return (
+    <>
+      <button type="button" onClick={() => importInput.current?.click()} disabled={exchange.progress !== null}>
+        {t.importReview}
+      </button>
+      <input
+        ref={importInput}
+        type="file"
+        multiple
+        hidden
+        accept={IMPORT_ACCEPT}
+        aria-label={t.importReview}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])]
+          e.target.value = ''
+          if (files.length) void exchange.importFiles(files)
+        }}
+      />
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open !== null}
+        onClick={() => {
+          const r = button.current!.getBoundingClientRect()
+          setOpen({ x: r.left, y: r.bottom + 4 })
+        }}
+      >
+        {t.exportReview}
+      </button>
+      {open && (
+        <ContextMenu
+          x={open.x}
+          y={open.y}
+          label={t.exportReview}
+          onClose={() => setOpen(null)}
+          items={formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) }))}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react'
+import type { ImportSummary } from '../../../shared/exchange'
+import { useI18n } from '../i18n'
+
+/** After an import: what came in, what conflicts, what could not be found in this essay. */
+export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportSummary[]; onClose: () => void }) {
+  const { t } = useI18n()
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => ref.current?.showModal(), [])
+  return (
+    <dialog ref={ref} className="summary-dialog" aria-labelledby="import-summary-title" onClose={onClose}>
+      <h2 id="import-summary-title">{t.importSummary}</h2>
+      {summaries.map((s, i) => (
+        <section key={i} className="import-summary" aria-label={s.fileName}>
+          <h3>{s.fileName}</h3>
+          <dl className="summary-counts">
+            {(
+              [
+                ['added', s.added],
+                ['updated', s.updated],
+                ['unchanged', s.unchanged],
+                ['deletedCount', s.deleted],
+                ['conflicts', s.conflicts],
+                ['unanchoredCount', s.unanchored.length],
+                ['sourcesAdded', s.sourcesAdded],
+                ['sourcesUpdated', s.sourcesUpdated],
+              ] as const
+            ).map(([key, n]) => (
+              <div key={key} className={n > 0 && (key === 'conflicts' || key === 'unanchoredCount') ? 'attention' : undefined}>
+                <dt>{t[key]}</dt>
+                <dd>{n}</dd>
+              </div>
+            ))}
+          </dl>
+          {s.documentDiffers && <p>{t.documentDiffers}</p>}
+          {s.unanchored.length > 0 && (
+            <>
+              <p>{t.unanchoredExplained}</p>
+              <ul className="unanchored-quotes">
+                {s.unanchored.map((u) => (
+                  <li key={u.id}>
+                    <q>{u.exact}</q>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {s.notes.length > 0 && (
+            <ul className="summary-notes">
+              {s.notes.map((n, j) => (
+                <li key={j}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+      <form method="dialog" className="form-actions">
+        <button type="submit" className="primary" autoFocus>
+          {t.close}
+        </button>
+      </form>
+    </dialog>
+  )
+}

@@ -1,0 +1,32 @@
+import type { Claim } from '../../../shared/domain'
+import { useI18n } from '../i18n'
+
+interface Props {
+  claims: Claim[]
+  onAttach: (id: string) => void
+}
+
+/** Claims whose text was not found in this essay: listed with their quote, never drawn on other text. */
+export function UnanchoredList({ claims, onAttach }: Props) {
+  const { t, verdict } = useI18n()
+  if (claims.length === 0) return null
+  return (
+    <section className="unanchored" aria-labelledby="unanchored-heading">
+      <h3 id="unanchored-heading">
+        {t.unanchoredHeading} ({claims.length})
+      </h3>
+      <p className="hint">{t.unanchoredHint}</p>
+      <ul aria-label={t.unanchoredHeading}>
+        {claims.map((c) => (
+          <li key={c.id} data-verdict={c.verdict}>
+            <q>{c.exact}</q>
+            <span className="verdict-label">{verdict(c.verdict)}</span>
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onAttach(c.id)}>
+              {t.attachToSelection}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+export const exportFormats = ['bundle', 'w3c', 'sqlite'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  encoding: 'utf8' | 'base64'
+  data: string
+}
+
+export type ImportFormat = 'bundle' | 'sqlite' | 'w3c'
+
+export interface ImportSummary {
+  fileName: string
+  format: ImportFormat
+  added: number
+  updated: number
+  unchanged: number
+  deleted: number
+  conflicts: number
+  unanchored: { id: string; exact: string }[]
+  sourcesAdded: number
+  sourcesUpdated: number
+  /** The file's essay text differs from the open one: its claims were re-anchored. */
+  documentDiffers: boolean
+  notes: string[]
+}
+
+export type ConflictSide = Record<string, string | boolean>
+
+export interface ConflictView {
+  id: string
+  entity: 'claim' | 'source'
+  entityId: string
+  claimId: string
+  origin: string
+  created: string
+  mine: ConflictSide
+  theirs: ConflictSide
+}
+
+const side = z.enum(['mine', 'theirs'])
+export const conflictChoiceSchema = z
+  .object({
+    /** One side for everything (a source is always chosen whole). */
+    all: side.optional(),
+    /** For a claim: per field. */
+    fields: z
+      .object({ verdict: side, status: side, note: side, deleted: side })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type ConflictChoice = z.infer<typeof conflictChoiceSchema>
+
+export interface ImportRecord {
+  id: string
+  imported: string
+  importer: string
+  fileName: string
+  format: string
+  summary: ImportSummary
+}

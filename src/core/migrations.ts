@@ -101,6 +101,83 @@ export const migrations: readonly string[] = [
     summary_json TEXT NOT NULL
   ) STRICT;
   `,
+  // Republication and the editor's workflow: corrections, replies, tags, the per-claim history, review
+  // settings (verdict scale, organisation), dismissed claim suggestions, and the search index.
+  // Corrections, replies and tags are entities with versions and tombstones, so they merge like claims.
+  `
+  CREATE TABLE correction (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claim(id),
+    original TEXT NOT NULL,
+    replacement TEXT NOT NULL,
+    explanation TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'proposed' CHECK (state IN ('proposed', 'applied')),
+    proposed_by TEXT NOT NULL,
+    proposed TEXT NOT NULL,
+    applied_by TEXT NOT NULL DEFAULT '',
+    applied TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    version TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX correction_by_claim ON correction(claim_id, deleted);
+
+  CREATE TABLE reply (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claim(id),
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    version TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX reply_by_claim ON reply(claim_id, deleted, created);
+
+  CREATE TABLE claim_tag (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claim(id),
+    name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    version TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX tag_by_claim ON claim_tag(claim_id, deleted);
+  CREATE INDEX tag_by_name ON claim_tag(name, deleted);
+
+  CREATE TABLE tag_style (
+    name TEXT PRIMARY KEY,
+    color TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE event (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail_json TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+  CREATE INDEX event_by_claim ON event(claim_id, at);
+
+  CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE dismissed_suggestion (
+    key TEXT PRIMARY KEY,
+    dismissed TEXT NOT NULL,
+    actor TEXT NOT NULL
+  ) STRICT;
+
+  CREATE VIRTUAL TABLE claim_search USING fts5(claim_id UNINDEXED, body, tokenize = 'trigram');
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

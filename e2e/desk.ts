@@ -222,3 +222,28 @@ export async function expectClaimABack(page: Page): Promise<void> {
   expect(claim.exact).toBe(CLAIM_A)
   expect(claim.sources.map((s) => s.url).sort()).toEqual(SOURCES_A.map((s) => s.url).sort())
 }
+
+/** The Claims panel's search box ("Search claims" / "주장 검색"). */
+export function searchBox(page: Page, name = 'Search claims'): Locator {
+  return page.getByRole('searchbox', { name, exact: true })
+}
+
+/** The quotes of the claims the panel lists, in its order. */
+export function listedClaims(page: Page): Promise<string[]> {
+  return claimItems(page)
+    .locator(':scope > article')
+    .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label') ?? ''))
+}
+
+/**
+ * A figure of the panel's tally: in the list `list` ("Claims per verdict" or "Claims per status"), the
+ * count shown for `label` (e.g. "Mostly true"); null when the label is not there.
+ */
+export async function tallyCount(page: Page, label: string, list = 'Claims per verdict'): Promise<number | null> {
+  const items = page.getByRole('list', { name: list, exact: true }).getByRole('button')
+  for (const name of await items.allInnerTexts()) {
+    const m = /^(.*\S)\s+(\d+)$/.exec(name.trim())
+    if (m && m[1] === label) return Number(m[2])
+  }
+  return null
+}

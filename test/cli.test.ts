@@ -92,7 +92,7 @@ describe('usage', () => {
       [['import', 'a.json', '--review'], /--review needs a value/],
       [['import', 'a.json', '--review', 'r.factdesk', '--review', 's.factdesk'], /--review is given twice/],
       [['import', 'a.json', '--review', 'r.factdesk', '--as', ' '], /--as needs a name/],
-      [['export', '--review', 'r.factdesk', '--format', 'pdf', '--out', 'x'], /--format must be one of bundle, w3c, sqlite/],
+      [['export', '--review', 'r.factdesk', '--format', 'rtf', '--out', 'x'], /--format must be one of bundle, w3c, sqlite/],
       [['validate', 'a.json', 'b.json'], /give only one file to check/],
     ]
     for (const [argv, message] of cases) {
@@ -227,7 +227,9 @@ describe('import', () => {
     const old = dir.file('old.factdesk')
     copyFileSync(target, old)
     const db = new Database(old)
-    db.exec(`DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen;
+    db.exec(`DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
+      DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
+      DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen;
       ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version`)
     db.pragma('user_version = 1')
     db.close()

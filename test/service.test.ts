@@ -9,7 +9,7 @@ import type { Claim, Prefs } from '../src/shared/domain'
 import { describeRange } from '../src/shared/text'
 import { smallEssay, tempDir, type TempDir } from './helpers/essay'
 
-const defaults: Prefs = { reviewerName: '', lang: 'en' }
+const defaults: Prefs = { reviewerName: '', lang: 'en', essayFontSize: 18, defaultScale: 'snu' }
 let dir: TempDir
 let session: ReviewSession
 let prefs: PrefsStore
@@ -61,7 +61,8 @@ describe('dispatch', () => {
     expect(await errorCode('claim-delete', { id: '1; DROP TABLE claim' })).toBe('invalid-args')
     expect(await errorCode('claim-create', { id: 'abc', anchor: anchor() })).toBe('invalid-args')
     expect(await errorCode('claim-create', { anchor: { ...anchor(), end: 0 } })).toBe('invalid-args')
-    expect(await errorCode('claim-update', { id: crypto.randomUUID(), patch: { verdict: 'pants-on-fire' } })).toBe(
+    // A verdict must at least look like a verdict id; whether the review's scale has it is the store's check.
+    expect(await errorCode('claim-update', { id: crypto.randomUUID(), patch: { verdict: 'Pants on Fire!' } })).toBe(
       'invalid-args',
     )
     expect(await errorCode('claim-create', 'not an object')).toBe('invalid-args')
@@ -132,11 +133,11 @@ describe('HandlerRegistry', () => {
 
 describe('prefs', () => {
   it('persists prefs-set to the prefs file and uses the name as the actor', async () => {
-    expect(await ok('prefs-set', { reviewerName: '  김기자  ', lang: 'ko' })).toEqual({ reviewerName: '김기자', lang: 'ko' })
+    expect(await ok('prefs-set', { reviewerName: '  김기자  ', lang: 'ko' })).toEqual({ ...defaults, reviewerName: '김기자', lang: 'ko' })
     expect(notified).toEqual(['prefs-changed'])
     const path = dir.file('prefs/prefs.json')
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ reviewerName: '김기자', lang: 'ko' })
-    expect(new PrefsStore(path, defaults).get()).toEqual({ reviewerName: '김기자', lang: 'ko' })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...defaults, reviewerName: '김기자', lang: 'ko' })
+    expect(new PrefsStore(path, defaults).get()).toEqual({ ...defaults, reviewerName: '김기자', lang: 'ko' })
     const claim = await ok<Claim>('claim-create', { anchor: anchor() })
     expect(claim).toMatchObject({ author: '김기자', modifiedBy: '김기자' })
     expect(await errorCode('prefs-set', { reviewerName: 'x'.repeat(101) })).toBe('invalid-args')
@@ -155,14 +156,14 @@ describe('prefs', () => {
     const path = dir.file('prefs/prefs.json')
     await ok('prefs-set', { lang: 'en' })
     setup('ko')
-    expect(await ok('prefs-get')).toEqual({ reviewerName: '', lang: 'ko' })
+    expect(await ok('prefs-get')).toEqual({ ...defaults, reviewerName: '', lang: 'ko' })
     await ok('prefs-set', { reviewerName: '이팩트' })
-    expect(prefs.get()).toEqual({ reviewerName: '이팩트', lang: 'ko' })
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ reviewerName: '이팩트', lang: 'en' })
+    expect(prefs.get()).toEqual({ ...defaults, reviewerName: '이팩트', lang: 'ko' })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...defaults, reviewerName: '이팩트', lang: 'en' })
     // Choosing a language in the app is the user's choice: it applies and is saved.
     await ok('prefs-set', { lang: 'en' })
     expect(prefs.get().lang).toBe('en')
-    expect(new PrefsStore(path, defaults).get()).toEqual({ reviewerName: '이팩트', lang: 'en' })
+    expect(new PrefsStore(path, defaults).get()).toEqual({ ...defaults, reviewerName: '이팩트', lang: 'en' })
   })
 
   it('resolves the starting language: flag, then environment, then OS locale', () => {

@@ -7,28 +7,32 @@ import { AS_OPTION, JSON_OPTION, actorFrom, type Command } from './command'
 import { CliError, readInput, writeAtomic } from './files'
 import { plural } from './report'
 import { withReviewCopy } from './review'
+import { REPUBLISH_OPTIONS, REPUBLISH_SYNOPSIS, isRepublishExport, republishFormatText, resolveFormat, runRepublishExport } from './republish'
 
 const formatText: Record<ExportFormat, string> = {
   bundle: 'review bundle (JSON)',
   w3c: 'W3C Web Annotation file (JSON-LD)',
   sqlite: 'review file (SQLite)',
+  ...republishFormatText,
 }
 
 const spec: CommandSpec = {
   name: 'export',
-  synopsis: 'factdesk export --review <review file> --format bundle|w3c|sqlite --out <file> [--as <name>] [--json]',
+  synopsis: `factdesk export --review <review file> --format bundle|w3c|sqlite|${REPUBLISH_SYNOPSIS} --out <file> [--as <name>] [--json]`,
   summary:
-    'Writes a review as a review bundle, W3C Web Annotations or a copy of the review file.\n' +
+    'Writes a review as a review bundle, W3C Web Annotations or a copy of the review file, or the essay\n' +
+    'for republication (Markdown, HTML, PDF, Word, CSV, ClaimReview).\n' +
     'The file is written under a temporary name and renamed into place, so --out is never left half-written.',
   options: [
     '  --review <file>  the review file to export (must exist)',
-    '  --format <f>     bundle (JSON for other reviewers), w3c (Web Annotation JSON-LD) or sqlite (a review file)',
+    '  --format <f>     bundle (JSON for other reviewers), w3c (Web Annotation JSON-LD) or sqlite (a review file);',
+    ...REPUBLISH_OPTIONS,
     '  --out <file>     the file to write (replaced if it exists)',
     AS_OPTION.replace('to record', 'to record as exporter'),
     JSON_OPTION,
   ],
-  values: ['--review', '--format', '--out', '--as'],
-  booleans: ['--json'],
+  values: ['--review', '--format', '--out', '--as', '--url'],
+  booleans: ['--json', '--clean', '--annotated'],
   required: ['--review', '--format', '--out'],
   positionals: { name: 'argument', min: 0, max: 0 },
 }
@@ -44,7 +48,7 @@ export const exportCommand: Command = {
   async run(args, ctx) {
     const review = args.values.get('--review') as string
     const out = args.values.get('--out') as string
-    const format = args.values.get('--format') as ExportFormat
+    const format = resolveFormat(args.values.get('--format') as string, args, spec.name) as ExportFormat
     if (!exportFormats.includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')} (got "${format}").`, spec.name)
     const actor = actorFrom(args, spec, ctx.env)
     if (!existsSync(review)) throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
@@ -53,8 +57,8 @@ export const exportCommand: Command = {
     }
     // The review is read from a consistent private copy, so exporting never writes to it (not even a migration).
     const { data, claims } = await withReviewCopy({ path: review, bytes: await readInput(review) }, async (store) => {
-      const file = await exportReview(store, format, actor)
-      return { data: Buffer.from(file.data, file.encoding), claims: store.claims().length }
+      const file = isRepublishExport(format) ? await runRepublishExport(store, format, args, ctx.env) : await exportReview(store, format, actor)
+      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? store.claims().length }
     })
     writeAtomic(out, data)
     return {

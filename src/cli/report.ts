@@ -24,6 +24,9 @@ export function summaryLines(s: ImportSummary): string[] {
       `${plural(s.conflicts, 'conflict')}; ${s.unanchored.length} unanchored`,
     `  sources: ${s.sourcesAdded} added, ${s.sourcesUpdated} updated`,
   ]
+  if (s.repliesAdded || s.repliesUpdated || s.tagsChanged) {
+    lines.push(`  replies: ${s.repliesAdded ?? 0} added, ${s.repliesUpdated ?? 0} updated; tags: ${s.tagsChanged ?? 0} changed`)
+  }
   if (s.documentDiffers) lines.push('  the essay text differs: claims were re-anchored')
   if (s.conflicts > 0) {
     lines.push(`  ${plural(s.conflicts, 'change')} conflict with this review; open it in Factdesk to choose which version to keep`)

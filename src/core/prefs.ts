@@ -1,6 +1,15 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { langs, LIMITS, type Lang, type Prefs } from '../shared/domain'
+import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, scaleIdSchema } from '../shared/prefs'
+
+/** What the shell must choose (name and language); the rest has defaults. */
+export type PrefsDefaults = Pick<Prefs, 'reviewerName' | 'lang'> & Partial<Prefs>
+
+const BUILT_IN: Omit<Prefs, 'reviewerName' | 'lang'> = {
+  essayFontSize: ESSAY_FONT_SIZE.default,
+  defaultScale: DEFAULT_SCALE_ID,
+}
 
 /**
  * The reviewer's own preferences (not part of any review file): a small JSON file in the user's
@@ -11,11 +20,11 @@ export class PrefsStore {
 
   constructor(
     private readonly path: string | null,
-    defaults: Prefs,
+    defaults: PrefsDefaults,
     /** A language forced from the command line or environment wins over the saved one for this run. */
     private readonly forcedLang?: Lang,
   ) {
-    this.prefs = { ...defaults, ...(path ? readPrefs(path) : {}) }
+    this.prefs = { ...BUILT_IN, ...defaults, ...(path ? readPrefs(path) : {}) }
     if (forcedLang) this.prefs.lang = forcedLang
   }
 
@@ -23,7 +32,10 @@ export class PrefsStore {
     return { ...this.prefs }
   }
 
-  set(patch: Partial<Prefs>): Prefs {
+  set(input: Partial<Prefs>): Prefs {
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Prefs>
+    if (patch.essayFontSize !== undefined) patch.essayFontSize = essayFontSizeSchema.parse(patch.essayFontSize)
+    if (patch.defaultScale !== undefined) patch.defaultScale = scaleIdSchema.parse(patch.defaultScale)
     this.prefs = { ...this.prefs, ...patch }
     if (this.path) {
       mkdirSync(dirname(this.path), { recursive: true })
@@ -48,6 +60,11 @@ function readPrefs(path: string): Partial<Prefs> {
     const r = raw as Record<string, unknown>
     if (typeof r.reviewerName === 'string') out.reviewerName = r.reviewerName.slice(0, LIMITS.reviewerName)
     if (langs.includes(r.lang as Lang)) out.lang = r.lang as Lang
+    // A hand-edited or older file may hold anything: only valid values are taken, the rest keeps its default.
+    const size = essayFontSizeSchema.safeParse(r.essayFontSize)
+    if (size.success) out.essayFontSize = size.data
+    const scale = scaleIdSchema.safeParse(r.defaultScale)
+    if (scale.success) out.defaultScale = scale.data
   }
   return out
 }

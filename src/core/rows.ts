@@ -1,4 +1,4 @@
-import type { Claim, Source } from '../shared/domain'
+import type { Claim, Correction, Source } from '../shared/domain'
 
 export interface ClaimRow {
   id: string
@@ -38,7 +38,10 @@ export interface SourceRow {
   version: string
 }
 
-export function toClaim(r: ClaimRow, sources: Source[], hasConflict: boolean): Claim {
+/** What a claim carries besides its own row. */
+export type ClaimRelated = Pick<Claim, 'sources' | 'corrections' | 'hasConflict' | 'tags' | 'replies'>
+
+export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
   return {
     id: r.id,
     documentId: r.document_id,
@@ -57,8 +60,7 @@ export function toClaim(r: ClaimRow, sources: Source[], hasConflict: boolean): C
     revision: r.revision,
     version: r.version,
     anchored: r.anchored === 1,
-    hasConflict,
-    sources,
+    ...related,
   }
 }
 
@@ -77,5 +79,37 @@ export function toSource(r: SourceRow): Source {
     modified: r.modified,
     revision: r.revision,
     version: r.version,
+  }
+}
+
+export interface CorrectionRow {
+  id: string
+  claim_id: string
+  original: string
+  replacement: string
+  explanation: string
+  state: Correction['state']
+  proposed_by: string
+  proposed: string
+  applied_by: string
+  applied: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+export function toCorrection(r: CorrectionRow): Correction {
+  return {
+    id: r.id,
+    claimId: r.claim_id,
+    original: r.original,
+    replacement: r.replacement,
+    explanation: r.explanation,
+    state: r.state,
+    proposedBy: r.proposed_by,
+    proposed: r.proposed,
+    appliedBy: r.applied_by,
+    applied: r.applied,
   }
 }

@@ -5,12 +5,21 @@ import type { PrefsStore } from './prefs'
 import type { ReviewSession } from './session'
 import type { ReviewStore } from './store'
 import { registerExchangeHandlers } from './exchange/handlers'
+import { registerDocumentHandlers } from './documentHandlers'
+import { registerSearchHandlers } from './searchHandlers'
+import { registerThreadHandlers } from './threadHandlers'
+import { registerRepublishHandlers } from './republish/handlers'
+import { registerScaleHandlers } from './scales'
+import { registerSpottingHandlers } from './spotting'
+import type { PdfRenderer } from './republish/pdf'
 
 export interface ServiceContext {
   session: ReviewSession
   prefs: PrefsStore
   /** Pushes an event to every window (IPC) or page (harness). */
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
+  /** Prints exported HTML to PDF (the app: Electron's printing); headless Chromium when not given. */
+  renderPdf?: PdfRenderer
 }
 
 type Handler<M extends Method> = (args: z.output<Api[M]['args']>) => ResultOf<M> | Promise<ResultOf<M>>
@@ -80,9 +89,15 @@ export function createService(ctx: ServiceContext): Service {
   const reg = new HandlerRegistry()
   registerReviewHandlers(reg, ctx)
   registerExchangeHandlers(reg, ctx)
+  registerDocumentHandlers(reg, ctx)
   registerClaimHandlers(reg, ctx)
   registerSourceHandlers(reg, ctx)
   registerPrefsHandlers(reg, ctx)
+  registerSearchHandlers(reg, ctx)
+  registerThreadHandlers(reg, ctx)
+  registerRepublishHandlers(reg, ctx)
+  registerScaleHandlers(reg, ctx)
+  registerSpottingHandlers(reg, ctx)
   return reg.complete()
 }
 

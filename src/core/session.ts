@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import { FactdeskError } from '../shared/errors'
 import type { ParsedEssay } from './essayFormat'
+import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from './store'
 
 export type SessionChange = 'opened' | 'created' | 'saved-as'
@@ -13,7 +14,11 @@ export class ReviewSession {
   private current: ReviewStore
   private readonly listeners = new Set<(change: SessionChange) => void>()
 
-  constructor(store: ReviewStore) {
+  constructor(
+    store: ReviewStore,
+    /** The verdict scale a new review starts with (the reviewer's default). */
+    private readonly newReviewScale: () => VerdictScale | undefined = () => undefined,
+  ) {
     this.current = store
   }
 
@@ -38,7 +43,7 @@ export class ReviewSession {
       throw new FactdeskError('forbidden', 'Choose another file name: that review is open.')
     }
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-    this.swap(ReviewStore.open(path, essay), 'created')
+    this.swap(ReviewStore.open(path, essay, { scale: this.newReviewScale() }), 'created')
   }
 
   /** Copies the review with the backup API, then goes on working in the copy. */

@@ -7,9 +7,15 @@ import { FactdeskError } from '../shared/errors'
 import type { Anchor } from '../shared/text'
 import { cpSlice } from '../shared/text'
 import { SCHEMA_VERSION } from './migrations'
+import type { VerdictScale } from '../shared/scales'
+import { SCALE_SETTING } from '../shared/scales'
 import { openReviewDatabase } from './reviewFile'
-import { toClaim, toSource, type ClaimRow, type SourceRow } from './rows'
+import { toClaim, toCorrection, toSource, type ClaimRow, type SourceRow } from './rows'
 import type { ParsedEssay } from './essayFormat'
+import { rememberPublished } from './republish/settings'
+import { recordEvent } from './history'
+import { assertVerdictOnScale } from './scales'
+import { repliesByClaim, tagsByClaim } from './thread'
 
 const now = (): string => new Date().toISOString()
 
@@ -24,15 +30,24 @@ export class ReviewStore {
     readonly path: string,
   ) {}
 
-  /** Opens a review file; a new or empty file becomes a review of `essay`. */
-  static open(path: string, essay?: ParsedEssay): ReviewStore {
+  /**
+   * Opens a review file; a new or empty file becomes a review of `essay`, rated on `scale` (the
+   * reviewer's default verdict scale) when given.
+   */
+  static open(path: string, essay?: ParsedEssay, options: { scale?: VerdictScale } = {}): ReviewStore {
     const store = new ReviewStore(openReviewDatabase(path, { mustExist: !essay }), path)
     if (!store.hasDocument()) {
       if (!essay) {
         store.close()
         throw new FactdeskError('not-a-review-file', `${path} holds no essay to review.`)
       }
-      store.setDocument(essay)
+      store.db.transaction(() => {
+        store.setDocument(essay)
+        rememberPublished(store, essay.meta.published)
+        if (options.scale) {
+          store.db.prepare(`INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)`).run(SCALE_SETTING, JSON.stringify(options.scale))
+        }
+      })()
     }
     return store
   }
@@ -85,20 +100,35 @@ export class ReviewStore {
   }
 
   claims(): Claim[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`)
-      .all() as ClaimRow[]
-    const sources = this.db
-      .prepare(`SELECT * FROM source WHERE deleted = 0 ORDER BY created, id`)
-      .all() as SourceRow[]
-    const byClaim = new Map<string, Source[]>()
-    for (const s of sources) {
-      const list = byClaim.get(s.claim_id) ?? []
-      list.push(toSource(s))
-      byClaim.set(s.claim_id, list)
+    const rows = this.db.prepare(`SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`).all() as ClaimRow[]
+    return this.withRelated(rows, null)
+  }
+
+  /** Claims with what hangs on them, read with one query per related table. */
+  private withRelated(rows: ClaimRow[], claimId: string | null): Claim[] {
+    const related = <T extends { claim_id: string }, U>(table: string, order: string, map: (row: T) => U) => {
+      const where = claimId === null ? '' : ' AND claim_id = ?'
+      const list = this.db
+        .prepare(`SELECT * FROM ${table} WHERE deleted = 0${where} ORDER BY ${order}`)
+        .all(...(claimId === null ? [] : [claimId])) as T[]
+      const byClaim = new Map<string, U[]>()
+      for (const row of list) byClaim.set(row.claim_id, [...(byClaim.get(row.claim_id) ?? []), map(row)])
+      return (id: string): U[] => byClaim.get(id) ?? []
     }
+    const sources = related('source', 'created, id', toSource)
+    const corrections = related('correction', 'proposed, id', toCorrection)
     const conflicted = this.conflictedIds()
-    return rows.map((r) => toClaim(r, byClaim.get(r.id) ?? [], conflicted.has(r.id)))
+    const tags = tagsByClaim(this.db, claimId ?? undefined)
+    const replies = repliesByClaim(this.db, claimId ?? undefined)
+    return rows.map((r) =>
+      toClaim(r, {
+        sources: sources(r.id),
+        corrections: corrections(r.id),
+        hasConflict: conflicted.has(r.id),
+        tags: tags.get(r.id) ?? [],
+        replies: replies.get(r.id) ?? [],
+      }),
+    )
   }
 
   /** Claims (or claims of sources) with a conflict waiting for the user. */
@@ -114,14 +144,9 @@ export class ReviewStore {
   }
 
   claim(id: string): Claim {
-    const row = this.db.prepare(`SELECT * FROM claim WHERE id = ? AND deleted = 0`).get(id) as
-      | ClaimRow
-      | undefined
+    const row = this.db.prepare(`SELECT * FROM claim WHERE id = ? AND deleted = 0`).get(id) as ClaimRow | undefined
     if (!row) throw new FactdeskError('not-found', `No claim ${id} in this review.`)
-    const sources = this.db
-      .prepare(`SELECT * FROM source WHERE claim_id = ? AND deleted = 0 ORDER BY created, id`)
-      .all(id) as SourceRow[]
-    return toClaim(row, sources.map(toSource), this.conflictedIds().has(id))
+    return this.withRelated([row], id)[0]
   }
 
   /** Every claim row, tombstones and unanchored claims included (for exports). */
@@ -177,23 +202,28 @@ export class ReviewStore {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, this.newVersion(id))
+      recordEvent(this.db, id, actor, 'claim-created', { exact: anchor.exact }, t)
     })()
     return this.claim(id)
   }
 
   updateClaim(id: string, patch: ClaimPatch, actor: string): Claim {
     const current = this.claim(id)
+    // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales.ts.
+    if (patch.verdict !== undefined && patch.verdict !== current.verdict) assertVerdictOnScale(this, patch.verdict)
     const next = { ...current, ...definedOnly(patch) }
     if (next.verdict === current.verdict && next.status === current.status && next.note === current.note) {
       return current
     }
     this.db.transaction(() => {
+      const t = now()
       this.db
         .prepare(
           `UPDATE claim SET verdict = ?, status = ?, note = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ?
            WHERE id = ? AND deleted = 0`,
         )
-        .run(next.verdict, next.status, next.note, now(), actor, this.newVersion(id), id)
+        .run(next.verdict, next.status, next.note, t, actor, this.newVersion(id), id)
+      recordClaimChanges(this.db, current, next, actor, t)
     })()
     return this.claim(id)
   }
@@ -204,15 +234,17 @@ export class ReviewStore {
     if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
       throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
     }
-    const result = this.db.transaction(() =>
-      this.db
+    this.db.transaction(() => {
+      const t = now()
+      const result = this.db
         .prepare(
           `UPDATE claim SET exact = ?, prefix = ?, suffix = ?, start = ?, end = ?, anchored = 1, modified = ?, modified_by = ?,
              revision = revision + 1, version = ? WHERE id = ? AND deleted = 0`,
         )
-        .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, now(), actor, this.newVersion(id), id),
-    )()
-    if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
+        .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, t, actor, this.newVersion(id), id)
+      if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
+      recordEvent(this.db, id, actor, 'claim-attached', { exact: anchor.exact }, t)
+    })()
     return this.claim(id)
   }
 
@@ -227,15 +259,17 @@ export class ReviewStore {
   }
 
   private setClaimDeleted(id: string, deleted: boolean, actor: string): void {
-    const result = this.db.transaction(() =>
-      this.db
+    this.db.transaction(() => {
+      const t = now()
+      const result = this.db
         .prepare(
           `UPDATE claim SET deleted = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ?
            WHERE id = ? AND deleted = ?`,
         )
-        .run(deleted ? 1 : 0, now(), actor, this.newVersion(id), id, deleted ? 0 : 1),
-    )()
-    if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
+        .run(deleted ? 1 : 0, t, actor, this.newVersion(id), id, deleted ? 0 : 1)
+      if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
+      recordEvent(this.db, id, actor, deleted ? 'claim-removed' : 'claim-restored', {}, t)
+    })()
   }
 
   addSource(claimId: string, fields: SourceFields, actor: string): Source {
@@ -250,6 +284,7 @@ export class ReviewStore {
         )
         .run(id, claimId, ...sourceValues(fields), t, t, this.newVersion(id))
       this.touchClaim(claimId, actor, t)
+      recordEvent(this.db, claimId, actor, 'source-added', sourceDetail(id, fields), t)
     })()
     return this.source(id)
   }
@@ -265,6 +300,7 @@ export class ReviewStore {
         )
         .run(...sourceValues(fields), t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
+      recordEvent(this.db, current.claimId, actor, 'source-edited', sourceDetail(id, fields), t)
     })()
     return this.source(id)
   }
@@ -277,6 +313,7 @@ export class ReviewStore {
         .prepare(`UPDATE source SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
         .run(t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
+      recordEvent(this.db, current.claimId, actor, 'source-removed', sourceDetail(id, current), t)
     })()
   }
 
@@ -309,4 +346,33 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 function sourceValues(f: SourceFields): string[] {
   return [f.url, f.title, f.publisher, f.published, f.accessed, f.excerpt, f.archiveUrl]
+}
+
+function sourceDetail(id: string, f: Pick<SourceFields, 'url' | 'title'>): Record<string, unknown> {
+  return { sourceId: id, url: f.url, title: f.title }
+}
+
+/** Note edits within this long of the same reviewer's last one are one entry in the history. */
+const NOTE_EDIT_SESSION_MS = 10 * 60 * 1000
+
+/**
+ * The history of one claim edit: verdict and status with their old and new values, and a note edit.
+ * A note is saved as the reviewer types, so a run of edits by one reviewer (nothing else in between,
+ * within ten minutes) is one "note edited" entry rather than one per pause in typing.
+ */
+function recordClaimChanges(
+  db: Database.Database,
+  current: Pick<Claim, 'id' | 'verdict' | 'status' | 'note'>,
+  next: Pick<Claim, 'verdict' | 'status' | 'note'>,
+  actor: string,
+  t: string,
+): void {
+  if (next.verdict !== current.verdict) recordEvent(db, current.id, actor, 'verdict-changed', { from: current.verdict, to: next.verdict }, t)
+  if (next.status !== current.status) recordEvent(db, current.id, actor, 'status-changed', { from: current.status, to: next.status }, t)
+  if (next.note === current.note) return
+  const last = db.prepare(`SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`).get(current.id) as
+    | { actor: string; kind: string; at: string }
+    | undefined
+  const recent = last && last.kind === 'note-edited' && last.actor === actor && Date.parse(t) - Date.parse(last.at) < NOTE_EDIT_SESSION_MS
+  if (!recent) recordEvent(db, current.id, actor, 'note-edited', {}, t)
 }

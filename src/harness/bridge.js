@@ -16,10 +16,13 @@
   }
 
   function call(method, args) {
+    var body = JSON.stringify(args === undefined ? {} : args)
     return fetch('/call/' + encodeURIComponent(method), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-factdesk-token': token },
-      body: JSON.stringify(args === undefined ? {} : args),
+      body: body,
+      // A save sent as the page closes must still arrive (browsers allow this for small bodies).
+      keepalive: body.length < 60000,
     }).then(
       function (res) {
         return res.json().catch(function () {

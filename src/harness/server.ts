@@ -9,6 +9,8 @@ import { readEssayFile } from '../core/essayFile'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService, dispatch } from '../core/service'
 import { ReviewSession } from '../core/session'
+import { builtinScale } from '../core/scales'
+import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/store'
 import type { EventName, Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
@@ -70,7 +72,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   mkdirSync(dirname(reviewPath), { recursive: true })
   // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
   const essay = readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md'))
-  const session = new ReviewSession(ReviewStore.open(reviewPath, essay))
+  const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
+  const session = new ReviewSession(ReviewStore.open(reviewPath, essay, { scale: newReviewScale() }), newReviewScale)
 
   const token = randomBytes(24).toString('base64url')
   const clients = new Set<ServerResponse>()

@@ -7,12 +7,15 @@ import type { ParsedEssay } from '../core/essayFormat'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService } from '../core/service'
 import { ReviewSession } from '../core/session'
+import { builtinScale } from '../core/scales'
+import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/store'
 import type { Lang } from '../shared/domain'
 import { FactdeskError } from '../shared/errors'
 import { createFileActions } from './actions'
 import { broadcast, handleCalls, sendEvent } from './ipc'
 import { installMenu } from './menu'
+import { electronPdfRenderer } from './pdf'
 import { APP_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol'
 import { strings } from './strings'
 import { createMainWindow, hardenWebContents } from './window'
@@ -44,14 +47,14 @@ registerAppScheme()
  * Opens <userData>/reviews/default.factdesk, creating it from the bundled essay when missing. A file
  * that cannot be read is left alone and the reviewer works in a fresh file, told where.
  */
-function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: Lang): ReviewStore {
+function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: Lang, scale?: VerdictScale): ReviewStore {
   mkdirSync(reviewsDir, { recursive: true })
   try {
-    return ReviewStore.open(join(reviewsDir, 'default.factdesk'), essay())
+    return ReviewStore.open(join(reviewsDir, 'default.factdesk'), essay(), { scale })
   } catch (err) {
     if (!(err instanceof FactdeskError)) throw err
     const fresh = join(reviewsDir, `default-${new Date().toISOString().replace(/[:.]/g, '-')}.factdesk`)
-    const store = ReviewStore.open(fresh, essay())
+    const store = ReviewStore.open(fresh, essay(), { scale })
     const t = strings(lang)
     dialog.showErrorBox(t.defaultUnreadable, `${err.message}\n\n${t.startedFresh(fresh)}`)
     return store
@@ -73,7 +76,8 @@ function start(): void {
     forced ? lang : undefined,
   )
   const reviewsDir = join(userData, 'reviews')
-  const session = new ReviewSession(openDefaultReview(reviewsDir, bundledEssay, prefs.get().lang))
+  const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
+  const session = new ReviewSession(openDefaultReview(reviewsDir, bundledEssay, prefs.get().lang, newReviewScale()), newReviewScale)
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
   let mainWindow: BrowserWindow | undefined
@@ -121,6 +125,7 @@ function start(): void {
   const service = createService({
     session,
     prefs,
+    renderPdf: electronPdfRenderer(),
     emit: (event, payload) => {
       if (event === 'prefs-changed') prefsChanged()
       else broadcast(event, payload)

@@ -45,6 +45,8 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
           { label: t.exportBundle, accelerator: 'CmdOrCtrl+E', click: () => actions.pageCommand('export-bundle') },
           { label: t.exportW3c, click: () => actions.pageCommand('export-w3c') },
           { label: t.exportSqlite, click: () => actions.pageCommand('export-sqlite') },
+          { type: 'separator' },
+          { label: t.exportRepublication, click: () => actions.pageCommand('export-republication') },
         ],
       },
       ...(isMac ? [] : [{ type: 'separator' } as const, { label: t.quit, role: 'quit' } as const]),
@@ -85,7 +87,12 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
   const help: MenuItemConstructorOptions = {
     label: t.help,
     role: 'help',
-    submenu: [{ label: t.about, click: () => actions.about() }],
+    submenu: [
+      // The page has the sheet (and the same shortcut), so it works in the browser harness too.
+      { label: t.keyboardShortcuts, accelerator: 'CmdOrCtrl+/', click: () => actions.pageCommand('shortcuts') },
+      { type: 'separator' },
+      { label: t.about, click: () => actions.about() },
+    ],
   }
   const app: MenuItemConstructorOptions[] = isMac
     ? [{ role: 'appMenu', submenu: [{ label: t.about, click: () => actions.about() }, { type: 'separator' }, { role: 'hide' }, { role: 'quit', label: t.quit }] }]

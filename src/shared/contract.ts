@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import type { Block } from './essay'
+import { blockSchema, type Block } from './essay'
+import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
+import { essayFontSizeSchema, scaleIdSchema } from './prefs'
+import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSettings } from './republish'
+import { verdictScaleSchema, type ScaleChangeSummary, type VerdictScale } from './scales'
+import { suggestionKeySchema, type Suggestion } from './spotting'
+import { replyBodySchema, tagColorSchema, tagInputSchema, type ClaimEvent, type TagSummary } from './thread'
 import {
   conflictChoiceSchema,
   exportFormats,
@@ -11,6 +17,7 @@ import {
 import {
   anchorSchema,
   claimPatchSchema,
+  correctionFieldsSchema,
   langs,
   LIMITS,
   sourceFieldsSchema,
@@ -23,6 +30,10 @@ import {
  * Main (IPC) and the browser harness (HTTP) both dispatch to the same service table built from it.
  */
 const id = z.uuid()
+const blocksSchema = z.array(blockSchema).min(1).max(100_000)
+const rangesSchema = z
+  .array(z.object({ id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict())
+  .max(100_000)
 /** Base64 of the largest file an import accepts (50 MB), with room for the encoding. */
 export const IMPORT_DATA_LIMIT = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4
 const none = z.object({}).strict()
@@ -49,6 +60,8 @@ export const api = {
   'review-info': method<ReviewInfo>()(none),
   'document-get': method<DocumentView>()(none),
   'claims-list': method<Claim[]>()(none),
+  /** Search, filters and sort of the Claims panel (src/core/search.ts). */
+  'claims-search': method<ClaimSearchResult>()(claimQuerySchema),
   'claim-create': method<Claim>()(
     z.object({ id: id.optional(), anchor: anchorSchema }).strict(),
   ),
@@ -60,8 +73,29 @@ export const api = {
   'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
   'source-update': method<Claim>()(z.object({ id, source: sourceFieldsSchema.strict() }).strict()),
   'source-delete': method<Claim>()(z.object({ id }).strict()),
+  'document-save': method<Claim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  'correction-propose': method<Claim>()(
+    z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict(),
+  ),
+  'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
+  'correction-delete': method<Claim>()(z.object({ id }).strict()),
+  'correction-apply': method<Claim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
-  'review-export': method<ExportedFile>()(z.object({ format: z.enum(exportFormats) }).strict()),
+  /** Tags, replies and history of a claim (src/core/thread.ts); a change answers with the claim. */
+  'tags-list': method<TagSummary[]>()(none),
+  'tag-add': method<Claim>()(z.object({ claimId: id, name: tagInputSchema }).strict()),
+  'tag-remove': method<Claim>()(z.object({ claimId: id, name: tagInputSchema }).strict()),
+  'tag-set-color': method<TagSummary[]>()(z.object({ name: tagInputSchema, color: tagColorSchema }).strict()),
+  'reply-add': method<Claim>()(z.object({ claimId: id, body: replyBodySchema }).strict()),
+  'reply-update': method<Claim>()(z.object({ id, body: replyBodySchema }).strict()),
+  'reply-delete': method<Claim>()(z.object({ id }).strict()),
+  'claim-history': method<ClaimEvent[]>()(z.object({ id }).strict()),
+  'review-export': method<ExportedFile>()(
+    z.object({ format: z.enum(exportFormats) }).extend(republishOptionsSchema.shape).strict(),
+  ),
+  /** The review's settings for republication (organisation, fact-check page, the essay's URL, author, date). */
+  'settings-get': method<RepublishSettings>()(none),
+  'settings-set': method<RepublishSettings>()(republishSettingsPatchSchema),
   'review-import': method<ImportSummary>()(
     z
       .object({
@@ -80,10 +114,19 @@ export const api = {
       .object({
         reviewerName: z.string().trim().max(LIMITS.reviewerName),
         lang: z.enum(langs),
+        essayFontSize: essayFontSizeSchema,
+        defaultScale: scaleIdSchema,
       })
       .partial()
       .strict(),
   ),
+  // Claim spotting (src/core/spotting.ts): accepting a suggestion is 'claim-create' on its span.
+  'suggestions-list': method<Suggestion[]>()(none),
+  'suggestion-dismiss': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
+  // The review's verdict scale (src/core/scales.ts).
+  'scale-get': method<VerdictScale>()(none),
+  'scale-set': method<ScaleChangeSummary>()(z.object({ scale: verdictScaleSchema }).strict()),
+  'scales-builtin': method<VerdictScale[]>()(none),
 } as const
 
 export type Api = typeof api
@@ -97,7 +140,7 @@ export function isMethod(name: unknown): name is Method {
 
 /** Events pushed from the review to every window. */
 export interface Events {
-  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' }
+  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'scale-changed' }
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
@@ -105,7 +148,7 @@ export interface Events {
 }
 export type EventName = keyof Events
 
-export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite'
+export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication'
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }

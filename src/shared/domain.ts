@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Reply } from './thread'
 import { isHttpUrl } from './url'
 
 /** SNU팩트체크's six levels, most true first, plus "not yet rated". */
@@ -11,7 +12,16 @@ export const verdicts = [
   'false',
   'undecidable',
 ] as const
-export type Verdict = (typeof verdicts)[number]
+/** The ids of the default scale (SNU팩트체크's); src/shared/scales.ts has the scales themselves. */
+export type SnuVerdict = (typeof verdicts)[number]
+/**
+ * A verdict id. Which ids a claim may carry depends on the review's verdict scale (setting
+ * 'verdict-scale', src/shared/scales.ts); the service checks it. 'unrated' is always valid.
+ */
+export type Verdict = string
+/** Lower-case letters, digits and single hyphens: safe in a file, a URL, an attribute and a CSS selector. */
+export const VERDICT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const verdictIdSchema = z.string().max(40).regex(VERDICT_ID_PATTERN, 'a verdict id is lower-case letters, digits and hyphens')
 
 export const statuses = ['open', 'in-review', 'checked'] as const
 export type Status = (typeof statuses)[number]
@@ -71,7 +81,7 @@ export const anchorSchema = z
 
 export const claimPatchSchema = z
   .object({
-    verdict: z.enum(verdicts),
+    verdict: verdictIdSchema,
     status: z.enum(statuses),
     note: z.string().max(LIMITS.note),
   })
@@ -100,7 +110,35 @@ export interface Claim {
   anchored: boolean
   hasConflict: boolean
   sources: Source[]
+  corrections: Correction[]
+  /** Tag names on the claim, each once, in collation order (colours: `tags-list`). */
+  tags: string[]
+  /** The discussion thread, oldest reply first. */
+  replies: Reply[]
 }
+
+/** A proposed or applied change of the essay's wording at a claim, as newspapers publish corrections. */
+export interface Correction {
+  id: string
+  claimId: string
+  /** The wording when the correction was proposed. */
+  original: string
+  replacement: string
+  /** The short public explanation printed with the correction. */
+  explanation: string
+  state: 'proposed' | 'applied'
+  proposedBy: string
+  proposed: string
+  appliedBy: string
+  applied: string
+}
+
+export const correctionFieldsSchema = z
+  .object({
+    replacement: z.string().min(1).max(LIMITS.quote),
+    explanation: z.string().max(LIMITS.note),
+  })
+  .strict()
 
 export type Lang = 'ko' | 'en'
 export const langs = ['ko', 'en'] as const
@@ -108,4 +146,8 @@ export const langs = ['ko', 'en'] as const
 export interface Prefs {
   reviewerName: string
   lang: Lang
+  /** The essay's font size in CSS pixels (see shared/prefs.ts for the range). */
+  essayFontSize: number
+  /** Id of the verdict scale a new review starts with ('snu': SNU팩트체크's six levels). */
+  defaultScale: string
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod'
+import { republishFormats, type ExportCounts } from './republish'
 
-export const exportFormats = ['bundle', 'w3c', 'sqlite'] as const
+/** Formats for other reviewers (the exchange); republication formats follow (src/shared/republish.ts). */
+export const exchangeFormats = ['bundle', 'w3c', 'sqlite'] as const
+export type ExchangeFormat = (typeof exchangeFormats)[number]
+export const exportFormats = [...exchangeFormats, ...republishFormats] as const
 export type ExportFormat = (typeof exportFormats)[number]
 
 export interface ExportedFile {
@@ -8,6 +12,8 @@ export interface ExportedFile {
   mimeType: string
   encoding: 'utf8' | 'base64'
   data: string
+  /** Republication exports: what the file holds, for the summary before saving. */
+  counts?: ExportCounts
 }
 
 export type ImportFormat = 'bundle' | 'sqlite' | 'w3c'
@@ -23,6 +29,10 @@ export interface ImportSummary {
   unanchored: { id: string; exact: string }[]
   sourcesAdded: number
   sourcesUpdated: number
+  /** Replies and tags the file brought (absent in summaries logged before they travelled). */
+  repliesAdded?: number
+  repliesUpdated?: number
+  tagsChanged?: number
   /** The file's essay text differs from the open one: its claims were re-anchored. */
   documentDiffers: boolean
   notes: string[]

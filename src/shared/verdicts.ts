@@ -1,7 +1,10 @@
 import type { Lang, Verdict } from './domain'
 import { verdicts } from './domain'
 
-/** Verdict labels in each interface language; exports and imports use them too. */
+/**
+ * Labels of the default scale's verdicts (SNU팩트체크's) in each interface language. A review's own
+ * scale has its own labels: src/shared/scales.ts (verdictLabel) and src/core/scales.ts (activeScale).
+ */
 export const verdictLabels: Record<Lang, Record<Verdict, string>> = {
   ko: {
     unrated: '판정 전',

@@ -101,7 +101,7 @@ export async function badReviewFiles(store: ReviewStore, dir: TempDir): Promise<
     { name: 'newer.factdesk', bytes: readFileSync(newer), says: /newer version of Factdesk/ },
     { name: 'js-source.factdesk', bytes: tampered('js-source.factdesk', `UPDATE source SET url = 'javascript:alert(1)'`), says: /only http:\/\/ and https:\/\// },
     { name: 'misquoted.factdesk', bytes: tampered('misquoted.factdesk', `UPDATE claim SET exact = 'x' || exact WHERE anchored = 1`), says: /quote does not match the document/ },
-    { name: 'bad-verdict.factdesk', bytes: tampered('bad-verdict.factdesk', `UPDATE claim SET verdict = 'pants-on-fire'`), says: /not a valid review bundle/ },
+    { name: 'bad-verdict.factdesk', bytes: tampered('bad-verdict.factdesk', `UPDATE claim SET verdict = 'Pants on Fire!'`), says: /not a valid review bundle/ },
     { name: 'bad-blocks.factdesk', bytes: tampered('bad-blocks.factdesk', `UPDATE document SET blocks_json = '[{'`), says: /damaged|not a valid/ },
     { name: 'huge.factdesk', bytes: Buffer.concat([good, Buffer.alloc(IMPORT_LIMITS.bytes + 1 - good.length)]), says: /larger than 50 MB/ },
   ]

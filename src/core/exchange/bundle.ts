@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { httpUrl, LIMITS, statuses, verdicts } from '../../shared/domain'
+import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
 import { FactdeskError } from '../../shared/errors'
 import { codePointLength, cpSlice } from '../../shared/text'
 import { contentHash, type ReviewStore } from '../store'
 import { IMPORT_LIMITS } from './safeJson'
+import { exportThread, threadBundleShape, validateThread } from './bundleThread'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -27,7 +28,8 @@ export const bundleClaimSchema = z
     start: z.number().int().min(0),
     end: z.number().int().min(1),
     anchored: z.boolean(),
-    verdict: z.enum(verdicts),
+    // A verdict id of the exporting review's scale; the importing review checks it against its own.
+    verdict: verdictIdSchema,
     status: z.enum(statuses),
     note: z.string().max(LIMITS.note),
     author: z.string().max(LIMITS.reviewerName),
@@ -81,6 +83,8 @@ export const bundleSchema = z
     claims: z.array(bundleClaimSchema).max(IMPORT_LIMITS.claims),
     sources: z.array(bundleSourceSchema).max(IMPORT_LIMITS.sources),
     reviewers: z.array(z.string().max(LIMITS.reviewerName)).max(10_000),
+    // Replies, tags, tag colours and history: optional (default []), so older bundles still import.
+    ...threadBundleShape,
   })
   .strict()
 export type ReviewBundle = z.infer<typeof bundleSchema>
@@ -126,7 +130,10 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     version: r.version,
     history: history.get(r.id) ?? [r.version],
   }))
-  const reviewers = [...new Set([...claims.map((c) => c.author), ...claims.map((c) => c.modifiedBy), actor])].filter(Boolean)
+  const thread = exportThread(store, history)
+  const reviewers = [
+    ...new Set([...claims.map((c) => c.author), ...claims.map((c) => c.modifiedBy), ...thread.replies.map((r) => r.author), ...thread.tags.map((t) => t.author), actor]),
+  ].filter(Boolean)
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -136,6 +143,7 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     claims,
     sources,
     reviewers: reviewers.sort(),
+    ...thread,
   }
 }
 
@@ -179,5 +187,6 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
     if (!claimIds.has(s.claimId)) refuse(name, `source ${s.id} belongs to a claim that is not in the file.`)
     if (!s.history.includes(s.version)) refuse(name, `source ${s.id}: its version is missing from its history.`)
   }
+  validateThread(bundle, (problem) => refuse(name, problem), claimIds, sourceIds)
   return bundle
 }

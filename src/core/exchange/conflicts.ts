@@ -1,4 +1,5 @@
 import type { ConflictView, ConflictChoice } from '../../shared/exchange'
+import { recordEvent } from '../history'
 import { FactdeskError } from '../../shared/errors'
 import type { ClaimRow, SourceRow } from '../rows'
 import type { ReviewStore } from '../store'
@@ -92,5 +93,19 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
     const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
     for (const v of theirs.history) remember.run(row.entity_id, v)
     db.prepare(`UPDATE conflict SET resolved = ? WHERE id = ?`).run(now, id)
+    recordConflictResolved(store, row, choice, actor, now)
   })()
+}
+
+/** The history entry of a settled conflict, on the claim it concerns (a source's claim for a source). */
+function recordConflictResolved(store: ReviewStore, row: ConflictRow, choice: ConflictChoice, actor: string, at: string): void {
+  const claimId =
+    row.entity === 'claim'
+      ? row.entity_id
+      : (store.db.prepare(`SELECT claim_id FROM source WHERE id = ?`).pluck().get(row.entity_id) as string | undefined)
+  if (claimId === undefined) return
+  const fields: ClaimField[] = ['verdict', 'status', 'note', 'deleted']
+  const picks = row.entity === 'claim' ? fields.map((f) => choice.fields?.[f] ?? choice.all ?? 'mine') : [choice.all ?? 'mine']
+  const choiceSummary = new Set(picks).size === 1 ? picks[0] : 'mixed'
+  recordEvent(store.db, claimId, actor, 'conflict-resolved', { entity: row.entity, file: row.origin, choice: choiceSummary }, at)
 }

@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ExportedFile, ExportFormat, ImportSummary } from '../../shared/exchange'
+import type { ExchangeFormat, ExportedFile, ImportSummary } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
 import { ReviewStore } from '../store'
 import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
 import { mergeIncoming, type IncomingReview } from './merge'
+import { adaptIncomingVerdicts } from '../scales'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 
@@ -22,7 +23,8 @@ function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
-  return { format, documentText: bundle.document.text, claims: bundle.claims, sources: bundle.sources, notes: [] }
+  const { replies, tags, tagStyles, events } = bundle
+  return { format, documentText: bundle.document.text, claims: bundle.claims, sources: bundle.sources, replies, tags, tagStyles, events, notes: [] }
 }
 
 /** A review file to import is read from a private copy, so the original is never written to. */
@@ -79,7 +81,8 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
 export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
   const incoming = await readIncoming(name, bytes, store.document().text)
-  return mergeIncoming(store, incoming, { fileName: name, fileHash: sha256(bytes), importer })
+  // Verdicts the review's scale does not have come in as not yet rated, the original kept in the note.
+  return mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer })
 }
 
 function baseName(title: string): string {
@@ -92,7 +95,7 @@ function baseName(title: string): string {
   return cleaned || 'review'
 }
 
-export async function exportReview(store: ReviewStore, format: ExportFormat, actor: string): Promise<ExportedFile> {
+export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
   const base = baseName(store.document().title)
   if (format === 'bundle') {
     return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }

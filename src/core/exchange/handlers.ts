@@ -2,11 +2,17 @@ import type { HandlerRegistry, ServiceContext } from '../service'
 import { listConflicts, resolveConflict } from './conflicts'
 import { exportReview, importFile } from './files'
 import { listImports } from './importLog'
+import { isRepublishFormat } from '../../shared/republish'
+import { exportRepublication } from '../republish'
 
 export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const store = () => ctx.session.store
   const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('review-export', ({ format }) => exportReview(store(), format, actor()))
+  reg.register('review-export', ({ format, ...options }) =>
+    isRepublishFormat(format)
+      ? exportRepublication(store(), format, options, { renderPdf: ctx.renderPdf })
+      : exportReview(store(), format, actor()),
+  )
   reg.register('review-import', async ({ fileName, data }) => {
     ctx.emit('import-progress', { fileName, phase: 'reading' })
     try {

@@ -4,9 +4,10 @@ import type { ClaimRow, SourceRow } from '../rows'
 import { reanchor } from '../anchoring'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
+import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
 
-/** What an import brings, whatever file it came from. */
-export interface IncomingReview {
+/** What an import brings, whatever file it came from (replies, tags and history: from bundles and review files). */
+export interface IncomingReview extends ThreadIncoming {
   format: ImportFormat
   documentText: string
   claims: BundleClaim[]
@@ -96,6 +97,7 @@ export function mergeIncoming(
     return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 0 }
   }
 
+  const touched = new MergeTouches()
   db.transaction(() => {
     for (const c of incoming.claims) {
       const local = claimRow.get(c.id) as ClaimRow | undefined
@@ -106,6 +108,7 @@ export function mergeIncoming(
         else {
           addConflict.run(randomUUID(), 'claim', c.id, c.version, JSON.stringify(c), meta.fileName, new Date().toISOString())
           summary.conflicts++
+          touched.note(c.id, 'conflict')
           continue
         }
       } else {
@@ -118,6 +121,7 @@ export function mergeIncoming(
         } else if (rel === 'new') summary.added++
         else summary.updated++
         if (!place.anchored && !c.deleted) summary.unanchored.push({ id: c.id, exact: c.exact })
+        touched.note(c.id, claimChange(rel, local?.deleted === 1, c.deleted))
       }
       for (const v of c.history) remember.run(c.id, v)
     }
@@ -129,6 +133,7 @@ export function mergeIncoming(
         if (sourceContent(mine) !== sourceContent(s)) {
           addConflict.run(randomUUID(), 'source', s.id, s.version, JSON.stringify(s), meta.fileName, new Date().toISOString())
           summary.conflicts++
+          touched.note(s.claimId, 'conflict')
           continue
         }
       } else if (rel === 'new' || rel === 'theirs-newer') {
@@ -136,9 +141,12 @@ export function mergeIncoming(
         if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
         if (rel === 'new') summary.sourcesAdded++
         else summary.sourcesUpdated++
+        touched.note(s.claimId, 'thread')
       }
       for (const v of s.history) remember.run(s.id, v)
     }
+    Object.assign(summary, mergeThread(store, incoming, known, touched))
+    recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))

@@ -1,4 +1,5 @@
-import { LIMITS, verdicts, type Verdict } from '../../shared/domain'
+import { LIMITS, verdictIdSchema, type Verdict } from '../../shared/domain'
+import { normalizeTagName } from '../../shared/thread'
 import { isHttpUrl } from '../../shared/url'
 import { asList, hasType, isObject, optionalText, type Json, type Refuse } from './w3cRead'
 import { uuidV5, X } from './w3cShared'
@@ -24,6 +25,8 @@ export interface Bodies {
   ratings: string[]
   verdict?: Verdict
   links: Link[]
+  /** Tagging bodies Factdesk wrote (with a version and a valid tag name): tags, not text of the note. */
+  ownTags: Json[]
   /** Schemes of links that were not stored (e.g. "javascript:"). */
   refused: string[]
 }
@@ -37,7 +40,7 @@ const htmlToText = (html: string): string =>
     .replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e])
 
 export function parseBodies(a: Json, rawId: string, at: Refuse): Bodies {
-  const out: Bodies = { comments: [], tags: [], ratings: [], links: [], refused: [] }
+  const out: Bodies = { comments: [], tags: [], ratings: [], links: [], ownTags: [], refused: [] }
   const bodyValue = optionalText(a.bodyValue, 'its bodyValue', LIMITS.note, at)
   if (bodyValue?.trim()) out.comments.push(bodyValue)
   for (let b of asList(a.body)) {
@@ -52,9 +55,11 @@ export function parseBodies(a: Json, rawId: string, at: Refuse): Bodies {
       if (purposes.includes('assessing')) {
         out.ratings.push(value.trim())
         const v = body[X.verdict]
-        if (typeof v === 'string' && (verdicts as readonly string[]).includes(v)) out.verdict ??= v as Verdict
+        if (verdictIdSchema.safeParse(v).success) out.verdict ??= v as Verdict
       } else if (purposes.includes('tagging')) {
-        if (value.trim()) out.tags.push(value.trim())
+        const tag = normalizeTagName(value)
+        if (typeof body[X.version] === 'string' && tag.ok && tag.name === value) out.ownTags.push(body)
+        else if (value.trim()) out.tags.push(value.trim())
       } else if (value.trim()) out.comments.push(value)
       continue
     }

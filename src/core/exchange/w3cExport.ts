@@ -1,8 +1,10 @@
 import type { Lang } from '../../shared/domain'
-import { verdictLabels } from '../../shared/verdicts'
+import { verdictLabel } from '../../shared/scales'
+import { activeScale } from '../scales'
 import type { SourceRow } from '../rows'
 import type { ReviewStore } from '../store'
 import { claimDigest, CONTEXT, documentIri, sourceDigest, X } from './w3cShared'
+import { w3cThreadExport } from './w3cThread'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
   const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
@@ -42,6 +44,7 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
 export function exportW3c(store: ReviewStore): object {
   const doc = store.document()
   const { sourceUrl, lang } = documentMeta(store)
+  const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl })
   const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
@@ -51,11 +54,13 @@ export function exportW3c(store: ReviewStore): object {
     if (s.deleted === 1) continue
     sources.set(s.claim_id, [...(sources.get(s.claim_id) ?? []), s])
   }
-  const items = claims.map((c) => {
+  const thread = w3cThreadExport(store, history)
+  const claimItems = claims.map((c) => {
     const body: Record<string, unknown>[] = []
     if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' })
-    body.push({ type: 'TextualBody', purpose: 'assessing', value: verdictLabels[lang][c.verdict], language: lang, [X.verdict]: c.verdict })
+    body.push({ type: 'TextualBody', purpose: 'assessing', value: verdictLabel(scale, c.verdict, lang), language: lang, [X.verdict]: c.verdict })
     for (const s of sources.get(c.id) ?? []) body.push(linkBody(s, history(s.id, s.version)))
+    body.push(...thread.tagBodies(c.id))
     return {
       '@context': CONTEXT,
       id: `urn:uuid:${c.id}`,
@@ -81,6 +86,8 @@ export function exportW3c(store: ReviewStore): object {
       [X.digest]: claimDigest(c),
     }
   })
+  // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.
+  const items = [...claimItems, ...thread.replies]
   return {
     '@context': CONTEXT,
     id: `urn:uuid:${doc.id}`,

@@ -10,6 +10,8 @@ import { IMPORT_LIMITS } from './safeJson'
 import { idFor, parseBodies, type Bodies } from './w3cBodies'
 import { annotationsOf, asList, creatorName, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
 import { claimDigest, sourceDigest, X } from './w3cShared'
+import { bundleReplySchema, bundleTagSchema, type BundleReply, type BundleTag, type BundleTagStyle } from './bundleThread'
+import { isFactdeskReply, readReply, readTag } from './w3cThread'
 
 interface Parsed {
   raw: Json
@@ -161,10 +163,15 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     return drafts.has(idFor(rawId)) ? idFor(rawId) : undefined
   }
   const thread = new Map<string, string[]>()
+  const ownReplies: { p: Parsed; claimId: string }[] = []
   for (const { p, to } of replies) {
     const claimId = root(to)
     if (claimId === undefined) {
       orphans++
+      continue
+    }
+    if (isFactdeskReply(p.raw)) {
+      ownReplies.push({ p, claimId })
       continue
     }
     const b = p.bodies
@@ -180,6 +187,9 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
 
   const claims: BundleClaim[] = []
   const sources: BundleSource[] = []
+  const tags: BundleTag[] = []
+  const tagStyles = new Map<string, BundleTagStyle>()
+  const ownReplyList: BundleReply[] = []
   for (const { p, claim } of drafts.values()) {
     claim.note = [claim.note, (thread.get(claim.id) ?? []).join('\n')].filter(Boolean).join('\n\n')
     if (claim.note.length > LIMITS.note) p.at(`its comments, tags and replies together are longer than ${LIMITS.note} characters`)
@@ -199,14 +209,23 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
       }
       sources.push(check(bundleSourceSchema, source, p.at))
     }
+    for (const body of p.bodies.ownTags) {
+      const { tag, style } = readTag(body, claim.id, claim.created, p.at)
+      tags.push(check(bundleTagSchema, tag, p.at))
+      if (style) tagStyles.set(style.name, style)
+    }
+  }
+  for (const { p, claimId } of ownReplies) {
+    const reply = readReply(p.raw, { ...p, comments: p.bodies.comments }, claimId, importTime, versionOf)
+    if (reply.body) ownReplyList.push(check(bundleReplySchema, reply, p.at))
   }
   if (claims.length === 0) {
     refuse(`none of its ${plural(parsed.length, 'annotation')} selects text in the essay with a TextQuoteSelector or TextPositionSelector`)
   }
   if (sources.length > IMPORT_LIMITS.sources) refuse(`its annotations link more than ${IMPORT_LIMITS.sources} sources`)
   const ids = new Set(claims.map((c) => c.id))
-  for (const s of sources) {
-    if (ids.has(s.id)) refuse(`the id ${s.id} is given to more than one claim or source`)
+  for (const s of [...sources, ...tags, ...ownReplyList]) {
+    if (ids.has(s.id)) refuse(`the id ${s.id} is given to more than one claim, source, tag or reply`)
     ids.add(s.id)
   }
 
@@ -225,5 +244,5 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   if (refusedLinks.length) {
     notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
   }
-  return { format: 'w3c', documentText: openText, claims, sources, notes }
+  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes }
 }

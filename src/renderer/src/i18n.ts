@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { Lang, Status, Verdict } from '../../shared/domain'
 import { verdictLabels } from '../../shared/verdicts'
+import { DEFAULT_SCALE, verdictColor, verdictIds, verdictLabel, type VerdictScale } from '../../shared/scales'
 
 export { verdictLabels }
 
@@ -52,6 +53,17 @@ const en = {
   reviewFile: 'Review file',
   sourceCount: (n: number) => (n === 1 ? '1 source' : `${n} sources`),
   savedAutomatically: 'Saved as you work',
+  corrections: 'Corrections',
+  proposeCorrection: 'Propose correction',
+  correctedWording: 'Corrected wording',
+  correctionExplanation: 'Explanation for readers',
+  correctionExplanationHint: 'e.g. The ranking was misstated.',
+  saveCorrection: 'Save correction',
+  applyCorrection: 'Apply correction',
+  editCorrection: 'Edit correction',
+  removeCorrection: 'Remove correction',
+  correctionApplied: 'Applied',
+  correctionProposed: 'Proposed',
   importReview: 'Import…',
   exportReview: 'Export',
   exportBundle: 'Review bundle (.factdesk.json)',
@@ -87,6 +99,51 @@ const en = {
   removedState: 'Removed',
   keptState: 'Kept',
   conflictsWaiting: (n: number) => (n === 1 ? '1 conflict to resolve' : `${n} conflicts to resolve`),
+  // Claim spotting (SuggestDialog)
+  suggestClaims: 'Suggest claims',
+  suggestClaimsHint: 'Sentences of the essay worth checking that are not claims yet',
+  suggestionsTitle: 'Suggested claims',
+  suggestionsIntro:
+    'Sentences with a number, a date, a ranking, a quotation, a person with a title, an announcement or a statistic that are not claims yet. Found on this computer by fixed rules; nothing is sent anywhere.',
+  suggestionsLoading: 'Looking for sentences to check…',
+  noSuggestions: 'No more suggestions: every such sentence is a claim already or was dismissed.',
+  acceptSuggestion: 'Mark as claim',
+  dismissSuggestion: 'Not a claim',
+  suggestionCount: (n: number) => (n === 1 ? '1 suggestion' : `${n} suggestions`),
+  suggestionReasons: 'Why',
+  reasonLabels: {
+    number: 'Number',
+    date: 'Date',
+    ranking: 'Ranking or superlative',
+    quotation: 'Quotation',
+    'person-title': 'Person with a title',
+    announcement: 'Announcement',
+    statistic: 'Statistic',
+  } as Record<string, string>,
+  // Review settings (ScaleSettings)
+  reviewSettings: 'Review settings',
+  verdictScale: 'Verdict scale',
+  verdictScaleHint: 'The verdicts this review rates its claims with. Exports use this scale too.',
+  scaleChoice: 'Scale',
+  ownScale: 'Own scale',
+  scaleName: 'Name of the scale',
+  scaleLevels: 'Levels, most true first',
+  levelId: 'Id',
+  levelKo: 'Korean label',
+  levelEn: 'English label',
+  levelColor: 'Colour',
+  levelOffScale: 'Off the scale',
+  levelOffScaleHint: 'A judgement with no place between true and false, like “Undecidable” (at most one).',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  removeLevel: 'Remove level',
+  addLevel: 'Add level',
+  useScale: 'Use this scale',
+  scalePreviewNone: 'No claim changes its verdict.',
+  scalePreview: (n: number) => (n === 1 ? 'Switching changes the verdict of 1 claim:' : `Switching changes the verdicts of ${n} claims:`),
+  scaleApplied: 'The review now uses this scale.',
+  scaleAppliedNone: 'The review now uses this scale; no verdict changed.',
+  scaleMapping: (n: number, from: string, to: string) => `${from} → ${to}: ${n === 1 ? '1 claim' : `${n} claims`}`,
 }
 
 type Dict = typeof en
@@ -139,6 +196,17 @@ const ko: Dict = {
   reviewFile: '검토 파일',
   sourceCount: (n: number) => `출처 ${n}건`,
   savedAutomatically: '작업하는 대로 저장됩니다',
+  corrections: '정정',
+  proposeCorrection: '정정 제안',
+  correctedWording: '고친 문구',
+  correctionExplanation: '독자에게 알릴 정정 사유',
+  correctionExplanationHint: '예: 순위를 잘못 적었습니다.',
+  saveCorrection: '정정 저장',
+  applyCorrection: '정정 적용',
+  editCorrection: '정정 수정',
+  removeCorrection: '정정 삭제',
+  correctionApplied: '적용됨',
+  correctionProposed: '제안됨',
   importReview: '가져오기…',
   exportReview: '내보내기',
   exportBundle: '검토 묶음 (.factdesk.json)',
@@ -174,6 +242,49 @@ const ko: Dict = {
   removedState: '삭제됨',
   keptState: '유지됨',
   conflictsWaiting: (n: number) => `해결할 충돌 ${n}건`,
+  suggestClaims: '주장 후보',
+  suggestClaimsHint: '아직 주장으로 표시하지 않은, 확인해 볼 만한 문장',
+  suggestionsTitle: '주장 후보',
+  suggestionsIntro:
+    '숫자, 날짜, 순위·최상급 표현, 인용, 직함이 있는 인물, 발표·발언, 통계가 들어 있지만 아직 주장으로 표시하지 않은 문장입니다. 정해진 규칙으로 이 컴퓨터에서 찾으며, 어디로도 보내지 않습니다.',
+  suggestionsLoading: '확인할 문장을 찾는 중…',
+  noSuggestions: '남은 후보가 없습니다. 해당하는 문장은 모두 주장으로 표시했거나 제외했습니다.',
+  acceptSuggestion: '주장으로 표시',
+  dismissSuggestion: '주장 아님',
+  suggestionCount: (n: number) => `후보 ${n}건`,
+  suggestionReasons: '이유',
+  reasonLabels: {
+    number: '숫자',
+    date: '날짜',
+    ranking: '순위·최상급',
+    quotation: '인용',
+    'person-title': '직함 있는 인물',
+    announcement: '발표·발언',
+    statistic: '통계',
+  },
+  reviewSettings: '검토 설정',
+  verdictScale: '판정 척도',
+  verdictScaleHint: '이 검토에서 주장을 판정하는 단계입니다. 내보내기에도 이 척도를 씁니다.',
+  scaleChoice: '척도',
+  ownScale: '직접 만든 척도',
+  scaleName: '척도 이름',
+  scaleLevels: '단계 (가장 사실에 가까운 것부터)',
+  levelId: 'ID',
+  levelKo: '한국어 이름',
+  levelEn: '영어 이름',
+  levelColor: '색',
+  levelOffScale: '척도 밖',
+  levelOffScaleHint: '사실과 거짓 사이에 놓이지 않는 판단(예: ‘판단 유보’)입니다. 하나까지 둘 수 있습니다.',
+  moveUp: '위로',
+  moveDown: '아래로',
+  removeLevel: '단계 삭제',
+  addLevel: '단계 추가',
+  useScale: '이 척도 사용',
+  scalePreviewNone: '판정이 바뀌는 주장은 없습니다.',
+  scalePreview: (n: number) => `척도를 바꾸면 주장 ${n}건의 판정이 바뀝니다:`,
+  scaleApplied: '이제 이 검토는 이 척도를 씁니다.',
+  scaleAppliedNone: '이제 이 검토는 이 척도를 씁니다. 바뀐 판정은 없습니다.',
+  scaleMapping: (n: number, from: string, to: string) => `${from} → ${to}: ${n}건`,
 }
 
 export const dictionaries: Record<Lang, Dict> = { en, ko }
@@ -199,18 +310,26 @@ const errorMessages: Record<Lang, Record<string, string>> = {
 export interface I18n {
   lang: Lang
   t: Dict
+  /** The label of a verdict id on the review's scale (`scale`). */
   verdict: (v: Verdict) => string
+  /** The review's verdict scale; the verdict ids a claim can have, 'unrated' first; a verdict's colour. */
+  scale: VerdictScale
+  verdictIds: string[]
+  verdictColor: (v: Verdict) => string
   status: (s: Status) => string
   error: (code: string, detail: string) => string
   dateTime: (iso: string) => string
 }
 
-export function makeI18n(lang: Lang): I18n {
+export function makeI18n(lang: Lang, scale: VerdictScale = DEFAULT_SCALE): I18n {
   const fmt = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
   return {
     lang,
     t: dictionaries[lang],
-    verdict: (v) => verdictLabels[lang][v],
+    verdict: (v) => verdictLabel(scale, v, lang),
+    scale,
+    verdictIds: verdictIds(scale),
+    verdictColor: (v) => verdictColor(scale, v),
     status: (s) => statusLabels[lang][s],
     error: (code, detail) => {
       const known = errorMessages[lang][code]

@@ -5,6 +5,8 @@ import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
 import { useReview } from '../state/useReview'
+import { useDocumentSync } from '../state/useDocumentSync'
+import type { CorrectionActions } from '../panel/CorrectionsSection'
 import { useExchange } from '../state/useExchange'
 import { ConflictDialog } from '../panel/ConflictDialog'
 import { FileMenu } from './FileMenu'
@@ -13,16 +15,54 @@ import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { langNames, PrefsDialog } from './PrefsDialog'
 import { isMac, isTextEntry } from './keys'
+import { focusClaimCard, useDeskKeys } from './deskKeys'
+import { ShortcutsDialog } from './ShortcutsDialog'
+import { usePrefsStyle } from './usePrefsStyle'
+import { useClaimQuery } from '../state/useClaimQuery'
+import { useVerdictOrder } from '../state/verdictOrder'
+import { workflowTexts } from '../workflowText'
+import { useScale } from '../state/useScale'
+import { SuggestDialog } from './SuggestDialog'
+import { ScaleSettings } from './ScaleSettings'
+import { ScaleStyle } from '../scaleStyle'
 
 export function App() {
   const review = useReview()
   const { doc, prefs, claims, activeId, setActiveId, markClaim, undo } = review
-  const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko'), [prefs?.lang])
+  // The review's verdict scale: labels, order and colours of verdicts everywhere (i18n.verdict…).
+  const scaleState = useScale(review.report)
+  const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined), [prefs?.lang, scaleState.scale])
+  const [suggestOpen, setSuggestOpen] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
   const { t } = i18n
   const editorRef = useRef<EssayEditorHandle>(null)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
   const exchange = useExchange(review.report, review.reload)
+  // Search, filters and sort of the Claims panel; the keys step through what it lists.
+  const claimQuery = useClaimQuery(claims, review.report)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const verdictOrder = useVerdictOrder(scaleState.scale)
+  usePrefsStyle(prefs)
+  useDeskKeys({
+    listed: claimQuery.visible,
+    activeId,
+    setActiveId,
+    setVerdict: (id, verdict) => void review.updateClaim(id, { verdict }),
+    verdictOrder,
+    focusSearch: claimQuery.focusSearch,
+    openShortcuts: () => setShortcutsOpen(true),
+  })
+  const sync = useDocumentSync(review, editorRef)
+  const correctionActions = useMemo<CorrectionActions>(
+    () => ({
+      onPropose: review.proposeCorrection,
+      onUpdate: review.updateCorrection,
+      onDelete: (id) => void review.deleteCorrection(id),
+      onApply: (claim, correction) => void sync.applyCorrection(claim, correction),
+    }),
+    [review.proposeCorrection, review.updateCorrection, review.deleteCorrection, sync],
+  )
   const importInput = useRef<HTMLInputElement>(null)
   const [openConflict, setOpenConflict] = useState<string | null>(null)
   const conflict = exchange.conflicts.find((c) => c.id === openConflict) ?? null
@@ -34,9 +74,9 @@ export function App() {
     (id: string) => {
       const anchor = editorRef.current?.selectedAnchor()
       if (!anchor) review.setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
-      else void review.attachClaim(id, anchor)
+      else void sync.flush().then(() => review.attachClaim(id, anchor))
     },
-    [review],
+    [review, sync],
   )
 
   useEffect(() => {
@@ -50,9 +90,14 @@ export function App() {
       review.setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
       return
     }
+    await sync.flush()
     const claim = await markClaim(anchor)
-    if (claim) window.getSelection()?.removeAllRanges()
-  }, [markClaim, review])
+    if (claim) {
+      editorRef.current?.clearSelection()
+      // The new card takes the focus, so the number keys rate it straight away.
+      focusClaimCard(claim.id)
+    }
+  }, [markClaim, review, sync])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -87,6 +132,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
+      <ScaleStyle scale={i18n.scale} />
       <div
         className="app"
         onDragOver={(e) => {
@@ -113,6 +159,9 @@ export function App() {
             {t.markClaim}
           </button>
           <FileMenu exchange={exchange} importInput={importInput} />
+          <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
+            {t.suggestClaims}
+          </button>
           {exchange.conflicts.length > 0 && (
             <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
               {t.conflictsWaiting(exchange.conflicts.length)}
@@ -135,8 +184,14 @@ export function App() {
               ))}
             </select>
           </label>
+          <button type="button" onClick={() => setSettingsOpen(true)} disabled={!scaleState.scale}>
+            {t.reviewSettings}
+          </button>
           <button type="button" onClick={() => setPrefsOpen(true)} disabled={!prefs}>
             {t.preferences}
+          </button>
+          <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+            {workflowTexts[i18n.lang].keyboardShortcuts}
           </button>
         </header>
         <main className="workspace">
@@ -149,12 +204,13 @@ export function App() {
                 activeId={activeId}
                 onSelectClaim={setActiveId}
                 onContextMenu={(x, y) => setMenu({ x, y })}
+                onEdit={sync.onEdit}
               />
             ) : (
               <p className="loading">{t.loading}</p>
             )}
           </section>
-          <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} />
+          <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
         </main>
         <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />
         {menu && (
@@ -178,6 +234,13 @@ export function App() {
         {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
+        )}
+        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+        {suggestOpen && (
+          <SuggestDialog flush={sync.flush} onAccept={markClaim} onClose={() => setSuggestOpen(false)} report={review.report} />
+        )}
+        {settingsOpen && scaleState.scale && (
+          <ScaleSettings scale={scaleState.scale} claims={claims} onApply={scaleState.apply} onClose={() => setSettingsOpen(false)} />
         )}
       </div>
     </I18nContext.Provider>

@@ -1,8 +1,14 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import type { Exchange } from '../state/useExchange'
 import { ContextMenu } from './ContextMenu'
+import { republishFormats } from '../../../shared/republish'
+import { on } from '../bridge'
+import { useRepublish } from '../state/useRepublish'
+import { RepublishDialog } from './RepublishDialog'
+import { RepublishSettings } from './RepublishSettings'
+import { useRepublishText } from './republishText'
 
 export const IMPORT_ACCEPT = '.factdesk,.json,.jsonld,application/json,application/ld+json'
 
@@ -16,6 +22,17 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
     ['w3c', t.exportW3c],
     ['sqlite', t.exportSqlite],
   ]
+  // Exports for republication: each is previewed (or summarised) in a dialog before it is saved.
+  const republish = useRepublish()
+  const rt = useRepublishText()
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const openMenu = (): void => {
+    const r = button.current!.getBoundingClientRect()
+    setOpen({ x: r.left, y: r.bottom + 4 })
+  }
+  const openMenuRef = useRef(openMenu)
+  openMenuRef.current = openMenu
+  useEffect(() => on('menu-command', ({ command }) => command === 'export-republication' && openMenuRef.current()), [])
   return (
     <>
       <button type="button" onClick={() => importInput.current?.click()} disabled={exchange.progress !== null}>
@@ -52,9 +69,15 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
           y={open.y}
           label={t.exportReview}
           onClose={() => setOpen(null)}
-          items={formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) }))}
+          items={[
+            ...formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) })),
+            ...republishFormats.map((format) => ({ label: rt.formats[format], run: () => void republish.start(format) })),
+            { label: rt.settings, run: () => setSettingsOpen(true) },
+          ]}
         />
       )}
+      <RepublishDialog republish={republish} onOpenSettings={() => setSettingsOpen(true)} />
+      {settingsOpen && <RepublishSettings onClose={() => setSettingsOpen(false)} />}
     </>
   )
 }

@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react'
 import type { ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
+import { useThreadText } from '../panel/threadStrings'
 
 /** After an import: what came in, what conflicts, what could not be found in this essay. */
 export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportSummary[]; onClose: () => void }) {
   const { t } = useI18n()
+  const th = useThreadText()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => ref.current?.showModal(), [])
   return (
@@ -31,6 +33,20 @@ export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportS
                 <dd>{n}</dd>
               </div>
             ))}
+            {(
+              [
+                ['repliesAdded', s.repliesAdded ?? 0],
+                ['repliesUpdated', s.repliesUpdated ?? 0],
+                ['tagsChanged', s.tagsChanged ?? 0],
+              ] as const
+            )
+              .filter(([, n]) => n > 0)
+              .map(([key, n]) => (
+                <div key={key}>
+                  <dt>{th[key]}</dt>
+                  <dd>{n}</dd>
+                </div>
+              ))}
           </dl>
           {s.documentDiffers && <p>{t.documentDiffers}</p>}
           {s.unanchored.length > 0 && (

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { langs, type Lang, type Prefs } from '../../../shared/domain'
 import { useI18n } from '../i18n'
+import { ESSAY_FONT_SIZES } from '../../../shared/prefs'
+import { BUILTIN_SCALES } from '../../../shared/scales'
+import { useWorkflowText } from '../workflowText'
 
 const langNames: Record<Lang, string> = { ko: '한국어', en: 'English' }
 
@@ -15,6 +18,12 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const [name, setName] = useState(prefs.reviewerName)
   const [lang, setLang] = useState<Lang>(prefs.lang)
+  const [fontSize, setFontSize] = useState(prefs.essayFontSize)
+  const [scale, setScale] = useState(prefs.defaultScale)
+  const w = useWorkflowText()
+  const sizes = [...new Set<number>([...ESSAY_FONT_SIZES, prefs.essayFontSize])].sort((a, b) => a - b)
+  const scales = BUILTIN_SCALES.map((s) => ({ id: s.id, name: s.name[lang] }))
+  if (!scales.some((s) => s.id === prefs.defaultScale)) scales.push({ id: prefs.defaultScale, name: prefs.defaultScale })
   const id = useId()
 
   useEffect(() => {
@@ -26,7 +35,7 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
       <form
         method="dialog"
         onSubmit={() => {
-          onSave({ reviewerName: name.trim(), lang })
+          onSave({ reviewerName: name.trim(), lang, essayFontSize: fontSize, defaultScale: scale })
         }}
       >
         <h2 id={`${id}-title`}>{t.preferences}</h2>
@@ -41,6 +50,26 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
             {langs.map((l) => (
               <option key={l} value={l}>
                 {langNames[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-size`}>{w.essayFontSize}</label>
+          <select id={`${id}-size`} value={fontSize} onChange={(e) => setFontSize(Number(e.target.value))}>
+            {sizes.map((n) => (
+              <option key={n} value={n}>
+                {w.px(n)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-scale`}>{w.defaultScale}</label>
+          <select id={`${id}-scale`} value={scale} onChange={(e) => setScale(e.target.value)}>
+            {scales.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
               </option>
             ))}
           </select>

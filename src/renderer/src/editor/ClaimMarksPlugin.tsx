@@ -4,7 +4,8 @@ import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getRoot, type LexicalEditor } from 'lexical'
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
-import { $allMarks, $applyClaimMarks } from './claimMarks'
+import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
+import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
 
 interface Props {
   claims: Claim[]
@@ -28,8 +29,36 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
   activeRef.current = activeId
 
   useLayoutEffect(() => {
-    editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), { discrete: true, tag: 'historic' })
+    // Redrawing while a Hangul syllable is being composed would break the composition: wait for it.
+    const redraw = (): boolean => {
+      if (editor.isComposing()) return false
+      const drawn = editor.read(() => $markRanges($getRoot()))
+      if (!sameRanges(drawn, claimsRef.current)) {
+        editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), {
+          discrete: true,
+          tag: ['historic', MARKS_TAG],
+        })
+      }
+      return true
+    }
+    if (redraw()) return
+    const unregister = editor.registerUpdateListener(() => {
+      if (redraw()) unregister()
+    })
+    return unregister
   }, [editor, positions])
+
+  // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
+  // switched — which drops every mark; when the claims' positions did not change, the effect above does
+  // not run again, so the marks are drawn again here.
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ tags }) => {
+        if (!tags.has(LOAD_TAG) || editor.isComposing()) return
+        editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), { discrete: true, tag: ['historic', MARKS_TAG] })
+      }),
+    [editor],
+  )
 
   useEffect(() => {
     decorateMarks(editor, claims, activeId)
@@ -41,9 +70,13 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
         skipInitialization: true,
       }),
       editor.registerRootListener((root, previous) => {
+        let down = { x: 0, y: 0 }
+        const onMouseDown = (event: MouseEvent): void => {
+          down = { x: event.clientX, y: event.clientY }
+        }
         const onClick = (event: MouseEvent): void => {
-          const selection = window.getSelection()
-          if (selection && !selection.isCollapsed) return
+          // A drag that selects text is not a click on a highlight.
+          if (Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4) return
           const ids = editor.read(() => {
             let node = $getNearestNodeFromDOMNode(event.target as Node)
             while (node && !$isMarkNode(node)) node = node.getParent()
@@ -55,8 +88,12 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
           onSelectClaim(ranked[(at + 1) % ranked.length])
         }
         previous?.removeEventListener('click', onClick)
+        root?.addEventListener('mousedown', onMouseDown)
         root?.addEventListener('click', onClick)
-        return () => root?.removeEventListener('click', onClick)
+        return () => {
+          root?.removeEventListener('mousedown', onMouseDown)
+          root?.removeEventListener('click', onClick)
+        }
       }),
     )
   }, [editor, onSelectClaim])

@@ -4,12 +4,14 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { forwardRef, useImperativeHandle, type ReactNode } from 'react'
-import { $createRangeSelectionFromDom } from 'lexical'
+import { $createRangeSelectionFromDom, $setSelection } from 'lexical'
 import type { Claim } from '../../../shared/domain'
 import type { Block } from '../../../shared/essay'
 import { describeRange, type Anchor } from '../../../shared/text'
 import { useI18n } from '../i18n'
-import { $rangeFromSelection } from './claimMarks'
+import { $rangeFromSelection, $selectionOfRange } from './claimMarks'
+import { CORRECTION_TAG, DocumentSyncPlugin, MARKS_TAG, type EssayEdit } from './DocumentSyncPlugin'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { essayNodes } from './essayState'
 import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
@@ -26,6 +28,10 @@ const theme = {
 export interface EssayEditorHandle {
   /** Both selectors of the text selected in the essay, or null when nothing is selected there. */
   selectedAnchor(): Anchor | null
+  /** Replaces the text at [start, end) (code points) as one undoable edit, reported as a correction. */
+  replaceRange(start: number, end: number, text: string): boolean
+  /** Drops the essay's selection (Lexical would otherwise draw it again with the new highlight). */
+  clearSelection(): void
 }
 
 interface Props {
@@ -34,6 +40,7 @@ interface Props {
   activeId: string | null
   onSelectClaim: (id: string) => void
   onContextMenu: (x: number, y: number) => void
+  onEdit: (edit: EssayEdit) => void
 }
 
 export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEditor(props, ref) {
@@ -44,7 +51,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         namespace: 'factdesk-essay',
         nodes: [...essayNodes],
         theme,
-        editable: false,
+        editable: true,
         onError: (error) => {
           throw error
         },
@@ -55,7 +62,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
           <ContentEditable
             className="essay"
             aria-label={t.essay}
-            aria-readonly
+            spellCheck={false}
             onContextMenu={(e) => {
               e.preventDefault()
               props.onContextMenu(e.clientX, e.clientY)
@@ -64,7 +71,9 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         }
         ErrorBoundary={LexicalErrorBoundary}
       />
+      <HistoryPlugin />
       <EssayContentPlugin blocks={props.blocks} />
+      <DocumentSyncPlugin onEdit={props.onEdit} />
       <ClaimMarksPlugin claims={props.claims} activeId={props.activeId} onSelectClaim={props.onSelectClaim} />
       <SelectionBridge ref={ref} />
     </LexicalComposer>
@@ -85,6 +94,23 @@ const SelectionBridge = forwardRef<EssayEditorHandle, { children?: ReactNode }>(
           const range = selection && $rangeFromSelection(selection)
           return range ? describeRange(range.text, range.start, range.end) : null
         })
+      },
+      clearSelection() {
+        editor.update(() => $setSelection(null), { discrete: true, tag: MARKS_TAG })
+        window.getSelection()?.removeAllRanges()
+      },
+      replaceRange(start, end, text) {
+        let done = false
+        editor.update(
+          () => {
+            const selection = $selectionOfRange(start, end)
+            if (!selection) return
+            selection.insertText(text)
+            done = true
+          },
+          { discrete: true, tag: CORRECTION_TAG },
+        )
+        return done
       },
     }),
     [editor],

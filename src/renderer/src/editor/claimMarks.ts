@@ -1,5 +1,14 @@
 import { $createMarkNode, $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark'
-import { $isElementNode, $isTextNode, type LexicalNode, type PointType, type RangeSelection, type TextNode } from 'lexical'
+import {
+  $createRangeSelection,
+  $isElementNode,
+  $isTextNode,
+  $setSelection,
+  type LexicalNode,
+  type PointType,
+  type RangeSelection,
+  type TextNode,
+} from 'lexical'
 import { codePointIndex, codePointLength, utf16Index } from '../../../shared/text'
 import { $textIndex, type TextIndex } from './essayState'
 
@@ -119,4 +128,45 @@ export function $rangeFromSelection(selection: RangeSelection): { start: number;
   while (start < end && /\s/u.test(chars[start])) start++
   while (end > start && /\s/u.test(chars[end - 1])) end--
   return start < end ? { start, end, text: index.text } : null
+}
+
+/** Where each claim is drawn now: the span from its first to its last marked character. */
+export function $markRanges(root: LexicalNode): Map<string, { start: number; end: number }> {
+  const index = $textIndex()
+  const startOf = new Map(index.segments.map((s) => [s.node.getKey(), s]))
+  const ranges = new Map<string, { start: number; end: number }>()
+  for (const mark of $allMarks(root)) {
+    for (const node of mark.getAllTextNodes()) {
+      const seg = startOf.get(node.getKey())
+      if (!seg) continue
+      for (const id of mark.getIDs()) {
+        const r = ranges.get(id)
+        ranges.set(id, r ? { start: Math.min(r.start, seg.start), end: Math.max(r.end, seg.start + seg.length) } : { start: seg.start, end: seg.start + seg.length })
+      }
+    }
+  }
+  return ranges
+}
+
+export function sameRanges(drawn: Map<string, { start: number; end: number }>, claims: readonly ClaimRange[]): boolean {
+  if (drawn.size !== claims.length) return false
+  return claims.every((c) => {
+    const d = drawn.get(c.id)
+    return d !== undefined && d.start === c.start && d.end === c.end
+  })
+}
+
+/** A selection over [start, end) of the plain text, for replacing it. */
+export function $selectionOfRange(start: number, end: number): RangeSelection | null {
+  const { segments } = $textIndex()
+  const locate = (offset: number, isEnd: boolean) =>
+    segments.find((s) => (isEnd ? s.start < offset && offset <= s.start + s.length : s.start <= offset && offset < s.start + s.length))
+  const a = locate(start, false)
+  const b = locate(end, true)
+  if (!a || !b) return null
+  const selection = $createRangeSelection()
+  selection.anchor.set(a.node.getKey(), utf16Index(a.node.getTextContent(), start - a.start), 'text')
+  selection.focus.set(b.node.getKey(), utf16Index(b.node.getTextContent(), end - b.start), 'text')
+  $setSelection(selection)
+  return selection
 }

@@ -1,9 +1,14 @@
 import { memo, useId, useState } from 'react'
-import { statuses, verdicts, type Claim, type ClaimPatch, type SourceFields } from '../../../shared/domain'
+import { statuses, type Claim, type ClaimPatch, type SourceFields } from '../../../shared/domain'
 import { useI18n } from '../i18n'
+import { CorrectionsSection, type CorrectionActions } from './CorrectionsSection'
 import { NoteField } from './NoteField'
 import { SourceEditor } from './SourceEditor'
 import { SourceItem } from './SourceItem'
+import type { ThreadActions } from '../state/useThread'
+import { ClaimHistory } from './ClaimHistory'
+import { ClaimTags } from './ClaimTags'
+import { ReplyThread } from './ReplyThread'
 
 interface Props {
   claim: Claim
@@ -15,11 +20,14 @@ interface Props {
   onUpdateSource: (id: string, fields: SourceFields) => Promise<boolean>
   onRemoveSource: (id: string) => void
   onOpenConflict: (claimId: string) => void
+  correctionActions: CorrectionActions
+  /** Tags and the discussion thread (state/useThread.ts). */
+  threadActions: ThreadActions
 }
 
 export const ClaimCard = memo(function ClaimCard(props: Props) {
   const { claim, active } = props
-  const { t, verdict, status, dateTime } = useI18n()
+  const { t, verdict, status, dateTime, verdictIds } = useI18n()
   const [adding, setAdding] = useState(false)
   const idBase = useId()
 
@@ -49,7 +57,8 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
             value={claim.verdict}
             onChange={(e) => props.onUpdate(claim.id, { verdict: e.target.value as Claim['verdict'] })}
           >
-            {verdicts.map((v) => (
+            {/* The review's scale; a verdict it does not know (from before a switch) stays shown as it is. */}
+            {(verdictIds.includes(claim.verdict) ? verdictIds : [...verdictIds, claim.verdict]).map((v) => (
               <option key={v} value={v}>
                 {verdict(v)}
               </option>
@@ -71,7 +80,9 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           </select>
         </div>
       </div>
+      <ClaimTags claim={claim} actions={props.threadActions} />
       <NoteField value={claim.note} onSave={(note) => props.onUpdate(claim.id, { note })} />
+      <CorrectionsSection claim={claim} actions={props.correctionActions} />
       <section className="sources" aria-label={t.sources}>
         {claim.sources.length > 0 && (
           <ul>
@@ -88,6 +99,8 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           </button>
         )}
       </section>
+      <ReplyThread claim={claim} actions={props.threadActions} />
+      <ClaimHistory claim={claim} onError={props.threadActions.report} />
       <footer className="claim-meta">
         <span>
           {t.author} {claim.author || '—'} · {t.created} <time dateTime={claim.created}>{dateTime(claim.created)}</time> ·{' '}

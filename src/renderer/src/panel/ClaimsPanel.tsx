@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'react'
-import { verdicts, type Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
+import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Review } from '../state/useReview'
+import { useWorkflowText } from '../workflowText'
+import { ClaimFilterBar } from './ClaimFilterBar'
+import { ClaimTally } from './ClaimTally'
 import { ClaimCard } from './ClaimCard'
+import type { CorrectionActions } from './CorrectionsSection'
 import { UnanchoredList } from './UnanchoredList'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
@@ -10,13 +14,18 @@ interface Props {
   review: Review
   onAttach: (id: string) => void
   onOpenConflict: (claimId: string) => void
+  correctionActions: CorrectionActions
+  /** Search, filters and sort (state/useClaimQuery.ts); the list shows what they leave. */
+  query: ClaimQueryState
 }
 
-export function ClaimsPanel({ review, onAttach, onOpenConflict }: Props) {
-  const { t, verdict } = useI18n()
+export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionActions, query }: Props) {
+  const { t } = useI18n()
+  const w = useWorkflowText()
   const { activeId } = review
-  const claims = review.claims.filter((c) => c.anchored)
-  const unanchored = review.claims.filter((c) => !c.anchored)
+  const claims = query.visible.filter((c) => c.anchored)
+  const unanchored = query.visible.filter((c) => !c.anchored)
+  const anchoredCount = review.claims.filter((c) => c.anchored).length
   const listRef = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
@@ -26,27 +35,21 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict }: Props) {
       ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
   }, [activeId])
 
-  const counts = countByVerdict(claims)
   return (
     <aside className="claims-panel" aria-labelledby="claims-heading">
       <header className="panel-header">
         <h2 id="claims-heading">{t.claims}</h2>
-        <span className="claim-count">{t.claimCount(claims.length)}</span>
+        <span className="claim-count">{t.claimCount(anchoredCount)}</span>
       </header>
-      {claims.length > 0 && (
-        <ul className="verdict-counts" aria-label={t.verdictCounts}>
-          {verdicts
-            .filter((v) => counts[v] > 0)
-            .map((v) => (
-              <li key={v} data-verdict={v}>
-                <span className="verdict-dot" aria-hidden /> {verdict(v)} {counts[v]}
-              </li>
-            ))}
-        </ul>
-      )}
+      <ClaimTally claims={review.claims} query={query} />
+      <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} />
       <UnanchoredList claims={unanchored} onAttach={onAttach} />
       {claims.length === 0 ? (
-        <p className="empty">{t.noClaims}</p>
+        review.claims.length > 0 && query.active ? (
+          query.visible.length === 0 && <p className="empty">{w.noMatches}</p>
+        ) : (
+          <p className="empty">{t.noClaims}</p>
+        )
       ) : (
         <ol className="claim-list" aria-label={t.claims} ref={listRef}>
           {claims.map((c) => (
@@ -61,6 +64,8 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict }: Props) {
                 onUpdateSource={review.updateSource}
                 onRemoveSource={review.removeSource}
                 onOpenConflict={onOpenConflict}
+                correctionActions={correctionActions}
+                threadActions={review.thread}
               />
             </li>
           ))}
@@ -68,10 +73,4 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict }: Props) {
       )}
     </aside>
   )
-}
-
-function countByVerdict(claims: Claim[]): Record<Claim['verdict'], number> {
-  const counts = Object.fromEntries(verdicts.map((v) => [v, 0])) as Record<Claim['verdict'], number>
-  for (const c of claims) counts[c.verdict]++
-  return counts
 }

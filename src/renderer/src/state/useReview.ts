@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DocumentView } from '../../../shared/contract'
 import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
-import type { Anchor } from '../../../shared/text'
+import { cpSlice, type Anchor } from '../../../shared/text'
 import { call, CallError, on } from '../bridge'
+import { useThread } from './useThread'
 
 type UndoStep = { kind: 'removed'; id: string } | { kind: 'marked'; id: string }
 
@@ -27,6 +28,9 @@ export function useReview() {
   const [activeId, setActiveId] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const undoStack = useRef<UndoStep[]>([])
+  // The latest claims for edits reported between renders (typing fast moves claims on every key).
+  const claimsRef = useRef(claims)
+  claimsRef.current = claims
   const noticeSeq = useRef(0)
 
   const report = useCallback((err: unknown) => {
@@ -176,6 +180,60 @@ export function useReview() {
     [report, upsert],
   )
 
+  const proposeCorrection = useCallback(
+    async (claimId: string, replacement: string, explanation: string): Promise<boolean> => {
+      try {
+        upsert(await call('correction-propose', { claimId, replacement, explanation }))
+        return true
+      } catch (err) {
+        report(err)
+        return false
+      }
+    },
+    [report, upsert],
+  )
+
+  const updateCorrection = useCallback(
+    async (id: string, replacement: string, explanation: string): Promise<boolean> => {
+      try {
+        upsert(await call('correction-update', { id, replacement, explanation }))
+        return true
+      } catch (err) {
+        report(err)
+        return false
+      }
+    },
+    [report, upsert],
+  )
+
+  const deleteCorrection = useCallback(
+    async (id: string) => {
+      try {
+        upsert(await call('correction-delete', { id }))
+      } catch (err) {
+        report(err)
+      }
+    },
+    [report, upsert],
+  )
+
+  /** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
+  const moveClaims = useCallback((place: (c: Claim) => { start: number; end: number } | null, text: string): Claim[] => {
+    const next = claimsRef.current.map((c) => {
+      if (!c.anchored) return c
+      const range = place(c)
+      return range ? { ...c, ...range, exact: cpSlice(text, range.start, range.end) } : { ...c, anchored: false }
+    })
+    claimsRef.current = next
+    setClaims(next)
+    return next
+  }, [])
+
+  const replaceClaims = useCallback((list: Claim[]) => {
+    claimsRef.current = list
+    setClaims(list)
+  }, [])
+
   const savePrefs = useCallback(
     async (patch: Partial<Prefs>) => {
       try {
@@ -187,8 +245,16 @@ export function useReview() {
     [report],
   )
 
+  const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '')
+
   return {
+    thread,
+    proposeCorrection,
+    updateCorrection,
+    deleteCorrection,
     reload,
+    moveClaims,
+    replaceClaims,
     attachClaim,
     doc,
     claims,

@@ -1,0 +1,57 @@
+import { exportRepublication } from '../core/republish'
+import { chromiumPdfRenderer } from '../core/republish/pdf'
+import { isHttpUrl } from '../shared/url'
+import { isRepublishFormat, type RepublishFormat } from '../shared/republish'
+import type { ExportedFile, ExportFormat } from '../shared/exchange'
+import type { ReviewStore } from '../core/store'
+import { UsageError, type ParsedArgs } from './args'
+
+/** `factdesk export` for republication: the formats, their flags and how they are described. */
+export const republishFormatText: Record<RepublishFormat, string> = {
+  markdown: 'Markdown essay',
+  'markdown-annotated': 'Markdown essay with fact-check footnotes',
+  html: 'standalone HTML page',
+  pdf: 'PDF',
+  docx: 'Word document with comments',
+  csv: 'CSV table of claims',
+  claimreview: 'schema.org ClaimReview file (JSON-LD)',
+}
+
+export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|claimreview [--clean|--annotated] [--url <fact-check page>]'
+
+export const REPUBLISH_OPTIONS = [
+  '                   for republication: markdown (the essay; --clean, the default, or --annotated with',
+  '                   a footnote per claim), html (a printable page), pdf (needs Chromium), docx (Word,',
+  '                   a comment on each claim), csv (one row per claim) or claimreview (schema.org JSON-LD)',
+  '  --clean          Markdown without marks (the default)',
+  '  --annotated      Markdown with a footnote after each claim: verdict, note, sources',
+  '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',
+]
+
+/** The format asked for, with --clean / --annotated folded into Markdown's two kinds. */
+export function resolveFormat(format: string, args: ParsedArgs, command: string): string {
+  const clean = args.flags.has('--clean')
+  const annotated = args.flags.has('--annotated')
+  if (clean && annotated) throw new UsageError('give --clean or --annotated, not both.', command)
+  if ((clean || annotated) && format !== 'markdown' && format !== 'markdown-annotated') {
+    throw new UsageError(`--clean and --annotated apply to --format markdown only.`, command)
+  }
+  if (format === 'markdown-annotated' && clean) throw new UsageError('--format markdown-annotated cannot be --clean.', command)
+  if (format === 'markdown' && annotated) return 'markdown-annotated'
+  const url = args.values.get('--url')
+  if (url !== undefined) {
+    if (format !== 'claimreview') throw new UsageError('--url applies to --format claimreview only.', command)
+    if (!isHttpUrl(url)) throw new UsageError(`--url must be an http:// or https:// address (got "${url}").`, command)
+  }
+  return format
+}
+
+export function isRepublishExport(format: ExportFormat): format is RepublishFormat {
+  return isRepublishFormat(format)
+}
+
+/** PDF is printed by headless Chromium found through the command's environment (CHROME_PATH, …). */
+export function runRepublishExport(store: ReviewStore, format: RepublishFormat, args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<ExportedFile> {
+  const url = args.values.get('--url')
+  return exportRepublication(store, format, url ? { factcheckUrl: url } : {}, { renderPdf: chromiumPdfRenderer({ env }) })
+}

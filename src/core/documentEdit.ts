@@ -1,0 +1,92 @@
+import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
+import { FactdeskError } from '../shared/errors'
+import { codePointLength, describeRange } from '../shared/text'
+import { recordEvent } from './history'
+import type { ClaimRow } from './rows'
+import { contentHash, type ReviewStore } from './store'
+
+export interface ClaimRange {
+  id: string
+  start: number
+  end: number
+}
+
+/**
+ * Saves the essay after the reviewer edited it, with every claim's new position as the editor moved it.
+ * Selectors are recomputed from the new text; a claim the editor no longer has a range for lost all of
+ * its text and becomes unanchored (listed, not drawn). Must run inside a transaction.
+ */
+export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: ClaimRange[], actor: string): void {
+  const { db } = store
+  const text = essayText(blocks)
+  const length = codePointLength(text)
+  const byId = new Map(ranges.map((r) => [r.id, r]))
+  if (byId.size !== ranges.length) throw new FactdeskError('invalid-args', 'A claim was given two positions.')
+  for (const r of ranges) {
+    if (r.start < 0 || r.end <= r.start || r.end > length) {
+      throw new FactdeskError('invalid-args', `The position ${r.start}–${r.end} of claim ${r.id} is outside the essay.`)
+    }
+  }
+  const now = new Date().toISOString()
+  db.prepare(`UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`).run(
+    essayTitle(blocks),
+    essayByline(blocks),
+    JSON.stringify(blocks),
+    text,
+    contentHash(text),
+    now,
+  )
+  const claims = db.prepare(`SELECT * FROM claim WHERE deleted = 0 AND anchored = 1`).all() as ClaimRow[]
+  const move = db.prepare(`UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ? WHERE id = ?`)
+  const reword = db.prepare(
+    `UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ?, exact = ?, modified = ?, modified_by = ?,
+       revision = revision + 1, version = ? WHERE id = ?`,
+  )
+  const orphan = db.prepare(`UPDATE claim SET anchored = 0, modified = ?, modified_by = ? WHERE id = ?`)
+  for (const claim of claims) {
+    const range = byId.get(claim.id)
+    if (!range) {
+      orphan.run(now, actor, claim.id)
+      continue
+    }
+    const a = describeRange(text, range.start, range.end)
+    if (a.exact === claim.exact) move.run(a.start, a.end, a.prefix, a.suffix, claim.id)
+    else reword.run(a.start, a.end, a.prefix, a.suffix, a.exact, now, actor, store.newVersion(claim.id), claim.id)
+  }
+  followCorrectionsInText(store, actor, now)
+}
+
+/**
+ * The record of corrections follows the text: a correction whose claim reads its original wording
+ * again was undone in the editor; a proposed one whose claim now reads its replacement (a redo) is applied.
+ */
+function followCorrectionsInText(store: ReviewStore, actor: string, now: string): void {
+  const redone = store.db
+    .prepare(
+      `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'proposed' AND c.exact = k.replacement AND c.exact <> k.original`,
+    )
+    .all() as { id: string; claim_id: string; original: string; replacement: string }[]
+  for (const k of redone) {
+    store.db
+      .prepare(
+        `UPDATE correction SET state = 'applied', applied_by = ?, applied = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`,
+      )
+      .run(actor, now, now, store.newVersion(k.id), k.id)
+    recordEvent(store.db, k.claim_id, actor, 'correction-applied', { original: k.original, replacement: k.replacement })
+  }
+  const undone = store.db
+    .prepare(
+      `SELECT k.id, k.claim_id FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'applied' AND c.exact = k.original AND c.exact <> k.replacement`,
+    )
+    .all() as { id: string; claim_id: string }[]
+  for (const k of undone) {
+    store.db
+      .prepare(
+        `UPDATE correction SET state = 'proposed', applied_by = '', applied = '', modified = ?, revision = revision + 1, version = ? WHERE id = ?`,
+      )
+      .run(now, store.newVersion(k.id), k.id)
+    recordEvent(store.db, k.claim_id, actor, 'correction-reverted', { correction: k.id })
+  }
+}

@@ -1,0 +1,28 @@
+import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
+import { $saveDocument } from './documentEdit'
+import type { HandlerRegistry, ServiceContext } from './service'
+
+/** Editing the essay and correcting it. */
+export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  const store = () => ctx.session.store
+  const actor = (): string => ctx.prefs.get().reviewerName
+  reg.register('document-save', ({ blocks, ranges }) => {
+    const s = store()
+    s.db.transaction(() => $saveDocument(s, blocks, ranges, actor()))()
+    return s.claims()
+  })
+  reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
+    proposeCorrection(store(), claimId, replacement, explanation, actor())
+    return store().claim(claimId)
+  })
+  reg.register('correction-update', ({ id, replacement, explanation }) => store().claim(updateCorrection(store(), id, replacement, explanation).claimId))
+  reg.register('correction-delete', ({ id }) => {
+    const claimId = store().db.prepare(`SELECT claim_id FROM correction WHERE id = ?`).pluck().get(id) as string | undefined
+    deleteCorrection(store(), id, actor())
+    return store().claim(claimId!)
+  })
+  reg.register('correction-apply', ({ id, blocks, ranges }) => {
+    applyCorrection(store(), id, blocks, ranges, actor())
+    return store().claims()
+  })
+}

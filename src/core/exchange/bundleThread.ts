@@ -1,0 +1,172 @@
+import { z } from 'zod'
+import { LIMITS } from '../../shared/domain'
+import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
+import type { ReviewStore } from '../store'
+import { allEventRows, toEvent, type ReplyRow, type TagRow } from '../thread'
+
+/**
+ * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the
+ * per-claim history. The arrays are optional with a default of [], so bundles written before they
+ * existed still import (the bundle stays format version 1).
+ */
+
+const uuid = z.uuid()
+const version = z.string().min(1).max(64)
+const timestamp = z.iso.datetime({ offset: true })
+const history = z.array(version).min(1).max(100_000)
+const reviewer = z.string().max(LIMITS.reviewerName)
+
+export const BUNDLE_LIMITS = { replies: 200_000, tags: 200_000, tagStyles: 10_000, events: 1_000_000 } as const
+/** History details are flat: each value text (at most this long), a number, true/false or null. */
+const DETAIL_TEXT_MAX = LIMITS.quote
+
+export const bundleReplySchema = z
+  .object({
+    id: uuid,
+    claimId: uuid,
+    author: reviewer,
+    body: replyBodySchema.min(1),
+    created: timestamp,
+    modified: timestamp,
+    revision: z.number().int().min(1),
+    deleted: z.boolean(),
+    version,
+    history,
+  })
+  .strict()
+export type BundleReply = z.infer<typeof bundleReplySchema>
+
+export const bundleTagSchema = z
+  .object({
+    id: uuid,
+    claimId: uuid,
+    name: z.string().min(1).max(TAG_MAX * 2),
+    author: reviewer,
+    created: timestamp,
+    modified: timestamp,
+    revision: z.number().int().min(1),
+    deleted: z.boolean(),
+    version,
+    history,
+  })
+  .strict()
+export type BundleTag = z.infer<typeof bundleTagSchema>
+
+export const bundleTagStyleSchema = z.object({ name: z.string().min(1).max(TAG_MAX * 2), color: tagColorSchema }).strict()
+export type BundleTagStyle = z.infer<typeof bundleTagStyleSchema>
+
+const detailValue = z.union([z.string().max(DETAIL_TEXT_MAX), z.number(), z.boolean(), z.null()])
+export const bundleEventSchema = z
+  .object({
+    id: uuid,
+    claimId: uuid,
+    at: timestamp,
+    actor: reviewer,
+    kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+    detail: z.record(z.string().max(64), detailValue),
+  })
+  .strict()
+export type BundleEvent = z.infer<typeof bundleEventSchema>
+
+/** Spread into bundleSchema's object. */
+export const threadBundleShape = {
+  replies: z.array(bundleReplySchema).max(BUNDLE_LIMITS.replies).default([]),
+  tags: z.array(bundleTagSchema).max(BUNDLE_LIMITS.tags).default([]),
+  tagStyles: z.array(bundleTagStyleSchema).max(BUNDLE_LIMITS.tagStyles).default([]),
+  events: z.array(bundleEventSchema).max(BUNDLE_LIMITS.events).default([]),
+}
+
+export interface BundleThread {
+  replies: BundleReply[]
+  tags: BundleTag[]
+  tagStyles: BundleTagStyle[]
+  events: BundleEvent[]
+}
+
+/** A history detail as the bundle carries it: flat values; anything nested is written as JSON text. */
+function flatDetail(detail: Record<string, unknown>): BundleEvent['detail'] {
+  const out: BundleEvent['detail'] = {}
+  for (const [k, v] of Object.entries(detail).slice(0, 50)) {
+    if (k.length > 64) continue
+    let value: string | number | boolean | null
+    if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) value = v
+    else value = typeof v === 'string' ? v : (JSON.stringify(v) ?? null)
+    out[k] = typeof value === 'string' && value.length > DETAIL_TEXT_MAX ? value.slice(0, DETAIL_TEXT_MAX) : value
+  }
+  return out
+}
+
+/** Every reply and tag (tombstones included, with their version histories), the tag colours and the history. */
+export function exportThread(store: ReviewStore, histories: Map<string, string[]>): BundleThread {
+  const { db } = store
+  const replies = (db.prepare(`SELECT * FROM reply ORDER BY claim_id, created, id`).all() as ReplyRow[]).map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    author: r.author,
+    body: r.body,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    deleted: r.deleted === 1,
+    version: r.version,
+    history: histories.get(r.id) ?? [r.version],
+  }))
+  const tags = (db.prepare(`SELECT * FROM claim_tag ORDER BY claim_id, created, id`).all() as TagRow[]).map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    name: r.name,
+    author: r.author,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    deleted: r.deleted === 1,
+    version: r.version,
+    history: histories.get(r.id) ?? [r.version],
+  }))
+  const tagStyles = db.prepare(`SELECT name, color FROM tag_style ORDER BY name`).all() as BundleTagStyle[]
+  const events = allEventRows(db).map((r) => {
+    const e = toEvent(r)
+    return { id: e.id, claimId: e.claimId, at: e.at, actor: e.actor, kind: e.kind, detail: flatDetail(e.detail) }
+  })
+  return { replies, tags, tagStyles, events }
+}
+
+/** What the schema cannot check: unique ids, replies and tags of claims in the file, versions in histories, tag names. */
+export function validateThread(
+  bundle: BundleThread,
+  refuse: (problem: string) => never,
+  claimIds: Set<string>,
+  takenIds: Set<string>,
+): void {
+  const ids = new Set(takenIds)
+  const entity = (kind: string, e: { id: string; claimId: string; version: string; history: string[] }) => {
+    if (ids.has(e.id) || claimIds.has(e.id)) refuse(`the id ${e.id} appears twice.`)
+    ids.add(e.id)
+    if (!claimIds.has(e.claimId)) refuse(`${kind} ${e.id} belongs to a claim that is not in the file.`)
+    if (!e.history.includes(e.version)) refuse(`${kind} ${e.id}: its version is missing from its history.`)
+  }
+  for (const r of bundle.replies) {
+    entity('reply', r)
+    if (r.body.trim() === '') refuse(`reply ${r.id} has no text.`)
+  }
+  const tagName = (name: string, where: string) => {
+    const n = normalizeTagName(name)
+    if (!n.ok || n.name !== name) refuse(`${where}: “${name.slice(0, 60)}” is not a tag name Factdesk writes (${n.ok ? 'it is not normalized' : n.reason}).`)
+  }
+  for (const t of bundle.tags) {
+    entity('tag', t)
+    tagName(t.name, `tag ${t.id}`)
+  }
+  const styled = new Set<string>()
+  for (const s of bundle.tagStyles) {
+    if (styled.has(s.name)) refuse(`the tag colour of “${s.name.slice(0, 60)}” is given twice.`)
+    styled.add(s.name)
+    tagName(s.name, 'a tag colour')
+  }
+  const eventIds = new Set<string>()
+  for (const e of bundle.events) {
+    if (eventIds.has(e.id)) refuse(`the history entry ${e.id} appears twice.`)
+    eventIds.add(e.id)
+    if (!claimIds.has(e.claimId)) refuse(`history entry ${e.id} belongs to a claim that is not in the file.`)
+  }
+}

@@ -1,0 +1,84 @@
+import type { ExportedFile } from '../../shared/exchange'
+import type { ExportCounts, RepublishFormat, RepublishOptions } from '../../shared/republish'
+import type { ReviewStore } from '../store'
+import { renderClaimReview, reviewedClaims } from './claimReview'
+import { renderCsv } from './csv'
+import { renderDocx } from './docx'
+import { renderHtml } from './html'
+import { renderMarkdown } from './markdown'
+import { gatherRepublishData, isRated, type RepublishData } from './model'
+import { chromiumPdfRenderer, type PdfRenderer } from './pdf'
+
+export { scaleOf } from './model'
+export type { PdfRenderer } from './pdf'
+
+export interface RepublishDeps {
+  /** How to print HTML to PDF; headless Chromium when not given. */
+  renderPdf?: PdfRenderer
+}
+
+/** A file name from the essay's title: no path separators, control or reserved characters. */
+export function fileBase(title: string): string {
+  const cleaned = [...title]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+  return cleaned || 'essay'
+}
+
+function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
+  const claims =
+    format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : format === 'csv' ? [...data.claims, ...data.unattached] : data.claims
+  return {
+    claims: claims.length,
+    rated: claims.filter((c) => isRated(data, c)).length,
+    sources: claims.reduce((n, c) => n + c.sources.length, 0),
+    corrections: format === 'csv' || format === 'claimreview' ? 0 : data.corrections.length,
+  }
+}
+
+const utf8 = (fileName: string, mimeType: string, data: string): Omit<ExportedFile, 'counts'> => ({ fileName, mimeType, encoding: 'utf8', data })
+const binary = (fileName: string, mimeType: string, data: Buffer): Omit<ExportedFile, 'counts'> => ({
+  fileName,
+  mimeType,
+  encoding: 'base64',
+  data: data.toString('base64'),
+})
+
+/** Renders one export for republication from the review as it is now. */
+export async function exportRepublication(
+  store: ReviewStore,
+  format: RepublishFormat,
+  options: RepublishOptions = {},
+  deps: RepublishDeps = {},
+): Promise<ExportedFile> {
+  const data = gatherRepublishData(store, options)
+  const base = fileBase(data.doc.title)
+  let file: Omit<ExportedFile, 'counts'>
+  switch (format) {
+    case 'markdown':
+      file = utf8(`${base}.md`, 'text/markdown', renderMarkdown(data, false))
+      break
+    case 'markdown-annotated':
+      file = utf8(`${base}.factcheck.md`, 'text/markdown', renderMarkdown(data, true))
+      break
+    case 'html':
+      file = utf8(`${base}.html`, 'text/html', renderHtml(data))
+      break
+    case 'pdf':
+      file = binary(`${base}.pdf`, 'application/pdf', await (deps.renderPdf ?? chromiumPdfRenderer())(renderHtml(data)))
+      break
+    case 'docx':
+      file = binary(`${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderDocx(data))
+      break
+    case 'csv':
+      file = utf8(`${base}.claims.csv`, 'text/csv', renderCsv(data))
+      break
+    case 'claimreview':
+      file = utf8(`${base}.claimreview.jsonld`, 'application/ld+json', renderClaimReview(data))
+      break
+  }
+  return { ...file, counts: counts(data, format) }
+}

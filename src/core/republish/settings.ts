@@ -1,0 +1,63 @@
+import { blockText } from '../../shared/essay'
+import {
+  republishSettingKeys,
+  type RepublishSettings,
+  type RepublishSettingsPatch,
+} from '../../shared/republish'
+import type { ReviewStore } from '../store'
+
+type Key = keyof RepublishSettings
+const fields = Object.keys(republishSettingKeys) as Key[]
+
+function stored(store: ReviewStore): Map<string, string> {
+  const rows = store.db
+    .prepare(`SELECT key, value FROM setting WHERE key IN (${fields.map(() => '?').join(', ')})`)
+    .all(...fields.map((f) => republishSettingKeys[f])) as { key: string; value: string }[]
+  return new Map(rows.map((r) => [r.key, r.value]))
+}
+
+/** What the essay itself says: its source URL and its author line (the defaults of the essay fields). */
+function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' | 'essayAuthor'> {
+  const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
+  const author = store.document().blocks.find((b) => b.kind === 'author')
+  return { essayUrl: row?.source_url ?? '', essayAuthor: author ? blockText(author).trim() : '' }
+}
+
+/** The review's settings for republication; an essay field not set falls back to what the essay says. */
+export function readSettings(store: ReviewStore): RepublishSettings {
+  const values = stored(store)
+  const defaults = essayDefaults(store)
+  const get = (f: Key): string => values.get(republishSettingKeys[f]) ?? ''
+  return {
+    organisationName: get('organisationName'),
+    organisationUrl: get('organisationUrl'),
+    factcheckUrl: get('factcheckUrl'),
+    essayUrl: get('essayUrl') || defaults.essayUrl,
+    essayAuthor: get('essayAuthor') || defaults.essayAuthor,
+    essayPublished: get('essayPublished'),
+  }
+}
+
+/** Saves the given fields in one transaction; '' removes a field so its default applies again. */
+export function writeSettings(store: ReviewStore, patch: RepublishSettingsPatch): RepublishSettings {
+  const set = store.db.prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+  const clear = store.db.prepare(`DELETE FROM setting WHERE key = ?`)
+  store.db.transaction(() => {
+    for (const f of fields) {
+      const value = patch[f]
+      if (value === undefined) continue
+      if (value === '') clear.run(republishSettingKeys[f])
+      else set.run(republishSettingKeys[f], value)
+    }
+  })()
+  return readSettings(store)
+}
+
+/** A review made from an essay file remembers the file's `published` date (front matter) as a setting. */
+export function rememberPublished(store: ReviewStore, published: string | undefined): void {
+  const date = /^(\d{4}-\d{2}-\d{2})/.exec(published?.trim() ?? '')?.[1]
+  if (!date) return
+  store.db
+    .prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`)
+    .run(republishSettingKeys.essayPublished, date)
+}

@@ -1,0 +1,278 @@
+import type Database from 'better-sqlite3'
+import {
+  claimQuerySchema,
+  foldSearchText,
+  type ClaimQuery,
+  type ClaimSearchResult,
+} from '../shared/claimQuery'
+import { tagKey } from '../shared/thread'
+import type { ReviewStore } from './store'
+
+/**
+ * Search over the claims of a review: quote, note, sources (URL, title, publisher, excerpt, archive
+ * link), replies and tags, in the `claim_search` table (FTS5, trigram tokenizer) of the review file.
+ *
+ * How the index is kept in step — lazily, without any call from the code that changes claims:
+ *  - On the first search of a connection, TEMP triggers are installed on `claim`, `source`, `reply` and
+ *    `claim_tag`: every insert, update or delete there adds the claim's id to `temp.search_dirty`, in
+ *    the same transaction as the change. So every writer on this connection (the store's methods, a
+ *    merge, resolving a conflict, the essay's corrections, replies and tags, whatever comes next) is
+ *    covered without remembering to call anything, and a rolled-back change leaves no trace.
+ *  - Before each search the dirty claims are re-indexed (`reindexClaim`), in one transaction.
+ *  - The index in the file is a cache: the first search of a connection compares it with what every
+ *    claim's text is now and repairs what differs, and so does any search after another connection
+ *    (the CLI, another tool) committed to the file (`PRAGMA data_version` tells).
+ * Each row's body is the fields of one claim, each folded by `foldSearchText`, joined by a line break:
+ * a query (white space folded to single spaces) never runs from one field into the next.
+ */
+
+interface SearchState {
+  dataVersion: number
+}
+
+const states = new WeakMap<Database.Database, SearchState>()
+
+/** Tables whose rows carry a claim's searchable text, and the column naming the claim. */
+const WATCHED: readonly { table: string; claimColumn: string }[] = [
+  { table: 'claim', claimColumn: 'id' },
+  { table: 'source', claimColumn: 'claim_id' },
+  { table: 'reply', claimColumn: 'claim_id' },
+  { table: 'claim_tag', claimColumn: 'claim_id' },
+]
+
+function tableExists(db: Database.Database, table: string): boolean {
+  return db.prepare(`SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?`).get(table) !== undefined
+}
+
+function installTriggers(db: Database.Database): void {
+  // No unique key on purpose: an outer statement's conflict clause (an upsert, INSERT OR REPLACE) would
+  // override a trigger's OR IGNORE, so a key here could make someone else's write fail.
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_dirty (claim_id TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS temp.search_dirty_by_claim ON search_dirty (claim_id);`)
+  const mark = (ref: string) =>
+    `INSERT INTO temp.search_dirty (claim_id) SELECT ${ref} WHERE NOT EXISTS (SELECT 1 FROM temp.search_dirty WHERE claim_id = ${ref});`
+  for (const { table, claimColumn: col } of WATCHED) {
+    if (!tableExists(db, table)) continue
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_insert AFTER INSERT ON main.${table}
+      BEGIN ${mark(`new.${col}`)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_update AFTER UPDATE ON main.${table}
+      BEGIN ${mark(`new.${col}`)} ${mark(`old.${col}`)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_delete AFTER DELETE ON main.${table}
+      BEGIN ${mark(`old.${col}`)} END;
+    `)
+  }
+}
+
+/** The searchable fields of the given live claims (all of them when `ids` is null), folded. */
+function bodies(db: Database.Database, ids: readonly string[] | null): Map<string, string> {
+  const only = ids === null ? '' : ` AND claim_id IN (SELECT value FROM json_each(?))`
+  const args = ids === null ? [] : [JSON.stringify(ids)]
+  const fields = new Map<string, string[]>()
+  const add = (id: string, ...values: string[]) => {
+    const list = fields.get(id)
+    if (!list) return
+    for (const v of values) if (v) list.push(v)
+  }
+  const claims = db
+    .prepare(
+      `SELECT id, exact, note FROM claim WHERE deleted = 0${ids === null ? '' : ' AND id IN (SELECT value FROM json_each(?))'}`,
+    )
+    .all(...args) as { id: string; exact: string; note: string }[]
+  for (const c of claims) fields.set(c.id, [])
+  for (const c of claims) add(c.id, c.exact, c.note)
+  const sources = db
+    .prepare(`SELECT claim_id, url, title, publisher, excerpt, archive_url FROM source WHERE deleted = 0${only} ORDER BY created, id`)
+    .all(...args) as { claim_id: string; url: string; title: string; publisher: string; excerpt: string; archive_url: string }[]
+  for (const s of sources) add(s.claim_id, s.title, s.publisher, s.url, s.excerpt, s.archive_url)
+  if (tableExists(db, 'reply')) {
+    const replies = db
+      .prepare(`SELECT claim_id, body FROM reply WHERE deleted = 0${only} ORDER BY created, id`)
+      .all(...args) as { claim_id: string; body: string }[]
+    for (const r of replies) add(r.claim_id, r.body)
+  }
+  if (tableExists(db, 'claim_tag')) {
+    const tags = db
+      .prepare(`SELECT claim_id, name FROM claim_tag WHERE deleted = 0${only} ORDER BY name, id`)
+      .all(...args) as { claim_id: string; name: string }[]
+    for (const t of tags) add(t.claim_id, t.name)
+  }
+  const out = new Map<string, string>()
+  for (const [id, list] of fields) out.set(id, list.map(foldSearchText).filter(Boolean).join('\n'))
+  return out
+}
+
+/**
+ * A claim's row in `claim_search` has the claim row's rowid, so it is found without a scan (`claim_id`
+ * is UNINDEXED: looking a claim up by it would read the whole index).
+ */
+function writeBodies(db: Database.Database, ids: readonly string[], computed: Map<string, string>): void {
+  const rowidOf = db.prepare(`SELECT rowid FROM claim WHERE id = ?`).pluck()
+  const current = db.prepare(`SELECT claim_id, body FROM claim_search WHERE rowid = ?`)
+  const removeRow = db.prepare(`DELETE FROM claim_search WHERE rowid = ?`)
+  const removeById = db.prepare(`DELETE FROM claim_search WHERE claim_id = ?`)
+  const insert = db.prepare(`INSERT INTO claim_search (rowid, claim_id, body) VALUES (?, ?, ?)`)
+  for (const id of ids) {
+    const rowid = rowidOf.get(id) as number | undefined
+    if (rowid === undefined) {
+      // The claim row itself is gone (nothing in Factdesk deletes one): the slow way, once.
+      removeById.run(id)
+      continue
+    }
+    const body = computed.get(id)
+    const row = current.get(rowid) as { claim_id: string; body: string } | undefined
+    if (row && row.claim_id === id && row.body === body) continue
+    if (row) removeRow.run(rowid)
+    if (body !== undefined) insert.run(rowid, id, body)
+  }
+}
+
+/**
+ * Re-indexes the given claims now (a removed or missing claim leaves the index). Searching does this
+ * by itself for every change it is told of; call it only to force it.
+ */
+export function reindexClaims(db: Database.Database, ids: readonly string[]): void {
+  if (ids.length === 0) return
+  db.transaction(() => writeBodies(db, ids, bodies(db, ids)))()
+}
+
+export function reindexClaim(db: Database.Database, claimId: string): void {
+  reindexClaims(db, [claimId])
+}
+
+/** Rebuilds what differs between the index and the claims' text now; returns how many claims changed. */
+export function syncSearchIndex(db: Database.Database): number {
+  let changed = 0
+  db.transaction(() => {
+    const computed = bodies(db, null)
+    const rowids = new Map((db.prepare(`SELECT id, rowid FROM claim`).all() as { id: string; rowid: number }[]).map((r) => [r.id, r.rowid]))
+    const indexed = db.prepare(`SELECT rowid, claim_id, body FROM claim_search`).all() as { rowid: number; claim_id: string; body: string }[]
+    const removeRow = db.prepare(`DELETE FROM claim_search WHERE rowid = ?`)
+    const insert = db.prepare(`INSERT INTO claim_search (rowid, claim_id, body) VALUES (?, ?, ?)`)
+    const good = new Set<string>()
+    const touched = new Set<string>()
+    // Every row that is not a live claim's current text at that claim's rowid goes; then what is missing comes.
+    for (const row of indexed) {
+      if (rowids.get(row.claim_id) === row.rowid && computed.get(row.claim_id) === row.body && !good.has(row.claim_id)) {
+        good.add(row.claim_id)
+      } else {
+        removeRow.run(row.rowid)
+        touched.add(row.claim_id)
+      }
+    }
+    for (const [id, body] of computed) {
+      if (good.has(id)) continue
+      insert.run(rowids.get(id), id, body)
+      touched.add(id)
+    }
+    changed = touched.size
+    db.exec(`DELETE FROM temp.search_dirty`)
+  })()
+  return changed
+}
+
+/** Brings the index up to date with every change made since the last search. */
+export function refreshSearchIndex(db: Database.Database): void {
+  const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number
+  const state = states.get(db)
+  if (!state || state.dataVersion !== dataVersion()) {
+    // First search on this connection, or another connection wrote to the file: check everything.
+    installTriggers(db)
+    syncSearchIndex(db)
+    states.set(db, { dataVersion: dataVersion() })
+    return
+  }
+  const dirty = db.prepare(`SELECT DISTINCT claim_id FROM temp.search_dirty`).pluck().all() as string[]
+  if (dirty.length === 0) return
+  db.transaction(() => {
+    writeBodies(db, dirty, bodies(db, dirty))
+    db.exec(`DELETE FROM temp.search_dirty`)
+  })()
+}
+
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`
+
+/**
+ * Ids of the live claims whose text contains `query` (folded as the index is), or null for an empty
+ * query (everything matches). Three characters or more use the trigram index; one or two characters
+ * ("서울", "AI", "2위"), which the trigram tokenizer cannot match, scan the same folded bodies with LIKE.
+ */
+export function searchClaimIds(db: Database.Database, query: string): Set<string> | null {
+  const q = foldSearchText(query)
+  if (q === '') return null
+  refreshSearchIndex(db)
+  // Only a row at its claim's own rowid counts, and only for a live claim: a stray row can never match.
+  const live = `JOIN claim c ON c.rowid = s.rowid AND c.id = s.claim_id AND c.deleted = 0`
+  const rows =
+    [...q].length >= 3
+      ? db.prepare(`SELECT s.claim_id FROM claim_search s ${live} WHERE claim_search MATCH ?`).pluck().all(ftsPhrase(q))
+      : db.prepare(`SELECT s.claim_id FROM claim_search s ${live} WHERE s.body LIKE ? ESCAPE '\\'`).pluck().all(likePattern(q))
+  return new Set(rows as string[])
+}
+
+interface QueryRow {
+  id: string
+  verdict: string
+  status: string
+  author: string
+  modified_by: string
+  anchored: number
+  sources: number
+  last_change: string
+}
+
+/**
+ * The Claims panel's question: search, filters and sort together. Filters combine with each other and
+ * with the search (all must hold). Sort by position in the essay (unanchored claims last) or by the
+ * last change of the claim or of anything on it, newest first.
+ */
+export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, input: ClaimQuery): ClaimSearchResult {
+  const { db } = store
+  const { query, filters: f, sort } = claimQuerySchema.parse(input)
+  const hasReply = tableExists(db, 'reply')
+  const hasTag = tableExists(db, 'claim_tag')
+  const latest = (table: string) => `(SELECT max(x.modified) FROM ${table} x WHERE x.claim_id = c.id)`
+  const changes = ['c.modified', latest('source'), hasReply ? latest('reply') : null, hasTag ? latest('claim_tag') : null]
+    .filter(Boolean)
+    .map((e) => `coalesce(${e}, '')`)
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.verdict, c.status, c.author, c.modified_by, c.anchored,
+         (SELECT count(*) FROM source s WHERE s.claim_id = c.id AND s.deleted = 0) AS sources,
+         ${sort === 'modified' ? `max(${changes.join(', ')})` : `''`} AS last_change
+       FROM claim c WHERE c.deleted = 0
+       ORDER BY ${sort === 'modified' ? 'last_change DESC, c.start, c.end, c.id' : 'c.anchored DESC, c.start, c.end, c.created, c.id'}`,
+    )
+    .all() as QueryRow[]
+  const tagRows = hasTag
+    ? (db
+        .prepare(`SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`)
+        .all() as { claim_id: string; name: string }[])
+    : []
+  const conflicted = f.conflict ? store.conflictedIds() : null
+  const matches = searchClaimIds(db, query)
+  const wantTag = f.tag ? tagKey(f.tag) : null
+  const tagged = wantTag === null ? null : new Set(tagRows.filter((t) => tagKey(t.name) === wantTag).map((t) => t.claim_id))
+  const ids = rows
+    .filter(
+      (r) =>
+        (matches === null || matches.has(r.id)) &&
+        (f.verdict === undefined || r.verdict === f.verdict) &&
+        (f.status === undefined || r.status === f.status) &&
+        (!f.reviewer || r.author === f.reviewer || r.modified_by === f.reviewer) &&
+        (!f.noSource || r.sources === 0) &&
+        (!f.unanchored || r.anchored === 0) &&
+        (conflicted === null || conflicted.has(r.id)) &&
+        (tagged === null || tagged.has(r.id)),
+    )
+    .map((r) => r.id)
+  const byKey = new Map<string, string>()
+  for (const t of tagRows) if (!byKey.has(tagKey(t.name))) byKey.set(tagKey(t.name), t.name)
+  const collator = new Intl.Collator(['ko', 'en'])
+  return {
+    ids,
+    tags: [...byKey.values()].sort(collator.compare),
+    reviewers: [...new Set(rows.flatMap((r) => [r.author, r.modified_by]).filter(Boolean))].sort(collator.compare),
+  }
+}

@@ -1,0 +1,7 @@
+import type { HandlerRegistry, ServiceContext } from './service'
+import { queryClaims } from './search'
+
+/** The Claims panel's search, filters and sort. */
+export function registerSearchHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
+  reg.register('claims-search', (query) => queryClaims(ctx.session.store, query))
+}

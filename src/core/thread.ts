@@ -1,0 +1,323 @@
+import type Database from 'better-sqlite3'
+import { createHash, randomUUID } from 'node:crypto'
+import { FactdeskError } from '../shared/errors'
+import { normalizeTagName, TAG_PALETTE, tagKey, type ClaimEvent, type Reply, type TagSummary } from '../shared/thread'
+import { recordEvent } from './history'
+import type { ReviewStore } from './store'
+
+/**
+ * A claim's discussion: replies (edited and deleted by their author only) and tags (free text, one
+ * colour per tag name in the review), and the claim's history. Replies and tags are entities with
+ * versions and tombstones, like sources, so they travel in bundles and merge by id.
+ *
+ * Neither a reply nor a tag changes its claim's version or modified time: they merge by their own ids,
+ * so one reviewer tagging a claim and another editing its note are not a conflict.
+ */
+
+export interface ReplyRow {
+  id: string
+  claim_id: string
+  author: string
+  body: string
+  created: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+export interface TagRow {
+  id: string
+  claim_id: string
+  name: string
+  author: string
+  created: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+const now = (): string => new Date().toISOString()
+
+export function toReply(r: ReplyRow): Reply {
+  return {
+    id: r.id,
+    claimId: r.claim_id,
+    author: r.author,
+    body: r.body,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    version: r.version,
+  }
+}
+
+/** Live replies, oldest first, by claim (or of one claim). */
+export function repliesByClaim(db: Database.Database, claimId?: string): Map<string, Reply[]> {
+  const rows = (
+    claimId === undefined
+      ? db.prepare(`SELECT * FROM reply WHERE deleted = 0 ORDER BY created, id`).all()
+      : db.prepare(`SELECT * FROM reply WHERE deleted = 0 AND claim_id = ? ORDER BY created, id`).all(claimId)
+  ) as ReplyRow[]
+  const out = new Map<string, Reply[]>()
+  for (const r of rows) out.set(r.claim_id, [...(out.get(r.claim_id) ?? []), toReply(r)])
+  return out
+}
+
+/** Live tag names by claim (or of one claim), each name once, in the review's collation. */
+export function tagsByClaim(db: Database.Database, claimId?: string): Map<string, string[]> {
+  const rows = (
+    claimId === undefined
+      ? db.prepare(`SELECT DISTINCT claim_id, name FROM claim_tag WHERE deleted = 0`).all()
+      : db.prepare(`SELECT DISTINCT claim_id, name FROM claim_tag WHERE deleted = 0 AND claim_id = ?`).all(claimId)
+  ) as { claim_id: string; name: string }[]
+  const out = new Map<string, string[]>()
+  for (const r of rows) out.set(r.claim_id, [...(out.get(r.claim_id) ?? []), r.name])
+  for (const list of out.values()) list.sort(collate)
+  return out
+}
+
+const collator = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true })
+const collate = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The text of a claim's discussion for a search index: its live replies' bodies and its tag names,
+ * one per line. (Search indexes the claim's quote, note and sources itself.)
+ */
+export function threadText(db: Database.Database, claimId: string): string {
+  const replies = repliesByClaim(db, claimId).get(claimId) ?? []
+  const tags = tagsByClaim(db, claimId).get(claimId) ?? []
+  return [...replies.map((r) => r.body), ...tags].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Replies
+
+function liveReply(db: Database.Database, id: string): ReplyRow {
+  const row = db.prepare(`SELECT * FROM reply WHERE id = ? AND deleted = 0`).get(id) as ReplyRow | undefined
+  if (!row) throw new FactdeskError('not-found', `No reply ${id} in this review.`)
+  return row
+}
+
+function replyText(body: string): string {
+  const text = body.normalize('NFC').trim()
+  if (text === '') throw new FactdeskError('invalid-args', 'A reply needs some text.')
+  return text
+}
+
+/** Only a reply's author may change it; the reviewer name set in Preferences says who that is. */
+function mustOwn(row: ReplyRow, actor: string, action: 'edit' | 'delete'): void {
+  if (actor !== '' && row.author === actor) return
+  const owner = row.author ? `${row.author}’s` : 'someone else’s'
+  const you = actor ? `you are “${actor}”` : 'no reviewer name is set in Preferences'
+  throw new FactdeskError('forbidden', `You can only ${action} your own replies: this is ${owner} reply, and ${you}.`)
+}
+
+export function addReply(store: ReviewStore, claimId: string, body: string, actor: string): Reply {
+  const text = replyText(body)
+  const id = randomUUID()
+  const t = now()
+  store.db.transaction(() => {
+    store.claim(claimId)
+    store.db
+      .prepare(`INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, claimId, actor, text, t, t, store.newVersion(id))
+    recordEvent(store.db, claimId, actor, 'reply-added', { replyId: id }, t)
+  })()
+  return toReply(liveReply(store.db, id))
+}
+
+export function updateReply(store: ReviewStore, id: string, body: string, actor: string): Reply {
+  const text = replyText(body)
+  store.db.transaction(() => {
+    const row = liveReply(store.db, id)
+    store.claim(row.claim_id)
+    mustOwn(row, actor, 'edit')
+    if (row.body === text) return
+    const t = now()
+    store.db
+      .prepare(`UPDATE reply SET body = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+      .run(text, t, store.newVersion(id), id)
+    recordEvent(store.db, row.claim_id, actor, 'reply-edited', { replyId: id }, t)
+  })()
+  return toReply(liveReply(store.db, id))
+}
+
+/** Deletion is a tombstone, so it travels to other reviewers' files. Returns the reply's claim id. */
+export function deleteReply(store: ReviewStore, id: string, actor: string): string {
+  return store.db.transaction(() => {
+    const row = liveReply(store.db, id)
+    store.claim(row.claim_id)
+    mustOwn(row, actor, 'delete')
+    const t = now()
+    store.db
+      .prepare(`UPDATE reply SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+      .run(t, store.newVersion(id), id)
+    recordEvent(store.db, row.claim_id, actor, 'reply-removed', { replyId: id }, t)
+    return row.claim_id
+  })()
+}
+
+/** The reply, if it is live. */
+export function reply(store: ReviewStore, id: string): Reply {
+  return toReply(liveReply(store.db, id))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tags
+
+function tagName(raw: string): string {
+  const n = normalizeTagName(raw)
+  if (!n.ok) throw new FactdeskError('invalid-args', n.reason)
+  return n.name
+}
+
+const hashIndex = (name: string, n: number): number => createHash('sha256').update(name, 'utf8').digest().readUInt32BE(0) % n
+
+/**
+ * A colour for a tag that has none yet: the palette colour fewest tags use, starting the search at a
+ * place that depends on the name (so two reviews tend to give a tag the same colour).
+ */
+export function pickTagColor(db: Database.Database, name: string): string {
+  const used = new Map<string, number>()
+  for (const r of db.prepare(`SELECT color, count(*) AS n FROM tag_style GROUP BY color`).all() as { color: string; n: number }[]) {
+    used.set(r.color, r.n)
+  }
+  const n = TAG_PALETTE.length
+  const start = hashIndex(name, n)
+  let best: string = TAG_PALETTE[start].color
+  for (let i = 0; i < n; i++) {
+    const color = TAG_PALETTE[(start + i) % n].color
+    if ((used.get(color) ?? 0) < (used.get(best) ?? 0)) best = color
+  }
+  return best
+}
+
+/** Gives a tag name a colour unless it has one. */
+export function ensureTagStyle(db: Database.Database, name: string): void {
+  if (db.prepare(`SELECT 1 FROM tag_style WHERE name = ?`).get(name)) return
+  db.prepare(`INSERT INTO tag_style (name, color) VALUES (?, ?)`).run(name, pickTagColor(db, name))
+}
+
+/** The spelling the review already uses for a tag ("AI" when "ai" is typed), else the name as given. */
+function reviewSpelling(db: Database.Database, name: string): string {
+  const key = tagKey(name)
+  const names = db
+    .prepare(`SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
+    .pluck()
+    .all() as string[]
+  return names.find((n) => tagKey(n) === key) ?? name
+}
+
+/** Tags a claim; a tag the claim already has (in any case) changes nothing. Returns the name used. */
+export function addTag(store: ReviewStore, claimId: string, raw: string, actor: string): string {
+  const typed = tagName(raw)
+  return store.db.transaction(() => {
+    store.claim(claimId)
+    const name = reviewSpelling(store.db, typed)
+    const mine = store.db.prepare(`SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`).pluck().all(claimId) as string[]
+    const existing = mine.find((n) => tagKey(n) === tagKey(name))
+    if (existing !== undefined) return existing
+    const id = randomUUID()
+    const t = now()
+    store.db
+      .prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, claimId, name, actor, t, t, store.newVersion(id))
+    ensureTagStyle(store.db, name)
+    recordEvent(store.db, claimId, actor, 'tag-added', { name }, t)
+    return name
+  })()
+}
+
+/**
+ * Removes a tag from a claim (every row of that name: two reviewers may each have added it). A tag
+ * row is only ever live, then removed: adding the tag again makes a new row.
+ */
+export function removeTag(store: ReviewStore, claimId: string, raw: string, actor: string): void {
+  const name = tagName(raw)
+  store.db.transaction(() => {
+    store.claim(claimId)
+    const rows = (store.db.prepare(`SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`).all(claimId) as TagRow[]).filter(
+      (r) => tagKey(r.name) === tagKey(name),
+    )
+    if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
+    const t = now()
+    for (const r of rows) {
+      store.db
+        .prepare(`UPDATE claim_tag SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+        .run(t, store.newVersion(r.id), r.id)
+    }
+    recordEvent(store.db, claimId, actor, 'tag-removed', { name: rows[0].name }, t)
+  })()
+}
+
+/** Every tag on a live claim: its colour and the number of claims carrying it, in collation order. */
+export function listTags(store: ReviewStore): TagSummary[] {
+  const rows = store.db
+    .prepare(
+      `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
+       FROM claim_tag t JOIN claim c ON c.id = t.claim_id AND c.deleted = 0
+       LEFT JOIN tag_style s ON s.name = t.name
+       WHERE t.deleted = 0 GROUP BY t.name`,
+    )
+    .all() as { name: string; count: number; color: string | null }[]
+  return rows
+    .map((r) => ({ name: r.name, color: r.color ?? pickTagColor(store.db, r.name), count: r.count }))
+    .sort((a, b) => collate(a.name, b.name))
+}
+
+/** Changes a tag's colour for the whole review. */
+export function setTagColor(store: ReviewStore, raw: string, color: string): TagSummary[] {
+  const name = tagName(raw)
+  const used = store.db.prepare(`SELECT 1 FROM claim_tag WHERE name = ? AND deleted = 0 LIMIT 1`).get(name)
+  if (!used) throw new FactdeskError('not-found', `No claim carries the tag “${name}”.`)
+  store.db.transaction(() => {
+    store.db.prepare(`INSERT INTO tag_style (name, color) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET color = excluded.color`).run(name, color)
+  })()
+  return listTags(store)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History
+
+interface EventRow {
+  id: string
+  claim_id: string
+  at: string
+  actor: string
+  kind: string
+  detail_json: string
+}
+
+function parseDetail(json: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json) as unknown
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export const toEvent = (r: EventRow): ClaimEvent => ({
+  id: r.id,
+  claimId: r.claim_id,
+  at: r.at,
+  actor: r.actor,
+  kind: r.kind,
+  detail: parseDetail(r.detail_json),
+})
+
+/** A claim's history, newest first (a removed claim's too: its history is kept). */
+export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] {
+  if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
+    throw new FactdeskError('not-found', `No claim ${claimId} in this review.`)
+  }
+  const rows = store.db.prepare(`SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`).all(claimId) as EventRow[]
+  return rows.map(toEvent)
+}
+
+/** Every event of the review (for bundles), oldest first. */
+export function allEventRows(db: Database.Database): EventRow[] {
+  return db.prepare(`SELECT * FROM event ORDER BY claim_id, at, id`).all() as EventRow[]
+}

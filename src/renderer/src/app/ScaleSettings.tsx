@@ -1,0 +1,284 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { Claim } from '../../../shared/domain'
+import {
+  planScaleChange,
+  SCALE_LIMITS,
+  verdictLabel,
+  verdictScaleSchema,
+  type ScaleChangeSummary,
+  type VerdictMapping,
+  type VerdictScale,
+} from '../../../shared/scales'
+import { call } from '../bridge'
+import { useI18n } from '../i18n'
+
+interface Props {
+  scale: VerdictScale
+  /** The review's live claims: the dialog shows what switching would do to their verdicts. */
+  claims: readonly Pick<Claim, 'verdict'>[]
+  onApply: (scale: VerdictScale) => Promise<ScaleChangeSummary>
+  onClose: () => void
+}
+
+/** A level as the editor holds it: its place is its row; a level off the scale has no position. */
+interface Row {
+  key: number
+  id: string
+  ko: string
+  en: string
+  color: string
+  off: boolean
+}
+
+const OWN = 'custom'
+let rowKeys = 0
+
+function rowsOf(scale: VerdictScale): Row[] {
+  const on = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+  const off = scale.levels.filter((l) => l.position === null)
+  return [...on, ...off].map((l) => ({ key: ++rowKeys, id: l.id, ko: l.ko, en: l.en, color: l.color, off: l.position === null }))
+}
+
+function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
+  let position = 0
+  return {
+    id: OWN,
+    name,
+    levels: rows.map((r) => ({ id: r.id.trim(), ko: r.ko, en: r.en, color: r.color, position: r.off ? null : ++position })),
+  }
+}
+
+/**
+ * "Review settings": the review's verdict scale. A built-in scale (SNU팩트체크's, PolitiFact-style) or the
+ * review's own levels, labels and colours; before switching, it shows which verdicts would change.
+ */
+export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
+  const { t, lang } = useI18n()
+  const ref = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const [builtins, setBuiltins] = useState<VerdictScale[]>([])
+  const [choice, setChoice] = useState<string>(scale.id)
+  const [name, setName] = useState<VerdictScale['name']>(() => (scale.id === OWN ? scale.name : { ko: '우리 척도', en: 'Our scale' }))
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(scale))
+  const [result, setResult] = useState<{ summary: ScaleChangeSummary } | { error: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    ref.current?.showModal()
+    call('scales-builtin', {}).then(setBuiltins, () => setBuiltins([]))
+  }, [])
+
+  const builtin = builtins.find((b) => b.id === choice)
+  const candidate: VerdictScale | null = choice === OWN ? scaleOf(name, rows) : (builtin ?? (choice === scale.id ? scale : null))
+  const problems = useMemo(() => {
+    if (!candidate || choice !== OWN) return []
+    const parsed = verdictScaleSchema.safeParse(candidate)
+    return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))]
+  }, [candidate, choice])
+  const plan = useMemo(() => (candidate && problems.length === 0 ? planScaleChange(scale, candidate, claims) : null), [candidate, problems, scale, claims])
+  const changed = plan ? plan.mapped.reduce((n, m) => n + m.claims, 0) : 0
+  // Any edit after a switch starts a new one: the last result no longer describes what is shown.
+  const candidateKey = JSON.stringify(candidate)
+  useEffect(() => setResult(null), [candidateKey])
+
+  const edit = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
+  const move = (index: number, by: -1 | 1) =>
+    setRows((list) => {
+      const next = [...list]
+      const [row] = next.splice(index, 1)
+      next.splice(index + by, 0, row)
+      return next
+    })
+  const startOwn = () => {
+    // The own scale starts from the scale in use, so switching to it changes nothing until it is edited.
+    if (choice !== OWN && scale.id !== OWN) setRows(rowsOf(builtin ?? scale))
+    setChoice(OWN)
+  }
+
+  const mappingLine = (m: VerdictMapping, from: VerdictScale, to: VerdictScale) =>
+    t.scaleMapping(m.claims, verdictLabel(from, m.from, lang), verdictLabel(to, m.to, lang))
+
+  const apply = async () => {
+    if (!candidate || problems.length > 0) return
+    setBusy(true)
+    try {
+      setResult({ summary: await onApply(candidate) })
+    } catch (err) {
+      setResult({ error: err instanceof Error ? err.message : String(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <dialog ref={ref} className="settings-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t.reviewSettings}</h2>
+      <section aria-labelledby={`${id}-scale`}>
+        <h3 id={`${id}-scale`}>{t.verdictScale}</h3>
+        <p className="hint">{t.verdictScaleHint}</p>
+        <fieldset className="scale-choice">
+          <legend>{t.scaleChoice}</legend>
+          {builtins.map((b) => (
+            <label key={b.id}>
+              <input type="radio" name={`${id}-choice`} checked={choice === b.id} onChange={() => setChoice(b.id)} />
+              {b.name[lang]}
+            </label>
+          ))}
+          <label>
+            <input type="radio" name={`${id}-choice`} checked={choice === OWN} onChange={startOwn} />
+            {t.ownScale}
+          </label>
+        </fieldset>
+
+        {candidate && choice !== OWN && (
+          <ul className="scale-preview" aria-label={t.scaleLevels}>
+            {candidate.levels.map((l) => (
+              <li key={l.id}>
+                <span className="verdict-dot" style={{ background: l.color }} aria-hidden /> {l[lang]}
+                {l.position === null ? ` (${t.levelOffScale})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {choice === OWN && (
+          <div className="scale-editor">
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={`${id}-name-ko`}>
+                  {t.scaleName} ({t.levelKo})
+                </label>
+                <input id={`${id}-name-ko`} value={name.ko} maxLength={SCALE_LIMITS.name} onChange={(e) => setName({ ...name, ko: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-name-en`}>
+                  {t.scaleName} ({t.levelEn})
+                </label>
+                <input id={`${id}-name-en`} value={name.en} maxLength={SCALE_LIMITS.name} onChange={(e) => setName({ ...name, en: e.target.value })} />
+              </div>
+            </div>
+            <table className="level-table">
+              <caption>{t.scaleLevels}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t.levelId}</th>
+                  <th scope="col">{t.levelKo}</th>
+                  <th scope="col">{t.levelEn}</th>
+                  <th scope="col">{t.levelColor}</th>
+                  <th scope="col" title={t.levelOffScaleHint}>
+                    {t.levelOffScale}
+                  </th>
+                  <th scope="col" />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => {
+                  const position = r.off ? '—' : String(rows.slice(0, i + 1).filter((x) => !x.off).length)
+                  const named = r.ko || r.en || r.id || String(i + 1)
+                  return (
+                    <tr key={r.key}>
+                      <td>{position}</td>
+                      <td>
+                        <input aria-label={`${t.levelId} ${i + 1}`} value={r.id} maxLength={40} size={10} onChange={(e) => edit(r.key, { id: e.target.value.toLowerCase() })} />
+                      </td>
+                      <td>
+                        <input aria-label={`${t.levelKo} ${i + 1}`} value={r.ko} maxLength={SCALE_LIMITS.label} onChange={(e) => edit(r.key, { ko: e.target.value })} />
+                      </td>
+                      <td>
+                        <input aria-label={`${t.levelEn} ${i + 1}`} value={r.en} maxLength={SCALE_LIMITS.label} onChange={(e) => edit(r.key, { en: e.target.value })} />
+                      </td>
+                      <td>
+                        <input type="color" aria-label={`${t.levelColor} ${i + 1}`} value={r.color} onChange={(e) => edit(r.key, { color: e.target.value })} />
+                      </td>
+                      <td>
+                        <input type="checkbox" aria-label={`${t.levelOffScale} ${i + 1}`} checked={r.off} onChange={(e) => edit(r.key, { off: e.target.checked })} />
+                      </td>
+                      <td className="row-actions">
+                        <button type="button" className="link" aria-label={`${t.moveUp}: ${named}`} disabled={i === 0} onClick={() => move(i, -1)}>
+                          ↑
+                        </button>
+                        <button type="button" className="link" aria-label={`${t.moveDown}: ${named}`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          className="link danger"
+                          aria-label={`${t.removeLevel}: ${named}`}
+                          disabled={rows.length <= SCALE_LIMITS.minOnScale}
+                          onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
+                        >
+                          ×
+                        </button>
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+            <p className="hint">{t.levelOffScaleHint}</p>
+            <button
+              type="button"
+              disabled={rows.length >= SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale}
+              onClick={() =>
+                setRows((list) => {
+                  let n = list.length + 1
+                  while (list.some((r) => r.id === `level-${n}`)) n++
+                  return [...list, { key: ++rowKeys, id: `level-${n}`, ko: '', en: '', color: '#888888', off: false }]
+                })
+              }
+            >
+              {t.addLevel}
+            </button>
+            {problems.length > 0 && (
+              <ul role="alert" className="form-problem">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+
+        {plan && !result && (
+          <div className="scale-plan">
+            <p>{changed === 0 ? t.scalePreviewNone : t.scalePreview(changed)}</p>
+            {plan.mapped.length > 0 && candidate && (
+              <ul>
+                {plan.mapped.map((m) => (
+                  <li key={`${m.from}:${m.to}`}>{mappingLine(m, scale, candidate)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {result && (
+          <div role="status" className="scale-plan">
+            {'error' in result ? (
+              <p className="form-problem">{result.error}</p>
+            ) : (
+              <>
+                <p>{result.summary.mapped.length === 0 ? t.scaleAppliedNone : t.scaleApplied}</p>
+                {result.summary.mapped.length > 0 && (
+                  <ul>
+                    {result.summary.mapped.map((m) => (
+                      <li key={`${m.from}:${m.to}`}>{mappingLine(m, result.summary.previous, result.summary.scale)}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={busy || !candidate || problems.length > 0} onClick={() => void apply()}>
+          {t.useScale}
+        </button>
+        <button type="button" onClick={() => ref.current?.close()}>
+          {t.close}
+        </button>
+      </div>
+    </dialog>
+  )
+}

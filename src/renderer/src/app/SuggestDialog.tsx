@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import type { Suggestion } from '../../../shared/spotting'
+import { describeRange, type Anchor } from '../../../shared/text'
+import { call } from '../bridge'
+import { useI18n } from '../i18n'
+
+interface Props {
+  /** Saves what the editor still holds (pending essay edits), so the suggestions are of the saved text. */
+  flush?: () => Promise<unknown>
+  /** Marks a claim (the same path as "Mark claim", so Undo takes it back); resolves once it is saved. */
+  onAccept: (anchor: Anchor) => Promise<unknown>
+  onClose: () => void
+  report: (err: unknown) => void
+}
+
+/**
+ * "Suggest claims": the sentences of the essay worth checking that are not claims yet, each with the
+ * reasons the rules found (src/core/spotting.ts). Accepting one marks it as a claim; dismissing one
+ * keeps it out of the suggestions of this review for good.
+ */
+export function SuggestDialog({ flush, onAccept, onClose, report }: Props) {
+  const { t } = useI18n()
+  const ref = useRef<HTMLDialogElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  const closeRef = useRef<HTMLButtonElement>(null)
+  /** After an item leaves the list, the item that takes its place gets the focus. */
+  const focusAt = useRef<number | null>(null)
+  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null)
+  const [busy, setBusy] = useState(false)
+  const id = useId()
+  const flushRef = useRef(flush)
+  flushRef.current = flush
+
+  const load = useCallback(async () => {
+    try {
+      await flushRef.current?.()
+      setSuggestions(await call('suggestions-list', {}))
+    } catch (err) {
+      report(err)
+      setSuggestions([])
+    }
+  }, [report])
+
+  useEffect(() => {
+    if (!ref.current?.open) ref.current?.showModal()
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useLayoutEffect(() => {
+    const at = focusAt.current
+    if (at === null || suggestions === null) return
+    focusAt.current = null
+    const items = listRef.current?.querySelectorAll<HTMLElement>(':scope > li')
+    const item = items && items.length > 0 ? items[Math.min(at, items.length - 1)] : null
+    ;(item?.querySelector('button') ?? closeRef.current)?.focus()
+  }, [suggestions])
+
+  const settle = async (index: number, step: () => Promise<unknown>) => {
+    setBusy(true)
+    try {
+      await step()
+    } catch (err) {
+      report(err)
+    } finally {
+      focusAt.current = index
+      await load()
+      setBusy(false)
+    }
+  }
+
+  const accept = (s: Suggestion, index: number) =>
+    settle(index, async () => {
+      await flushRef.current?.()
+      // A claim on exactly the sentence's span of the saved text (prefix and suffix as "Mark claim" makes them).
+      const anchor = describeRange((await call('document-get', {})).text, s.start, s.end)
+      // The essay changed since the list was made: the fresh list says what to check now.
+      if (anchor.exact !== s.exact) return
+      await onAccept(anchor)
+    })
+
+  const dismiss = (s: Suggestion, index: number) => settle(index, () => call('suggestion-dismiss', { key: s.key }))
+
+  return (
+    <dialog ref={ref} className="suggest-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t.suggestionsTitle}</h2>
+      <p id={`${id}-intro`} className="hint">
+        {t.suggestionsIntro}
+      </p>
+      {suggestions === null ? (
+        <p role="status">{t.suggestionsLoading}</p>
+      ) : suggestions.length === 0 ? (
+        <p role="status" className="empty">
+          {t.noSuggestions}
+        </p>
+      ) : (
+        <>
+          <p role="status" className="suggestion-count">
+            {t.suggestionCount(suggestions.length)}
+          </p>
+          <ol className="suggestion-list" aria-label={t.suggestionsTitle} ref={listRef}>
+            {suggestions.map((s, i) => (
+              <li key={`${s.key}:${s.start}`}>
+                <q id={`${id}-s${i}`}>{s.exact}</q>
+                <div className="suggestion-footer">
+                  <ul className="reason-chips" aria-label={t.suggestionReasons}>
+                    {s.reasons.map((r) => (
+                      <li key={r} data-reason={r}>
+                        {t.reasonLabels[r] ?? r}
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="form-actions">
+                    <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-s${i}`} onClick={() => void accept(s, i)}>
+                      {t.acceptSuggestion}
+                    </button>
+                    <button type="button" disabled={busy} aria-describedby={`${id}-s${i}`} onClick={() => void dismiss(s, i)}>
+                      {t.dismissSuggestion}
+                    </button>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <form method="dialog" className="form-actions dialog-close">
+        <button type="submit" ref={closeRef}>
+          {t.close}
+        </button>
+      </form>
+    </dialog>
+  )
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef } from 'react'
+import type { Claim } from '../../../shared/domain'
+import { on } from '../bridge'
+import { isMac, isTextEntry } from './keys'
+
+/** What a key press in the desk asks for (null: not ours, the browser or the focused control keeps it). */
+export type DeskKeyAction =
+  | { kind: 'step'; by: 1 | -1 }
+  | { kind: 'verdict'; claimId: string; digit: number }
+  | { kind: 'focus-search' }
+  | { kind: 'shortcuts' }
+
+type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'>
+
+const ESSAY = '[data-lexical-editor="true"]'
+
+/** Form fields (and editable text other than the essay) keep Alt+arrows for themselves. */
+function isFormField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  return target.isContentEditable && !target.closest(ESSAY)
+}
+
+/**
+ * The desk's keyboard map (the sheet, ShortcutsDialog, lists the same keys):
+ * - Alt+↓ / Alt+↑: next / previous claim, anywhere but in a form field;
+ * - J / K: the same, when the focus is in the Claims panel and not in a text field;
+ * - 0–9 on a focused claim card (not in a text field): its verdict (0 = not yet rated, 1… the levels);
+ * - Ctrl/⌘+F anywhere, or / outside a text field: the search box;
+ * - ? outside a text field, or Ctrl/⌘+/: the shortcut sheet.
+ * Mark claim (Ctrl/⌘+Shift+M) and undo (Ctrl/⌘+Z) are App's own.
+ */
+export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
+  if (e.isComposing) return null
+  const target = e.target instanceof Element ? e.target : null
+  // A dialog (the shortcut sheet, preferences) has its own keys.
+  if (target?.closest('dialog')) return null
+  const mod = mac ? e.metaKey : e.ctrlKey
+  const otherMod = mac ? e.ctrlKey : e.metaKey
+  // By the physical key too: with the Korean layout on, F types 'ㄹ' and J 'ㅓ'.
+  const letter = (l: string) => e.key.toLowerCase() === l || e.code === `Key${l.toUpperCase()}`
+  if (mod && !otherMod && !e.altKey && !e.shiftKey && letter('f')) return { kind: 'focus-search' }
+  if (mod && !otherMod && !e.altKey && e.key === '/') return { kind: 'shortcuts' }
+  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    return isFormField(e.target) ? null : { kind: 'step', by: e.key === 'ArrowDown' ? 1 : -1 }
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return null
+  if (e.key === '/') return { kind: 'focus-search' }
+  if (e.key === '?') return { kind: 'shortcuts' }
+  if (e.shiftKey) return null
+  if ((letter('j') || letter('k')) && target?.closest('.claims-panel')) return { kind: 'step', by: letter('j') ? 1 : -1 }
+  if (/^[0-9]$/.test(e.key)) {
+    const card = target?.closest<HTMLElement>('article[data-claim-id]')
+    if (card?.dataset.claimId) return { kind: 'verdict', claimId: card.dataset.claimId, digit: Number(e.key) }
+  }
+  return null
+}
+
+/** The claim after (or before) `activeId` among the listed claims that are drawn in the essay. */
+export function stepClaim(listed: readonly Pick<Claim, 'id' | 'anchored'>[], activeId: string | null, by: 1 | -1): string | null {
+  const ids = listed.filter((c) => c.anchored).map((c) => c.id)
+  if (ids.length === 0) return null
+  const at = activeId === null ? -1 : ids.indexOf(activeId)
+  if (at < 0) return by > 0 ? ids[0] : ids[ids.length - 1]
+  return ids[Math.min(ids.length - 1, Math.max(0, at + by))]
+}
+
+/**
+ * Moves the focus to a claim's card (its quote button), once it is rendered: after marking, stepping
+ * or undoing, the card may appear a frame or two later.
+ */
+export function focusClaimCard(id: string, tries = 30): void {
+  const button = document.querySelector<HTMLElement>(`.claims-panel article[data-claim-id="${CSS.escape(id)}"] .claim-quote`)
+  if (button) {
+    button.focus()
+    return
+  }
+  if (tries > 0) requestAnimationFrame(() => focusClaimCard(id, tries - 1))
+}
+
+interface Options {
+  /** The claims as the panel lists them (after search, filters and sort). */
+  listed: readonly Claim[]
+  activeId: string | null
+  setActiveId: (id: string) => void
+  setVerdict: (claimId: string, verdict: string) => void
+  /** Verdict ids, 'unrated' first: the number keys pick from it. */
+  verdictOrder: readonly string[]
+  focusSearch: () => void
+  openShortcuts: () => void
+}
+
+/** Installs the desk's keys (and the menu's Help > Keyboard shortcuts) for as long as the page lives. */
+export function useDeskKeys(options: Options): void {
+  const latest = useRef(options)
+  latest.current = options
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return
+      const action = deskKeyAction(e)
+      if (!action) return
+      const o = latest.current
+      if (action.kind === 'step') {
+        const next = stepClaim(o.listed, o.activeId, action.by)
+        if (!next) return
+        e.preventDefault()
+        o.setActiveId(next)
+        focusClaimCard(next)
+      } else if (action.kind === 'verdict') {
+        const verdict = o.verdictOrder[action.digit]
+        if (verdict === undefined) return
+        e.preventDefault()
+        o.setVerdict(action.claimId, verdict)
+      } else if (action.kind === 'focus-search') {
+        e.preventDefault()
+        o.focusSearch()
+      } else {
+        e.preventDefault()
+        o.openShortcuts()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    const off = on('menu-command', ({ command }) => {
+      if (command === 'shortcuts') latest.current.openShortcuts()
+    })
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      off()
+    }
+  }, [])
+}

@@ -1,0 +1,64 @@
+import { statuses, type Claim, type Status } from '../../../shared/domain'
+import { tally } from '../../../shared/claimQuery'
+import { useI18n } from '../i18n'
+import type { ClaimQueryState } from '../state/useClaimQuery'
+import { useVerdictOrder } from '../state/verdictOrder'
+import { useWorkflowText } from '../workflowText'
+
+interface Props {
+  /** Every live claim of the review: the counts are the review's, whatever the list shows. */
+  claims: Claim[]
+  query: ClaimQueryState
+}
+
+/**
+ * Counts per verdict and per status, always in view and computed from the claims as they are now (so
+ * right after an edit or an import). Each count is also a toggle that filters the list by it.
+ */
+export function ClaimTally({ claims, query }: Props) {
+  const { verdict, status } = useI18n()
+  const w = useWorkflowText()
+  const order = useVerdictOrder()
+  const counts = tally(claims, order)
+  const verdictIds = Object.keys(counts.verdicts)
+  return (
+    <div className="tally">
+      <ul className="verdict-counts" aria-label={w.tallyVerdicts}>
+        {verdictIds.map((v) => {
+          const on = query.filters.verdict === v
+          return (
+            <li key={v} data-verdict={v} className={counts.verdicts[v] === 0 ? 'zero' : undefined}>
+              <button
+                type="button"
+                className="tally-item"
+                aria-pressed={on}
+                title={w.filterBy(verdict(v))}
+                onClick={() => query.setFilter({ verdict: on ? undefined : v })}
+              >
+                <span className="verdict-dot" aria-hidden /> {verdict(v)} <span className="tally-n">{counts.verdicts[v]}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      <ul className="status-counts" aria-label={w.tallyStatuses}>
+        {statuses.map((s: Status) => {
+          const on = query.filters.status === s
+          return (
+            <li key={s} data-status={s} className={counts.statuses[s] === 0 ? 'zero' : undefined}>
+              <button
+                type="button"
+                className="tally-item"
+                aria-pressed={on}
+                title={w.filterBy(status(s))}
+                onClick={() => query.setFilter({ status: on ? undefined : s })}
+              >
+                {status(s)} <span className="tally-n">{counts.statuses[s]}</span>
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}

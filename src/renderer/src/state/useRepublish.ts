@@ -1,0 +1,57 @@
+import { useCallback, useRef, useState } from 'react'
+import type { ExportedFile } from '../../../shared/exchange'
+import type { RepublishFormat } from '../../../shared/republish'
+import { call } from '../bridge'
+
+/** Saves an exported file through the browser's download (the app asks where, the harness downloads). */
+export function saveFile(file: ExportedFile): void {
+  const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(file.data)
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export type RepublishState =
+  | { phase: 'idle' }
+  | { phase: 'exporting'; format: RepublishFormat }
+  | { phase: 'ready'; format: RepublishFormat; file: ExportedFile }
+  | { phase: 'failed'; format: RepublishFormat; message: string }
+
+/**
+ * One export for republication at a time: it is made (the dialog shows progress), shown (a preview or
+ * a summary), and only saved when the reviewer says so. Nothing is written before that.
+ */
+export function useRepublish() {
+  const [state, setState] = useState<RepublishState>({ phase: 'idle' })
+  const run = useRef(0)
+
+  const start = useCallback(async (format: RepublishFormat) => {
+    const id = ++run.current
+    setState({ phase: 'exporting', format })
+    try {
+      const file = await call('review-export', { format })
+      if (run.current === id) setState({ phase: 'ready', format, file })
+    } catch (err) {
+      if (run.current === id) setState({ phase: 'failed', format, message: err instanceof Error ? err.message : String(err) })
+    }
+  }, [])
+
+  const close = useCallback(() => {
+    run.current++
+    setState({ phase: 'idle' })
+  }, [])
+
+  const save = useCallback(() => {
+    if (state.phase === 'ready') saveFile(state.file)
+    close()
+  }, [state, close])
+
+  return { state, start, save, close }
+}
+
+export type Republish = ReturnType<typeof useRepublish>

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+
+/** Essay font size, in CSS pixels (the essay's `--essay-size`). */
+export const ESSAY_FONT_SIZE = { min: 12, max: 32, default: 18 } as const
+export const essayFontSizeSchema = z.number().int().min(ESSAY_FONT_SIZE.min).max(ESSAY_FONT_SIZE.max)
+/** The sizes the Preferences dialog offers. */
+export const ESSAY_FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const
+
+/**
+ * The verdict scale a new review starts with, by id. SNU팩트체크's six levels are the default; the list
+ * of scales comes from the verdict-scale module when there is more than one.
+ */
+export const DEFAULT_SCALE_ID = 'snu'
+export const scaleIdSchema = z.string().trim().min(1).max(100)

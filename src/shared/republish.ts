@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { httpUrl } from './domain'
+
+/**
+ * Exports for republication: the essay for readers (Markdown, HTML, PDF), for the next editor
+ * (Word with comments, a spreadsheet) and for fact-check aggregators (schema.org ClaimReview).
+ */
+export const republishFormats = ['markdown', 'markdown-annotated', 'html', 'pdf', 'docx', 'csv', 'claimreview'] as const
+export type RepublishFormat = (typeof republishFormats)[number]
+
+export function isRepublishFormat(format: string): format is RepublishFormat {
+  return (republishFormats as readonly string[]).includes(format)
+}
+
+/** The review's settings for republication, stored in the review file (setting table). */
+export interface RepublishSettings {
+  /** The reviewing organisation: ClaimReview's author. */
+  organisationName: string
+  organisationUrl: string
+  /** The page where the fact-check is published: ClaimReview's url. */
+  factcheckUrl: string
+  /** Where the essay was published (defaults to the essay file's `source`/`url`). */
+  essayUrl: string
+  /** The essay's author (defaults to the essay's author line). */
+  essayAuthor: string
+  /** When the essay was published, YYYY-MM-DD (defaults to the essay file's `published`). */
+  essayPublished: string
+}
+
+/** Setting keys in the review file, one per field. */
+export const republishSettingKeys: Record<keyof RepublishSettings, string> = {
+  organisationName: 'organisation-name',
+  organisationUrl: 'organisation-url',
+  factcheckUrl: 'factcheck-url',
+  essayUrl: 'essay-url',
+  essayAuthor: 'essay-author',
+  essayPublished: 'essay-published',
+}
+
+const optionalHttpUrl = z.union([z.literal(''), httpUrl])
+const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
+
+/** A change of the settings: every field optional; '' clears a field (its default applies again). */
+export const republishSettingsPatchSchema = z
+  .object({
+    organisationName: z.string().trim().max(200),
+    organisationUrl: optionalHttpUrl,
+    factcheckUrl: optionalHttpUrl,
+    essayUrl: optionalHttpUrl,
+    essayAuthor: z.string().trim().max(200),
+    essayPublished: isoDate,
+  })
+  .partial()
+  .strict()
+export type RepublishSettingsPatch = z.infer<typeof republishSettingsPatchSchema>
+
+/** Options of one export (on top of the review's settings). */
+export const republishOptionsSchema = z
+  .object({
+    /** The fact-check page's URL for this export (ClaimReview url), instead of the setting. */
+    factcheckUrl: httpUrl.optional(),
+  })
+  .strict()
+export type RepublishOptions = z.infer<typeof republishOptionsSchema>
+
+/** What an export for republication holds, for the summary shown before saving. */
+export interface ExportCounts {
+  claims: number
+  rated: number
+  sources: number
+  corrections: number
+}

@@ -110,6 +110,14 @@ export function claimCard(page: Page, exact: string): Locator {
   return page.getByRole('article', { name: exact, exact: true })
 }
 
+/** A claim's card, opened (selected) so its fields show: only the selected claim's card shows them. */
+export async function openCard(page: Page, exact: string): Promise<Locator> {
+  const card = claimCard(page, exact)
+  if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: exact, exact: true }).click()
+  await expect(card).toHaveAttribute('aria-current', 'true')
+  return card
+}
+
 /** The highlight in the essay whose text is exactly `text` (a piece of one, where claims overlap). */
 export function essayMark(page: Page, text: string): Locator {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -25,6 +25,8 @@ async function expectClaimAShown(page: Page): Promise<void> {
   const card = claimCard(page, CLAIM_A)
   await expect(card).toBeVisible()
   await expect(essayMark(page, CLAIM_A)).toBeVisible()
+  // Only the selected claim's card shows its fields.
+  if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
   await expect(card.getByRole('combobox', { name: 'Verdict', exact: true }).locator('option:checked')).toHaveText('Mostly true')
   await expect.poll(() => textOf(card.getByRole('textbox', { name: 'Note', exact: true }))).toBe(NOTE_A)
   await expect.poll(async () => (await storedClaims(page)).map((c) => [c.exact, c.verdict, c.note])).toEqual([
@@ -194,6 +196,7 @@ test('a source can be edited and removed, and stays as left after a restart', as
   await expect(card.getByRole('link', { name: second.title, exact: true })).toHaveCount(0)
 
   const expectLeft = async () => {
+    if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
     await expect(card.getByRole('link')).toHaveCount(1)
     const kept = card.getByRole('link', { name: renamed, exact: true })
     await expect(kept).toHaveAttribute('href', first.url)

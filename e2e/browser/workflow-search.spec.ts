@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import {
   CLAIM_A,
   claimCard,
+  openCard,
   claimItems,
   listedClaims,
   markClaim,
@@ -56,7 +57,7 @@ test('typing "서울" in "Search claims" leaves only the matching claims; cleari
 test('filters combine with the search; the tally counts every claim, right after each edit', async ({ desk }) => {
   for (const start of ALL) await markClaim(desk, { start })
   const rate = async (quote: string, label: string) => {
-    await claimCard(desk, quote).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label })
+    await (await openCard(desk, quote)).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label })
   }
   await rate(OFFICE, 'True')
   await rate(CHOICE, 'Mostly true')
@@ -85,7 +86,7 @@ test('filters combine with the search; the tally counts every claim, right after
 
   // Status filter with a status change.
   await desk.getByRole('combobox', { name: 'Filter by verdict', exact: true }).selectOption({ label: 'All verdicts' })
-  await claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Checked' })
+  await (await openCard(desk, CLAIM_A)).getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Checked' })
   await expect.poll(() => tallyCount(desk, 'Checked', 'Claims per status')).toBe(1)
   await expect.poll(() => tallyCount(desk, 'Open', 'Claims per status')).toBe(3)
   await desk.getByRole('combobox', { name: 'Filter by status', exact: true }).selectOption({ label: 'Checked' })
@@ -93,7 +94,7 @@ test('filters combine with the search; the tally counts every claim, right after
   await desk.getByRole('combobox', { name: 'Filter by status', exact: true }).selectOption({ label: 'All statuses' })
 
   // "Has no source" with the search: OFFICE gets a source, so of the "서울" claims only CHOICE is left.
-  await claimCard(desk, OFFICE).getByRole('button', { name: 'Add source', exact: true }).click()
+  await (await openCard(desk, OFFICE)).getByRole('button', { name: 'Add source', exact: true }).click()
   await claimCard(desk, OFFICE).getByRole('textbox', { name: 'URL', exact: true }).fill('https://openai.com/global-affairs/')
   await claimCard(desk, OFFICE).getByRole('button', { name: 'Save source', exact: true }).click()
   await expect.poll(async () => (await storedClaims(desk)).find((c) => c.exact === OFFICE)?.sources.length).toBe(1)
@@ -129,8 +130,8 @@ test('the tally and the search are right straight after an import', async ({ des
     await openDesk(pageB, other.url)
     await markClaim(pageB, { start: OFFICE })
     await markClaim(pageB, { start: STACK })
-    await claimCard(pageB, OFFICE).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
-    await claimCard(pageB, STACK).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
+    await (await openCard(pageB, OFFICE)).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
+    await (await openCard(pageB, STACK)).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
     await expect.poll(async () => (await storedClaims(pageB)).map((c) => c.verdict)).toEqual(['false', 'false'])
     const exported = await pageB.evaluate(() => window.factdesk.call('review-export', { format: 'bundle' }))
     if (!exported.ok) throw new Error(exported.error.message)

@@ -27,13 +27,10 @@ interface Props {
 
 export const ClaimCard = memo(function ClaimCard(props: Props) {
   const { claim, active } = props
-  const { t, verdict, status, dateTime, verdictIds } = useI18n()
-  const [adding, setAdding] = useState(false)
-  const idBase = useId()
-
+  const { t } = useI18n()
   return (
     <article
-      className={`claim-card${active ? ' active' : ''}`}
+      className={`claim-card${active ? ' active' : ' compact'}`}
       data-verdict={claim.verdict}
       data-claim-id={claim.id}
       aria-current={active ? 'true' : undefined}
@@ -49,6 +46,19 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           {t.resolveConflict}
         </button>
       )}
+      {active ? <ClaimDetails {...props} /> : <ClaimSummary claim={claim} />}
+    </article>
+  )
+})
+
+/** The whole card, for the selected claim. */
+function ClaimDetails(props: Props) {
+  const { claim } = props
+  const { t, verdict, status, dateTime, verdictIds } = useI18n()
+  const [adding, setAdding] = useState(false)
+  const idBase = useId()
+  return (
+    <>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${idBase}-verdict`}>{t.verdict}</label>
@@ -110,6 +120,29 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
           {t.removeClaim}
         </button>
       </footer>
-    </article>
+    </>
   )
-})
+}
+
+/**
+ * A claim that is not selected: its verdict and what hangs on it, in a line or two, so a list of two
+ * hundred claims stays readable. Selecting it (click, focus, keyboard) opens the whole card.
+ */
+function ClaimSummary({ claim }: { claim: Claim }) {
+  const { t, verdict, status } = useI18n()
+  const counts = [
+    claim.sources.length ? t.sourceCount(claim.sources.length) : '',
+    claim.replies.length ? `${t.replies} ${claim.replies.length}` : '',
+    claim.corrections.length ? `${t.corrections} ${claim.corrections.length}` : '',
+  ].filter(Boolean)
+  return (
+    <>
+      <p className="claim-summary">
+        <span className="verdict-label">{verdict(claim.verdict)}</span> · {status(claim.status)}
+        {counts.length > 0 && <> · {counts.join(' · ')}</>}
+        {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
+      </p>
+      {claim.note && <p className="claim-note-preview">{claim.note}</p>}
+    </>
+  )
+}

@@ -43,7 +43,18 @@ export function NoteField({ value, onSave }: Props) {
     }, SAVE_DELAY_MS)
   }
 
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // A card that closes (another claim selected) must not take an unsaved note with it.
+  const draftRef = useRef(draft)
+  draftRef.current = draft
+  const onSaveRef = useRef(onSave)
+  onSaveRef.current = onSave
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current)
+      if (draftRef.current !== lastSaved.current) onSaveRef.current(draftRef.current)
+    },
+    [],
+  )
 
   return (
     <div className="field field-note">

@@ -3,6 +3,7 @@ import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
 import { FactdeskError } from '../../shared/errors'
 import { codePointLength, cpSlice } from '../../shared/text'
+import { toSource } from '../rows'
 import { contentHash, type ReviewStore } from '../store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
@@ -114,20 +115,8 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     history: history.get(r.id) ?? [r.version],
   }))
   const sources = store.allSourceRows().map((r) => ({
-    id: r.id,
-    claimId: r.claim_id,
-    url: r.url,
-    title: r.title,
-    publisher: r.publisher,
-    published: r.published,
-    accessed: r.accessed,
-    excerpt: r.excerpt,
-    archiveUrl: r.archive_url,
-    created: r.created,
-    modified: r.modified,
-    revision: r.revision,
+    ...toSource(r),
     deleted: r.deleted === 1,
-    version: r.version,
     history: history.get(r.id) ?? [r.version],
   }))
   const thread = exportThread(store, history)

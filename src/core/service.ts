@@ -18,6 +18,8 @@ export interface ServiceContext {
   prefs: PrefsStore
   /** Pushes an event to every window (IPC) or page (harness). */
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
+  /** The page reports its edits saved; the app closes a window that was waiting for that. */
+  onEditsSaved?: () => void
   /** Prints exported HTML to PDF (the app: Electron's printing); headless Chromium when not given. */
   renderPdf?: PdfRenderer
 }
@@ -78,6 +80,10 @@ function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void
 
 function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   reg.register('prefs-get', () => ctx.prefs.get())
+  reg.register('edits-saved', () => {
+    ctx.onEditsSaved?.()
+    return { ok: true as const }
+  })
   reg.register('prefs-set', (patch) => {
     const prefs = ctx.prefs.set(patch)
     ctx.emit('prefs-changed', prefs)

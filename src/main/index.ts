@@ -7,6 +7,7 @@ import type { ParsedEssay } from '../core/essayFormat'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService } from '../core/service'
 import { ReviewSession } from '../core/session'
+import { guardClose } from './closeGuard'
 import { builtinScale } from '../core/scales'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/store'
@@ -122,9 +123,11 @@ function start(): void {
     rebuildMenu()
   }
 
+  let closeGuard: { editsSaved(): void } | undefined
   const service = createService({
     session,
     prefs,
+    onEditsSaved: () => closeGuard?.editsSaved(),
     renderPdf: electronPdfRenderer(),
     emit: (event, payload) => {
       if (event === 'prefs-changed') prefsChanged()
@@ -140,11 +143,13 @@ function start(): void {
   rebuildMenu()
 
   const openWindow = (): void => {
-    mainWindow = createMainWindow({
+    const win = createMainWindow({
       preload: join(__dirname, '../preload/index.cjs'),
       url: devServerUrl ?? APP_URL,
       title: windowTitle(),
     })
+    mainWindow = win
+    closeGuard = guardClose(win, () => sendEvent(win, 'menu-command', { command: 'prepare-close' }))
   }
   openWindow()
   app.on('activate', () => {

@@ -108,6 +108,8 @@ export const api = {
   'conflicts-list': method<ConflictView[]>()(none),
   'conflict-resolve': method<{ id: string }>()(z.object({ id, choice: conflictChoiceSchema }).strict()),
   'imports-list': method<ImportRecord[]>()(none),
+  /** The page has saved every edit (asked before its window closes). */
+  'edits-saved': method<{ ok: true }>()(none),
   'prefs-get': method<Prefs>()(none),
   'prefs-set': method<Prefs>()(
     z
@@ -148,7 +150,9 @@ export interface Events {
 }
 export type EventName = keyof Events
 
-export type MenuCommand = 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication'
+export type MenuCommand =
+  | 'prepare-close'
+  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication'
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }

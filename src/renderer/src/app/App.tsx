@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { langs, type Lang } from '../../../shared/domain'
-import { on } from '../bridge'
+import { call, on } from '../bridge'
 import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
@@ -117,6 +117,7 @@ export function App() {
       else if (command === 'preferences') setPrefsOpen(true)
       else if (command === 'remove-claim' && activeId) void review.removeClaim(activeId)
       else if (command === 'import-review') importInput.current?.click()
+      else if (command === 'prepare-close') void sync.flush().then(() => call('edits-saved', {}))
       else if (command === 'export-bundle') void exchange.exportAs('bundle')
       else if (command === 'export-w3c') void exchange.exportAs('w3c')
       else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
@@ -125,7 +126,7 @@ export function App() {
       window.removeEventListener('keydown', onKey)
       off()
     }
-  }, [markSelection, undo, activeId, review, exchange])
+  }, [markSelection, undo, activeId, review, exchange, sync])
 
   const closeMenu = useCallback(() => setMenu(null), [])
   const anchoredClaims = useMemo(() => claims.filter((c) => c.anchored), [claims])

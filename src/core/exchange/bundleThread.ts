@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
 import type { ReviewStore } from '../store'
-import { allEventRows, toEvent, type ReplyRow, type TagRow } from '../thread'
+import { allEventRows, toEvent, toReply, type ReplyRow, type TagRow } from '../thread'
 
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the
@@ -100,15 +100,8 @@ function flatDetail(detail: Record<string, unknown>): BundleEvent['detail'] {
 export function exportThread(store: ReviewStore, histories: Map<string, string[]>): BundleThread {
   const { db } = store
   const replies = (db.prepare(`SELECT * FROM reply ORDER BY claim_id, created, id`).all() as ReplyRow[]).map((r) => ({
-    id: r.id,
-    claimId: r.claim_id,
-    author: r.author,
-    body: r.body,
-    created: r.created,
-    modified: r.modified,
-    revision: r.revision,
+    ...toReply(r),
     deleted: r.deleted === 1,
-    version: r.version,
     history: histories.get(r.id) ?? [r.version],
   }))
   const tags = (db.prepare(`SELECT * FROM claim_tag ORDER BY claim_id, created, id`).all() as TagRow[]).map((r) => ({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExchangeFormat, ExportedFile, ImportSummary } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
+import { fileBase } from '../names'
 import { ReviewStore } from '../store'
 import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
 import { mergeIncoming, type IncomingReview } from './merge'
@@ -85,18 +86,8 @@ export async function importFile(store: ReviewStore, name: string, bytes: Uint8A
   return mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer })
 }
 
-function baseName(title: string): string {
-  const cleaned = [...title]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80)
-  return cleaned || 'review'
-}
-
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
-  const base = baseName(store.document().title)
+  const base = fileBase(store.document().title, 'review')
   if (format === 'bundle') {
     return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
   }

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { recordEvent } from '../history'
 import type { ReviewStore } from '../store'
-import { ensureTagStyle, type ReplyRow, type TagRow } from '../thread'
+import { uuidV5 } from '../names'
+import { ensureTagStyle, toReply, type ReplyRow, type TagRow } from '../thread'
 import type { BundleEvent, BundleReply, BundleTag, BundleTagStyle } from './bundleThread'
 
 /**
@@ -65,28 +65,12 @@ interface Versioned {
 /** True when `a` stays in place over `b`: later modified time, then the larger version id. */
 const wins = (a: Versioned, b: Versioned): boolean => (a.modified !== b.modified ? a.modified > b.modified : a.version > b.version)
 
-const hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
-
-/** A UUID (version 8, RFC 9562: custom) for the kept other side of a reply, the same in every file. */
+/** The id of the kept other side of a reply: derived from both, so it is the same in every file. */
 export function splitReplyId(replyId: string, version: string): string {
-  const h = Buffer.from(hex(`factdesk:reply-split:${replyId}:${version}`).slice(0, 32), 'hex')
-  h[6] = (h[6] & 0x0f) | 0x80
-  h[8] = (h[8] & 0x3f) | 0x80
-  const x = h.toString('hex')
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`
+  return uuidV5(`factdesk:reply-split:${replyId}:${version}`)
 }
 
-const toBundleReply = (r: ReplyRow): Omit<BundleReply, 'history'> => ({
-  id: r.id,
-  claimId: r.claim_id,
-  author: r.author,
-  body: r.body,
-  created: r.created,
-  modified: r.modified,
-  revision: r.revision,
-  deleted: r.deleted === 1,
-  version: r.version,
-})
+const toBundleReply = (r: ReplyRow): Omit<BundleReply, 'history'> => ({ ...toReply(r), deleted: r.deleted === 1 })
 
 export interface ThreadCounts {
   repliesAdded: number
@@ -139,7 +123,7 @@ export function mergeThread(
       const same = mine.deleted === r.deleted && (mine.deleted || mine.body === r.body)
       if (theirsWin) put(r)
       if (!same && !loser.deleted) {
-        const version = hex(`factdesk:reply-split-version:${r.id}:${loser.version}`).slice(0, 32)
+        const version = uuidV5(`factdesk:reply-split-version:${r.id}:${loser.version}`)
         const id = splitReplyId(r.id, loser.version)
         keepSplit.run({ ...loser, id, created: winner.created, version })
         remember.run(id, version)

@@ -47,14 +47,4 @@ export const sourceDigest = (s: {
   archiveUrl: string
 }): string => sha256(JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl]))
 
-/** RFC 4122 name-space for URLs: anyone can recompute the UUID Factdesk gives an annotation IRI. */
-const NAMESPACE_URL = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex')
-
-/** Name-based UUID (version 5, SHA-1): the same foreign id always becomes the same claim id. */
-export function uuidV5(name: string): string {
-  const h = createHash('sha1').update(NAMESPACE_URL).update(name, 'utf8').digest()
-  h[6] = (h[6] & 0x0f) | 0x50
-  h[8] = (h[8] & 0x3f) | 0x80
-  const x = h.subarray(0, 16).toString('hex')
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`
-}
+export { uuidV5 } from '../names'

@@ -1,5 +1,6 @@
 import type { ExportedFile } from '../../shared/exchange'
 import type { ExportCounts, RepublishFormat, RepublishOptions } from '../../shared/republish'
+import { fileBase } from '../names'
 import type { ReviewStore } from '../store'
 import { renderClaimReview, reviewedClaims } from './claimReview'
 import { renderCsv } from './csv'
@@ -15,17 +16,6 @@ export type { PdfRenderer } from './pdf'
 export interface RepublishDeps {
   /** How to print HTML to PDF; headless Chromium when not given. */
   renderPdf?: PdfRenderer
-}
-
-/** A file name from the essay's title: no path separators, control or reserved characters. */
-export function fileBase(title: string): string {
-  const cleaned = [...title]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80)
-  return cleaned || 'essay'
 }
 
 function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
@@ -55,7 +45,7 @@ export async function exportRepublication(
   deps: RepublishDeps = {},
 ): Promise<ExportedFile> {
   const data = gatherRepublishData(store, options)
-  const base = fileBase(data.doc.title)
+  const base = fileBase(data.doc.title, 'essay')
   let file: Omit<ExportedFile, 'counts'>
   switch (format) {
     case 'markdown':

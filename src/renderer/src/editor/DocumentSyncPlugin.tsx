@@ -10,7 +10,8 @@ export const MARKS_TAG = 'factdesk-marks'
 export const CORRECTION_TAG = 'factdesk-correction'
 
 export interface EssayEdit {
-  blocks: Block[]
+  /** The essay as blocks, read from the edited state when needed. */
+  blocks: () => Block[]
   text: string
   /** Set when the edit applied a correction (rather than being typed). */
   correction: boolean
@@ -28,15 +29,19 @@ export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => vo
     let lastText: string | null = null
     return mergeRegister(
       editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
-        const { text, blocks } = editorState.read(() => ({ text: $textIndex().text, blocks: $blocksFromEditor() }))
-        if (tags.has(LOAD_TAG) || lastText === null) {
+        const loaded = tags.has(LOAD_TAG) || lastText === null
+        // Caret moves and focus changes dirty nothing: no need to read the essay for them.
+        if (!loaded && dirtyLeaves.size === 0 && dirtyElements.size === 0) return
+        const text = editorState.read(() => $textIndex().text)
+        if (loaded) {
           lastText = text
           return
         }
-        if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return
         // A redraw of the marks changes no text; formatting (bold) changes blocks without text.
         if (text === lastText && tags.has(MARKS_TAG)) return
         lastText = text
+        // The blocks are only needed when the edit is saved, after typing pauses.
+        const blocks = (): Block[] => editorState.read($blocksFromEditor)
         onEditRef.current({ blocks, text, correction: tags.has(CORRECTION_TAG) })
       }),
       // The essay's plain text joins blocks with one line break; a line break inside a block would be

@@ -24,6 +24,11 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
   const folded = foldSearchText(query)
   const active = folded !== '' || hasFilters(filters) || sort !== 'position'
   const key = JSON.stringify([folded, filters, sort])
+  // What can change the answer: a claim's content, not its position (typing above a claim moves it
+  // on every key, and its order among the others stays).
+  const contentKey = useMemo(() => claims
+        .map((c) => [c.id, c.modified, c.anchored, c.exact, c.tags.join(','), c.replies.map((r) => r.version).join(',')].join('|'))
+        .join('\n'), [claims])
 
   useEffect(() => {
     const mine = ++seq.current
@@ -39,8 +44,8 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
         })
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
-    // `claims` is a dependency on purpose: every change of the claims asks again.
-  }, [key, claims, folded, filters, sort, report])
+    // `contentKey` is a dependency on purpose: every change of a claim's content asks again.
+  }, [key, contentKey, folded, filters, sort, report])
 
   /** The claims to list, in order: all of them when nothing narrows the list, else the answer's. */
   const visible = useMemo(() => {

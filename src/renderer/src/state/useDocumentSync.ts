@@ -11,7 +11,7 @@ import type { Review } from './useReview'
 const SAVE_DELAY_MS = 400
 
 interface PendingSave {
-  blocks: Block[]
+  blocks: () => Block[]
   ranges: { id: string; start: number; end: number }[]
   text: string
 }
@@ -55,7 +55,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     clearTimeout(timer.current)
     const save = pending.current
     pending.current = null
-    if (save) void send(() => call('document-save', { blocks: save.blocks, ranges: save.ranges }), save.text)
+    if (save) void send(() => call('document-save', { blocks: save.blocks(), ranges: save.ranges }), save.text)
     return saving.current
   }, [send])
 
@@ -76,7 +76,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         clearTimeout(timer.current)
         pending.current = null
         const ranges = rangesOf(claims)
-        void send(() => call('correction-apply', { id: corrected.correction.id, blocks: edit.blocks, ranges }), edit.text)
+        void send(() => call('correction-apply', { id: corrected.correction.id, blocks: edit.blocks(), ranges }), edit.text)
         return
       }
       pending.current = { blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text }

@@ -222,7 +222,11 @@ export function useReview() {
     const next = claimsRef.current.map((c) => {
       if (!c.anchored) return c
       const range = place(c)
-      return range ? { ...c, ...range, exact: cpSlice(text, range.start, range.end) } : { ...c, anchored: false }
+      if (!range) return { ...c, anchored: false }
+      const exact = cpSlice(text, range.start, range.end)
+      // Claims the edit did not touch stay the same objects, so their cards do not re-render.
+      if (range.start === c.start && range.end === c.end && exact === c.exact) return c
+      return { ...c, ...range, exact }
     })
     claimsRef.current = next
     setClaims(next)

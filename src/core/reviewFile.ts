@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { FactdeskError } from '../shared/errors'
 import { migrate, SCHEMA_VERSION } from './migrations'
+import { assertOwnSchema, distrustSchema } from './reviewSchema'
 
 /** "FDK1": marks a SQLite database as a Factdesk review file (PRAGMA application_id). */
 export const APPLICATION_ID = 0x46444b31
@@ -26,6 +29,9 @@ export function openReviewDatabase(path: string, { mustExist = false }: { mustEx
     throw new FactdeskError('corrupt-file', `${path} could not be opened: ${(err as Error).message}`)
   }
   try {
+    // The file may have changed since it was inspected: check again before the first write.
+    distrustSchema(db)
+    assertOwnSchema(db, db.pragma('user_version', { simple: true }) as number, path)
     configure(db)
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
       db.pragma(`application_id = ${APPLICATION_ID}`)
@@ -62,7 +68,8 @@ function inspect(path: string, mustExist: boolean): void {
   }
   let db: Database.Database | undefined
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
+    db = snapshot(path)
+    distrustSchema(db)
     const appId = db.pragma('application_id', { simple: true }) as number
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }
@@ -78,6 +85,8 @@ function inspect(path: string, mustExist: boolean): void {
         `${path} was saved by a newer version of Factdesk (review format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Factdesk to open it. Nothing was changed.`,
       )
     }
+    // Before quick_check, which evaluates the file's CHECK constraints.
+    assertOwnSchema(db, version, path)
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new Error(String(check))
   } catch (err) {
@@ -89,4 +98,42 @@ function inspect(path: string, mustExist: boolean): void {
   } finally {
     db?.close()
   }
+}
+
+function hasBytes(path: string): boolean {
+  try {
+    return statSync(path).size > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * An in-memory copy of the review file to inspect. Even a read-only connection leaves -wal and -shm files
+ * beside a WAL database, and a refused file must be left exactly as it was. A write-ahead log beside the
+ * file (a review the app did not close) is read through a private copy so its changes are seen.
+ */
+function snapshot(path: string): Database.Database {
+  let bytes: Buffer
+  if (hasBytes(`${path}-wal`)) {
+    const dir = mkdtempSync(join(tmpdir(), 'factdesk-inspect-'))
+    try {
+      const copy = join(dir, 'review.factdesk')
+      copyFileSync(path, copy)
+      copyFileSync(`${path}-wal`, `${copy}-wal`)
+      const recovered = new Database(copy, { fileMustExist: true })
+      try {
+        bytes = recovered.serialize()
+      } finally {
+        recovered.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  } else {
+    bytes = readFileSync(path)
+  }
+  // An in-memory database cannot use a write-ahead log: read the copy as a rollback-journal database.
+  if (bytes.length > 19 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1
+  return new Database(bytes, { readonly: true })
 }

@@ -5,7 +5,7 @@ import type { Claim, ClaimPatch, Source, SourceFields } from '../shared/domain'
 import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
 import { FactdeskError } from '../shared/errors'
 import type { Anchor } from '../shared/text'
-import { cpSlice } from '../shared/text'
+import { codePointLength, cpSlice } from '../shared/text'
 import { SCHEMA_VERSION } from './migrations'
 import type { VerdictScale } from '../shared/scales'
 import { SCALE_SETTING } from '../shared/scales'
@@ -18,6 +18,14 @@ import { assertVerdictOnScale } from './scales'
 import { repliesByClaim, tagsByClaim } from './thread'
 
 const now = (): string => new Date().toISOString()
+
+/** A slice past the end would still match a quote of the essay's last words, so the end is checked first. */
+function assertInsideEssay(text: string, anchor: Anchor): void {
+  const length = codePointLength(text)
+  if (anchor.end > length) {
+    throw new FactdeskError('invalid-args', `The position ${anchor.start}–${anchor.end} is beyond the end of the essay (${length}); select the text again.`)
+  }
+}
 
 export function contentHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex')
@@ -185,6 +193,7 @@ export class ReviewStore {
       id: string
       text: string
     }
+    assertInsideEssay(doc.text, anchor)
     if (cpSlice(doc.text, anchor.start, anchor.end) !== anchor.exact) {
       throw new FactdeskError(
         'invalid-args',
@@ -231,6 +240,7 @@ export class ReviewStore {
   /** Attaches a claim whose text was not found (after an import) to text the reviewer selected. */
   attachClaim(id: string, anchor: Anchor, actor: string): Claim {
     const text = this.document().text
+    assertInsideEssay(text, anchor)
     if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
       throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
     }

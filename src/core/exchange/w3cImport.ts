@@ -68,7 +68,8 @@ function place(t: TextTarget, text: string, length: number): Placement | null {
   }
   const found = reanchor(text, { exact, prefix: t.prefix, suffix: t.suffix, start: pos?.start, end: pos?.end })
   if (found) return { ...found.anchor, anchored: true }
-  const at = pos && pos.end > pos.start ? pos : { start: 0, end: codePointLength(exact) }
+  // An unanchored claim keeps a position inside this essay, so the review still exports as a valid bundle.
+  const at = pos && pos.end > pos.start && pos.end <= length ? pos : { start: 0, end: Math.max(1, Math.min(codePointLength(exact), length)) }
   const prefix = cpSlice(t.prefix, Math.max(0, codePointLength(t.prefix) - LIMITS.context))
   return { exact, prefix, suffix: cpSlice(t.suffix, 0, LIMITS.context), start: at.start, end: at.end, anchored: false }
 }

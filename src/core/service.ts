@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { api, isMethod, type Api, type CallResult, type EventName, type Events, type Method, type ResultOf } from '../shared/contract'
 import { FactdeskError } from '../shared/errors'
+import { loneSurrogatePath } from '../shared/text'
 import type { PrefsStore } from './prefs'
 import type { ReviewSession } from './session'
 import type { ReviewStore } from './store'
@@ -121,6 +122,10 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
       .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
       .join('; ')
     return { ok: false, error: { code: 'invalid-args', message } }
+  }
+  const broken = loneSurrogatePath(parsed.data)
+  if (broken !== null) {
+    return { ok: false, error: { code: 'invalid-args', message: `${broken}: the text contains a broken character (a lone UTF-16 surrogate); type or paste it again.` } }
   }
   try {
     const handler = service[method] as Handler<Method>

@@ -76,3 +76,26 @@ export function describeRange(text: string, start: number, end: number): Anchor 
     suffix: cpSlice(text, end, end + CONTEXT_LENGTH),
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A lone UTF-16 surrogate is no character at all: SQLite would store it as invalid UTF-8 and read it
+ * back as U+FFFD under the same version id, so text with one is refused where it enters.
+ */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s)
+}
+
+/** The path (e.g. `patch.note`) of the first string in `value` holding a lone surrogate, or null. */
+export function loneSurrogatePath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path.join('.') || 'value' : null
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (hasLoneSurrogate(key)) return [...path, key].join('.')
+      const found = loneSurrogatePath(v, [...path, key])
+      if (found !== null) return found
+    }
+  }
+  return null
+}

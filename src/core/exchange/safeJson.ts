@@ -1,4 +1,5 @@
 import { FactdeskError } from '../../shared/errors'
+import { hasLoneSurrogate } from '../../shared/text'
 
 /** Documented limits for files brought into a review (README: "Review files travel"). */
 export const IMPORT_LIMITS = {
@@ -52,15 +53,19 @@ export function parseJsonFile(name: string, bytes: Uint8Array): unknown {
     refuse(name, `the data is nested more than ${IMPORT_LIMITS.depth} levels deep.`)
   }
   let badKey: string | null = null
+  let brokenText = false
   let value: unknown
   try {
     value = JSON.parse(text, (key, v: unknown) => {
       if (FORBIDDEN_KEYS.has(key)) badKey = key
+      // A \ud800 escape decodes to a lone surrogate, which strict UTF-8 decoding cannot catch.
+      if (hasLoneSurrogate(key) || (typeof v === 'string' && hasLoneSurrogate(v))) brokenText = true
       return v
     })
   } catch (err) {
     refuse(name, `the file is not JSON (${(err as Error).message}).`)
   }
   if (badKey) refuse(name, `the data contains the key "${badKey}", which Factdesk never writes.`)
+  if (brokenText) refuse(name, 'the data contains a broken character (a lone UTF-16 surrogate escape such as \\ud800).')
   return value
 }

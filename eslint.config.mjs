@@ -38,7 +38,7 @@ const nodeGlobals = Object.fromEntries(
   ]),
 )
 const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'location', 'history', 'fetch', 'EventSource', 'URL', 'console', 'NodeFilter'].map((n) => [
+  ['window', 'document', 'location', 'history', 'fetch', 'EventSource', 'URL', 'console', 'NodeFilter', 'sessionStorage'].map((n) => [
     n,
     'readonly',
   ]),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FactdeskError } from '../shared/errors'
@@ -17,6 +17,7 @@ const SQLITE_HEADER = 'SQLite format 3\u0000'
  * refused instead of being turned into an empty review.
  */
 export function openReviewDatabase(path: string, { mustExist = false }: { mustExist?: boolean } = {}): Database.Database {
+  if (path !== ':memory:') checkPlace(path)
   const hasBytes = path !== ':memory:' && existsSync(path) && statSync(path).size > 0
   if (mustExist && !hasBytes) {
     throw new FactdeskError('not-a-review-file', `${path} is empty or missing; it is not a Factdesk review file.`)
@@ -41,6 +42,38 @@ export function openReviewDatabase(path: string, { mustExist = false }: { mustEx
   } catch (err) {
     db.close()
     throw err
+  }
+}
+
+/**
+ * What would otherwise fail later, or silently: a folder, a link to nowhere (a new review would be
+ * created wherever it points), and a file without write permission (every edit would fail, and even
+ * root, who may write it, should not edit a file its owner protected).
+ */
+function checkPlace(path: string): void {
+  let link: Stats
+  try {
+    link = lstatSync(path)
+  } catch {
+    return
+  }
+  let target: Stats = link
+  if (link.isSymbolicLink()) {
+    try {
+      target = statSync(path)
+    } catch {
+      throw new FactdeskError('not-found', `${path} is a link to a file that does not exist. Open the review file itself.`)
+    }
+  }
+  if (target.isDirectory()) {
+    throw new FactdeskError('not-a-review-file', `${path} is a folder, not a review file. Choose a .factdesk file.`)
+  }
+  if (!target.isFile()) throw new FactdeskError('not-a-review-file', `${path} is not a file. Choose a .factdesk file.`)
+  if ((target.mode & 0o222) === 0) {
+    throw new FactdeskError(
+      'forbidden',
+      `${path} is read-only, and Factdesk saves every change into the review file. Make it writable, or copy it and open the copy. Nothing was changed.`,
+    )
   }
 }
 

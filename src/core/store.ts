@@ -6,6 +6,7 @@ import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
 import { FactdeskError } from '../shared/errors'
 import type { Anchor } from '../shared/text'
 import { codePointLength, cpSlice } from '../shared/text'
+import { isHttpUrl } from '../shared/url'
 import { SCHEMA_VERSION } from './migrations'
 import type { VerdictScale } from '../shared/scales'
 import { SCALE_SETTING } from '../shared/scales'
@@ -162,8 +163,15 @@ export class ReviewStore {
     return this.db.prepare(`SELECT * FROM claim ORDER BY start, end, created, id`).all() as ClaimRow[]
   }
 
+  /**
+   * Every source row (for exports). Factdesk stores only http(s) links, but a file changed by another
+   * tool may hold others: an export never passes such a link on.
+   */
   allSourceRows(): SourceRow[] {
-    return this.db.prepare(`SELECT * FROM source ORDER BY claim_id, created, id`).all() as SourceRow[]
+    const rows = this.db.prepare(`SELECT * FROM source ORDER BY claim_id, created, id`).all() as SourceRow[]
+    return rows
+      .filter((r) => isHttpUrl(r.url))
+      .map((r) => (r.archive_url && !isHttpUrl(r.archive_url) ? { ...r, archive_url: '' } : r))
   }
 
   /** Every version each claim and source has had, as far as this file knows. */

@@ -4,7 +4,14 @@
   'use strict'
   var meta = document.querySelector('meta[name="factdesk-token"]')
   var token = meta ? meta.getAttribute('content') || '' : ''
-  // The cookie set on first load covers reloads; the address bar need not show the token.
+  // sessionStorage (this origin and port, this tab) covers reloads; the address bar need not show the token.
+  var KEY = 'factdesk-token'
+  try {
+    if (token) sessionStorage.setItem(KEY, token)
+    else token = sessionStorage.getItem(KEY) || ''
+  } catch (e) {
+    // Storage may be off; the printed address still works.
+  }
   var here = new URL(location.href)
   if (here.searchParams.has('token')) {
     here.searchParams.delete('token')

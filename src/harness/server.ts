@@ -12,14 +12,15 @@ import { ReviewSession } from '../core/session'
 import { builtinScale } from '../core/scales'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/store'
-import type { EventName, Events } from '../shared/contract'
+import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../main/web'
 
 /**
  * The browser harness: the built renderer and the real service over loopback HTTP, for tests and
- * development without the Electron binary. Only 127.0.0.1 listens; every request needs the random
- * token (the page gets it from the printed URL, then from a cookie; calls send it in a header).
+ * development without the Electron binary. Only 127.0.0.1 listens; every call and the event stream
+ * need the random token. The page gets it from the printed URL and keeps it in sessionStorage, which
+ * is scoped to this origin and port; no cookie carries it, as cookies are sent to every port of a host.
  *
  * Prefs live in `dataDir`, by default <os tmpdir>/factdesk-harness-<user>, so they outlast a run
  * without writing anything next to the review file.
@@ -44,7 +45,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export const BODY_LIMIT = 10 * 1024 * 1024
+export const BODY_LIMIT = CALL_BODY_LIMIT
 const BRIDGE_PATH = '/harness-bridge.js'
 
 function userName(): string {
@@ -85,7 +86,6 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   session.onChange((reason) => emit('review-changed', { reason }))
 
   let port = opts.port
-  const cookieName = (): string => `factdesk-token-${port}`
   const isToken = (value: string | undefined | null): boolean => {
     if (!value) return false
     const a = Buffer.from(value)
@@ -118,11 +118,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (!isToken(url.searchParams.get('token'))) return forbidden(res, 'Forbidden')
       return openEvents(req, res)
     }
+    // The app's files hold nothing of the review; the token goes only into a page opened with it.
     const viaQuery = isToken(url.searchParams.get('token'))
-    if (!viaQuery && !isToken(readCookie(req, cookieName()))) return forbidden(res, 'Forbidden: open the address the harness printed.')
-    if (viaQuery) {
-      res.setHeader('Set-Cookie', `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`)
-    }
     if (url.pathname === BRIDGE_PATH) {
       return send(res, 200, mimeType('bridge.js'), await readFile(join(__dirname, 'bridge.js')))
     }
@@ -134,7 +131,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
     }
-    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), token))
+    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), viaQuery ? token : ''))
     send(res, 200, mimeType(file), body)
   }
 
@@ -213,18 +210,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
 /** The bridge must run before the app's module script; a classic script in <head> does. */
 export function injectBridge(html: string, token: string): string {
-  const tags = `<meta name="factdesk-token" content="${token}"><script src="${BRIDGE_PATH}"></script>`
+  const meta = token ? `<meta name="factdesk-token" content="${token}">` : ''
+  const tags = `${meta}<script src="${BRIDGE_PATH}"></script>`
   const head = /<head[^>]*>/i.exec(html)
   if (head) return html.slice(0, head.index + head[0].length) + tags + html.slice(head.index + head[0].length)
   return tags + html
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return undefined
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -243,7 +233,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
-  const reply = (): void => sendJson(res, 413, failure('invalid-args', 'The request body is larger than 10 MB.'))
+  const reply = (): void =>
+    sendJson(res, 413, failure('invalid-args', `The request body is larger than ${Math.floor(BODY_LIMIT / 1024 / 1024)} MB.`))
   if (req.readableEnded) return reply()
   req.resume()
   req.once('end', reply)

@@ -36,6 +36,8 @@ const rangesSchema = z
   .max(100_000)
 /** Base64 of the largest file an import accepts (50 MB), with room for the encoding. */
 export const IMPORT_DATA_LIMIT = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4
+/** The largest call a transport accepts: the largest import with room for its JSON wrapping. */
+export const CALL_BODY_LIMIT = IMPORT_DATA_LIMIT + 64 * 1024
 const none = z.object({}).strict()
 
 function method<R>() {

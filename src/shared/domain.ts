@@ -36,10 +36,9 @@ export const LIMITS = {
   reviewerName: 100,
 } as const
 
-const isoDate = z.union([
-  z.literal(''),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
-])
+/** A calendar date as YYYY-MM-DD that exists (no month 13, no 29 February 2025), or '' for none. */
+export const isoDateSchema = z.union([z.literal(''), z.iso.date({ message: 'expected a real date as YYYY-MM-DD' })])
+const isoDate = isoDateSchema
 
 export const httpUrl = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { httpUrl } from './domain'
+import { httpUrl, isoDateSchema } from './domain'
 
 /**
  * Exports for republication: the essay for readers (Markdown, HTML, PDF), for the next editor
@@ -38,7 +38,7 @@ export const republishSettingKeys: Record<keyof RepublishSettings, string> = {
 }
 
 const optionalHttpUrl = z.union([z.literal(''), httpUrl])
-const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
+const isoDate = isoDateSchema
 
 /** A change of the settings: every field optional; '' clears a field (its default applies again). */
 export const republishSettingsPatchSchema = z

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExchangeFormat, ExportedFile, ImportSummary } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
+import { isHttpUrl } from '../../shared/url'
 import { fileBase } from '../names'
 import { ReviewStore } from '../store'
 import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
@@ -41,6 +42,14 @@ async function readReviewFile(name: string, bytes: Uint8Array): Promise<Incoming
       throw new FactdeskError('invalid-file', `${name}: ${reason}`)
     }
     try {
+      // Exports leave out links that are not http(s); an incoming file holding one is refused instead.
+      const link = other.db
+        .prepare(`SELECT url FROM source WHERE url <> '' UNION ALL SELECT archive_url FROM source WHERE archive_url <> ''`)
+        .pluck()
+        .all() as string[]
+      if (link.some((url) => !isHttpUrl(url))) {
+        throw new FactdeskError('invalid-file', `${name}: a source link is not a web address (only http:// and https:// addresses are allowed). Nothing was imported; the review is unchanged.`)
+      }
       // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
       return bundleToIncoming(validateBundle(name, exportBundle(other, '')), 'sqlite')
     } catch (err) {

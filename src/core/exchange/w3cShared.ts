@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../../shared/url'
 import { createHash } from 'node:crypto'
 
 /** JSON-LD context of every Factdesk export: the W3C one plus a prefix for Factdesk's own terms. */
@@ -26,7 +27,7 @@ export const X = {
 } as const
 
 export const documentIri = (doc: { id: string; sourceUrl: string }): string =>
-  doc.sourceUrl || `urn:factdesk:document:${doc.id}`
+  isHttpUrl(doc.sourceUrl) ? doc.sourceUrl : `urn:factdesk:document:${doc.id}`
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
 

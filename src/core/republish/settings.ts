@@ -1,4 +1,5 @@
 import { blockText } from '../../shared/essay'
+import { isoDateSchema } from '../../shared/domain'
 import {
   republishSettingKeys,
   type RepublishSettings,
@@ -56,7 +57,7 @@ export function writeSettings(store: ReviewStore, patch: RepublishSettingsPatch)
 /** A review made from an essay file remembers the file's `published` date (front matter) as a setting. */
 export function rememberPublished(store: ReviewStore, published: string | undefined): void {
   const date = /^(\d{4}-\d{2}-\d{2})/.exec(published?.trim() ?? '')?.[1]
-  if (!date) return
+  if (!date || !isoDateSchema.safeParse(date).success) return
   store.db
     .prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`)
     .run(republishSettingKeys.essayPublished, date)

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { exportBundle } from '../src/core/exchange/bundle'
+import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
+import { exportW3c } from '../src/core/exchange/w3c'
 import { importFile } from '../src/core/exchange/files'
 import { PrefsStore } from '../src/core/prefs'
 import { createService, dispatch, type Service } from '../src/core/service'
@@ -47,4 +48,33 @@ it('refuses an imported file whose JSON escapes a lone surrogate, and the review
   const before = dump(session.store)
   await expect(importFile(session.store, 'broken.json', Buffer.from(json), '김기자')).rejects.toThrow(/broken\.json: .*lone UTF-16 surrogate/)
   expect(dump(session.store)).toEqual(before)
+})
+
+it('refuses dates that do not exist, in settings and in sources', async () => {
+  for (const essayPublished of ['2025-13-45', '2025-02-29', '2025-5-26']) {
+    const r = await dispatch(service, 'settings-set', { essayPublished })
+    expect(r.ok, essayPublished).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/real date as YYYY-MM-DD/)
+  }
+  expect((await dispatch(service, 'settings-set', { essayPublished: '2024-02-29' })).ok).toBe(true)
+  const claim = session.store.createClaim(anchorOf(session.store, '2025년 5월'), '김기자')
+  const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', published: '2025-04-31' } })
+  expect(r.ok).toBe(false)
+})
+
+it('never exports a non-http link that another tool wrote into the review file', () => {
+  const store = session.store
+  const claim = store.createClaim(anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
+  const kept = store.addSource(claim.id, { url: 'https://example.org/a', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  const bad = store.addSource(claim.id, { url: 'https://example.org/b', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  store.db.prepare(`UPDATE source SET url = 'javascript:alert(1)' WHERE id = ?`).run(bad.id)
+  store.db.prepare(`UPDATE source SET archive_url = 'file:///etc/passwd' WHERE id = ?`).run(kept.id)
+  store.db.prepare(`UPDATE document SET source_url = 'javascript:alert(2)'`).run()
+  const bundle = exportBundle(store, '김기자')
+  const w3c = JSON.stringify(exportW3c(store))
+  for (const text of [JSON.stringify(bundle), w3c]) {
+    expect(text).not.toMatch(/javascript:|file:/)
+    expect(text).toContain('https://example.org/a')
+  }
+  expect(() => validateBundle('again.json', bundle)).not.toThrow()
 })

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { sandboxArgs } from '../src/core/republish/pdf'
 import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { importFile } from '../src/core/exchange/files'
@@ -77,4 +78,9 @@ it('never exports a non-http link that another tool wrote into the review file',
     expect(text).toContain('https://example.org/a')
   }
   expect(() => validateBundle('again.json', bundle)).not.toThrow()
+})
+
+it('keeps Chromium’s sandbox on when printing a PDF, except as root where Chromium cannot start with it', () => {
+  expect(sandboxArgs(1000)).toEqual([])
+  expect(sandboxArgs(0)).toEqual(['--no-sandbox'])
 })

@@ -47,6 +47,14 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 /**
+ * Chromium's sandbox stays on; only as root, where Chromium refuses to start with it, is it turned off
+ * (the page it prints is our own export, with no script and a CSP that forbids any).
+ */
+export function sandboxArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return uid === 0 ? ['--no-sandbox'] : []
+}
+
+/**
  * Prints with headless Chromium: the page is written to a private temporary folder and printed with a
  * throw-away profile and no background traffic; the folder is removed afterwards. The page itself runs
  * nothing: it has no script and its Content-Security-Policy forbids any (turning JavaScript off with
@@ -63,7 +71,7 @@ export function chromiumPdfRenderer(options: { executable?: string | null; env?:
       writeFileSync(page, html, 'utf8')
       const args = [
         '--headless',
-        '--no-sandbox',
+        ...sandboxArgs(),
         '--disable-gpu',
         '--disable-extensions',
         '--disable-background-networking',

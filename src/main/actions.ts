@@ -17,6 +17,8 @@ export interface FileActionDeps {
 export interface FileActions {
   newReview(): Promise<void>
   openReview(): Promise<void>
+  /** Opens a review file the system handed over (a double-click, a second launch). */
+  openReviewAt(path: string): Promise<void>
   saveReviewAs(): Promise<void>
   openEssay(): Promise<void>
   about(): Promise<void>
@@ -78,6 +80,7 @@ export function createFileActions(deps: FileActionDeps): FileActions {
         const path = await askOpenPath(t().openReviewTitle, reviewFilter())
         if (path) deps.session.open(path)
       }),
+    openReviewAt: (path) => attempt(t().cannotOpen, () => deps.session.open(path)),
     saveReviewAs: () =>
       attempt(t().cannotSave, async () => {
         const path = await askSavePath(t().saveAsTitle, basename(deps.session.store.path))

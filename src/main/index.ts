@@ -14,6 +14,7 @@ import { ReviewStore } from '../core/store'
 import type { Lang } from '../shared/domain'
 import { FactdeskError } from '../shared/errors'
 import { createFileActions } from './actions'
+import { reviewPathFromArgv } from './openFile'
 import { broadcast, handleCalls, sendEvent } from './ipc'
 import { installMenu } from './menu'
 import { electronPdfRenderer } from './pdf'
@@ -44,12 +45,31 @@ if (userDataDir) app.setPath('userData', resolve(userDataDir))
 
 registerAppScheme()
 
+/** A file macOS asked to open before the app was ready (its 'open-file' event comes early). */
+let pendingFile: string | undefined
+let openFile: (path: string) => void = (path) => {
+  pendingFile = path
+}
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openFile(path)
+})
+
 /**
  * Opens <userData>/reviews/default.factdesk, creating it from the bundled essay when missing. A file
  * that cannot be read is left alone and the reviewer works in a fresh file, told where.
  */
 function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: Lang, scale?: VerdictScale): ReviewStore {
   mkdirSync(reviewsDir, { recursive: true })
+  const requested = pendingFile ?? reviewPathFromArgv(process.argv, process.cwd())
+  if (requested) {
+    try {
+      return ReviewStore.open(requested)
+    } catch (err) {
+      if (!(err instanceof FactdeskError)) throw err
+      dialog.showErrorBox(strings(lang).cannotOpen, err.message)
+    }
+  }
   try {
     return ReviewStore.open(join(reviewsDir, 'default.factdesk'), essay(), { scale })
   } catch (err) {
@@ -155,7 +175,10 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  app.on('second-instance', () => {
+  openFile = (path) => void files.openReviewAt(path)
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const requested = reviewPathFromArgv(argv, workingDirectory)
+    if (requested) openFile(requested)
     const win = currentWindow()
     if (!win) return
     if (win.isMinimized()) win.restore()

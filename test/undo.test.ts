@@ -9,7 +9,9 @@ import { addReply, addTag, claimHistory, deleteReply, removeTag } from '../src/c
 import { writeSettings } from '../src/core/republish/settings'
 import { FactdeskError } from '../src/shared/errors'
 import { anchorOf, bytesOf, dump, Reviewer, sourceFields } from './helpers/exchange'
-import { bundledEssay } from './helpers/essay'
+import { writeFileSync } from 'node:fs'
+import { runCli } from '../src/cli/run'
+import { bundledEssay, tempDir } from './helpers/essay'
 
 /** Every table of the review file, import log and undo rows included. */
 const ALL = (r: Reviewer) => [...contentTables(r.store.db).map((t) => t.name), 'import_log', 'import_undo']
@@ -191,5 +193,33 @@ describe('undo import', () => {
     undoImport(B.store.db, summary.importId, B.name)
     expect(content(B)).toEqual(before)
     expect(searchClaimIds(B.store.db, 'W3C 메모')).toEqual(new Set())
+  })
+})
+
+describe('factdesk undo-import', () => {
+  it('takes the last import back, then refuses when there is none left', async () => {
+    const dir = tempDir('factdesk-undo-')
+    try {
+      const path = dir.file('b.factdesk')
+      const mine = new Reviewer('이팩트', bundledEssay(), path)
+      mine.store.createClaim(anchorOf(mine.store, '2025년 5월'), mine.name)
+      const before = content(mine)
+      mine.close()
+      writeFileSync(dir.file('a.factdesk.json'), A.file())
+      let out = ''
+      const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, env: { USER: 'tester' } }
+      expect(await runCli(['import', dir.file('a.factdesk.json'), '--review', path], io)).toBe(0)
+      out = ''
+      expect(await runCli(['undo-import', '--review', path, '--json'], io)).toBe(0)
+      expect(JSON.parse(out)).toMatchObject({ ok: true, undone: { fileName: 'a.factdesk.json' }, next: null })
+      const after = new Reviewer('이팩트', bundledEssay(), path)
+      expect(content(after)).toEqual(before)
+      after.close()
+      out = ''
+      expect(await runCli(['undo-import', '--review', path, '--json'], io)).toBe(1)
+      expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'cannot-undo' } })
+    } finally {
+      dir.remove()
+    }
   })
 })

@@ -11,6 +11,12 @@ import { FactdeskError } from '../src/shared/errors'
 import { anchorOf, bytesOf, dump, Reviewer, sourceFields } from './helpers/exchange'
 import { writeFileSync } from 'node:fs'
 import { runCli } from '../src/cli/run'
+import { PrefsStore } from '../src/core/prefs'
+import { createService, dispatch } from '../src/core/service'
+import { ReviewSession } from '../src/core/session'
+import type { Method } from '../src/shared/contract'
+import type { Claim } from '../src/shared/domain'
+import type { ImportRecord, ImportSummary } from '../src/shared/exchange'
 import { bundledEssay, tempDir } from './helpers/essay'
 
 /** Every table of the review file, import log and undo rows included. */
@@ -218,6 +224,43 @@ describe('factdesk undo-import', () => {
       out = ''
       expect(await runCli(['undo-import', '--review', path, '--json'], io)).toBe(1)
       expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'cannot-undo' } })
+    } finally {
+      dir.remove()
+    }
+  })
+})
+
+describe('the service', () => {
+  it('restores through the API and tells every window when an import is undone', async () => {
+    const dir = tempDir('factdesk-undo-')
+    const events: unknown[] = []
+    const session = new ReviewSession(B.store)
+    const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: B.name, lang: 'en' })
+    const service = createService({ session, prefs, emit: (event, payload) => void events.push([event, payload]) })
+    const ok = async <T>(method: Method, args: unknown): Promise<T> => {
+      const r = await dispatch(service, method, args)
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+      return r.value as T
+    }
+    try {
+      const claim = await ok<Claim>('source-add', { claimId: y, source: sourceFields('https://example.org/s') })
+      const sourceId = claim.sources[0].id
+      await ok('source-delete', { id: sourceId })
+      expect((await ok<Claim>('source-restore', { id: sourceId })).sources.map((s) => s.id)).toEqual([sourceId])
+      const replied = await ok<Claim>('reply-add', { claimId: y, body: '확인' })
+      await ok('reply-delete', { id: replied.replies[0].id })
+      expect((await ok<Claim>('reply-restore', { id: replied.replies[0].id })).replies).toHaveLength(1)
+
+      A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+      const before = content(B)
+      const summary = await ok<ImportSummary>('review-import', { fileName: 'a.factdesk.json', data: A.file().toString('base64') })
+      expect((await ok<ImportRecord[]>('imports-list', {}))[0]).toMatchObject({ id: summary.importId, canUndo: true })
+      events.length = 0
+      expect(await ok('import-undo', {})).toEqual({ id: summary.importId })
+      expect(events).toEqual([['review-changed', { reason: 'import-undone' }]])
+      expect(content(B)).toEqual(before)
+      const again = await dispatch(service, 'import-undo', { id: summary.importId })
+      expect(again.ok ? '' : again.error.code).toBe('cannot-undo')
     } finally {
       dir.remove()
     }

@@ -107,12 +107,12 @@ interface LogRow {
 }
 
 /** The imports that can be undone now, the next one first: each one's "after" is the state the one before it left. */
-export function undoableImports(db: Database.Database): string[] {
+export function undoableImports(db: Database.Database, current: string = stateHash(db)): string[] {
   const rows = db
     .prepare(`SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`)
     .all() as LogRow[]
   const chain: string[] = []
-  let state = stateHash(db)
+  let state = current
   for (const r of rows) {
     if (r.after_state !== state) break
     chain.push(r.id)
@@ -132,8 +132,8 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
   db.pragma('recursive_triggers = ON')
   try {
     return db.transaction(() => {
-      const reachable = undoableImports(db)
       const before = stateHash(db)
+      const reachable = undoableImports(db, before)
       installCapture(db, tables)
       const result = run()
       const importId = db.prepare(`SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`).pluck().get() as string

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
+import { migrations } from '../migrations'
 
 /**
  * Undo import: the review exactly as it was before an import.
@@ -35,15 +36,21 @@ interface TableShape {
 /** Tables that say what happened to imports rather than what the review holds. */
 const OUTSIDE_STATE = new Set(['import_log', 'import_undo'])
 
+/**
+ * The tables our migrations create (a table someone else added to a file is not ours to hash or
+ * restore); their columns are read from the file, so a column a later step adds is covered.
+ */
+const OWN_TABLES = new Set(migrations.flatMap((step) => [...step.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/g)].map((m) => m[1])))
+
 const q = (name: string): string => `"${name.replaceAll('"', '""')}"`
 
-/** The review's content tables, from the live schema (the FTS index and its shadow tables excluded). */
+/** The review's content tables, as the file has them (the search index, a virtual table, is not one). */
 export function contentTables(db: Database.Database): TableShape[] {
   const tables = db
     .prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
     .all() as { name: string; wr: number }[]
   return tables
-    .filter((t) => !OUTSIDE_STATE.has(t.name))
+    .filter((t) => OWN_TABLES.has(t.name) && !OUTSIDE_STATE.has(t.name))
     .map((t) => {
       const info = db.prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`).all(t.name) as { name: string; pk: number }[]
       const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)

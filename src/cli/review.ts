@@ -48,7 +48,7 @@ function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
 }
 
-function openExisting(review: string): ReviewStore {
+export function openExisting(review: string): ReviewStore {
   if (statSync(review).isDirectory()) {
     throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
   }

@@ -6,6 +6,7 @@ import { describeError } from './files'
 import { importCommand } from './import'
 import { mergeCommand } from './merge'
 import { validateCommand } from './validate'
+import { undoImportCommand } from './undoImport'
 
 export interface CliIO {
   stdout(text: string): void
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   merge: mergeCommand,
   validate: validateCommand,
+  'undo-import': undoImportCommand,
 }
 
 export const VERSION = version

@@ -178,6 +178,23 @@ export const migrations: readonly string[] = [
 
   CREATE VIRTUAL TABLE claim_search USING fts5(claim_id UNINDEXED, body, tokenize = 'trigram');
   `,
+  // Undo import: the pre-image of every row an import changed, replayed in reverse to take it back
+  // (src/core/exchange/importUndo.ts), and the state hashes that say whether it still can be.
+  `
+  CREATE TABLE import_undo (
+    import_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    tbl TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    key_json TEXT NOT NULL,
+    before_json TEXT,
+    PRIMARY KEY (import_id, seq)
+  ) STRICT;
+  ALTER TABLE import_log ADD COLUMN before_state TEXT NOT NULL DEFAULT '';
+  ALTER TABLE import_log ADD COLUMN after_state TEXT NOT NULL DEFAULT '';
+  ALTER TABLE import_log ADD COLUMN undone TEXT NOT NULL DEFAULT '';
+  ALTER TABLE import_log ADD COLUMN undone_by TEXT NOT NULL DEFAULT '';
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -12,6 +12,7 @@ import { registerThreadHandlers } from './threadHandlers'
 import { registerRepublishHandlers } from './republish/handlers'
 import { registerScaleHandlers } from './scales'
 import { registerSpottingHandlers } from './spotting'
+import { registerRestoreHandlers } from './restore'
 import type { PdfRenderer } from './republish/pdf'
 
 export interface ServiceContext {
@@ -105,6 +106,7 @@ export function createService(ctx: ServiceContext): Service {
   registerRepublishHandlers(reg, ctx)
   registerScaleHandlers(reg, ctx)
   registerSpottingHandlers(reg, ctx)
+  registerRestoreHandlers(reg, ctx)
   return reg.complete()
 }
 

@@ -75,6 +75,10 @@ export const api = {
   'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
   'source-update': method<Claim>()(z.object({ id, source: sourceFieldsSchema.strict() }).strict()),
   'source-delete': method<Claim>()(z.object({ id }).strict()),
+  /** Undo of a removal (src/core/restore.ts): a new version of the row, live again. A removed tag is added again ('tag-add'). */
+  'source-restore': method<Claim>()(z.object({ id }).strict()),
+  'reply-restore': method<Claim>()(z.object({ id }).strict()),
+  'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
   'document-save': method<Claim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'correction-propose': method<Claim>()(
     z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict(),
@@ -110,6 +114,8 @@ export const api = {
   'conflicts-list': method<ConflictView[]>()(none),
   'conflict-resolve': method<{ id: string }>()(z.object({ id, choice: conflictChoiceSchema }).strict()),
   'imports-list': method<ImportRecord[]>()(none),
+  /** Takes an import back (the latest that can be when no id is given): src/core/exchange/importUndo.ts. */
+  'import-undo': method<{ id: string }>()(z.object({ id: id.optional() }).strict()),
   /** The page has saved every edit (asked before its window closes). */
   'edits-saved': method<{ ok: true }>()(none),
   'prefs-get': method<Prefs>()(none),
@@ -144,7 +150,7 @@ export function isMethod(name: unknown): name is Method {
 
 /** Events pushed from the review to every window. */
 export interface Events {
-  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'scale-changed' }
+  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' }
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }

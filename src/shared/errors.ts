@@ -10,6 +10,7 @@ export const errorCodes = [
   'forbidden',
   'invalid-file',
   'internal',
+  'cannot-undo',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -36,6 +36,8 @@ export interface ImportSummary {
   /** The file's essay text differs from the open one: its claims were re-anchored. */
   documentDiffers: boolean
   notes: string[]
+  /** The import log row of this import (what "Undo import" takes back); absent in logged summaries. */
+  importId?: string
 }
 
 export type ConflictSide = Record<string, string | boolean>
@@ -73,4 +75,9 @@ export interface ImportRecord {
   fileName: string
   format: string
   summary: ImportSummary
+  /** When the import was undone ('' if it was not), and by whom. */
+  undone: string
+  undoneBy: string
+  /** It can be undone now: nothing changed the review since (or since the imports undone after it). */
+  canUndo: boolean
 }

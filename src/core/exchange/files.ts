@@ -10,6 +10,7 @@ import { ReviewStore } from '../store'
 import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
 import { mergeIncoming, type IncomingReview } from './merge'
 import { adaptIncomingVerdicts } from '../scales'
+import { capturingImport } from './importUndo'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 
@@ -92,7 +93,11 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
 export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
   const incoming = await readIncoming(name, bytes, store.document().text)
   // Verdicts the review's scale does not have come in as not yet rated, the original kept in the note.
-  return mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer })
+  // Every row the import writes is captured, so "Undo import" can take it back (./importUndo.ts).
+  const { result, importId } = capturingImport(store.db, () =>
+    mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer }),
+  )
+  return { ...result, importId }
 }
 
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {

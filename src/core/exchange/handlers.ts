@@ -2,6 +2,7 @@ import type { HandlerRegistry, ServiceContext } from '../service'
 import { listConflicts, resolveConflict } from './conflicts'
 import { exportReview, importFile } from './files'
 import { listImports } from './importLog'
+import { undoImport } from './importUndo'
 import { isRepublishFormat } from '../../shared/republish'
 import { exportRepublication } from '../republish'
 
@@ -31,4 +32,9 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
     return { id }
   })
   reg.register('imports-list', () => listImports(store()))
+  reg.register('import-undo', ({ id }) => {
+    const undone = undoImport(store().db, id, actor())
+    ctx.emit('review-changed', { reason: 'import-undone' })
+    return { id: undone }
+  })
 }

@@ -299,11 +299,13 @@ export const statusLabels: Record<Lang, Record<Status, string>> = {
 const errorMessages: Record<Lang, Record<string, string>> = {
   en: {
     'not-found': 'That item no longer exists in this review.',
+    'cannot-undo': 'This can no longer be undone',
     'invalid-args': 'That input was refused',
     internal: 'Something went wrong',
   },
   ko: {
     'not-found': '이 검토 파일에 더 이상 없는 항목입니다.',
+    'cannot-undo': '이제는 되돌릴 수 없습니다',
     'invalid-args': '입력을 받아들일 수 없습니다',
     internal: '문제가 생겼습니다',
   },

@@ -5,6 +5,8 @@ import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
 import { useReview } from '../state/useReview'
+import type { UndoStep } from '../state/useUndo'
+import type { ImportSummary } from '../../../shared/exchange'
 import { useDocumentSync } from '../state/useDocumentSync'
 import type { CorrectionActions } from '../panel/CorrectionsSection'
 import { useExchange } from '../state/useExchange'
@@ -38,7 +40,19 @@ export function App() {
   const editorRef = useRef<EssayEditorHandle>(null)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
-  const exchange = useExchange(review.report, review.reload)
+  // The imports of one drop or file choice are one step: "Undo import" (summary, notice, Ctrl/⌘+Z).
+  const [importStep, setImportStep] = useState<UndoStep | null>(null)
+  const onImported = useCallback(
+    (done: ImportSummary[]) => {
+      const ids = done.flatMap((s) => (s.importId ? [s.importId] : []))
+      if (ids.length === 0) return
+      const step: UndoStep = { kind: 'import', ids }
+      review.removed(step, 'importDone')
+      setImportStep(step)
+    },
+    [review.removed],
+  )
+  const exchange = useExchange(review.report, review.reload, onImported)
   // Search, filters and sort of the Claims panel; the keys step through what it lists.
   const claimQuery = useClaimQuery(claims, review.report)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
@@ -231,14 +245,36 @@ export function App() {
             ]}
           />
         )}
-        {exchange.summaries && <ImportSummaryDialog summaries={exchange.summaries} onClose={exchange.dismissSummaries} />}
+        {exchange.summaries && (
+          <ImportSummaryDialog
+            summaries={exchange.summaries}
+            onClose={exchange.dismissSummaries}
+            onUndo={
+              importStep
+                ? () => {
+                    exchange.dismissSummaries()
+                    setImportStep(null)
+                    void undo(importStep)
+                  }
+                : undefined
+            }
+          />
+        )}
         {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
         {suggestOpen && (
-          <SuggestDialog flush={sync.flush} onAccept={markClaim} onClose={() => setSuggestOpen(false)} report={review.report} />
+          <SuggestDialog
+            flush={sync.flush}
+            onAccept={markClaim}
+            onClose={() => setSuggestOpen(false)}
+            report={review.report}
+            onDismissed={(key) => review.removed({ kind: 'suggestion-dismissed', key }, 'suggestionDismissed')}
+            reloadKey={review.suggestionsEpoch}
+            undoable={review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined}
+          />
         )}
         {settingsOpen && scaleState.scale && (
           <ScaleSettings scale={scaleState.scale} claims={claims} onApply={scaleState.apply} onClose={() => setSettingsOpen(false)} />

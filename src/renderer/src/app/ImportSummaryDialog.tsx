@@ -2,10 +2,21 @@ import { useEffect, useRef } from 'react'
 import type { ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
+import { useUndoText } from '../undoText'
 
 /** After an import: what came in, what conflicts, what could not be found in this essay. */
-export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportSummary[]; onClose: () => void }) {
+export function ImportSummaryDialog({
+  summaries,
+  onClose,
+  onUndo,
+}: {
+  summaries: ImportSummary[]
+  onClose: () => void
+  /** Takes these imports back (absent when they cannot be). */
+  onUndo?: () => void
+}) {
   const { t } = useI18n()
+  const u = useUndoText()
   const th = useThreadText()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => ref.current?.showModal(), [])
@@ -71,6 +82,11 @@ export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportS
         </section>
       ))}
       <form method="dialog" className="form-actions">
+        {onUndo && (
+          <button type="button" title={u.undoImportHint} onClick={onUndo}>
+            {u.undoImport}
+          </button>
+        )}
         <button type="submit" className="primary" autoFocus>
           {t.close}
         </button>

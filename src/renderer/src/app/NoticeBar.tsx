@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useI18n } from '../i18n'
+import { useUndoText } from '../undoText'
 import type { Notice } from '../state/useReview'
 
 const INFO_TIMEOUT_MS = 8000
@@ -13,6 +14,7 @@ interface Props {
 /** Errors stay until dismissed; information fades after a while. Both are announced to screen readers. */
 export function NoticeBar({ notice, onUndo, onDismiss }: Props) {
   const { t, error } = useI18n()
+  const u = useUndoText()
   useEffect(() => {
     if (notice?.kind !== 'info') return
     const timer = setTimeout(onDismiss, INFO_TIMEOUT_MS)
@@ -22,7 +24,7 @@ export function NoticeBar({ notice, onUndo, onDismiss }: Props) {
   const text =
     notice.kind === 'error'
       ? error(notice.code ?? 'internal', notice.text)
-      : ((t as Record<string, unknown>)[notice.text] as string | undefined) ?? notice.text
+      : ((t as Record<string, unknown>)[notice.text] as string | undefined) ?? (u as Record<string, string>)[notice.text] ?? notice.text
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>

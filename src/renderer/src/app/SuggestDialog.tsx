@@ -3,6 +3,7 @@ import type { Suggestion } from '../../../shared/spotting'
 import { describeRange, type Anchor } from '../../../shared/text'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { useUndoText } from '../undoText'
 
 interface Props {
   /** Saves what the editor still holds (pending essay edits), so the suggestions are of the saved text. */
@@ -11,6 +12,12 @@ interface Props {
   onAccept: (anchor: Anchor) => Promise<unknown>
   onClose: () => void
   report: (err: unknown) => void
+  /** A suggestion was dismissed: Undo (here, in the notice, Ctrl/⌘+Z) can take it back. */
+  onDismissed?: (key: string) => void
+  /** Changes when a dismissal was taken back: the list is read again. */
+  reloadKey?: number
+  /** Takes the last dismissal back; given while the notice offers it (the notice bar is behind this dialog). */
+  undoable?: () => void
 }
 
 /**
@@ -18,8 +25,9 @@ interface Props {
  * reasons the rules found (src/core/spotting.ts). Accepting one marks it as a claim; dismissing one
  * keeps it out of the suggestions of this review for good.
  */
-export function SuggestDialog({ flush, onAccept, onClose, report }: Props) {
+export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, reloadKey, undoable }: Props) {
   const { t } = useI18n()
+  const u = useUndoText()
   const ref = useRef<HTMLDialogElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
@@ -46,7 +54,7 @@ export function SuggestDialog({ flush, onAccept, onClose, report }: Props) {
   }, [])
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, reloadKey])
 
   useLayoutEffect(() => {
     const at = focusAt.current
@@ -80,7 +88,11 @@ export function SuggestDialog({ flush, onAccept, onClose, report }: Props) {
       await onAccept(anchor)
     })
 
-  const dismiss = (s: Suggestion, index: number) => settle(index, () => call('suggestion-dismiss', { key: s.key }))
+  const dismiss = (s: Suggestion, index: number) =>
+    settle(index, async () => {
+      await call('suggestion-dismiss', { key: s.key })
+      onDismissed?.(s.key)
+    })
 
   return (
     <dialog ref={ref} className="suggest-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={onClose}>
@@ -124,6 +136,14 @@ export function SuggestDialog({ flush, onAccept, onClose, report }: Props) {
             ))}
           </ol>
         </>
+      )}
+      {undoable && (
+        <p role="status" className="notice notice-info">
+          <span>{u.suggestionDismissed}</span>
+          <button type="button" onClick={undoable}>
+            {t.undo}
+          </button>
+        </p>
       )}
       <form method="dialog" className="form-actions dialog-close">
         <button type="submit" ref={closeRef}>

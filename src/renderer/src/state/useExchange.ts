@@ -30,7 +30,12 @@ export interface ImportProgress {
 }
 
 /** Import, export and conflict resolution, as the toolbar, dialogs and cards use them. */
-export function useExchange(report: (err: unknown) => void, afterChange: () => Promise<void>) {
+export function useExchange(
+  report: (err: unknown) => void,
+  afterChange: () => Promise<void>,
+  /** The files that were imported (before a refused one), once the review shows them. */
+  onImported: (summaries: ImportSummary[]) => void = () => undefined,
+) {
   const [summaries, setSummaries] = useState<ImportSummary[] | null>(null)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [conflicts, setConflicts] = useState<ConflictView[]>([])
@@ -64,9 +69,10 @@ export function useExchange(report: (err: unknown) => void, afterChange: () => P
         if (done.length) setSummaries(done)
         await afterChange()
         await loadConflicts()
+        if (done.length) onImported(done)
       }
     },
-    [report, afterChange, loadConflicts],
+    [report, afterChange, loadConflicts, onImported],
   )
 
   const exportAs = useCallback(

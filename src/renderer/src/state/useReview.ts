@@ -3,9 +3,8 @@ import type { DocumentView } from '../../../shared/contract'
 import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
 import { cpSlice, type Anchor } from '../../../shared/text'
 import { call, CallError, on } from '../bridge'
-import { useThread } from './useThread'
-
-type UndoStep = { kind: 'removed'; id: string } | { kind: 'marked'; id: string }
+import { useThread, type ThreadActions } from './useThread'
+import { useUndo, type UndoStep } from './useUndo'
 
 export interface Notice {
   id: number
@@ -27,7 +26,13 @@ export function useReview() {
   const [prefs, setPrefs] = useState<Prefs | null>(null)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
-  const undoStack = useRef<UndoStep[]>([])
+  const threadRef = useRef<ThreadActions | null>(null)
+  const undoer = useUndo({
+    upsert: (claim) => upsert(claim),
+    drop: (id) => setClaims((list) => list.filter((c) => c.id !== id)),
+    setActiveId: (id) => setActiveId(id),
+    refreshTags: () => threadRef.current?.refreshTags(),
+  })
   // The latest claims for edits reported between renders (typing fast moves claims on every key).
   const claimsRef = useRef(claims)
   claimsRef.current = claims
@@ -45,7 +50,6 @@ export function useReview() {
       setDoc(d)
       setClaims(c)
       setPrefs(p)
-      undoStack.current = []
     } catch (err) {
       report(err)
     }
@@ -54,15 +58,29 @@ export function useReview() {
   useEffect(() => {
     void reload()
     const offs = [
-      on('review-changed', () => void reload()),
+      on('review-changed', ({ reason }) => {
+        // Steps of another review (or of a file the review was replaced by) cannot be taken back here;
+        // an import, or its undo, is a step of this review's stack.
+        if (reason !== 'imported' && reason !== 'import-undone') undoer.clear()
+        void reload()
+      }),
       on('prefs-changed', (p) => setPrefs(p)),
     ]
     return () => offs.forEach((off) => off())
-  }, [reload])
+  }, [reload, undoer])
 
   const upsert = useCallback((claim: Claim) => {
     setClaims((list) => [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition))
   }, [])
+
+  /** A step that can be taken back was done: it goes on the stack, and the notice offers Undo. */
+  const removed = useCallback(
+    (step: UndoStep, text: string) => {
+      undoer.push(step)
+      setNotice({ id: ++noticeSeq.current, kind: 'info', text, undo: step })
+    },
+    [undoer],
+  )
 
   const markClaim = useCallback(
     async (anchor: Anchor): Promise<Claim | null> => {
@@ -70,14 +88,14 @@ export function useReview() {
         const claim = await call('claim-create', { id: crypto.randomUUID(), anchor })
         upsert(claim)
         setActiveId(claim.id)
-        undoStack.current.push({ kind: 'marked', id: claim.id })
+        undoer.push({ kind: 'claim-marked', id: claim.id })
         return claim
       } catch (err) {
         report(err)
         return null
       }
     },
-    [report, upsert],
+    [report, upsert, undoer],
   )
 
   const updateClaim = useCallback(
@@ -97,39 +115,30 @@ export function useReview() {
         await call('claim-delete', { id })
         setClaims((list) => list.filter((c) => c.id !== id))
         setActiveId((current) => (current === id ? null : current))
-        const step: UndoStep = { kind: 'removed', id }
-        undoStack.current.push(step)
-        setNotice({ id: ++noticeSeq.current, kind: 'info', text: 'claimRemoved', undo: step })
+        removed({ kind: 'claim-removed', id }, 'claimRemoved')
       } catch (err) {
         report(err)
       }
     },
-    [report],
+    [report, removed],
   )
 
   /**
-   * Undoes the last claim action of this session (or the given one, from a notice's Undo button):
-   * a removal comes back, a new mark goes away.
+   * Undoes the last step of this session (or the given one, from a notice's Undo button): a removal or
+   * dismissal comes back, a new mark goes away, an import is taken back (src/state/useUndo.ts).
    */
-  const undo = useCallback(async (only?: UndoStep) => {
-    const stack = undoStack.current
-    const at = only ? stack.lastIndexOf(only) : stack.length - 1
-    if (at < 0) return
-    const [step] = stack.splice(at, 1)
-    try {
-      if (step.kind === 'removed') {
-        const claim = await call('claim-restore', { id: step.id })
-        upsert(claim)
-        setActiveId(claim.id)
-      } else {
-        await call('claim-delete', { id: step.id })
-        setClaims((list) => list.filter((c) => c.id !== step.id))
+  const undo = useCallback(
+    async (only?: UndoStep) => {
+      try {
+        const step = await undoer.take(only)
+        if (!step) return
+        setNotice(step.kind === 'import' ? { id: ++noticeSeq.current, kind: 'info', text: 'importUndone' } : null)
+      } catch (err) {
+        report(err)
       }
-      setNotice(null)
-    } catch (err) {
-      report(err)
-    }
-  }, [report, upsert])
+    },
+    [report, undoer],
+  )
 
   const addSource = useCallback(
     async (claimId: string, source: SourceFields): Promise<boolean> => {
@@ -161,11 +170,12 @@ export function useReview() {
     async (id: string) => {
       try {
         upsert(await call('source-delete', { id }))
+        removed({ kind: 'source-removed', id }, 'sourceRemoved')
       } catch (err) {
         report(err)
       }
     },
-    [report, upsert],
+    [report, upsert, removed],
   )
 
   const attachClaim = useCallback(
@@ -249,7 +259,8 @@ export function useReview() {
     [report],
   )
 
-  const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '')
+  const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '', removed)
+  threadRef.current = thread
 
   return {
     thread,
@@ -272,6 +283,9 @@ export function useReview() {
     updateClaim,
     removeClaim,
     undo,
+    /** Puts a step on the undo stack with its notice (a dismissed suggestion, an import). */
+    removed,
+    suggestionsEpoch: undoer.suggestionsEpoch,
     addSource,
     updateSource,
     removeSource,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
 import type { TagSummary } from '../../../shared/thread'
 import { call, on } from '../bridge'
+import type { UndoStep } from './useUndo'
 
 /** What a claim card needs for its tags and discussion thread. */
 export interface ThreadActions {
@@ -17,6 +18,8 @@ export interface ThreadActions {
   deleteReply: (id: string) => Promise<void>
   /** Shows an error in the notice bar. */
   report: (err: unknown) => void
+  /** Reads the tag list again. */
+  refreshTags: () => Promise<void>
 }
 
 /**
@@ -28,6 +31,8 @@ export function useThread(
   upsert: (claim: Claim) => void,
   claims: Claim[],
   reviewerName: string,
+  /** A removal happened: Undo can take it back (src/state/useUndo.ts). */
+  removed: (step: UndoStep, text: string) => void,
 ): ThreadActions {
   const [tags, setTags] = useState<TagSummary[]>([])
 
@@ -62,8 +67,10 @@ export function useThread(
 
   const addTag = useCallback((claimId: string, name: string) => claimCall(() => call('tag-add', { claimId, name }), true), [claimCall])
   const removeTag = useCallback(
-    async (claimId: string, name: string) => void (await claimCall(() => call('tag-remove', { claimId, name }), true)),
-    [claimCall],
+    async (claimId: string, name: string) => {
+      if (await claimCall(() => call('tag-remove', { claimId, name }), true)) removed({ kind: 'tag-removed', claimId, name }, 'tagRemoved')
+    },
+    [claimCall, removed],
   )
   const setTagColor = useCallback(
     async (name: string, color: string) => {
@@ -77,10 +84,15 @@ export function useThread(
   )
   const addReply = useCallback((claimId: string, body: string) => claimCall(() => call('reply-add', { claimId, body })), [claimCall])
   const updateReply = useCallback((id: string, body: string) => claimCall(() => call('reply-update', { id, body })), [claimCall])
-  const deleteReply = useCallback(async (id: string) => void (await claimCall(() => call('reply-delete', { id }))), [claimCall])
+  const deleteReply = useCallback(
+    async (id: string) => {
+      if (await claimCall(() => call('reply-delete', { id }))) removed({ kind: 'reply-removed', id }, 'replyRemoved')
+    },
+    [claimCall, removed],
+  )
 
   return useMemo(
-    () => ({ tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report }),
-    [tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report],
+    () => ({ tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report, refreshTags }),
+    [tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report, refreshTags],
   )
 }

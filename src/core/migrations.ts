@@ -178,6 +178,11 @@ export const migrations: readonly string[] = [
 
   CREATE VIRTUAL TABLE claim_search USING fts5(claim_id UNINDEXED, body, tokenize = 'trigram');
   `,
+  // A verdict judges the words it was given: a rated or worked-on claim whose words changed other than
+  // by a correction is marked until a reviewer confirms or changes its verdict (src/core/textChange.ts).
+  `
+  ALTER TABLE claim ADD COLUMN text_changed INTEGER NOT NULL DEFAULT 0 CHECK (text_changed IN (0, 1));
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

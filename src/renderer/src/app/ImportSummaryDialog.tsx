@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
+import { ChangedClaimsList } from './ChangedClaimsList'
 
 /** After an import: what came in, what conflicts, what could not be found in this essay. */
 export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportSummary[]; onClose: () => void }) {
@@ -49,6 +50,7 @@ export function ImportSummaryDialog({ summaries, onClose }: { summaries: ImportS
               ))}
           </dl>
           {s.documentDiffers && <p>{t.documentDiffers}</p>}
+          <ChangedClaimsList changed={s.changedClaims} />
           {s.unanchored.length > 0 && (
             <>
               <p>{t.unanchoredExplained}</p>

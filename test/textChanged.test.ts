@@ -5,6 +5,7 @@ import { $saveDocument } from '../src/core/documentEdit'
 import { exportRepublication } from '../src/core/republish'
 import { queryClaims } from '../src/core/search'
 import { ReviewStore } from '../src/core/store'
+import { runCli } from '../src/cli/run'
 import { claimHistory } from '../src/core/thread'
 import type { Claim } from '../src/shared/domain'
 import type { Block } from '../src/shared/essay'
@@ -68,6 +69,7 @@ describe('an edit inside a claim', () => {
     expect(describeEvent(entry, 'ko')).toBe('박편집 님이 본문을 고쳐 주장의 문구가 ‘챗GPT 유료 가입자 수 2위’에서 ‘챗GPT 유료 가입자 수 9위’로 바뀌었습니다.')
     const status = listEvents(claim.id).find((e) => e.kind === 'status-changed' && e.actor === '박편집')
     expect(status?.detail).toMatchObject({ from: 'checked', to: 'in-review' })
+    expect(describeEvent(status!, 'en')).toBe('박편집 changed the status from Checked to In review (text changed since rated).')
 
     // Typing on in the same claim extends the entry: one record from the first words to the last.
     typeOver('가입자 수 9위', '가입자 수 세계 9위')
@@ -204,6 +206,19 @@ describe('exports of a claim whose text changed since it was rated', () => {
     const comments = strFromU8(zip['word/comments.xml'])
     expect(comments.split(LABEL.ko)).toHaveLength(2)
     expect(docx.counts?.textChanged).toBe(1)
+    // CSV carries no label, so its counts do not claim one.
+    expect((await exportRepublication(store, 'csv')).counts?.textChanged).toBeUndefined()
+  })
+
+  it('factdesk export says how many claims ClaimReview left out', async () => {
+    let stdout = ''
+    const out = dir.file('cr.jsonld')
+    const run = (...argv: string[]) => runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
+    expect(await run('export', '--review', dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out, '--json')).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, claims: 1, textChanged: 1 })
+    stdout = ''
+    expect(await run('export', '--review', dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out)).toBe(0)
+    expect(stdout).toContain('Left out 1 rated claim whose text changed since it was rated')
   })
 
   it('in an English review the label is English', async () => {

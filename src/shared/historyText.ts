@@ -78,7 +78,8 @@ const ko: Record<string, Sentence> = {
   },
   'status-changed': ({ actor, d, status }) => {
     const to = status(str(d, 'to'))
-    return `${who(actor, 'ko')} 진행 상태를 ${q(status(str(d, 'from')))}에서 ${q(to)}${directionParticle(to)} 바꿨습니다.`
+    const why = str(d, 'why') === 'text-changed' ? ' (판정 후 문구 변경)' : ''
+    return `${who(actor, 'ko')} 진행 상태를 ${q(status(str(d, 'from')))}에서 ${q(to)}${directionParticle(to)} 바꿨습니다${why}.`
   },
   'note-edited': ({ actor }) => `${who(actor, 'ko')} 메모를 고쳤습니다.`,
   'claim-removed': ({ actor }) => `${who(actor, 'ko')} 주장을 삭제했습니다.`,
@@ -133,7 +134,7 @@ const en: Record<string, Sentence> = {
   'verdict-changed': ({ actor, d, verdict }) =>
     `${who(actor, 'en')} changed the verdict from ${verdict(str(d, 'from'))} to ${verdict(str(d, 'to'))}.`,
   'status-changed': ({ actor, d, status }) =>
-    `${who(actor, 'en')} changed the status from ${status(str(d, 'from'))} to ${status(str(d, 'to'))}.`,
+    `${who(actor, 'en')} changed the status from ${status(str(d, 'from'))} to ${status(str(d, 'to'))}${str(d, 'why') === 'text-changed' ? ' (text changed since rated)' : ''}.`,
   'note-edited': ({ actor }) => `${who(actor, 'en')} edited the note.`,
   'claim-removed': ({ actor }) => `${who(actor, 'en')} removed the claim.`,
   'claim-restored': ({ actor }) => `${who(actor, 'en')} restored the claim.`,

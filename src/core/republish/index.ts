@@ -21,9 +21,9 @@ export interface RepublishDeps {
 function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
   const claims =
     format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : format === 'csv' ? [...data.claims, ...data.unattached] : data.claims
-  // ClaimReview leaves these claims out; the other formats with claims label them.
+  // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
   const textChanged =
-    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' ? 0 : claims.filter((c) => c.textChanged).length
+    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' || format === 'csv' ? 0 : claims.filter((c) => c.textChanged).length
   return {
     claims: claims.length,
     rated: claims.filter((c) => isRated(data, c)).length,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CLAIM_A, claimCard, essayMark, markClaim, openCard, selectText, storedClaims } from '../desk'
 import { expect, test } from './fixtures'
@@ -57,4 +57,32 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
   if (!again.ok) throw new Error(again.error.message)
   expect((JSON.parse(again.value.data) as unknown[]).length).toBe(2)
   await expect(claimCard(desk, EDITED)).toBeVisible()
+})
+
+test('an import that finds a rated claim only as similar words lists it, before and after, and marks it', async ({ desk, workDir }) => {
+  // Another tool's annotation quoted "9위" where this essay says "2위", and rated it.
+  const quoted = '챗GPT 유료 가입자 수 9위를 기록하며'
+  const file = join(workDir, 'other.annotations.jsonld')
+  writeFileSync(
+    file,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: 'https://annotations.example/a/1',
+      creator: 'acct:kim@example',
+      body: [{ type: 'TextualBody', purpose: 'assessing', value: '사실' }],
+      target: { selector: { type: 'TextQuoteSelector', exact: quoted, prefix: '', suffix: '' } },
+    }),
+  )
+  await desk.locator('input[type="file"]').setInputFiles(file)
+  const summary = desk.getByRole('dialog', { name: 'Import summary' })
+  const changed = summary.getByRole('region', { name: 'Claims now on other words' })
+  await expect(changed.getByRole('listitem')).toHaveCount(1)
+  await expect(changed.getByRole('listitem').locator('del')).toHaveText(quoted)
+  await expect(changed.getByRole('listitem').locator('ins')).toHaveText('챗GPT 유료 가입자 수 2위를 기록하며')
+  await summary.getByRole('button', { name: 'Close', exact: true }).click()
+
+  const card = claimCard(desk, '챗GPT 유료 가입자 수 2위를 기록하며')
+  await expect(card.getByText('Text changed since rated', { exact: true })).toBeVisible()
+  expect((await storedClaims(desk))[0]).toMatchObject({ verdict: 'true', status: 'in-review', textChanged: true })
 })

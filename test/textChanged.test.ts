@@ -87,6 +87,18 @@ describe('an edit inside a claim', () => {
     expect(store.claim(claim.id)).toMatchObject({ textChanged: true, status: 'in-review' })
   })
 
+  it('deleting all of a rated claim’s words is recorded and marked; the claim is listed as not found', () => {
+    const claim = mark(OFFICE)
+    store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
+    const blocks = store.document().blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(OFFICE, '') })) }))
+    store.db.transaction(() => $saveDocument(store, blocks, [], '박편집'))()
+    expect(store.claim(claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
+    const [entry] = textEvents(claim.id)
+    expect(entry.detail).toMatchObject({ before: OFFICE, after: '' })
+    expect(describeEvent(entry, 'en')).toBe(`박편집 deleted the claim’s words “${OFFICE}” from the essay.`)
+    expect(describeEvent(entry, 'ko')).toBe(`박편집 님이 본문에서 주장의 문구를 모두 지웠습니다: ‘${OFFICE}’`)
+  })
+
   it('of an unrated, open claim is recorded but not marked', () => {
     const claim = mark(RANK)
     typeOver('가입자 수 2위', '가입자 수 9위')

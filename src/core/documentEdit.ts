@@ -49,6 +49,8 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     const range = byId.get(claim.id)
     if (!range) {
       orphan.run(now, actor, claim.id)
+      // All of its words were deleted: that too is a change of the words its verdict judged.
+      changes.push({ claimId: claim.id, before: claim.exact, after: '', via: 'edit' })
       continue
     }
     const a = describeRange(text, range.start, range.end)

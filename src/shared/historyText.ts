@@ -121,6 +121,7 @@ function textChangedKo(actor: string, d: Record<string, unknown>): string {
   const name = actor.trim()
   if (str(d, 'via') === 'import') return `${who(actor, 'ko')} 파일 ${str(d, 'file')}${objectParticle(str(d, 'file'))} 가져오며 주장을 ${before} 대신 ${q(after)}에 연결했습니다.`
   if (str(d, 'via') === 'correction') return `${name ? `${name} 님의 ` : ''}정정으로 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
+  if (!after) return `${who(actor, 'ko')} 본문에서 주장의 문구를 모두 지웠습니다: ${before}`
   return `${who(actor, 'ko')} 본문을 고쳐 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
 }
 
@@ -165,6 +166,7 @@ const en: Record<string, Sentence> = {
     const [before, after] = [enq(str(d, 'before')), enq(str(d, 'after'))]
     if (str(d, 'via') === 'import') return `${who(actor, 'en')} imported ${str(d, 'file')}: the claim now marks ${after} instead of ${before}.`
     if (str(d, 'via') === 'correction') return `${who(actor, 'en')} changed the claim’s words from ${before} to ${after} by a correction.`
+    if (!str(d, 'after')) return `${who(actor, 'en')} deleted the claim’s words ${before} from the essay.`
     return `${who(actor, 'en')} edited the essay: the claim’s words changed from ${before} to ${after}.`
   },
   'verdict-confirmed': ({ actor, d, verdict }) => `${who(actor, 'en')} confirmed the verdict ${verdict(str(d, 'verdict'))} for the changed words.`,

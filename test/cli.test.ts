@@ -230,7 +230,8 @@ describe('import', () => {
     db.exec(`DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
       DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo;
-      ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version`)
+      ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version;
+      ALTER TABLE claim DROP COLUMN text_changed`)
     db.pragma('user_version = 1')
     db.close()
     const oldBytes = sha256(old)

@@ -56,15 +56,23 @@ export const exportCommand: Command = {
       if (sameFile(review + suffix, out)) throw new CliError('invalid-args', `--out ${out} is the review file itself; choose another file name.`, out)
     }
     // The review is read from a consistent private copy, so exporting never writes to it (not even a migration).
-    const { data, claims } = await withReviewCopy({ path: review, bytes: await readInput(review) }, async (store) => {
+    const { data, claims, textChanged } = await withReviewCopy({ path: review, bytes: await readInput(review) }, async (store) => {
       const file = isRepublishExport(format) ? await runRepublishExport(store, format, args, ctx.env) : await exportReview(store, format, actor)
-      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? store.claims().length }
+      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? store.claims().length, textChanged: file.counts?.textChanged ?? 0 }
     })
     writeAtomic(out, data)
+    const lines = [`Exported ${review} as a ${formatText[format]} to ${out} (${plural(claims, 'claim')}, ${plural(data.byteLength, 'byte')}).`]
+    if (textChanged > 0) {
+      lines.push(
+        format === 'claimreview'
+          ? `Left out ${plural(textChanged, 'rated claim')} whose text changed since it was rated; confirm the verdict in Factdesk to publish it.`
+          : `${plural(textChanged, 'claim')} labelled: text changed since it was rated, verdict awaiting re-confirmation.`,
+      )
+    }
     return {
       exitCode: 0,
-      json: { ok: true, command: 'export', review, format, out, bytes: data.byteLength, claims },
-      lines: [`Exported ${review} as a ${formatText[format]} to ${out} (${plural(claims, 'claim')}, ${plural(data.byteLength, 'byte')}).`],
+      json: { ok: true, command: 'export', review, format, out, bytes: data.byteLength, claims, ...(textChanged > 0 ? { textChanged } : {}) },
+      lines,
     }
   },
 }

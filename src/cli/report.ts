@@ -35,6 +35,11 @@ export function summaryLines(s: ImportSummary): string[] {
     lines.push(`  ${plural(s.unanchored.length, 'claim')} could not be found in the essay; attach them to the text in Factdesk:`)
     for (const u of s.unanchored) lines.push(`    ${quote(u.exact)}`)
   }
+  const changed = s.changedClaims ?? []
+  if (changed.length > 0) {
+    lines.push(`  ${plural(changed.length, 'claim')} now ${changed.length === 1 ? 'marks' : 'mark'} other words than ${changed.length === 1 ? 'its' : 'their'} quote (a rated one awaits re-confirmation):`)
+    for (const c of changed) lines.push(`    ${quote(c.before)} -> ${quote(c.after)}`)
+  }
   for (const note of s.notes) lines.push(`  note: ${note}`)
   return lines
 }

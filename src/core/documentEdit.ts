@@ -2,6 +2,7 @@ import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
 import { FactdeskError } from '../shared/errors'
 import { codePointLength, describeRange } from '../shared/text'
 import { recordEvent } from './history'
+import { recordTextChange, type TextChange } from './textChange'
 import type { ClaimRow } from './rows'
 import { contentHash, type ReviewStore } from './store'
 
@@ -43,24 +44,34 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
        revision = revision + 1, version = ? WHERE id = ?`,
   )
   const orphan = db.prepare(`UPDATE claim SET anchored = 0, modified = ?, modified_by = ? WHERE id = ?`)
+  const changes: TextChange[] = []
   for (const claim of claims) {
     const range = byId.get(claim.id)
     if (!range) {
       orphan.run(now, actor, claim.id)
+      // All of its words were deleted: that too is a change of the words its verdict judged.
+      changes.push({ claimId: claim.id, before: claim.exact, after: '', via: 'edit' })
       continue
     }
     const a = describeRange(text, range.start, range.end)
     if (a.exact === claim.exact) move.run(a.start, a.end, a.prefix, a.suffix, claim.id)
-    else reword.run(a.start, a.end, a.prefix, a.suffix, a.exact, now, actor, store.newVersion(claim.id), claim.id)
+    else {
+      reword.run(a.start, a.end, a.prefix, a.suffix, a.exact, now, actor, store.newVersion(claim.id), claim.id)
+      changes.push({ claimId: claim.id, before: claim.exact, after: a.exact, via: 'edit' })
+    }
   }
-  followCorrectionsInText(store, actor, now)
+  const corrected = followCorrectionsInText(store, actor, now)
+  // Every change of a claim's words is part of its record (src/core/textChange.ts).
+  for (const change of changes) recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
 }
 
 /**
  * The record of corrections follows the text: a correction whose claim reads its original wording
  * again was undone in the editor; a proposed one whose claim now reads its replacement (a redo) is applied.
+ * Returns the claims whose words a correction explains.
  */
-function followCorrectionsInText(store: ReviewStore, actor: string, now: string): void {
+function followCorrectionsInText(store: ReviewStore, actor: string, now: string): Set<string> {
+  const claimIds = new Set<string>()
   const redone = store.db
     .prepare(
       `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
@@ -74,6 +85,7 @@ function followCorrectionsInText(store: ReviewStore, actor: string, now: string)
       )
       .run(actor, now, now, store.newVersion(k.id), k.id)
     recordEvent(store.db, k.claim_id, actor, 'correction-applied', { original: k.original, replacement: k.replacement })
+    claimIds.add(k.claim_id)
   }
   const undone = store.db
     .prepare(
@@ -88,5 +100,7 @@ function followCorrectionsInText(store: ReviewStore, actor: string, now: string)
       )
       .run(now, store.newVersion(k.id), k.id)
     recordEvent(store.db, k.claim_id, actor, 'correction-reverted', { correction: k.id })
+    claimIds.add(k.claim_id)
   }
+  return claimIds
 }

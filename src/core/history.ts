@@ -29,6 +29,8 @@ export type EventKind =
   | 'tag-removed'
   | 'merged'
   | 'conflict-resolved'
+  | 'text-changed'
+  | 'verdict-confirmed'
 
 /** Appends one history entry; call it inside the transaction of the change it describes. */
 export function recordEvent(

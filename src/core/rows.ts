@@ -19,6 +19,7 @@ export interface ClaimRow {
   deleted: number
   version: string
   anchored: number
+  text_changed: number
 }
 
 export interface SourceRow {
@@ -60,6 +61,7 @@ export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
     revision: r.revision,
     version: r.version,
     anchored: r.anchored === 1,
+    textChanged: r.text_changed === 1,
     ...related,
   }
 }

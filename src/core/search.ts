@@ -218,6 +218,7 @@ interface QueryRow {
   author: string
   modified_by: string
   anchored: number
+  text_changed: number
   sources: number
   last_change: string
 }
@@ -238,7 +239,7 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
     .map((e) => `coalesce(${e}, '')`)
   const rows = db
     .prepare(
-      `SELECT c.id, c.verdict, c.status, c.author, c.modified_by, c.anchored,
+      `SELECT c.id, c.verdict, c.status, c.author, c.modified_by, c.anchored, c.text_changed,
          (SELECT count(*) FROM source s WHERE s.claim_id = c.id AND s.deleted = 0) AS sources,
          ${sort === 'modified' ? `max(${changes.join(', ')})` : `''`} AS last_change
        FROM claim c WHERE c.deleted = 0
@@ -263,6 +264,7 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
         (!f.reviewer || r.author === f.reviewer || r.modified_by === f.reviewer) &&
         (!f.noSource || r.sources === 0) &&
         (!f.unanchored || r.anchored === 0) &&
+        (!f.textChanged || r.text_changed === 1) &&
         (conflicted === null || conflicted.has(r.id)) &&
         (tagged === null || tagged.has(r.id)),
     )

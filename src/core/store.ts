@@ -229,18 +229,21 @@ export class ReviewStore {
     // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales.ts.
     if (patch.verdict !== undefined && patch.verdict !== current.verdict) assertVerdictOnScale(this, patch.verdict)
     const next = { ...current, ...definedOnly(patch) }
-    if (next.verdict === current.verdict && next.status === current.status && next.note === current.note) {
+    // Giving the verdict again, even the same one, confirms it for the words as they read now.
+    const confirms = current.textChanged && patch.verdict !== undefined
+    if (!confirms && next.verdict === current.verdict && next.status === current.status && next.note === current.note) {
       return current
     }
     this.db.transaction(() => {
       const t = now()
       this.db
         .prepare(
-          `UPDATE claim SET verdict = ?, status = ?, note = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ?
-           WHERE id = ? AND deleted = 0`,
+          `UPDATE claim SET verdict = ?, status = ?, note = ?, text_changed = ?, modified = ?, modified_by = ?, revision = revision + 1,
+             version = ? WHERE id = ? AND deleted = 0`,
         )
-        .run(next.verdict, next.status, next.note, t, actor, this.newVersion(id), id)
+        .run(next.verdict, next.status, next.note, confirms ? 0 : current.textChanged ? 1 : 0, t, actor, this.newVersion(id), id)
       recordClaimChanges(this.db, current, next, actor, t)
+      if (confirms) recordEvent(this.db, id, actor, 'verdict-confirmed', { verdict: next.verdict, exact: current.exact }, t)
     })()
     return this.claim(id)
   }

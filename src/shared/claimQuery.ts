@@ -22,6 +22,8 @@ export const claimFiltersSchema = z
     noSource: z.boolean().optional(),
     unanchored: z.boolean().optional(),
     conflict: z.boolean().optional(),
+    /** Claims whose words changed since they were rated (their verdict awaits re-confirmation). */
+    textChanged: z.boolean().optional(),
   })
   .strict()
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>
@@ -61,21 +63,28 @@ export interface Tally {
   /** Claims per verdict id: every id of `order` (zero or more), then any other id a claim carries. */
   verdicts: Record<string, number>
   statuses: Record<Status, number>
+  /** Claims whose words changed since they were rated. */
+  textChanged: number
 }
 
 /**
  * Counts per verdict and per status of every live claim (found in the essay or not). `order` is the
  * verdict ids of the review's scale ('unrated' first); ids it lacks are counted too, after it.
  */
-export function tally(claims: readonly Pick<Claim, 'verdict' | 'status'>[], order: readonly string[] = verdicts): Tally {
+export function tally(
+  claims: readonly (Pick<Claim, 'verdict' | 'status'> & Partial<Pick<Claim, 'textChanged'>>)[],
+  order: readonly string[] = verdicts,
+): Tally {
   const out: Tally = {
     total: claims.length,
     verdicts: Object.fromEntries(order.map((v) => [v, 0])),
     statuses: Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>,
+    textChanged: 0,
   }
   for (const c of claims) {
     out.verdicts[c.verdict] = (out.verdicts[c.verdict] ?? 0) + 1
     out.statuses[c.status] = (out.statuses[c.status] ?? 0) + 1
+    if (c.textChanged) out.textChanged++
   }
   return out
 }

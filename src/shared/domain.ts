@@ -107,6 +107,11 @@ export interface Claim {
   version: string
   /** False when the claim's text could not be found in this essay (after an import): listed, not drawn. */
   anchored: boolean
+  /**
+   * The claim's words changed (other than by a correction) after it was rated or worked on: its verdict
+   * awaits re-confirmation, and exports do not present it as checked.
+   */
+  textChanged: boolean
   hasConflict: boolean
   sources: Source[]
   corrections: Correction[]

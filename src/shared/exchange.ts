@@ -35,9 +35,21 @@ export interface ImportSummary {
   tagsChanged?: number
   /** The file's essay text differs from the open one: its claims were re-anchored. */
   documentDiffers: boolean
+  /**
+   * Claims the import re-anchored onto words that differ from their quote: the file's quote (before)
+   * and the essay's words they now mark (after). Each got a history entry, and the mark "text changed
+   * since it was rated" if it was rated or worked on. Absent in summaries logged before it existed.
+   */
+  changedClaims?: ChangedClaim[]
   notes: string[]
   /** The import log row of this import (what "Undo import" takes back); absent in logged summaries. */
   importId?: string
+}
+
+export interface ChangedClaim {
+  id: string
+  before: string
+  after: string
 }
 
 export type ConflictSide = Record<string, string | boolean>

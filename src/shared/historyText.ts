@@ -78,7 +78,8 @@ const ko: Record<string, Sentence> = {
   },
   'status-changed': ({ actor, d, status }) => {
     const to = status(str(d, 'to'))
-    return `${who(actor, 'ko')} 진행 상태를 ${q(status(str(d, 'from')))}에서 ${q(to)}${directionParticle(to)} 바꿨습니다.`
+    const why = str(d, 'why') === 'text-changed' ? ' (판정 후 문구 변경)' : ''
+    return `${who(actor, 'ko')} 진행 상태를 ${q(status(str(d, 'from')))}에서 ${q(to)}${directionParticle(to)} 바꿨습니다${why}.`
   },
   'note-edited': ({ actor }) => `${who(actor, 'ko')} 메모를 고쳤습니다.`,
   'claim-removed': ({ actor }) => `${who(actor, 'ko')} 주장을 삭제했습니다.`,
@@ -108,6 +109,22 @@ const ko: Record<string, Sentence> = {
     const what = str(d, 'entity') === 'source' ? '출처의 충돌' : '충돌'
     return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}.`
   },
+  'text-changed': ({ actor, d }) => textChangedKo(actor, d),
+  'verdict-confirmed': ({ actor, d, verdict }) => {
+    const label = verdict(str(d, 'verdict'))
+    return `${who(actor, 'ko')} 바뀐 문구에 대한 판정 ${q(label)}${objectParticle(label)} 확인했습니다.`
+  },
+}
+
+/** What the words were and are now, and how they changed (src/core/textChange.ts). */
+function textChangedKo(actor: string, d: Record<string, unknown>): string {
+  const before = q(str(d, 'before'))
+  const after = str(d, 'after')
+  const name = actor.trim()
+  if (str(d, 'via') === 'import') return `${who(actor, 'ko')} 파일 ${str(d, 'file')}${objectParticle(str(d, 'file'))} 가져오며 주장을 ${before} 대신 ${q(after)}에 연결했습니다.`
+  if (str(d, 'via') === 'correction') return `${name ? `${name} 님의 ` : ''}정정으로 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
+  if (!after) return `${who(actor, 'ko')} 본문에서 주장의 문구를 모두 지웠습니다: ${before}`
+  return `${who(actor, 'ko')} 본문을 고쳐 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
 }
 
 function sourceKo(actor: string, d: Record<string, unknown>, verb: string): string {
@@ -120,7 +137,7 @@ const en: Record<string, Sentence> = {
   'verdict-changed': ({ actor, d, verdict }) =>
     `${who(actor, 'en')} changed the verdict from ${verdict(str(d, 'from'))} to ${verdict(str(d, 'to'))}.`,
   'status-changed': ({ actor, d, status }) =>
-    `${who(actor, 'en')} changed the status from ${status(str(d, 'from'))} to ${status(str(d, 'to'))}.`,
+    `${who(actor, 'en')} changed the status from ${status(str(d, 'from'))} to ${status(str(d, 'to'))}${str(d, 'why') === 'text-changed' ? ' (text changed since rated)' : ''}.`,
   'note-edited': ({ actor }) => `${who(actor, 'en')} edited the note.`,
   'claim-removed': ({ actor }) => `${who(actor, 'en')} removed the claim.`,
   'claim-restored': ({ actor }) => `${who(actor, 'en')} restored the claim.`,
@@ -149,6 +166,14 @@ const en: Record<string, Sentence> = {
     const what = str(d, 'entity') === 'source' ? 'a conflict over a source' : 'a conflict'
     return `${who(actor, 'en')} resolved ${what}${parts.length ? ` ${parts.join(', ')}` : ''}.`
   },
+  'text-changed': ({ actor, d }) => {
+    const [before, after] = [enq(str(d, 'before')), enq(str(d, 'after'))]
+    if (str(d, 'via') === 'import') return `${who(actor, 'en')} imported ${str(d, 'file')}: the claim now marks ${after} instead of ${before}.`
+    if (str(d, 'via') === 'correction') return `${who(actor, 'en')} changed the claim’s words from ${before} to ${after} by a correction.`
+    if (!str(d, 'after')) return `${who(actor, 'en')} deleted the claim’s words ${before} from the essay.`
+    return `${who(actor, 'en')} edited the essay: the claim’s words changed from ${before} to ${after}.`
+  },
+  'verdict-confirmed': ({ actor, d, verdict }) => `${who(actor, 'en')} confirmed the verdict ${verdict(str(d, 'verdict'))} for the changed words.`,
 }
 
 function sourceEn(actor: string, d: Record<string, unknown>, verb: string): string {

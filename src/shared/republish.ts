@@ -69,4 +69,9 @@ export interface ExportCounts {
   rated: number
   sources: number
   corrections: number
+  /**
+   * Claims whose words changed since they were rated: left out of ClaimReview, labelled in the other
+   * formats (absent when there are none).
+   */
+  textChanged?: number
 }

@@ -29,6 +29,8 @@ export const bundleClaimSchema = z
     start: z.number().int().min(0),
     end: z.number().int().min(1),
     anchored: z.boolean(),
+    // Optional, so bundles made before the mark existed still import (absent: not marked).
+    textChanged: z.boolean().optional(),
     // A verdict id of the exporting review's scale; the importing review checks it against its own.
     verdict: verdictIdSchema,
     status: z.enum(statuses),
@@ -102,6 +104,7 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     start: r.start,
     end: r.end,
     anchored: r.anchored === 1,
+    textChanged: r.text_changed === 1,
     verdict: r.verdict,
     status: r.status,
     note: r.note,

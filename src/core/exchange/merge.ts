@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../store'
 import type { ClaimRow, SourceRow } from '../rows'
 import { reanchor } from '../anchoring'
+import { recordTextChange } from '../textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
 import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
@@ -14,6 +15,8 @@ export interface IncomingReview extends ThreadIncoming {
   sources: BundleSource[]
   /** Things the summary must say (e.g. "the annotations were made on another page"). */
   notes: string[]
+  /** Claims the reader already placed on the open essay's words (W3C), by id: the quote the file gave. */
+  quotes?: Map<string, string>
 }
 
 const claimContent = (c: { exact: string; verdict: string; status: string; note: string; deleted: boolean }) =>
@@ -57,6 +60,7 @@ export function mergeIncoming(
     sourcesAdded: 0,
     sourcesUpdated: 0,
     documentDiffers,
+    changedClaims: [],
     notes: [...incoming.notes],
   }
   const documentId = store.document().id
@@ -74,10 +78,10 @@ export function mergeIncoming(
   const claimRow = db.prepare(`SELECT * FROM claim WHERE id = ?`)
   const sourceRow = db.prepare(`SELECT * FROM source WHERE id = ?`)
   const writeClaim = db.prepare(
-    `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version)
-     VALUES (@id, @documentId, @exact, @prefix, @suffix, @start, @end, @anchored, @verdict, @status, @note, @author, @created, @modified, @modifiedBy, @revision, @deleted, @version)
+    `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version, text_changed)
+     VALUES (@id, @documentId, @exact, @prefix, @suffix, @start, @end, @anchored, @verdict, @status, @note, @author, @created, @modified, @modifiedBy, @revision, @deleted, @version, @textChanged)
      ON CONFLICT (id) DO UPDATE SET exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
-       start = excluded.start, end = excluded.end, anchored = excluded.anchored, verdict = excluded.verdict,
+       start = excluded.start, end = excluded.end, anchored = excluded.anchored, verdict = excluded.verdict, text_changed = excluded.text_changed,
        status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
        revision = excluded.revision, deleted = excluded.deleted, version = excluded.version`,
   )
@@ -113,7 +117,15 @@ export function mergeIncoming(
         }
       } else {
         const place = placeClaim(c)
-        writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0 })
+        // A file without the mark (older bundles, W3C) leaves ours as it is.
+        const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
+        writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0, textChanged })
+        const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
+        if (place.anchored && !c.deleted && place.exact !== quote) {
+          // Never onto other words silently: listed in the summary, recorded, and marked if it was rated.
+          summary.changedClaims!.push({ id: c.id, before: quote, after: place.exact })
+          recordTextChange(store, { claimId: c.id, before: quote, after: place.exact, via: 'import', file: meta.fileName }, meta.importer, new Date().toISOString())
+        }
         if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
         if (c.deleted) {
           if (local?.deleted === 0) summary.deleted++

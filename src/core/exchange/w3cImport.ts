@@ -108,6 +108,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   let orphans = 0
   let unrated = 0
   const refusedLinks: string[] = []
+  const quotes = new Map<string, string>()
 
   for (const p of parsed) {
     const to = p.motivations.includes('replying') ? targetIds(p.raw.target).find((id) => id !== p.rawId && byRawId.has(id)) : undefined
@@ -125,6 +126,8 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
       unplaced++
       continue
     }
+    // The open essay reads other words than the annotation quoted: the merge lists and marks the claim.
+    if (p.target.exact !== undefined && anchor.anchored && anchor.exact !== p.target.exact.normalize('NFC')) quotes.set(idFor(p.rawId), p.target.exact)
     if (p.target.source && p.target.textHash !== textHash) otherPages.set(p.target.source, (otherPages.get(p.target.source) ?? 0) + 1)
     const b = p.bodies
     const unknown = b.verdict ? [] : b.ratings.filter((r) => r && !verdictFromLabel(r))
@@ -245,5 +248,5 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   if (refusedLinks.length) {
     notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
   }
-  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes }
+  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes }
 }

@@ -47,10 +47,20 @@ function itemReviewed(data: RepublishData): Record<string, unknown> {
   return item
 }
 
-/** Claims that get a ClaimReview: rated ones, on the scale or off it. */
+/**
+ * Claims that get a ClaimReview: rated ones, on the scale or off it — except those whose words changed
+ * since they were rated, whose verdict judged other words (the export's counts say how many were left out).
+ */
 export function reviewedClaims(data: RepublishData): Claim[] {
-  return [...data.claims, ...data.unattached].filter((c) => c.verdict !== data.scale.unrated)
+  return ratedClaims(data).filter((c) => !c.textChanged)
 }
+
+/** Rated claims whose words changed since: left out of ClaimReview until a reviewer confirms the verdict. */
+export function awaitingReconfirmation(data: RepublishData): Claim[] {
+  return ratedClaims(data).filter((c) => c.textChanged)
+}
+
+const ratedClaims = (data: RepublishData): Claim[] => [...data.claims, ...data.unattached].filter((c) => c.verdict !== data.scale.unrated)
 
 export function buildClaimReviews(data: RepublishData): ClaimReviewJson[] {
   const url = data.settings.factcheckUrl

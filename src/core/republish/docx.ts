@@ -82,6 +82,8 @@ function comment(data: RepublishData, c: Claim, id: number): ICommentOptions {
       ],
     }),
   ]
+  // The verdict judged other words: never presented as checked without the label.
+  if (c.textChanged) paragraphs.push(new Paragraph({ children: [new TextRun({ text: w.textChanged, bold: true })] }))
   const { quote, corrected } = checkedWording(data, c)
   if (corrected !== undefined) {
     paragraphs.push(new Paragraph({ children: [new TextRun(xmlSafe(`“${quote}” → ${w.correctedTo} “${corrected}”`))] }))

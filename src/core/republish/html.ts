@@ -92,11 +92,13 @@ function appendixItem(data: RepublishData, c: Claim, n: number): string {
   ]
   const { corrected } = checkedWording(data, c)
   if (corrected !== undefined) parts.push(`<p class="meta">${e(w.correctedTo)} “<ins>${e(corrected)}</ins>”</p>`)
+  // The verdict judged other words: never presented as checked without the label.
+  if (c.textChanged) parts.push(`<p class="text-changed"><strong>${e(w.textChanged)}</strong></p>`)
   if (c.note.trim()) parts.push(`<p class="note">${e(c.note.trim())}</p>`)
   if (c.sources.length) {
     parts.push(`<p class="label">${e(w.sources)}</p>\n<ul class="sources">\n${c.sources.map((s) => sourceItem(data, s)).join('\n')}\n</ul>`)
   }
-  return `<li class="claim" id="claim-${n}" data-verdict="${e(c.verdict)}">\n${parts.join('\n')}\n</li>`
+  return `<li class="claim${c.textChanged ? ' text-changed' : ''}" id="claim-${n}" data-verdict="${e(c.verdict)}">\n${parts.join('\n')}\n</li>`
 }
 
 function appendix(data: RepublishData): string {

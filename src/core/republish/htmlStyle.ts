@@ -54,6 +54,7 @@ a { color: #2454a6; }
 .claim .num { font-weight: 700; margin-right: 0.4rem; }
 .verdict { display: inline-block; border: 1px solid #8a9ab3; border-radius: 3px; padding: 0 0.4rem; font-weight: 700; }
 .meta { color: #5b6470; font-size: 0.85rem; }
+.text-changed { color: #8a4b00; background: #fff4e0; padding: 0.1rem 0.4rem; font-size: 0.85rem; }
 .note { white-space: pre-wrap; margin: 0.4rem 0; }
 .sources { margin: 0.3rem 0 0; padding-left: 1.2rem; }
 .corrections ul { padding-left: 1.2rem; }

@@ -2,7 +2,7 @@ import type { ExportedFile } from '../../shared/exchange'
 import type { ExportCounts, RepublishFormat, RepublishOptions } from '../../shared/republish'
 import { fileBase } from '../names'
 import type { ReviewStore } from '../store'
-import { renderClaimReview, reviewedClaims } from './claimReview'
+import { awaitingReconfirmation, renderClaimReview, reviewedClaims } from './claimReview'
 import { renderCsv } from './csv'
 import { renderDocx } from './docx'
 import { renderHtml } from './html'
@@ -21,11 +21,15 @@ export interface RepublishDeps {
 function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
   const claims =
     format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : format === 'csv' ? [...data.claims, ...data.unattached] : data.claims
+  // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
+  const textChanged =
+    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' || format === 'csv' ? 0 : claims.filter((c) => c.textChanged).length
   return {
     claims: claims.length,
     rated: claims.filter((c) => isRated(data, c)).length,
     sources: claims.reduce((n, c) => n + c.sources.length, 0),
     corrections: format === 'csv' || format === 'claimreview' ? 0 : data.corrections.length,
+    ...(textChanged > 0 ? { textChanged } : {}),
   }
 }
 

@@ -93,6 +93,8 @@ function footnote(data: RepublishData, claim: Claim, n: number): string {
   let head = `**${mdEscape(w.verdict)}: ${mdEscape(verdictLabel(data, claim.verdict))}** (${mdEscape(statusLabels[data.lang][claim.status])}) — “${oneLine(quote)}”`
   if (corrected !== undefined) head += ` → ${mdEscape(w.correctedTo)} “${oneLine(corrected)}”`
   const parts = [head]
+  // The verdict judged other words: never presented as checked without the label.
+  if (claim.textChanged) parts.push(`**${mdEscape(w.textChanged)}**`)
   const note = claim.note.trim()
   if (note) parts.push(note.split(/\r\n?|\n/).map((line) => mdEscape(line)).join('  \n'))
   if (claim.sources.length) {

@@ -16,6 +16,7 @@ export const words = {
     by: 'By',
     notAttached: 'Claims not found in this version of the essay',
     correctedTo: 'corrected to',
+    textChanged: 'Text changed since it was rated — verdict awaiting re-confirmation',
   },
   ko: {
     factCheck: '팩트체크',
@@ -31,6 +32,7 @@ export const words = {
     by: '글',
     notAttached: '이 판본의 본문에서 찾지 못한 주장',
     correctedTo: '정정 후',
+    textChanged: '판정 후 문구가 바뀜 — 판정 재확인 대기 중',
   },
 } as const
 

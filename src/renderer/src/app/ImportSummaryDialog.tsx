@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
 import { useUndoText } from '../undoText'
+import { ChangedClaimsList } from './ChangedClaimsList'
 
 /** After an import: what came in, what conflicts, what could not be found in this essay. */
 export function ImportSummaryDialog({
@@ -60,6 +61,7 @@ export function ImportSummaryDialog({
               ))}
           </dl>
           {s.documentDiffers && <p>{t.documentDiffers}</p>}
+          <ChangedClaimsList changed={s.changedClaims} />
           {s.unanchored.length > 0 && (
             <>
               <p>{t.unanchoredExplained}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
+import { useTextChangedText } from '../textChangedText'
 
 /**
  * An export for republication before it is saved: progress while it is made, then what it holds (the
@@ -9,6 +10,7 @@ import { useRepublishText } from './republishText'
  */
 export function RepublishDialog({ republish, onOpenSettings }: { republish: Republish; onOpenSettings: () => void }) {
   const w = useRepublishText()
+  const tc = useTextChangedText()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
@@ -61,6 +63,11 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
                   </div>
                 ))}
               </dl>
+              {counts.textChanged ? (
+                <p className="attention-note" role="note">
+                  {state.format === 'claimreview' ? tc.exportLeftOut(counts.textChanged) : tc.exportLabelled(counts.textChanged)}
+                </p>
+              ) : null}
             </section>
           )}
           {file.mimeType === 'text/html' && (

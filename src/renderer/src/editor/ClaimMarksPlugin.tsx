@@ -7,6 +7,9 @@ import type { Claim } from '../../../shared/domain'
 import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
 import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
 
+/** The class of a highlight covering a claim whose text changed since it was rated. */
+export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
+
 interface Props {
   claims: Claim[]
   activeId: string | null
@@ -115,6 +118,7 @@ function rankBySpecificity(ids: string[], claims: Claim[]): string[] {
 
 function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string | null): void {
   const verdictOf = new Map(claims.map((c) => [c.id, c.verdict]))
+  const changed = new Set(claims.filter((c) => c.textChanged).map((c) => c.id))
   const marks = editor.read(() => $allMarks($getRoot()).map((m) => ({ key: m.getKey(), ids: m.getIDs() })))
   for (const { key, ids } of marks) {
     const el = editor.getElementByKey(key)
@@ -123,5 +127,7 @@ function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string 
     el.dataset.claimIds = ids.join(' ')
     el.dataset.verdict = verdictOf.get(ranked[0]) ?? 'unrated'
     el.classList.toggle('claim-mark-active', activeId !== null && ids.includes(activeId))
+    // A verdict awaiting re-confirmation shows on the highlight too (src/core/textChange.ts).
+    el.classList.toggle(TEXT_CHANGED_CLASS, ids.some((id) => changed.has(id)))
   }
 }

@@ -9,6 +9,7 @@ import type { ThreadActions } from '../state/useThread'
 import { ClaimHistory } from './ClaimHistory'
 import { ClaimTags } from './ClaimTags'
 import { ReplyThread } from './ReplyThread'
+import { TextChangedBadge } from './TextChangedBadge'
 
 interface Props {
   claim: Claim
@@ -30,7 +31,7 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
   const { t } = useI18n()
   return (
     <article
-      className={`claim-card${active ? ' active' : ' compact'}`}
+      className={`claim-card${active ? ' active' : ' compact'}${claim.textChanged ? ' text-changed' : ''}`}
       data-verdict={claim.verdict}
       data-claim-id={claim.id}
       aria-current={active ? 'true' : undefined}
@@ -59,6 +60,7 @@ function ClaimDetails(props: Props) {
   const idBase = useId()
   return (
     <>
+      <TextChangedBadge claim={claim} onUpdate={props.onUpdate} />
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${idBase}-verdict`}>{t.verdict}</label>
@@ -137,6 +139,7 @@ function ClaimSummary({ claim }: { claim: Claim }) {
   ].filter(Boolean)
   return (
     <>
+      <TextChangedBadge claim={claim} />
       <p className="claim-summary">
         <span className="verdict-label">{verdict(claim.verdict)}</span> · {status(claim.status)}
         {counts.length > 0 && <> · {counts.join(' · ')}</>}

@@ -6,6 +6,7 @@ import type { ClaimQueryState } from '../state/useClaimQuery'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { isMac } from '../app/keys'
+import { useTextChangedText } from '../textChangedText'
 
 interface Props {
   query: ClaimQueryState
@@ -17,6 +18,7 @@ interface Props {
 export function ClaimFilterBar({ query, shown, total }: Props) {
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
+  const tc = useTextChangedText()
   const order = useVerdictOrder()
   const id = useId()
   const { filters, setFilter } = query
@@ -119,6 +121,10 @@ export function ClaimFilterBar({ query, shown, total }: Props) {
             <label>
               <input type="checkbox" checked={!!filters.conflict} onChange={(e) => setFilter({ conflict: e.target.checked })} />{' '}
               {w.hasConflict}
+            </label>
+            <label>
+              <input type="checkbox" checked={!!filters.textChanged} onChange={(e) => setFilter({ textChanged: e.target.checked })} />{' '}
+              {tc.filter}
             </label>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
+import { useTextChangedText } from '../textChangedText'
 
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
@@ -18,6 +19,7 @@ interface Props {
 export function ClaimTally({ claims, query }: Props) {
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
+  const tc = useTextChangedText()
   const order = useVerdictOrder()
   const counts = tally(claims, order)
   const verdictIds = Object.keys(counts.verdicts)
@@ -59,6 +61,22 @@ export function ClaimTally({ claims, query }: Props) {
           )
         })}
       </ul>
+      {/* Verdicts awaiting re-confirmation: shown while there are any (or the filter is on). */}
+      {(counts.textChanged > 0 || query.filters.textChanged) && (
+        <ul className="status-counts" aria-label={tc.tally}>
+          <li data-text-changed className={counts.textChanged === 0 ? 'zero' : undefined}>
+            <button
+              type="button"
+              className="tally-item text-changed-count"
+              aria-pressed={!!query.filters.textChanged}
+              title={w.filterBy(tc.tally)}
+              onClick={() => query.setFilter({ textChanged: query.filters.textChanged ? undefined : true })}
+            >
+              {tc.tally} <span className="tally-n">{counts.textChanged}</span>
+            </button>
+          </li>
+        </ul>
+      )}
     </div>
   )
 }

@@ -18,11 +18,15 @@ const MISMATCH =
 const moduleDir = () => dirname(require.resolve('better-sqlite3/package.json'))
 const markerPath = () => join(moduleDir(), 'build', 'factdesk-runtime.json')
 
-/** The Electron executable when its binary was downloaded, else null (never throws). */
+/**
+ * The Electron executable when its binary was downloaded, else null (never throws). Read from the
+ * package's path.txt: require('electron') tries to download a missing binary.
+ */
 export function electronBinary() {
   try {
-    const path = require('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const dir = dirname(require.resolve('electron/package.json'))
+    const path = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim())
+    return existsSync(path) ? path : null
   } catch {
     return null
   }

@@ -181,6 +181,8 @@ describe('import', () => {
     const md = readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')
     const edited = md.replace(KIM, `${KIM}, 봄비가 내리던 날`)
     const other = review('other.factdesk', 'lee', '봄비가 내리던 날', parseEssayMarkdown(edited))
+    // Existing reviews of the bundled essay (a new review would take the file's own essay).
+    for (const name of ['desk.factdesk', 'desk2.factdesk']) ReviewStore.open(dir.file(name), bundledEssay()).close()
     const r = await cli('import', other, '--review', dir.file('desk.factdesk'), '--json')
     expect(r.code, r.stderr).toBe(0)
     const [summary] = r.json().imported as ImportSummary[]

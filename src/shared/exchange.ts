@@ -33,6 +33,10 @@ export interface ImportSummary {
   repliesAdded?: number
   repliesUpdated?: number
   tagsChanged?: number
+  /** Corrections added or changed, republication settings taken, dismissed suggestions added (bundle version 2). */
+  correctionsChanged?: number
+  settingsTaken?: number
+  dismissedAdded?: number
   /** The file's essay text differs from the open one: its claims were re-anchored. */
   documentDiffers: boolean
   notes: string[]

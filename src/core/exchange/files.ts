@@ -9,6 +9,7 @@ import { ReviewStore } from '../store'
 import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from './bundle'
 import { mergeIncoming, type IncomingReview } from './merge'
 import { adaptIncomingVerdicts } from '../scales'
+import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 
@@ -24,8 +25,16 @@ function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
-  const { replies, tags, tagStyles, events } = bundle
-  return { format, documentText: bundle.document.text, claims: bundle.claims, sources: bundle.sources, replies, tags, tagStyles, events, notes: [] }
+  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions } = bundle
+  return {
+    format,
+    documentText: bundle.document.text,
+    claims: bundle.claims,
+    sources: bundle.sources,
+    ...{ replies, tags, tagStyles, events },
+    ...{ corrections, republish, verdictScale, dismissedSuggestions },
+    notes: [],
+  }
 }
 
 /** A review file to import is read from a private copy, so the original is never written to. */
@@ -82,8 +91,14 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
 export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
   const incoming = await readIncoming(name, bytes, store.document().text)
-  // Verdicts the review's scale does not have come in as not yet rated, the original kept in the note.
-  return mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer })
+  const meta = { fileName: name, fileHash: sha256(bytes), importer }
+  // One transaction: a review without rated claims takes the file's scale, then verdicts the review's
+  // scale does not have come in as not yet rated (the original kept in the note), then the merge.
+  return store.db.transaction(() => {
+    const scaleNote = adoptIncomingScale(store, incoming, importer)
+    const adapted = adaptIncomingVerdicts(store, scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming)
+    return mergeIncoming(store, adapted, meta)
+  })()
 }
 
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {

@@ -160,6 +160,8 @@ describe('a new review made from a file takes its essay', () => {
     const original = opened(dir.file('src.factdesk'))
     expect(copy.document().text).toBe(original.document().text)
     expect(copy.document().text).toContain('SK하이닉스')
+    // The review file carries the whole review the same way a bundle does.
+    expect(normalised(exportBundle(copy, 'x'), 'src.factdesk')).toEqual(normalised(exportBundle(original, 'x'), 'src.factdesk'))
     const w3c = await cli('export', '--review', dir.file('src.factdesk'), '--format', 'w3c', '--out', dir.file('a.jsonld'))
     expect(w3c.code).toBe(0)
     expect((await cli('import', dir.file('a.jsonld'), '--review', dir.file('w3c.factdesk'))).code).toBe(0)

@@ -51,8 +51,11 @@ export interface ConflictView {
   claimId: string
   origin: string
   created: string
+  /** Each side's values, with who changed it last (`modifiedBy`; '' when not recorded, as for sources) and when (`modified`). */
   mine: ConflictSide
   theirs: ConflictSide
+  /** The version both sides started from, when this review still has its values; null when not known. */
+  base: ConflictSide | null
 }
 
 const side = z.enum(['mine', 'theirs'])

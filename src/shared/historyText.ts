@@ -1,6 +1,7 @@
 import type { Lang } from './domain'
 import type { ClaimEvent } from './thread'
 import { verdictLabels } from './verdicts'
+import { resolvedFields } from './conflictText'
 
 /**
  * A claim's history entry as a sentence a reader understands ("김기자 님이 판정을 ‘사실’에서 ‘전혀 사실
@@ -101,10 +102,11 @@ const ko: Record<string, Sentence> = {
     const change = mergeChange.ko[str(d, 'change')]
     return `${who(actor, 'ko')} 파일 ${str(d, 'file')}의 변경 사항을 병합했습니다${change ? ` (${change})` : ''}.`
   },
-  'conflict-resolved': ({ actor, d }) => {
+  'conflict-resolved': ({ actor, d, verdict, status }) => {
     const parts = [str(d, 'file'), resolveChoice.ko[str(d, 'choice')]].filter(Boolean)
     const what = str(d, 'entity') === 'source' ? '출처의 충돌' : '충돌'
-    return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}.`
+    const chosen = resolvedFields(d, 'ko', verdict, status)
+    return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}${chosen ? `: ${chosen}` : ''}.`
   },
 }
 
@@ -140,10 +142,11 @@ const en: Record<string, Sentence> = {
     const change = mergeChange.en[str(d, 'change')]
     return `${who(actor, 'en')} merged changes from the file ${str(d, 'file')}${change ? ` (${change})` : ''}.`
   },
-  'conflict-resolved': ({ actor, d }) => {
+  'conflict-resolved': ({ actor, d, verdict, status }) => {
     const parts = [str(d, 'file') && `with ${str(d, 'file')}`, resolveChoice.en[str(d, 'choice')]].filter(Boolean)
     const what = str(d, 'entity') === 'source' ? 'a conflict over a source' : 'a conflict'
-    return `${who(actor, 'en')} resolved ${what}${parts.length ? ` ${parts.join(', ')}` : ''}.`
+    const chosen = resolvedFields(d, 'en', verdict, status)
+    return `${who(actor, 'en')} resolved ${what}${parts.length ? ` ${parts.join(', ')}` : ''}${chosen ? `: ${chosen}` : ''}.`
   },
 }
 

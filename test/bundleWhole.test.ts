@@ -32,12 +32,12 @@ const opened = (path: string) => {
   return s
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
+async function cli(...argv: string[]): Promise<{ code: number; json: Record<string, unknown>; out: string }> {
   let out = ''
   let err = ''
   const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { USER: 'tester' } })
   expect(err).toBe('')
-  return { code, json: argv.includes('--json') ? (JSON.parse(out) as Record<string, unknown>) : {} }
+  return { code, out, json: argv.includes('--json') ? (JSON.parse(out) as Record<string, unknown>) : {} }
 }
 
 /** Applies a correction the way the editor does: the blocks with the new words, every claim's range moved. */
@@ -154,8 +154,10 @@ describe('a new review made from a file takes its essay', () => {
     const source = await everyFeature(dir.file('src.factdesk'))
     source.close()
     open.splice(open.indexOf(source), 1)
-    const r = await cli('import', dir.file('src.factdesk'), '--review', dir.file('copy.factdesk'), '--json')
+    const r = await cli('import', dir.file('src.factdesk'), '--review', dir.file('copy.factdesk'))
     expect(r.code).toBe(0)
+    expect(r.out).toMatch(/corrections: 2 added or changed; republication settings: 3 taken; dismissed suggestions: 1 added/)
+    expect(r.out).toMatch(/note: This review now rates on the file's verdict scale, “House scale”/)
     const copy = opened(dir.file('copy.factdesk'))
     const original = opened(dir.file('src.factdesk'))
     expect(copy.document().text).toBe(original.document().text)

@@ -229,7 +229,8 @@ describe('import', () => {
     const old = dir.file('old.factdesk')
     copyFileSync(target, old)
     const db = new Database(old)
-    db.exec(`DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
+    db.exec(`DROP TRIGGER claim_version_added; DROP TRIGGER claim_version_changed; DROP TRIGGER source_version_added;
+      DROP TRIGGER source_version_changed; DROP TABLE version_value; DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
       DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen;
       ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version`)

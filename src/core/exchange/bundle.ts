@@ -87,7 +87,7 @@ export const bundleSchema = z
         blocks: z.array(blockSchema).max(100_000),
         // The essay's own address and language (version 2), so a review made from the bundle keeps them.
         sourceUrl: z.string().max(LIMITS.url).optional(),
-        language: z.string().max(35).optional(),
+        language: z.string().max(LIMITS.field).optional(),
       })
       .strict(),
     claims: z.array(bundleClaimSchema).max(IMPORT_LIMITS.claims),
@@ -99,6 +99,9 @@ export const bundleSchema = z
   })
   .strict()
 export type ReviewBundle = z.infer<typeof bundleSchema>
+
+/** An essay file's front matter is not length-checked: a value too long for a bundle is left out. */
+const fits = (value: string, max: number): string => (value.length <= max ? value : '')
 
 /** The whole review, tombstones and version histories included. */
 export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
@@ -139,7 +142,7 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     version: BUNDLE_VERSION,
     exported: new Date().toISOString(),
     exportedBy: actor,
-    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks, sourceUrl: essay.source_url, language: essay.language },
+    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks, sourceUrl: fits(essay.source_url, LIMITS.url), language: fits(essay.language, LIMITS.field) },
     claims,
     sources,
     reviewers: reviewers.sort(),

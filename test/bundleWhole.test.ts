@@ -1,4 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
 import { applyCorrection, proposeCorrection } from '../src/core/corrections'
@@ -14,7 +17,7 @@ import type { Block } from '../src/shared/essay'
 import type { ImportSummary } from '../src/shared/exchange'
 import { SNU_SCALE, type VerdictScale } from '../src/shared/scales'
 import { editRegion, mapRange } from '../src/shared/textDiff'
-import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
+import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, editEssay, blockWith, Reviewer, sourceFields } from './helpers/exchange'
 
 let dir: TempDir
@@ -186,6 +189,11 @@ describe('a bundle carries the whole review', () => {
     expect(first.claims.some((c) => c.deleted) && first.claims.some((c) => !c.anchored)).toBe(true)
     expect(first.replies.some((r) => r.deleted) && first.sources.some((s) => s.deleted)).toBe(true)
     expect(first.tagStyles).toContainEqual({ name: '통계', color: '#3366cc' })
+    // The published JSON Schema accepts every part of it.
+    const ajv = new Ajv2020({ allErrors: true, strict: true })
+    addFormats(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/review-bundle.schema.json'), 'utf8')) as object)
+    expect(validate(JSON.parse(JSON.stringify(first))), ajv.errorsText(validate.errors)).toBe(true)
 
     writeFileSync(dir.file('a.factdesk.json'), bytesOf(first))
     const r = await cli('import', dir.file('a.factdesk.json'), '--review', dir.file('b.factdesk'), '--as', '김기자', '--json')

@@ -64,7 +64,7 @@ const enq = (s: string) => `“${s}”`
 
 const mergeChange: Record<Lang, Record<string, string>> = {
   ko: { added: '주장 추가', updated: '주장 갱신', removed: '주장 삭제', conflict: '충돌 생김', thread: '출처·답글·태그 등' },
-  en: { added: 'claim added', updated: 'claim updated', removed: 'claim removed', conflict: 'a conflict to resolve', thread: 'sources, replies or tags' },
+  en: { added: 'claim added', updated: 'claim updated', removed: 'claim removed', conflict: 'a conflict to resolve', thread: 'sources, replies, tags or corrections' },
 }
 const resolveChoice: Record<Lang, Record<string, string>> = {
   ko: { mine: '내 것 유지', theirs: '가져온 것 사용', mixed: '항목별로 선택' },

@@ -235,6 +235,20 @@ describe('a bundle carries the whole review', () => {
     expect(claimReview.data).toContain('https://factcheck.example.kr/seoul-openai')
   })
 
+  it('says when a correction applied in the file is not applied in this copy of the essay', async () => {
+    const review = await everyFeature(dir.file('a.factdesk'))
+    const uncorrected = ReviewStore.open(':memory:', bundledEssay())
+    open.push(uncorrected)
+    const summary = await importFile(uncorrected, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
+    expect(summary.documentDiffers).toBe(true)
+    expect(summary.notes.join(' ')).toMatch(/1 correction was applied in the file but this essay does not read the corrected words \(“SK하이닉스”\)/)
+    // On the same essay there is nothing to say.
+    const same = ReviewStore.open(':memory:', { blocks: review.document().blocks, meta: {} })
+    open.push(same)
+    const quiet = await importFile(same, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
+    expect(quiet.notes.join(' ')).not.toMatch(/corrected words/)
+  })
+
   it('an import keeps the receiving review’s settings and, once it has rated claims, its scale', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const mine = ReviewStore.open(':memory:', { blocks: review.document().blocks, meta: {} })

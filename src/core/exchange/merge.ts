@@ -150,7 +150,9 @@ export function mergeIncoming(
       for (const v of s.history) remember.run(s.id, v)
     }
     Object.assign(summary, mergeThread(store, incoming, known, touched))
-    Object.assign(summary, mergeExtras(store, incoming, known, touched))
+    const extras = mergeExtras(store, incoming, known, touched)
+    Object.assign(summary, extras.counts)
+    summary.notes.push(...extras.notes)
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -39,7 +39,12 @@ function relation(known: Set<string>, ours: string | undefined, theirs: { versio
 }
 
 /** Call inside the merge's transaction, after the claims. */
-export function mergeExtras(store: ReviewStore, incoming: ExtrasIncoming, known: (id: string) => Set<string>, touched: MergeTouches): ExtrasCounts {
+export function mergeExtras(
+  store: ReviewStore,
+  incoming: ExtrasIncoming,
+  known: (id: string) => Set<string>,
+  touched: MergeTouches,
+): { counts: ExtrasCounts; notes: string[] } {
   const { db } = store
   const counts: ExtrasCounts = { correctionsChanged: 0, settingsTaken: 0, dismissedAdded: 0 }
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
@@ -52,6 +57,9 @@ export function mergeExtras(store: ReviewStore, incoming: ExtrasIncoming, known:
        state = excluded.state, applied_by = excluded.applied_by, applied = excluded.applied, modified = excluded.modified,
        revision = excluded.revision, deleted = excluded.deleted, version = excluded.version`,
   )
+  // An applied correction whose claim here does not read its new words (this essay is another copy).
+  const readsReplacement = db.prepare(`SELECT 1 FROM claim WHERE id = ? AND deleted = 0 AND anchored = 1 AND exact = ?`)
+  const unmatched: string[] = []
   for (const c of incoming.corrections ?? []) {
     if (!claimExists.get(c.claimId)) continue
     const local = correctionRow.get(c.id) as CorrectionRow | undefined
@@ -64,6 +72,7 @@ export function mergeExtras(store: ReviewStore, incoming: ExtrasIncoming, known:
     }
     if (take) {
       write.run({ ...c, deleted: c.deleted ? 1 : 0 })
+      if (c.state === 'applied' && !c.deleted && !readsReplacement.get(c.claimId, c.replacement)) unmatched.push(c.replacement)
       if (!(rel === 'new' && c.deleted)) {
         counts.correctionsChanged++
         touched.note(c.claimId, 'thread')
@@ -83,7 +92,15 @@ export function mergeExtras(store: ReviewStore, incoming: ExtrasIncoming, known:
   const dismiss = db.prepare(`INSERT OR IGNORE INTO dismissed_suggestion (key, dismissed, actor) VALUES (?, ?, ?)`)
   for (const d of incoming.dismissedSuggestions ?? []) counts.dismissedAdded += dismiss.run(d.key, d.dismissed, d.actor).changes
 
-  return counts
+  const notes: string[] = []
+  if (unmatched.length > 0) {
+    const n = unmatched.length
+    notes.push(
+      `${n === 1 ? '1 correction was' : `${n} corrections were`} applied in the file but this essay does not read the corrected words ` +
+        `(${unmatched.slice(0, 5).map((r) => `“${r.slice(0, 60)}”`).join(', ')}): check the essay before republishing; the corrections section lists applied corrections.`,
+    )
+  }
+  return { counts, notes }
 }
 
 const sameScale = (a: VerdictScale, b: VerdictScale) => JSON.stringify(a) === JSON.stringify(b)

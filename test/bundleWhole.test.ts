@@ -11,11 +11,13 @@ import { exportRepublication } from '../src/core/republish'
 import { writeSettings } from '../src/core/republish/settings'
 import { activeScale, setScale } from '../src/core/scales'
 import { dismissSuggestion, listSuggestions } from '../src/core/spotting'
+import { ReviewSession } from '../src/core/session'
 import { ReviewStore } from '../src/core/store'
 import { addReply, addTag, deleteReply, setTagColor } from '../src/core/thread'
 import type { Block } from '../src/shared/essay'
 import type { ImportSummary } from '../src/shared/exchange'
-import { SNU_SCALE, type VerdictScale } from '../src/shared/scales'
+import { FactdeskError } from '../src/shared/errors'
+import { POLITIFACT_SCALE, SNU_SCALE, type VerdictScale } from '../src/shared/scales'
 import { editRegion, mapRange } from '../src/shared/textDiff'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, editEssay, blockWith, Reviewer, sourceFields } from './helpers/exchange'
@@ -171,6 +173,31 @@ describe('a new review made from a file takes its essay', () => {
     expect(w3c.code).toBe(0)
     expect((await cli('import', dir.file('a.jsonld'), '--review', dir.file('w3c.factdesk'))).code).toBe(0)
     expect(opened(dir.file('w3c.factdesk')).document().text).toBe(ReviewStore.open(':memory:', bundledEssay()).document().text)
+  })
+})
+
+describe('File > New review from a review file or bundle', () => {
+  it('takes the file’s essay and scale, not the reviewer’s default; refuses W3C before changing anything', async () => {
+    const review = await everyFeature(dir.file('a.factdesk'))
+    const bundle = bytesOf(exportBundle(review, '김기자'))
+    const session = new ReviewSession(ReviewStore.open(dir.file('current.factdesk'), bundledEssay()), () => POLITIFACT_SCALE)
+    try {
+      const w3c = Buffer.from(JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: 'x' }))
+      const refused = await session.createFromFile(dir.file('n.factdesk'), 'a.jsonld', w3c, '이팩트').catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(FactdeskError)
+      expect((refused as FactdeskError).message).toMatch(/a\.jsonld: .*W3C annotations carry no essay/)
+      expect(session.store.path).toBe(dir.file('current.factdesk'))
+
+      const summary = await session.createFromFile(dir.file('new.factdesk'), 'a.factdesk.json', bundle, '이팩트')
+      expect(session.store.path).toBe(dir.file('new.factdesk'))
+      expect(summary).toMatchObject({ documentDiffers: false, unanchored: [review.claims().find((c) => !c.anchored)].map((c) => ({ id: c!.id, exact: c!.exact })) })
+      expect(session.store.document().text).toBe(review.document().text)
+      expect(activeScale(session.store)).toEqual(HOUSE_SCALE)
+      const where = (s: ReviewStore) => s.claims().map((c) => [c.id, c.exact, c.start, c.end, c.verdict])
+      expect(where(session.store)).toEqual(where(review))
+    } finally {
+      session.close()
+    }
   })
 })
 

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ParsedEssay } from '../core/essayFormat'
 import { validateBundle, BUNDLE_FORMAT } from '../core/exchange/bundle'
 import { importFile, readIncoming } from '../core/exchange/files'
+import { essayOfBundle } from '../core/exchange/newReview'
 import { parseJsonFile } from '../core/exchange/safeJson'
 import { ReviewStore } from '../core/store'
 import { blockSchema } from '../shared/essay'
@@ -187,11 +188,7 @@ export async function essayOf(input: Input): Promise<ParsedEssay> {
     if (format !== BUNDLE_FORMAT) {
       throw new CliError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`, input.path)
     }
-    const doc = validateBundle(name, value).document
-    const meta: Record<string, string> = {}
-    if (doc.sourceUrl) meta.source = doc.sourceUrl
-    if (doc.language) meta.language = doc.language
-    return { blocks: doc.blocks, meta }
+    return essayOfBundle(validateBundle(name, value))
   }
   throw new CliError(
     'invalid-file',

@@ -39,6 +39,11 @@ export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['f
 
 /** A review file to import is read from a private copy, so the original is never written to. */
 async function readReviewFile(name: string, bytes: Uint8Array): Promise<IncomingReview> {
+  return bundleToIncoming(await reviewFileBundle(name, bytes), 'sqlite')
+}
+
+/** A review file as a checked bundle: read from a private copy, so the original is never written to. */
+export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise<ReviewBundle> {
   return withTempDir(async (dir) => {
     const path = join(dir, 'incoming.factdesk')
     writeFileSync(path, bytes)
@@ -51,7 +56,7 @@ async function readReviewFile(name: string, bytes: Uint8Array): Promise<Incoming
     }
     try {
       // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
-      return bundleToIncoming(validateBundle(name, exportBundle(other, '')), 'sqlite')
+      return validateBundle(name, exportBundle(other, ''))
     } catch (err) {
       if (err instanceof FactdeskError) throw err
       throw new FactdeskError('invalid-file', `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`)

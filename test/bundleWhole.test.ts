@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
-import { applyCorrection, proposeCorrection } from '../src/core/corrections'
+import { applyCorrection, proposeCorrection, updateCorrection } from '../src/core/corrections'
 import { exportBundle, type ReviewBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
 import { exportRepublication } from '../src/core/republish'
@@ -274,6 +274,30 @@ describe('a bundle carries the whole review', () => {
     open.push(same)
     const quiet = await importFile(same, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
     expect(quiet.notes.join(' ')).not.toMatch(/corrected words/)
+  })
+
+  it('a correction changed on both sides: the applied one stays, the same in both files', async () => {
+    const A = new Reviewer('김기자', bundledEssay(), dir.file('a.factdesk'))
+    const B = new Reviewer('이팩트', bundledEssay(), dir.file('b.factdesk'))
+    try {
+      const claim = A.store.createClaim(anchorOf(A.store, '하이닉스'), A.name)
+      const fix = proposeCorrection(A.store, claim.id, 'SK하이닉스', '회사 이름', A.name)
+      await B.receive(A)
+      applyInEssay(A.store, fix.id, '하이닉스', 'SK하이닉스', A.name)
+      await new Promise((r) => setTimeout(r, 5))
+      updateCorrection(B.store, fix.id, 'SK하이닉스', '회사 이름을 바로잡음 (나중에 고침)')
+      const row = (r: Reviewer) => r.store.db.prepare(`SELECT state, explanation, version FROM correction WHERE id = ?`).get(fix.id)
+      expect((await A.receive(B)).correctionsChanged).toBe(0)
+      expect(row(A)).toMatchObject({ state: 'applied', explanation: '회사 이름' })
+      const back = await B.receive(A)
+      expect(back.correctionsChanged).toBe(1)
+      expect(row(B)).toEqual(row(A))
+      // B's copy of the essay still reads the old words: the summary says so.
+      expect(back.notes.join(' ')).toMatch(/does not read the corrected words/)
+    } finally {
+      A.close()
+      B.close()
+    }
   })
 
   it('an import keeps the receiving review’s settings and, once it has rated claims, its scale', async () => {

@@ -38,6 +38,14 @@ function relation(known: Set<string>, ours: string | undefined, theirs: { versio
   return 'concurrent'
 }
 
+/** Both sides changed a correction: an applied one stays applied, else the later edit (then the larger version). */
+function theirsWin(theirs: BundleCorrection, ours: CorrectionRow): boolean {
+  const oursApplied = ours.state === 'applied' && ours.deleted === 0
+  const theirsApplied = theirs.state === 'applied' && !theirs.deleted
+  if (oursApplied !== theirsApplied) return theirsApplied
+  return theirs.modified !== ours.modified ? theirs.modified > ours.modified : theirs.version > ours.version
+}
+
 /** Call inside the merge's transaction, after the claims. */
 export function mergeExtras(
   store: ReviewStore,
@@ -64,12 +72,7 @@ export function mergeExtras(
     if (!claimExists.get(c.claimId)) continue
     const local = correctionRow.get(c.id) as CorrectionRow | undefined
     const rel = relation(known(c.id), local?.version, c)
-    let take = rel === 'new' || rel === 'theirs-newer'
-    if (rel === 'concurrent' && local) {
-      const oursApplied = local.state === 'applied' && local.deleted === 0
-      const theirsApplied = c.state === 'applied' && !c.deleted
-      take = oursApplied !== theirsApplied ? theirsApplied : c.modified !== local.modified ? c.modified > local.modified : c.version > local.version
-    }
+    const take = rel === 'new' || rel === 'theirs-newer' || (rel === 'concurrent' && local !== undefined && theirsWin(c, local))
     if (take) {
       write.run({ ...c, deleted: c.deleted ? 1 : 0 })
       if (c.state === 'applied' && !c.deleted && !readsReplacement.get(c.claimId, c.replacement)) unmatched.push(c.replacement)

@@ -181,6 +181,8 @@ describe('import', () => {
     const md = readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')
     const edited = md.replace(KIM, `${KIM}, 봄비가 내리던 날`)
     const other = review('other.factdesk', 'lee', '봄비가 내리던 날', parseEssayMarkdown(edited))
+    // Existing reviews of the bundled essay (a new review would take the file's own essay).
+    for (const name of ['desk.factdesk', 'desk2.factdesk']) ReviewStore.open(dir.file(name), bundledEssay()).close()
     const r = await cli('import', other, '--review', dir.file('desk.factdesk'), '--json')
     expect(r.code, r.stderr).toBe(0)
     const [summary] = r.json().imported as ImportSummary[]
@@ -227,7 +229,8 @@ describe('import', () => {
     const old = dir.file('old.factdesk')
     copyFileSync(target, old)
     const db = new Database(old)
-    db.exec(`DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
+    db.exec(`DROP TRIGGER claim_version_added; DROP TRIGGER claim_version_changed; DROP TRIGGER source_version_added;
+      DROP TRIGGER source_version_changed; DROP TABLE version_value; DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
       DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo;
       ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version;

@@ -228,8 +228,13 @@ describe('exchange across scales', () => {
       other.updateClaim(b.id, { verdict: 'mostly-true' }, '이검증')
       const bytes = bytesOf(exportBundle(other, '이검증'))
 
+      // The receiving review has rated claims, so it keeps its scale (a review without any would take the file's).
+      const mine = session.store.createClaim(anchorOf(session.store, QUOTES[2]), '박팩트')
+      session.store.updateClaim(mine.id, { verdict: 'true' }, '박팩트')
       const summary = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(summary).toMatchObject({ added: 2, conflicts: 0 })
+      expect(activeScale(session.store).id).toBe('snu')
+      expect(summary.notes.join('\n')).toContain('The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own')
       expect(summary.notes.join('\n')).toContain('1 claim has a verdict this review\'s scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)')
       expect(session.store.claim(a.id)).toMatchObject({ verdict: 'unrated', note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)' })
       expect(session.store.claim(b.id).verdict).toBe('mostly-true')

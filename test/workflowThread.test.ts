@@ -382,10 +382,14 @@ describe('travel', () => {
     expect(claimHistory(B.store, x)[0]).toMatchObject({
       kind: 'conflict-resolved',
       actor: '이팩트',
-      detail: { entity: 'claim', file: 'kim-2.factdesk.json', choice: 'mixed' },
+      // Only the note differed: the entry says which side it took and what it says now.
+      detail: { entity: 'claim', file: 'kim-2.factdesk.json', choice: 'theirs', note: 'theirs', noteValue: 'A의 메모' },
     })
     expect(describeEvent(claimHistory(B.store, x)[0], 'en')).toBe(
-      '이팩트 resolved a conflict with kim-2.factdesk.json, choosing field by field.',
+      '이팩트 resolved a conflict with kim-2.factdesk.json, taking the imported version: note: imported (“A의 메모”).',
+    )
+    expect(describeEvent(claimHistory(B.store, x)[0], 'ko')).toBe(
+      '이팩트 님이 충돌을 해결했습니다 (kim-2.factdesk.json, 가져온 것 사용): 메모 — 가져온 것(‘A의 메모’).',
     )
   })
 

@@ -41,6 +41,7 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
   browser,
 }) => {
   // Reviewer A marks and rates a claim, then sends the review on.
+  await desk.evaluate(() => window.factdesk.call('prefs-set', { reviewerName: '김기자' }))
   await markClaim(desk, { start: CLAIM_A })
   await setVerdict(desk, 'Mostly true')
   await writeNote(desk, '첫 검토: 발표 자료 확인')
@@ -52,6 +53,7 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
   const pageB = await (await browser.newContext()).newPage()
   try {
     await openDesk(pageB, b.url)
+    await pageB.evaluate(() => window.factdesk.call('prefs-set', { reviewerName: '이팩트' }))
     await importFile(pageB, fromA)
     await expect(count(pageB, 'Added')).toHaveText('1')
     await pageB.getByRole('button', { name: 'Close', exact: true }).click()
@@ -76,11 +78,23 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
     const dialog = desk.getByRole('dialog', { name: 'This claim was changed by you and in the imported file' })
     await expect(dialog).toContainText('Half true')
     await expect(dialog).toContainText('False')
+    // Whose is whose: each side's author, and the version both started from (A's first review).
+    await expect(dialog.getByRole('columnheader', { name: /^This review/ })).toContainText('김기자')
+    await expect(dialog.getByRole('columnheader', { name: /^Imported/ })).toContainText('이팩트')
+    await expect(dialog.getByRole('columnheader', { name: /^Both started from/ })).toContainText('김기자')
+    await expect(dialog.getByRole('row', { name: /^Verdict/ })).toContainText('Mostly true')
     await dialog.getByRole('radio', { name: 'Verdict: Take the imported' }).check()
     await dialog.getByRole('radio', { name: 'Note: Keep this review’s' }).check()
     await dialog.getByRole('button', { name: 'Resolve', exact: true }).click()
     await expect(dialog).toBeHidden()
     await expect(desk.getByRole('button', { name: '1 conflict to resolve' })).toBeHidden()
+    // The history says what was chosen, field by field.
+    const card = await openClaim(desk)
+    const details = card.locator('details.claim-history')
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await card.getByText('History', { exact: true }).click()
+    await expect(card.getByRole('list', { name: 'Changes to this claim', exact: true })).toContainText(
+      '김기자 resolved a conflict with from-b.factdesk.json, choosing field by field: verdict: imported (False); note: this review’s (“첫 검토: 발표 자료 확인”).',
+    )
 
     await harness.restart()
     const [claim] = await storedClaims(desk)

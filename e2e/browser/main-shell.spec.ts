@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -181,6 +182,22 @@ test('Open essay starts a review where the reviewer saves it; Save as moves to t
   item('Save Review As…').click?.()
   await expect.poll(() => window().sent.at(-1)?.[2]).toEqual({ reason: 'saved-as' })
   expect((await ipcHandler(app, 'review-info', {})).value?.path).toBe(join(userData, 'copy.factdesk'))
+})
+
+test('New review from a bundle starts from the bundle’s own essay', async () => {
+  // A bundle of a review whose essay was corrected ("하이닉스" → "SK하이닉스").
+  const exported = (await ipcHandler(app, 'review-export', { format: 'bundle' })).value as unknown as { data: string }
+  const bundle = JSON.parse(exported.data) as { document: { text: string; hash: string; blocks: { inlines: { text: string }[] }[] } }
+  for (const b of bundle.document.blocks) for (const r of b.inlines) r.text = r.text.replace('하이닉스', 'SK하이닉스')
+  bundle.document.text = bundle.document.text.replace('하이닉스', 'SK하이닉스')
+  bundle.document.hash = 'sha256:' + createHash('sha256').update(bundle.document.text, 'utf8').digest('hex')
+  const file = join(userData, 'corrected.factdesk.json')
+  writeFileSync(file, JSON.stringify(bundle))
+  dialogAnswers.push({ canceled: false, filePaths: [file] }, { canceled: false, filePath: join(userData, 'from-bundle') })
+  item('New Review from a Review File or Bundle…').click?.()
+  await expect.poll(() => window().sent.at(-1)).toEqual(['factdesk:event', 'review-changed', { reason: 'created' }])
+  expect((await ipcHandler(app, 'review-info', {})).value?.path).toBe(join(userData, 'from-bundle.factdesk'))
+  expect(((await ipcHandler(app, 'document-get', {})).value as unknown as { text: string }).text).toBe(bundle.document.text)
 })
 
 test('navigation is denied; only http(s) links open, in the system browser', () => {

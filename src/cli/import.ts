@@ -3,7 +3,7 @@ import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from '.
 import type { ParsedEssay } from '../core/essayFormat'
 import { bundledEssay, describeError } from './files'
 import { failureMessage, runLines } from './report'
-import { importInto, readInputs, type ImportRun, type Input } from './review'
+import { carriesEssay, essayOf, importInto, readInputs, type ImportRun, type Input } from './review'
 
 /** The outcome of importing a list of files: every summary, and the refused file if there was one. */
 function runOutcome(command: string, run: ImportRun, total: number, verb: string): Outcome {
@@ -50,7 +50,8 @@ const spec: CommandSpec = {
   synopsis: 'factdesk import <file>… --review <review file> [--as <name>] [--json]',
   summary:
     'Imports review files (.factdesk), review bundles (.json) or W3C Web Annotations (.jsonld) into a review, in order.\n' +
-    'A review file that does not exist is created as a review of the bundled essay.\n' +
+    'A review file that does not exist is created with the essay of the first file when it is a review file or bundle\n' +
+    '(as that file has it, corrections applied), else (W3C annotations) with the bundled essay.\n' +
     'The first refused file stops the run; the files before it stay imported.',
   options: ['  --review <file>  the review file to import into (created if missing)', AS_OPTION, JSON_OPTION],
   values: ['--review', '--as'],
@@ -63,6 +64,7 @@ export const importCommand: Command = {
   spec,
   async run(args, ctx) {
     const importer = actorFrom(args, spec, ctx.env)
-    return importPaths('import', args.values.get('--review') as string, args.positionals, importer, bundledEssay)
+    const newEssay = (first: Input) => (carriesEssay(first) ? essayOf(first) : bundledEssay())
+    return importPaths('import', args.values.get('--review') as string, args.positionals, importer, newEssay)
   },
 }

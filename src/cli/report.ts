@@ -27,6 +27,12 @@ export function summaryLines(s: ImportSummary): string[] {
   if (s.repliesAdded || s.repliesUpdated || s.tagsChanged) {
     lines.push(`  replies: ${s.repliesAdded ?? 0} added, ${s.repliesUpdated ?? 0} updated; tags: ${s.tagsChanged ?? 0} changed`)
   }
+  if (s.correctionsChanged || s.settingsTaken || s.dismissedAdded) {
+    lines.push(
+      `  corrections: ${s.correctionsChanged ?? 0} added or changed; republication settings: ${s.settingsTaken ?? 0} taken; ` +
+        `dismissed suggestions: ${s.dismissedAdded ?? 0} added`,
+    )
+  }
   if (s.documentDiffers) lines.push('  the essay text differs: claims were re-anchored')
   if (s.conflicts > 0) {
     lines.push(`  ${plural(s.conflicts, 'change')} conflict with this review; open it in Factdesk to choose which version to keep`)

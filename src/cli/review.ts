@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ParsedEssay } from '../core/essayFormat'
 import { validateBundle, BUNDLE_FORMAT } from '../core/exchange/bundle'
 import { importFile, readIncoming } from '../core/exchange/files'
+import { essayOfBundle } from '../core/exchange/newReview'
 import { parseJsonFile } from '../core/exchange/safeJson'
 import { ReviewStore } from '../core/store'
 import { blockSchema } from '../shared/essay'
@@ -162,7 +163,22 @@ async function refusal(input: Input | undefined, review: string): Promise<CliErr
 
 const blocksSchema = z.array(blockSchema).min(1)
 
-/** The essay of a review file or bundle, for starting a new review from it (`merge`). */
+/**
+ * Whether `input` carries its own essay (a review file or a Factdesk bundle; W3C annotations do not).
+ * A review started from such a file takes that essay, as the file's reviewer left it (corrections
+ * applied), so every claim lands on the words and offsets it had there.
+ */
+export function carriesEssay(input: Input): boolean {
+  if (isSqlite(input.bytes)) return true
+  try {
+    const value = parseJsonFile(displayName(input.path), input.bytes) as { format?: unknown } | null
+    return typeof value?.format === 'string' && value.format.startsWith('factdesk')
+  } catch {
+    return false
+  }
+}
+
+/** The essay of a review file or bundle, for starting a new review from it (`merge`, `import`). */
 export async function essayOf(input: Input): Promise<ParsedEssay> {
   const name = displayName(input.path)
   if (isSqlite(input.bytes)) return essayOfReviewFile(input)
@@ -172,7 +188,7 @@ export async function essayOf(input: Input): Promise<ParsedEssay> {
     if (format !== BUNDLE_FORMAT) {
       throw new CliError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`, input.path)
     }
-    return { blocks: validateBundle(name, value).document.blocks, meta: {} }
+    return essayOfBundle(validateBundle(name, value))
   }
   throw new CliError(
     'invalid-file',

@@ -200,6 +200,44 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE claim ADD COLUMN text_changed INTEGER NOT NULL DEFAULT 0 CHECK (text_changed IN (0, 1));
   `,
+  // What each version of a claim or source said, who wrote it and when, so a conflict can show the
+  // version both sides started from. Triggers record every version however it was written (an edit, a
+  // merge, a resolution); versions from before this step are known by id only.
+  `
+  CREATE TABLE version_value (
+    entity_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    modified_by TEXT NOT NULL,
+    values_json TEXT NOT NULL,
+    PRIMARY KEY (entity_id, version)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TRIGGER claim_version_added AFTER INSERT ON claim BEGIN
+    INSERT OR IGNORE INTO version_value VALUES (NEW.id, NEW.version, NEW.modified, NEW.modified_by,
+      json_object('verdict', NEW.verdict, 'status', NEW.status, 'note', NEW.note, 'deleted', NEW.deleted));
+  END;
+  CREATE TRIGGER claim_version_changed AFTER UPDATE OF version ON claim WHEN NEW.version <> OLD.version BEGIN
+    INSERT OR IGNORE INTO version_value VALUES (NEW.id, NEW.version, NEW.modified, NEW.modified_by,
+      json_object('verdict', NEW.verdict, 'status', NEW.status, 'note', NEW.note, 'deleted', NEW.deleted));
+  END;
+  CREATE TRIGGER source_version_added AFTER INSERT ON source BEGIN
+    INSERT OR IGNORE INTO version_value VALUES (NEW.id, NEW.version, NEW.modified, '',
+      json_object('url', NEW.url, 'title', NEW.title, 'publisher', NEW.publisher, 'published', NEW.published,
+        'accessed', NEW.accessed, 'excerpt', NEW.excerpt, 'archiveUrl', NEW.archive_url, 'deleted', NEW.deleted));
+  END;
+  CREATE TRIGGER source_version_changed AFTER UPDATE OF version ON source WHEN NEW.version <> OLD.version BEGIN
+    INSERT OR IGNORE INTO version_value VALUES (NEW.id, NEW.version, NEW.modified, '',
+      json_object('url', NEW.url, 'title', NEW.title, 'publisher', NEW.publisher, 'published', NEW.published,
+        'accessed', NEW.accessed, 'excerpt', NEW.excerpt, 'archiveUrl', NEW.archive_url, 'deleted', NEW.deleted));
+  END;
+
+  INSERT OR IGNORE INTO version_value SELECT id, version, modified, modified_by,
+    json_object('verdict', verdict, 'status', status, 'note', note, 'deleted', deleted) FROM claim;
+  INSERT OR IGNORE INTO version_value SELECT id, version, modified, '',
+    json_object('url', url, 'title', title, 'publisher', publisher, 'published', published, 'accessed', accessed,
+      'excerpt', excerpt, 'archiveUrl', archive_url, 'deleted', deleted) FROM source;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

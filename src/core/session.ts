@@ -3,6 +3,9 @@ import { FactdeskError } from '../shared/errors'
 import type { ParsedEssay } from './essayFormat'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from './store'
+import type { ImportSummary } from '../shared/exchange'
+import { importFile } from './exchange/files'
+import { bundleOfFile, essayOfBundle } from './exchange/newReview'
 
 export type SessionChange = 'opened' | 'created' | 'saved-as'
 
@@ -37,13 +40,28 @@ export class ReviewSession {
     this.swap(ReviewStore.open(path), 'opened')
   }
 
-  /** Starts a new review of `essay` in a new file at `path` (replacing a file the user chose to overwrite). */
-  create(path: string, essay: ParsedEssay): void {
+  /**
+   * Starts a new review of `essay` in a new file at `path` (replacing a file the user chose to overwrite),
+   * rated on the reviewer's default scale unless `defaultScale` is false.
+   */
+  create(path: string, essay: ParsedEssay, { defaultScale = true }: { defaultScale?: boolean } = {}): void {
     if (path === this.current.path) {
       throw new FactdeskError('forbidden', 'Choose another file name: that review is open.')
     }
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-    this.swap(ReviewStore.open(path, essay, { scale: this.newReviewScale() }), 'created')
+    this.swap(ReviewStore.open(path, essay, { scale: defaultScale ? this.newReviewScale() : undefined }), 'created')
+  }
+
+  /**
+   * Starts a new review at `path` from a review file or bundle: its own essay, then everything it holds
+   * (imported as a file is, so its scale, settings and corrections come along). The file is checked
+   * before anything is created; a refused file leaves the current review open.
+   */
+  async createFromFile(path: string, fileName: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
+    const bundle = await bundleOfFile(fileName, bytes)
+    // No default scale: the new review takes the file's (it has no rated claims of its own).
+    this.create(path, essayOfBundle(bundle), { defaultScale: false })
+    return importFile(this.current, fileName, bytes, importer)
   }
 
   /** Copies the review with the backup API, then goes on working in the copy. */

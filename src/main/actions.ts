@@ -1,6 +1,8 @@
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
 import { basename, extname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { readEssayFile } from '../core/essayFile'
+import { bundleOfFile } from '../core/exchange/newReview'
 import type { ParsedEssay } from '../core/essayFormat'
 import type { ReviewSession } from '../core/session'
 import type { Lang } from '../shared/domain'
@@ -12,10 +14,13 @@ export interface FileActionDeps {
   bundledEssay: () => ParsedEssay
   window: () => BrowserWindow | undefined
   lang: () => Lang
+  /** Recorded as the importer of the file a new review is made from. */
+  reviewerName: () => string
 }
 
 export interface FileActions {
   newReview(): Promise<void>
+  newReviewFromFile(): Promise<void>
   openReview(): Promise<void>
   /** Opens a review file the system handed over (a double-click, a second launch). */
   openReviewAt(path: string): Promise<void>
@@ -74,6 +79,20 @@ export function createFileActions(deps: FileActionDeps): FileActions {
       attempt(t().cannotCreate, async () => {
         const path = await askSavePath(t().newReviewTitle, `review.${REVIEW_EXT}`)
         if (path) deps.session.create(path, deps.bundledEssay())
+      }),
+    newReviewFromFile: () =>
+      attempt(t().cannotCreate, async () => {
+        const from = await askOpenPath(t().newFromFileTitle, [
+          { name: t().reviewOrBundleFiles, extensions: [REVIEW_EXT, 'json'] },
+          { name: t().allFiles, extensions: ['*'] },
+        ])
+        if (!from) return
+        const name = basename(from)
+        const bytes = readFileSync(from)
+        // Checked before asking where to save, so a file that carries no essay is reported at once.
+        await bundleOfFile(name, bytes)
+        const path = await askSavePath(t().newReviewTitle, `${name.replace(/(\.factdesk)?(\.json)?$/i, '')}.${REVIEW_EXT}`)
+        if (path) await deps.session.createFromFile(path, name, bytes, deps.reviewerName())
       }),
     openReview: () =>
       attempt(t().cannotOpen, async () => {

@@ -112,6 +112,7 @@ function start(): void {
     bundledEssay,
     window: currentWindow,
     lang: () => prefs.get().lang,
+    reviewerName: () => prefs.get().reviewerName,
   })
   const rebuildMenu = (): void =>
     installMenu({
@@ -120,6 +121,7 @@ function start(): void {
       isMac: process.platform === 'darwin',
       actions: {
         newReview: () => void files.newReview(),
+        newReviewFromFile: () => void files.newReviewFromFile(),
         openReview: () => void files.openReview(),
         saveReviewAs: () => void files.saveReviewAs(),
         openEssay: () => void files.openEssay(),

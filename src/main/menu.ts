@@ -5,6 +5,7 @@ import { strings } from './strings'
 
 export interface MenuActions {
   newReview(): void
+  newReviewFromFile(): void
   openReview(): void
   saveReviewAs(): void
   openEssay(): void
@@ -33,6 +34,7 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
     label: t.file,
     submenu: [
       { label: t.newReview, accelerator: 'CmdOrCtrl+N', click: () => actions.newReview() },
+      { label: t.newReviewFromFile, click: () => actions.newReviewFromFile() },
       { label: t.openReview, accelerator: 'CmdOrCtrl+O', click: () => actions.openReview() },
       { label: t.saveReviewAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveReviewAs() },
       { type: 'separator' },

@@ -4,6 +4,7 @@ import type { Lang } from '../shared/domain'
 const en = {
   file: 'File',
   newReview: 'New Review…',
+  newReviewFromFile: 'New Review from a Review File or Bundle…',
   openReview: 'Open Review…',
   saveReviewAs: 'Save Review As…',
   openEssay: 'Open Essay…',
@@ -25,6 +26,8 @@ const en = {
   essayFiles: 'Essays (Markdown or text)',
   allFiles: 'All files',
   newReviewTitle: 'Where should the new review be saved?',
+  newFromFileTitle: 'Start a new review from a review file or bundle (its own essay comes along)',
+  reviewOrBundleFiles: 'Factdesk reviews and bundles',
   openReviewTitle: 'Open a review',
   saveAsTitle: 'Save the review as',
   openEssayTitle: 'Open an essay to review',
@@ -45,6 +48,7 @@ type Strings = typeof en
 const ko: Strings = {
   file: '파일',
   newReview: '새 검토…',
+  newReviewFromFile: '검토 파일·묶음으로 새 검토…',
   openReview: '검토 열기…',
   saveReviewAs: '다른 이름으로 검토 저장…',
   openEssay: '글 열기…',
@@ -66,6 +70,8 @@ const ko: Strings = {
   essayFiles: '글 (Markdown 또는 텍스트)',
   allFiles: '모든 파일',
   newReviewTitle: '새 검토를 어디에 저장할까요?',
+  newFromFileTitle: '검토 파일이나 검토 묶음으로 새 검토 시작 (그 파일의 글을 그대로 씁니다)',
+  reviewOrBundleFiles: 'Factdesk 검토 파일과 묶음',
   openReviewTitle: '검토 열기',
   saveAsTitle: '다른 이름으로 검토 저장',
   openEssayTitle: '검토할 글 열기',

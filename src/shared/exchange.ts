@@ -33,6 +33,10 @@ export interface ImportSummary {
   repliesAdded?: number
   repliesUpdated?: number
   tagsChanged?: number
+  /** Corrections added or changed, republication settings taken, dismissed suggestions added (bundle version 2). */
+  correctionsChanged?: number
+  settingsTaken?: number
+  dismissedAdded?: number
   /** The file's essay text differs from the open one: its claims were re-anchored. */
   documentDiffers: boolean
   /**
@@ -61,8 +65,11 @@ export interface ConflictView {
   claimId: string
   origin: string
   created: string
+  /** Each side's values, with who changed it last (`modifiedBy`; '' when not recorded, as for sources) and when (`modified`). */
   mine: ConflictSide
   theirs: ConflictSide
+  /** The version both sides started from, when this review still has its values; null when not known. */
+  base: ConflictSide | null
 }
 
 const side = z.enum(['mine', 'theirs'])

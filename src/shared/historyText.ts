@@ -1,6 +1,7 @@
 import type { Lang } from './domain'
 import type { ClaimEvent } from './thread'
 import { verdictLabels } from './verdicts'
+import { resolvedFields } from './conflictText'
 
 /**
  * A claim's history entry as a sentence a reader understands ("김기자 님이 판정을 ‘사실’에서 ‘전혀 사실
@@ -63,7 +64,7 @@ const enq = (s: string) => `“${s}”`
 
 const mergeChange: Record<Lang, Record<string, string>> = {
   ko: { added: '주장 추가', updated: '주장 갱신', removed: '주장 삭제', conflict: '충돌 생김', thread: '출처·답글·태그 등' },
-  en: { added: 'claim added', updated: 'claim updated', removed: 'claim removed', conflict: 'a conflict to resolve', thread: 'sources, replies or tags' },
+  en: { added: 'claim added', updated: 'claim updated', removed: 'claim removed', conflict: 'a conflict to resolve', thread: 'sources, replies, tags or corrections' },
 }
 const resolveChoice: Record<Lang, Record<string, string>> = {
   ko: { mine: '내 것 유지', theirs: '가져온 것 사용', mixed: '항목별로 선택' },
@@ -104,10 +105,11 @@ const ko: Record<string, Sentence> = {
     const change = mergeChange.ko[str(d, 'change')]
     return `${who(actor, 'ko')} 파일 ${str(d, 'file')}의 변경 사항을 병합했습니다${change ? ` (${change})` : ''}.`
   },
-  'conflict-resolved': ({ actor, d }) => {
+  'conflict-resolved': ({ actor, d, verdict, status }) => {
     const parts = [str(d, 'file'), resolveChoice.ko[str(d, 'choice')]].filter(Boolean)
     const what = str(d, 'entity') === 'source' ? '출처의 충돌' : '충돌'
-    return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}.`
+    const chosen = resolvedFields(d, 'ko', verdict, status)
+    return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}${chosen ? `: ${chosen}` : ''}.`
   },
   'text-changed': ({ actor, d }) => textChangedKo(actor, d),
   'verdict-confirmed': ({ actor, d, verdict }) => {
@@ -161,10 +163,11 @@ const en: Record<string, Sentence> = {
     const change = mergeChange.en[str(d, 'change')]
     return `${who(actor, 'en')} merged changes from the file ${str(d, 'file')}${change ? ` (${change})` : ''}.`
   },
-  'conflict-resolved': ({ actor, d }) => {
+  'conflict-resolved': ({ actor, d, verdict, status }) => {
     const parts = [str(d, 'file') && `with ${str(d, 'file')}`, resolveChoice.en[str(d, 'choice')]].filter(Boolean)
     const what = str(d, 'entity') === 'source' ? 'a conflict over a source' : 'a conflict'
-    return `${who(actor, 'en')} resolved ${what}${parts.length ? ` ${parts.join(', ')}` : ''}.`
+    const chosen = resolvedFields(d, 'en', verdict, status)
+    return `${who(actor, 'en')} resolved ${what}${parts.length ? ` ${parts.join(', ')}` : ''}${chosen ? `: ${chosen}` : ''}.`
   },
   'text-changed': ({ actor, d }) => {
     const [before, after] = [enq(str(d, 'before')), enq(str(d, 'after'))]

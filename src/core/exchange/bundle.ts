@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isHttpUrl } from '../../shared/url'
 import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
 import { FactdeskError } from '../../shared/errors'
@@ -7,13 +8,19 @@ import { toSource } from '../rows'
 import { contentHash, type ReviewStore } from '../store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
+import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
  * docs/review-bundle.schema.json is its JSON Schema; a test keeps the two in step.
  */
 export const BUNDLE_FORMAT = 'factdesk-review-bundle'
-export const BUNDLE_VERSION = 1
+/**
+ * Version 2 added corrections, republication settings, the verdict scale and dismissed suggestions. The
+ * schema refuses unknown keys, so a version 1 importer could not have read them: it refuses the file by
+ * its version instead, asking for a newer Factdesk. Version 1 files are read as version 2 without them.
+ */
+export const BUNDLE_VERSION = 2
 
 const uuid = z.uuid()
 const version = z.string().min(1).max(64)
@@ -81,6 +88,9 @@ export const bundleSchema = z
         text: z.string().max(IMPORT_LIMITS.bytes),
         hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
         blocks: z.array(blockSchema).max(100_000),
+        // The essay's own address and language (version 2), so a review made from the bundle keeps them.
+        sourceUrl: z.string().max(LIMITS.url).optional(),
+        language: z.string().max(LIMITS.field).optional(),
       })
       .strict(),
     claims: z.array(bundleClaimSchema).max(IMPORT_LIMITS.claims),
@@ -88,13 +98,18 @@ export const bundleSchema = z
     reviewers: z.array(z.string().max(LIMITS.reviewerName)).max(10_000),
     // Replies, tags, tag colours and history: optional (default []), so older bundles still import.
     ...threadBundleShape,
+    ...extrasBundleShape,
   })
   .strict()
 export type ReviewBundle = z.infer<typeof bundleSchema>
 
+/** An essay file's front matter is not length-checked: a value too long for a bundle is left out. */
+const fits = (value: string, max: number): string => (value.length <= max ? value : '')
+
 /** The whole review, tombstones and version histories included. */
 export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
   const doc = store.document()
+  const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as { source_url: string; language: string }
   const history = store.versionHistories()
   const claims = store.allClaimRows().map((r) => ({
     id: r.id,
@@ -131,11 +146,12 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     version: BUNDLE_VERSION,
     exported: new Date().toISOString(),
     exportedBy: actor,
-    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks },
+    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks, sourceUrl: isHttpUrl(essay.source_url) ? fits(essay.source_url, LIMITS.url) : undefined, language: fits(essay.language, LIMITS.field) },
     claims,
     sources,
     reviewers: reviewers.sort(),
     ...thread,
+    ...exportExtras(store, history),
   }
 }
 
@@ -151,7 +167,7 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
       refuse(name, `the bundle is format version ${v}, made by a newer Factdesk (this one reads version ${BUNDLE_VERSION}). Update Factdesk to import it.`)
     }
   }
-  const parsed = bundleSchema.safeParse(value)
+  const parsed = bundleSchema.safeParse(upgradeBundle(value))
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
     refuse(name, `this is not a valid review bundle (${first.join('; ')}).`)
@@ -180,5 +196,17 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
     if (!s.history.includes(s.version)) refuse(name, `source ${s.id}: its version is missing from its history.`)
   }
   validateThread(bundle, (problem) => refuse(name, problem), claimIds, sourceIds)
+  const threadIds = new Set([...sourceIds, ...bundle.replies.map((r) => r.id), ...bundle.tags.map((t) => t.id)])
+  validateExtras(bundle, (problem) => refuse(name, problem), claimIds, threadIds)
   return bundle
+}
+
+/**
+ * The migration of old bundles: a version 1 bundle is a version 2 bundle without the keys version 2
+ * added (the schema gives them their defaults: no corrections, no settings, the receiving review's scale).
+ */
+function upgradeBundle(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+  const v = value as Record<string, unknown>
+  return v.format === BUNDLE_FORMAT && v.version === 1 ? { ...v, version: BUNDLE_VERSION } : value
 }

@@ -7,7 +7,7 @@ import { allEventRows, toEvent, toReply, type ReplyRow, type TagRow } from '../t
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the
  * per-claim history. The arrays are optional with a default of [], so bundles written before they
- * existed still import (the bundle stays format version 1).
+ * existed still import.
  */
 
 const uuid = z.uuid()

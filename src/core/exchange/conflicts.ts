@@ -1,4 +1,4 @@
-import type { ConflictView, ConflictChoice } from '../../shared/exchange'
+import type { ConflictChoice, ConflictSide, ConflictView } from '../../shared/exchange'
 import { recordEvent } from '../history'
 import { FactdeskError } from '../../shared/errors'
 import type { ClaimRow, SourceRow } from '../rows'
@@ -15,7 +15,8 @@ interface ConflictRow {
   created: string
 }
 
-type ClaimField = 'verdict' | 'status' | 'note' | 'deleted'
+const CLAIM_FIELDS = ['verdict', 'status', 'note', 'deleted'] as const
+type ClaimField = (typeof CLAIM_FIELDS)[number]
 
 function claimSide(r: ClaimRow | BundleClaim): ConflictView['mine'] {
   const deleted = typeof r.deleted === 'boolean' ? r.deleted : r.deleted === 1
@@ -36,19 +37,46 @@ function sourceSide(r: SourceRow | BundleSource): ConflictView['mine'] {
     archiveUrl,
     deleted,
     modified: r.modified,
+    // A source records no author of its versions.
+    modifiedBy: '',
   }
+}
+
+/**
+ * The version both sides started from: the newest version (by its time) that this review and the file
+ * have both seen and whose values this review recorded (version_value, kept from schema step 4 on).
+ * Null when it is not known: older versions are remembered by id only.
+ */
+function baseSide(store: ReviewStore, entityId: string, theirs: { history: string[] }): ConflictSide | null {
+  const row = store.db
+    .prepare(
+      `SELECT v.version, v.modified, v.modified_by, v.values_json FROM version_value v
+       JOIN version_seen s ON s.entity_id = v.entity_id AND s.version = v.version
+       WHERE v.entity_id = ? AND v.version IN (SELECT value FROM json_each(?))
+       ORDER BY v.modified DESC, v.version DESC LIMIT 1`,
+    )
+    .get(entityId, JSON.stringify(theirs.history)) as { version: string; modified: string; modified_by: string; values_json: string } | undefined
+  if (!row) return null
+  const values = JSON.parse(row.values_json) as Record<string, string | number>
+  return { ...values, deleted: values.deleted === 1, modified: row.modified, modifiedBy: row.modified_by } as ConflictSide
+}
+
+function mineSide(store: ReviewStore, row: ConflictRow): ConflictSide {
+  if (row.entity === 'claim') return claimSide(store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(row.entity_id) as ClaimRow)
+  return sourceSide(store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(row.entity_id) as SourceRow)
 }
 
 export function listConflicts(store: ReviewStore): ConflictView[] {
   const rows = store.db.prepare(`SELECT * FROM conflict WHERE resolved = '' ORDER BY created, id`).all() as ConflictRow[]
   return rows.map((r) => {
     const theirs = JSON.parse(r.theirs_json) as BundleClaim | BundleSource
+    const common = { id: r.id, entity: r.entity, entityId: r.entity_id, origin: r.origin, created: r.created, base: baseSide(store, r.entity_id, theirs) }
     if (r.entity === 'claim') {
       const mine = store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(r.entity_id) as ClaimRow
-      return { id: r.id, entity: r.entity, entityId: r.entity_id, claimId: r.entity_id, origin: r.origin, created: r.created, mine: claimSide(mine), theirs: claimSide(theirs as BundleClaim) }
+      return { ...common, claimId: r.entity_id, mine: claimSide(mine), theirs: claimSide(theirs as BundleClaim) }
     }
     const mine = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(r.entity_id) as SourceRow
-    return { id: r.id, entity: r.entity, entityId: r.entity_id, claimId: mine.claim_id, origin: r.origin, created: r.created, mine: sourceSide(mine), theirs: sourceSide(theirs as BundleSource) }
+    return { ...common, claimId: mine.claim_id, mine: sourceSide(mine), theirs: sourceSide(theirs as BundleSource) }
   })
 }
 
@@ -63,6 +91,7 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
   const now = new Date().toISOString()
   db.transaction(() => {
     const theirs = JSON.parse(row.theirs_json) as BundleClaim | BundleSource
+    const before = mineSide(store, row)
     const version = store.newVersion(row.entity_id)
     if (row.entity === 'claim') {
       const t = theirs as BundleClaim
@@ -93,19 +122,37 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
     const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
     for (const v of theirs.history) remember.run(row.entity_id, v)
     db.prepare(`UPDATE conflict SET resolved = ? WHERE id = ?`).run(now, id)
-    recordConflictResolved(store, row, choice, actor, now)
+    recordConflictResolved(store, row, choice, before, actor, now)
   })()
 }
 
-/** The history entry of a settled conflict, on the claim it concerns (a source's claim for a source). */
-function recordConflictResolved(store: ReviewStore, row: ConflictRow, choice: ConflictChoice, actor: string, at: string): void {
-  const claimId =
-    row.entity === 'claim'
-      ? row.entity_id
-      : (store.db.prepare(`SELECT claim_id FROM source WHERE id = ?`).pluck().get(row.entity_id) as string | undefined)
-  if (claimId === undefined) return
-  const fields: ClaimField[] = ['verdict', 'status', 'note', 'deleted']
-  const picks = row.entity === 'claim' ? fields.map((f) => choice.fields?.[f] ?? choice.all ?? 'mine') : [choice.all ?? 'mine']
-  const choiceSummary = new Set(picks).size === 1 ? picks[0] : 'mixed'
-  recordEvent(store.db, claimId, actor, 'conflict-resolved', { entity: row.entity, file: row.origin, choice: choiceSummary }, at)
+const SOURCE_FIELDS = ['url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl', 'deleted'] as const
+
+/**
+ * The history entry of a settled conflict, on the claim it concerns (a source's claim for a source): for
+ * every field the two sides disagreed on, which side was kept (`<field>`: mine/theirs) and the value the
+ * review has now (`<field>Value`), so the history says what was chosen. Call after the entity was written.
+ */
+function recordConflictResolved(store: ReviewStore, row: ConflictRow, choice: ConflictChoice, before: ConflictSide, actor: string, at: string): void {
+  const theirs = JSON.parse(row.theirs_json) as BundleClaim | BundleSource
+  const isClaim = row.entity === 'claim'
+  const table = isClaim ? 'claim' : 'source'
+  const now = store.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.entity_id) as ClaimRow | SourceRow | undefined
+  if (!now) return
+  const claimId = isClaim ? row.entity_id : (now as SourceRow).claim_id
+  const after = isClaim ? claimSide(now as ClaimRow) : sourceSide(now as SourceRow)
+  const other = isClaim ? claimSide(theirs as BundleClaim) : sourceSide(theirs as BundleSource)
+  const fields: readonly string[] = isClaim ? CLAIM_FIELDS : SOURCE_FIELDS
+  const detail: Record<string, string | boolean> = { entity: row.entity, file: row.origin }
+  const picks: string[] = []
+  for (const f of fields) {
+    const pick = isClaim ? (choice.fields?.[f as ClaimField] ?? choice.all ?? 'mine') : (choice.all ?? 'mine')
+    // Fields the sides agreed on needed no choice.
+    if (before[f] === other[f]) continue
+    detail[f] = pick
+    detail[`${f}Value`] = after[f] ?? ''
+    picks.push(pick)
+  }
+  detail.choice = picks.length === 0 || new Set(picks).size === 1 ? (picks[0] ?? choice.all ?? 'mine') : 'mixed'
+  recordEvent(store.db, claimId, actor, 'conflict-resolved', detail, at)
 }

@@ -11,6 +11,7 @@ import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from '
 import { mergeIncoming, type IncomingReview } from './merge'
 import { adaptIncomingVerdicts } from '../scales'
 import { capturingImport } from './importUndo'
+import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 
@@ -26,12 +27,25 @@ function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
-  const { replies, tags, tagStyles, events } = bundle
-  return { format, documentText: bundle.document.text, claims: bundle.claims, sources: bundle.sources, replies, tags, tagStyles, events, notes: [] }
+  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions } = bundle
+  return {
+    format,
+    documentText: bundle.document.text,
+    claims: bundle.claims,
+    sources: bundle.sources,
+    ...{ replies, tags, tagStyles, events },
+    ...{ corrections, republish, verdictScale, dismissedSuggestions },
+    notes: [],
+  }
 }
 
 /** A review file to import is read from a private copy, so the original is never written to. */
 async function readReviewFile(name: string, bytes: Uint8Array): Promise<IncomingReview> {
+  return bundleToIncoming(await reviewFileBundle(name, bytes), 'sqlite')
+}
+
+/** A review file as a checked bundle: read from a private copy, so the original is never written to. */
+export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise<ReviewBundle> {
   return withTempDir(async (dir) => {
     const path = join(dir, 'incoming.factdesk')
     writeFileSync(path, bytes)
@@ -52,7 +66,7 @@ async function readReviewFile(name: string, bytes: Uint8Array): Promise<Incoming
         throw new FactdeskError('invalid-file', `${name}: a source link is not a web address (only http:// and https:// addresses are allowed). Nothing was imported; the review is unchanged.`)
       }
       // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
-      return bundleToIncoming(validateBundle(name, exportBundle(other, '')), 'sqlite')
+      return validateBundle(name, exportBundle(other, ''))
     } catch (err) {
       if (err instanceof FactdeskError) throw err
       throw new FactdeskError('invalid-file', `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`)
@@ -92,11 +106,15 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
 export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
   const incoming = await readIncoming(name, bytes, store.document().text)
-  // Verdicts the review's scale does not have come in as not yet rated, the original kept in the note.
-  // Every row the import writes is captured, so "Undo import" can take it back (./importUndo.ts).
-  const { result, importId } = capturingImport(store.db, () =>
-    mergeIncoming(store, adaptIncomingVerdicts(store, incoming), { fileName: name, fileHash: sha256(bytes), importer }),
-  )
+  const meta = { fileName: name, fileHash: sha256(bytes), importer }
+  // One transaction, every row it writes captured so "Undo import" can take it back (./importUndo.ts):
+  // a review without rated claims takes the file's scale, then verdicts the review's scale does not
+  // have come in as not yet rated (the original kept in the note), then the merge.
+  const { result, importId } = capturingImport(store.db, () => {
+    const scaleNote = adoptIncomingScale(store, incoming, importer)
+    const adapted = adaptIncomingVerdicts(store, scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming)
+    return mergeIncoming(store, adapted, meta)
+  })
   return { ...result, importId }
 }
 

@@ -6,9 +6,13 @@ import { recordTextChange } from '../textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
 import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
+import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
 
-/** What an import brings, whatever file it came from (replies, tags and history: from bundles and review files). */
-export interface IncomingReview extends ThreadIncoming {
+/**
+ * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
+ * scale and dismissed suggestions: from bundles and review files).
+ */
+export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
   format: ImportFormat
   documentText: string
   claims: BundleClaim[]
@@ -158,6 +162,9 @@ export function mergeIncoming(
       for (const v of s.history) remember.run(s.id, v)
     }
     Object.assign(summary, mergeThread(store, incoming, known, touched))
+    const extras = mergeExtras(store, incoming, known, touched)
+    Object.assign(summary, extras.counts)
+    summary.notes.push(...extras.notes)
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -50,6 +50,9 @@ export function ImportSummaryDialog({
                 ['repliesAdded', s.repliesAdded ?? 0],
                 ['repliesUpdated', s.repliesUpdated ?? 0],
                 ['tagsChanged', s.tagsChanged ?? 0],
+                ['correctionsChanged', s.correctionsChanged ?? 0],
+                ['settingsTaken', s.settingsTaken ?? 0],
+                ['dismissedAdded', s.dismissedAdded ?? 0],
               ] as const
             )
               .filter(([, n]) => n > 0)

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Status, Verdict } from '../../../shared/domain'
-import type { ConflictChoice, ConflictView } from '../../../shared/exchange'
+import type { ConflictChoice, ConflictSide, ConflictView } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 
 type Side = 'mine' | 'theirs'
@@ -34,6 +34,10 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
     return value === '' || value === undefined ? '—' : String(value)
   }
   const label = (field: string): string => (t as unknown as Record<string, string>)[field === 'deleted' ? 'fieldDeleted' : field] ?? field
+  const base = conflict.base
+  // Who changed each side last and when; a source records no author.
+  const byline = (side: ConflictSide) =>
+    [side.modifiedBy || t.authorUnknown, side.modified && i18n.dateTime(String(side.modified))].filter(Boolean).join(' · ')
 
   const submit = async () => {
     const resolved: ConflictChoice = isClaim ? { fields: choice } : { all: whole }
@@ -57,14 +61,16 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
         <thead>
           <tr>
             <th scope="col" />
+            {base && (
+              <th scope="col" className="base">
+                {t.baseVersion}
+                <small>{byline(base)}</small>
+              </th>
+            )}
             {(['mine', 'theirs'] as const).map((side) => (
               <th scope="col" key={side}>
                 {side === 'mine' ? t.mine : t.theirs}
-                <small>
-                  {[conflict[side].modifiedBy, conflict[side].modified && i18n.dateTime(String(conflict[side].modified))]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </small>
+                <small>{byline(conflict[side])}</small>
               </th>
             ))}
           </tr>
@@ -76,6 +82,11 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
             return (
               <tr key={f} className={differs ? 'differs' : undefined}>
                 <th scope="row">{label(f)}</th>
+                {base && (
+                  <td className="base">
+                    <span className="value">{show(f, base[f])}</span>
+                  </td>
+                )}
                 {(['mine', 'theirs'] as const).map((side) => (
                   <td key={side}>
                     {differs && isClaim ? (
@@ -99,6 +110,7 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
           })}
         </tbody>
       </table>
+      {!base && <p className="conflict-base-unknown">{t.baseUnknown}</p>}
       {!isClaim && (
         <fieldset className="whole-choice">
           {(['mine', 'theirs'] as const).map((side) => (

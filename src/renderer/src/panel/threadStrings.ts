@@ -31,6 +31,9 @@ const en = {
   repliesAdded: 'Replies added',
   repliesUpdated: 'Replies updated',
   tagsChanged: 'Tags changed',
+  correctionsChanged: 'Corrections added or changed',
+  settingsTaken: 'Republication settings taken',
+  dismissedAdded: 'Dismissed suggestions added',
 }
 
 type Dict = typeof en
@@ -62,6 +65,9 @@ const ko: Dict = {
   repliesAdded: '추가된 답글',
   repliesUpdated: '갱신된 답글',
   tagsChanged: '바뀐 태그',
+  correctionsChanged: '추가·변경된 정정',
+  settingsTaken: '가져온 재게시 설정',
+  dismissedAdded: '추가된 제외 제안',
 }
 
 const dictionaries = { en, ko }

@@ -32,7 +32,7 @@ export function proposeCorrection(store: ReviewStore, claimId: string, replaceme
       )
       .run(id, claimId, claim.exact, replacement, explanation, actor, now, now, store.newVersion(id))
     recordEvent(store.db, claimId, actor, 'correction-proposed', { replacement })
-  })()
+  }).immediate()
   return toCorrection(row(store, id))
 }
 
@@ -44,7 +44,7 @@ export function updateCorrection(store: ReviewStore, id: string, replacement: st
     store.db
       .prepare(`UPDATE correction SET replacement = ?, explanation = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
       .run(replacement, explanation, new Date().toISOString(), store.newVersion(id), id)
-  })()
+  }).immediate()
   return toCorrection(row(store, id))
 }
 
@@ -56,7 +56,7 @@ export function deleteCorrection(store: ReviewStore, id: string, actor: string):
       .prepare(`UPDATE correction SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
       .run(new Date().toISOString(), store.newVersion(id), id)
     recordEvent(store.db, r.claim_id, actor, 'correction-removed', {})
-  })()
+  }).immediate()
 }
 
 /**
@@ -74,6 +74,6 @@ export function applyCorrection(store: ReviewStore, id: string, blocks: Block[],
       throw new FactdeskError('invalid-args', 'The essay does not read the corrected wording at the claim; nothing was saved.')
     }
     store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
-  })()
+  }).immediate()
   return toCorrection(row(store, id))
 }

@@ -8,7 +8,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   const actor = (): string => ctx.prefs.get().reviewerName
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
-    s.db.transaction(() => $saveDocument(s, blocks, ranges, actor()))()
+    s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
     return s.claims()
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {

@@ -248,6 +248,6 @@ export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): v
     db.transaction(() => {
       db.exec(migrations[version])
       db.pragma(`user_version = ${version + 1}`)
-    })()
+    }).immediate()
   }
 }

@@ -29,7 +29,7 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
     store.db.prepare(`UPDATE claim SET modified = ?, modified_by = ? WHERE id = ?`).run(t, actor, row.claim_id)
     recordEvent(store.db, row.claim_id, actor, 'source-restored', { sourceId: id, url: row.url, title: row.title }, t)
     return row.claim_id
-  })()
+  }).immediate()
 }
 
 /** Brings a deleted reply back; like deleting it, only its author may. Returns the claim id. */
@@ -47,12 +47,12 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
       .run(t, store.newVersion(id), id)
     recordEvent(store.db, row.claim_id, actor, 'reply-restored', { replyId: id }, t)
     return row.claim_id
-  })()
+  }).immediate()
 }
 
 /** The sentence is suggested again. */
 export function restoreSuggestion(store: ReviewStore, key: string): void {
-  const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key))()
+  const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key)).immediate()
   if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
 }
 

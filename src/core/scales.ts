@@ -87,7 +87,7 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
       SCALE_SETTING,
       JSON.stringify(scale),
     )
-  })()
+  }).immediate()
   return { previous, scale, ...plan }
 }
 

@@ -133,7 +133,7 @@ function writeBodies(db: Database.Database, ids: readonly string[], computed: Ma
  */
 export function reindexClaims(db: Database.Database, ids: readonly string[]): void {
   if (ids.length === 0) return
-  db.transaction(() => writeBodies(db, ids, bodies(db, ids)))()
+  db.transaction(() => writeBodies(db, ids, bodies(db, ids))).immediate()
 }
 
 export function reindexClaim(db: Database.Database, claimId: string): void {
@@ -167,7 +167,7 @@ export function syncSearchIndex(db: Database.Database): number {
     }
     changed = touched.size
     db.exec(`DELETE FROM temp.search_dirty`)
-  })()
+  }).immediate()
   return changed
 }
 
@@ -187,7 +187,7 @@ export function refreshSearchIndex(db: Database.Database): void {
   db.transaction(() => {
     writeBodies(db, dirty, bodies(db, dirty))
     db.exec(`DELETE FROM temp.search_dirty`)
-  })()
+  }).immediate()
 }
 
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

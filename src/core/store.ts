@@ -56,7 +56,7 @@ export class ReviewStore {
         if (options.scale) {
           store.db.prepare(`INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)`).run(SCALE_SETTING, JSON.stringify(options.scale))
         }
-      })()
+      }).immediate()
     }
     return store
   }
@@ -220,7 +220,7 @@ export class ReviewStore {
         )
         .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, this.newVersion(id))
       recordEvent(this.db, id, actor, 'claim-created', { exact: anchor.exact }, t)
-    })()
+    }).immediate()
     return this.claim(id)
   }
 
@@ -244,7 +244,7 @@ export class ReviewStore {
         .run(next.verdict, next.status, next.note, confirms ? 0 : current.textChanged ? 1 : 0, t, actor, this.newVersion(id), id)
       recordClaimChanges(this.db, current, next, actor, t)
       if (confirms) recordEvent(this.db, id, actor, 'verdict-confirmed', { verdict: next.verdict, exact: current.exact }, t)
-    })()
+    }).immediate()
     return this.claim(id)
   }
 
@@ -265,7 +265,7 @@ export class ReviewStore {
         .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, t, actor, this.newVersion(id), id)
       if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
       recordEvent(this.db, id, actor, 'claim-attached', { exact: anchor.exact }, t)
-    })()
+    }).immediate()
     return this.claim(id)
   }
 
@@ -290,7 +290,7 @@ export class ReviewStore {
         .run(deleted ? 1 : 0, t, actor, this.newVersion(id), id, deleted ? 0 : 1)
       if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
       recordEvent(this.db, id, actor, deleted ? 'claim-removed' : 'claim-restored', {}, t)
-    })()
+    }).immediate()
   }
 
   addSource(claimId: string, fields: SourceFields, actor: string): Source {
@@ -306,7 +306,7 @@ export class ReviewStore {
         .run(id, claimId, ...sourceValues(fields), t, t, this.newVersion(id))
       this.touchClaim(claimId, actor, t)
       recordEvent(this.db, claimId, actor, 'source-added', sourceDetail(id, fields), t)
-    })()
+    }).immediate()
     return this.source(id)
   }
 
@@ -322,7 +322,7 @@ export class ReviewStore {
         .run(...sourceValues(fields), t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
       recordEvent(this.db, current.claimId, actor, 'source-edited', sourceDetail(id, fields), t)
-    })()
+    }).immediate()
     return this.source(id)
   }
 
@@ -335,7 +335,7 @@ export class ReviewStore {
         .run(t, this.newVersion(id), id)
       this.touchClaim(current.claimId, actor, t)
       recordEvent(this.db, current.claimId, actor, 'source-removed', sourceDetail(id, current), t)
-    })()
+    }).immediate()
   }
 
   source(id: string): Source {

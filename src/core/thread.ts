@@ -124,7 +124,7 @@ export function addReply(store: ReviewStore, claimId: string, body: string, acto
       .prepare(`INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(id, claimId, actor, text, t, t, store.newVersion(id))
     recordEvent(store.db, claimId, actor, 'reply-added', { replyId: id }, t)
-  })()
+  }).immediate()
   return toReply(liveReply(store.db, id))
 }
 
@@ -140,7 +140,7 @@ export function updateReply(store: ReviewStore, id: string, body: string, actor:
       .prepare(`UPDATE reply SET body = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
       .run(text, t, store.newVersion(id), id)
     recordEvent(store.db, row.claim_id, actor, 'reply-edited', { replyId: id }, t)
-  })()
+  }).immediate()
   return toReply(liveReply(store.db, id))
 }
 
@@ -156,7 +156,7 @@ export function deleteReply(store: ReviewStore, id: string, actor: string): stri
       .run(t, store.newVersion(id), id)
     recordEvent(store.db, row.claim_id, actor, 'reply-removed', { replyId: id }, t)
     return row.claim_id
-  })()
+  }).immediate()
 }
 
 /** The reply, if it is live. */
@@ -227,7 +227,7 @@ export function addTag(store: ReviewStore, claimId: string, raw: string, actor: 
     ensureTagStyle(store.db, name)
     recordEvent(store.db, claimId, actor, 'tag-added', { name }, t)
     return name
-  })()
+  }).immediate()
 }
 
 /**
@@ -249,7 +249,7 @@ export function removeTag(store: ReviewStore, claimId: string, raw: string, acto
         .run(t, store.newVersion(r.id), r.id)
     }
     recordEvent(store.db, claimId, actor, 'tag-removed', { name: rows[0].name }, t)
-  })()
+  }).immediate()
 }
 
 /** Every tag on a live claim: its colour and the number of claims carrying it, in collation order. */
@@ -274,7 +274,7 @@ export function setTagColor(store: ReviewStore, raw: string, color: string): Tag
   if (!used) throw new FactdeskError('not-found', `No claim carries the tag “${name}”.`)
   store.db.transaction(() => {
     store.db.prepare(`INSERT INTO tag_style (name, color) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET color = excluded.color`).run(name, color)
-  })()
+  }).immediate()
   return listTags(store)
 }
 

@@ -123,7 +123,7 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
     for (const v of theirs.history) remember.run(row.entity_id, v)
     db.prepare(`UPDATE conflict SET resolved = ? WHERE id = ?`).run(now, id)
     recordConflictResolved(store, row, choice, before, actor, now)
-  })()
+  }).immediate()
 }
 
 const SOURCE_FIELDS = ['url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl', 'deleted'] as const

@@ -155,7 +155,7 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
       db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(importId)
       db.prepare(`UPDATE import_log SET before_state = ?, after_state = ? WHERE id = ?`).run(before, stateHash(db), importId)
       return { result, importId }
-    })()
+    }).immediate()
   } finally {
     dropCapture(db, tables.length)
     db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
@@ -193,7 +193,7 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
     db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(new Date().toISOString(), actor, id)
     db.prepare(`DELETE FROM import_undo WHERE import_id = ?`).run(id)
     return id
-  })()
+  }).immediate()
 }
 
 function replay(db: Database.Database, rows: UndoRow[]): void {

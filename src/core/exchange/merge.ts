@@ -169,6 +169,6 @@ export function mergeIncoming(
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))
-  })()
+  }).immediate()
   return summary
 }

@@ -50,7 +50,7 @@ export function writeSettings(store: ReviewStore, patch: RepublishSettingsPatch)
       if (value === '') clear.run(republishSettingKeys[f])
       else set.run(republishSettingKeys[f], value)
     }
-  })()
+  }).immediate()
   return readSettings(store)
 }
 

@@ -180,7 +180,7 @@ describe('ReviewStore', () => {
     const b = track(ReviewStore.open(path))
     expect(b.document()).toEqual(doc)
     expect(b.claims()).toEqual(claims)
-    expect(b.info()).toEqual({ path, documentTitle: '서울, 오픈AI의 전략적 거점이 되다', schemaVersion: SCHEMA_VERSION })
+    expect(b.info()).toEqual({ path, documentTitle: '서울, 오픈AI의 전략적 거점이 되다', schemaVersion: SCHEMA_VERSION, readOnly: null })
     expect(b.db.prepare(`SELECT deleted FROM claim WHERE id = ?`).pluck().get(c2.id)).toBe(1)
     expect(b.db.pragma('synchronous', { simple: true })).toBe(2)
     // The document is not replaced by another essay on reopen.

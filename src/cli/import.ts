@@ -1,4 +1,5 @@
 import type { CommandSpec } from './args'
+import { activeLockHolder } from '../core/reviewLock'
 import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from './command'
 import type { ParsedEssay } from '../core/essayFormat'
 import { bundledEssay, describeError } from './files'
@@ -32,8 +33,17 @@ export async function importPaths(
   const verb = command === 'merge' ? 'merged' : 'imported'
   try {
     const inputs = await readInputs(paths)
+    // A window with the review open keeps writing; our transaction waits its turn on SQLite's lock.
+    const holder = activeLockHolder(review)
     const run = await importInto(review, inputs, importer, () => newEssay(inputs[0]))
-    return runOutcome(command, run, inputs.length, verb)
+    const outcome = runOutcome(command, run, inputs.length, verb)
+    if (!holder) return outcome
+    const where = `process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}`
+    return {
+      ...outcome,
+      json: { ...(outcome.json as object), openIn: holder },
+      lines: [...outcome.lines, `The review is open in Factdesk (${where}); the change shows there within a second.`],
+    }
   } catch (err) {
     const error = describeError(err)
     return {

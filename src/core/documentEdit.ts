@@ -1,6 +1,7 @@
 import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
 import { FactdeskError } from '../shared/errors'
-import { codePointLength, describeRange } from '../shared/text'
+import { codePointLength, cpSlice, describeRange } from '../shared/text'
+import { editRegion, mapRange } from '../shared/textDiff'
 import { recordEvent } from './history'
 import { recordTextChange, type TextChange } from './textChange'
 import type { ClaimRow } from './rows'
@@ -29,6 +30,9 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     }
   }
   const now = new Date().toISOString()
+  // A claim the page did not send may be one it never knew of (marked from another window or the
+  // command line since the page loaded): it follows the edit by itself, and is lost only with its words.
+  const edit = editRegion(store.document().text, text)
   db.prepare(`UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`).run(
     essayTitle(blocks),
     essayByline(blocks),
@@ -46,7 +50,8 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const orphan = db.prepare(`UPDATE claim SET anchored = 0, modified = ?, modified_by = ? WHERE id = ?`)
   const changes: TextChange[] = []
   for (const claim of claims) {
-    const range = byId.get(claim.id)
+    const followed = byId.has(claim.id) ? null : mapRange(claim, edit)
+    const range = byId.get(claim.id) ?? (followed && cpSlice(text, followed.start, followed.end) === claim.exact ? followed : undefined)
     if (!range) {
       orphan.run(now, actor, claim.id)
       // All of its words were deleted: that too is a change of the words its verdict judged.

@@ -16,13 +16,17 @@ const SQLITE_HEADER = 'SQLite format 3\u0000'
  * With `mustExist`, only an existing review file is accepted: a missing, empty or blank SQLite file is
  * refused instead of being turned into an empty review.
  */
-export function openReviewDatabase(path: string, { mustExist = false }: { mustExist?: boolean } = {}): Database.Database {
+export function openReviewDatabase(
+  path: string,
+  { mustExist = false, readonly = false }: { mustExist?: boolean; readonly?: boolean } = {},
+): Database.Database {
   if (path !== ':memory:') checkPlace(path)
   const hasBytes = path !== ':memory:' && existsSync(path) && statSync(path).size > 0
   if (mustExist && !hasBytes) {
     throw new FactdeskError('not-a-review-file', `${path} is empty or missing; it is not a Factdesk review file.`)
   }
   if (hasBytes) inspect(path, mustExist)
+  if (readonly) return openReadOnly(path)
   let db: Database.Database
   try {
     db = new Database(path)
@@ -74,6 +78,24 @@ function checkPlace(path: string): void {
       'forbidden',
       `${path} is read-only, and Factdesk saves every change into the review file. Make it writable, or copy it and open the copy. Nothing was changed.`,
     )
+  }
+}
+
+/** A review another window writes to: read as it is, never migrated or reconfigured from here. */
+function openReadOnly(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    distrustSchema(db)
+    const version = db.pragma('user_version', { simple: true }) as number
+    assertOwnSchema(db, version, path)
+    if (version !== SCHEMA_VERSION) {
+      throw new FactdeskError('forbidden', `${path} is open in another window of an older Factdesk, which must close it before this one can read it.`)
+    }
+    db.pragma('busy_timeout = 5000')
+    return db
+  } catch (err) {
+    db.close()
+    throw err
   }
 }
 

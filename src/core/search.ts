@@ -201,6 +201,10 @@ const ftsPhrase = (q: string): string => `"${q.replace(/"/g, '""')}"`
 export function searchClaimIds(db: Database.Database, query: string): Set<string> | null {
   const q = foldSearchText(query)
   if (q === '') return null
+  if (db.readonly) {
+    // A window reading a review another one writes cannot keep the index: it reads the claims' text.
+    return new Set([...bodies(db, null)].filter(([, body]) => body.includes(q)).map(([id]) => id))
+  }
   refreshSearchIndex(db)
   // Only a row at its claim's own rowid counts, and only for a live claim: a stray row can never match.
   const live = `JOIN claim c ON c.rowid = s.rowid AND c.id = s.claim_id AND c.deleted = 0`

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { api, isMethod, type Api, type CallResult, type EventName, type Events, type Method, type ResultOf } from '../shared/contract'
+import { api, isMethod, readingMethods, type Api, type CallResult, type EventName, type Events, type Method, type ResultOf } from '../shared/contract'
 import { FactdeskError } from '../shared/errors'
 import { loneSurrogatePath } from '../shared/text'
 import type { PrefsStore } from './prefs'
@@ -107,7 +107,27 @@ export function createService(ctx: ServiceContext): Service {
   registerScaleHandlers(reg, ctx)
   registerSpottingHandlers(reg, ctx)
   registerRestoreHandlers(reg, ctx)
-  return reg.complete()
+  return guardReadOnly(reg.complete(), ctx)
+}
+
+/** While another window writes to the review, this one may only read it: every other call is refused. */
+function guardReadOnly(service: Service, ctx: ServiceContext): Service {
+  const guarded = { ...service } as Record<Method, Handler<Method>>
+  for (const method of Object.keys(service) as Method[]) {
+    if (readingMethods.has(method)) continue
+    const handler = service[method] as Handler<Method>
+    guarded[method] = (args) => {
+      const holder = ctx.session.store.readOnly
+      if (holder) {
+        throw new FactdeskError(
+          'read-only',
+          `This review is open for editing in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}); here it is read-only. Close it there to edit it here.`,
+        )
+      }
+      return handler(args)
+    }
+  }
+  return guarded as Service
 }
 
 /**

@@ -3,11 +3,36 @@ import { FactdeskError } from '../shared/errors'
 import type { ParsedEssay } from './essayFormat'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from './store'
+import { activeLockHolder, takeReviewLock, type LockHolder } from './reviewLock'
+import { hostname } from 'node:os'
 import type { ImportSummary } from '../shared/exchange'
 import { importFile } from './exchange/files'
 import { bundleOfFile, essayOfBundle } from './exchange/newReview'
 
-export type SessionChange = 'opened' | 'created' | 'saved-as'
+export type SessionChange = 'opened' | 'created' | 'saved-as' | 'external'
+
+/**
+ * Opens a review for a window: with the review's writer lock, or read-only while another window holds
+ * it (src/core/reviewLock.ts). The command line opens review files directly and waits on SQLite's lock.
+ */
+export function openForWindow(path: string, essay?: ParsedEssay, options: { scale?: VerdictScale } = {}): ReviewStore {
+  if (path === ':memory:') return ReviewStore.open(path, essay, options)
+  const taken = takeReviewLock(path)
+  if (taken.holder) {
+    if (!existsSync(path)) throw heldElsewhere(path, taken.holder)
+    return ReviewStore.open(path, undefined, { readOnly: taken.holder })
+  }
+  try {
+    return ReviewStore.open(path, essay, { ...options, lock: taken.lock })
+  } catch (err) {
+    taken.lock.release()
+    throw err
+  }
+}
+
+function heldElsewhere(path: string, holder: LockHolder): FactdeskError {
+  return new FactdeskError('forbidden', `${path} is open in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). Choose another file, or close it there first.`)
+}
 
 /**
  * The review file a window works on. File > New, Open and Save as swap the store here; the service
@@ -16,6 +41,7 @@ export type SessionChange = 'opened' | 'created' | 'saved-as'
 export class ReviewSession {
   private current: ReviewStore
   private readonly listeners = new Set<(change: SessionChange) => void>()
+  private watcher: ReturnType<typeof setInterval> | undefined
 
   constructor(
     store: ReviewStore,
@@ -37,7 +63,44 @@ export class ReviewSession {
   /** Opens an existing review file. A refused file leaves the current review open and untouched. */
   open(path: string): void {
     if (!existsSync(path)) throw new FactdeskError('not-found', `${path} does not exist.`)
-    this.swap(ReviewStore.open(path), 'opened')
+    this.swap(openForWindow(path), 'opened')
+  }
+
+  /**
+   * Another process's commits (the command line, a window reading along) are told to the listeners as
+   * 'external' within `intervalMs`: SQLite's data_version changes only for other connections' commits.
+   * A read-only window also takes the review over for writing once its writer has closed it.
+   */
+  watchExternalChanges(intervalMs = 1000): void {
+    this.stopWatching()
+    let watched = this.current
+    let seen = dataVersion(watched)
+    this.watcher = setInterval(() => {
+      if (this.current !== watched) {
+        watched = this.current
+        seen = dataVersion(watched)
+        return
+      }
+      if (watched.readOnly && watched.path !== ':memory:' && activeLockHolder(watched.path) === null) {
+        try {
+          this.swap(openForWindow(watched.path), 'opened')
+        } catch {
+          // Still held (a race with another window) or unreadable: keep reading it as it is.
+        }
+        return
+      }
+      const now = dataVersion(watched)
+      if (now !== seen) {
+        seen = now
+        for (const l of this.listeners) l('external')
+      }
+    }, intervalMs)
+    this.watcher.unref?.()
+  }
+
+  private stopWatching(): void {
+    if (this.watcher) clearInterval(this.watcher)
+    this.watcher = undefined
   }
 
   /**
@@ -48,8 +111,9 @@ export class ReviewSession {
     if (path === this.current.path) {
       throw new FactdeskError('forbidden', 'Choose another file name: that review is open.')
     }
+    assertNotHeld(path)
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-    this.swap(ReviewStore.open(path, essay, { scale: defaultScale ? this.newReviewScale() : undefined }), 'created')
+    this.swap(openForWindow(path, essay, { scale: defaultScale ? this.newReviewScale() : undefined }), 'created')
   }
 
   /**
@@ -67,12 +131,14 @@ export class ReviewSession {
   /** Copies the review with the backup API, then goes on working in the copy. */
   async saveAs(path: string): Promise<void> {
     if (path === this.current.path) return
+    assertNotHeld(path)
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
     await this.current.backupTo(path)
-    this.swap(ReviewStore.open(path), 'saved-as')
+    this.swap(openForWindow(path), 'saved-as')
   }
 
   close(): void {
+    this.stopWatching()
     this.current.close()
   }
 
@@ -82,4 +148,14 @@ export class ReviewSession {
     previous.close()
     for (const l of this.listeners) l(change)
   }
+}
+
+function dataVersion(store: ReviewStore): number | null {
+  return store.db.open ? (store.db.pragma('data_version', { simple: true }) as number) : null
+}
+
+/** Replacing a file another window has open would pull it from under that window. */
+function assertNotHeld(path: string): void {
+  const holder = activeLockHolder(path)
+  if (holder && !(holder.pid === process.pid && holder.host === hostname())) throw heldElsewhere(path, holder)
 }

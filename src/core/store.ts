@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from './migrations'
 import type { VerdictScale } from '../shared/scales'
 import { SCALE_SETTING } from '../shared/scales'
 import { openReviewDatabase } from './reviewFile'
+import type { LockHolder, ReviewLock } from './reviewLock'
 import { toClaim, toCorrection, toSource, type ClaimRow, type SourceRow } from './rows'
 import type { ParsedEssay } from './essayFormat'
 import { rememberPublished } from './republish/settings'
@@ -37,14 +38,24 @@ export class ReviewStore {
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
+    /** Who has this review open for writing when this window only reads it (src/core/reviewLock.ts). */
+    readonly readOnly: LockHolder | null = null,
+    private readonly lock: ReviewLock | null = null,
   ) {}
 
   /**
    * Opens a review file; a new or empty file becomes a review of `essay`, rated on `scale` (the
    * reviewer's default verdict scale) when given.
    */
-  static open(path: string, essay?: ParsedEssay, options: { scale?: VerdictScale } = {}): ReviewStore {
-    const store = new ReviewStore(openReviewDatabase(path, { mustExist: !essay }), path)
+  static open(
+    path: string,
+    essay?: ParsedEssay,
+    options: { scale?: VerdictScale; lock?: ReviewLock; readOnly?: LockHolder } = {},
+  ): ReviewStore {
+    if (options.readOnly) {
+      return new ReviewStore(openReviewDatabase(path, { mustExist: true, readonly: true }), path, options.readOnly)
+    }
+    const store = new ReviewStore(openReviewDatabase(path, { mustExist: !essay }), path, null, options.lock ?? null)
     if (!store.hasDocument()) {
       if (!essay) {
         store.close()
@@ -63,10 +74,11 @@ export class ReviewStore {
 
   close(): void {
     if (this.db.open) this.db.close()
+    this.lock?.release()
   }
 
   info(): ReviewInfo {
-    return { path: this.path, documentTitle: this.document().title, schemaVersion: SCHEMA_VERSION }
+    return { path: this.path, documentTitle: this.document().title, schemaVersion: SCHEMA_VERSION, readOnly: this.readOnly }
   }
 
   private hasDocument(): boolean {

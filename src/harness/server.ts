@@ -8,10 +8,9 @@ import { dirname, join, resolve } from 'node:path'
 import { readEssayFile } from '../core/essayFile'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService, dispatch } from '../core/service'
-import { ReviewSession } from '../core/session'
+import { openForWindow, ReviewSession } from '../core/session'
 import { builtinScale } from '../core/scales'
 import type { VerdictScale } from '../shared/scales'
-import { ReviewStore } from '../core/store'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../main/web'
@@ -74,7 +73,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
   const essay = readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md'))
   const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
-  const session = new ReviewSession(ReviewStore.open(reviewPath, essay, { scale: newReviewScale() }), newReviewScale)
+  const session = new ReviewSession(openForWindow(reviewPath, essay, { scale: newReviewScale() }), newReviewScale)
+  session.watchExternalChanges()
 
   const token = randomBytes(24).toString('base64url')
   const clients = new Set<ServerResponse>()

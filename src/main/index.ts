@@ -6,7 +6,7 @@ import { readEssayFile } from '../core/essayFile'
 import type { ParsedEssay } from '../core/essayFormat'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService } from '../core/service'
-import { ReviewSession } from '../core/session'
+import { openForWindow, ReviewSession } from '../core/session'
 import { guardClose } from './closeGuard'
 import { builtinScale } from '../core/scales'
 import type { VerdictScale } from '../shared/scales'
@@ -64,18 +64,18 @@ function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: L
   const requested = pendingFile ?? reviewPathFromArgv(process.argv, process.cwd())
   if (requested) {
     try {
-      return ReviewStore.open(requested)
+      return openForWindow(requested)
     } catch (err) {
       if (!(err instanceof FactdeskError)) throw err
       dialog.showErrorBox(strings(lang).cannotOpen, err.message)
     }
   }
   try {
-    return ReviewStore.open(join(reviewsDir, 'default.factdesk'), essay(), { scale })
+    return openForWindow(join(reviewsDir, 'default.factdesk'), essay(), { scale })
   } catch (err) {
     if (!(err instanceof FactdeskError)) throw err
     const fresh = join(reviewsDir, `default-${new Date().toISOString().replace(/[:.]/g, '-')}.factdesk`)
-    const store = ReviewStore.open(fresh, essay(), { scale })
+    const store = openForWindow(fresh, essay(), { scale })
     const t = strings(lang)
     dialog.showErrorBox(t.defaultUnreadable, `${err.message}\n\n${t.startedFresh(fresh)}`)
     return store
@@ -99,6 +99,7 @@ function start(): void {
   const reviewsDir = join(userData, 'reviews')
   const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
   const session = new ReviewSession(openDefaultReview(reviewsDir, bundledEssay, prefs.get().lang, newReviewScale()), newReviewScale)
+  session.watchExternalChanges()
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
   let mainWindow: BrowserWindow | undefined

@@ -48,6 +48,8 @@ export interface ReviewInfo {
   path: string
   documentTitle: string
   schemaVersion: number
+  /** Set when another window has the review open for writing: this one only reads it. */
+  readOnly: { pid: number; host: string; since: string } | null
 }
 
 export interface DocumentView {
@@ -144,13 +146,37 @@ export type Method = keyof Api
 export type ArgsOf<M extends Method> = z.input<Api[M]['args']>
 export type ResultOf<M extends Method> = Api[M]['result']
 
+/**
+ * Calls that only read the review (or touch nothing but the reviewer's own preferences): all that a
+ * window may make while another window has the review open for writing.
+ */
+export const readingMethods: ReadonlySet<Method> = new Set<Method>([
+  'review-info',
+  'document-get',
+  'claims-list',
+  'claims-search',
+  'tags-list',
+  'claim-history',
+  'review-export',
+  'settings-get',
+  'conflicts-list',
+  'imports-list',
+  'edits-saved',
+  'prefs-get',
+  'prefs-set',
+  'suggestions-list',
+  'scale-get',
+  'scales-builtin',
+])
+
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name)
 }
 
 /** Events pushed from the review to every window. */
 export interface Events {
-  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' }
+  /** 'external': another process (the command line, another window) committed a change to the file. */
+  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' | 'external' }
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }

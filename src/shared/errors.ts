@@ -11,6 +11,7 @@ export const errorCodes = [
   'invalid-file',
   'internal',
   'cannot-undo',
+  'read-only',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { $saveDocument } from '../src/core/documentEdit'
+import { PrefsStore } from '../src/core/prefs'
+import { lockPathOf } from '../src/core/reviewLock'
+import { createService, dispatch, type Service } from '../src/core/service'
+import { openForWindow, ReviewSession, type SessionChange } from '../src/core/session'
+import { ReviewStore } from '../src/core/store'
+import { runCli } from '../src/cli/run'
+import { exportBundle } from '../src/core/exchange/bundle'
+import type { ReviewInfo } from '../src/shared/contract'
+import type { ClaimSearchResult } from '../src/shared/claimQuery'
+import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
+import { anchorOf, editEssay, blockWith } from './helpers/exchange'
+
+/** Two windows (or the app and the command line) on one review file: nobody writes behind anyone's back. */
+let dir: TempDir
+let path: string
+const open: ReviewSession[] = []
+beforeEach(() => {
+  dir = tempDir()
+  path = dir.file('shared.factdesk')
+})
+afterEach(() => {
+  for (const s of open.splice(0)) s.close()
+  dir.remove()
+})
+
+function window(): { session: ReviewSession; service: Service; changes: SessionChange[] } {
+  const session = new ReviewSession(openForWindow(path, bundledEssay()))
+  open.push(session)
+  const prefs = new PrefsStore(null, { reviewerName: '김기자', lang: 'en', essayFontSize: 18, defaultScale: 'snu' })
+  const changes: SessionChange[] = []
+  session.onChange((c) => void changes.push(c))
+  return { session, service: createService({ session, prefs, emit: () => undefined }), changes }
+}
+
+const until = async (ok: () => boolean, ms = 3000): Promise<void> => {
+  const end = Date.now() + ms
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+describe('one writer per review file', () => {
+  it('a second window reads the review, refuses every edit saying who has it, and loses nothing of the first', async () => {
+    const first = window()
+    const claim = first.session.store.createClaim(anchorOf(first.session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
+    const second = window()
+    expect(second.session.store.readOnly).toMatchObject({ pid: process.pid, host: hostname() })
+    const info = await dispatch(second.service, 'review-info', {})
+    expect(info.ok && (info.value as ReviewInfo).readOnly?.pid).toBe(process.pid)
+    const refused = await dispatch(second.service, 'claim-update', { id: claim.id, patch: { verdict: 'false' } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringContaining(`process ${process.pid}`) } })
+    for (const query of ['2위', '유료 가입자']) {
+      const found = await dispatch(second.service, 'claims-search', { query })
+      expect(found.ok && (found.value as ClaimSearchResult).ids).toEqual([claim.id])
+    }
+    // The first window keeps writing; the second sees it (data_version) within its watch interval.
+    second.session.watchExternalChanges(30)
+    first.session.store.updateClaim(claim.id, { verdict: 'mostly-true' }, '김기자')
+    await until(() => second.changes.includes('external'))
+    expect(second.session.store.claim(claim.id).verdict).toBe('mostly-true')
+    expect(() => second.session.create(path + '.copy', bundledEssay())).not.toThrow()
+  })
+
+  it('when the first window closes, the reading window takes the review over for writing', async () => {
+    const first = window()
+    const second = window()
+    second.session.watchExternalChanges(30)
+    first.session.close()
+    open.splice(open.indexOf(first.session), 1)
+    await until(() => second.changes.includes('opened'))
+    expect(second.session.store.readOnly).toBeNull()
+    const claim = await dispatch(second.service, 'claim-create', { anchor: anchorOf(second.session.store, '2025년 5월') })
+    expect(claim.ok).toBe(true)
+  })
+
+  it('takes over the lock of a process that is gone, and never replaces a file another window has open', () => {
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+    ReviewStore.open(path, bundledEssay()).close()
+    writeFileSync(lockPathOf(path), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
+    const { session } = window()
+    expect(session.store.readOnly).toBeNull()
+    const other = new ReviewSession(ReviewStore.open(':memory:', bundledEssay()))
+    open.push(other)
+    writeFileSync(dir.file('busy.factdesk.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
+    expect(() => other.create(dir.file('busy.factdesk'), bundledEssay())).toThrow(/open in another Factdesk window/)
+    session.close()
+    open.splice(open.indexOf(session), 1)
+    expect(existsSync(lockPathOf(path))).toBe(false)
+  })
+})
+
+describe('an essay save from a page that did not know every claim', () => {
+  it('keeps a claim marked elsewhere on its words, and loses it only with them', () => {
+    const { session } = window()
+    const cli = ReviewStore.open(path)
+    const elsewhere = cli.createClaim(anchorOf(cli, '챗GPT 유료 가입자 수 2위'), '박검증')
+    cli.close()
+    const store = session.store
+    // The page inserts a sentence before the claim and sends only the claims it knew of (none).
+    const edited = editEssay(bundledEssay(), (blocks) => {
+      blocks[blockWith(blocks, '2025년 5월')].inlines.unshift({ text: '새 문장. ' })
+    })
+    store.db.transaction(() => $saveDocument(store, edited.blocks, [], '김기자')).immediate()
+    const moved = store.claim(elsewhere.id)
+    expect(moved).toMatchObject({ anchored: true, exact: '챗GPT 유료 가입자 수 2위', start: elsewhere.start + 6 })
+    const without = editEssay(edited, (blocks) => {
+      const i = blockWith(blocks, '유료 가입자 수 2위')
+      blocks[i].inlines = blocks[i].inlines.map((r) => ({ ...r, text: r.text.replace('챗GPT 유료 가입자 수 2위', '') }))
+    })
+    store.db.transaction(() => $saveDocument(store, without.blocks, [], '김기자')).immediate()
+    expect(store.claim(elsewhere.id).anchored).toBe(false)
+  })
+})
+
+describe('the command line beside an open window', () => {
+  it('imports into a review a window has open, says which process has it, and the window hears of it', async () => {
+    const { session, changes } = window()
+    session.watchExternalChanges(30)
+    const other = ReviewStore.open(':memory:', bundledEssay())
+    other.createClaim(anchorOf(other, '2025년 5월'), '박검증')
+    const bundle = dir.file('from-park.factdesk.json')
+    writeFileSync(bundle, JSON.stringify(exportBundle(other, '박검증')))
+    other.close()
+    let stdout = ''
+    const code = await runCli(['import', bundle, '--review', path], { stdout: (t) => (stdout += t), stderr: () => undefined, env: { USER: 'tester' } })
+    expect(code).toBe(0)
+    expect(stdout).toContain(`The review is open in Factdesk (process ${process.pid} on ${hostname()})`)
+    await until(() => changes.includes('external'))
+    expect(session.store.claims().map((c) => c.exact)).toEqual(['2025년 5월'])
+  })
+})

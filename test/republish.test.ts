@@ -210,7 +210,7 @@ describe('exportRepublication', () => {
     const md = await exportRepublication(store, 'markdown-annotated')
     expect(md).toMatchObject({ fileName: '작은 글 시험 판.factcheck.md', encoding: 'utf8', counts: { claims: 1, rated: 1, sources: 1, corrections: 1 } })
     const clean = await exportRepublication(store, 'markdown')
-    expect(clean.counts).toEqual({ claims: 0, rated: 0, sources: 0, corrections: 1 })
+    expect(clean.counts).toEqual({ claims: 0, rated: 0, sources: 0, corrections: 1, notFound: 0 })
     expect((await exportRepublication(store, 'html')).mimeType).toBe('text/html')
   })
 })

@@ -69,4 +69,6 @@ export interface ExportCounts {
   rated: number
   sources: number
   corrections: number
+  /** Claims of the review this export leaves out because they are not found in the essay. */
+  notFound: number
 }

@@ -25,6 +25,10 @@ import { useScale } from '../state/useScale'
 import { SuggestDialog } from './SuggestDialog'
 import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
+import { modeTexts } from '../modeText'
+import { EditModeToggle } from './EditModeToggle'
+import { SaveIndicator } from './SaveIndicator'
+import { useEditMode } from './useEditMode'
 
 export function App() {
   const review = useReview()
@@ -54,6 +58,21 @@ export function App() {
     openShortcuts: () => setShortcutsOpen(true),
   })
   const sync = useDocumentSync(review, editorRef)
+  // Leaving Edit mode gives the keys back to the claims: the selected claim's card takes the focus.
+  const activeRef = useRef(activeId)
+  activeRef.current = activeId
+  const editMode = useEditMode(useCallback(() => {
+    if (activeRef.current) focusClaimCard(activeRef.current)
+  }, []))
+  const m = modeTexts[i18n.lang]
+  const selectClaimInEssay = useCallback(
+    (id: string) => {
+      setActiveId(id)
+      // In review mode a click on a highlight hands the keys to its card, so 1–6/0, J/K and ? work at once.
+      if (!editMode.editing) focusClaimCard(id)
+    },
+    [setActiveId, editMode.editing],
+  )
   const correctionActions = useMemo<CorrectionActions>(
     () => ({
       onPropose: review.proposeCorrection,
@@ -159,6 +178,7 @@ export function App() {
           >
             {t.markClaim}
           </button>
+          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc} />
           <FileMenu exchange={exchange} importInput={importInput} />
           <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
             {t.suggestClaims}
@@ -174,7 +194,7 @@ export function App() {
               {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
             </span>
           )}
-          <span className="saved-hint">{t.savedAutomatically}</span>
+          <SaveIndicator saves={review.saves} />
           <label className="inline-field">
             <span>{t.language}</span>
             <select value={i18n.lang} onChange={(e) => void review.savePrefs({ lang: e.target.value as Lang })}>
@@ -196,16 +216,23 @@ export function App() {
           </button>
         </header>
         <main className="workspace">
-          <section className="essay-pane" aria-label={t.essay}>
+          <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
+            {doc && editMode.editing && (
+              <p className="mode-banner" role="status">
+                <strong>{m.editingTheText}</strong> <span className="hint">{m.editingHint}</span>
+              </p>
+            )}
             {doc ? (
               <EssayEditor
                 ref={editorRef}
                 blocks={doc.blocks}
                 claims={anchoredClaims}
                 activeId={activeId}
-                onSelectClaim={setActiveId}
+                onSelectClaim={selectClaimInEssay}
                 onContextMenu={(x, y) => setMenu({ x, y })}
                 onEdit={sync.onEdit}
+                editable={editMode.editing}
+                onLeaveEdit={editMode.leave}
               />
             ) : (
               <p className="loading">{t.loading}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
+import { useModeText } from '../modeText'
 
 /**
  * An export for republication before it is saved: progress while it is made, then what it holds (the
@@ -9,6 +10,7 @@ import { useRepublishText } from './republishText'
  */
 export function RepublishDialog({ republish, onOpenSettings }: { republish: Republish; onOpenSettings: () => void }) {
   const w = useRepublishText()
+  const m = useModeText()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
@@ -53,6 +55,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
                     [w.rated, counts.rated],
                     [w.sources, counts.sources],
                     [w.corrections, counts.corrections],
+                    ...(counts.notFound > 0 ? ([[m.notFoundLeftOut, counts.notFound]] as const) : []),
                   ] as const
                 ).map(([label, n]) => (
                   <div key={label}>

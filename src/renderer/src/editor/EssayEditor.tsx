@@ -15,6 +15,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { essayNodes } from './essayState'
 import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
+import { EditablePlugin } from './EditablePlugin'
 
 const theme = {
   heading: { h1: 'essay-title', h2: 'essay-heading' },
@@ -41,6 +42,9 @@ interface Props {
   onSelectClaim: (id: string) => void
   onContextMenu: (x: number, y: number) => void
   onEdit: (edit: EssayEdit) => void
+  /** Edit mode: the essay takes typing. Otherwise (review mode) it is read-only. */
+  editable: boolean
+  onLeaveEdit: () => void
 }
 
 export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEditor(props, ref) {
@@ -51,7 +55,8 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         namespace: 'factdesk-essay',
         nodes: [...essayNodes],
         theme,
-        editable: true,
+        // Review mode first: nothing typed lands in the essay until Edit text is chosen.
+        editable: false,
         onError: (error) => {
           throw error
         },
@@ -72,6 +77,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         ErrorBoundary={LexicalErrorBoundary}
       />
       <HistoryPlugin />
+      <EditablePlugin editable={props.editable} onLeave={props.onLeaveEdit} />
       <EssayContentPlugin blocks={props.blocks} />
       <DocumentSyncPlugin onEdit={props.onEdit} />
       <ClaimMarksPlugin claims={props.claims} activeId={props.activeId} onSelectClaim={props.onSelectClaim} />

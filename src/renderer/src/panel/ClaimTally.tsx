@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
+import { useModeText } from '../modeText'
 
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
@@ -18,8 +19,11 @@ interface Props {
 export function ClaimTally({ claims, query }: Props) {
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
+  const m = useModeText()
   const order = useVerdictOrder()
   const counts = tally(claims, order)
+  // Counted with the rest above, and named here, so the figures add up to the header's.
+  const notFound = claims.filter((c) => !c.anchored).length
   const verdictIds = Object.keys(counts.verdicts)
   return (
     <div className="tally">
@@ -59,6 +63,17 @@ export function ClaimTally({ claims, query }: Props) {
           )
         })}
       </ul>
+      {notFound > 0 && (
+        <button
+          type="button"
+          className="tally-item tally-not-found"
+          aria-pressed={!!query.filters.unanchored}
+          title={w.filterBy(m.notFound)}
+          onClick={() => query.setFilter({ unanchored: query.filters.unanchored ? undefined : true })}
+        >
+          {m.notFound} <span className="tally-n">{notFound}</span>
+        </button>
+      )}
     </div>
   )
 }

@@ -3,6 +3,7 @@ import type { DocumentView } from '../../../shared/contract'
 import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
 import { cpSlice, type Anchor } from '../../../shared/text'
 import { call, CallError, on } from '../bridge'
+import { useSaveState } from './useSaveState'
 import { useThread } from './useThread'
 
 type UndoStep = { kind: 'removed'; id: string } | { kind: 'marked'; id: string }
@@ -20,6 +21,12 @@ function byPosition(a: Claim, b: Claim): number {
   return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
 }
 
+/** The claims as the service has them, with the reviewer's edits that it has not confirmed yet on top. */
+function withUnsaved(claims: Claim[], unsaved: ReadonlyMap<string, ClaimPatch>): Claim[] {
+  if (unsaved.size === 0) return claims
+  return claims.map((c) => (unsaved.has(c.id) ? { ...c, ...unsaved.get(c.id) } : c))
+}
+
 /** The open review as the UI sees it, and every change the user can make to it. */
 export function useReview() {
   const [doc, setDoc] = useState<DocumentView | null>(null)
@@ -32,6 +39,10 @@ export function useReview() {
   const claimsRef = useRef(claims)
   claimsRef.current = claims
   const noticeSeq = useRef(0)
+  const saves = useSaveState()
+  // Claim fields edited here and not yet confirmed by the service: shown at once, kept while a save
+  // fails, and laid over whatever the service answers until their own save gets through.
+  const unsaved = useRef(new Map<string, ClaimPatch>())
 
   const report = useCallback((err: unknown) => {
     const text = err instanceof Error ? err.message : String(err)
@@ -43,7 +54,7 @@ export function useReview() {
     try {
       const [d, c, p] = await Promise.all([call('document-get', {}), call('claims-list', {}), call('prefs-get', {})])
       setDoc(d)
-      setClaims(c)
+      setClaims(withUnsaved(c, unsaved.current))
       setPrefs(p)
       undoStack.current = []
     } catch (err) {
@@ -82,13 +93,23 @@ export function useReview() {
 
   const updateClaim = useCallback(
     async (id: string, patch: ClaimPatch) => {
-      try {
-        upsert(await call('claim-update', { id, patch }))
-      } catch (err) {
-        report(err)
-      }
+      unsaved.current.set(id, { ...unsaved.current.get(id), ...patch })
+      const shown = claimsRef.current.find((c) => c.id === id)
+      if (shown) upsert({ ...shown, ...patch })
+      await saves.run(`claim:${id}`, async () => {
+        const sending = unsaved.current.get(id)
+        if (!sending) return
+        unsaved.current.delete(id)
+        try {
+          const claim = await call('claim-update', { id, patch: sending })
+          upsert({ ...claim, ...unsaved.current.get(id) })
+        } catch (err) {
+          unsaved.current.set(id, { ...sending, ...unsaved.current.get(id) })
+          throw err
+        }
+      })
     },
-    [report, upsert],
+    [saves, upsert],
   )
 
   const removeClaim = useCallback(
@@ -234,8 +255,9 @@ export function useReview() {
   }, [])
 
   const replaceClaims = useCallback((list: Claim[]) => {
-    claimsRef.current = list
-    setClaims(list)
+    const shown = withUnsaved(list, unsaved.current)
+    claimsRef.current = shown
+    setClaims(shown)
   }, [])
 
   const savePrefs = useCallback(
@@ -252,6 +274,7 @@ export function useReview() {
   const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '')
 
   return {
+    saves,
     thread,
     proposeCorrection,
     updateCorrection,

@@ -114,6 +114,14 @@ test('the save indicator says Not saved while the service does not answer, keeps
   const [claim] = await storedClaims(desk)
   expect(claim).toMatchObject({ verdict: 'false', note: '확인 중' })
   expect(await savedText(desk)).toContain('한국은 미국에 바로 이어')
+
+  // Once more, and this time the service comes back by itself: the edit is sent again without Retry.
+  await desk.route('**/call/**', (route) => route.abort())
+  await claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'True' })
+  await expect(failed).toBeVisible()
+  await desk.unroute('**/call/**')
+  await expect(desk.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 })
+  expect((await storedClaims(desk))[0].verdict).toBe('true')
 })
 
 test('the header, the tally and the filters count a claim not found in the essay, and say so', async ({ desk, workDir }) => {
@@ -137,4 +145,12 @@ test('the header, the tally and the filters count a claim not found in the essay
   await expect(notFound).toHaveText('Not found in the essay 1')
   await notFound.click()
   await expect(desk.getByRole('status').filter({ hasText: '1 of 2 claims shown' })).toBeVisible()
+
+  // The HTML export shows claims in the text: it says which one it leaves out.
+  await desk.getByRole('button', { name: 'Export', exact: true }).click()
+  await desk.getByRole('menuitem', { name: 'Web page for print (.html)…' }).click()
+  const dialog = desk.getByRole('dialog', { name: 'Export: HTML' })
+  const figure = (term: string) => dialog.getByRole('term').filter({ hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd')
+  await expect(figure('Claims')).toHaveText('1')
+  await expect(figure('Not found in the essay (left out)')).toHaveText('1')
 })

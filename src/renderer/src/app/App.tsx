@@ -136,7 +136,13 @@ export function App() {
       else if (command === 'preferences') setPrefsOpen(true)
       else if (command === 'remove-claim' && activeId) void review.removeClaim(activeId)
       else if (command === 'import-review') importInput.current?.click()
-      else if (command === 'prepare-close') void sync.flush().then(() => call('edits-saved', {}))
+      else if (command === 'prepare-close') {
+        // The essay and every claim edit still on its way (a verdict, a note) are answered first.
+        void sync
+          .flush()
+          .then(review.saves.settled)
+          .then(() => call('edits-saved', {}))
+      }
       else if (command === 'export-bundle') void exchange.exportAs('bundle')
       else if (command === 'export-w3c') void exchange.exportAs('w3c')
       else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
@@ -194,7 +200,7 @@ export function App() {
               {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
             </span>
           )}
-          <SaveIndicator saves={review.saves} />
+          <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
           <label className="inline-field">
             <span>{t.language}</span>
             <select value={i18n.lang} onChange={(e) => void review.savePrefs({ lang: e.target.value as Lang })}>

@@ -1,16 +1,15 @@
 import { useModeText } from '../modeText'
-import type { SaveState } from '../state/useSaveState'
+import type { SaveStatus } from '../state/saveTracker'
 
 /** Saving…, Saved, or Not saved with the reason and Retry: only what the service has confirmed. */
-export function SaveIndicator({ saves }: { saves: SaveState }) {
+export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const m = useModeText()
-  const { status } = saves
   if (status.phase === 'failed') {
     return (
       <span className="save-state save-failed" role="alert">
         <strong>{m.notSaved}</strong>
         {status.reason && <span className="save-reason"> — {status.reason}</span>}{' '}
-        <button type="button" title={m.retryHint} onClick={saves.retry}>
+        <button type="button" title={m.retryHint} onClick={onRetry}>
           {m.retry}
         </button>
       </span>

@@ -39,7 +39,7 @@ export function useReview() {
   const claimsRef = useRef(claims)
   claimsRef.current = claims
   const noticeSeq = useRef(0)
-  const saves = useSaveState()
+  const { status: saveStatus, saves } = useSaveState()
   // Claim fields edited here and not yet confirmed by the service: shown at once, kept while a save
   // fails, and laid over whatever the service answers until their own save gets through.
   const unsaved = useRef(new Map<string, ClaimPatch>())
@@ -275,6 +275,7 @@ export function useReview() {
 
   return {
     saves,
+    saveStatus,
     thread,
     proposeCorrection,
     updateCorrection,

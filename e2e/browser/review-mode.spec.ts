@@ -57,9 +57,10 @@ test('clicking a highlight hands the keys to its card: 2 rates it and the essay 
 
 test('Edit text lets the essay take typing, saves it, and Escape gives the keys back to the claims', async ({ desk, harness }) => {
   await markClaim(desk, { start: CLAIM_A })
+  // Words selected while reviewing are where the caret goes in Edit mode.
+  await selectText(desk, { start: '한국은 미국에' })
   await editText(desk)
   await expect(desk.getByRole('status').filter({ hasText: 'Editing the text' })).toBeVisible()
-  await selectText(desk, { start: '한국은 미국에' })
   await desk.keyboard.press('ArrowRight')
   await desk.keyboard.type(' 바로')
   await expect.poll(() => savedText(desk)).toContain('한국은 미국에 바로 이어')

@@ -15,9 +15,24 @@ export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLea
 
   useEffect(() => {
     if (editor.isEditable() === editable) return
+    // Where the reviewer last clicked or selected in the essay is where the caret goes.
+    const root = editor.getRootElement()
+    const dom = window.getSelection()
+    const range = root && dom && dom.rangeCount > 0 && root.contains(dom.anchorNode) ? dom.getRangeAt(0).cloneRange() : null
     editor.setEditable(editable)
-    if (editable) editor.focus()
-    else editor.blur()
+    if (!editable) {
+      editor.blur()
+      return
+    }
+    // Once React has made the root editable; without scrolling, so the essay stays where it was read.
+    const frame = requestAnimationFrame(() => {
+      root?.focus({ preventScroll: true })
+      if (range) {
+        dom?.removeAllRanges()
+        dom?.addRange(range)
+      }
+    })
+    return () => cancelAnimationFrame(frame)
   }, [editor, editable])
 
   // Lexical only dispatches key commands while the essay is editable, so this is Edit mode's Escape.

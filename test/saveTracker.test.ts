@@ -71,6 +71,18 @@ describe('the save tracker', () => {
     tracker.dispose()
   })
 
+  it('counts a change sent outside run as being saved until the service answers it', async () => {
+    const { tracker } = tracked()
+    let answer: () => void = () => undefined
+    const reply = new Promise<void>((done) => (answer = done))
+    tracker.watch(reply)
+    expect(tracker.status.phase).toBe('saving')
+    answer()
+    await reply
+    await Promise.resolve()
+    expect(tracker.status.phase).toBe('saved')
+  })
+
   it('sends the saves of one key in order, even when the first is slower', async () => {
     const { tracker } = tracked()
     const received: string[] = []

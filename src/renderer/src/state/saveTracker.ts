@@ -53,6 +53,20 @@ export class SaveTracker {
     })
   }
 
+  /**
+   * Counts a change sent outside `run` (a source, a reply, a tag…) as being saved until it is answered.
+   * Such a change is not retried here: its form stays open with the reason when it fails.
+   */
+  watch(done: Promise<unknown>): void {
+    this.inFlight += 1
+    this.publish()
+    const settle = () => {
+      this.inFlight -= 1
+      this.publish()
+    }
+    done.then(settle, settle)
+  }
+
   /** Sends every failed save again now (each once: one already queued again is not doubled). */
   retry(): void {
     clearTimeout(this.timer)

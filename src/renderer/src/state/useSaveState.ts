@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { watchWrites } from '../bridge'
 import { SaveTracker, type SaveStatus } from './saveTracker'
 
 /**
@@ -8,7 +9,13 @@ import { SaveTracker, type SaveStatus } from './saveTracker'
 export function useSaveState() {
   const [status, setStatus] = useState<SaveStatus>({ phase: 'saved' })
   const [tracker] = useState(() => new SaveTracker(setStatus))
-  useEffect(() => () => tracker.dispose(), [tracker])
+  useEffect(() => {
+    watchWrites((done) => tracker.watch(done))
+    return () => {
+      watchWrites(null)
+      tracker.dispose()
+    }
+  }, [tracker])
   const saves = useMemo(
     () => ({
       run: (key: string, save: () => Promise<void>) => tracker.run(key, save),

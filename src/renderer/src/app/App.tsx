@@ -25,8 +25,7 @@ import { useScale } from '../state/useScale'
 import { SuggestDialog } from './SuggestDialog'
 import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
-import { modeTexts } from '../modeText'
-import { EditModeToggle } from './EditModeToggle'
+import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
 import { useEditMode } from './useEditMode'
 
@@ -58,21 +57,7 @@ export function App() {
     openShortcuts: () => setShortcutsOpen(true),
   })
   const sync = useDocumentSync(review, editorRef)
-  // Leaving Edit mode gives the keys back to the claims: the selected claim's card takes the focus.
-  const activeRef = useRef(activeId)
-  activeRef.current = activeId
-  const editMode = useEditMode(useCallback(() => {
-    if (activeRef.current) focusClaimCard(activeRef.current)
-  }, []))
-  const m = modeTexts[i18n.lang]
-  const selectClaimInEssay = useCallback(
-    (id: string) => {
-      setActiveId(id)
-      // In review mode a click on a highlight hands the keys to its card, so 1–6/0, J/K and ? work at once.
-      if (!editMode.editing) focusClaimCard(id)
-    },
-    [setActiveId, editMode.editing],
-  )
+  const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId })
   const correctionActions = useMemo<CorrectionActions>(
     () => ({
       onPropose: review.proposeCorrection,
@@ -223,18 +208,14 @@ export function App() {
         </header>
         <main className="workspace">
           <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
-            {doc && editMode.editing && (
-              <p className="mode-banner" role="status">
-                <strong>{m.editingTheText}</strong> <span className="hint">{m.editingHint}</span>
-              </p>
-            )}
+            {doc && editMode.editing && <EditModeBanner />}
             {doc ? (
               <EssayEditor
                 ref={editorRef}
                 blocks={doc.blocks}
                 claims={anchoredClaims}
                 activeId={activeId}
-                onSelectClaim={selectClaimInEssay}
+                onSelectClaim={editMode.selectClaimInEssay}
                 onContextMenu={(x, y) => setMenu({ x, y })}
                 onEdit={sync.onEdit}
                 editable={editMode.editing}

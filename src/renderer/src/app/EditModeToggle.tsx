@@ -20,3 +20,13 @@ export function EditModeToggle({ editing, onToggle, disabled }: { editing: boole
     </button>
   )
 }
+
+/** Over the essay while it takes typing: what mode this is and how to leave it. */
+export function EditModeBanner() {
+  const m = useModeText()
+  return (
+    <p className="mode-banner" role="status">
+      <strong>{m.editingTheText}</strong> <span className="hint">{m.editingHint}</span>
+    </p>
+  )
+}

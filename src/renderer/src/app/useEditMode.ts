@@ -1,21 +1,43 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { on } from '../bridge'
+import { focusClaimCard } from './deskKeys'
 import { isMac } from './keys'
 
 /** The shortcut of Edit text, as the page and the menus show it. */
 export const EDIT_MODE_KEYS = isMac ? 'Meta+Shift+E' : 'Control+Shift+E'
 
+interface Options {
+  /** The essay on show: another one (a review opened, a new review) opens for reviewing. */
+  documentId: string | undefined
+  activeId: string | null
+  setActiveId: (id: string) => void
+}
+
 /**
  * Review mode (the default) or Edit mode. Ctrl/⌘+Shift+E, the toolbar's Edit text and Edit > Edit Text
- * switch; `onLeave` runs whenever Edit mode ends, to hand the keys back to the claims.
+ * switch; Esc in the essay leaves (EditablePlugin). Leaving, or clicking a highlight while reviewing,
+ * gives the keys to the claim's card, so 1–6/0, J/K and ? work at once.
  */
-export function useEditMode(onLeave: () => void) {
+export function useEditMode({ documentId, activeId, setActiveId }: Options) {
   const [editing, setEditing] = useState(false)
+  const activeRef = useRef(activeId)
+  activeRef.current = activeId
+  useEffect(() => setEditing(false), [documentId])
+
   const leave = useCallback(() => {
     setEditing(false)
-    onLeave()
-  }, [onLeave])
+    if (activeRef.current) focusClaimCard(activeRef.current)
+  }, [])
   const toggle = useCallback(() => (editing ? leave() : setEditing(true)), [editing, leave])
+
+  /** A click on a highlight: in Edit mode the caret stays in the text. */
+  const selectClaimInEssay = useCallback(
+    (id: string) => {
+      setActiveId(id)
+      if (!editing) focusClaimCard(id)
+    },
+    [setActiveId, editing],
+  )
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -37,5 +59,5 @@ export function useEditMode(onLeave: () => void) {
     }
   }, [toggle])
 
-  return { editing, toggle, leave }
+  return { editing, toggle, leave, selectClaimInEssay }
 }

@@ -125,6 +125,18 @@ test('the save indicator says Not saved while the service does not answer, keeps
   expect((await storedClaims(desk))[0].verdict).toBe('true')
 })
 
+test('an edit the service refuses is not retried: the reason shows and the card shows what the review file has', async ({ desk }) => {
+  await markClaim(desk, { start: CLAIM_A })
+  const refusal = { ok: false, error: { code: 'not-found', message: 'That claim is no longer in this review.' } }
+  await desk.route('**/call/claim-update', (route) => route.fulfill({ json: refusal }))
+  const verdict = claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })
+  await verdict.selectOption({ label: 'False' })
+  await expect(desk.getByText('That claim is no longer in this review.')).toBeVisible()
+  await expect(verdict).toHaveValue('unrated')
+  await expect(desk.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(desk.getByRole('alert').filter({ hasText: 'Not saved' })).toHaveCount(0)
+})
+
 test('the header, the tally and the filters count a claim not found in the essay, and say so', async ({ desk, workDir }) => {
   const annotation = (id: string, exact: string) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',

@@ -75,6 +75,12 @@ export function useReview() {
     setClaims((list) => [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition))
   }, [])
 
+  const replaceClaims = useCallback((list: Claim[]) => {
+    const shown = withUnsaved(list, unsaved.current)
+    claimsRef.current = shown
+    setClaims(shown)
+  }, [])
+
   const markClaim = useCallback(
     async (anchor: Anchor): Promise<Claim | null> => {
       try {
@@ -104,12 +110,20 @@ export function useReview() {
           const claim = await call('claim-update', { id, patch: sending })
           upsert({ ...claim, ...unsaved.current.get(id) })
         } catch (err) {
+          if (err instanceof CallError && err.code !== 'internal') {
+            // Refused by the service (the claim was removed, say): sending it again cannot help. Say
+            // why, and show the claims as the review file has them.
+            report(err)
+            const list = await call('claims-list', {}).catch(() => null)
+            if (list) replaceClaims(list)
+            return
+          }
           unsaved.current.set(id, { ...sending, ...unsaved.current.get(id) })
           throw err
         }
       })
     },
-    [saves, upsert],
+    [saves, upsert, report, replaceClaims],
   )
 
   const removeClaim = useCallback(
@@ -252,12 +266,6 @@ export function useReview() {
     claimsRef.current = next
     setClaims(next)
     return next
-  }, [])
-
-  const replaceClaims = useCallback((list: Claim[]) => {
-    const shown = withUnsaved(list, unsaved.current)
-    claimsRef.current = shown
-    setClaims(shown)
   }, [])
 
   const savePrefs = useCallback(

@@ -39,6 +39,18 @@ test('in review mode typing, pasting and deleting in the essay change nothing', 
   expect(await savedText(desk)).toBe(before)
 })
 
+test('in review mode the keyboard selects text: Tab reaches the essay, Shift+arrows select, the shortcut marks', async ({ desk }) => {
+  const essay = desk.locator(EDITOR).first()
+  await expect(essay).toHaveAttribute('tabindex', '0')
+  // The caret just before the claim's words, as a reviewer would reach it with the arrows.
+  await selectText(desk, { start: CLAIM_A })
+  await desk.evaluate(() => window.getSelection()?.collapseToStart())
+  for (let i = 0; i < [...CLAIM_A].length; i++) await desk.keyboard.press('Shift+ArrowRight')
+  expect(await desk.evaluate(() => window.getSelection()?.toString())).toBe(CLAIM_A)
+  await desk.keyboard.press('Control+Shift+M')
+  await expect.poll(async () => (await storedClaims(desk)).map((c) => c.exact)).toEqual([CLAIM_A])
+})
+
 test('clicking a highlight hands the keys to its card: 2 rates it and the essay is unchanged', async ({ desk }) => {
   await markClaim(desk, { start: CLAIM_A })
   // Move the focus away first, so it is the click that brings it to the card.

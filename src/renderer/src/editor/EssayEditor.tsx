@@ -16,6 +16,7 @@ import { essayNodes } from './essayState'
 import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
 import { EditablePlugin } from './EditablePlugin'
+import { ReviewSelectionPlugin } from './ReviewSelectionPlugin'
 
 const theme = {
   heading: { h1: 'essay-title', h2: 'essay-heading' },
@@ -68,6 +69,8 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
             className="essay"
             aria-label={t.essay}
             spellCheck={false}
+            // Reachable with Tab in review mode too, where it is read-only (Lexical would make it -1).
+            tabIndex={0}
             onContextMenu={(e) => {
               e.preventDefault()
               props.onContextMenu(e.clientX, e.clientY)
@@ -78,6 +81,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
       />
       <HistoryPlugin />
       <EditablePlugin editable={props.editable} onLeave={props.onLeaveEdit} />
+      <ReviewSelectionPlugin />
       <EssayContentPlugin blocks={props.blocks} />
       <DocumentSyncPlugin onEdit={props.onEdit} />
       <ClaimMarksPlugin claims={props.claims} activeId={props.activeId} onSelectClaim={props.onSelectClaim} />

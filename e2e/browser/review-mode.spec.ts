@@ -179,3 +179,18 @@ test('the header, the tally and the filters count a claim not found in the essay
   await expect(figure('Claims')).toHaveText('1')
   await expect(figure('Not found in the essay (left out)')).toHaveText('1')
 })
+
+test.describe('in Korean', () => {
+  test.use({ harnessLang: 'ko' })
+  test('본문 편집 switches the mode, and the indicator and the count speak Korean', async ({ desk }) => {
+    const toggleKo = desk.getByRole('button', { name: '본문 편집', exact: true })
+    await expect(toggleKo).toHaveAttribute('aria-pressed', 'false')
+    await expect(desk.getByRole('status').filter({ hasText: /^저장됨$/ })).toBeVisible()
+    await expect(desk.locator('.claim-count')).toHaveText('주장 0건')
+    await toggleKo.click()
+    await expect(toggleKo).toHaveAttribute('aria-pressed', 'true')
+    await expect(desk.getByRole('status').filter({ hasText: '본문 편집 중' })).toBeVisible()
+    await desk.keyboard.press('Escape')
+    await expect(toggleKo).toHaveAttribute('aria-pressed', 'false')
+  })
+})

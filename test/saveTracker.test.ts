@@ -83,6 +83,18 @@ describe('the save tracker', () => {
     expect(tracker.status.phase).toBe('saved')
   })
 
+  it('says Saving… while an edit waits for the typing pause, until it is handed over and answered', async () => {
+    const { tracker } = tracked()
+    const { send } = service()
+    tracker.waiting('essay-typing', true)
+    expect(tracker.status.phase).toBe('saving')
+    const done = tracker.run('essay', send('text'))
+    tracker.waiting('essay-typing', false)
+    expect(tracker.status.phase).toBe('saving')
+    await done
+    expect(tracker.status.phase).toBe('saved')
+  })
+
   it('sends the saves of one key in order, even when the first is slower', async () => {
     const { tracker } = tracked()
     const received: string[] = []

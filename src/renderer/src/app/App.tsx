@@ -28,6 +28,7 @@ import { ScaleStyle } from '../scaleStyle'
 import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
 import { useEditMode } from './useEditMode'
+import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
@@ -225,7 +226,9 @@ export function App() {
               <p className="loading">{t.loading}</p>
             )}
           </section>
-          <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
+          <SavesContext.Provider value={review.saves}>
+            <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
+          </SavesContext.Provider>
         </main>
         <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />
         {menu && (

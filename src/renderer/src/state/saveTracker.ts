@@ -25,6 +25,7 @@ export const RETRY_CAP_MS = 30000
  */
 export class SaveTracker {
   private inFlight = 0
+  private readonly held = new Set<string>()
   private readonly failed = new Map<string, Failed>()
   private readonly chains = new Map<string, Promise<boolean>>()
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -65,6 +66,17 @@ export class SaveTracker {
       this.publish()
     }
     done.then(settle, settle)
+  }
+
+  /**
+   * Marks an edit that waits to be sent (typing pauses before the essay or a note is saved): until it is
+   * handed to `run`, it is not saved either, and the status says Saving….
+   */
+  waiting(key: string, on: boolean): void {
+    if (on === this.held.has(key)) return
+    if (on) this.held.add(key)
+    else this.held.delete(key)
+    this.publish()
   }
 
   /** Sends every failed save again now (each once: one already queued again is not doubled). */
@@ -108,7 +120,7 @@ export class SaveTracker {
 
   private publish(): void {
     const newest = [...this.failed.values()].at(-1)
-    const next: SaveStatus = newest ? { phase: 'failed', reason: newest.reason } : { phase: this.inFlight > 0 ? 'saving' : 'saved' }
+    const next: SaveStatus = newest ? { phase: 'failed', reason: newest.reason } : { phase: this.inFlight > 0 || this.held.size > 0 ? 'saving' : 'saved' }
     if (next.phase === this.last.phase && next.reason === this.last.reason) return
     this.last = next
     this.onStatus(next)

@@ -74,8 +74,9 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     const save = pending.current
     pending.current = null
     if (save) void queue(save)
+    saves.waiting('essay-typing', false)
     await saving.current
-  }, [queue])
+  }, [queue, saves])
 
   const onEdit = useCallback(
     (edit: EssayEdit) => {
@@ -97,10 +98,12 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         return
       }
       pending.current = { blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text }
+      // Not saved yet while typing pauses: the indicator says Saving… from the first key.
+      saves.waiting('essay-typing', true)
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS)
     },
-    [moveClaims, queue, flush],
+    [moveClaims, queue, flush, saves],
   )
 
   /** Puts the correction's wording into the essay as one undoable edit; the review records it. */

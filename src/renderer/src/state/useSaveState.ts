@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState } from 'react'
 import { watchWrites } from '../bridge'
 import { SaveTracker, type SaveStatus } from './saveTracker'
 
@@ -20,6 +20,7 @@ export function useSaveState() {
     () => ({
       run: (key: string, save: () => Promise<void>) => tracker.run(key, save),
       retry: () => tracker.retry(),
+      waiting: (key: string, on: boolean) => tracker.waiting(key, on),
       settled: () => tracker.settled(),
     }),
     [tracker],
@@ -28,3 +29,10 @@ export function useSaveState() {
 }
 
 export type Saves = ReturnType<typeof useSaveState>['saves']
+
+/** The tracker for components deep in the panel (a note's typing pause), without threading props. */
+export const SavesContext = createContext<Saves | null>(null)
+
+export function useSaves(): Saves | null {
+  return useContext(SavesContext)
+}

@@ -94,6 +94,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         correcting.current = null
         clearTimeout(timer.current)
         pending.current = null
+        saves.waiting('essay-typing', false)
         void queue({ blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text, correctionId: corrected.correction.id })
         return
       }

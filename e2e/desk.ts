@@ -124,6 +124,17 @@ export function essayMark(page: Page, text: string): Locator {
   return page.locator(EDITOR).locator('mark').filter({ hasText: new RegExp(`^${escaped}$`) })
 }
 
+/**
+ * Enters Edit mode (the toolbar's "Edit text"): the essay opens read-only, and only then takes typing.
+ * Calling it again while editing is harmless.
+ */
+export async function editText(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Edit text', exact: true })
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('[data-lexical-editor="true"]')).toHaveAttribute('contenteditable', 'true')
+}
+
 /** The status notice (role=status) that says `text`. */
 export function notice(page: Page, text: string): Locator {
   return page.getByRole('status').filter({ hasText: text })

@@ -202,6 +202,20 @@ describe('the verdict scale', () => {
 })
 
 describe('exportRepublication', () => {
+  it('counts a claim not found in the essay where an export leaves it out', async () => {
+    store.close()
+    store = openEssay(smallEssay())
+    claimOn(store, '첫 문장', { verdict: 'true' })
+    const lost = claimOn(store, '둘째 문장', { verdict: 'false' })
+    // As an import leaves a claim whose words are not in this essay.
+    store.db.prepare(`UPDATE claim SET anchored = 0 WHERE id = ?`).run(lost.id)
+    for (const format of ['html', 'markdown-annotated', 'docx'] as const) {
+      expect((await exportRepublication(store, format)).counts, format).toMatchObject({ claims: 1, notFound: 1 })
+    }
+    // The spreadsheet carries it, so nothing is left out.
+    expect((await exportRepublication(store, 'csv')).counts).toMatchObject({ claims: 2, notFound: 0 })
+  })
+
   it('names files after the essay and counts what they hold', async () => {
     store.close()
     store = openEssay(smallEssay('작은 글: 시험/판'))
@@ -210,7 +224,7 @@ describe('exportRepublication', () => {
     const md = await exportRepublication(store, 'markdown-annotated')
     expect(md).toMatchObject({ fileName: '작은 글 시험 판.factcheck.md', encoding: 'utf8', counts: { claims: 1, rated: 1, sources: 1, corrections: 1 } })
     const clean = await exportRepublication(store, 'markdown')
-    expect(clean.counts).toEqual({ claims: 0, rated: 0, sources: 0, corrections: 1 })
+    expect(clean.counts).toEqual({ claims: 0, rated: 0, sources: 0, corrections: 1, notFound: 0 })
     expect((await exportRepublication(store, 'html')).mimeType).toBe('text/html')
   })
 })

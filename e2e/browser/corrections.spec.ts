@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { CLAIM_A, essayMark, markClaim, selectText, storedClaims } from '../desk'
+import { CLAIM_A, editText, essayMark, markClaim, selectText, storedClaims } from '../desk'
 import { expect, test } from './fixtures'
 
 const CORRECTED = '챗GPT 유료 가입자 수 상위권'
@@ -31,7 +31,9 @@ test('a correction is applied in the essay, undone with Ctrl+Z, redone, and kept
   expect(applied.corrections[0]).toMatchObject({ original: CLAIM_A, replacement: CORRECTED })
   expect(await essayText(desk)).toContain(`미국에 이어 ${CORRECTED}를 기록하며`)
 
-  // Undo in the essay brings the original wording back, and the record follows.
+  // Undo in the essay (in Edit mode, where the essay has its own undo) brings the original wording
+  // back, and the record follows.
+  await editText(desk)
   await desk.locator('[data-lexical-editor="true"]').focus()
   await desk.keyboard.press('Control+Z')
   await expect(essayMark(desk, CLAIM_A)).toBeVisible()
@@ -51,6 +53,7 @@ test('a correction is applied in the essay, undone with Ctrl+Z, redone, and kept
 
 test('typing in the essay moves highlights with their words and is saved', async ({ desk, harness }) => {
   await markClaim(desk, { start: CLAIM_A })
+  await editText(desk)
   await caretAfter(desk, '한국은 미국에')
   await desk.keyboard.type(' 바로')
   await expect.poll(() => essayText(desk)).toContain('한국은 미국에 바로 이어 챗GPT')

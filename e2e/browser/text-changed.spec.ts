@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLAIM_A, claimCard, essayMark, markClaim, openCard, selectText, storedClaims } from '../desk'
+import { CLAIM_A, claimCard, editText, essayMark, markClaim, openCard, selectText, storedClaims } from '../desk'
 import { expect, test } from './fixtures'
 
 const CLAIM_B = '오픈AI가 서울을 선택한 것은 단순한 사업 확장이 아니다'
@@ -18,7 +18,7 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
   await desk.evaluate(() => window.factdesk.call('settings-set', { factcheckUrl: 'https://factcheck.example.kr/seoul' }))
 
   // "2위" becomes "9위" inside the checked claim.
-  // Edit mode: enter it here once the toggle exists
+  await editText(desk)
   await selectText(desk, { start: '챗GPT 유료 가입자 수 2' })
   await desk.keyboard.press('ArrowRight')
   await desk.keyboard.press('Backspace')

@@ -125,6 +125,7 @@ test('the shortcut sheet lists every shortcut, in English and in Korean', async 
   await expect(sheet).toBeVisible()
   for (const text of [
     'Mark the selected text as a claim',
+    'Edit the text / back to reviewing',
     'Next claim (editor and panel)',
     'Previous claim (editor and panel)',
     'Verdict: Not yet rated (on the focused card)',
@@ -136,6 +137,7 @@ test('the shortcut sheet lists every shortcut, in English and in Korean', async 
     await expect(sheet.getByRole('cell', { name: text, exact: true })).toBeVisible()
   }
   await expect(sheet.getByRole('row').filter({ hasText: 'Verdict: True (on the focused card)' }).locator('kbd kbd')).toHaveText('1')
+  await expect(sheet.getByRole('row').filter({ hasText: 'Edit the text / back to reviewing' }).locator('kbd kbd')).toHaveText(['Ctrl', 'Shift', 'E'])
   await sheet.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(sheet).toBeHidden()
 
@@ -145,6 +147,7 @@ test('the shortcut sheet lists every shortcut, in English and in Korean', async 
   await expect(ko.getByRole('cell', { name: '다음 주장 (본문과 주장 목록)', exact: true })).toBeVisible()
   await expect(ko.getByRole('cell', { name: '판정: 사실 (초점이 있는 주장 카드)', exact: true })).toBeVisible()
   await expect(ko.getByRole('cell', { name: '선택한 글을 주장으로 표시', exact: true })).toBeVisible()
+  await expect(ko.getByRole('cell', { name: '본문 편집 / 검토로 돌아가기', exact: true })).toBeVisible()
 })
 
 test('Preferences: the essay font size applies at once and is kept; the default verdict scale is chosen from the list', async ({

@@ -66,6 +66,8 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
       { role: 'selectAll' },
       { type: 'separator' },
       { label: t.markClaim, accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.markClaim() },
+      // The page owns this key (it must not toggle twice): the menu only shows it.
+      { label: t.editText, accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => actions.pageCommand('toggle-edit-mode') },
     ],
   }
   const languages: MenuItemConstructorOptions[] = [

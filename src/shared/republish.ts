@@ -74,4 +74,6 @@ export interface ExportCounts {
    * formats (absent when there are none).
    */
   textChanged?: number
+  /** Claims of the review this export leaves out because they are not found in the essay. */
+  notFound: number
 }

@@ -30,6 +30,8 @@ function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
     sources: claims.reduce((n, c) => n + c.sources.length, 0),
     corrections: format === 'csv' || format === 'claimreview' ? 0 : data.corrections.length,
     ...(textChanged > 0 ? { textChanged } : {}),
+    // The essay-shaped exports show claims in the text, so one not found there is left out: say so.
+    notFound: format === 'markdown' || format === 'csv' || format === 'claimreview' ? 0 : data.unattached.length,
   }
 }
 

@@ -9,9 +9,20 @@ export class CallError extends Error {
   }
 }
 
+/** Methods that only read: every other call changes the review (or the preferences). */
+const READS = /-(get|list|search|history|info|builtin|export)$/
+let onWrite: ((done: Promise<unknown>) => void) | null = null
+
+/** Tells the save tracker about every change sent to the service, so "Saving…" covers them all. */
+export function watchWrites(listener: ((done: Promise<unknown>) => void) | null): void {
+  onWrite = listener
+}
+
 /** Calls the review service through whichever transport the window was given (IPC or the harness). */
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const result = await window.factdesk.call(method, args)
+  const pending = window.factdesk.call(method, args)
+  if (!READS.test(method) && method !== 'edits-saved') onWrite?.(pending)
+  const result = await pending
   if (!result.ok) throw new CallError(result.error.code, result.error.message)
   return result.value
 }

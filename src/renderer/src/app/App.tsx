@@ -27,6 +27,10 @@ import { useScale } from '../state/useScale'
 import { SuggestDialog } from './SuggestDialog'
 import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
+import { EditModeBanner, EditModeToggle } from './EditModeToggle'
+import { SaveIndicator } from './SaveIndicator'
+import { useEditMode } from './useEditMode'
+import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
@@ -68,6 +72,7 @@ export function App() {
     openShortcuts: () => setShortcutsOpen(true),
   })
   const sync = useDocumentSync(review, editorRef)
+  const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId })
   const correctionActions = useMemo<CorrectionActions>(
     () => ({
       onPropose: review.proposeCorrection,
@@ -131,7 +136,13 @@ export function App() {
       else if (command === 'preferences') setPrefsOpen(true)
       else if (command === 'remove-claim' && activeId) void review.removeClaim(activeId)
       else if (command === 'import-review') importInput.current?.click()
-      else if (command === 'prepare-close') void sync.flush().then(() => call('edits-saved', {}))
+      else if (command === 'prepare-close') {
+        // The essay and every claim edit still on its way (a verdict, a note) are answered first.
+        void sync
+          .flush()
+          .then(review.saves.settled)
+          .then(() => call('edits-saved', {}))
+      }
       else if (command === 'export-bundle') void exchange.exportAs('bundle')
       else if (command === 'export-w3c') void exchange.exportAs('w3c')
       else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
@@ -173,6 +184,7 @@ export function App() {
           >
             {t.markClaim}
           </button>
+          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc} />
           <FileMenu exchange={exchange} importInput={importInput} />
           <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
             {t.suggestClaims}
@@ -188,7 +200,7 @@ export function App() {
               {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
             </span>
           )}
-          <span className="saved-hint">{t.savedAutomatically}</span>
+          <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
           <label className="inline-field">
             <span>{t.language}</span>
             <select value={i18n.lang} onChange={(e) => void review.savePrefs({ lang: e.target.value as Lang })}>
@@ -210,22 +222,27 @@ export function App() {
           </button>
         </header>
         <main className="workspace">
-          <section className="essay-pane" aria-label={t.essay}>
+          <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
+            {doc && editMode.editing && <EditModeBanner />}
             {doc ? (
               <EssayEditor
                 ref={editorRef}
                 blocks={doc.blocks}
                 claims={anchoredClaims}
                 activeId={activeId}
-                onSelectClaim={setActiveId}
+                onSelectClaim={editMode.selectClaimInEssay}
                 onContextMenu={(x, y) => setMenu({ x, y })}
                 onEdit={sync.onEdit}
+                editable={editMode.editing}
+                onLeaveEdit={editMode.leave}
               />
             ) : (
               <p className="loading">{t.loading}</p>
             )}
           </section>
-          <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
+          <SavesContext.Provider value={review.saves}>
+            <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
+          </SavesContext.Provider>
         </main>
         <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />
         {menu && (

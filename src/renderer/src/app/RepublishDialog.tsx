@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react'
 import type { Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
+import { useModeText } from '../modeText'
 
 /**
  * An export for republication before it is saved: progress while it is made, then what it holds (the
@@ -11,6 +12,7 @@ import { useTextChangedText } from '../textChangedText'
 export function RepublishDialog({ republish, onOpenSettings }: { republish: Republish; onOpenSettings: () => void }) {
   const w = useRepublishText()
   const tc = useTextChangedText()
+  const m = useModeText()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
@@ -55,6 +57,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
                     [w.rated, counts.rated],
                     [w.sources, counts.sources],
                     [w.corrections, counts.corrections],
+                    ...(counts.notFound > 0 ? ([[m.notFoundLeftOut, counts.notFound]] as const) : []),
                   ] as const
                 ).map(([label, n]) => (
                   <div key={label}>

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { isMac } from './keys'
+import { useModeText } from '../modeText'
 
 /** Key caps as shown: one combination is a list of keys pressed together. */
 type Combo = string[]
@@ -35,12 +36,14 @@ function Keys({ combos, or }: { combos: Combo[]; or: string }) {
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { verdict, t } = useI18n()
   const w = useWorkflowText()
+  const m = useModeText()
   const order = useVerdictOrder()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => ref.current?.showModal(), [])
 
   const page: [Combo[], string][] = [
     [[[MOD, SHIFT, 'M']], w.markClaim],
+    [[[MOD, SHIFT, 'E']], m.toggleEditMode],
     [[[ALT, '↓']], w.nextClaim],
     [[[ALT, '↑']], w.previousClaim],
     [[['J'], ['K']], w.nextPrevInPanel],

@@ -28,7 +28,9 @@ function isFormField(target: EventTarget | null): boolean {
  * - 0–9 on a focused claim card (not in a text field): its verdict (0 = not yet rated, 1… the levels);
  * - Ctrl/⌘+F anywhere, or / outside a text field: the search box;
  * - ? outside a text field, or Ctrl/⌘+/: the shortcut sheet.
- * Mark claim (Ctrl/⌘+Shift+M) and undo (Ctrl/⌘+Z) are App's own.
+ * Mark claim (Ctrl/⌘+Shift+M) and undo (Ctrl/⌘+Z) are App's own; Edit text (Ctrl/⌘+Shift+E, and Esc in
+ * the essay to leave it) is useEditMode's. In review mode the essay is not editable, so none of these
+ * keys count as typing there.
  */
 export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
   if (e.isComposing) return null

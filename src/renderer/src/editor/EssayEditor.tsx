@@ -15,6 +15,8 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { essayNodes } from './essayState'
 import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
+import { EditablePlugin } from './EditablePlugin'
+import { ReviewSelectionPlugin } from './ReviewSelectionPlugin'
 
 const theme = {
   heading: { h1: 'essay-title', h2: 'essay-heading' },
@@ -41,6 +43,9 @@ interface Props {
   onSelectClaim: (id: string) => void
   onContextMenu: (x: number, y: number) => void
   onEdit: (edit: EssayEdit) => void
+  /** Edit mode: the essay takes typing. Otherwise (review mode) it is read-only. */
+  editable: boolean
+  onLeaveEdit: () => void
 }
 
 export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEditor(props, ref) {
@@ -51,7 +56,8 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         namespace: 'factdesk-essay',
         nodes: [...essayNodes],
         theme,
-        editable: true,
+        // Review mode first: nothing typed lands in the essay until Edit text is chosen.
+        editable: false,
         onError: (error) => {
           throw error
         },
@@ -63,6 +69,8 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
             className="essay"
             aria-label={t.essay}
             spellCheck={false}
+            // Reachable with Tab in review mode too, where it is read-only (Lexical would make it -1).
+            tabIndex={0}
             onContextMenu={(e) => {
               e.preventDefault()
               props.onContextMenu(e.clientX, e.clientY)
@@ -72,6 +80,8 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
         ErrorBoundary={LexicalErrorBoundary}
       />
       <HistoryPlugin />
+      <EditablePlugin editable={props.editable} onLeave={props.onLeaveEdit} />
+      <ReviewSelectionPlugin />
       <EssayContentPlugin blocks={props.blocks} />
       <DocumentSyncPlugin onEdit={props.onEdit} />
       <ClaimMarksPlugin claims={props.claims} activeId={props.activeId} onSelectClaim={props.onSelectClaim} />

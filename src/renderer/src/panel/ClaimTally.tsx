@@ -5,6 +5,7 @@ import type { ClaimQueryState } from '../state/useClaimQuery'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { useTextChangedText } from '../textChangedText'
+import { useModeText } from '../modeText'
 
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
@@ -20,8 +21,11 @@ export function ClaimTally({ claims, query }: Props) {
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
   const tc = useTextChangedText()
+  const m = useModeText()
   const order = useVerdictOrder()
   const counts = tally(claims, order)
+  // Counted with the rest above, and named here, so the figures add up to the header's.
+  const notFound = claims.filter((c) => !c.anchored).length
   const verdictIds = Object.keys(counts.verdicts)
   return (
     <div className="tally">
@@ -76,6 +80,17 @@ export function ClaimTally({ claims, query }: Props) {
             </button>
           </li>
         </ul>
+      )}
+      {notFound > 0 && (
+        <button
+          type="button"
+          className="tally-item tally-not-found"
+          aria-pressed={!!query.filters.unanchored}
+          title={w.filterBy(m.notFound)}
+          onClick={() => query.setFilter({ unanchored: query.filters.unanchored ? undefined : true })}
+        >
+          {m.notFound} <span className="tally-n">{notFound}</span>
+        </button>
       )}
     </div>
   )

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Review } from '../state/useReview'
 import { useWorkflowText } from '../workflowText'
+import { useModeText } from '../modeText'
 import { ClaimFilterBar } from './ClaimFilterBar'
 import { ClaimTally } from './ClaimTally'
 import { ClaimCard } from './ClaimCard'
@@ -22,10 +23,11 @@ interface Props {
 export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionActions, query }: Props) {
   const { t } = useI18n()
   const w = useWorkflowText()
+  const m = useModeText()
   const { activeId } = review
   const claims = query.visible.filter((c) => c.anchored)
   const unanchored = query.visible.filter((c) => !c.anchored)
-  const anchoredCount = review.claims.filter((c) => c.anchored).length
+  const notFoundCount = review.claims.filter((c) => !c.anchored).length
   const listRef = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
@@ -39,7 +41,8 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
     <aside className="claims-panel" aria-labelledby="claims-heading">
       <header className="panel-header">
         <h2 id="claims-heading">{t.claims}</h2>
-        <span className="claim-count">{t.claimCount(anchoredCount)}</span>
+        {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
+        <span className="claim-count">{m.claimCount(review.claims.length, notFoundCount)}</span>
       </header>
       <ClaimTally claims={review.claims} query={query} />
       <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} />

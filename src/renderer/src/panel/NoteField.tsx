@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n'
+import { useSaves } from '../state/useSaveState'
 
 const SAVE_DELAY_MS = 500
 
@@ -28,15 +29,19 @@ export function NoteField({ value, onSave }: Props) {
     }
   }, [value])
 
+  // A note waiting for the typing pause is not saved yet: the save indicator says Saving… meanwhile.
+  const saves = useSaves()
   const flush = (text: string) => {
     clearTimeout(timer.current)
     if (text !== lastSaved.current) {
       lastSaved.current = text
       onSave(text)
     }
+    saves?.waiting(`note:${id}`, false)
   }
 
   const schedule = (text: string) => {
+    saves?.waiting(`note:${id}`, true)
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
       if (!composing.current) flush(text)
@@ -48,12 +53,15 @@ export function NoteField({ value, onSave }: Props) {
   draftRef.current = draft
   const onSaveRef = useRef(onSave)
   onSaveRef.current = onSave
+  const savesRef = useRef(saves)
+  savesRef.current = saves
   useEffect(
     () => () => {
       clearTimeout(timer.current)
       if (draftRef.current !== lastSaved.current) onSaveRef.current(draftRef.current)
+      savesRef.current?.waiting(`note:${id}`, false)
     },
-    [],
+    [id],
   )
 
   return (

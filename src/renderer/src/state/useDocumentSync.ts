@@ -3,7 +3,7 @@ import type { Claim, Correction } from '../../../shared/domain'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
 import { editRegion, mapRange } from '../../../shared/textDiff'
-import { call } from '../bridge'
+import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
 import type { Review } from './useReview'
@@ -14,6 +14,8 @@ interface PendingSave {
   blocks: () => Block[]
   ranges: { id: string; start: number; end: number }[]
   text: string
+  /** An applied correction the service has not recorded yet: the save records it (correction-apply). */
+  correctionId?: string
 }
 
 const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
@@ -21,43 +23,60 @@ const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id
 /**
  * Keeps the review file in step with the essay as the reviewer edits it: claims move with the text at
  * once (so highlights never jump), and the essay with every claim's new position is saved shortly after
- * typing pauses, when a claim is marked, and before the window goes away.
+ * typing pauses, when a claim is marked, and before the window goes away. Each save sends the whole
+ * essay, so only the newest edit needs to reach the service: a save that fails keeps it (and any
+ * correction it applied) for the save tracker to send again.
  */
 export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHandle | null>) {
-  const { doc, moveClaims, replaceClaims, report } = review
+  const { doc, moveClaims, replaceClaims, report, saves } = review
   const lastText = useRef<string | null>(null)
   const pending = useRef<PendingSave | null>(null)
+  const unsent = useRef<PendingSave | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const saving = useRef<Promise<void>>(Promise.resolve())
+  const saving = useRef<Promise<unknown>>(Promise.resolve())
   const correcting = useRef<{ correction: Correction; start: number } | null>(null)
 
   useEffect(() => {
     lastText.current = doc?.text ?? null
   }, [doc])
 
-  const send = useCallback(
-    (run: () => Promise<Claim[]>, text: string) => {
-      saving.current = saving.current.then(async () => {
-        try {
-          const claims = await run()
-          // Newer edits have moved the claims since; the next save brings their positions.
-          if (lastText.current === text && pending.current === null) replaceClaims(claims)
-        } catch (err) {
-          report(err)
-        }
-      })
+  const saveEssay = useCallback(async () => {
+    const save = unsent.current
+    if (!save) return
+    unsent.current = null
+    try {
+      const args = { blocks: save.blocks(), ranges: save.ranges }
+      const claims = save.correctionId ? await call('correction-apply', { id: save.correctionId, ...args }) : await call('document-save', args)
+      // Newer edits have moved the claims since; the next save brings their positions.
+      if (lastText.current === save.text && pending.current === null && unsent.current === null) replaceClaims(claims)
+    } catch (err) {
+      // The service refused the correction itself (not the transport): say why, and keep the text.
+      const refused = save.correctionId !== undefined && err instanceof CallError && err.code !== 'internal'
+      if (refused) report(err)
+      const correctionId = refused ? undefined : save.correctionId
+      const newer = unsent.current as PendingSave | null
+      unsent.current = newer ? { ...newer, correctionId: newer.correctionId ?? correctionId } : { ...save, correctionId }
+      throw err
+    }
+  }, [replaceClaims, report])
+
+  const queue = useCallback(
+    (save: PendingSave) => {
+      unsent.current = { ...save, correctionId: save.correctionId ?? unsent.current?.correctionId }
+      saving.current = saves.run('essay', saveEssay)
       return saving.current
     },
-    [replaceClaims, report],
+    [saves, saveEssay],
   )
 
-  const flush = useCallback(() => {
+  const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current)
     const save = pending.current
     pending.current = null
-    if (save) void send(() => call('document-save', { blocks: save.blocks(), ranges: save.ranges }), save.text)
-    return saving.current
-  }, [send])
+    if (save) void queue(save)
+    saves.waiting('essay-typing', false)
+    await saving.current
+  }, [queue, saves])
 
   const onEdit = useCallback(
     (edit: EssayEdit) => {
@@ -75,15 +94,17 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         correcting.current = null
         clearTimeout(timer.current)
         pending.current = null
-        const ranges = rangesOf(claims)
-        void send(() => call('correction-apply', { id: corrected.correction.id, blocks: edit.blocks(), ranges }), edit.text)
+        saves.waiting('essay-typing', false)
+        void queue({ blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text, correctionId: corrected.correction.id })
         return
       }
       pending.current = { blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text }
+      // Not saved yet while typing pauses: the indicator says Saving… from the first key.
+      saves.waiting('essay-typing', true)
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS)
     },
-    [moveClaims, send, flush],
+    [moveClaims, queue, flush, saves],
   )
 
   /** Puts the correction's wording into the essay as one undoable edit; the review records it. */

@@ -3,6 +3,7 @@ import type { DocumentView } from '../../../shared/contract'
 import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
 import { cpSlice, type Anchor } from '../../../shared/text'
 import { call, CallError, on } from '../bridge'
+import { useSaveState } from './useSaveState'
 import { useThread, type ThreadActions } from './useThread'
 import { useUndo, type UndoStep } from './useUndo'
 
@@ -17,6 +18,12 @@ export interface Notice {
 
 function byPosition(a: Claim, b: Claim): number {
   return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
+}
+
+/** The claims as the service has them, with the reviewer's edits that it has not confirmed yet on top. */
+function withUnsaved(claims: Claim[], unsaved: ReadonlyMap<string, ClaimPatch>): Claim[] {
+  if (unsaved.size === 0) return claims
+  return claims.map((c) => (unsaved.has(c.id) ? { ...c, ...unsaved.get(c.id) } : c))
 }
 
 /** The open review as the UI sees it, and every change the user can make to it. */
@@ -37,6 +44,10 @@ export function useReview() {
   const claimsRef = useRef(claims)
   claimsRef.current = claims
   const noticeSeq = useRef(0)
+  const { status: saveStatus, saves } = useSaveState()
+  // Claim fields edited here and not yet confirmed by the service: shown at once, kept while a save
+  // fails, and laid over whatever the service answers until their own save gets through.
+  const unsaved = useRef(new Map<string, ClaimPatch>())
 
   const report = useCallback((err: unknown) => {
     const text = err instanceof Error ? err.message : String(err)
@@ -48,7 +59,7 @@ export function useReview() {
     try {
       const [d, c, p] = await Promise.all([call('document-get', {}), call('claims-list', {}), call('prefs-get', {})])
       setDoc(d)
-      setClaims(c)
+      setClaims(withUnsaved(c, unsaved.current))
       setPrefs(p)
     } catch (err) {
       report(err)
@@ -82,6 +93,12 @@ export function useReview() {
     [undoer],
   )
 
+  const replaceClaims = useCallback((list: Claim[]) => {
+    const shown = withUnsaved(list, unsaved.current)
+    claimsRef.current = shown
+    setClaims(shown)
+  }, [])
+
   const markClaim = useCallback(
     async (anchor: Anchor): Promise<Claim | null> => {
       try {
@@ -100,13 +117,31 @@ export function useReview() {
 
   const updateClaim = useCallback(
     async (id: string, patch: ClaimPatch) => {
-      try {
-        upsert(await call('claim-update', { id, patch }))
-      } catch (err) {
-        report(err)
-      }
+      unsaved.current.set(id, { ...unsaved.current.get(id), ...patch })
+      const shown = claimsRef.current.find((c) => c.id === id)
+      if (shown) upsert({ ...shown, ...patch })
+      await saves.run(`claim:${id}`, async () => {
+        const sending = unsaved.current.get(id)
+        if (!sending) return
+        unsaved.current.delete(id)
+        try {
+          const claim = await call('claim-update', { id, patch: sending })
+          upsert({ ...claim, ...unsaved.current.get(id) })
+        } catch (err) {
+          if (err instanceof CallError && err.code !== 'internal') {
+            // Refused by the service (the claim was removed, say): sending it again cannot help. Say
+            // why, and show the claims as the review file has them.
+            report(err)
+            const list = await call('claims-list', {}).catch(() => null)
+            if (list) replaceClaims(list)
+            return
+          }
+          unsaved.current.set(id, { ...sending, ...unsaved.current.get(id) })
+          throw err
+        }
+      })
     },
-    [report, upsert],
+    [saves, upsert, report, replaceClaims],
   )
 
   const removeClaim = useCallback(
@@ -243,11 +278,6 @@ export function useReview() {
     return next
   }, [])
 
-  const replaceClaims = useCallback((list: Claim[]) => {
-    claimsRef.current = list
-    setClaims(list)
-  }, [])
-
   const savePrefs = useCallback(
     async (patch: Partial<Prefs>) => {
       try {
@@ -263,6 +293,8 @@ export function useReview() {
   threadRef.current = thread
 
   return {
+    saves,
+    saveStatus,
     thread,
     proposeCorrection,
     updateCorrection,

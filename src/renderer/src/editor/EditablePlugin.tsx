@@ -1,0 +1,54 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { COMMAND_PRIORITY_LOW, KEY_ESCAPE_COMMAND } from 'lexical'
+import { useEffect, useRef } from 'react'
+
+/**
+ * Review mode and Edit mode. In review mode the essay is read-only (Lexical's setEditable(false)): text
+ * can still be selected, marked and clicked, and programmatic updates (marks, corrections, loading)
+ * still apply, but typing, pasting, dropping and the IME change nothing. Entering Edit mode puts the
+ * caret in the essay; Escape there leaves it.
+ */
+export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLeave: () => void }): null {
+  const [editor] = useLexicalComposerContext()
+  const onLeaveRef = useRef(onLeave)
+  onLeaveRef.current = onLeave
+
+  useEffect(() => {
+    if (editor.isEditable() === editable) return
+    // Where the reviewer last clicked or selected in the essay is where the caret goes.
+    const root = editor.getRootElement()
+    const dom = window.getSelection()
+    const range = root && dom && dom.rangeCount > 0 && root.contains(dom.anchorNode) ? dom.getRangeAt(0).cloneRange() : null
+    editor.setEditable(editable)
+    if (!editable) {
+      editor.blur()
+      return
+    }
+    // Once React has made the root editable; without scrolling, so the essay stays where it was read.
+    const frame = requestAnimationFrame(() => {
+      root?.focus({ preventScroll: true })
+      if (range) {
+        dom?.removeAllRanges()
+        dom?.addRange(range)
+      }
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor, editable])
+
+  // Lexical only dispatches key commands while the essay is editable, so this is Edit mode's Escape.
+  useEffect(
+    () =>
+      editor.registerCommand(
+        KEY_ESCAPE_COMMAND,
+        (event) => {
+          if (editor.isComposing()) return false
+          event?.preventDefault()
+          onLeaveRef.current()
+          return true
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
+  )
+  return null
+}

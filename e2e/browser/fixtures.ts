@@ -92,6 +92,8 @@ export interface Harness {
   restart(options?: Pick<HarnessArgs, 'lang' | 'locale'>): Promise<void>
   /** Pages that restart() reloads. */
   attach(page: Page): void
+  /** Stops the harness (SIGTERM), as closing the window would; resolves with its exit code. */
+  stop(): Promise<number | null>
 }
 
 export interface DeskFixtures {
@@ -132,6 +134,7 @@ export const test = base.extend<DeskFixtures>({
       reviewPath: args.reviewPath,
       dataDir: args.dataDir,
       attach: (page) => void pages.push(page),
+      stop: () => stopHarness(running.child),
       async restart(options = {}) {
         const code = await stopHarness(running.child)
         expect(code, `the harness should stop cleanly on SIGTERM:\n${running.output()}`).toBe(0)

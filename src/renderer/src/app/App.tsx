@@ -29,6 +29,7 @@ import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
 import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
+import { ReadOnlyState, useReadOnly } from './ReadOnlyState'
 import { useEditMode } from './useEditMode'
 import { SavesContext } from '../state/useSaveState'
 
@@ -73,6 +74,7 @@ export function App() {
   })
   const sync = useDocumentSync(review, editorRef)
   const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId })
+  const readOnly = useReadOnly()
   const correctionActions = useMemo<CorrectionActions>(
     () => ({
       onPropose: review.proposeCorrection,
@@ -184,7 +186,7 @@ export function App() {
           >
             {t.markClaim}
           </button>
-          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc} />
+          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
           <FileMenu exchange={exchange} importInput={importInput} />
           <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
             {t.suggestClaims}
@@ -200,6 +202,7 @@ export function App() {
               {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
             </span>
           )}
+          <ReadOnlyState holder={readOnly} />
           <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
           <label className="inline-field">
             <span>{t.language}</span>

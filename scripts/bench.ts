@@ -16,6 +16,7 @@ import { ReviewStore } from '../src/core/store'
 import { codePointLength, describeRange } from '../src/shared/text'
 import { $applyClaimMarks } from '../src/renderer/src/editor/claimMarks'
 import { $buildEssay, essayNodes } from '../src/renderer/src/editor/essayState'
+import { benchLimits } from './bench/limits'
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000)
 const rows: [string, string][] = []
@@ -69,4 +70,5 @@ async function main(): Promise<void> {
   for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`)
 }
 
-void main()
+if (process.argv.includes('--limits')) benchLimits()
+else void main()

@@ -308,7 +308,7 @@ describe('W3C import refuses bad files whole', () => {
     ['missing pages', { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [good()] } }, /says it holds 3 annotations/],
     ['quote too long', withSelector({ type: 'TextQuoteSelector', exact: 'x'.repeat(20_001) }), /longer than 20000/],
     ['bad time', { ...good(), created: 'yesterday' }, /created time is not a date/],
-    ['too many', Array.from({ length: IMPORT_LIMITS.annotations + 1 }, (_, i) => ({ type: 'Annotation', id: `a${i}`, target: 'x' })), /more than 50000 annotations/],
+    ['too many', Array.from({ length: IMPORT_LIMITS.annotations + 1 }, (_, i) => ({ type: 'Annotation', id: `a${i}`, target: 'x' })), /more than 20000 annotations/],
   ]
   it.each(cases)('%s', async (_, value, problem) => {
     const store = seeded()

@@ -9,6 +9,27 @@ export const MIN_FUZZY_SCORE = 0.8
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
 
+/**
+ * The approximate search costs about the text's length times the quote's length in 32-character
+ * words; an import may spend this much of it in all (a few seconds), so a file of thousands of
+ * slightly changed quotes, or a book-length essay, cannot freeze the app. Quotes past the budget are
+ * left not found (listed, attachable by hand) and the import says how many. A count of work, not a
+ * clock: the same file gives the same result on any machine.
+ */
+export const FUZZY_WORK_BUDGET = 30_000_000
+
+export interface FuzzyBudget {
+  left: number
+  /** Quotes that needed the approximate search after the budget was spent. */
+  skipped: number
+}
+
+export const fuzzyBudget = (): FuzzyBudget => ({ left: FUZZY_WORK_BUDGET, skipped: 0 })
+
+export function fuzzyBudgetNote(skipped: number): string {
+  return `${skipped === 1 ? '1 quote was' : `${skipped} quotes were`} not searched for as similar words: the file asks for more approximate searching than one import does. ${skipped === 1 ? 'It is' : 'They are'} listed as not found in this essay and can be attached by hand.`
+}
+
 export interface AnchorResult {
   anchor: Anchor
   method: AnchorMethod
@@ -56,7 +77,7 @@ function result(text: string, start16: number, end16: number, method: AnchorMeth
  * itself (context and closeness to the old position break ties), else a close enough fuzzy match.
  * Null means the claim is unanchored: it is listed, never attached to other text.
  */
-export function reanchor(text: string, sel: Selectors): AnchorResult | null {
+export function reanchor(text: string, sel: Selectors, budget?: FuzzyBudget): AnchorResult | null {
   const exact = sel.exact.normalize('NFC')
   if (!exact) return null
   if (sel.start !== undefined && sel.end !== undefined && cpSlice(text, sel.start, sel.end) === exact) {
@@ -70,6 +91,14 @@ export function reanchor(text: string, sel: Selectors): AnchorResult | null {
   }
   const length = codePointLength(exact)
   if (length < MIN_FUZZY_QUOTE) return null
+  if (budget) {
+    const cost = text.length * Math.ceil(exact.length / 32)
+    if (cost > budget.left) {
+      budget.skipped++
+      return null
+    }
+    budget.left -= cost
+  }
   const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
   const matches = search(text, exact, maxErrors)
   if (matches.length === 0) return null

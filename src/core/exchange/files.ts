@@ -13,6 +13,7 @@ import { adaptIncomingVerdicts } from '../scales'
 import { capturingImport } from './importUndo'
 import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
+import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
@@ -78,6 +79,10 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
 
 /** Reads any file Factdesk imports: a review file, a review bundle, or W3C Web Annotations. */
 export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
+  return assertIncomingTotals(name, await readAnyFormat(name, bytes, openText))
+}
+
+async function readAnyFormat(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
   // The byte cap holds for every kind of file, review files included (they are read whole, then copied).
   if (bytes.byteLength > IMPORT_LIMITS.bytes) {
     throw new FactdeskError(
@@ -94,6 +99,7 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
     if (format !== BUNDLE_FORMAT) {
       throw new FactdeskError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to import it.`)
     }
+    assertBundleTotals(name, value)
     return bundleToIncoming(validateBundle(name, value), 'bundle')
   }
   if (isW3cAnnotationData(value)) return readW3c(name, value, openText)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../store'
 import type { ClaimRow, SourceRow } from '../rows'
-import { reanchor } from '../anchoring'
+import { fuzzyBudget, fuzzyBudgetNote, reanchor } from '../anchoring'
 import { recordTextChange } from '../textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
@@ -98,9 +98,10 @@ export function mergeIncoming(
        deleted = excluded.deleted, version = excluded.version`,
   )
 
+  const budget = fuzzyBudget()
   const placeClaim = (c: BundleClaim) => {
     if (!documentDiffers && c.anchored) return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
-    const found = reanchor(localText, c)
+    const found = reanchor(localText, c, budget)
     if (found) return { ...found.anchor, anchored: 1 }
     return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 0 }
   }
@@ -165,6 +166,7 @@ export function mergeIncoming(
     const extras = mergeExtras(store, incoming, known, touched)
     Object.assign(summary, extras.counts)
     summary.notes.push(...extras.notes)
+    if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -5,9 +5,13 @@ import { hasLoneSurrogate } from '../../shared/text'
 export const IMPORT_LIMITS = {
   bytes: 50 * 1024 * 1024,
   depth: 32,
-  claims: 50_000,
-  sources: 200_000,
-  annotations: 50_000,
+  claims: 20_000,
+  sources: 50_000,
+  annotations: 20_000,
+  /** Version ids in all histories of the file together (claims, sources, replies, tags, corrections). */
+  versions: 200_000,
+  /** History entries (the `events` of a bundle). */
+  events: 100_000,
 } as const
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { codePointLength, cpSlice } from '../../shared/text'
 import { verdictFromLabel } from '../../shared/verdicts'
-import { reanchor } from '../anchoring'
+import { fuzzyBudget, fuzzyBudgetNote, reanchor, type FuzzyBudget } from '../anchoring'
 import { contentHash } from '../store'
 import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundle'
 import type { IncomingReview } from './merge'
@@ -59,14 +59,14 @@ function versionOf(digest: string, ext: Json): { version: string; history: strin
 type Placement = Pick<BundleClaim, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'anchored'>
 
 /** Where the claim sits in the open essay; null when it has neither a quote nor a position inside it. */
-function place(t: TextTarget, text: string, length: number): Placement | null {
+function place(t: TextTarget, text: string, length: number, budget: FuzzyBudget): Placement | null {
   const pos = t.position && !t.position.relative ? t.position : undefined
   let exact = t.exact
   if (exact === undefined) {
     if (!pos || pos.end <= pos.start || pos.end > length) return null
     exact = cpSlice(text, pos.start, pos.end)
   }
-  const found = reanchor(text, { exact, prefix: t.prefix, suffix: t.suffix, start: pos?.start, end: pos?.end })
+  const found = reanchor(text, { exact, prefix: t.prefix, suffix: t.suffix, start: pos?.start, end: pos?.end }, budget)
   if (found) return { ...found.anchor, anchored: true }
   // An unanchored claim keeps a position inside this essay, so the review still exports as a valid bundle.
   const at = pos && pos.end > pos.start && pos.end <= length ? pos : { start: 0, end: Math.max(1, Math.min(codePointLength(exact), length)) }
@@ -109,6 +109,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   let unrated = 0
   const refusedLinks: string[] = []
   const quotes = new Map<string, string>()
+  const budget = fuzzyBudget()
 
   for (const p of parsed) {
     const to = p.motivations.includes('replying') ? targetIds(p.raw.target).find((id) => id !== p.rawId && byRawId.has(id)) : undefined
@@ -121,7 +122,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
       else skipped++
       continue
     }
-    const anchor = place(p.target, openText, length)
+    const anchor = place(p.target, openText, length, budget)
     if (!anchor) {
       unplaced++
       continue
@@ -239,6 +240,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   }
   if (otherPages.size > 5) notes.push(`Annotations made on ${otherPages.size - 5} more pages were anchored on the open essay the same way.`)
   if (skipped) notes.push(`${plural(skipped, 'annotation was', 'annotations were')} skipped: ${n1(skipped, 'it does', 'they do')} not select text with a TextQuoteSelector or TextPositionSelector.`)
+  if (budget.skipped) notes.push(fuzzyBudgetNote(budget.skipped))
   if (unplaced) notes.push(`${plural(unplaced, 'annotation was', 'annotations were')} skipped: ${n1(unplaced, 'it has no quote and its position lies', 'they have no quote and their positions lie')} outside this essay.`)
   if (orphans) notes.push(`${plural(orphans, 'reply was', 'replies were')} skipped: ${n1(orphans, 'it answers an annotation', 'they answer annotations')} not in this file.`)
   if (unrated) {

@@ -14,6 +14,7 @@ import { registerScaleHandlers } from './scales'
 import { registerSpottingHandlers } from './spotting'
 import { registerRestoreHandlers } from './restore'
 import type { PdfRenderer } from './republish/pdf'
+import type { ImportRunner } from './exchange/importRunner'
 
 export interface ServiceContext {
   session: ReviewSession
@@ -22,6 +23,8 @@ export interface ServiceContext {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   /** The page reports its edits saved; the app closes a window that was waiting for that. */
   onEditsSaved?: () => void
+  /** Runs an import off the main thread (a worker with its own connection); inline when not given. */
+  runImport?: ImportRunner
   /** Prints exported HTML to PDF (the app: Electron's printing); headless Chromium when not given. */
   renderPdf?: PdfRenderer
 }

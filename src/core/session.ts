@@ -42,6 +42,8 @@ export class ReviewSession {
   private current: ReviewStore
   private readonly listeners = new Set<(change: SessionChange) => void>()
   private watcher: ReturnType<typeof setInterval> | undefined
+  private watched: ReviewStore | undefined
+  private seen: number | null = null
 
   constructor(
     store: ReviewStore,
@@ -73,12 +75,11 @@ export class ReviewSession {
    */
   watchExternalChanges(intervalMs = 1000): void {
     this.stopWatching()
-    let watched = this.current
-    let seen = dataVersion(watched)
+    this.noteOwnChange()
     this.watcher = setInterval(() => {
-      if (this.current !== watched) {
-        watched = this.current
-        seen = dataVersion(watched)
+      const watched = this.current
+      if (this.watched !== watched) {
+        this.noteOwnChange()
         return
       }
       if (watched.readOnly && watched.path !== ':memory:' && activeLockHolder(watched.path) === null) {
@@ -90,12 +91,18 @@ export class ReviewSession {
         return
       }
       const now = dataVersion(watched)
-      if (now !== seen) {
-        seen = now
+      if (now !== this.seen) {
+        this.seen = now
         for (const l of this.listeners) l('external')
       }
     }, intervalMs)
     this.watcher.unref?.()
+  }
+
+  /** A commit made for this window on another connection (an import's worker) is not news to it. */
+  noteOwnChange(): void {
+    this.watched = this.current
+    this.seen = dataVersion(this.current)
   }
 
   private stopWatching(): void {

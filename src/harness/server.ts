@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
 import { readEssayFile } from '../core/essayFile'
 import { PrefsStore, resolveLang } from '../core/prefs'
 import { createService, dispatch } from '../core/service'
@@ -82,7 +84,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`
     for (const res of clients) res.write(frame)
   }
-  const service = createService({ session, prefs, emit })
+  const service = createService({ session, prefs, emit, runImport: harnessImportRunner() })
   session.onChange((reason) => emit('review-changed', { reason }))
 
   let port = opts.port
@@ -206,6 +208,16 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return closing
     },
   }
+}
+
+/**
+ * Imports run in a worker thread, as in the app. The harness runs its TypeScript through tsx, so the
+ * worker registers tsx before loading the worker module.
+ */
+function harnessImportRunner(): ImportRunner {
+  const entry = join(__dirname, '..', 'core', 'exchange', 'importWorker.ts')
+  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`
+  return workerImportRunner((job) => new Worker(boot, { eval: true, workerData: job }))
 }
 
 /** The bridge must run before the app's module script; a classic script in <head> does. */

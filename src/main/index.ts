@@ -13,6 +13,9 @@ import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/store'
 import type { Lang } from '../shared/domain'
 import { FactdeskError } from '../shared/errors'
+import { Worker } from 'node:worker_threads'
+import importWorkerPath from '../core/exchange/importWorker?modulePath'
+import { workerImportRunner } from '../core/exchange/importRunner'
 import { createFileActions } from './actions'
 import { reviewPathFromArgv } from './openFile'
 import { broadcast, handleCalls, sendEvent } from './ipc'
@@ -152,6 +155,8 @@ function start(): void {
     prefs,
     onEditsSaved: () => closeGuard?.editsSaved(),
     renderPdf: electronPdfRenderer(),
+    // Imports run in a worker thread with their own connection: the main process keeps serving the window.
+    runImport: workerImportRunner((job) => new Worker(importWorkerPath, { workerData: job })),
     emit: (event, payload) => {
       if (event === 'prefs-changed') prefsChanged()
       else broadcast(event, payload)

@@ -116,6 +116,8 @@ export const api = {
   'conflicts-list': method<ConflictView[]>()(none),
   'conflict-resolve': method<{ id: string }>()(z.object({ id, choice: conflictChoiceSchema }).strict()),
   'imports-list': method<ImportRecord[]>()(none),
+  /** Stops the import under way, if any: its transaction never commits, so the review is unchanged. */
+  'import-cancel': method<{ cancelled: boolean }>()(none),
   /** Takes an import back (the latest that can be when no id is given): src/core/exchange/importUndo.ts. */
   'import-undo': method<{ id: string }>()(z.object({ id: id.optional() }).strict()),
   /** The page has saved every edit (asked before its window closes). */
@@ -161,6 +163,7 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'settings-get',
   'conflicts-list',
   'imports-list',
+  'import-cancel',
   'edits-saved',
   'prefs-get',
   'prefs-set',
@@ -177,7 +180,7 @@ export function isMethod(name: unknown): name is Method {
 export interface Events {
   /** 'external': another process (the command line, another window) committed a change to the file. */
   'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' | 'external' }
-  'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' }
+  'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' | 'cancelled' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
   'error': { code: string; message: string }

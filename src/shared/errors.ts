@@ -12,6 +12,7 @@ export const errorCodes = [
   'internal',
   'cannot-undo',
   'read-only',
+  'cancelled',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

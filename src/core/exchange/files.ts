@@ -110,12 +110,25 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
 }
 
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
-export async function importFile(store: ReviewStore, name: string, bytes: Uint8Array, importer: string): Promise<ImportSummary> {
+export async function importFile(
+  store: ReviewStore,
+  name: string,
+  bytes: Uint8Array,
+  importer: string,
+  progress: (phase: 'merging') => void = () => undefined,
+): Promise<ImportSummary> {
   const incoming = await readIncoming(name, bytes, store.document().text)
+  progress('merging')
+  return mergeFile(store, name, bytes, incoming, importer)
+}
+
+/**
+ * One transaction, every row it writes captured so "Undo import" can take it back (./importUndo.ts):
+ * a review without rated claims takes the file's scale, then verdicts the review's scale does not
+ * have come in as not yet rated (the original kept in the note), then the merge.
+ */
+function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming: IncomingReview, importer: string): ImportSummary {
   const meta = { fileName: name, fileHash: sha256(bytes), importer }
-  // One transaction, every row it writes captured so "Undo import" can take it back (./importUndo.ts):
-  // a review without rated claims takes the file's scale, then verdicts the review's scale does not
-  // have come in as not yet rated (the original kept in the note), then the merge.
   const { result, importId } = capturingImport(store.db, () => {
     const scaleNote = adoptIncomingScale(store, incoming, importer)
     const adapted = adaptIncomingVerdicts(store, scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming)

@@ -3,6 +3,7 @@ import { listConflicts, resolveConflict } from './conflicts'
 import { exportReview, importFile } from './files'
 import { listImports } from './importLog'
 import { undoImport } from './importUndo'
+import type { ImportPhase } from './importJob'
 import { isRepublishFormat } from '../../shared/republish'
 import { exportRepublication } from '../republish'
 
@@ -14,17 +15,36 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       ? exportRepublication(store(), format, options, { renderPdf: ctx.renderPdf })
       : exportReview(store(), format, actor()),
   )
+  let running: AbortController | null = null
   reg.register('review-import', async ({ fileName, data }) => {
-    ctx.emit('import-progress', { fileName, phase: 'reading' })
+    const s = store()
+    const bytes = Buffer.from(data, 'base64')
+    const progress = (phase: ImportPhase): void => ctx.emit('import-progress', { fileName, phase })
+    const controller = new AbortController()
+    running = controller
+    progress('reading')
     try {
-      const summary = await importFile(store(), fileName, Buffer.from(data, 'base64'), actor())
+      // A file-backed review imports on its own connection in a worker (when the host gives one), so
+      // the window stays answerable and the import can be cancelled; in memory it runs here.
+      const summary =
+        ctx.runImport && s.path !== ':memory:'
+          ? await ctx.runImport({ reviewPath: s.path, fileName, bytes, importer: actor() }, progress, controller.signal)
+          : await importFile(s, fileName, bytes, actor(), progress)
+      ctx.session.noteOwnChange()
       ctx.emit('import-progress', { fileName, phase: 'done' })
       ctx.emit('review-changed', { reason: 'imported' })
       return summary
     } catch (err) {
-      ctx.emit('import-progress', { fileName, phase: 'failed' })
+      ctx.emit('import-progress', { fileName, phase: controller.signal.aborted ? 'cancelled' : 'failed' })
       throw err
+    } finally {
+      if (running === controller) running = null
     }
+  })
+  reg.register('import-cancel', () => {
+    const cancelled = running !== null && !running.signal.aborted
+    running?.abort()
+    return { cancelled }
   })
   reg.register('conflicts-list', () => listConflicts(store()))
   reg.register('conflict-resolve', ({ id, choice }) => {

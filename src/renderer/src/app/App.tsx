@@ -29,6 +29,7 @@ import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
 import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
+import { ImportProgress } from './ImportProgress'
 import { ReadOnlyState, useReadOnly } from './ReadOnlyState'
 import { useEditMode } from './useEditMode'
 import { SavesContext } from '../state/useSaveState'
@@ -197,11 +198,7 @@ export function App() {
             </button>
           )}
           <span className="spacer" />
-          {exchange.progress && (
-            <span role="status" className="progress">
-              {t.importing(exchange.progress.fileName, exchange.progress.index + 1, exchange.progress.total)}
-            </span>
-          )}
+          <ImportProgress progress={exchange.progress} />
           <ReadOnlyState holder={readOnly} />
           <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
           <label className="inline-field">

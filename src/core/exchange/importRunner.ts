@@ -1,0 +1,49 @@
+import type { Worker } from 'node:worker_threads'
+import type { ImportSummary } from '../../shared/exchange'
+import { FactdeskError } from '../../shared/errors'
+import { runImportJob, type ImportJob, type ImportMessage, type ImportPhase } from './importJob'
+
+/** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
+export type ImportRunner = (job: ImportJob, progress: (phase: ImportPhase) => void, signal: AbortSignal) => Promise<ImportSummary>
+
+export const cancelledError = (fileName: string): FactdeskError =>
+  new FactdeskError('cancelled', `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`)
+
+/** In this thread: for the command line and tests, where nothing else waits on the thread. */
+export const inlineImportRunner: ImportRunner = async (job, progress, signal) => {
+  if (signal.aborted) throw cancelledError(job.fileName)
+  return runImportJob(job, progress)
+}
+
+/**
+ * In a worker thread with its own connection: the app's main process (and the harness) stays free to
+ * answer the window while a large file is read, checked and merged. Cancelling terminates the worker;
+ * its connection closes without committing, so the import is all or nothing.
+ */
+export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRunner {
+  return (job, progress, signal) =>
+    new Promise<ImportSummary>((resolve, reject) => {
+      if (signal.aborted) return reject(cancelledError(job.fileName))
+      const worker = start(job)
+      let settled = false
+      const settle = (done: () => void): void => {
+        if (settled) return
+        settled = true
+        signal.removeEventListener('abort', cancel)
+        done()
+      }
+      const cancel = (): void => {
+        settle(() => reject(cancelledError(job.fileName)))
+        void worker.terminate()
+      }
+      signal.addEventListener('abort', cancel, { once: true })
+      worker.on('message', (message: ImportMessage) => {
+        if (message.type === 'progress') progress(message.phase)
+        else if (message.type === 'done') settle(() => resolve(message.summary))
+        else settle(() => reject(new FactdeskError(message.code, message.message)))
+        if (message.type !== 'progress') void worker.terminate()
+      })
+      worker.on('error', (err) => settle(() => reject(new FactdeskError('internal', `The import stopped: ${err.message}`))))
+      worker.on('exit', (code) => settle(() => reject(new FactdeskError('internal', `The import stopped (exit code ${code}).`))))
+    })
+}

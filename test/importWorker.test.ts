@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { exportBundle } from '../src/core/exchange/bundle'
+import { workerImportRunner, type ImportRunner } from '../src/core/exchange/importRunner'
+import { PrefsStore } from '../src/core/prefs'
+import { createService, dispatch } from '../src/core/service'
+import { openForWindow, ReviewSession } from '../src/core/session'
+import { ReviewStore } from '../src/core/store'
+import type { Events } from '../src/shared/contract'
+import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { anchorOf, bytesOf, dump } from './helpers/exchange'
+
+/** Imports run in a worker thread on their own connection, report progress, and can be cancelled. */
+const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
+const runner: ImportRunner = workerImportRunner(
+  (job) => new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
+)
+
+let dir: TempDir
+let session: ReviewSession
+let progress: Events['import-progress'][]
+let service: ReturnType<typeof createService>
+beforeEach(() => {
+  dir = tempDir()
+  session = new ReviewSession(openForWindow(dir.file('r.factdesk'), bundledEssay()))
+  progress = []
+  const prefs = new PrefsStore(null, { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
+  service = createService({
+    session,
+    prefs,
+    runImport: runner,
+    emit: (event, payload) => {
+      if (event === 'import-progress') progress.push(payload as Events['import-progress'])
+    },
+  })
+})
+afterEach(() => {
+  session.close()
+  dir.remove()
+})
+
+function bundleData(claims: number): string {
+  const other = ReviewStore.open(':memory:', bundledEssay())
+  const text = other.document().text
+  for (let i = 0; i < claims; i++) {
+    const c = other.createClaim(anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
+    other.updateClaim(c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
+  }
+  const data = bytesOf(exportBundle(other, '박검증')).toString('base64')
+  other.close()
+  return data
+}
+
+it('imports in a worker: the window’s connection sees the result, with progress through every phase', async () => {
+  const result = await dispatch(service, 'review-import', { fileName: 'park.factdesk.json', data: bundleData(3) })
+  expect(result).toMatchObject({ ok: true, value: { added: 3 } })
+  expect(session.store.claims()).toHaveLength(3)
+  expect(progress.map((p) => p.phase)).toEqual(['reading', 'reading', 'merging', 'done'])
+  // The import is this window's own: undo finds it.
+  const undone = await dispatch(service, 'import-undo', {})
+  expect(undone.ok).toBe(true)
+  expect(session.store.claims()).toHaveLength(0)
+})
+
+it('passes a refusal on with its code and message, and the review is unchanged', async () => {
+  const before = dump(session.store)
+  const result = await dispatch(service, 'review-import', { fileName: 'notes.json', data: Buffer.from('{ not json').toString('base64') })
+  expect(result).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringContaining('notes.json: the file is not JSON') } })
+  expect(dump(session.store)).toEqual(before)
+  expect(progress.at(-1)?.phase).toBe('failed')
+})
+
+it('cancels an import under way: nothing is imported, and it says so', async () => {
+  const before = dump(session.store)
+  const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(200) })
+  // Cancel as soon as the worker has started reading.
+  while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
+  const cancel = await dispatch(service, 'import-cancel', {})
+  expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
+  expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('the review is unchanged') } })
+  expect(progress.at(-1)?.phase).toBe('cancelled')
+  expect(dump(session.store)).toEqual(before)
+  expect(await dispatch(service, 'import-cancel', {})).toEqual({ ok: true, value: { cancelled: false } })
+})
+
+it('keeps answering the window while a file is imported', async () => {
+  const order: string[] = []
+  const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(300) }).then(() => order.push('import'))
+  while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
+  await dispatch(service, 'claims-list', {}).then(() => order.push('claims-list'))
+  await pending
+  expect(order).toEqual(['claims-list', 'import'])
+  expect(session.store.claims()).toHaveLength(300)
+})

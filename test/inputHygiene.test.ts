@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { fileBase } from '../src/core/names'
+import { revealInvisible } from '../src/shared/text'
 import { sandboxArgs } from '../src/core/republish/pdf'
 import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
 import { exportW3c } from '../src/core/exchange/w3c'
@@ -83,4 +85,12 @@ it('never exports a non-http link that another tool wrote into the review file',
 it('keeps Chromium’s sandbox on when printing a PDF, except as root where Chromium cannot start with it', () => {
   expect(sandboxArgs(1000)).toEqual([])
   expect(sandboxArgs(0)).toEqual(['--no-sandbox'])
+})
+
+it('keeps direction overrides and zero-width characters out of suggested file names, and names them for display', () => {
+  expect(fileBase('보도\u200B자료 report\u202Egnp.exe', 'essay')).toBe('보도자료 reportgnp.exe')
+  expect(fileBase('\u202E\u2066', 'essay')).toBe('essay')
+  expect(revealInvisible('a\u202Eb\uFEFFc')).toBe('a⟨U+202E⟩b⟨U+FEFF⟩c')
+  // Hangul, emoji and ordinary punctuation are not touched.
+  expect(revealInvisible('서울 😀 — “2위”')).toBe('서울 😀 — “2위”')
 })

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { withoutInvisible } from '../shared/text'
 
 /** RFC 4122 name-space for URLs: anyone can recompute the UUID Factdesk derives from a name. */
 const NAMESPACE_URL = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex')
@@ -14,7 +15,8 @@ export function uuidV5(name: string): string {
 
 /** A file name from the essay's title: no path separators, control or reserved characters. */
 export function fileBase(title: string, fallback: string): string {
-  const cleaned = [...title]
+  // Direction overrides and zero-width characters would make "gnp.exe" read as "exe.png".
+  const cleaned = [...withoutInvisible(title)]
     .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
     .join('')
     .replace(/\s+/g, ' ')

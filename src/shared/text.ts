@@ -99,3 +99,24 @@ export function loneSurrogatePath(value: unknown, path: string[] = []): string |
   }
   return null
 }
+
+/**
+ * Characters that change how text around them is shown without being seen themselves: bidirectional
+ * overrides and isolates (U+202E shows "gnp.exe" as "exe.png"), direction marks, and zero-width ones.
+ */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+
+export function hasInvisibleControls(s: string): boolean {
+  INVISIBLE.lastIndex = 0
+  return INVISIBLE.test(s)
+}
+
+/** The text with each such character shown as ⟨U+202E⟩, for display (the stored text is unchanged). */
+export function revealInvisible(s: string): string {
+  return s.replace(INVISIBLE, (ch) => `⟨U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`)
+}
+
+/** The text without them (for file names). */
+export function withoutInvisible(s: string): string {
+  return s.replace(INVISIBLE, '')
+}

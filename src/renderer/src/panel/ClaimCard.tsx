@@ -1,4 +1,5 @@
 import { memo, useId, useState } from 'react'
+import { revealInvisible } from '../../../shared/text'
 import { statuses, type Claim, type ClaimPatch, type SourceFields } from '../../../shared/domain'
 import { useI18n } from '../i18n'
 import { CorrectionsSection, type CorrectionActions } from './CorrectionsSection'
@@ -145,7 +146,7 @@ function ClaimSummary({ claim }: { claim: Claim }) {
         {counts.length > 0 && <> · {counts.join(' · ')}</>}
         {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
       </p>
-      {claim.note && <p className="claim-note-preview">{claim.note}</p>}
+      {claim.note && <p className="claim-note-preview">{revealInvisible(claim.note)}</p>}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n'
+import { InvisibleWarning } from './InvisibleWarning'
 import { useSaves } from '../state/useSaveState'
 
 const SAVE_DELAY_MS = 500
@@ -91,6 +92,7 @@ export function NoteField({ value, onSave }: Props) {
           flush(e.currentTarget.value)
         }}
       />
+      <InvisibleWarning value={draft} />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react'
+import { revealInvisible } from '../../../shared/text'
 import type { Claim } from '../../../shared/domain'
 import type { Reply } from '../../../shared/thread'
 import { useI18n } from '../i18n'
@@ -128,7 +129,7 @@ function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; action
           cancelLabel={s.cancel}
         />
       ) : (
-        <p className="reply-body">{reply.body}</p>
+        <p className="reply-body">{revealInvisible(reply.body)}</p>
       )}
       {own && !editing && (
         <div className="reply-actions">

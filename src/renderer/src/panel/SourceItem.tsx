@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { revealInvisible } from '../../../shared/text'
 import type { Source, SourceFields } from '../../../shared/domain'
 import { isHttpUrl } from '../../../shared/url'
 import { useI18n } from '../i18n'
@@ -21,7 +22,7 @@ export function SourceItem({ source, onUpdate, onRemove }: Props) {
       </li>
     )
   }
-  const label = source.title || source.url
+  const label = revealInvisible(source.title || source.url)
   return (
     <li className="source">
       <div className="source-title">
@@ -34,7 +35,7 @@ export function SourceItem({ source, onUpdate, onRemove }: Props) {
         )}
       </div>
       <div className="source-meta">
-        {[source.publisher, source.published, source.accessed && `${t.accessed} ${source.accessed}`]
+        {[revealInvisible(source.publisher), source.published, source.accessed && `${t.accessed} ${source.accessed}`]
           .filter(Boolean)
           .join(' · ')}
         {source.archiveUrl && isHttpUrl(source.archiveUrl) && (
@@ -46,7 +47,7 @@ export function SourceItem({ source, onUpdate, onRemove }: Props) {
           </>
         )}
       </div>
-      {source.excerpt && <blockquote className="source-excerpt">{source.excerpt}</blockquote>}
+      {source.excerpt && <blockquote className="source-excerpt">{revealInvisible(source.excerpt)}</blockquote>}
       <div className="source-actions">
         <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`${t.editSource}: ${label}`}>
           {t.editSource}

@@ -4,7 +4,7 @@ import { applyCorrection, listCorrections, proposeCorrection } from '../src/core
 import { exportRepublication } from '../src/core/republish'
 import { queryClaims } from '../src/core/search'
 import { runCli } from '../src/cli/run'
-import { claimHistory } from '../src/core/thread'
+import { claimHistory } from '../src/core/history'
 import type { Claim } from '../src/shared/domain'
 import { describeEvent } from '../src/shared/historyText'
 import { codePointLength } from '../src/shared/text'

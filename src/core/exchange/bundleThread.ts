@@ -3,7 +3,8 @@ import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
 import type { ReviewStore } from '../store'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
-import { allEventRows, toEvent, toReply, type ReplyRow, type TagRow } from '../thread'
+import { allEventRows, toEvent } from '../history'
+import { toReply, type ReplyRow, type TagRow } from '../thread'
 
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the

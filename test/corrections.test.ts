@@ -1,47 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyCorrection, deleteCorrection, listCorrections, proposeCorrection, updateCorrection } from '../src/core/corrections'
-import { $saveDocument } from '../src/core/documentEdit'
-import { ReviewStore } from '../src/core/store'
 import type { Claim } from '../src/shared/domain'
-import type { Block } from '../src/shared/essay'
-import { codePointIndex, codePointLength, cpSlice, describeRange } from '../src/shared/text'
+import { codePointLength, cpSlice } from '../src/shared/text'
 import { editRegion, mapRange } from '../src/shared/textDiff'
-import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
+import { factdeskError } from './helpers/essay'
+import { bundledReviewPerTest, markQuote, movedRanges, replacedBlocks, saveEssay, textOf } from './helpers/review'
 
-let dir: TempDir
-let store: ReviewStore
-beforeEach(() => {
-  dir = tempDir()
-  store = ReviewStore.open(dir.file('r.factdesk'), bundledEssay())
-})
-afterEach(() => {
-  store.close()
-  dir.remove()
-})
-
-function mark(quote: string): Claim {
-  const text = store.document().text
-  const at = codePointIndex(text, text.indexOf(quote))
-  return store.createClaim(describeRange(text, at, at + codePointLength(quote)), '김기자')
-}
-
-/** The blocks with `from` replaced by `to` in the one block that holds it, as the editor would save them. */
-function edited(from: string, to: string): Block[] {
-  return store.document().blocks.map((b) => {
-    const text = b.inlines.map((r) => r.text).join('')
-    if (!text.includes(from)) return b
-    return { ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }
-  })
-}
-
-/** Every claim's range moved through the edit, as the editor does. */
-function moved(before: string, after: string, claims: Claim[]) {
-  const edit = editRegion(before, after)
-  return claims.flatMap((c) => {
-    const r = mapRange(c, edit)
-    return r ? [{ id: c.id, ...r }] : []
-  })
-}
+const review = bundledReviewPerTest()
+const mark = (quote: string): Claim => markQuote(review.store, quote)
 
 describe('positions follow an edit', () => {
   it('keeps inserted text outside a claim at both edges and inside it in the middle', () => {
@@ -58,12 +24,12 @@ describe('positions follow an edit', () => {
 describe('editing the essay', () => {
   it('saves the text, moves claims and recomputes their selectors', () => {
     const claim = mark('챗GPT 유료 가입자 수 2위')
-    const before = store.document().text
-    const blocks = edited('미국에 이어', '미국에 바로 이어')
-    const after = blocks.map((b) => b.inlines.map((r) => r.text).join('')).join('\n')
-    store.db.transaction(() => $saveDocument(store, blocks, moved(before, after, [claim]), '박편집'))()
-    const saved = store.claim(claim.id)
-    expect(store.document().text).toBe(after)
+    const before = review.store.document().text
+    const blocks = replacedBlocks(review.store, '미국에 이어', '미국에 바로 이어')
+    const after = textOf(blocks)
+    saveEssay(review.store, blocks, movedRanges(before, after, [claim]), '박편집')
+    const saved = review.store.claim(claim.id)
+    expect(review.store.document().text).toBe(after)
     expect(saved.start).toBe(claim.start + 3)
     expect(cpSlice(after, saved.start, saved.end)).toBe('챗GPT 유료 가입자 수 2위')
     expect(saved.prefix.endsWith('미국에 바로 이어 ')).toBe(true)
@@ -72,56 +38,52 @@ describe('editing the essay', () => {
 
   it('unanchors a claim whose text was deleted, and refuses ranges outside the text', () => {
     const claim = mark('오픈AI는 그 가능성을 본 것이다.')
-    const blocks = edited('오픈AI는 그 가능성을 본 것이다.', '')
-    store.db.transaction(() => $saveDocument(store, blocks, [], '박편집'))()
-    expect(store.claim(claim.id).anchored).toBe(false)
-    factdeskError(() => store.db.transaction(() => $saveDocument(store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'))(), 'invalid-args')
+    const blocks = replacedBlocks(review.store, '오픈AI는 그 가능성을 본 것이다.', '')
+    saveEssay(review.store, blocks, [], '박편집')
+    expect(review.store.claim(claim.id).anchored).toBe(false)
+    factdeskError(() => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'), 'invalid-args')
   })
 })
 
 describe('corrections', () => {
   it('records the original and new wording, who and when; undoing it in the essay reverts the record', () => {
     const claim = mark('유료 가입자 수 2위')
-    const proposed = proposeCorrection(store, claim.id, '유료 가입자 수 상위권', '순위 근거가 확인되지 않았습니다.', '박편집')
+    const proposed = proposeCorrection(review.store, claim.id, '유료 가입자 수 상위권', '순위 근거가 확인되지 않았습니다.', '박편집')
     expect(proposed).toMatchObject({ state: 'proposed', original: '유료 가입자 수 2위', proposedBy: '박편집' })
-    expect(updateCorrection(store, proposed.id, '유료 가입자 수 최상위권', '순위 근거 없음').replacement).toBe('유료 가입자 수 최상위권')
+    expect(updateCorrection(review.store, proposed.id, '유료 가입자 수 최상위권', '순위 근거 없음').replacement).toBe('유료 가입자 수 최상위권')
 
-    const before = store.document().text
-    const blocks = edited('유료 가입자 수 2위', '유료 가입자 수 최상위권')
-    const after = blocks.map((b) => b.inlines.map((r) => r.text).join('')).join('\n')
+    const before = review.store.document().text
+    const blocks = replacedBlocks(review.store, '유료 가입자 수 2위', '유료 가입자 수 최상위권')
+    const after = textOf(blocks)
     const ranges = [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('유료 가입자 수 최상위권') }]
-    const applied = applyCorrection(store, proposed.id, blocks, ranges, '최데스크')
+    const applied = applyCorrection(review.store, proposed.id, blocks, ranges, '최데스크')
     expect(applied).toMatchObject({ state: 'applied', appliedBy: '최데스크', original: '유료 가입자 수 2위' })
-    expect(store.claim(claim.id).exact).toBe('유료 가입자 수 최상위권')
-    expect(store.document().text).toBe(after)
-    factdeskError(() => deleteCorrection(store, proposed.id, 'x'), 'invalid-args')
+    expect(review.store.claim(claim.id).exact).toBe('유료 가입자 수 최상위권')
+    expect(review.store.document().text).toBe(after)
+    factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'invalid-args')
 
     // Ctrl+Z in the editor brings the old wording back; the save notices and reverts the record.
-    const undone = store.document().blocks.map((b) => ({
-      ...b,
-      inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace('유료 가입자 수 최상위권', '유료 가입자 수 2위') })),
-    }))
-    store.db.transaction(() => $saveDocument(store, undone, [{ id: claim.id, start: claim.start, end: claim.end }], '최데스크'))()
-    expect(store.document().text).toBe(before)
-    expect(listCorrections(store)[0]).toMatchObject({ state: 'proposed', appliedBy: '' })
-    const kinds = store.db.prepare(`SELECT kind FROM event WHERE claim_id = ? ORDER BY at, rowid`).pluck().all(claim.id)
+    const undone = replacedBlocks(review.store, '유료 가입자 수 최상위권', '유료 가입자 수 2위')
+    saveEssay(review.store, undone, [{ id: claim.id, start: claim.start, end: claim.end }], '최데스크')
+    expect(review.store.document().text).toBe(before)
+    expect(listCorrections(review.store)[0]).toMatchObject({ state: 'proposed', appliedBy: '' })
+    const kinds = review.store.db.prepare(`SELECT kind FROM event WHERE claim_id = ? ORDER BY at, rowid`).pluck().all(claim.id)
     expect(kinds).toEqual(expect.arrayContaining(['correction-proposed', 'correction-applied', 'correction-reverted']))
   })
 
   it('refuses to record a correction the essay does not read, and changes nothing', () => {
     const claim = mark('유료 가입자 수 2위')
-    const k = proposeCorrection(store, claim.id, '유료 가입자 수 3위', '', '박편집')
-    const text = store.document().text
-    factdeskError(() => applyCorrection(store, k.id, store.document().blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
-    expect(store.document().text).toBe(text)
-    expect(listCorrections(store)[0].state).toBe('proposed')
+    const k = proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '', '박편집')
+    const text = review.store.document().text
+    factdeskError(() => applyCorrection(review.store, k.id, review.store.document().blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
+    expect(review.store.document().text).toBe(text)
+    expect(listCorrections(review.store)[0].state).toBe('proposed')
   })
 
   it('survives reopening the review file', () => {
     const claim = mark('유료 가입자 수 2위')
-    proposeCorrection(store, claim.id, '유료 가입자 수 3위', '오기', '박편집')
-    store.close()
-    store = ReviewStore.open(dir.file('r.factdesk'))
-    expect(store.claim(claim.id).corrections).toMatchObject([{ replacement: '유료 가입자 수 3위', explanation: '오기' }])
+    proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '오기', '박편집')
+    review.reopen()
+    expect(review.store.claim(claim.id).corrections).toMatchObject([{ replacement: '유료 가입자 수 3위', explanation: '오기' }])
   })
 })

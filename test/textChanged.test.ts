@@ -1,65 +1,42 @@
 import { strFromU8, unzipSync } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { applyCorrection, listCorrections, proposeCorrection } from '../src/core/corrections'
-import { $saveDocument } from '../src/core/documentEdit'
 import { exportRepublication } from '../src/core/republish'
 import { queryClaims } from '../src/core/search'
-import { ReviewStore } from '../src/core/store'
 import { runCli } from '../src/cli/run'
-import { claimHistory } from '../src/core/thread'
+import { claimHistory } from '../src/core/history'
 import type { Claim } from '../src/shared/domain'
-import type { Block } from '../src/shared/essay'
 import { describeEvent } from '../src/shared/historyText'
-import { codePointIndex, codePointLength, describeRange } from '../src/shared/text'
-import { editRegion, mapRange } from '../src/shared/textDiff'
+import { codePointLength } from '../src/shared/text'
 import { tally } from '../src/shared/claimQuery'
-import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
+import { bundledReviewPerTest, markQuote, movedRanges, replacedBlocks, saveEssay, textOf } from './helpers/review'
 
-let dir: TempDir
-let store: ReviewStore
-beforeEach(() => {
-  dir = tempDir()
-  store = ReviewStore.open(dir.file('r.factdesk'), bundledEssay())
-})
-afterEach(() => {
-  store.close()
-  dir.remove()
-})
+const review = bundledReviewPerTest()
 
 const RANK = '챗GPT 유료 가입자 수 2위'
 const OFFICE = '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다.'
 
-function mark(quote: string): Claim {
-  const text = store.document().text
-  const at = codePointIndex(text, text.indexOf(quote))
-  return store.createClaim(describeRange(text, at, at + codePointLength(quote)), '김기자')
-}
+const mark = (quote: string): Claim => markQuote(review.store, quote)
 
 /** Saves the essay with `from` replaced by `to`, every claim moved through the edit, as the editor does. */
 function typeOver(from: string, to: string, actor = '박편집'): void {
-  const before = store.document().text
-  const blocks: Block[] = store.document().blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }))
-  const after = blocks.map((b) => b.inlines.map((r) => r.text).join('')).join('\n')
-  const edit = editRegion(before, after)
-  const ranges = store.claims().flatMap((c) => {
-    const r = mapRange(c, edit)
-    return r ? [{ id: c.id, ...r }] : []
-  })
-  store.db.transaction(() => $saveDocument(store, blocks, ranges, actor))()
+  const { store } = review
+  const blocks = replacedBlocks(store, from, to)
+  saveEssay(store, blocks, movedRanges(store.document().text, textOf(blocks), store.claims()), actor)
 }
 
 /** The claim's history, oldest first. */
-const listEvents = (id: string) => [...claimHistory(store, id)].reverse()
+const listEvents = (id: string) => [...claimHistory(review.store, id)].reverse()
 const textEvents = (id: string) => listEvents(id).filter((e) => e.kind === 'text-changed')
 
 describe('an edit inside a claim', () => {
   it('of a rated, checked claim: recorded with the words before and after, marked, and back in review', () => {
     const claim = mark(RANK)
-    store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
-    const version = store.claim(claim.id).version
+    review.store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
+    const version = review.store.claim(claim.id).version
     typeOver('가입자 수 2위', '가입자 수 9위')
 
-    const now = store.claim(claim.id)
+    const now = review.store.claim(claim.id)
     expect(now).toMatchObject({ exact: '챗GPT 유료 가입자 수 9위', textChanged: true, status: 'in-review', verdict: 'true', modifiedBy: '박편집' })
     expect(now.version).not.toBe(version)
     const [entry] = textEvents(claim.id)
@@ -79,20 +56,19 @@ describe('an edit inside a claim', () => {
 
   it('of a claim rated but still open is marked too; an edit outside every claim changes no record', () => {
     const claim = mark(RANK)
-    store.updateClaim(claim.id, { verdict: 'false' }, '김기자')
+    review.store.updateClaim(claim.id, { verdict: 'false' }, '김기자')
     typeOver('미국에 이어', '미국에 바로 이어')
-    expect(store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open' })
+    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open' })
     expect(textEvents(claim.id)).toEqual([])
     typeOver('가입자 수 2위', '가입자 수 3위')
-    expect(store.claim(claim.id)).toMatchObject({ textChanged: true, status: 'in-review' })
+    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: true, status: 'in-review' })
   })
 
   it('deleting all of a rated claim’s words is recorded and marked; the claim is listed as not found', () => {
     const claim = mark(OFFICE)
-    store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
-    const blocks = store.document().blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(OFFICE, '') })) }))
-    store.db.transaction(() => $saveDocument(store, blocks, [], '박편집'))()
-    expect(store.claim(claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
+    review.store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
+    saveEssay(review.store, replacedBlocks(review.store, OFFICE, ''), [], '박편집')
+    expect(review.store.claim(claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
     const [entry] = textEvents(claim.id)
     expect(entry.detail).toMatchObject({ before: OFFICE, after: '' })
     expect(describeEvent(entry, 'en')).toBe(`박편집 deleted the claim’s words “${OFFICE}” from the essay.`)
@@ -102,7 +78,7 @@ describe('an edit inside a claim', () => {
   it('of an unrated, open claim is recorded but not marked', () => {
     const claim = mark(RANK)
     typeOver('가입자 수 2위', '가입자 수 9위')
-    expect(store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open', verdict: 'unrated' })
+    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open', verdict: 'unrated' })
     expect(textEvents(claim.id)).toMatchObject([{ detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' } }])
   })
 })
@@ -110,17 +86,17 @@ describe('an edit inside a claim', () => {
 describe('a correction', () => {
   it('applied and undone in the editor: recorded as the correction’s, never marked', () => {
     const claim = mark(RANK)
-    store.updateClaim(claim.id, { verdict: 'mostly-false', status: 'checked' }, '김기자')
-    const k = proposeCorrection(store, claim.id, '챗GPT 유료 가입자 수 상위권', '순위 근거 없음', '박편집')
-    const blocks = store.document().blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(RANK, '챗GPT 유료 가입자 수 상위권') })) }))
-    applyCorrection(store, k.id, blocks, [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('챗GPT 유료 가입자 수 상위권') }], '최데스크')
-    expect(store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: '챗GPT 유료 가입자 수 상위권' })
+    review.store.updateClaim(claim.id, { verdict: 'mostly-false', status: 'checked' }, '김기자')
+    const k = proposeCorrection(review.store, claim.id, '챗GPT 유료 가입자 수 상위권', '순위 근거 없음', '박편집')
+    const blocks = replacedBlocks(review.store, RANK, '챗GPT 유료 가입자 수 상위권')
+    applyCorrection(review.store, k.id, blocks, [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('챗GPT 유료 가입자 수 상위권') }], '최데스크')
+    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: '챗GPT 유료 가입자 수 상위권' })
     expect(textEvents(claim.id)).toMatchObject([{ actor: '최데스크', detail: { before: RANK, after: '챗GPT 유료 가입자 수 상위권', via: 'correction' } }])
 
     // Ctrl+Z in the editor: the old words are back, the correction is a proposal again, still no mark.
     typeOver('챗GPT 유료 가입자 수 상위권', RANK, '최데스크')
-    expect(listCorrections(store)[0].state).toBe('proposed')
-    expect(store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: RANK })
+    expect(listCorrections(review.store)[0].state).toBe('proposed')
+    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: RANK })
     expect(textEvents(claim.id).map((e) => e.detail)).toMatchObject([{ via: 'correction' }, { before: '챗GPT 유료 가입자 수 상위권', after: RANK, via: 'correction' }])
     expect(describeEvent(textEvents(claim.id)[1], 'en')).toContain('by a correction')
   })
@@ -130,50 +106,49 @@ describe('re-confirming the verdict', () => {
   it('clears the mark with the same verdict or another; a note or status alone does not', () => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    for (const c of [a, b]) store.updateClaim(c.id, { verdict: 'true', status: 'checked' }, '김기자')
+    for (const c of [a, b]) review.store.updateClaim(c.id, { verdict: 'true', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
     typeOver('공식적으로 서울에', '공식적으로 부산에')
-    expect(store.claims().filter((c) => c.textChanged).map((c) => c.id).sort()).toEqual([a.id, b.id].sort())
+    expect(review.store.claims().filter((c) => c.textChanged).map((c) => c.id).sort()).toEqual([a.id, b.id].sort())
 
-    store.updateClaim(a.id, { note: '다시 볼 것' }, '김기자')
-    store.updateClaim(a.id, { status: 'checked' }, '김기자')
-    expect(store.claim(a.id).textChanged).toBe(true)
+    review.store.updateClaim(a.id, { note: '다시 볼 것' }, '김기자')
+    review.store.updateClaim(a.id, { status: 'checked' }, '김기자')
+    expect(review.store.claim(a.id).textChanged).toBe(true)
 
-    const version = store.claim(a.id).version
-    const confirmed = store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    const version = review.store.claim(a.id).version
+    const confirmed = review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
     expect(confirmed).toMatchObject({ textChanged: false, verdict: 'true' })
     expect(confirmed.version).not.toBe(version)
     const entry = listEvents(a.id).find((e) => e.kind === 'verdict-confirmed')
     expect(entry && describeEvent(entry, 'en')).toBe('김기자 confirmed the verdict True for the changed words.')
     expect(entry && describeEvent(entry, 'ko')).toBe('김기자 님이 바뀐 문구에 대한 판정 ‘사실’을 확인했습니다.')
 
-    expect(store.updateClaim(b.id, { verdict: 'false' }, '김기자')).toMatchObject({ textChanged: false, verdict: 'false' })
+    expect(review.store.updateClaim(b.id, { verdict: 'false' }, '김기자')).toMatchObject({ textChanged: false, verdict: 'false' })
     // With no mark, the same verdict again is no change at all.
-    expect(store.updateClaim(b.id, { verdict: 'false' }, '김기자').version).toBe(store.claim(b.id).version)
+    expect(review.store.updateClaim(b.id, { verdict: 'false' }, '김기자').version).toBe(review.store.claim(b.id).version)
   })
 
   it('the filter finds marked claims, with the search and the tally', () => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
-    store.updateClaim(b.id, { verdict: 'true', status: 'checked' }, '김기자')
-    expect(queryClaims(store, { filters: { textChanged: true } }).ids).toEqual([])
+    review.store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
+    review.store.updateClaim(b.id, { verdict: 'true', status: 'checked' }, '김기자')
+    expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([])
     typeOver('가입자 수 2위', '가입자 수 9위')
-    expect(queryClaims(store, { filters: { textChanged: true } }).ids).toEqual([a.id])
-    expect(queryClaims(store, { query: '9위', filters: { textChanged: true } }).ids).toEqual([a.id])
-    expect(queryClaims(store, { query: '서울', filters: { textChanged: true } }).ids).toEqual([])
-    expect(tally(store.claims()).textChanged).toBe(1)
-    store.updateClaim(a.id, { verdict: 'true' }, '김기자')
-    expect(queryClaims(store, { filters: { textChanged: true } }).ids).toEqual([])
+    expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([a.id])
+    expect(queryClaims(review.store, { query: '9위', filters: { textChanged: true } }).ids).toEqual([a.id])
+    expect(queryClaims(review.store, { query: '서울', filters: { textChanged: true } }).ids).toEqual([])
+    expect(tally(review.store.claims()).textChanged).toBe(1)
+    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([])
   })
 
   it('survives reopening the review file', () => {
     const a = mark(RANK)
-    store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
-    store.close()
-    store = ReviewStore.open(dir.file('r.factdesk'))
-    expect(store.claim(a.id).textChanged).toBe(true)
+    review.reopen()
+    expect(review.store.claim(a.id).textChanged).toBe(true)
   })
 })
 
@@ -182,59 +157,59 @@ describe('exports of a claim whose text changed since it was rated', () => {
   beforeEach(() => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
-    store.updateClaim(b.id, { verdict: 'false', status: 'checked' }, '김기자')
+    review.store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
+    review.store.updateClaim(b.id, { verdict: 'false', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
   })
   const LABEL = { en: 'Text changed since it was rated — verdict awaiting re-confirmation', ko: '판정 후 문구가 바뀜 — 판정 재확인 대기 중' }
 
   it('ClaimReview leaves it out and says so in its counts', async () => {
-    const file = await exportRepublication(store, 'claimreview', { factcheckUrl: URL })
+    const file = await exportRepublication(review.store, 'claimreview', { factcheckUrl: URL })
     const reviews = JSON.parse(file.data) as { claimReviewed: string }[]
     expect(reviews.map((r) => r.claimReviewed)).toEqual([OFFICE])
     expect(file.counts).toMatchObject({ claims: 1, rated: 1, textChanged: 1 })
     // Confirmed, it is published again.
-    const a = store.claims().find((c) => c.textChanged)!
-    store.updateClaim(a.id, { verdict: 'true' }, '김기자')
-    const again = await exportRepublication(store, 'claimreview', { factcheckUrl: URL })
+    const a = review.store.claims().find((c) => c.textChanged)!
+    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    const again = await exportRepublication(review.store, 'claimreview', { factcheckUrl: URL })
     expect(JSON.parse(again.data)).toHaveLength(2)
     expect(again.counts?.textChanged).toBeUndefined()
   })
 
   it('HTML, annotated Markdown and DOCX label it (and only it)', async () => {
-    const html = (await exportRepublication(store, 'html')).data
+    const html = (await exportRepublication(review.store, 'html')).data
     expect(html.split(LABEL.ko)).toHaveLength(2)
     expect(html).toMatch(/<li class="claim text-changed" id="claim-\d"/)
-    const md = await exportRepublication(store, 'markdown-annotated')
+    const md = await exportRepublication(review.store, 'markdown-annotated')
     expect(md.data.split(LABEL.ko)).toHaveLength(2)
     expect(md.counts?.textChanged).toBe(1)
     const footnotes = md.data.slice(md.data.lastIndexOf('\n[^1]: ')).split(/\n(?=\[\^\d+\]: )/)
     const footnote = footnotes.find((f) => f.includes('9위'))
     expect(footnote).toContain(LABEL.ko)
-    expect((await exportRepublication(store, 'markdown')).data).not.toContain(LABEL.ko)
+    expect((await exportRepublication(review.store, 'markdown')).data).not.toContain(LABEL.ko)
 
-    const docx = await exportRepublication(store, 'docx')
+    const docx = await exportRepublication(review.store, 'docx')
     const zip = unzipSync(new Uint8Array(Buffer.from(docx.data, 'base64')))
     const comments = strFromU8(zip['word/comments.xml'])
     expect(comments.split(LABEL.ko)).toHaveLength(2)
     expect(docx.counts?.textChanged).toBe(1)
     // CSV carries no label, so its counts do not claim one.
-    expect((await exportRepublication(store, 'csv')).counts?.textChanged).toBeUndefined()
+    expect((await exportRepublication(review.store, 'csv')).counts?.textChanged).toBeUndefined()
   })
 
   it('factdesk export says how many claims ClaimReview left out', async () => {
     let stdout = ''
-    const out = dir.file('cr.jsonld')
+    const out = review.dir.file('cr.jsonld')
     const run = (...argv: string[]) => runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
-    expect(await run('export', '--review', dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out, '--json')).toBe(0)
+    expect(await run('export', '--review', review.dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out, '--json')).toBe(0)
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, claims: 1, textChanged: 1 })
     stdout = ''
-    expect(await run('export', '--review', dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out)).toBe(0)
+    expect(await run('export', '--review', review.dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out)).toBe(0)
     expect(stdout).toContain('Left out 1 rated claim whose text changed since it was rated')
   })
 
   it('in an English review the label is English', async () => {
-    store.db.prepare(`UPDATE document SET language = 'en'`).run()
-    expect((await exportRepublication(store, 'html')).data).toContain(LABEL.en)
+    review.store.db.prepare(`UPDATE document SET language = 'en'`).run()
+    expect((await exportRepublication(review.store, 'html')).data).toContain(LABEL.en)
   })
 })

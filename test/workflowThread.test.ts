@@ -10,7 +10,6 @@ import { ReviewStore } from '../src/core/store'
 import {
   addReply,
   addTag,
-  claimHistory,
   deleteReply,
   listTags,
   removeTag,
@@ -19,6 +18,7 @@ import {
   threadText,
   updateReply,
 } from '../src/core/thread'
+import { claimHistory } from '../src/core/history'
 import type { Claim, Prefs } from '../src/shared/domain'
 import { FactdeskError } from '../src/shared/errors'
 import { describeEvent } from '../src/shared/historyText'

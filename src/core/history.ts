@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
+import { FactdeskError } from '../shared/errors'
+import type { ClaimEvent } from '../shared/thread'
+import type { ReviewStore } from './store'
 
 /**
  * What the per-claim history records. Each kind names one change a reviewer would want to see
@@ -49,4 +52,48 @@ export function recordEvent(
     kind,
     JSON.stringify(detail),
   )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading it
+
+interface EventRow {
+  id: string
+  claim_id: string
+  at: string
+  actor: string
+  kind: string
+  detail_json: string
+}
+
+function parseDetail(json: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json) as unknown
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export const toEvent = (r: EventRow): ClaimEvent => ({
+  id: r.id,
+  claimId: r.claim_id,
+  at: r.at,
+  actor: r.actor,
+  kind: r.kind,
+  detail: parseDetail(r.detail_json),
+})
+
+/** A claim's history, newest first (a removed claim's too: its history is kept). */
+export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] {
+  if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
+    throw new FactdeskError('not-found', `No claim ${claimId} in this review.`)
+  }
+  const rows = store.db.prepare(`SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`).all(claimId) as EventRow[]
+  return rows.map(toEvent)
+}
+
+/** Every event of the review (for bundles), oldest first. */
+export function allEventRows(db: Database.Database): EventRow[] {
+  return db.prepare(`SELECT * FROM event ORDER BY claim_id, at, id`).all() as EventRow[]
 }

@@ -1,9 +1,9 @@
 import { FactdeskError } from '../shared/errors'
-import { recordEvent } from './history'
+import { setSourceDeleted } from './claimWrites'
 import type { HandlerRegistry, ServiceContext } from './service'
 import type { ReviewStore } from './store'
 import type { SourceRow } from './rows'
-import type { ReplyRow } from './thread'
+import { setReplyDeleted, type ReplyRow } from './thread'
 
 /**
  * Undo of removals. Sources and replies are versioned rows with tombstones, so bringing one back is a
@@ -13,21 +13,13 @@ import type { ReplyRow } from './thread'
  * key in this review, so taking the dismissal back removes the key.
  */
 
-const now = (): string => new Date().toISOString()
-
 /** Brings a removed source back on its claim (which must be live). Returns the claim id. */
 export function restoreSource(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
     const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(id) as SourceRow | undefined
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
     store.claim(row.claim_id)
-    const t = now()
-    store.db
-      .prepare(`UPDATE source SET deleted = 0, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(t, store.newVersion(id), id)
-    // As every source change: shown on the claim's card, not a new version of the claim.
-    store.db.prepare(`UPDATE claim SET modified = ?, modified_by = ? WHERE id = ?`).run(t, actor, row.claim_id)
-    recordEvent(store.db, row.claim_id, actor, 'source-restored', { sourceId: id, url: row.url, title: row.title }, t)
+    setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
     return row.claim_id
   }).immediate()
 }
@@ -41,11 +33,7 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
     if (actor === '' || row.author !== actor) {
       throw new FactdeskError('forbidden', `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`)
     }
-    const t = now()
-    store.db
-      .prepare(`UPDATE reply SET deleted = 0, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(t, store.newVersion(id), id)
-    recordEvent(store.db, row.claim_id, actor, 'reply-restored', { replyId: id }, t)
+    setReplyDeleted(store, row, false, actor)
     return row.claim_id
   }).immediate()
 }

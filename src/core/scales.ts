@@ -30,13 +30,18 @@ import type { ReviewStore } from './store'
  * included) asks; a stored value that does not validate reads as the default scale.
  */
 export function activeScale(store: ReviewStore): VerdictScale {
+  return storedScale(store) ?? DEFAULT_SCALE
+}
+
+/** The scale the review has stored; undefined when it has none (or one that does not validate). */
+export function storedScale(store: ReviewStore): VerdictScale | undefined {
   const raw = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(SCALE_SETTING) as string | undefined
-  if (raw === undefined) return DEFAULT_SCALE
+  if (raw === undefined) return undefined
   try {
     const parsed = verdictScaleSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : DEFAULT_SCALE
+    return parsed.success ? parsed.data : undefined
   } catch {
-    return DEFAULT_SCALE
+    return undefined
   }
 }
 

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
 import { FactdeskError } from '../shared/errors'
-import { normalizeTagName, TAG_PALETTE, tagKey, type ClaimEvent, type Reply, type TagSummary } from '../shared/thread'
+import { normalizeTagName, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../shared/thread'
 import { recordEvent } from './history'
 import type { ReviewStore } from './store'
 
 /**
  * A claim's discussion: replies (edited and deleted by their author only) and tags (free text, one
- * colour per tag name in the review), and the claim's history. Replies and tags are entities with
- * versions and tombstones, like sources, so they travel in bundles and merge by id.
+ * colour per tag name in the review); the claim's history is src/core/history.ts. Replies and tags are
+ * entities with versions and tombstones, like sources, so they travel in bundles and merge by id.
  *
  * Neither a reply nor a tag changes its claim's version or modified time: they merge by their own ids,
  * so one reviewer tagging a claim and another editing its note are not a conflict.
@@ -150,13 +150,21 @@ export function deleteReply(store: ReviewStore, id: string, actor: string): stri
     const row = liveReply(store.db, id)
     store.claim(row.claim_id)
     mustOwn(row, actor, 'delete')
-    const t = now()
-    store.db
-      .prepare(`UPDATE reply SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(t, store.newVersion(id), id)
-    recordEvent(store.db, row.claim_id, actor, 'reply-removed', { replyId: id }, t)
+    setReplyDeleted(store, row, true, actor)
     return row.claim_id
   }).immediate()
+}
+
+/**
+ * Deletes a reply (a tombstone) or brings a deleted one back: a new version of the row with its history
+ * entry. Call inside the transaction of the change, after checking who may change it.
+ */
+export function setReplyDeleted(store: ReviewStore, row: ReplyRow, deleted: boolean, actor: string): void {
+  const t = now()
+  store.db
+    .prepare(`UPDATE reply SET deleted = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+    .run(deleted ? 1 : 0, t, store.newVersion(row.id), row.id)
+  recordEvent(store.db, row.claim_id, actor, deleted ? 'reply-removed' : 'reply-restored', { replyId: row.id }, t)
 }
 
 /** The reply, if it is live. */
@@ -276,48 +284,4 @@ export function setTagColor(store: ReviewStore, raw: string, color: string): Tag
     store.db.prepare(`INSERT INTO tag_style (name, color) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET color = excluded.color`).run(name, color)
   }).immediate()
   return listTags(store)
-}
-
-// ---------------------------------------------------------------------------------------------------
-// History
-
-interface EventRow {
-  id: string
-  claim_id: string
-  at: string
-  actor: string
-  kind: string
-  detail_json: string
-}
-
-function parseDetail(json: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(json) as unknown
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
-}
-
-export const toEvent = (r: EventRow): ClaimEvent => ({
-  id: r.id,
-  claimId: r.claim_id,
-  at: r.at,
-  actor: r.actor,
-  kind: r.kind,
-  detail: parseDetail(r.detail_json),
-})
-
-/** A claim's history, newest first (a removed claim's too: its history is kept). */
-export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] {
-  if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
-    throw new FactdeskError('not-found', `No claim ${claimId} in this review.`)
-  }
-  const rows = store.db.prepare(`SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`).all(claimId) as EventRow[]
-  return rows.map(toEvent)
-}
-
-/** Every event of the review (for bundles), oldest first. */
-export function allEventRows(db: Database.Database): EventRow[] {
-  return db.prepare(`SELECT * FROM event ORDER BY claim_id, at, id`).all() as EventRow[]
 }

@@ -1,6 +1,7 @@
 import type { HandlerRegistry, ServiceContext } from './service'
 import type { ReviewStore } from './store'
-import { addReply, addTag, claimHistory, deleteReply, listTags, removeTag, setTagColor, updateReply } from './thread'
+import { claimHistory } from './history'
+import { addReply, addTag, deleteReply, listTags, removeTag, setTagColor, updateReply } from './thread'
 
 /** Tags, the discussion thread and the history of a claim. A change answers with the claim. */
 export function registerThreadHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {

@@ -9,6 +9,7 @@ import { contentHash, type ReviewStore } from '../store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
 import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
+import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -22,9 +23,6 @@ export const BUNDLE_FORMAT = 'factdesk-review-bundle'
  */
 export const BUNDLE_VERSION = 2
 
-const uuid = z.uuid()
-const version = z.string().min(1).max(64)
-const timestamp = z.iso.datetime({ offset: true })
 const date = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
 
 export const bundleClaimSchema = z
@@ -49,7 +47,7 @@ export const bundleClaimSchema = z
     revision: z.number().int().min(1),
     deleted: z.boolean(),
     version,
-    history: z.array(version).min(1).max(100_000),
+    history,
   })
   .strict()
 export type BundleClaim = z.infer<typeof bundleClaimSchema>
@@ -66,11 +64,7 @@ export const bundleSourceSchema = z
     excerpt: z.string().max(LIMITS.excerpt),
     archiveUrl: z.union([z.literal(''), httpUrl]),
     created: timestamp,
-    modified: timestamp,
-    revision: z.number().int().min(1),
-    deleted: z.boolean(),
-    version,
-    history: z.array(version).min(1).max(100_000),
+    ...versionedFields,
   })
   .strict()
 export type BundleSource = z.infer<typeof bundleSourceSchema>

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { republishSettingKeys, republishSettingsPatchSchema, type RepublishSettings } from '../../shared/republish'
-import { SCALE_SETTING, verdictScaleSchema, type VerdictScale } from '../../shared/scales'
+import { verdictScaleSchema, type VerdictScale } from '../../shared/scales'
 import { suggestionKeySchema } from '../../shared/spotting'
-import type { CorrectionRow } from '../rows'
+import { toCorrection, type CorrectionRow } from '../rows'
+import { storedScale } from '../scales'
+import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
 import type { ReviewStore } from '../store'
 
 /**
@@ -12,10 +14,6 @@ import type { ReviewStore } from '../store'
  * suggestions. All optional, so a version 1 bundle reads as one without them.
  */
 
-const uuid = z.uuid()
-const version = z.string().min(1).max(64)
-const timestamp = z.iso.datetime({ offset: true })
-const reviewer = z.string().max(LIMITS.reviewerName)
 /** '' while a correction is only proposed. */
 const maybeTimestamp = z.union([z.literal(''), timestamp])
 
@@ -33,11 +31,7 @@ export const bundleCorrectionSchema = z
     proposed: timestamp,
     appliedBy: reviewer,
     applied: maybeTimestamp,
-    modified: timestamp,
-    revision: z.number().int().min(1),
-    deleted: z.boolean(),
-    version,
-    history: z.array(version).min(1).max(100_000),
+    ...versionedFields,
   })
   .strict()
 export type BundleCorrection = z.infer<typeof bundleCorrectionSchema>
@@ -77,29 +71,8 @@ export function storedRepublish(store: ReviewStore): BundleRepublish {
   return out
 }
 
-/** The scale the review has stored; undefined when it uses the default without having chosen it. */
-export function storedScale(store: ReviewStore): VerdictScale | undefined {
-  const raw = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(SCALE_SETTING) as string | undefined
-  if (raw === undefined) return undefined
-  try {
-    const parsed = verdictScaleSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
-}
-
 export const toBundleCorrection = (r: CorrectionRow): Omit<BundleCorrection, 'history'> => ({
-  id: r.id,
-  claimId: r.claim_id,
-  original: r.original,
-  replacement: r.replacement,
-  explanation: r.explanation,
-  state: r.state,
-  proposedBy: r.proposed_by,
-  proposed: r.proposed,
-  appliedBy: r.applied_by,
-  applied: r.applied,
+  ...toCorrection(r),
   modified: r.modified,
   revision: r.revision,
   deleted: r.deleted === 1,

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
 import type { ReviewStore } from '../store'
-import { allEventRows, toEvent, toReply, type ReplyRow, type TagRow } from '../thread'
+import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
+import { allEventRows, toEvent } from '../history'
+import { toReply, type ReplyRow, type TagRow } from '../thread'
 
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the
@@ -10,11 +12,6 @@ import { allEventRows, toEvent, toReply, type ReplyRow, type TagRow } from '../t
  * existed still import.
  */
 
-const uuid = z.uuid()
-const version = z.string().min(1).max(64)
-const timestamp = z.iso.datetime({ offset: true })
-const history = z.array(version).min(1).max(100_000)
-const reviewer = z.string().max(LIMITS.reviewerName)
 
 export const BUNDLE_LIMITS = { replies: 200_000, tags: 200_000, tagStyles: 10_000, events: 1_000_000 } as const
 /** History details are flat: each value text (at most this long), a number, true/false or null. */
@@ -27,11 +24,7 @@ export const bundleReplySchema = z
     author: reviewer,
     body: replyBodySchema.min(1),
     created: timestamp,
-    modified: timestamp,
-    revision: z.number().int().min(1),
-    deleted: z.boolean(),
-    version,
-    history,
+    ...versionedFields,
   })
   .strict()
 export type BundleReply = z.infer<typeof bundleReplySchema>
@@ -43,11 +36,7 @@ export const bundleTagSchema = z
     name: z.string().min(1).max(TAG_MAX * 2),
     author: reviewer,
     created: timestamp,
-    modified: timestamp,
-    revision: z.number().int().min(1),
-    deleted: z.boolean(),
-    version,
-    history,
+    ...versionedFields,
   })
   .strict()
 export type BundleTag = z.infer<typeof bundleTagSchema>

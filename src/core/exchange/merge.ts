@@ -7,6 +7,7 @@ import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
 import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
 import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
+import { relation } from './mergeRules'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -28,20 +29,6 @@ const claimContent = (c: { exact: string; verdict: string; status: string; note:
 
 const sourceContent = (s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'modified' | 'revision' | 'version' | 'history'>) =>
   s.deleted ? 'deleted' : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
-
-type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
-
-/**
- * Version relation of an incoming claim or source to ours. Ours is "known" when we have seen their
- * version (we are equal or newer); theirs is newer when their history contains our version; otherwise
- * both changed since the last version they share.
- */
-function relation(known: Set<string> | undefined, ours: string | undefined, theirs: { version: string; history: string[] }): Relation {
-  if (ours === undefined) return 'new'
-  if (known?.has(theirs.version)) return 'same'
-  if (theirs.history.includes(ours)) return 'theirs-newer'
-  return 'concurrent'
-}
 
 /** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
 export function mergeIncoming(

@@ -6,6 +6,7 @@ import type { ReviewStore } from '../store'
 import type { BundleCorrection, BundleDismissed, BundleRepublish } from './bundleExtras'
 import { storedRepublish } from './bundleExtras'
 import type { MergeTouches } from './mergeThread'
+import { relation, wins } from './mergeRules'
 
 /**
  * Merging the rest of a review (bundle format version 2):
@@ -30,20 +31,12 @@ export interface ExtrasCounts {
   dismissedAdded: number
 }
 
-type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
-function relation(known: Set<string>, ours: string | undefined, theirs: { version: string; history: string[] }): Relation {
-  if (ours === undefined) return 'new'
-  if (known.has(theirs.version)) return 'same'
-  if (theirs.history.includes(ours)) return 'theirs-newer'
-  return 'concurrent'
-}
-
 /** Both sides changed a correction: an applied one stays applied, else the later edit (then the larger version). */
 function theirsWin(theirs: BundleCorrection, ours: CorrectionRow): boolean {
   const oursApplied = ours.state === 'applied' && ours.deleted === 0
   const theirsApplied = theirs.state === 'applied' && !theirs.deleted
   if (oursApplied !== theirsApplied) return theirsApplied
-  return theirs.modified !== ours.modified ? theirs.modified > ours.modified : theirs.version > ours.version
+  return wins(theirs, ours)
 }
 
 /** Call inside the merge's transaction, after the claims. */

@@ -3,6 +3,7 @@ import { recordEvent } from '../history'
 import type { ReviewStore } from '../store'
 import { uuidV5 } from '../names'
 import { ensureTagStyle, toReply, type ReplyRow, type TagRow } from '../thread'
+import { relation, wins } from './mergeRules'
 import type { BundleEvent, BundleReply, BundleTag, BundleTagStyle } from './bundleThread'
 
 /**
@@ -48,22 +49,6 @@ export function claimChange(rel: 'new' | 'theirs-newer' | 'concurrent', localDel
   if (theirDeleted) return localDeleted ? undefined : 'removed'
   return 'updated'
 }
-
-type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
-
-function relation(known: Set<string>, ours: string | undefined, theirs: { version: string; history: string[] }): Relation {
-  if (ours === undefined) return 'new'
-  if (known.has(theirs.version)) return 'same'
-  if (theirs.history.includes(ours)) return 'theirs-newer'
-  return 'concurrent'
-}
-
-interface Versioned {
-  modified: string
-  version: string
-}
-/** True when `a` stays in place over `b`: later modified time, then the larger version id. */
-const wins = (a: Versioned, b: Versioned): boolean => (a.modified !== b.modified ? a.modified > b.modified : a.version > b.version)
 
 /** The id of the kept other side of a reply: derived from both, so it is the same in every file. */
 export function splitReplyId(replyId: string, version: string): string {

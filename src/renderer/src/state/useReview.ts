@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DocumentView } from '../../../shared/contract'
-import type { Claim, ClaimPatch, Prefs, SourceFields } from '../../../shared/domain'
+import type { Claim, ClaimPatch, Prefs } from '../../../shared/domain'
 import { cpSlice, type Anchor } from '../../../shared/text'
 import { call, CallError, on } from '../bridge'
+import { useClaimEdits } from './useClaimEdits'
 import { useSaveState } from './useSaveState'
 import { useThread, type ThreadActions } from './useThread'
 import { useUndo, type UndoStep } from './useUndo'
@@ -175,86 +176,11 @@ export function useReview() {
     [report, undoer],
   )
 
-  const addSource = useCallback(
-    async (claimId: string, source: SourceFields): Promise<boolean> => {
-      try {
-        upsert(await call('source-add', { claimId, source }))
-        return true
-      } catch (err) {
-        report(err)
-        return false
-      }
-    },
-    [report, upsert],
-  )
-
-  const updateSource = useCallback(
-    async (id: string, source: SourceFields): Promise<boolean> => {
-      try {
-        upsert(await call('source-update', { id, source }))
-        return true
-      } catch (err) {
-        report(err)
-        return false
-      }
-    },
-    [report, upsert],
-  )
-
-  const removeSource = useCallback(
-    async (id: string) => {
-      try {
-        upsert(await call('source-delete', { id }))
-        removed({ kind: 'source-removed', id }, 'sourceRemoved')
-      } catch (err) {
-        report(err)
-      }
-    },
-    [report, upsert, removed],
-  )
-
   const attachClaim = useCallback(
     async (id: string, anchor: Anchor) => {
       try {
         upsert(await call('claim-attach', { id, anchor }))
         setActiveId(id)
-      } catch (err) {
-        report(err)
-      }
-    },
-    [report, upsert],
-  )
-
-  const proposeCorrection = useCallback(
-    async (claimId: string, replacement: string, explanation: string): Promise<boolean> => {
-      try {
-        upsert(await call('correction-propose', { claimId, replacement, explanation }))
-        return true
-      } catch (err) {
-        report(err)
-        return false
-      }
-    },
-    [report, upsert],
-  )
-
-  const updateCorrection = useCallback(
-    async (id: string, replacement: string, explanation: string): Promise<boolean> => {
-      try {
-        upsert(await call('correction-update', { id, replacement, explanation }))
-        return true
-      } catch (err) {
-        report(err)
-        return false
-      }
-    },
-    [report, upsert],
-  )
-
-  const deleteCorrection = useCallback(
-    async (id: string) => {
-      try {
-        upsert(await call('correction-delete', { id }))
       } catch (err) {
         report(err)
       }
@@ -289,6 +215,7 @@ export function useReview() {
     [report],
   )
 
+  const { addSource, updateSource, removeSource, proposeCorrection, updateCorrection, deleteCorrection } = useClaimEdits(report, upsert, removed)
   const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '', removed)
   threadRef.current = thread
 

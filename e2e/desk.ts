@@ -132,7 +132,10 @@ export async function editText(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: 'Edit text', exact: true })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.locator('[data-lexical-editor="true"]')).toHaveAttribute('contenteditable', 'true')
+  const editor = page.locator('[data-lexical-editor="true"]')
+  await expect(editor).toHaveAttribute('contenteditable', 'true')
+  // Edit mode hands the keys to the essay a moment later; keys pressed before that go elsewhere.
+  await expect(editor).toBeFocused()
 }
 
 /** The status notice (role=status) that says `text`. */

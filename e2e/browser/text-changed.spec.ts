@@ -18,10 +18,9 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
   await desk.evaluate(() => window.factdesk.call('settings-set', { factcheckUrl: 'https://factcheck.example.kr/seoul' }))
 
   // "2위" becomes "9위" inside the checked claim.
+  // The "2" of "2위" selected (as a reviewer would by dragging over it) and typed over.
   await editText(desk)
-  await selectText(desk, { start: '챗GPT 유료 가입자 수 2' })
-  await desk.keyboard.press('ArrowRight')
-  await desk.keyboard.press('Backspace')
+  await selectText(desk, { start: '2위를 기록', end: '2' })
   await desk.keyboard.type('9')
 
   await expect.poll(async () => (await storedClaims(desk)).find((c) => c.exact === EDITED)?.textChanged).toBe(true)

@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLAIM_A, claimItems, markClaim, selectText } from '../desk'
+import { randomUUID } from 'node:crypto'
+import { describeRange } from '../../src/shared/text'
+import { electronBinaryPath, projectRoot } from '../electronBinary'
+import { CLAIM_A, claimItems, markClaim, selectText, storedClaims } from '../desk'
 import { expect, launchHarness, openDesk, stopHarness, test } from './fixtures'
 
 /**
@@ -34,4 +39,42 @@ test('a second window on the same review is read-only, follows the first, and ta
     await page.close()
     await stopHarness(second.child)
   }
+})
+
+test('a command-line import while the harness has the review open waits its turn, succeeds, and shows in the page', async ({ desk, harness, workDir }) => {
+  await markClaim(desk, { start: CLAIM_A })
+  // Another reviewer's bundle: this review's own, with a claim of theirs added.
+  const exported = await desk.evaluate(() => window.factdesk.call('review-export', { format: 'bundle' }))
+  if (!exported.ok) throw new Error(exported.error.message)
+  const bundle = JSON.parse(exported.value.data) as { document: { text: string }; claims: Record<string, unknown>[] }
+  const text = bundle.document.text
+  const at = [...text.slice(0, text.indexOf('2025년 5월'))].length
+  const version = randomUUID()
+  bundle.claims.push({
+    ...bundle.claims[0],
+    ...describeRange(text, at, at + [...'2025년 5월'].length),
+    id: randomUUID(),
+    author: '박검증',
+    modifiedBy: '박검증',
+    verdict: 'unrated',
+    status: 'open',
+    note: '',
+    version,
+    history: [version],
+  })
+  const file = join(workDir, 'park.factdesk.json')
+  writeFileSync(file, JSON.stringify(bundle))
+
+  // The command line under the runtime better-sqlite3 is built for (Electron as Node where it exists).
+  const electron = electronBinaryPath()
+  const run = spawnSync(
+    electron ?? process.execPath,
+    [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'src', 'cli', 'main.ts'), 'import', file, '--review', harness.reviewPath, '--json'],
+    { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, USER: '박검증', ...(electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) }, timeout: 60_000 },
+  )
+  expect(run.status, run.stderr).toBe(0)
+  expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, openIn: { pid: expect.any(Number) } })
+  // The page hears of it (another connection's commit) without a reload; nothing of its own is lost.
+  await expect(claimItems(desk)).toHaveCount(2, { timeout: 5000 })
+  expect((await storedClaims(desk)).map((c) => c.exact)).toEqual(['2025년 5월', CLAIM_A])
 })

@@ -127,6 +127,14 @@ describe(`DOCX read by LibreOffice (headless)${hasSoffice ? '' : ' — skipped: 
     ])
     expect(paragraphs.slice(0, -2).map((p) => p.text).join('\n')).toBe(essayText(store))
 
+    // LibreOffice keeps both heading styles with the next paragraph and reads the language as Korean.
+    for (const name of ['Heading_20_1', 'Heading_20_2']) {
+      const style = new RegExp(`<style:style style:name="${name}"[\\s\\S]*?</style:style>`).exec(odt['styles.xml'])?.[0] ?? ''
+      expect(style, name).toContain('fo:keep-with-next="always"')
+    }
+    expect(odt['styles.xml']).toContain('fo:language="ko" fo:country="KR"')
+    expect(odt['styles.xml']).toContain('style:language-asian="ko" style:country-asian="KR"')
+
     // Three claims and two replies are five comments; the checked claim's thread (3) is resolved.
     const annotations = [...odt['content.xml'].matchAll(/<office:annotation(\s[^>]*)?>/g)].map((m) => m[1] ?? '')
     expect(annotations).toHaveLength(5)

@@ -25,25 +25,34 @@ import { correctionNotice, noticeText, wordsFor } from './words'
  * its verdict, status, note and sources, written by the claim's author. Overlapping claims simply get
  * overlapping ranges, which Word and LibreOffice both allow; a claim over several paragraphs starts
  * in its first paragraph and ends in its last.
+ *
+ * Structure that other software reads: the title is Heading 1 and the essay's headings Heading 2 (the
+ * built-in styles, with outline levels, so LibreOffice and mammoth see headings, not big bold text),
+ * headings keep with the next paragraph, a list's items and sub-items are levels 0 and 1 of one
+ * numbering (mammoth and Word see one list), and the default run properties carry the language.
+ * A claim's replies are Word reply comments on the same range (commentsExtended's paraIdParent), and
+ * the thread of a checked claim is marked done (w15:done), as Word's "Resolve" does.
  */
 const LIST = 'essay-list'
 const SERIF = { ascii: 'Noto Serif', hAnsi: 'Noto Serif', eastAsia: 'Noto Serif CJK KR', cs: 'Noto Serif' }
 const SANS = { ascii: 'Noto Sans', hAnsi: 'Noto Sans', eastAsia: 'Noto Sans CJK KR', cs: 'Noto Sans' }
 
-function runs(view: BlockView, num: Map<string, number>): ParagraphChild[] {
+/** Comment ids per claim: the claim's own comment first, then one per reply (Word anchors each reply too). */
+type CommentIds = Map<string, number[]>
+
+function runs(view: BlockView, num: CommentIds): ParagraphChild[] {
   const out: ParagraphChild[] = []
   for (const seg of view.segments) {
-    for (const id of seg.opens) out.push(new CommentRangeStart(num.get(id) as number))
+    for (const id of seg.opens) for (const n of num.get(id) ?? []) out.push(new CommentRangeStart(n))
     if (seg.text !== '') out.push(new TextRun({ text: xmlSafe(seg.text), bold: seg.bold || undefined }))
     for (const id of seg.closes) {
-      const n = num.get(id) as number
-      out.push(new CommentRangeEnd(n), new TextRun({ children: [new CommentReference(n)] }))
+      for (const n of num.get(id) ?? []) out.push(new CommentRangeEnd(n), new TextRun({ children: [new CommentReference(n)] }))
     }
   }
   return out
 }
 
-function body(data: RepublishData, num: Map<string, number>): Paragraph[] {
+function body(data: RepublishData, num: CommentIds): Paragraph[] {
   const out: Paragraph[] = []
   let listInstance = 0
   for (const section of sections(blockViews(data.doc.blocks, data.doc.text, data.claims))) {
@@ -51,14 +60,14 @@ function body(data: RepublishData, num: Map<string, number>): Paragraph[] {
       listInstance++
       for (const { item, subitems } of section.items) {
         out.push(new Paragraph({ children: runs(item, num), numbering: { reference: LIST, level: 0, instance: listInstance } }))
-        for (const s of subitems) out.push(new Paragraph({ children: runs(s, num), indent: { left: 720 } }))
+        for (const s of subitems) out.push(new Paragraph({ children: runs(s, num), numbering: { reference: LIST, level: 1, instance: listInstance } }))
       }
       continue
     }
     const { view } = section
     const children = runs(view, num)
-    if (view.kind === 'title') out.push(new Paragraph({ children, heading: HeadingLevel.TITLE }))
-    else if (view.kind === 'heading') out.push(new Paragraph({ children, heading: HeadingLevel.HEADING_1 }))
+    if (view.kind === 'title') out.push(new Paragraph({ children, heading: HeadingLevel.HEADING_1 }))
+    else if (view.kind === 'heading') out.push(new Paragraph({ children, heading: HeadingLevel.HEADING_2 }))
     else if (view.kind === 'subtitle') out.push(new Paragraph({ children, style: 'Subtitle' }))
     else if (view.kind === 'affiliation' || view.kind === 'author') {
       out.push(new Paragraph({ children, style: 'Byline', alignment: AlignmentType.LEFT }))
@@ -71,6 +80,13 @@ function link(text: string, url: string): ParagraphChild {
   if (!/^https?:\/\//i.test(url)) return new TextRun(xmlSafe(text || url))
   return new ExternalHyperlink({ link: url, children: [new TextRun({ text: xmlSafe(text || url), style: 'Hyperlink' })] })
 }
+
+function initialsOf(author: string): string {
+  return [...author.split(/\s+/).filter(Boolean)].map((p) => [...p][0]).join('').slice(0, 3)
+}
+
+/** Done in Word's sense: checked, and not awaiting re-confirmation after its words changed. */
+const isDone = (c: Claim): boolean => c.status === 'checked' && !c.textChanged
 
 function comment(data: RepublishData, c: Claim, id: number): ICommentOptions {
   const w = wordsFor(data.lang)
@@ -102,15 +118,37 @@ function comment(data: RepublishData, c: Claim, id: number): ICommentOptions {
     }
   }
   const author = xmlSafe(c.author || 'Factdesk')
-  const initials = [...author.split(/\s+/).filter(Boolean)].map((p) => [...p][0]).join('').slice(0, 3)
-  return { id, author, initials, date: new Date(c.modified), children: paragraphs }
+  return { id, author, initials: initialsOf(author), date: new Date(c.modified), children: paragraphs, resolved: isDone(c) }
+}
+
+/**
+ * Every comment: claim i is comment i (its number in the export minus one), then each claim's replies,
+ * oldest first, as replies to it. `ids` receives each claim's comment ids for the ranges in the text.
+ */
+function allComments(data: RepublishData, ids: CommentIds): ICommentOptions[] {
+  const out = data.claims.map((c, i) => comment(data, c, i))
+  data.claims.forEach((c, i) => ids.set(c.id, [i]))
+  for (const [i, c] of data.claims.entries()) {
+    for (const r of c.replies) {
+      const id = out.length
+      ids.get(c.id)?.push(id)
+      const author = xmlSafe(r.author || 'Factdesk')
+      const children = (r.body.trim() ? r.body.trim().split(/\r\n?|\n/) : ['']).map((line) => new Paragraph({ children: [new TextRun(xmlSafe(line))] }))
+      out.push({ id, author, initials: initialsOf(author), date: new Date(r.created), children, parentId: i, resolved: isDone(c) })
+    }
+  }
+  // The docx package writes commentsExtended (where w15:done lives) only when some comment has a
+  // parent. With no reply in the export, a parent id that names no comment turns that part on: the
+  // package then writes no w15:paraIdParent for it, so the comment stays a top-level one.
+  if (out.every((o) => o.parentId === undefined) && out.some((o) => o.resolved)) out[0] = { ...out[0], parentId: -1 }
+  return out
 }
 
 function corrections(data: RepublishData): Paragraph[] {
   if (data.corrections.length === 0) return []
   const w = wordsFor(data.lang)
   return [
-    new Paragraph({ text: w.corrections, heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: w.corrections, heading: HeadingLevel.HEADING_2 }),
     ...data.corrections.map(
       (k) =>
         new Paragraph({
@@ -121,17 +159,23 @@ function corrections(data: RepublishData): Paragraph[] {
 }
 
 export async function renderDocx(data: RepublishData): Promise<Buffer> {
-  const num = new Map(data.claims.map((c, i) => [c.id, i]))
+  const num: CommentIds = new Map()
+  const comments = allComments(data, num)
+  // Hangul is always Korean; the rest of the text is in the essay's language.
+  const language = { value: data.lang === 'ko' ? 'ko-KR' : 'en-US', eastAsia: 'ko-KR' }
+  // Outline levels make the headings headings for LibreOffice and navigation panes; keep-with-next
+  // stops a heading (the corrections heading included) from being left alone at a page foot.
+  const heading = { keepNext: true, keepLines: true }
   const doc = new Document({
     creator: xmlSafe(data.settings.organisationName || 'Factdesk'),
     title: xmlSafe(data.doc.title),
     description: 'Exported by Factdesk',
-    comments: { children: data.claims.map((c, i) => comment(data, c, i)) },
+    comments: { children: comments },
     styles: {
       default: {
-        document: { run: { font: SERIF, size: 22 }, paragraph: { spacing: { after: 160, line: 360 } } },
-        title: { run: { font: SANS, size: 44, bold: true } },
-        heading1: { run: { font: SANS, size: 30, bold: true }, paragraph: { spacing: { before: 360, after: 160 } } },
+        document: { run: { font: SERIF, size: 22, language }, paragraph: { spacing: { after: 160, line: 360 } } },
+        heading1: { run: { font: SANS, size: 44, bold: true }, paragraph: { ...heading, outlineLevel: 0, spacing: { after: 200 } } },
+        heading2: { run: { font: SANS, size: 30, bold: true }, paragraph: { ...heading, outlineLevel: 1, spacing: { before: 360, after: 160 } } },
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 28, color: '3D4550' } },
@@ -142,7 +186,11 @@ export async function renderDocx(data: RepublishData): Promise<Buffer> {
       config: [
         {
           reference: LIST,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } },
+            // Sub-items are the essay's "-" lines under an item: a bullet one level in.
+            { level: 1, format: LevelFormat.BULLET, text: '\u2013', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1440, hanging: 360 } } } },
+          ],
         },
       ],
     },

@@ -45,7 +45,8 @@ describe('CSV', () => {
     const row = rows.find((r) => r.id === a.id) as Record<string, string>
     expect(row).toMatchObject({
       quote: '챗GPT 유료 가입자 수 2위',
-      verdict: 'mostly-false',
+      // The verdict id as a formula for its text, which spreadsheets never make a Boolean.
+      verdict: '="mostly-false"',
       verdict_label: '대체로 사실 아님',
       status: '확인 전',
       note,

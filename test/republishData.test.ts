@@ -4,6 +4,8 @@ import { parseEssayMarkdown } from '../src/core/essayFormat'
 import { PrefsStore } from '../src/core/prefs'
 import { buildClaimReviews, renderClaimReview } from '../src/core/republish/claimReview'
 import { CSV_COLUMNS, csvField, renderCsv } from '../src/core/republish/csv'
+import { escapeHtml } from '../src/core/republish/escape'
+import { renderHtml } from '../src/core/republish/html'
 import { gatherRepublishData } from '../src/core/republish/model'
 import { readSettings, writeSettings } from '../src/core/republish/settings'
 import { createService, dispatch } from '../src/core/service'
@@ -43,7 +45,8 @@ describe('CSV', () => {
     const row = rows.find((r) => r.id === a.id) as Record<string, string>
     expect(row).toMatchObject({
       quote: '챗GPT 유료 가입자 수 2위',
-      verdict: 'mostly-false',
+      // The verdict id as a formula for its text, which spreadsheets never make a Boolean.
+      verdict: '="mostly-false"',
       verdict_label: '대체로 사실 아님',
       status: '확인 전',
       note,
@@ -94,7 +97,7 @@ describe('schema.org ClaimReview', () => {
     for (const r of reviews) {
       expect(r['@context']).toBe('https://schema.org')
       expect(r['@type']).toBe('ClaimReview')
-      expect(r.url).toBe('https://factcheck.example.kr/seoul-openai')
+      expect(r.url).toMatch(/^https:\/\/factcheck\.example\.kr\/seoul-openai#claim-\d+$/)
       expect(typeof r.claimReviewed).toBe('string')
       expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       expect(r.author).toEqual({ '@type': 'Organization', name: 'SNU팩트체크', url: 'https://factcheck.snu.ac.kr/' })
@@ -105,14 +108,14 @@ describe('schema.org ClaimReview', () => {
         appearance: { '@type': 'CreativeWork', url: 'https://brunch.co.kr/@example/1' },
       })
       expect((r.reviewRating as Record<string, unknown>)['@type']).toBe('Rating')
-      expect(typeof (r.reviewRating as Record<string, unknown>).alternateName).toBe('string')
+      expect(typeof (r.reviewRating as Record<string, unknown>).name).toBe('string')
     }
     const rating = (quote: string) => reviews.find((r) => (r.claimReviewed as string).startsWith(quote))?.reviewRating as Record<string, unknown>
-    expect(rating('오픈AI가 공식적으로')).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: '사실' })
-    expect(rating('챗GPT 유료')).toEqual({ '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: '전혀 사실 아님' })
+    expect(rating('오픈AI가 공식적으로')).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, name: '사실', alternateName: '사실' })
+    expect(rating('챗GPT 유료')).toEqual({ '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, name: '전혀 사실 아님', alternateName: '전혀 사실 아님' })
     // True rates higher than False; 판단 유보 has no place on the numeric scale.
     expect(rating('오픈AI가 공식적으로').ratingValue as number).toBeGreaterThan(rating('챗GPT 유료').ratingValue as number)
-    expect(rating('세계에서')).toEqual({ '@type': 'Rating', alternateName: '판단 유보' })
+    expect(rating('세계에서')).toEqual({ '@type': 'Rating', name: '판단 유보', alternateName: '판단 유보' })
     expect(reviews.some((r) => (r.claimReviewed as string).startsWith('오픈AI가 서울을'))).toBe(false)
   })
 
@@ -122,8 +125,8 @@ describe('schema.org ClaimReview', () => {
     claimOn(store, 'The bridge opened in 1999 <script>', { verdict: 'mostly-true' })
     const data = gatherRepublishData(store, { factcheckUrl: 'https://check.example.com/bridge' })
     const [r] = buildClaimReviews(data)
-    expect(r.url).toBe('https://check.example.com/bridge')
-    expect(r.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Mostly true' })
+    expect(r.url).toBe('https://check.example.com/bridge#claim-1')
+    expect(r.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, name: 'Mostly true', alternateName: 'Mostly true' })
     expect(r.itemReviewed).toMatchObject({ author: { name: 'Jane Roe' }, datePublished: '2024-03-01', appearance: { url: 'https://news.example.com/a' } })
     expect(r.author).toBeUndefined()
     expect(r.inLanguage).toBe('en')
@@ -139,6 +142,38 @@ describe('schema.org ClaimReview', () => {
     const reviews = buildClaimReviews(gatherRepublishData(store))
     expect(reviews.map((r) => r.claimReviewed)).toContain('챗GPT 유료 가입자 수 2위')
     expect(reviews.map((r) => r.claimReviewed)).not.toContain('챗GPT 유료 가입자 수 상위권')
+  })
+
+  it('gives each review the anchor of its claim on the fact-check page, the HTML export’s id for it', () => {
+    setUp()
+    claimOn(store, '세계에서 가장 유망한 시장”이라고', { verdict: 'false' })
+    const data = gatherRepublishData(store)
+    const reviews = buildClaimReviews(data)
+    expect(reviews).toHaveLength(4)
+    expect(new Set(reviews.map((r) => r.url)).size).toBe(4)
+    const page = renderHtml(data)
+    for (const r of reviews) {
+      const id = new URL(r.url).hash.slice(1)
+      expect(r.url).toBe(`https://factcheck.example.kr/seoul-openai#${id}`)
+      // The anchor is on the page, on the appendix entry that quotes this claim.
+      const entry = new RegExp(`<li class="claim[^"]*" id="${id}"[^>]*>([\\s\\S]*?)</li>`).exec(page)
+      expect(entry, id).not.toBeNull()
+      expect((entry as RegExpExecArray)[1]).toContain(`</span>${escapeHtml(r.claimReviewed)}</blockquote>`)
+    }
+    // A claim not attached to the text has no entry on the page: its review points at the page.
+    const lost = store.claims().find((c) => c.verdict === 'false' && c.exact.startsWith('챗GPT')) as Claim
+    store.db.prepare(`UPDATE claim SET anchored = 0 WHERE id = ?`).run(lost.id)
+    const again = buildClaimReviews(gatherRepublishData(store))
+    expect(again.find((r) => r.claimReviewed === lost.exact)?.url).toBe('https://factcheck.example.kr/seoul-openai')
+  })
+
+  it('folds the white space of claimReviewed onto one line', () => {
+    setUp()
+    claimOn(store, '이 되다\n서울, 오픈AI', { verdict: 'half-true' })
+    const reviews = buildClaimReviews(gatherRepublishData(store))
+    const across = reviews.find((r) => r.reviewRating.name === '절반의 사실') as { claimReviewed: string }
+    expect(across.claimReviewed).toBe('이 되다 서울, 오픈AI')
+    for (const r of reviews) expect(r.claimReviewed).not.toMatch(/\s\s|[\n\r\t]|^\s|\s$/)
   })
 
   it('asks for the fact-check page’s address when there is none', () => {

@@ -90,8 +90,9 @@ export function openEssay(essay: ParsedEssay): ReviewStore {
   return ReviewStore.open(':memory:', essay)
 }
 
-/** Undoes the Markdown export's backslash escapes. */
-export const mdUnescape = (s: string): string => s.replace(/\\([\\`*_[\]<>&~|#>+=.)-])/g, '$1')
+/** Undoes the Markdown export's backslash escapes and numeric character references. */
+export const mdUnescape = (s: string): string =>
+  s.replace(/\\([\\`*_[\]<>&~|#>+=.)-])|&#(\d+);/g, (_m, ch: string | undefined, code: string | undefined) => ch ?? String.fromCodePoint(Number(code)))
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" }
 export const htmlDecode = (s: string): string => s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_m, e: string) => ENTITIES[e])

@@ -28,8 +28,9 @@ export interface ClaimReviewJson {
 function rating(data: RepublishData, c: Claim): Record<string, unknown> {
   const value = ratingValue(data.scale, c.verdict)
   const label = verdictLabel(data, c.verdict)
-  if (value === undefined) return { '@type': 'Rating', alternateName: label }
-  return { '@type': 'Rating', ratingValue: value, bestRating: data.scale.order.length, worstRating: 1, alternateName: label }
+  // `name` is what Google's and Bing's fact-check rich results show; alternateName stays for older readers.
+  if (value === undefined) return { '@type': 'Rating', name: label, alternateName: label }
+  return { '@type': 'Rating', ratingValue: value, bestRating: data.scale.order.length, worstRating: 1, name: label, alternateName: label }
 }
 
 function itemReviewed(data: RepublishData): Record<string, unknown> {
@@ -62,6 +63,22 @@ export function awaitingReconfirmation(data: RepublishData): Claim[] {
 
 const ratedClaims = (data: RepublishData): Claim[] => [...data.claims, ...data.unattached].filter((c) => c.verdict !== data.scale.unrated)
 
+/**
+ * The address of a claim's own fact-check: the page with the anchor the HTML export gives the claim's
+ * appendix entry (`#claim-N`, N its number in reading order). A claim not attached to the text has no
+ * entry on the page and gets the page itself.
+ */
+function reviewUrl(data: RepublishData, page: string, c: Claim): string {
+  const n = data.claims.indexOf(c) + 1
+  if (n === 0) return page
+  const url = new URL(page)
+  url.hash = `claim-${n}`
+  return url.href
+}
+
+/** claimReviewed is one line: aggregators show it as a title, where a raw line break does not belong. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
 export function buildClaimReviews(data: RepublishData): ClaimReviewJson[] {
   const url = data.settings.factcheckUrl
   if (!isHttpUrl(url)) {
@@ -77,9 +94,9 @@ export function buildClaimReviews(data: RepublishData): ClaimReviewJson[] {
   return reviewedClaims(data).map((c) => ({
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url,
+    url: reviewUrl(data, url, c),
     // A corrected claim was checked (and rated) in its original wording.
-    claimReviewed: checkedWording(data, c).quote,
+    claimReviewed: oneLine(checkedWording(data, c).quote),
     reviewRating: rating(data, c),
     itemReviewed: itemReviewed(data),
     ...(author ? { author } : {}),

@@ -1,6 +1,6 @@
 import type { Claim, Source } from '../../shared/domain'
 import { checkedWording, day, statusLabels, verdictLabel, type RepublishData } from './model'
-import { blockViews, sections, type BlockView } from './segments'
+import { blockViews, sections, type BlockView, type Segment } from './segments'
 import { correctionNotice, wordsFor } from './words'
 
 /**
@@ -35,25 +35,85 @@ function mdLink(text: string, url: string): string {
   return href ? `[${mdEscape(text || url)}](${href})` : mdEscape(text || url)
 }
 
-function bold(text: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) as RegExpExecArray
-  return m[2] ? `${m[1]}**${mdEscape(m[2])}**${m[3]}` : text
-}
+/** CommonMark's "punctuation" for flanking: Unicode P and S, as markdown-it (14+) and micromark both read it. */
+const PUNCT = /^[\p{P}\p{S}]$/u
+const SPACE = /^\s$/u
+const OPEN = 0
+const CLOSE = 1
+type Piece = string | typeof OPEN | typeof CLOSE
 
-function inlineText(view: BlockView, refs: Map<string, number> | null): string {
+const firstChar = (s: string): string => String.fromCodePoint(s.codePointAt(0) as number)
+const lastChar = (s: string): string => [...s.slice(-2)].pop() as string
+const charRef = (ch: string): string => `&#${ch.codePointAt(0) as number};`
+/** A letter-like neighbour: what makes a `**` next to punctuation fail CommonMark's flanking rules. */
+const isWordChar = (ch: string | undefined): ch is string => ch !== undefined && !SPACE.test(ch) && !PUNCT.test(ch)
+
+/**
+ * Joins text and bold delimiters so every `**` opens or closes under CommonMark's flanking rules.
+ * Those rules treat Hangul like Latin letters: `**(Hub)**로` cannot close, as the `**` has punctuation
+ * before it and a letter after it (and `한**“인용”**` cannot open). The letter outside the delimiter is
+ * then written as a numeric character reference (`&#47196;` for 로): its `&` / `;` is punctuation, so
+ * the delimiter flanks, and every renderer shows the same letter — the text and the bold run stay
+ * exactly as written, in plain Markdown.
+ */
+function joinPieces(pieces: Piece[]): string {
   let out = ''
-  for (const seg of view.segments) {
-    out += seg.bold ? bold(seg.text) : mdEscape(seg.text)
-    if (refs) for (const id of seg.closes) out += `[^${refs.get(id)}]`
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]
+    if (typeof piece === 'string') {
+      out += piece
+      continue
+    }
+    const next = typeof pieces[k + 1] === 'string' && pieces[k + 1] !== '' ? firstChar(pieces[k + 1] as string) : undefined
+    const prev = out === '' ? undefined : lastChar(out)
+    if (piece === OPEN && next !== undefined && PUNCT.test(next) && isWordChar(prev)) {
+      out = out.slice(0, out.length - prev.length) + charRef(prev)
+    } else if (piece === CLOSE && prev !== undefined && PUNCT.test(prev) && isWordChar(next)) {
+      pieces[k + 1] = charRef(next) + (pieces[k + 1] as string).slice(next.length)
+    }
+    out += '**'
   }
   return out
 }
 
-function body(data: RepublishData, annotated: boolean): string[] {
-  const refs = annotated ? new Map(data.claims.map((c, i) => [c.id, i + 1])) : null
-  const spans = annotated ? data.claims : []
+function inlineText(view: BlockView, refs: Map<string, number> | null): string {
+  const refsAfter = (seg: Segment): string => (refs ? seg.closes.map((id) => `[^${refs.get(id)}]`).join('') : '')
+  const pieces: Piece[] = []
+  const segs = view.segments
+  for (let i = 0; i < segs.length; ) {
+    let j = i
+    while (j < segs.length && segs[j].bold === segs[i].bold) j++
+    const run = segs.slice(i, j)
+    if (!segs[i].bold) {
+      for (const seg of run) pieces.push(mdEscape(seg.text) + refsAfter(seg))
+    } else {
+      // One **…** per bold run, even where claims cut it; the references of the claims that end with
+      // the run stand after its closing delimiter, and white space at either end stays outside.
+      const last = run[run.length - 1]
+      const inner = run.map((seg) => mdEscape(seg.text) + (seg === last ? '' : refsAfter(seg))).join('')
+      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner) as RegExpExecArray
+      if (m[2]) pieces.push(m[1], OPEN, m[2], CLOSE, m[3] + refsAfter(last))
+      else pieces.push(inner + refsAfter(last))
+    }
+    i = j
+  }
+  return joinPieces(pieces.filter((p) => p !== ''))
+}
+
+/**
+ * Footnote numbers in reading order: the order their references stand in the text (a reference follows
+ * the claim's last word, so a long claim is numbered after the short ones that end inside it).
+ */
+function referenceNumbers(views: BlockView[], claims: readonly Claim[]): Map<string, number> {
+  const refs = new Map<string, number>()
+  for (const seg of views.flatMap((v) => v.segments)) for (const id of seg.closes) if (!refs.has(id)) refs.set(id, refs.size + 1)
+  for (const c of claims) if (!refs.has(c.id)) refs.set(c.id, refs.size + 1)
+  return refs
+}
+
+function body(views: BlockView[], refs: Map<string, number> | null): string[] {
   const out: string[] = []
-  for (const section of sections(blockViews(data.doc.blocks, data.doc.text, spans))) {
+  for (const section of sections(views)) {
     if (section.kind === 'list') {
       out.push(
         section.items
@@ -116,9 +176,12 @@ export function correctionsSection(data: RepublishData): string[] {
 }
 
 export function renderMarkdown(data: RepublishData, annotated: boolean): string {
-  const blocks = [...body(data, annotated), ...correctionsSection(data)]
-  if (annotated && data.claims.length) {
-    blocks.push(data.claims.map((c, i) => footnote(data, c, i + 1)).join('\n\n'))
+  const views = blockViews(data.doc.blocks, data.doc.text, annotated ? data.claims : [])
+  const refs = annotated ? referenceNumbers(views, data.claims) : null
+  const blocks = [...body(views, refs), ...correctionsSection(data)]
+  if (refs && data.claims.length) {
+    const inOrder = [...data.claims].sort((a, b) => (refs.get(a.id) as number) - (refs.get(b.id) as number))
+    blocks.push(inOrder.map((c) => footnote(data, c, refs.get(c.id) as number)).join('\n\n'))
   }
   return blocks.join('\n\n') + '\n'
 }

@@ -188,6 +188,36 @@ describe('Hypothesis API JSON', () => {
   })
 })
 
+describe('an imported annotation keeps its identity', () => {
+  it('re-exported, a Hypothesis annotation names its original id as `via`, through a second review too', async () => {
+    const first = fresh()
+    await importFile(first, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')
+    const once = exported(first)
+    const claimOf = (w3c: Json, quote: string) => w3c.first.items.find((i: Json) => i.target.selector?.[0]?.exact === quote)
+    expect(claimOf(once, QUOTE_A).via).toBe('https://hypothes.is/a/Kx7vQmP1EfCz')
+    expect(claimOf(once, QUOTE_B).via).toBe('https://hypothes.is/a/Tq8nW3xYEfC2')
+    for (const item of once.first.items) expect(failedMusts('annotation', item), item.id).toEqual([])
+    const second = fresh()
+    await importFile(second, 'first.jsonld', bytes(once), 'tester')
+    const twice = exported(second)
+    expect(claimOf(twice, QUOTE_A)).toMatchObject({ id: claimOf(once, QUOTE_A).id, via: 'https://hypothes.is/a/Kx7vQmP1EfCz' })
+  })
+
+  it('keeps a canonical IRI as given, and leaves out an id the W3C schemas would not accept', async () => {
+    const store = fresh()
+    const target = (quote: string) => ({ source: 'https://brunch.co.kr/@hyunwoolee/12', selector: { type: 'TextQuoteSelector', exact: quote } })
+    await importFile(store, 'mixed.jsonld', bytes([
+      { type: 'Annotation', id: 'https://annotations.example/anno/7', canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11', body: [], target: target(QUOTE_A) },
+      { type: 'Annotation', id: '#a1', body: [], target: target(QUOTE_B) },
+    ]), 'tester')
+    const w3c = exported(store)
+    const [a, b] = [QUOTE_A, QUOTE_B].map((q) => w3c.first.items.find((i: Json) => i.target.selector[0].exact === q))
+    expect(a).toMatchObject({ via: 'https://annotations.example/anno/7', canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11' })
+    expect(b.via).toBeUndefined()
+    for (const item of w3c.first.items) expect(failedMusts('annotation', item), item.id).toEqual([])
+  })
+})
+
 describe('tags and creators from other W3C tools', () => {
   const annotation = (id: string, quote: string, body: unknown[], creator: unknown) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',

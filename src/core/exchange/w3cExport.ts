@@ -5,6 +5,7 @@ import type { SourceRow } from '../rows'
 import type { ReviewStore } from '../store'
 import { readSettings } from '../republish/settings'
 import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
@@ -58,6 +59,7 @@ export function exportW3c(store: ReviewStore): object {
     sources.set(s.claim_id, [...(sources.get(s.claim_id) ?? []), s])
   }
   const thread = w3cThreadExport(store, history)
+  const origins = originsByClaim(store.db)
   const claimItems = claims.map((c) => {
     const body: Record<string, unknown>[] = []
     if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' })
@@ -67,6 +69,7 @@ export function exportW3c(store: ReviewStore): object {
     return {
       '@context': CONTEXT,
       id: `urn:uuid:${c.id}`,
+      ...origins.get(c.id),
       type: 'Annotation',
       motivation: 'assessing',
       created: c.created,

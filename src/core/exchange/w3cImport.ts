@@ -7,7 +7,8 @@ import { contentHash } from '../store'
 import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundle'
 import type { IncomingReview } from './merge'
 import { IMPORT_LIMITS } from './safeJson'
-import { idFor, parseBodies, type Bodies } from './w3cBodies'
+import { idFor, parseBodies, UUID_URN, type Bodies } from './w3cBodies'
+import { asExportIri, type ClaimOrigin } from './w3cOrigin'
 import { annotationsOf, asList, creatorName, creatorNames, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
 import { claimDigest, sourceDigest, X } from './w3cShared'
 import { bundleReplySchema, bundleTagSchema, type BundleReply, type BundleTag, type BundleTagStyle } from './bundleThread'
@@ -112,6 +113,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   let unrated = 0
   const refusedLinks: string[] = []
   const quotes = new Map<string, string>()
+  const origins: ClaimOrigin[] = []
   const budget = fuzzyBudget()
 
   for (const p of parsed) {
@@ -165,6 +167,10 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     }
     if (drafts.has(claim.id)) p.at('its id names the same claim as another annotation in the file')
     drafts.set(claim.id, { p, claim })
+    // Factdesk's own export carries the original id as `via`; any other id is the original.
+    const via = asExportIri(UUID_URN.test(p.rawId) ? x.via : p.rawId) ?? ''
+    const canonical = asExportIri(x.canonical) ?? ''
+    if (via || canonical) origins.push({ claimId: claim.id, via, canonical })
   }
 
   const replyTo = new Map(replies.map((r) => [r.p.rawId, r.to]))
@@ -259,5 +265,5 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   if (refusedLinks.length) {
     notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
   }
-  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes }
+  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes, origins }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFile } from '../src/core/exchange/files'
 import { exportW3c } from '../src/core/exchange/w3c'
+import { idFor } from '../src/core/exchange/w3cBodies'
 import { writeSettings } from '../src/core/republish/settings'
 import { ReviewStore } from '../src/core/store'
 import { addReply, addTag } from '../src/core/thread'
@@ -153,12 +154,20 @@ describe('Hypothesis API JSON', () => {
     expect(JSON.stringify(store.claims())).toBe(before)
   })
 
+  it('says when a search found more annotations than the file holds', async () => {
+    const page = { ...(fixture('hypothesis-search.json') as Json), total: 250 }
+    const summary = await importFile(fresh(), 'page1.json', bytes(page), 'tester')
+    expect(summary.notes[0]).toBe('The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).')
+  })
+
   it('a single annotation imports the same claim as its W3C form would', async () => {
     const store = fresh()
     const summary = await importFile(store, 'hypothesis-annotation.json', bytes(fixture('hypothesis-annotation.json')), 'tester')
     expect(summary.added).toBe(1)
     const [claim] = store.claims()
     expect(claim).toMatchObject({ exact: QUOTE_B, author: '최편집', note: '가입자 순위의 출처가 필요합니다.' })
+    // Hypothesis publishes the annotation as https://hypothes.is/a/<id>: both forms name one claim.
+    expect(claim.id).toBe(idFor('https://hypothes.is/a/Wm5cK2hJEfC4'))
     expect(claim.tags).toEqual(['순위'])
   })
 

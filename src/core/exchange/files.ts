@@ -15,7 +15,7 @@ import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
-import { hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
+import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
@@ -108,7 +108,10 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
     return bundleToIncoming(validateBundle(name, value), 'bundle')
   }
   if (isW3cAnnotationData(value)) return readW3c(name, value, openText)
-  if (isHypothesisApiData(value)) return readW3c(name, hypothesisToW3c(value), openText)
+  if (isHypothesisApiData(value)) {
+    const incoming = readW3c(name, hypothesisToW3c(value), openText)
+    return { ...incoming, notes: [...hypothesisNotes(value), ...incoming.notes] }
+  }
   throw new FactdeskError('invalid-file', `${name}: ${UNKNOWN_FORMAT}`)
 }
 

@@ -43,6 +43,12 @@ function toW3c(row: Json): Json {
   }
 }
 
+/** A search response is one page of results: say so when the search found more than the file holds. */
+export function hypothesisNotes(value: unknown): string[] {
+  if (!isObject(value) || !Array.isArray(value.rows) || typeof value.total !== 'number' || value.total <= value.rows.length) return []
+  return [`The Hypothesis search found ${value.total} annotations; this file holds ${value.rows.length} of them (ask the API for the next page with search_after or offset).`]
+}
+
 /** The rows as W3C annotations; readW3c checks and reads them. */
 export function hypothesisToW3c(value: unknown): Json[] {
   const rows = isRow(value) ? [value] : asList((value as Json).rows)

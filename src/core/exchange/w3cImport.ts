@@ -203,6 +203,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   const sources: BundleSource[] = []
   const tags: BundleTag[] = []
   const tagStyles = new Map<string, BundleTagStyle>()
+  const tagIds = new Set<string>()
   const ownReplyList: BundleReply[] = []
   for (const { p, claim } of drafts.values()) {
     if (claim.note.length > LIMITS.note) p.at(`its comments, ratings and tags together are longer than ${LIMITS.note} characters`)
@@ -225,13 +226,17 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     for (const body of p.bodies.ownTags) {
       const { tag, style } = readTag(body, claim.id, claim.created, p.at)
       tags.push(check(bundleTagSchema, tag, p.at))
+      tagIds.add(tag.id as string)
       if (style) tagStyles.set(style.name, style)
     }
     // The claim's own tags first, then its replies' tags; a name given twice is one tag, as in the app.
     for (const from of [p, ...(replyTags.get(claim.id) ?? [])]) {
       for (const name of from.bodies.tags) {
         const tag = foreignTag(name, claim.id, from.creator, from.created ?? from.modified ?? claim.created)
-        if (tag && !tags.some((t) => t.id === tag.id)) tags.push(check(bundleTagSchema, tag, from.at))
+        if (tag && !tagIds.has(tag.id)) {
+          tagIds.add(tag.id)
+          tags.push(check(bundleTagSchema, tag, from.at))
+        }
       }
     }
   }

@@ -125,7 +125,7 @@ describe('W3C export', () => {
   it('writes claims as assessing annotations with selectors, labels, sources and versions', () => {
     const store = seeded()
     const w3c = exported(store)
-    expect(w3c['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { factdesk: 'https://factdesk.app/ns#' }])
+    expect(w3c['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { factdesk: 'https://factdesk.app/ns#', assessing: 'http://www.w3.org/ns/oa#assessing' }])
     expect(w3c).toMatchObject({ id: `urn:uuid:${store.document().id}`, type: 'AnnotationCollection', label: store.document().title, total: 4 })
     const a = w3c.first.items.find((i: Json) => i.target.selector[0].exact === QUOTE_A)
     const claim = store.claims().find((c) => c.exact === QUOTE_A)!
@@ -236,8 +236,13 @@ describe('W3C import from other tools', () => {
     const summary = await importJson(store, file, 'hypothesis.jsonld')
     expect(summary).toMatchObject({ added: 1, unanchored: [] })
     const [claim] = store.claims()
-    expect(claim).toMatchObject({ ...rangeOf(store, QUOTE_A), verdict: 'unrated', author: 'kim@hypothes.is', anchored: true })
-    expect(claim.note).toBe('**보도자료** 확인 필요\n\nTags: 통계, 오픈AI\n\n— lee@hypothes.is: 동의합니다.\n— 박: 저도요')
+    expect(claim).toMatchObject({ ...rangeOf(store, QUOTE_A), verdict: 'unrated', author: 'Unknown (acct:kim@hypothes.is)', anchored: true })
+    expect(claim.note).toBe('**보도자료** 확인 필요')
+    expect(claim.tags).toEqual(['오픈AI', '통계'])
+    expect(claim.replies.map((r) => [r.author, r.body])).toEqual([
+      ['Unknown (acct:lee@hypothes.is)', '동의합니다.'],
+      ['박', '저도요'],
+    ])
     expect(claim.sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
     expect(claim.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(summary.notes).toContain(`1 annotation was made on ${BRUNCH_PAGE}; it was anchored on the open essay by its selectors.`)

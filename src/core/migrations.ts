@@ -238,6 +238,15 @@ export const migrations: readonly string[] = [
     json_object('url', url, 'title', title, 'publisher', publisher, 'published', published, 'accessed', accessed,
       'excerpt', excerpt, 'archiveUrl', archive_url, 'deleted', deleted) FROM source;
   `,
+  // Where a claim imported from W3C annotations came from: the annotation's own id (and canonical IRI),
+  // written back as \`via\` (and \`canonical\`) on export, so the annotation keeps its identity elsewhere.
+  `
+  CREATE TABLE claim_origin (
+    claim_id TEXT PRIMARY KEY,
+    via TEXT NOT NULL,
+    canonical TEXT NOT NULL DEFAULT ''
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

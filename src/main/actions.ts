@@ -83,7 +83,7 @@ export function createFileActions(deps: FileActionDeps): FileActions {
     newReviewFromFile: () =>
       attempt(t().cannotCreate, async () => {
         const from = await askOpenPath(t().newFromFileTitle, [
-          { name: t().reviewOrBundleFiles, extensions: [REVIEW_EXT, 'json'] },
+          { name: t().reviewOrBundleFiles, extensions: [REVIEW_EXT, 'json', 'jsonld'] },
           { name: t().allFiles, extensions: ['*'] },
         ])
         if (!from) return

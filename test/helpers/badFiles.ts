@@ -48,7 +48,7 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
     // Inside a block, where the schema would otherwise drop unknown keys without a word.
     { name: 'block-proto.json', bytes: Buffer.from(JSON.stringify(bundle).replace('"inlines":[{', '"inlines":[{"__proto__":{"bold":true},')), says: /contains the key "__proto__"/ },
     { name: 'future.json', bytes: json({ ...b, format: 'factdesk-review-bundle-2' }), says: /"factdesk-review-bundle-2" is not a format/ },
-    { name: 'other.json', bytes: json({ format: 'somebody-elses-notes', notes: [] }), says: /neither a Factdesk review file or bundle nor W3C/ },
+    { name: 'other.json', bytes: json({ format: 'somebody-elses-notes', notes: [] }), says: /none of the formats Factdesk reads: .*W3C Web Annotations .*Hypothesis API JSON/ },
     { name: 'newer.json', bytes: json({ ...b, version: 3 }), says: /newer Factdesk/ },
     { name: 'dup-claims.json', bytes: json({ ...b, claims: [...bundle.claims, c0] }), says: new RegExp(`claim id ${c0.id} appears twice`) },
     { name: 'dup-sources.json', bytes: json({ ...b, sources: [...bundle.sources, s0] }), says: new RegExp(`${s0.id} appears twice`) },
@@ -67,7 +67,7 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
     { name: 'text.json', bytes: json({ ...b, document: { ...b.document, text: b.document.text + '!' } }), says: /document text does not match its blocks/ },
     { name: 'hash.json', bytes: json({ ...b, document: { ...b.document, hash: 'sha256:' + '0'.repeat(64) } }), says: /hash does not match/ },
     { name: 'extra.json', bytes: json({ ...b, script: '<script>' }), says: /not a valid review bundle/ },
-    { name: 'array.json', bytes: Buffer.from('[]'), says: /neither a Factdesk review file/ },
+    { name: 'array.json', bytes: Buffer.from('[]'), says: /none of the formats Factdesk reads/ },
   ]
 }
 

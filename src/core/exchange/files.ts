@@ -15,6 +15,7 @@ import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
+import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
@@ -77,7 +78,11 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
   })
 }
 
-/** Reads any file Factdesk imports: a review file, a review bundle, or W3C Web Annotations. */
+/** Ends like every refusal, so the command line can put its own ending in its place instead of adding one. */
+export const UNKNOWN_FORMAT =
+  'this file is none of the formats Factdesk reads: its review files (.factdesk), review bundles (.factdesk.json), W3C Web Annotations (JSON-LD, e.g. from Recogito) and Hypothesis API JSON (search results or one annotation). Nothing was imported; the review is unchanged.'
+
+/** Reads any file Factdesk imports: a review file, a review bundle, W3C Web Annotations or Hypothesis API JSON. */
 export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
   return assertIncomingTotals(name, await readAnyFormat(name, bytes, openText))
 }
@@ -103,10 +108,11 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
     return bundleToIncoming(validateBundle(name, value), 'bundle')
   }
   if (isW3cAnnotationData(value)) return readW3c(name, value, openText)
-  throw new FactdeskError(
-    'invalid-file',
-    `${name}: this is neither a Factdesk review file or bundle nor W3C Web Annotation JSON-LD. Nothing was imported.`,
-  )
+  if (isHypothesisApiData(value)) {
+    const incoming = readW3c(name, hypothesisToW3c(value), openText)
+    return { ...incoming, notes: [...hypothesisNotes(value), ...incoming.notes] }
+  }
+  throw new FactdeskError('invalid-file', `${name}: ${UNKNOWN_FORMAT}`)
 }
 
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */

@@ -8,6 +8,7 @@ import type { BundleClaim, BundleSource } from './bundle'
 import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
 import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
 import { relation } from './mergeRules'
+import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -22,6 +23,8 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
   notes: string[]
   /** Claims the reader already placed on the open essay's words (W3C), by id: the quote the file gave. */
   quotes?: Map<string, string>
+  /** W3C annotations' own ids (and canonical IRIs) by claim id, for claims whose id is not the annotation's. */
+  origins?: ClaimOrigin[]
 }
 
 const claimContent = (c: { exact: string; verdict: string; status: string; note: string; deleted: boolean }) =>
@@ -154,6 +157,7 @@ export function mergeIncoming(
     Object.assign(summary, extras.counts)
     summary.notes.push(...extras.notes)
     if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
+    recordOrigins(db, incoming.origins ?? [])
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -2,7 +2,7 @@ import { LIMITS, verdictIdSchema, type Verdict } from '../../shared/domain'
 import { normalizeTagName } from '../../shared/thread'
 import { isHttpUrl } from '../../shared/url'
 import { asList, hasType, isObject, optionalText, type Json, type Refuse } from './w3cRead'
-import { uuidV5, X } from './w3cShared'
+import { toIri, uuidV5, X } from './w3cShared'
 
 /** Bodies of a W3C annotation as Factdesk reads them: comments, tags, ratings and links. */
 
@@ -69,7 +69,10 @@ export function parseBodies(a: Json, rawId: string, at: Refuse): Bodies {
       out.refused.push(scheme(url))
       continue
     }
-    const fields = { url: url.trim() } as SourceText
+    // Factdesk's own export keeps the address as written beside its percent-encoded `source`.
+    const written = body[X.url]
+    const stored = typeof written === 'string' && toIri(written) === url.trim() ? written : url.trim()
+    const fields = { url: stored } as SourceText
     for (const k of SOURCE_FIELDS) {
       fields[k] = optionalText(body[X[k]], `a link's ${k}`, k === 'excerpt' ? LIMITS.excerpt : LIMITS.field, at) ?? ''
     }

@@ -3,7 +3,9 @@ import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales'
 import type { SourceRow } from '../rows'
 import type { ReviewStore } from '../store'
-import { claimDigest, CONTEXT, documentIri, sourceDigest, X } from './w3cShared'
+import { readSettings } from '../republish/settings'
+import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
@@ -25,7 +27,9 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
     archiveUrl: s.archive_url,
   }
   // A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource.
-  const body: Record<string, unknown> = { id: `urn:uuid:${s.id}`, type: 'SpecificResource', purpose: 'linking', source: s.url }
+  const source = toIri(s.url)
+  const body: Record<string, unknown> = { id: `urn:uuid:${s.id}`, type: 'SpecificResource', purpose: 'linking', source }
+  if (source !== s.url) body[X.url] = s.url
   for (const key of ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const) {
     if (fields[key]) body[X[key]] = fields[key]
   }
@@ -45,7 +49,7 @@ export function exportW3c(store: ReviewStore): object {
   const doc = store.document()
   const { sourceUrl, lang } = documentMeta(store)
   const scale = activeScale(store)
-  const essay = documentIri({ id: doc.id, sourceUrl })
+  const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
   const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
   const claims = store.allClaimRows().filter((c) => c.deleted === 0)
@@ -55,6 +59,7 @@ export function exportW3c(store: ReviewStore): object {
     sources.set(s.claim_id, [...(sources.get(s.claim_id) ?? []), s])
   }
   const thread = w3cThreadExport(store, history)
+  const origins = originsByClaim(store.db)
   const claimItems = claims.map((c) => {
     const body: Record<string, unknown>[] = []
     if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' })
@@ -64,6 +69,7 @@ export function exportW3c(store: ReviewStore): object {
     return {
       '@context': CONTEXT,
       id: `urn:uuid:${c.id}`,
+      ...origins.get(c.id),
       type: 'Annotation',
       motivation: 'assessing',
       created: c.created,

@@ -7,11 +7,13 @@ import { contentHash } from '../store'
 import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundle'
 import type { IncomingReview } from './merge'
 import { IMPORT_LIMITS } from './safeJson'
-import { idFor, parseBodies, type Bodies } from './w3cBodies'
-import { annotationsOf, asList, creatorName, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
+import { idFor, parseBodies, UUID_URN, type Bodies } from './w3cBodies'
+import { asExportIri, type ClaimOrigin } from './w3cOrigin'
+import { annotationsOf, asList, creatorName, creatorNames, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
 import { claimDigest, sourceDigest, X } from './w3cShared'
 import { bundleReplySchema, bundleTagSchema, type BundleReply, type BundleTag, type BundleTagStyle } from './bundleThread'
-import { isFactdeskReply, readReply, readTag } from './w3cThread'
+import { foreignTag, isFactdeskReply, readReply, readTag } from './w3cThread'
+import { normalizeTagName } from '../../shared/thread'
 
 interface Parsed {
   raw: Json
@@ -25,7 +27,7 @@ interface Parsed {
   bodies: Bodies
 }
 
-function parseAnnotation(a: Json, index: number, refuse: Refuse): Parsed {
+function parseAnnotation(a: Json, index: number, refuse: Refuse, names: Map<string, string>): Parsed {
   const at: Refuse = (problem) => refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`)
   if (typeof a.id !== 'string' || a.id === '') at('its id is missing or not text')
   if (a.id.length > LIMITS.url) at(`its id is longer than ${LIMITS.url} characters`)
@@ -38,7 +40,7 @@ function parseAnnotation(a: Json, index: number, refuse: Refuse): Parsed {
     at,
     motivations,
     target: textTarget(a.target, at),
-    creator: creatorName(a.creator, at),
+    creator: creatorName(a.creator, names, at),
     created: optionalTime(a.created, 'its created time', at),
     modified: optionalTime(a.modified, 'its modified time', at),
     bodies: parseBodies(a, a.id, at),
@@ -90,7 +92,9 @@ function check<T>(schema: ZodType<T>, value: unknown, at: Refuse): T {
 /** W3C Web Annotations as an import: claims anchored on the open essay by their selectors. */
 export function readW3c(name: string, value: unknown, openText: string): IncomingReview {
   const refuse = refuser(name)
-  const parsed = annotationsOf(value, refuse).map((a, i) => parseAnnotation(a, i, refuse))
+  const annotations = annotationsOf(value, refuse)
+  const names = creatorNames(annotations)
+  const parsed = annotations.map((a, i) => parseAnnotation(a, i, refuse, names))
   const byRawId = new Map<string, Parsed>()
   for (const p of parsed) {
     if (byRawId.has(p.rawId)) p.at('another annotation in the file has the same id')
@@ -109,6 +113,7 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   let unrated = 0
   const refusedLinks: string[] = []
   const quotes = new Map<string, string>()
+  const origins: ClaimOrigin[] = []
   const budget = fuzzyBudget()
 
   for (const p of parsed) {
@@ -139,7 +144,9 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     }
     const notes = b.comments.length > 0 ? [b.comments.join('\n\n')] : []
     for (const r of unknown) notes.push(`Original rating: ${r}`)
-    if (b.tags.length > 0) notes.push(`Tags: ${b.tags.join(', ')}`)
+    // Tags become Factdesk tags; only one Factdesk cannot name so stays in the note, as the file wrote it.
+    const untaggable = b.tags.filter((t) => !normalizeTagName(t).ok)
+    if (untaggable.length > 0) notes.push(`Tags: ${untaggable.join(', ')}`)
     refusedLinks.push(...b.refused)
     const x = p.raw
     const created = p.created ?? p.modified ?? importTime
@@ -160,6 +167,10 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     }
     if (drafts.has(claim.id)) p.at('its id names the same claim as another annotation in the file')
     drafts.set(claim.id, { p, claim })
+    // Factdesk's own export carries the original id as `via`; any other id is the original.
+    const via = asExportIri(UUID_URN.test(p.rawId) ? x.via : p.rawId) ?? ''
+    const canonical = asExportIri(x.canonical) ?? ''
+    if (via || canonical) origins.push({ claimId: claim.id, via, canonical })
   }
 
   const replyTo = new Map(replies.map((r) => [r.p.rawId, r.to]))
@@ -167,8 +178,9 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     for (let hops = 0; replyTo.has(rawId) && hops <= replies.length; hops++) rawId = replyTo.get(rawId)!
     return drafts.has(idFor(rawId)) ? idFor(rawId) : undefined
   }
-  const thread = new Map<string, string[]>()
-  const ownReplies: { p: Parsed; claimId: string }[] = []
+  // Every reply answers its thread's claim; a reply from another tool tags that claim with its tags.
+  const threadReplies: { p: Parsed; claimId: string; comments: string[] }[] = []
+  const replyTags = new Map<string, Parsed[]>()
   for (const { p, to } of replies) {
     const claimId = root(to)
     if (claimId === undefined) {
@@ -176,16 +188,13 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
       continue
     }
     if (isFactdeskReply(p.raw)) {
-      ownReplies.push({ p, claimId })
+      threadReplies.push({ p, claimId, comments: p.bodies.comments })
       continue
     }
     const b = p.bodies
-    const text = [...b.comments, ...b.ratings.map((r) => `(${r})`), ...b.tags.map((t) => `#${t}`)].join(' ').replace(/\s*\n\s*/g, ' ').trim()
-    if (text) {
-      const lines = thread.get(claimId) ?? []
-      lines.push(`— ${p.creator || '?'}: ${text}`)
-      thread.set(claimId, lines)
-    }
+    const untaggable = b.tags.filter((t) => !normalizeTagName(t).ok).map((t) => `#${t}`)
+    threadReplies.push({ p, claimId, comments: [...b.comments, ...b.ratings.map((r) => `(${r})`), ...untaggable] })
+    replyTags.set(claimId, [...(replyTags.get(claimId) ?? []), p])
     drafts.get(claimId)!.p.bodies.links.push(...b.links)
     refusedLinks.push(...b.refused)
   }
@@ -194,10 +203,10 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   const sources: BundleSource[] = []
   const tags: BundleTag[] = []
   const tagStyles = new Map<string, BundleTagStyle>()
+  const tagIds = new Set<string>()
   const ownReplyList: BundleReply[] = []
   for (const { p, claim } of drafts.values()) {
-    claim.note = [claim.note, (thread.get(claim.id) ?? []).join('\n')].filter(Boolean).join('\n\n')
-    if (claim.note.length > LIMITS.note) p.at(`its comments, tags and replies together are longer than ${LIMITS.note} characters`)
+    if (claim.note.length > LIMITS.note) p.at(`its comments, ratings and tags together are longer than ${LIMITS.note} characters`)
     Object.assign(claim, versionOf(claimDigest({ ...claim, status: String(claim.status), exact: p.target?.exact ?? claim.exact }), p.raw))
     claims.push(check(bundleClaimSchema, claim, p.at))
     for (const link of p.bodies.links) {
@@ -217,11 +226,22 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     for (const body of p.bodies.ownTags) {
       const { tag, style } = readTag(body, claim.id, claim.created, p.at)
       tags.push(check(bundleTagSchema, tag, p.at))
+      tagIds.add(tag.id as string)
       if (style) tagStyles.set(style.name, style)
     }
+    // The claim's own tags first, then its replies' tags; a name given twice is one tag, as in the app.
+    for (const from of [p, ...(replyTags.get(claim.id) ?? [])]) {
+      for (const name of from.bodies.tags) {
+        const tag = foreignTag(name, claim.id, from.creator, from.created ?? from.modified ?? claim.created)
+        if (tag && !tagIds.has(tag.id)) {
+          tagIds.add(tag.id)
+          tags.push(check(bundleTagSchema, tag, from.at))
+        }
+      }
+    }
   }
-  for (const { p, claimId } of ownReplies) {
-    const reply = readReply(p.raw, { ...p, comments: p.bodies.comments }, claimId, importTime, versionOf)
+  for (const { p, claimId, comments } of threadReplies) {
+    const reply = readReply(p.raw, { ...p, comments }, claimId, importTime, versionOf)
     if (reply.body) ownReplyList.push(check(bundleReplySchema, reply, p.at))
   }
   if (claims.length === 0) {
@@ -250,5 +270,5 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   if (refusedLinks.length) {
     notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
   }
-  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes }
+  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes, origins }
 }

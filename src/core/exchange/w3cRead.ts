@@ -136,14 +136,36 @@ export function optionalTime(v: unknown, what: string, refuse: Refuse): string |
   return new Date(v).toISOString()
 }
 
-/** Name of an annotation's creator: a string (Hypothesis "acct:" ids lose the prefix) or an Agent. */
-export function creatorName(v: unknown, refuse: Refuse): string {
+const agentName = (agent: Json): unknown => agent.name ?? agent.nickname
+
+/** Readable names the file gives anywhere for a creator id (a later annotation may name who an earlier one only identifies). */
+export function creatorNames(annotations: Json[]): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const a of annotations) {
+    for (const c of asList(a.creator)) {
+      const name = isObject(c) ? agentName(c) : undefined
+      if (isObject(c) && typeof c.id === 'string' && typeof name === 'string' && name.trim() && !names.has(c.id)) names.set(c.id, name)
+    }
+  }
+  return names
+}
+
+/**
+ * Name of an annotation's creator: an Agent's name or nickname; a creator given only by its id (a bare
+ * IRI such as Hypothesis's "acct:…", or an Agent without a name) takes the name the file gives that id
+ * elsewhere, else reads "Unknown (id)" so an id is never passed off as a person's name.
+ */
+export function creatorName(v: unknown, names: Map<string, string>, refuse: Refuse): string {
   const first = asList(v)[0]
-  let name: unknown = first
-  if (isObject(first)) name = first.name ?? first.nickname ?? first.id
-  if (name === undefined) return ''
-  const text = optionalText(name, 'the creator\'s name', LIMITS.reviewerName + 'acct:'.length, refuse) ?? ''
-  const plain = text.replace(/^acct:/, '').trim()
-  if (plain.length > LIMITS.reviewerName) refuse(`a creator's name is longer than ${LIMITS.reviewerName} characters`)
-  return plain
+  if (first === undefined) return ''
+  const named = isObject(first) ? agentName(first) : undefined
+  const id = typeof first === 'string' ? first : isObject(first) ? first.id : undefined
+  if (named === undefined && typeof id === 'string' && id.trim()) {
+    const known = names.get(id)
+    if (known === undefined) return `Unknown (${id.trim().slice(0, LIMITS.reviewerName - 'Unknown ()'.length)})`
+    return creatorName({ name: known }, names, refuse)
+  }
+  if (named === undefined) return ''
+  const text = optionalText(named, 'the creator\'s name', LIMITS.reviewerName, refuse) ?? ''
+  return text.trim()
 }

@@ -4,7 +4,14 @@ import { createHash } from 'node:crypto'
 /** JSON-LD context of every Factdesk export: the W3C one plus a prefix for Factdesk's own terms. */
 export const FACTDESK_NS = 'https://factdesk.app/ns#'
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
-export const CONTEXT = [W3C_CONTEXT, { factdesk: FACTDESK_NS }] as const
+/**
+ * `assessing` is a W3C motivation (oa:assessing) that the anno.jsonld published in 2017 does not define
+ * (it still lists the withdrawn `reviewing`), so a JSON-LD processor read it as a relative IRI. Defining
+ * the term here keeps the plain word the model and its test suite expect, and expands it to the OA IRI
+ * under both the old and the corrected context.
+ */
+export const OA_ASSESSING = 'http://www.w3.org/ns/oa#assessing'
+export const CONTEXT = [W3C_CONTEXT, { factdesk: FACTDESK_NS, assessing: OA_ASSESSING }] as const
 
 /** Extension keys (compact IRIs under the `factdesk:` prefix). */
 export const X = {
@@ -24,10 +31,19 @@ export const X = {
   archiveUrl: 'factdesk:archiveUrl',
   created: 'factdesk:created',
   modified: 'factdesk:modified',
+  /** A link's address as stored, when the exported `source` had to be percent-encoded. */
+  url: 'factdesk:url',
 } as const
 
+/**
+ * An http(s) address as an IRI the W3C schemas accept (JSON Schema `uri`): the WHATWG URL serialiser
+ * percent-encodes Hangul in the path, query and fragment and writes the host in punycode.
+ */
+export const toIri = (url: string): string => (isHttpUrl(url) ? new URL(url).href : url)
+
+/** The essay's address when the review knows one (the republication setting, else the document's source). */
 export const documentIri = (doc: { id: string; sourceUrl: string }): string =>
-  isHttpUrl(doc.sourceUrl) ? doc.sourceUrl : `urn:factdesk:document:${doc.id}`
+  isHttpUrl(doc.sourceUrl) ? toIri(doc.sourceUrl) : `urn:factdesk:document:${doc.id}`
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
 

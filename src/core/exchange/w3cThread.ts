@@ -11,7 +11,8 @@ import { CONTEXT, uuidV5, X } from './w3cShared'
  * Tags and replies in W3C Web Annotation terms: a tag is a `tagging` TextualBody of its claim's
  * annotation, a reply is an annotation with the motivation `replying` whose target is the claim's
  * annotation. Factdesk's own carry their version ids (factdesk:version), so an export read back is the
- * same tags and replies again; tags and replies from other tools keep going into the claim's note.
+ * same tags and replies again. Tags and replies from other tools (Hypothesis, Recogito) become tags and
+ * replies too, with versions made from their content, so importing the same file again changes nothing.
  */
 
 const AUTHOR = 'factdesk:author'
@@ -128,5 +129,24 @@ export function readReply(
     revision: raw[X.revision] ?? 1,
     deleted: false,
     ...versionOf(replyDigest(body), raw),
+  }
+}
+
+/** A tag from another tool (a `tagging` body without Factdesk's version): null when Factdesk cannot name a tag so. */
+export function foreignTag(value: string, claimId: string, author: string, created: string): BundleTag | null {
+  const n = normalizeTagName(value)
+  if (!n.ok) return null
+  const version = `w3c-${createHash('sha256').update(JSON.stringify(['tag', n.name]), 'utf8').digest('hex').slice(0, 40)}`
+  return {
+    id: uuidV5(`${claimId}\ntag\n${n.name}`),
+    claimId,
+    name: n.name,
+    author,
+    created,
+    modified: created,
+    revision: 1,
+    deleted: false,
+    version,
+    history: [version],
   }
 }

@@ -57,7 +57,7 @@ describe('reader-facing exports and unrated claims', () => {
   it('with includeUnrated the unrated claim is shown, labelled unchecked', async () => {
     const file = await exportRepublication(store, 'html', { includeUnrated: true })
     expect(file.counts).toMatchObject({ claims: 11, rated: 10 })
-    expect(file.counts.unratedLeftOut).toBeUndefined()
+    expect(file.counts?.unratedLeftOut).toBeUndefined()
     const entry = /<li class="claim" id="claim-\d+" data-verdict="unrated">[\s\S]*?<\/li>/.exec(file.data)
     expect(entry?.[0]).toContain('<p class="unchecked">미검증 — 아직 판정 전</p>')
     expect(file.data.match(/<p class="unchecked">/g)).toHaveLength(1)
@@ -67,6 +67,6 @@ describe('reader-facing exports and unrated claims', () => {
     expect((await exportRepublication(store, 'docx')).counts).toMatchObject({ claims: 10, unratedLeftOut: 1 })
     expect((await exportRepublication(store, 'docx', { includeUnrated: true })).counts).toMatchObject({ claims: 11 })
     expect((await exportRepublication(store, 'csv')).counts).toMatchObject({ claims: 11 })
-    expect((await exportRepublication(store, 'csv')).counts.unratedLeftOut).toBeUndefined()
+    expect((await exportRepublication(store, 'csv')).counts?.unratedLeftOut).toBeUndefined()
   })
 })

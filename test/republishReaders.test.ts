@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli/run'
+import { ReviewStore } from '../src/core/store'
 import { exportRepublication } from '../src/core/republish'
 import { exportW3c } from '../src/core/exchange/w3cExport'
-import type { ReviewStore } from '../src/core/store'
 import { CORRECTED_TO, elevenClaimReview } from './helpers/elevenClaims'
-import { htmlDecode } from './helpers/republish'
+import { bundledEssay, tempDir } from './helpers/essay'
+import { claimOn, htmlDecode } from './helpers/republish'
 
 let store: ReviewStore
 beforeEach(() => {
@@ -68,5 +71,29 @@ describe('reader-facing exports and unrated claims', () => {
     expect((await exportRepublication(store, 'docx', { includeUnrated: true })).counts).toMatchObject({ claims: 11 })
     expect((await exportRepublication(store, 'csv')).counts).toMatchObject({ claims: 11 })
     expect((await exportRepublication(store, 'csv')).counts?.unratedLeftOut).toBeUndefined()
+  })
+})
+
+describe('factdesk export --include-unrated', () => {
+  it('adds the unrated claims to html, pdf and docx only', async () => {
+    const dir = tempDir('factdesk-readers-')
+    try {
+      const review = dir.file('desk.factdesk')
+      const s = ReviewStore.open(review, bundledEssay())
+      claimOn(s, '챗GPT 유료 가입자 수 2위', { verdict: 'mostly-false' })
+      claimOn(s, '오픈AI가 서울을 선택한 것은', { verdict: 'unrated' })
+      s.close()
+      let stderr = ''
+      const cli = (...argv: string[]) => runCli(argv, { stdout: () => undefined, stderr: (t) => (stderr += t), env: {} })
+      const out = dir.file('essay.html')
+      expect(await cli('export', '--review', review, '--format', 'html', '--out', out)).toBe(0)
+      expect(readFileSync(out, 'utf8').match(/<li class="claim"/g)).toHaveLength(1)
+      expect(await cli('export', '--review', review, '--format', 'html', '--include-unrated', '--out', out)).toBe(0)
+      expect(readFileSync(out, 'utf8').match(/<li class="claim"/g)).toHaveLength(2)
+      expect(await cli('export', '--review', review, '--format', 'csv', '--include-unrated', '--out', dir.file('x.csv'))).toBe(2)
+      expect(stderr).toContain('--include-unrated applies to --format html, pdf and docx only.')
+    } finally {
+      dir.remove()
+    }
   })
 })

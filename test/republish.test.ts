@@ -168,7 +168,7 @@ describe('annotated exports', () => {
     const shorter = ct.end - ct.start <= cu.end - cu.start ? ct : cu
     expect(page).toMatch(new RegExp(`<mark data-verdict="${shorter.verdict}" data-claims="${t} ${u}" [^>]*class="overlap"`))
     expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>이 되다</mark></h1>`))
-    expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>서울, 오픈AI</mark><sup class="ref"><a href="#claim-${n('half-true')}">`))
+    expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>서울, 오픈AI</mark><a class="ref" href="#claim-${n('half-true')}" data-n="${n('half-true')}"`))
     // Marks change nothing in the text.
     const texts = htmlBlockTexts(page)
     store.document().blocks.forEach((b, i) => expect(texts.get(i)).toBe(blockText(b)))

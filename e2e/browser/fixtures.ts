@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { projectRoot } from '../electronBinary'
@@ -17,6 +17,11 @@ export interface HarnessArgs {
   lang?: 'en' | 'ko' | null
   /** The OS locale the harness runs in (LC_ALL, LANG): where no language is forced or saved, it picks one. */
   locale?: string
+  /**
+   * The reviewer name saved in the data folder before a first start (default 'Reviewer'); null saves
+   * none, so the app asks for it.
+   */
+  reviewerName?: string | null
 }
 
 export interface RunningHarness {
@@ -30,6 +35,11 @@ export interface RunningHarness {
 
 /** Runs `scripts/harness.mjs` (what `npm run web` runs) and waits for its ready line. */
 export function launchHarness(args: HarnessArgs): Promise<RunningHarness> {
+  const prefsPath = join(args.dataDir, 'prefs.json')
+  if (args.reviewerName !== null && !existsSync(prefsPath)) {
+    mkdirSync(args.dataDir, { recursive: true })
+    writeFileSync(prefsPath, JSON.stringify({ reviewerName: args.reviewerName ?? 'Reviewer' }))
+  }
   const argv = [
     join(projectRoot, 'scripts', 'harness.mjs'),
     '--review', args.reviewPath,

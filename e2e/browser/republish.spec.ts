@@ -119,6 +119,12 @@ test.describe('exports for republication', () => {
       if (!claim.ok) throw new Error(claim.error.message)
       await window.factdesk.call('claim-update', { id: claim.value.id, patch: { verdict: 'mostly-false', note: '통계 <확인> 필요' } })
       await window.factdesk.call('source-add', { claimId: claim.value.id, source: { url: 'https://example.com/stats', title: '통계청' } })
+      // A claim nobody has rated yet: readers do not see it unless the export asks for it.
+      const other = [...'오픈AI가 서울을 선택한 것은']
+      const at2 = text.findIndex((_c, i) => other.every((ch, j) => text[i + j] === ch))
+      const anchor2 = { exact: other.join(''), prefix: text.slice(Math.max(0, at2 - 32), at2).join(''), suffix: text.slice(at2 + other.length, at2 + other.length + 32).join(''), start: at2, end: at2 + other.length }
+      const unrated = await window.factdesk.call('claim-create', { anchor: anchor2 })
+      if (!unrated.ok) throw new Error(unrated.error.message)
     })
 
     // HTML: a sandboxed preview, the counts, then Save writes the file.
@@ -129,7 +135,18 @@ test.describe('exports for republication', () => {
     const preview = dialog.locator('iframe[title="Preview"]')
     await expect(preview).toHaveAttribute('sandbox', '')
     await expect(preview.contentFrame().locator('mark[data-verdict="mostly-false"]')).toHaveText('챗GPT 유료 가입자 수 2위')
-    await expect(dialog.getByRole('term').filter({ hasText: /^Claims$/ }).locator('xpath=following-sibling::dd')).toHaveText('1')
+    const count = (term: RegExp) => dialog.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd')
+    await expect(count(/^Claims$/)).toHaveText('1')
+    await expect(count(/^Left out: no verdict yet$/)).toHaveText('1')
+    await expect(preview.contentFrame().locator('mark[data-verdict="unrated"]')).toHaveCount(0)
+    // Asked for, the unrated claim is in the page, labelled unchecked; unticked, it is out again.
+    const include = dialog.getByRole('checkbox', { name: 'Include claims without a verdict (labelled unchecked)' })
+    await include.check()
+    await expect(count(/^Claims$/)).toHaveText('2')
+    await expect(count(/^Left out: no verdict yet$/)).toHaveCount(0)
+    await expect(preview.contentFrame().locator('li.claim[data-verdict="unrated"] .unchecked')).toHaveText('미검증 — 아직 판정 전')
+    await include.uncheck()
+    await expect(count(/^Claims$/)).toHaveText('1')
     const [download] = await Promise.all([desk.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()])
     expect(download.suggestedFilename()).toBe('서울, 오픈AI의 전략적 거점이 되다.html')
     const saved = join(workDir, 'essay.html')

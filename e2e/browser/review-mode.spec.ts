@@ -176,6 +176,11 @@ test('the header, the tally and the filters count a claim not found in the essay
   await desk.getByRole('menuitem', { name: 'Web page for print (.html)…' }).click()
   const dialog = desk.getByRole('dialog', { name: 'Export: HTML' })
   const figure = (term: string) => dialog.getByRole('term').filter({ hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd')
+  // Neither claim has a verdict: readers see none until the export is asked to include them.
+  await expect(figure('Claims')).toHaveText('0')
+  await expect(figure('Left out: no verdict yet')).toHaveText('1')
+  await expect(figure('Not found in the essay (left out)')).toHaveText('1')
+  await dialog.getByRole('checkbox', { name: 'Include claims without a verdict (labelled unchecked)' }).check()
   await expect(figure('Claims')).toHaveText('1')
   await expect(figure('Not found in the essay (left out)')).toHaveText('1')
 })

@@ -1,5 +1,5 @@
 import { _electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EDITOR } from '../desk'
@@ -38,6 +38,8 @@ export const test = base.extend<{ desktop: DesktopApp }>({
   desktop: async ({}, use) => {
     base.skip(!electronBinaryAvailable, SKIP_REASON)
     const userDataDir = mkdtempSync(join(tmpdir(), 'factdesk-electron-'))
+    // A reviewer name saved, as after first use: with none the app would ask for it first.
+    writeFileSync(join(userDataDir, 'prefs.json'), JSON.stringify({ reviewerName: 'Reviewer' }))
     let running = await launch(userDataDir)
     const desktop: DesktopApp = {
       get app() { return running.app },

@@ -17,7 +17,7 @@ export const republishFormatText: Record<RepublishFormat, string> = {
   claimreview: 'schema.org ClaimReview file (JSON-LD)',
 }
 
-export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|claimreview [--clean|--annotated] [--url <fact-check page>]'
+export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated]'
 
 export const REPUBLISH_OPTIONS = [
   '                   for republication: markdown (the essay; --clean, the default, or --annotated with',
@@ -26,6 +26,8 @@ export const REPUBLISH_OPTIONS = [
   '  --clean          Markdown without marks (the default)',
   '  --annotated      Markdown with a footnote after each claim: verdict, note, sources',
   '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',
+  '  --include-unrated  html, pdf, docx: also the claims without a verdict, labelled unchecked',
+  '                   (by default readers see only claims with a verdict)',
 ]
 
 /** The format asked for, with --clean / --annotated folded into Markdown's two kinds. */
@@ -43,6 +45,9 @@ export function resolveFormat(format: string, args: ParsedArgs, command: string)
     if (format !== 'claimreview') throw new UsageError('--url applies to --format claimreview only.', command)
     if (!isHttpUrl(url)) throw new UsageError(`--url must be an http:// or https:// address (got "${url}").`, command)
   }
+  if (args.flags.has('--include-unrated') && !['html', 'pdf', 'docx'].includes(format)) {
+    throw new UsageError('--include-unrated applies to --format html, pdf and docx only.', command)
+  }
   return format
 }
 
@@ -53,5 +58,6 @@ export function isRepublishExport(format: ExportFormat): format is RepublishForm
 /** PDF is printed by headless Chromium found through the command's environment (CHROME_PATH, …). */
 export function runRepublishExport(store: ReviewStore, format: RepublishFormat, args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<ExportedFile> {
   const url = args.values.get('--url')
-  return exportRepublication(store, format, url ? { factcheckUrl: url } : {}, { renderPdf: chromiumPdfRenderer({ env }) })
+  const options = { ...(url ? { factcheckUrl: url } : {}), ...(args.flags.has('--include-unrated') ? { includeUnrated: true } : {}) }
+  return exportRepublication(store, format, options, { renderPdf: chromiumPdfRenderer({ env }) })
 }

@@ -70,7 +70,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     env: process.env.FACTDESK_LANG,
     osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
   })
-  const prefs = new PrefsStore(join(dataDir, 'prefs.json'), { reviewerName: userName(), lang }, forced ? lang : undefined)
+  // No reviewer name until the reviewer gives one (the app asks): the OS login is never used silently.
+  const prefs = new PrefsStore(join(dataDir, 'prefs.json'), { reviewerName: '', lang }, forced ? lang : undefined)
   mkdirSync(dirname(reviewPath), { recursive: true })
   // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
   const essay = readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md'))

@@ -1,6 +1,5 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { mkdirSync } from 'node:fs'
-import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readEssayFile } from '../core/essayFile'
 import type { ParsedEssay } from '../core/essayFormat'
@@ -33,14 +32,6 @@ function argValue(name: string): string | undefined {
     if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3)
   }
   return undefined
-}
-
-function defaultReviewerName(): string {
-  try {
-    return userInfo().username
-  } catch {
-    return ''
-  }
 }
 
 const userDataDir = argValue('user-data-dir')
@@ -96,7 +87,8 @@ function start(): void {
   const userData = app.getPath('userData')
   const prefs = new PrefsStore(
     join(userData, 'prefs.json'),
-    { reviewerName: defaultReviewerName(), lang },
+    // No reviewer name until the reviewer gives one (the app asks): the OS login is never used silently.
+    { reviewerName: '', lang },
     forced ? lang : undefined,
   )
   const reviewsDir = join(userData, 'reviews')

@@ -59,6 +59,11 @@ export const republishOptionsSchema = z
   .object({
     /** The fact-check page's URL for this export (ClaimReview url), instead of the setting. */
     factcheckUrl: httpUrl.optional(),
+    /**
+     * Reader-facing exports (HTML, PDF, Word) show only claims with a verdict; true includes the
+     * claims not rated yet, labelled as unchecked.
+     */
+    includeUnrated: z.boolean().optional(),
   })
   .strict()
 export type RepublishOptions = z.infer<typeof republishOptionsSchema>
@@ -74,6 +79,8 @@ export interface ExportCounts {
    * formats (absent when there are none).
    */
   textChanged?: number
+  /** Claims without a verdict a reader-facing export leaves out (absent when none are). */
+  unratedLeftOut?: number
   /** Claims of the review this export leaves out because they are not found in the essay. */
   notFound: number
 }

@@ -101,7 +101,7 @@ export const htmlDecode = (s: string): string => s.replace(/&(amp|lt|gt|quot|#39
 export function htmlBlockTexts(html: string): Map<number, string> {
   const out = new Map<number, string>()
   for (const m of html.matchAll(/<(h1|h2|p|span)\b[^>]*\bdata-block="(\d+)"[^>]*>([\s\S]*?)<\/\1>/g)) {
-    const inner = m[3].replace(/<sup class="ref">[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, '')
+    const inner = m[3].replace(/<[^>]+>/g, '')
     out.set(Number(m[2]), htmlDecode(inner))
   }
   return out

@@ -1,7 +1,7 @@
 import type { Claim, Source } from '../../shared/domain'
 import { escapeHtml as e, safeHref } from './escape'
 import { PAGE_CSS } from './htmlStyle'
-import { checkedWording, day, statusLabels, verdictLabel, type RepublishData } from './model'
+import { checkedWording, day, isRated, statusLabels, verdictLabel, type RepublishData } from './model'
 import { blockViews, sections, type BlockView, type Segment } from './segments'
 import { correctionNotice, wordsFor } from './words'
 
@@ -20,6 +20,15 @@ function colourClaim(seg: Segment, byId: Map<string, Claim>): Claim {
     .reduce((best, c) => (c.end - c.start < best.end - best.start ? c : best))
 }
 
+/**
+ * A footnote marker draws its number with CSS generated content (`::after { content: attr(data-n) }`):
+ * the number is on the page but not in the DOM's text, so the essay's words stay contiguous and every
+ * exported W3C selector (which counts the essay's text only) anchors on the page.
+ */
+function marker(n: number, label: string): string {
+  return `<a class="ref" href="#claim-${n}" data-n="${n}" aria-label="${e(label)}"></a>`
+}
+
 function inline(data: RepublishData, view: BlockView, byId: Map<string, Claim>, num: Map<string, number>): string {
   let out = ''
   for (const seg of view.segments) {
@@ -32,39 +41,58 @@ function inline(data: RepublishData, view: BlockView, byId: Map<string, Claim>, 
       text = `<mark data-verdict="${e(c.verdict)}" data-claims="${e(seg.claims.map((id) => num.get(id)).join(' '))}" title="${e(title)}"${cls}>${text}</mark>`
     }
     out += text
-    for (const id of seg.closes) out += `<sup class="ref"><a href="#claim-${num.get(id)}">${num.get(id)}</a></sup>`
+    for (const id of seg.closes) out += marker(num.get(id) as number, `${wordsFor(data.lang).claim} ${num.get(id)}`)
   }
   return out
 }
 
+/**
+ * The essay, whose DOM text is exactly the essay's plain text (src/shared/text.ts): each leaf block's
+ * text, blocks separated by one "\n" text node and no other white space between elements, so the
+ * selectors' positions, prefixes and suffixes count the same characters the page holds.
+ */
 function essay(data: RepublishData): string {
   const byId = new Map(data.claims.map((c) => [c.id, c]))
   const num = new Map(data.claims.map((c, i) => [c.id, i + 1]))
-  const head: string[] = []
-  const main: string[] = []
-  const byline: string[] = []
   const text = (view: BlockView): string => inline(data, view, byId, num)
   const views = blockViews(data.doc.blocks, data.doc.text, data.claims)
   /** Each block's element says which block it shows (its index in the essay). */
   const at = (view: BlockView): string => `data-block="${views.indexOf(view)}"`
-  for (const section of sections(views)) {
+  const isHead = (v: BlockView): boolean => ['title', 'subtitle', 'affiliation', 'author'].includes(v.kind)
+  const isByline = (v: BlockView): boolean => v.kind === 'affiliation' || v.kind === 'author'
+  // Leading title, subtitle and byline blocks form the header, in the essay's order.
+  const all = sections(views)
+  let headEnd = 0
+  while (headEnd < all.length && all[headEnd].kind === 'block' && isHead((all[headEnd] as { view: BlockView }).view)) headEnd++
+  const head: string[] = []
+  for (let i = 0; i < headEnd; i++) {
+    const { view } = all[i] as { view: BlockView }
+    if (isByline(view)) {
+      const line = `<span class="${view.kind}" ${at(view)}>${text(view)}</span>`
+      const prev = all[i - 1] as { view: BlockView } | undefined
+      if (prev && isByline(prev.view)) head[head.length - 1] = head[head.length - 1].replace(/<\/p>$/, `<br>\n${line}</p>`)
+      else head.push(`<p class="byline">${line}</p>`)
+    } else if (view.kind === 'title') head.push(`<h1 ${at(view)}>${text(view)}</h1>`)
+    else head.push(`<p class="subtitle" ${at(view)}>${text(view)}</p>`)
+  }
+  const main: string[] = []
+  for (const section of all.slice(headEnd)) {
     if (section.kind === 'list') {
       const items = section.items.map(
         ({ item, subitems }) =>
-          `<li><span ${at(item)}>${text(item)}</span>${subitems.map((s) => `<p class="subitem" ${at(s)}>${text(s)}</p>`).join('')}</li>`,
+          `<li><span ${at(item)}>${text(item)}</span>${subitems.map((s) => `\n<p class="subitem" ${at(s)}>${text(s)}</p>`).join('')}</li>`,
       )
-      main.push(`<ol class="items">\n${items.join('\n')}\n</ol>`)
+      main.push(`<ol class="items">${items.join('\n')}</ol>`)
       continue
     }
     const { view } = section
-    if (view.kind === 'title') head.push(`<h1 ${at(view)}>${text(view)}</h1>`)
-    else if (view.kind === 'subtitle') head.push(`<p class="subtitle" ${at(view)}>${text(view)}</p>`)
-    else if (view.kind === 'affiliation' || view.kind === 'author') byline.push(`<span class="${view.kind}" ${at(view)}>${text(view)}</span>`)
+    if (view.kind === 'title') main.push(`<h1 ${at(view)}>${text(view)}</h1>`)
     else if (view.kind === 'heading') main.push(`<h2 ${at(view)}>${text(view)}</h2>`)
+    else if (view.kind === 'subitem') main.push(`<p class="subitem" ${at(view)}>${text(view)}</p>`)
     else main.push(`<p ${at(view)}>${text(view)}</p>`)
   }
-  if (byline.length) head.push(`<p class="byline">${byline.join('<br>')}</p>`)
-  return `<article class="essay">\n<header>\n${head.join('\n')}\n</header>\n${main.join('\n')}\n</article>`
+  const parts = [...(head.length ? [`<header>${head.join('\n')}</header>`] : []), ...main]
+  return `<article class="essay" data-essay-text>${parts.join('\n')}</article>`
 }
 
 function sourceItem(data: RepublishData, s: Source): string {
@@ -93,6 +121,8 @@ function appendixItem(data: RepublishData, c: Claim, n: number): string {
   const { corrected } = checkedWording(data, c)
   if (corrected !== undefined) parts.push(`<p class="meta">${e(w.correctedTo)} “<ins>${e(corrected)}</ins>”</p>`)
   // The verdict judged other words: never presented as checked without the label.
+  // Shown only when the export asked for unrated claims: never mistaken for a finding.
+  if (!isRated(data, c)) parts.push(`<p class="unchecked">${e(w.unchecked)}</p>`)
   if (c.textChanged) parts.push(`<p class="text-changed"><strong>${e(w.textChanged)}</strong></p>`)
   if (c.note.trim()) parts.push(`<p class="note">${e(c.note.trim())}</p>`)
   if (c.sources.length) {

@@ -44,8 +44,9 @@ ol.items li { margin-bottom: 0.5rem; }
 .subitem { margin: 0.2rem 0 0; color: #3d4550; }
 mark { color: inherit; border-radius: 2px; padding: 0.05em 0; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark.overlap { box-shadow: inset 0 -3px 0 rgba(36, 84, 166, 0.45); }
-sup.ref { font-size: 0.7em; line-height: 0; }
-sup.ref a { color: #2454a6; text-decoration: none; }
+a.ref { color: #2454a6; text-decoration: none; }
+a.ref::after { content: attr(data-n); font-size: 0.7em; line-height: 0; vertical-align: super; padding-left: 0.1em; }
+.unchecked { color: #5b6470; font-style: italic; }
 a { color: #2454a6; }
 .factcheck, .corrections { margin-top: 3rem; border-top: 2px solid #1f2328; padding-top: 0.5rem; font-size: 0.95rem; }
 .factcheck ol { list-style: none; padding: 0; margin: 0; }

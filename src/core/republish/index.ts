@@ -7,7 +7,7 @@ import { renderCsv } from './csv'
 import { renderDocx } from './docx'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
-import { gatherRepublishData, isRated, type RepublishData } from './model'
+import { forReaders, gatherRepublishData, isRated, READER_FORMATS, type RepublishData } from './model'
 import { chromiumPdfRenderer, type PdfRenderer } from './pdf'
 
 export { scaleOf } from './model'
@@ -18,7 +18,7 @@ export interface RepublishDeps {
   renderPdf?: PdfRenderer
 }
 
-function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
+function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: number): ExportCounts {
   const claims =
     format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : format === 'csv' ? [...data.claims, ...data.unattached] : data.claims
   // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
@@ -30,6 +30,7 @@ function counts(data: RepublishData, format: RepublishFormat): ExportCounts {
     sources: claims.reduce((n, c) => n + c.sources.length, 0),
     corrections: format === 'csv' || format === 'claimreview' ? 0 : data.corrections.length,
     ...(textChanged > 0 ? { textChanged } : {}),
+    ...(unratedLeftOut > 0 ? { unratedLeftOut } : {}),
     // The essay-shaped exports show claims in the text, so one not found there is left out: say so.
     notFound: format === 'markdown' || format === 'csv' || format === 'claimreview' ? 0 : data.unattached.length,
   }
@@ -50,7 +51,8 @@ export async function exportRepublication(
   options: RepublishOptions = {},
   deps: RepublishDeps = {},
 ): Promise<ExportedFile> {
-  const data = gatherRepublishData(store, options)
+  const gathered = gatherRepublishData(store, options)
+  const data = READER_FORMATS.includes(format) ? forReaders(gathered, options.includeUnrated === true) : gathered
   const base = fileBase(data.doc.title, 'essay')
   let file: Omit<ExportedFile, 'counts'>
   switch (format) {
@@ -76,5 +78,5 @@ export async function exportRepublication(
       file = utf8(`${base}.claimreview.jsonld`, 'application/ld+json', renderClaimReview(data))
       break
   }
-  return { ...file, counts: counts(data, format) }
+  return { ...file, counts: counts(data, format, gathered.claims.length - data.claims.length) }
 }

@@ -120,6 +120,20 @@ export function verdictLabel(data: RepublishData, verdict: string): string {
 
 export const isRated = (data: RepublishData, c: Claim): boolean => c.verdict !== data.scale.unrated
 
+/** The formats readers see: they hold only claims with a verdict unless the export asks for the rest. */
+export const READER_FORMATS: readonly string[] = ['html', 'pdf', 'docx']
+
+/**
+ * The data a reader-facing export shows: an unrated claim is nobody's finding yet, so it is left out
+ * unless `includeUnrated` (then it is labelled unchecked). Numbers follow the claims shown.
+ */
+export function forReaders(data: RepublishData, includeUnrated: boolean): RepublishData {
+  if (includeUnrated) return data
+  const claims = data.claims.filter((c) => isRated(data, c))
+  const number = new Map(claims.map((c, i) => [c.id, i + 1]))
+  return { ...data, claims, corrections: data.corrections.map((k) => ({ ...k, claimNumber: number.get(k.claimId) })) }
+}
+
 /** The date part of an ISO time. */
 export const day = (iso: string): string => iso.slice(0, 10)
 

@@ -17,6 +17,7 @@ export const words = {
     notAttached: 'Claims not found in this version of the essay',
     correctedTo: 'corrected to',
     textChanged: 'Text changed since it was rated — verdict awaiting re-confirmation',
+    unchecked: 'Unchecked — no verdict yet',
   },
   ko: {
     factCheck: '팩트체크',
@@ -33,6 +34,7 @@ export const words = {
     notAttached: '이 판본의 본문에서 찾지 못한 주장',
     correctedTo: '정정 후',
     textChanged: '판정 후 문구가 바뀜 — 판정 재확인 대기 중',
+    unchecked: '미검증 — 아직 판정 전',
   },
 } as const
 

@@ -16,6 +16,7 @@ import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { langNames, PrefsDialog } from './PrefsDialog'
+import { ReviewerNameDialog } from './ReviewerNameDialog'
 import { isMac, isTextEntry } from './keys'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
 import { ShortcutsDialog } from './ShortcutsDialog'
@@ -46,6 +47,8 @@ export function App() {
   const editorRef = useRef<EssayEditorHandle>(null)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
+  // Asked once per session while no reviewer name is saved ("Not now" leaves it for this session).
+  const [nameAsked, setNameAsked] = useState(false)
   // The imports of one drop or file choice are one step: "Undo import" (summary, notice, Ctrl/⌘+Z).
   const [importStep, setImportStep] = useState<UndoStep | null>(null)
   const onImported = useCallback(
@@ -278,6 +281,9 @@ export function App() {
           />
         )}
         {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
+        {prefs && prefs.reviewerName === '' && !nameAsked && !prefsOpen && (
+          <ReviewerNameDialog onSave={(name) => void review.savePrefs({ reviewerName: name })} onClose={() => setNameAsked(true)} />
+        )}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import type { Republish } from '../state/useRepublish'
+import { readerFormats, type Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
 import { useModeText } from '../modeText'
@@ -43,6 +43,17 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
           {w.failed}: {state.message}
         </p>
       )}
+      {readerFormats.includes(state.format) && (
+        <label className="republish-option">
+          <input
+            type="checkbox"
+            checked={state.includeUnrated}
+            disabled={state.phase === 'exporting'}
+            onChange={(event) => void republish.start(state.format, event.target.checked)}
+          />{' '}
+          {w.includeUnrated}
+        </label>
+      )}
       {file && (
         <>
           <p className="republish-file">
@@ -58,6 +69,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
                     [w.sources, counts.sources],
                     [w.corrections, counts.corrections],
                     ...(counts.notFound > 0 ? ([[m.notFoundLeftOut, counts.notFound]] as const) : []),
+                    ...(counts.unratedLeftOut ? ([[w.unratedLeftOut, counts.unratedLeftOut]] as const) : []),
                   ] as const
                 ).map(([label, n]) => (
                   <div key={label}>

@@ -49,6 +49,8 @@ const en = {
   close: 'Close',
   failed: 'The export failed',
   exporting: (what: string) => `Exporting ${what}…`,
+  includeUnrated: 'Include claims without a verdict (labelled unchecked)',
+  unratedLeftOut: 'Left out: no verdict yet',
 }
 
 type Words = typeof en
@@ -99,6 +101,8 @@ const ko: Words = {
   close: '닫기',
   failed: '내보내지 못했습니다',
   exporting: (what: string) => `${what} 내보내는 중…`,
+  includeUnrated: '판정 전 주장도 넣기 (미검증으로 표시)',
+  unratedLeftOut: '판정 전이라 뺀 주장',
 }
 
 const catalogue: Record<Lang, Words> = { en, ko }

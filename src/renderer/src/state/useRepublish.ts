@@ -1,6 +1,9 @@
 import { useCallback, useRef, useState } from 'react'
 import type { ExportedFile } from '../../../shared/exchange'
 import type { RepublishFormat } from '../../../shared/republish'
+
+/** The exports readers see: they hold only claims with a verdict unless the reviewer asks for the rest. */
+export const readerFormats: readonly RepublishFormat[] = ['html', 'pdf', 'docx']
 import { call } from '../bridge'
 
 /** Saves an exported file through the browser's download (the app asks where, the harness downloads). */
@@ -18,9 +21,9 @@ export function saveFile(file: ExportedFile): void {
 
 export type RepublishState =
   | { phase: 'idle' }
-  | { phase: 'exporting'; format: RepublishFormat }
-  | { phase: 'ready'; format: RepublishFormat; file: ExportedFile }
-  | { phase: 'failed'; format: RepublishFormat; message: string }
+  | { phase: 'exporting'; format: RepublishFormat; includeUnrated: boolean }
+  | { phase: 'ready'; format: RepublishFormat; includeUnrated: boolean; file: ExportedFile }
+  | { phase: 'failed'; format: RepublishFormat; includeUnrated: boolean; message: string }
 
 /**
  * One export for republication at a time: it is made (the dialog shows progress), shown (a preview or
@@ -30,14 +33,15 @@ export function useRepublish() {
   const [state, setState] = useState<RepublishState>({ phase: 'idle' })
   const run = useRef(0)
 
-  const start = useCallback(async (format: RepublishFormat) => {
+  /** Makes the export; ticking "include unrated" in the dialog makes it again with the option. */
+  const start = useCallback(async (format: RepublishFormat, includeUnrated = false) => {
     const id = ++run.current
-    setState({ phase: 'exporting', format })
+    setState({ phase: 'exporting', format, includeUnrated })
     try {
-      const file = await call('review-export', { format })
-      if (run.current === id) setState({ phase: 'ready', format, file })
+      const file = await call('review-export', { format, ...(includeUnrated ? { includeUnrated } : {}) })
+      if (run.current === id) setState({ phase: 'ready', format, includeUnrated, file })
     } catch (err) {
-      if (run.current === id) setState({ phase: 'failed', format, message: err instanceof Error ? err.message : String(err) })
+      if (run.current === id) setState({ phase: 'failed', format, includeUnrated, message: err instanceof Error ? err.message : String(err) })
     }
   }, [])
 

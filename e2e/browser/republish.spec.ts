@@ -32,7 +32,7 @@ function hostileExport(): string {
     doc: { id: 'd', title: '안전 <b>시험</b>', blocks: essay.blocks, text, hash: '' },
     lang: 'ko',
     settings: { organisationName: HOSTILE, organisationUrl: 'javascript:alert(7)', factcheckUrl: 'https://example.com/?q=<script>', essayUrl: '', essayAuthor: '', essayPublished: '' },
-    scale: { id: 'snu', labels: verdictLabels, order: ['true', 'mostly-true', 'half-true', 'mostly-false', 'false'], offScale: ['undecidable'], unrated: 'unrated' },
+    scale: { id: 'snu', labels: verdictLabels, order: ['true', 'mostly-true', 'half-true', 'mostly-false', 'false'], offScale: ['undecidable'], unrated: 'unrated', colors: {} },
     claims: [claim],
     unattached: [],
     corrections: [{ id: 'k', claimId: 'c1', original: HOSTILE, replacement: '<svg onload=alert(8)>', explanation: HOSTILE, state: 'applied', proposedBy: '', proposed: '', appliedBy: '', applied: '2025-01-03T00:00:00Z' }],

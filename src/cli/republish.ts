@@ -14,15 +14,16 @@ export const republishFormatText: Record<RepublishFormat, string> = {
   pdf: 'PDF',
   docx: 'Word document with comments',
   csv: 'CSV table of claims',
+  xlsx: 'spreadsheet of claims (Excel, LibreOffice)',
   claimreview: 'schema.org ClaimReview file (JSON-LD)',
 }
 
-export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated]'
+export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|xlsx|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated]'
 
 export const REPUBLISH_OPTIONS = [
   '                   for republication: markdown (the essay; --clean, the default, or --annotated with',
   '                   a footnote per claim), html (a printable page), pdf (needs Chromium), docx (Word,',
-  '                   a comment on each claim), csv (one row per claim) or claimreview (schema.org JSON-LD)',
+  '                   a comment on each claim), csv or xlsx (one row per claim) or claimreview (schema.org JSON-LD)',
   '  --clean          Markdown without marks (the default)',
   '  --annotated      Markdown with a footnote after each claim: verdict, note, sources',
   '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',

@@ -4,6 +4,7 @@ import { fileBase } from '../names'
 import type { ReviewStore } from '../store'
 import { awaitingReconfirmation, renderClaimReview, reviewedClaims } from './claimReview'
 import { renderCsv } from './csv'
+import { renderXlsx } from './xlsx'
 import { renderDocx } from './docx'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
@@ -18,21 +19,24 @@ export interface RepublishDeps {
   renderPdf?: PdfRenderer
 }
 
+/** The tables of claims list every claim, those not found in the essay too. */
+const isTable = (format: RepublishFormat): boolean => format === 'csv' || format === 'xlsx'
+
 function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: number): ExportCounts {
   const claims =
-    format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : format === 'csv' ? [...data.claims, ...data.unattached] : data.claims
+    format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : isTable(format) ? [...data.claims, ...data.unattached] : data.claims
   // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
   const textChanged =
-    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' || format === 'csv' ? 0 : claims.filter((c) => c.textChanged).length
+    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' || isTable(format) ? 0 : claims.filter((c) => c.textChanged).length
   return {
     claims: claims.length,
     rated: claims.filter((c) => isRated(data, c)).length,
     sources: claims.reduce((n, c) => n + c.sources.length, 0),
-    corrections: format === 'csv' || format === 'claimreview' ? 0 : data.corrections.length,
+    corrections: isTable(format) || format === 'claimreview' ? 0 : data.corrections.length,
     ...(textChanged > 0 ? { textChanged } : {}),
     ...(unratedLeftOut > 0 ? { unratedLeftOut } : {}),
     // The essay-shaped exports show claims in the text, so one not found there is left out: say so.
-    notFound: format === 'markdown' || format === 'csv' || format === 'claimreview' ? 0 : data.unattached.length,
+    notFound: format === 'markdown' || isTable(format) || format === 'claimreview' ? 0 : data.unattached.length,
   }
 }
 
@@ -73,6 +77,9 @@ export async function exportRepublication(
       break
     case 'csv':
       file = utf8(`${base}.claims.csv`, 'text/csv', renderCsv(data))
+      break
+    case 'xlsx':
+      file = binary(`${base}.claims.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await renderXlsx(data))
       break
     case 'claimreview':
       file = utf8(`${base}.claimreview.jsonld`, 'application/ld+json', renderClaimReview(data))

@@ -20,6 +20,8 @@ export interface VerdictScale {
   offScale: string[]
   /** The verdict of a claim not rated yet. */
   unrated: string
+  /** Each level's colour (#rrggbb) as the review's scale gives it. */
+  colors: Record<string, string>
 }
 
 /** The review's verdict scale (src/core/scales.ts) in the shape the exports read it. */
@@ -37,6 +39,7 @@ export function scaleOf(store: ReviewStore): VerdictScale {
     order: onScale.map((l) => l.id),
     offScale: scale.levels.filter((l) => l.position === null).map((l) => l.id),
     unrated: UNRATED,
+    colors: Object.fromEntries(scale.levels.map((l) => [l.id, l.color])),
   }
 }
 

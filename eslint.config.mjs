@@ -7,21 +7,32 @@ const SOURCE = '{ts,tsx,mts,cts,js,mjs,cjs}'
 const nodeBuiltins = `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/|$))`
 
 /**
- * Layer rules: a file may only import the layers below it (renderer -> shared, main -> core -> shared,
- * preload -> electron + shared). Relative imports are matched by how many `../` reach src/ from the
- * file's own folder, so a folder inside a layer that happens to be named `core` or `main` is not
- * mistaken for the layer.
+ * Layer rules as allow-lists: a file may import only its own layer and the layers listed for it
+ * (shared <- core <- cli / harness / main; preload and renderer <- shared only). Relative imports are
+ * matched by how many `../` reach src/ from the file's own folder, so a folder inside a layer that
+ * happens to be named `core` or `main` is not mistaken for the layer. test/layers.test.ts checks that a
+ * forbidden import fails.
  */
-function layer({ dir, forbiddenLayers, forbiddenPackages = [], onlyShared = false, message }) {
+export const LAYERS = {
+  shared: [],
+  core: ['shared'],
+  cli: ['core', 'shared'],
+  harness: ['core', 'shared'],
+  main: ['core', 'shared'],
+  preload: ['shared'],
+  renderer: ['shared'],
+}
+
+function layer({ name, forbiddenPackages = [], message }) {
+  const allowed = [name, ...LAYERS[name]]
   const configs = []
   for (let depth = 0; depth <= 6; depth++) {
-    const folder = dir + '/*'.repeat(depth)
+    const folder = `src/${name}` + '/*'.repeat(depth)
     const toSrc = '(\\.\\./)'.concat(`{${folder.split('/').length - 1}}`)
     const patterns = [
       ...forbiddenPackages.map((regex) => ({ regex, message })),
-      onlyShared
-        ? { regex: `^${toSrc}(?!shared(/|$))`, message }
-        : { regex: `^${toSrc}(${forbiddenLayers.join('|')})(/|$)`, message },
+      // Exactly up to src/, then a folder that is not this layer or one it may use.
+      { regex: `^${toSrc}(?!\\.)(?!(${allowed.join('|')})(/|$))`, message },
     ]
     configs.push({
       files: [`${folder}/*.${SOURCE}`],
@@ -56,26 +67,25 @@ export default tseslint.config(
   { files: [`**/*.{js,mjs,cjs}`], languageOptions: { globals: nodeGlobals } },
   { files: ['src/harness/bridge.js'], languageOptions: { sourceType: 'script', globals: browserGlobals } },
   ...layer({
-    dir: 'src/shared',
-    forbiddenLayers: ['core', 'main', 'renderer', 'preload', 'harness', 'cli'],
+    name: 'shared',
     forbiddenPackages: ['^electron(/|$)', '^better-sqlite3$', nodeBuiltins],
-    message: 'src/shared is types and the contract only: no core, main, renderer, preload, Electron or Node.',
+    message: 'src/shared is types and the contract only: no other layer, no Electron, no Node.',
   }),
   ...layer({
-    dir: 'src/core',
-    forbiddenLayers: ['main', 'renderer', 'preload', 'harness'],
+    name: 'core',
     forbiddenPackages: ['^electron(/|$)'],
-    message: 'src/core is pure Node: it never imports Electron, main, renderer or preload.',
+    message: 'src/core is pure Node: it imports src/shared only, never Electron, main, the CLI, the harness or the renderer.',
   }),
+  ...layer({ name: 'cli', forbiddenPackages: ['^electron(/|$)'], message: 'src/cli imports src/core and src/shared only.' }),
+  ...layer({ name: 'harness', forbiddenPackages: ['^electron(/|$)'], message: 'src/harness imports src/core and src/shared only.' }),
+  ...layer({ name: 'main', message: 'src/main imports src/core and src/shared only (the renderer reaches it through IPC).' }),
   ...layer({
-    dir: 'src/renderer',
-    forbiddenLayers: ['core', 'main', 'harness', 'cli'],
+    name: 'renderer',
     forbiddenPackages: ['^electron(/|$)', '^better-sqlite3$', nodeBuiltins],
     message: 'src/renderer talks only to window.factdesk: it may import src/shared, never core, main, Electron or Node.',
   }),
   ...layer({
-    dir: 'src/preload',
-    onlyShared: true,
+    name: 'preload',
     forbiddenPackages: ['^(?!electron$)(?!\\.)'],
     message: 'src/preload may import electron and src/shared only (a sandboxed preload is one file).',
   }),

@@ -15,7 +15,7 @@ import { builtinScale } from '../core/scales'
 import type { VerdictScale } from '../shared/scales'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
-import { fileInRoot, mimeType, SECURITY_HEADERS } from '../main/web'
+import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/web'
 
 /**
  * The browser harness: the built renderer and the real service over loopback HTTP, for tests and

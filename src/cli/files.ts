@@ -1,3 +1,4 @@
+import { isSqliteBytes } from '../core/reviewFile'
 import Database from 'better-sqlite3'
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { userInfo, tmpdir } from 'node:os'
@@ -19,11 +20,8 @@ export class CliError extends Error {
   }
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
-export function isSqlite(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))
-}
+export const isSqlite = isSqliteBytes
 
 /** Turns a file-system error into a message that names the file and says what to do. */
 export function fileError(err: unknown, path: string, action: string): CliError {

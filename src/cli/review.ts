@@ -1,3 +1,4 @@
+import { removeDatabase } from '../core/reviewFile'
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -43,10 +44,6 @@ export interface ImportRun {
   imported: ImportSummary[]
   /** The file that was refused; the files before it stay imported, the ones after it were not read in. */
   failure?: CliError
-}
-
-function removeDatabase(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
 }
 
 export function openExisting(review: string): ReviewStore {

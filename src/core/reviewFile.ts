@@ -8,7 +8,17 @@ import { assertOwnSchema, distrustSchema } from './reviewSchema'
 
 /** "FDK1": marks a SQLite database as a Factdesk review file (PRAGMA application_id). */
 export const APPLICATION_ID = 0x46444b31
-const SQLITE_HEADER = 'SQLite format 3\u0000'
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
+
+/** Whether `bytes` begin as every SQLite database does (a review file, or any other). */
+export function isSqliteBytes(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))
+}
+
+/** Removes a database file with the journal files SQLite keeps beside it. */
+export function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
+}
 
 /**
  * Opens (or creates) a review file for writing. Anything that is not a review file this version can
@@ -115,7 +125,7 @@ function inspect(path: string, mustExist: boolean): void {
   } finally {
     closeSync(fd)
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
+  if (!isSqliteBytes(header)) {
     throw new FactdeskError(
       'not-a-review-file',
       `${path} is not a Factdesk review file (it is not a SQLite database). Choose a .factdesk file.`,

@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs'
+import { removeDatabase } from './reviewFile'
+import { existsSync } from 'node:fs'
 import { FactdeskError } from '../shared/errors'
 import type { ParsedEssay } from './essayFormat'
 import type { VerdictScale } from '../shared/scales'
@@ -119,7 +120,7 @@ export class ReviewSession {
       throw new FactdeskError('forbidden', 'Choose another file name: that review is open.')
     }
     assertNotHeld(path)
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+    removeDatabase(path)
     this.swap(openForWindow(path, essay, { scale: defaultScale ? this.newReviewScale() : undefined }), 'created')
   }
 
@@ -139,7 +140,7 @@ export class ReviewSession {
   async saveAs(path: string): Promise<void> {
     if (path === this.current.path) return
     assertNotHeld(path)
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+    removeDatabase(path)
     await this.current.backupTo(path)
     this.swap(openForWindow(path), 'saved-as')
   }

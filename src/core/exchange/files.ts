@@ -1,3 +1,4 @@
+import { isSqliteBytes } from '../reviewFile'
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,7 +18,6 @@ import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
 export function sha256(bytes: Uint8Array): string {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
@@ -95,7 +95,7 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
       `${name}: the file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB, the most Factdesk imports. Nothing was imported; the review is unchanged.`,
     )
   }
-  if (bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))) {
+  if (isSqliteBytes(bytes)) {
     return readReviewFile(name, bytes)
   }
   const value = parseJsonFile(name, bytes)

@@ -1,3 +1,4 @@
+import { isSqliteBytes } from '../reviewFile'
 import { isHttpUrl } from '../../shared/url'
 import type { ParsedEssay } from '../essayFormat'
 import { FactdeskError } from '../../shared/errors'
@@ -11,7 +12,6 @@ import { parseJsonFile } from './safeJson'
  * words and offsets it had there. W3C annotations carry no essay.
  */
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
 /** The essay a bundle carries, ready for ReviewStore.open. */
 export function essayOfBundle(bundle: ReviewBundle): ParsedEssay {
@@ -24,7 +24,7 @@ export function essayOfBundle(bundle: ReviewBundle): ParsedEssay {
 
 /** The checked bundle of a review file or review bundle; anything else is refused, saying why. */
 export async function bundleOfFile(name: string, bytes: Uint8Array): Promise<ReviewBundle> {
-  if (bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))) {
+  if (isSqliteBytes(bytes)) {
     return reviewFileBundle(name, bytes)
   }
   const value = parseJsonFile(name, bytes)

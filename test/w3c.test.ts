@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { anchorOf, freshReviews } from './helpers/exchange'
 import { importFile } from '../src/core/exchange/files'
 import { mergeIncoming } from '../src/core/exchange/merge'
 import { IMPORT_LIMITS } from '../src/core/exchange/safeJson'
@@ -8,9 +9,9 @@ import { exportW3c, isW3cAnnotationData, readW3c } from '../src/core/exchange/w3
 import { ReviewStore } from '../src/core/store'
 import type { SourceFields } from '../src/shared/domain'
 import { FactdeskError } from '../src/shared/errors'
-import { codePointLength, describeRange } from '../src/shared/text'
+import { codePointLength } from '../src/shared/text'
 import { failedMusts, samples } from './fixtures/w3c/musts'
-import { bundledEssay, ROOT } from './helpers/essay'
+import { ROOT } from './helpers/essay'
 
 // Assertions walk exported JSON-LD freely; the schemas and the importer check its shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,22 +33,9 @@ const source = (url: string, title = ''): SourceFields => ({
   archiveUrl: title ? 'https://web.archive.org/web/2025/https://openai.com/ko' : '',
 })
 
-let stores: ReviewStore[] = []
-afterEach(() => {
-  for (const s of stores) s.close()
-  stores = []
-})
-const fresh = (): ReviewStore => {
-  const s = ReviewStore.open(':memory:', bundledEssay())
-  stores.push(s)
-  return s
-}
+const fresh = freshReviews()
 
-const rangeOf = (store: ReviewStore, quote: string) => {
-  const text = store.document().text
-  const start = codePointLength(text.slice(0, text.indexOf(quote)))
-  return describeRange(text, start, start + codePointLength(quote))
-}
+const rangeOf = (store: ReviewStore, quote: string) => anchorOf(store, quote)
 
 /** A review with notes, verdicts, statuses, sources, an edited claim, a deleted claim and an orphan. */
 function seeded(): ReviewStore {

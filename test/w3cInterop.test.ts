@@ -1,7 +1,8 @@
 import jsonld from 'jsonld'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { anchorOf, freshReviews } from './helpers/exchange'
 import { importFile } from '../src/core/exchange/files'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { idFor } from '../src/core/exchange/w3cBodies'
@@ -9,7 +10,6 @@ import { writeSettings } from '../src/core/republish/settings'
 import { ReviewStore } from '../src/core/store'
 import { addReply, addTag } from '../src/core/thread'
 import { FactdeskError } from '../src/shared/errors'
-import { codePointLength, describeRange } from '../src/shared/text'
 import { runCli } from '../src/cli/run'
 import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, ROOT, tempDir } from './helpers/essay'
@@ -26,21 +26,8 @@ const ESSAY_URL = 'https://brunch.co.kr/@이현우/12'
 const FIXTURES = join(ROOT, 'test/fixtures')
 const W3C_CONTEXT = JSON.parse(readFileSync(join(FIXTURES, 'w3c/anno.jsonld'), 'utf8')) as Json
 
-let stores: ReviewStore[] = []
-afterEach(() => {
-  for (const s of stores) s.close()
-  stores = []
-})
-const fresh = (): ReviewStore => {
-  const s = ReviewStore.open(':memory:', bundledEssay())
-  stores.push(s)
-  return s
-}
-const rangeOf = (store: ReviewStore, quote: string) => {
-  const text = store.document().text
-  const start = codePointLength(text.slice(0, text.indexOf(quote)))
-  return describeRange(text, start, start + codePointLength(quote))
-}
+const fresh = freshReviews()
+const rangeOf = (store: ReviewStore, quote: string) => anchorOf(store, quote)
 const exported = (store: ReviewStore): Json => JSON.parse(JSON.stringify(exportW3c(store)))
 const bytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value))
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'))

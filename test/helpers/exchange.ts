@@ -1,5 +1,5 @@
 /** Helpers for the exchange tests: simulated reviewers, file bytes, and table dumps to compare. */
-import { expect } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { importFile } from '../../src/core/exchange/files'
 import type { ParsedEssay } from '../../src/core/essayFormat'
@@ -144,4 +144,18 @@ export async function richReview(name = '김기자', path = ':memory:'): Promise
   other.close()
   expect(summary.unanchored.map((u) => u.exact)).toEqual([ONLY_IN_OTHER_COPY])
   return r
+}
+
+/** Reviews of the bundled essay in memory, each closed after its test: `const fresh = freshReviews()`. */
+export function freshReviews(): () => ReviewStore {
+  let stores: ReviewStore[] = []
+  afterEach(() => {
+    for (const s of stores) s.close()
+    stores = []
+  })
+  return () => {
+    const s = ReviewStore.open(':memory:', bundledEssay())
+    stores.push(s)
+    return s
+  }
 }

@@ -153,3 +153,25 @@ describe('factdesk import --json', () => {
     }
   })
 })
+
+describe('claims moved onto other words in the other review', () => {
+  it('an attached claim’s new words are part of its record, and a merge that brings them lists and marks it', async () => {
+    const B = new Reviewer('박검증', bundledEssay())
+    try {
+      await B.receive(A)
+      expect(B.claim(ids.same).exact).toBe(SAME)
+      // In A the rated claim is attached to other words of the same essay.
+      const OTHER = '이로써 한국은 미국에 이어'
+      A.store.attachClaim(ids.same, anchorOf(A.store, OTHER), A.name)
+      expect(A.claim(ids.same)).toMatchObject({ exact: OTHER, textChanged: true, status: 'in-review' })
+      expect(claimHistory(A.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({ detail: { before: SAME, after: OTHER } })
+      // B takes A's newer version: the claim now judges other words there too, and B is told.
+      const summary = await B.receive(A)
+      expect(summary.changedClaims).toEqual([{ id: ids.same, before: SAME, after: OTHER }])
+      expect(B.claim(ids.same)).toMatchObject({ exact: OTHER, textChanged: true })
+      expect(claimHistory(B.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({ detail: { via: 'import', before: SAME, after: OTHER } })
+    } finally {
+      B.close()
+    }
+  })
+})

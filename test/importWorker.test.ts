@@ -56,7 +56,7 @@ it('imports in a worker: the window’s connection sees the result, with progres
   const result = await dispatch(service, 'review-import', { fileName: 'park.factdesk.json', data: bundleData(3) })
   expect(result).toMatchObject({ ok: true, value: { added: 3 } })
   expect(session.store.claims()).toHaveLength(3)
-  expect(progress.map((p) => p.phase)).toEqual(['reading', 'reading', 'merging', 'done'])
+  expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
   // The import is this window's own: undo finds it.
   const undone = await dispatch(service, 'import-undo', {})
   expect(undone.ok).toBe(true)

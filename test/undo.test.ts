@@ -225,6 +225,9 @@ describe('factdesk undo-import', () => {
       out = ''
       expect(await runCli(['undo-import', '--review', path, '--json'], io)).toBe(1)
       expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'cannot-undo' } })
+      out = ''
+      expect(await runCli(['undo-import', '--review', dir.file('missing.factdesk'), '--json'], io)).toBe(1)
+      expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('missing.factdesk does not exist') } })
     } finally {
       dir.remove()
     }

@@ -1,7 +1,8 @@
+import { hasBytes, withTempDir } from '../core/tempFiles'
 import { isSqliteBytes } from '../core/reviewFile'
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
-import { userInfo, tmpdir } from 'node:os'
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { readEssayFile } from '../core/essayFile'
 import type { ParsedEssay } from '../core/essayFormat'
@@ -21,7 +22,6 @@ export class CliError extends Error {
 }
 
 
-export const isSqlite = isSqliteBytes
 
 /** Turns a file-system error into a message that names the file and says what to do. */
 export function fileError(err: unknown, path: string, action: string): CliError {
@@ -47,30 +47,21 @@ export async function readInput(path: string): Promise<Uint8Array> {
   } catch (err) {
     throw fileError(err, path, 'read')
   }
-  if (!isSqlite(bytes) || !hasBytes(`${path}-wal`)) return bytes
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-'))
+  if (!isSqliteBytes(bytes) || !hasBytes(`${path}-wal`)) return bytes
   try {
-    const copy = join(dir, 'snapshot.factdesk')
-    const db = new Database(path, { readonly: true, fileMustExist: true })
-    try {
-      await db.backup(copy)
-    } finally {
-      db.close()
-    }
-    return readFileSync(copy)
+    return await withTempDir(async (dir) => {
+      const copy = join(dir, 'snapshot.factdesk')
+      const db = new Database(path, { readonly: true, fileMustExist: true })
+      try {
+        await db.backup(copy)
+      } finally {
+        db.close()
+      }
+      return readFileSync(copy)
+    }, 'factdesk-cli-')
   } catch {
     // The raw bytes are still a consistent (if older) review; importing checks them as usual.
     return bytes
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-function hasBytes(path: string): boolean {
-  try {
-    return statSync(path).size > 0
-  } catch {
-    return false
   }
 }
 

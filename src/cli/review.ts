@@ -1,7 +1,8 @@
+import { isSqliteBytes } from '../core/reviewFile'
+import { withTempDir } from '../core/tempFiles'
 import { removeDatabase } from '../core/reviewFile'
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, existsSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { ParsedEssay } from '../core/essayFormat'
@@ -14,7 +15,7 @@ import { blockSchema } from '../shared/essay'
 import type { ImportSummary } from '../shared/exchange'
 import { FactdeskError } from '../shared/errors'
 import { withoutReviewNote } from './report'
-import { CliError, displayName, isSqlite, readInput, syncFolder, withFile } from './files'
+import { CliError, displayName, readInput, syncFolder, withFile } from './files'
 
 export interface Input {
   path: string
@@ -47,6 +48,7 @@ export interface ImportRun {
 }
 
 export function openExisting(review: string): ReviewStore {
+  if (!existsSync(review)) throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
   if (statSync(review).isDirectory()) {
     throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
   }
@@ -128,20 +130,19 @@ export async function importInto(
  * files beside a WAL database. Undefined when it cannot be read (opening the review then says why).
  */
 function documentText(review: string): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-'))
   try {
-    const copy = join(dir, 'review.factdesk')
-    copyFileSync(review, copy)
-    const db = new Database(copy, { readonly: true, fileMustExist: true })
-    try {
-      return db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string | undefined
-    } finally {
-      db.close()
-    }
+    return withTempDir((dir) => {
+      const copy = join(dir, 'review.factdesk')
+      copyFileSync(review, copy)
+      const db = new Database(copy, { readonly: true, fileMustExist: true })
+      try {
+        return db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string | undefined
+      } finally {
+        db.close()
+      }
+    }, 'factdesk-cli-')
   } catch {
     return undefined
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -166,7 +167,7 @@ const blocksSchema = z.array(blockSchema).min(1)
  * applied), so every claim lands on the words and offsets it had there.
  */
 export function carriesEssay(input: Input): boolean {
-  if (isSqlite(input.bytes)) return true
+  if (isSqliteBytes(input.bytes)) return true
   try {
     const value = parseJsonFile(displayName(input.path), input.bytes) as { format?: unknown } | null
     return typeof value?.format === 'string' && value.format.startsWith('factdesk')
@@ -178,7 +179,7 @@ export function carriesEssay(input: Input): boolean {
 /** The essay of a review file or bundle, for starting a new review from it (`merge`, `import`). */
 export async function essayOf(input: Input): Promise<ParsedEssay> {
   const name = displayName(input.path)
-  if (isSqlite(input.bytes)) return essayOfReviewFile(input)
+  if (isSqliteBytes(input.bytes)) return essayOfReviewFile(input)
   const value = parseJsonFile(name, input.bytes)
   const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined
   if (typeof format === 'string' && format.startsWith('factdesk')) {
@@ -200,8 +201,7 @@ export async function essayOf(input: Input): Promise<ParsedEssay> {
  * only reads is never written to. Messages name the file the user gave, not the copy.
  */
 export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) => Promise<T> | T): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-cli-'))
-  try {
+  return withTempDir(async (dir) => {
     const copy = join(dir, 'copy.factdesk')
     writeFileSync(copy, input.bytes)
     let store: ReviewStore
@@ -216,9 +216,7 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
     } finally {
       store.close()
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  }, 'factdesk-cli-')
 }
 
 function essayOfReviewFile(input: Input): Promise<ParsedEssay> {

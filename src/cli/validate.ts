@@ -1,8 +1,9 @@
+import { isSqliteBytes } from '../core/reviewFile'
 import { readIncoming } from '../core/exchange/files'
 import { essayText } from '../shared/essay'
 import type { CommandSpec } from './args'
 import { JSON_OPTION, type Command } from './command'
-import { bundledEssay, CliError, displayName, isSqlite, readInput, withFile } from './files'
+import { bundledEssay, CliError, displayName, readInput, withFile } from './files'
 import { formatNames, plural, withoutReviewNote } from './report'
 
 const spec: CommandSpec = {
@@ -24,7 +25,7 @@ export const validateCommand: Command = {
     const path = args.positionals[0]
     const bytes = await readInput(path)
     // A review file or bundle is read against its own text; only W3C annotations need an essay to anchor to.
-    const essay = isSqlite(bytes) ? '' : essayText(bundledEssay().blocks)
+    const essay = isSqliteBytes(bytes) ? '' : essayText(bundledEssay().blocks)
     let incoming
     try {
       incoming = await readIncoming(displayName(path), bytes, essay)

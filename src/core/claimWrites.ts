@@ -4,6 +4,7 @@ import type { Claim, ClaimPatch, Source, SourceFields } from '../shared/domain'
 import { FactdeskError } from '../shared/errors'
 import { codePointLength, cpSlice, type Anchor } from '../shared/text'
 import { recordEvent } from './history'
+import { recordTextChange } from './textChange'
 import { assertVerdictOnScale } from './scales'
 import type { ReviewStore } from './store'
 
@@ -84,6 +85,7 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
   }
+  const before = db.prepare(`SELECT exact FROM claim WHERE id = ?`).pluck().get(id) as string | undefined
   db.transaction(() => {
     const t = now()
     const result = db
@@ -94,6 +96,8 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
       .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, t, actor, store.newVersion(id), id)
     if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
     recordEvent(db, id, actor, 'claim-attached', { exact: anchor.exact }, t)
+    // Attached to other words than it quoted: the verdict judged those, so this is a change of its words.
+    if (before !== undefined) recordTextChange(store, { claimId: id, before, after: anchor.exact, via: 'edit' }, actor, t)
   }).immediate()
   return store.claim(id)
 }

@@ -32,7 +32,7 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const now = new Date().toISOString()
   // A claim the page did not send may be one it never knew of (marked from another window or the
   // command line since the page loaded): it follows the edit by itself, and is lost only with its words.
-  const edit = editRegion(store.document().text, text)
+  const edit = editRegion(db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string, text)
   db.prepare(`UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`).run(
     essayTitle(blocks),
     essayByline(blocks),

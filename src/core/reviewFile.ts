@@ -1,6 +1,6 @@
+import { hasBytes, withTempDir } from './tempFiles'
 import Database from 'better-sqlite3'
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, copyFileSync, existsSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { FactdeskError } from '../shared/errors'
 import { migrate, SCHEMA_VERSION } from './migrations'
@@ -165,13 +165,6 @@ function inspect(path: string, mustExist: boolean): void {
   }
 }
 
-function hasBytes(path: string): boolean {
-  try {
-    return statSync(path).size > 0
-  } catch {
-    return false
-  }
-}
 
 /**
  * An in-memory copy of the review file to inspect. Even a read-only connection leaves -wal and -shm files
@@ -181,20 +174,17 @@ function hasBytes(path: string): boolean {
 function snapshot(path: string): Database.Database {
   let bytes: Buffer
   if (hasBytes(`${path}-wal`)) {
-    const dir = mkdtempSync(join(tmpdir(), 'factdesk-inspect-'))
-    try {
+    bytes = withTempDir((dir) => {
       const copy = join(dir, 'review.factdesk')
       copyFileSync(path, copy)
       copyFileSync(`${path}-wal`, `${copy}-wal`)
       const recovered = new Database(copy, { fileMustExist: true })
       try {
-        bytes = recovered.serialize()
+        return recovered.serialize()
       } finally {
         recovered.close()
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    }, 'factdesk-inspect-')
   } else {
     bytes = readFileSync(path)
   }

@@ -38,7 +38,6 @@ export const LIMITS = {
 
 /** A calendar date as YYYY-MM-DD that exists (no month 13, no 29 February 2025), or '' for none. */
 export const isoDateSchema = z.union([z.literal(''), z.iso.date({ message: 'expected a real date as YYYY-MM-DD' })])
-const isoDate = isoDateSchema
 
 export const httpUrl = z
   .string()
@@ -52,8 +51,8 @@ export const sourceFieldsSchema = z.object({
   url: httpUrl,
   title: z.string().max(LIMITS.field).default(''),
   publisher: z.string().max(LIMITS.field).default(''),
-  published: isoDate.default(''),
-  accessed: isoDate.default(''),
+  published: isoDateSchema.default(''),
+  accessed: isoDateSchema.default(''),
   excerpt: z.string().max(LIMITS.excerpt).default(''),
   archiveUrl: optionalHttpUrl.default(''),
 })

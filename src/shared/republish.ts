@@ -38,7 +38,6 @@ export const republishSettingKeys: Record<keyof RepublishSettings, string> = {
 }
 
 const optionalHttpUrl = z.union([z.literal(''), httpUrl])
-const isoDate = isoDateSchema
 
 /** A change of the settings: every field optional; '' clears a field (its default applies again). */
 export const republishSettingsPatchSchema = z
@@ -48,7 +47,7 @@ export const republishSettingsPatchSchema = z
     factcheckUrl: optionalHttpUrl,
     essayUrl: optionalHttpUrl,
     essayAuthor: z.string().trim().max(200),
-    essayPublished: isoDate,
+    essayPublished: isoDateSchema,
   })
   .partial()
   .strict()

@@ -1,7 +1,7 @@
+import { withTempDir } from '../tempFiles'
 import { isSqliteBytes } from '../reviewFile'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ExchangeFormat, ExportedFile, ImportSummary } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
@@ -21,11 +21,6 @@ import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypo
 
 export function sha256(bytes: Uint8Array): string {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
-}
-
-function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'factdesk-'))
-  return run(dir).finally(() => rmSync(dir, { recursive: true, force: true }))
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {

@@ -24,7 +24,7 @@ export type ImportMessage =
   | { type: 'failed'; code: ErrorCode; message: string }
 
 export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
-  progress('reading')
+  // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
   const store = ReviewStore.open(job.reviewPath)
   try {
     return await importFile(store, job.fileName, job.bytes, job.importer, progress)

@@ -1,19 +1,13 @@
 import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
-import { runImportJob, type ImportJob, type ImportMessage, type ImportPhase } from './importJob'
+import type { ImportJob, ImportMessage, ImportPhase } from './importJob'
 
 /** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
 export type ImportRunner = (job: ImportJob, progress: (phase: ImportPhase) => void, signal: AbortSignal) => Promise<ImportSummary>
 
-export const cancelledError = (fileName: string): FactdeskError =>
+const cancelledError = (fileName: string): FactdeskError =>
   new FactdeskError('cancelled', `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`)
-
-/** In this thread: for the command line and tests, where nothing else waits on the thread. */
-export const inlineImportRunner: ImportRunner = async (job, progress, signal) => {
-  if (signal.aborted) throw cancelledError(job.fileName)
-  return runImportJob(job, progress)
-}
 
 /**
  * In a worker thread with its own connection: the app's main process (and the harness) stays free to

@@ -116,10 +116,13 @@ export function mergeIncoming(
         const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
         writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0, textChanged })
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
-        if (place.anchored && !c.deleted && place.exact !== quote) {
+        // The words the claim judged before: the file's quote when it was placed on other words, else
+        // this review's own words when the file's newer version moved the claim elsewhere.
+        const before = place.exact !== quote ? quote : local?.deleted === 0 && local.anchored === 1 ? local.exact : quote
+        if (place.anchored && !c.deleted && place.exact !== before) {
           // Never onto other words silently: listed in the summary, recorded, and marked if it was rated.
-          summary.changedClaims!.push({ id: c.id, before: quote, after: place.exact })
-          recordTextChange(store, { claimId: c.id, before: quote, after: place.exact, via: 'import', file: meta.fileName }, meta.importer, new Date().toISOString())
+          summary.changedClaims!.push({ id: c.id, before, after: place.exact })
+          recordTextChange(store, { claimId: c.id, before, after: place.exact, via: 'import', file: meta.fileName }, meta.importer, new Date().toISOString())
         }
         if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
         if (c.deleted) {

@@ -77,8 +77,8 @@ export function App() {
     openShortcuts: () => setShortcutsOpen(true),
   })
   const sync = useDocumentSync(review, editorRef)
-  const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId })
   const readOnly = useReadOnly()
+  const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId, readOnly: readOnly !== null })
   const correctionActions = useMemo<CorrectionActions>(
     () => ({
       onPropose: review.proposeCorrection,

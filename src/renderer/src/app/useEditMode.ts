@@ -11,6 +11,8 @@ interface Options {
   documentId: string | undefined
   activeId: string | null
   setActiveId: (id: string) => void
+  /** Another window writes to the review: this one cannot edit the text (by button, key or menu). */
+  readOnly: boolean
 }
 
 /**
@@ -18,17 +20,17 @@ interface Options {
  * switch; Esc in the essay leaves (EditablePlugin). Leaving, or clicking a highlight while reviewing,
  * gives the keys to the claim's card, so 1–6/0, J/K and ? work at once.
  */
-export function useEditMode({ documentId, activeId, setActiveId }: Options) {
+export function useEditMode({ documentId, activeId, setActiveId, readOnly }: Options) {
   const [editing, setEditing] = useState(false)
   const activeRef = useRef(activeId)
   activeRef.current = activeId
-  useEffect(() => setEditing(false), [documentId])
+  useEffect(() => setEditing(false), [documentId, readOnly])
 
   const leave = useCallback(() => {
     setEditing(false)
     if (activeRef.current) focusClaimCard(activeRef.current)
   }, [])
-  const toggle = useCallback(() => (editing ? leave() : setEditing(true)), [editing, leave])
+  const toggle = useCallback(() => (editing ? leave() : !readOnly && setEditing(true)), [editing, leave, readOnly])
 
   /** A click on a highlight: in Edit mode the caret stays in the text. */
   const selectClaimInEssay = useCallback(

@@ -39,13 +39,23 @@ export function useUndo(effects: Effects) {
 
   const push = useCallback((step: UndoStep) => void stack.current.push(step), [])
   const clear = useCallback(() => void (stack.current = []), [])
-  const has = useCallback((step: UndoStep) => stack.current.includes(step), [])
 
   /** Takes back the given step (or the last one); resolves false when there was none or it failed (thrown). */
   const take = useCallback(async (only?: UndoStep): Promise<UndoStep | null> => {
     const at = only ? stack.current.lastIndexOf(only) : stack.current.length - 1
     if (at < 0) return null
     const [step] = stack.current.splice(at, 1)
+    try {
+      await takeBack(step)
+    } catch (err) {
+      // Not taken back (the service did not answer, say): it stays on the stack to try again.
+      stack.current.splice(at, 0, step)
+      throw err
+    }
+    return step
+  }, [])
+
+  const takeBack = async (step: UndoStep): Promise<void> => {
     const { upsert, drop, setActiveId, refreshTags } = fx.current
     switch (step.kind) {
       case 'claim-removed': {
@@ -77,8 +87,7 @@ export function useUndo(effects: Effects) {
         for (const id of [...step.ids].reverse()) await call('import-undo', { id })
         break
     }
-    return step
-  }, [])
+  }
 
-  return useMemo(() => ({ push, clear, has, take, suggestionsEpoch }), [push, clear, has, take, suggestionsEpoch])
+  return useMemo(() => ({ push, clear, take, suggestionsEpoch }), [push, clear, take, suggestionsEpoch])
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf } from './helpers/exchange'
 

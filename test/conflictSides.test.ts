@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
-import { claimHistory } from '../src/core/history'
+import { claimHistory } from '../src/core/review/history'
 import { describeEvent } from '../src/shared/historyText'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, Reviewer, sourceFields } from './helpers/exchange'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyCorrection, deleteCorrection, listCorrections, proposeCorrection, updateCorrection } from '../src/core/corrections'
+import { applyCorrection, deleteCorrection, listCorrections, proposeCorrection, updateCorrection } from '../src/core/document/corrections'
 import type { Claim } from '../src/shared/domain'
 import { codePointLength, cpSlice } from '../src/shared/text'
 import { editRegion, mapRange } from '../src/shared/textDiff'

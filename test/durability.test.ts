@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { ROOT, tempDir } from './helpers/essay'
 
 const WRITER = join(ROOT, 'test/helpers/writer.ts')

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { codePointLength, describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError } from './helpers/essay'
 import { bytesOf } from './helpers/exchange'

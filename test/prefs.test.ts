@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PrefsStore } from '../src/core/prefs'
+import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch } from '../src/core/service'
-import { ReviewSession } from '../src/core/session'
-import { ReviewStore } from '../src/core/store'
+import { ReviewSession } from '../src/core/review/session'
+import { ReviewStore } from '../src/core/review/store'
 import { smallEssay, tempDir, type TempDir } from './helpers/essay'
 
 let dir: TempDir

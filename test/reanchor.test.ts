@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MIN_FUZZY_QUOTE, reanchor } from '../src/core/anchoring'
+import { MIN_FUZZY_QUOTE, reanchor } from '../src/core/document/anchoring'
 import type { Block } from '../src/shared/essay'
 import { codePointLength, cpSlice, describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError } from './helpers/essay'

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
 import { chromiumPdfRenderer, NO_CHROMIUM } from '../src/core/republish/pdf'
 import { writeSettings } from '../src/core/republish/settings'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
 import { claimOn, source } from './helpers/republish'
 

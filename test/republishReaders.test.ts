@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { exportRepublication } from '../src/core/republish'
 import { exportW3c } from '../src/core/exchange/w3cExport'
 import { CORRECTED_TO, elevenClaimReview } from './helpers/elevenClaims'

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { ReviewStore } from '../src/core/store'
+import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, factdeskError, sha256, tempDir, type TempDir } from './helpers/essay'
 
 /** Where a review file is opened from is checked before SQLite touches it. */

@@ -3,10 +3,10 @@ import { exportBundle } from '../src/core/exchange/bundle'
 import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
 import { importFile } from '../src/core/exchange/files'
 import { splitReplyId } from '../src/core/exchange/mergeThread'
-import { PrefsStore } from '../src/core/prefs'
+import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch, type Service } from '../src/core/service'
-import { ReviewSession } from '../src/core/session'
-import { ReviewStore } from '../src/core/store'
+import { ReviewSession } from '../src/core/review/session'
+import { ReviewStore } from '../src/core/review/store'
 import {
   addReply,
   addTag,
@@ -17,8 +17,8 @@ import {
   tagsByClaim,
   threadText,
   updateReply,
-} from '../src/core/thread'
-import { claimHistory } from '../src/core/history'
+} from '../src/core/thread/thread'
+import { claimHistory } from '../src/core/review/history'
 import type { Claim, Prefs } from '../src/shared/domain'
 import { FactdeskError } from '../src/shared/errors'
 import { describeEvent } from '../src/shared/historyText'

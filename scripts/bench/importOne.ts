@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { parseEssayMarkdown } from '../../src/core/essayFormat'
+import { parseEssayMarkdown } from '../../src/core/document/essayFormat'
 import { importFile } from '../../src/core/exchange/files'
-import { ReviewStore } from '../../src/core/store'
+import { ReviewStore } from '../../src/core/review/store'
 
 async function main(): Promise<void> {
   const [file] = process.argv.slice(2)

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { IMPORT_LIMITS } from '../../src/core/exchange/safeJson'
-import type { ParsedEssay } from '../../src/core/essayFormat'
-import { ReviewStore } from '../../src/core/store'
+import type { ParsedEssay } from '../../src/core/document/essayFormat'
+import { ReviewStore } from '../../src/core/review/store'
 import { codePointLength, cpSlice, describeRange } from '../../src/shared/text'
 
 export interface LimitFile {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseEssayMarkdown } from '../../src/core/essayFormat'
+import { parseEssayMarkdown } from '../../src/core/document/essayFormat'
 import { limitFiles } from './limitFiles'
 
 const root = join(__dirname, '..', '..')

@@ -3,7 +3,7 @@ import { chromiumPdfRenderer } from '../core/republish/pdf'
 import { isHttpUrl } from '../shared/url'
 import { isRepublishFormat, type RepublishFormat } from '../shared/republish'
 import type { ExportedFile, ExportFormat } from '../shared/exchange'
-import type { ReviewStore } from '../core/store'
+import type { ReviewStore } from '../core/review/store'
 import { UsageError, type ParsedArgs } from './args'
 
 /** `factdesk export` for republication: the formats, their flags and how they are described. */

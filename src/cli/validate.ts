@@ -1,4 +1,4 @@
-import { isSqliteBytes } from '../core/reviewFile'
+import { isSqliteBytes } from '../core/db/reviewFile'
 import { readIncoming } from '../core/exchange/files'
 import { essayText } from '../shared/essay'
 import type { CommandSpec } from './args'

@@ -1,10 +1,10 @@
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
 import { basename, extname, join } from 'node:path'
 import { readFileSync } from 'node:fs'
-import { readEssayFile } from '../core/essayFile'
+import { readEssayFile } from '../core/document/essayFile'
 import { bundleOfFile } from '../core/exchange/newReview'
-import type { ParsedEssay } from '../core/essayFormat'
-import type { ReviewSession } from '../core/session'
+import type { ParsedEssay } from '../core/document/essayFormat'
+import type { ReviewSession } from '../core/review/session'
 import type { Lang } from '../shared/domain'
 import { strings } from './strings'
 

@@ -1,6 +1,6 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
-import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/web'
+import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/lib/web'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'factdesk'

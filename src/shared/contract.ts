@@ -64,7 +64,7 @@ export const api = {
   'review-info': method<ReviewInfo>()(none),
   'document-get': method<DocumentView>()(none),
   'claims-list': method<Claim[]>()(none),
-  /** Search, filters and sort of the Claims panel (src/core/search.ts). */
+  /** Search, filters and sort of the Claims panel (src/core/search/search.ts). */
   'claims-search': method<ClaimSearchResult>()(claimQuerySchema),
   'claim-create': method<Claim>()(
     z.object({ id: id.optional(), anchor: anchorSchema }).strict(),
@@ -77,7 +77,7 @@ export const api = {
   'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
   'source-update': method<Claim>()(z.object({ id, source: sourceFieldsSchema.strict() }).strict()),
   'source-delete': method<Claim>()(z.object({ id }).strict()),
-  /** Undo of a removal (src/core/restore.ts): a new version of the row, live again. A removed tag is added again ('tag-add'). */
+  /** Undo of a removal (src/core/claims/restore.ts): a new version of the row, live again. A removed tag is added again ('tag-add'). */
   'source-restore': method<Claim>()(z.object({ id }).strict()),
   'reply-restore': method<Claim>()(z.object({ id }).strict()),
   'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
@@ -89,7 +89,7 @@ export const api = {
   'correction-delete': method<Claim>()(z.object({ id }).strict()),
   'correction-apply': method<Claim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
-  /** Tags, replies and history of a claim (src/core/thread.ts); a change answers with the claim. */
+  /** Tags, replies and history of a claim (src/core/thread/thread.ts); a change answers with the claim. */
   'tags-list': method<TagSummary[]>()(none),
   'tag-add': method<Claim>()(z.object({ claimId: id, name: tagInputSchema }).strict()),
   'tag-remove': method<Claim>()(z.object({ claimId: id, name: tagInputSchema }).strict()),
@@ -134,10 +134,10 @@ export const api = {
       .partial()
       .strict(),
   ),
-  // Claim spotting (src/core/spotting.ts): accepting a suggestion is 'claim-create' on its span.
+  // Claim spotting (src/core/spotting/spotting.ts): accepting a suggestion is 'claim-create' on its span.
   'suggestions-list': method<Suggestion[]>()(none),
   'suggestion-dismiss': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
-  // The review's verdict scale (src/core/scales.ts).
+  // The review's verdict scale (src/core/scales/scales.ts).
   'scale-get': method<VerdictScale>()(none),
   'scale-set': method<ScaleChangeSummary>()(z.object({ scale: verdictScaleSchema }).strict()),
   'scales-builtin': method<VerdictScale[]>()(none),

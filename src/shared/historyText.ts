@@ -118,7 +118,7 @@ const ko: Record<string, Sentence> = {
   },
 }
 
-/** What the words were and are now, and how they changed (src/core/textChange.ts). */
+/** What the words were and are now, and how they changed (src/core/claims/textChange.ts). */
 function textChangedKo(actor: string, d: Record<string, unknown>): string {
   const before = q(str(d, 'before'))
   const after = str(d, 'after')

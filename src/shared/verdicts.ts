@@ -3,7 +3,7 @@ import { verdicts } from './domain'
 
 /**
  * Labels of the default scale's verdicts (SNU팩트체크's) in each interface language. A review's own
- * scale has its own labels: src/shared/scales.ts (verdictLabel) and src/core/scales.ts (activeScale).
+ * scale has its own labels: src/shared/scales.ts (verdictLabel) and src/core/scales/scales.ts (activeScale).
  */
 export const verdictLabels: Record<Lang, Record<Verdict, string>> = {
   ko: {

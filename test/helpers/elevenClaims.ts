@@ -3,7 +3,7 @@
  * 11 claims — every verdict level (one unrated), overlaps, a claim across the title and subtitle, one
  * across two paragraphs, one from a list item into its sub-item, bold runs — and one applied correction.
  */
-import type { ReviewStore } from '../../src/core/store'
+import type { ReviewStore } from '../../src/core/review/store'
 import { bundledEssay } from './essay'
 import { applyCorrectionDirectly, claimOn, openEssay, source } from './republish'
 

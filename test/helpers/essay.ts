@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseEssayMarkdown, type ParsedEssay } from '../../src/core/essayFormat'
+import { parseEssayMarkdown, type ParsedEssay } from '../../src/core/document/essayFormat'
 import { FactdeskError, type ErrorCode } from '../../src/shared/errors'
 
 export const ROOT = join(__dirname, '..', '..')

@@ -1,7 +1,7 @@
 /** Helpers for the republication tests: reviews with claims and applied corrections, output readers. */
 import { randomUUID } from 'node:crypto'
-import { contentHash, ReviewStore } from '../../src/core/store'
-import type { ParsedEssay } from '../../src/core/essayFormat'
+import { contentHash, ReviewStore } from '../../src/core/review/store'
+import type { ParsedEssay } from '../../src/core/document/essayFormat'
 import type { Claim, SourceFields } from '../../src/shared/domain'
 import { blockText, essayText, essayTitle, type Block } from '../../src/shared/essay'
 import { codePointLength, cpSlice, describeRange } from '../../src/shared/text'

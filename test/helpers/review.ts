@@ -1,7 +1,7 @@
 /** Helpers for tests of one review of the bundled essay that is marked and edited as the editor would. */
 import { afterEach, beforeEach } from 'vitest'
-import { $saveDocument, type ClaimRange } from '../../src/core/documentEdit'
-import { ReviewStore } from '../../src/core/store'
+import { $saveDocument, type ClaimRange } from '../../src/core/document/documentEdit'
+import { ReviewStore } from '../../src/core/review/store'
 import type { Claim } from '../../src/shared/domain'
 import type { Block } from '../../src/shared/essay'
 import { editRegion, mapRange } from '../../src/shared/textDiff'

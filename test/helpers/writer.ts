@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseEssayMarkdown } from '../../src/core/essayFormat'
-import { ReviewStore } from '../../src/core/store'
+import { parseEssayMarkdown } from '../../src/core/document/essayFormat'
+import { ReviewStore } from '../../src/core/review/store'
 import { codePointLength, describeRange } from '../../src/shared/text'
 
 const path = process.argv[2]

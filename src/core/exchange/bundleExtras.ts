@@ -3,10 +3,10 @@ import { LIMITS } from '../../shared/domain'
 import { republishSettingKeys, republishSettingsPatchSchema, type RepublishSettings } from '../../shared/republish'
 import { verdictScaleSchema, type VerdictScale } from '../../shared/scales'
 import { suggestionKeySchema } from '../../shared/spotting'
-import { toCorrection, type CorrectionRow } from '../rows'
-import { storedScale } from '../scales'
+import { toCorrection, type CorrectionRow } from '../db/rows'
+import { storedScale } from '../scales/scales'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
-import type { ReviewStore } from '../store'
+import type { ReviewStore } from '../review/store'
 
 /**
  * The rest of a review in a bundle (format version 2): corrections (proposed and applied, with who and

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
-import type { ReviewStore } from '../store'
+import type { ReviewStore } from '../review/store'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
-import { allEventRows, toEvent } from '../history'
-import { toReply, type ReplyRow, type TagRow } from '../thread'
+import { allEventRows, toEvent } from '../review/history'
+import { toReply, type ReplyRow, type TagRow } from '../thread/thread'
 
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the

@@ -1,8 +1,8 @@
 import type { ConflictChoice, ConflictSide, ConflictView } from '../../shared/exchange'
-import { recordEvent } from '../history'
+import { recordEvent } from '../review/history'
 import { FactdeskError } from '../../shared/errors'
-import type { ClaimRow, SourceRow } from '../rows'
-import type { ReviewStore } from '../store'
+import type { ClaimRow, SourceRow } from '../db/rows'
+import type { ReviewStore } from '../review/store'
 import type { BundleClaim, BundleSource } from './bundle'
 
 interface ConflictRow {

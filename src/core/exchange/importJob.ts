@@ -1,6 +1,6 @@
 import type { ImportSummary } from '../../shared/exchange'
 import { FactdeskError, type ErrorCode } from '../../shared/errors'
-import { ReviewStore } from '../store'
+import { ReviewStore } from '../review/store'
 import { importFile } from './files'
 
 /**

@@ -1,5 +1,5 @@
 import type { ImportRecord, ImportSummary } from '../../shared/exchange'
-import type { ReviewStore } from '../store'
+import type { ReviewStore } from '../review/store'
 import { undoableImports } from './importUndo'
 
 export function listImports(store: ReviewStore): ImportRecord[] {

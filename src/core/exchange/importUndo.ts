@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
-import { migrations } from '../migrations'
+import { migrations } from '../db/migrations'
 
 /**
  * Undo import: the review exactly as it was before an import.

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3'
-import { recordEvent } from '../history'
-import type { ReviewStore } from '../store'
-import { uuidV5 } from '../names'
-import { ensureTagStyle, toReply, type ReplyRow, type TagRow } from '../thread'
+import { recordEvent } from '../review/history'
+import type { ReviewStore } from '../review/store'
+import { uuidV5 } from '../lib/names'
+import { ensureTagStyle, toReply, type ReplyRow, type TagRow } from '../thread/thread'
 import { relation, wins } from './mergeRules'
 import type { BundleEvent, BundleReply, BundleTag, BundleTagStyle } from './bundleThread'
 

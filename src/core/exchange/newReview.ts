@@ -1,6 +1,6 @@
-import { isSqliteBytes } from '../reviewFile'
+import { isSqliteBytes } from '../db/reviewFile'
 import { isHttpUrl } from '../../shared/url'
-import type { ParsedEssay } from '../essayFormat'
+import type { ParsedEssay } from '../document/essayFormat'
 import { FactdeskError } from '../../shared/errors'
 import { BUNDLE_FORMAT, validateBundle, type ReviewBundle } from './bundle'
 import { reviewFileBundle } from './files'

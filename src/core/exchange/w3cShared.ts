@@ -64,4 +64,4 @@ export const sourceDigest = (s: {
   archiveUrl: string
 }): string => sha256(JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl]))
 
-export { uuidV5 } from '../names'
+export { uuidV5 } from '../lib/names'

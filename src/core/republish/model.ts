@@ -3,9 +3,9 @@ import type { Claim, Correction, Lang, Status } from '../../shared/domain'
 import type { RepublishOptions, RepublishSettings } from '../../shared/republish'
 import { verdictLabels } from '../../shared/verdicts'
 import { UNRATED } from '../../shared/scales'
-import { listCorrections } from '../corrections'
-import { activeScale } from '../scales'
-import type { ReviewStore } from '../store'
+import { listCorrections } from '../document/corrections'
+import { activeScale } from '../scales/scales'
+import type { ReviewStore } from '../review/store'
 import { readSettings } from './settings'
 
 /**
@@ -24,7 +24,7 @@ export interface VerdictScale {
   colors: Record<string, string>
 }
 
-/** The review's verdict scale (src/core/scales.ts) in the shape the exports read it. */
+/** The review's verdict scale (src/core/scales/scales.ts) in the shape the exports read it. */
 export function scaleOf(store: ReviewStore): VerdictScale {
   const scale = activeScale(store)
   const onScale = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position as number) - (b.position as number))

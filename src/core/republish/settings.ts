@@ -5,7 +5,7 @@ import {
   type RepublishSettings,
   type RepublishSettingsPatch,
 } from '../../shared/republish'
-import type { ReviewStore } from '../store'
+import type { ReviewStore } from '../review/store'
 
 type Key = keyof RepublishSettings
 const fields = Object.keys(republishSettingKeys) as Key[]

@@ -22,7 +22,7 @@ interface Props {
 
 /**
  * "Suggest claims": the sentences of the essay worth checking that are not claims yet, each with the
- * reasons the rules found (src/core/spotting.ts). Accepting one marks it as a claim; dismissing one
+ * reasons the rules found (src/core/spotting/spotting.ts). Accepting one marks it as a claim; dismissing one
  * keeps it out of the suggestions of this review for good.
  */
 export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, reloadKey, undoable }: Props) {

@@ -127,7 +127,7 @@ function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string 
     el.dataset.claimIds = ids.join(' ')
     el.dataset.verdict = verdictOf.get(ranked[0]) ?? 'unrated'
     el.classList.toggle('claim-mark-active', activeId !== null && ids.includes(activeId))
-    // A verdict awaiting re-confirmation shows on the highlight too (src/core/textChange.ts).
+    // A verdict awaiting re-confirmation shows on the highlight too (src/core/claims/textChange.ts).
     el.classList.toggle(TEXT_CHANGED_CLASS, ids.some((id) => changed.has(id)))
   }
 }

@@ -8,7 +8,7 @@ const SEARCH_DELAY_MS = 120
 
 /**
  * The Claims panel's search, filters and sort. The review answers which claims match (`claims-search`,
- * src/core/search.ts); the list itself always shows the claims as they are now, so an edit shows at
+ * src/core/search/search.ts); the list itself always shows the claims as they are now, so an edit shows at
  * once, and the question is asked again after every change of the claims (an edit may make a claim
  * match or stop matching) and after an import.
  */

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import type { Claim, ClaimPatch, Source, SourceFields } from '../shared/domain'
-import { FactdeskError } from '../shared/errors'
-import { codePointLength, cpSlice, type Anchor } from '../shared/text'
-import { recordEvent } from './history'
+import type { Claim, ClaimPatch, Source, SourceFields } from '../../shared/domain'
+import { FactdeskError } from '../../shared/errors'
+import { codePointLength, cpSlice, type Anchor } from '../../shared/text'
+import { recordEvent } from '../review/history'
 import { recordTextChange } from './textChange'
-import { assertVerdictOnScale } from './scales'
-import type { ReviewStore } from './store'
+import { assertVerdictOnScale } from '../scales/scales'
+import type { ReviewStore } from '../review/store'
 
 /**
  * The changes a reviewer makes to claims and their sources, each in one transaction with its history
@@ -55,7 +55,7 @@ export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, i
 export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, actor: string): Claim {
   const { db } = store
   const current = store.claim(id)
-  // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales.ts.
+  // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales/scales.ts.
   if (patch.verdict !== undefined && patch.verdict !== current.verdict) assertVerdictOnScale(store, patch.verdict)
   const next = { ...current, ...definedOnly(patch) }
   // Giving the verdict again, even the same one, confirms it for the words as they read now.

@@ -1,4 +1,4 @@
-import type { Claim, Correction, Source } from '../shared/domain'
+import type { Claim, Correction, Source } from '../../shared/domain'
 
 export interface ClaimRow {
   id: string

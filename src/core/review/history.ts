@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { FactdeskError } from '../shared/errors'
-import type { ClaimEvent } from '../shared/thread'
+import { FactdeskError } from '../../shared/errors'
+import type { ClaimEvent } from '../../shared/thread'
 import type { ReviewStore } from './store'
 
 /**

@@ -1,6 +1,6 @@
-import type { HandlerRegistry, ServiceContext } from './service'
-import type { ReviewStore } from './store'
-import { claimHistory } from './history'
+import type { HandlerRegistry, ServiceContext } from '../service'
+import type { ReviewStore } from '../review/store'
+import { claimHistory } from '../review/history'
 import { addReply, addTag, deleteReply, listTags, removeTag, setTagColor, updateReply } from './thread'
 
 /** Tags, the discussion thread and the history of a claim. A change answers with the claim. */

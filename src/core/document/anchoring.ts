@@ -1,5 +1,5 @@
 import search from 'approx-string-match'
-import { codePointIndex, codePointLength, cpSlice, describeRange, utf16Index, type Anchor } from '../shared/text'
+import { codePointIndex, codePointLength, cpSlice, describeRange, utf16Index, type Anchor } from '../../shared/text'
 
 /** Quotes shorter than this (in code points) are only ever matched exactly: a fuzzy match of a few
  * characters finds look-alikes anywhere in the text. */

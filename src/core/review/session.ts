@@ -1,20 +1,20 @@
-import { removeDatabase } from './reviewFile'
+import { removeDatabase } from '../db/reviewFile'
 import { existsSync } from 'node:fs'
-import { FactdeskError } from '../shared/errors'
-import type { ParsedEssay } from './essayFormat'
-import type { VerdictScale } from '../shared/scales'
+import { FactdeskError } from '../../shared/errors'
+import type { ParsedEssay } from '../document/essayFormat'
+import type { VerdictScale } from '../../shared/scales'
 import { ReviewStore } from './store'
 import { activeLockHolder, takeReviewLock, type LockHolder } from './reviewLock'
 import { hostname } from 'node:os'
-import type { ImportSummary } from '../shared/exchange'
-import { importFile } from './exchange/files'
-import { bundleOfFile, essayOfBundle } from './exchange/newReview'
+import type { ImportSummary } from '../../shared/exchange'
+import { importFile } from '../exchange/files'
+import { bundleOfFile, essayOfBundle } from '../exchange/newReview'
 
 export type SessionChange = 'opened' | 'created' | 'saved-as' | 'external'
 
 /**
  * Opens a review for a window: with the review's writer lock, or read-only while another window holds
- * it (src/core/reviewLock.ts). The command line opens review files directly and waits on SQLite's lock.
+ * it (src/core/review/reviewLock.ts). The command line opens review files directly and waits on SQLite's lock.
  */
 export function openForWindow(path: string, essay?: ParsedEssay, options: { scale?: VerdictScale } = {}): ReviewStore {
   if (path === ':memory:') return ReviewStore.open(path, essay, options)

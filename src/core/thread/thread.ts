@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
-import { FactdeskError } from '../shared/errors'
-import { normalizeTagName, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../shared/thread'
-import { recordEvent } from './history'
-import type { ReviewStore } from './store'
+import { FactdeskError } from '../../shared/errors'
+import { normalizeTagName, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../../shared/thread'
+import { recordEvent } from '../review/history'
+import type { ReviewStore } from '../review/store'
 
 /**
  * A claim's discussion: replies (edited and deleted by their author only) and tags (free text, one
- * colour per tag name in the review); the claim's history is src/core/history.ts. Replies and tags are
+ * colour per tag name in the review); the claim's history is src/core/review/history.ts. Replies and tags are
  * entities with versions and tombstones, like sources, so they travel in bundles and merge by id.
  *
  * Neither a reply nor a tag changes its claim's version or modified time: they merge by their own ids,

@@ -1,6 +1,6 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
-import type { HandlerRegistry, ServiceContext } from './service'
+import type { HandlerRegistry, ServiceContext } from '../service'
 
 /** Editing the essay and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {

@@ -1,4 +1,4 @@
-import { FactdeskError } from '../shared/errors'
+import { FactdeskError } from '../../shared/errors'
 import {
   BUILTIN_SCALES,
   SCALE_SETTING,
@@ -12,13 +12,13 @@ import {
   verdictScaleSchema,
   type ScaleChangeSummary,
   type VerdictScale,
-} from '../shared/scales'
-import { LIMITS } from '../shared/domain'
-import type { BundleClaim } from './exchange/bundle'
-import type { IncomingReview } from './exchange/merge'
-import { recordEvent } from './history'
-import type { HandlerRegistry, ServiceContext } from './service'
-import type { ReviewStore } from './store'
+} from '../../shared/scales'
+import { LIMITS } from '../../shared/domain'
+import type { BundleClaim } from '../exchange/bundle'
+import type { IncomingReview } from '../exchange/merge'
+import { recordEvent } from '../review/history'
+import type { HandlerRegistry, ServiceContext } from '../service'
+import type { ReviewStore } from '../review/store'
 
 /**
  * The review's verdict scale (src/shared/scales.ts): stored as JSON in the review file's setting

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Correction } from '../shared/domain'
-import type { Block } from '../shared/essay'
-import { FactdeskError } from '../shared/errors'
+import type { Correction } from '../../shared/domain'
+import type { Block } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
 import { $saveDocument, type ClaimRange } from './documentEdit'
-import { recordEvent } from './history'
-import { toCorrection, type CorrectionRow } from './rows'
-import type { ReviewStore } from './store'
+import { recordEvent } from '../review/history'
+import { toCorrection, type CorrectionRow } from '../db/rows'
+import type { ReviewStore } from '../review/store'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
   const r = store.db.prepare(`SELECT * FROM correction WHERE id = ? AND deleted = 0`).get(id) as CorrectionRow | undefined

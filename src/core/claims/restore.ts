@@ -1,9 +1,9 @@
-import { FactdeskError } from '../shared/errors'
+import { FactdeskError } from '../../shared/errors'
 import { setSourceDeleted } from './claimWrites'
-import type { HandlerRegistry, ServiceContext } from './service'
-import type { ReviewStore } from './store'
-import type { SourceRow } from './rows'
-import { setReplyDeleted, type ReplyRow } from './thread'
+import type { HandlerRegistry, ServiceContext } from '../service'
+import type { ReviewStore } from '../review/store'
+import type { SourceRow } from '../db/rows'
+import { setReplyDeleted, type ReplyRow } from '../thread/thread'
 
 /**
  * Undo of removals. Sources and replies are versioned rows with tombstones, so bringing one back is a

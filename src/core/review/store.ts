@@ -1,21 +1,21 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
-import type { DocumentView, ReviewInfo } from '../shared/contract'
-import type { Claim, ClaimPatch, Source, SourceFields } from '../shared/domain'
-import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
-import { FactdeskError } from '../shared/errors'
-import type { Anchor } from '../shared/text'
-import { isHttpUrl } from '../shared/url'
-import { SCHEMA_VERSION } from './migrations'
-import type { VerdictScale } from '../shared/scales'
-import { SCALE_SETTING } from '../shared/scales'
-import { openReviewDatabase } from './reviewFile'
+import type { DocumentView, ReviewInfo } from '../../shared/contract'
+import type { Claim, ClaimPatch, Source, SourceFields } from '../../shared/domain'
+import { essayByline, essayText, essayTitle, type Block } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
+import type { Anchor } from '../../shared/text'
+import { isHttpUrl } from '../../shared/url'
+import { SCHEMA_VERSION } from '../db/migrations'
+import type { VerdictScale } from '../../shared/scales'
+import { SCALE_SETTING } from '../../shared/scales'
+import { openReviewDatabase } from '../db/reviewFile'
 import type { LockHolder, ReviewLock } from './reviewLock'
-import { toClaim, toCorrection, toSource, type ClaimRow, type SourceRow } from './rows'
-import type { ParsedEssay } from './essayFormat'
-import { rememberPublished } from './republish/settings'
-import * as writes from './claimWrites'
-import { repliesByClaim, tagsByClaim } from './thread'
+import { toClaim, toCorrection, toSource, type ClaimRow, type SourceRow } from '../db/rows'
+import type { ParsedEssay } from '../document/essayFormat'
+import { rememberPublished } from '../republish/settings'
+import * as writes from '../claims/claimWrites'
+import { repliesByClaim, tagsByClaim } from '../thread/thread'
 
 const now = (): string => new Date().toISOString()
 
@@ -28,7 +28,7 @@ export class ReviewStore {
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
-    /** Who has this review open for writing when this window only reads it (src/core/reviewLock.ts). */
+    /** Who has this review open for writing when this window only reads it (src/core/review/reviewLock.ts). */
     readonly readOnly: LockHolder | null = null,
     private readonly lock: ReviewLock | null = null,
   ) {}
@@ -198,7 +198,7 @@ export class ReviewStore {
     return version
   }
 
-  // The changes to claims and sources: src/core/claimWrites.ts.
+  // The changes to claims and sources: src/core/claims/claimWrites.ts.
   createClaim(anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
     return writes.createClaim(this, anchor, actor, id)
   }

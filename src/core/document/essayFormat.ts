@@ -1,5 +1,5 @@
-import type { Block, BlockKind, Inline } from '../shared/essay'
-import { FactdeskError } from '../shared/errors'
+import type { Block, BlockKind, Inline } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
 
 /**
  * The essay file format: a small Markdown subset with a front matter for the parts a reader sees

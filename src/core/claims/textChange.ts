@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { recordEvent } from './history'
-import type { ReviewStore } from './store'
+import { recordEvent } from '../review/history'
+import type { ReviewStore } from '../review/store'
 
 /**
  * How a claim's words came to change: an edit of the essay (typing, paste, undo/redo), a correction

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { withoutInvisible } from '../shared/text'
+import { withoutInvisible } from '../../shared/text'
 
 /** RFC 4122 name-space for URLs: anyone can recompute the UUID Factdesk derives from a name. */
 const NAMESPACE_URL = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex')

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { FactdeskError } from '../shared/errors'
+import { FactdeskError } from '../../shared/errors'
 import { parseEssay, type ParsedEssay } from './essayFormat'
 
 export const ESSAY_MAX_BYTES = 5 * 1024 * 1024

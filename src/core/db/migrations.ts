@@ -196,7 +196,7 @@ export const migrations: readonly string[] = [
   ALTER TABLE import_log ADD COLUMN undone_by TEXT NOT NULL DEFAULT '';
   `,
   // A verdict judges the words it was given: a rated or worked-on claim whose words changed other than
-  // by a correction is marked until a reviewer confirms or changes its verdict (src/core/textChange.ts).
+  // by a correction is marked until a reviewer confirms or changes its verdict (src/core/claims/textChange.ts).
   `
   ALTER TABLE claim ADD COLUMN text_changed INTEGER NOT NULL DEFAULT 0 CHECK (text_changed IN (0, 1));
   `,

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { langs, LIMITS, type Lang, type Prefs } from '../shared/domain'
-import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, scaleIdSchema } from '../shared/prefs'
+import { langs, LIMITS, type Lang, type Prefs } from '../../shared/domain'
+import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, scaleIdSchema } from '../../shared/prefs'
 
 /** What the shell must choose (name and language); the rest has defaults. */
 export type PrefsDefaults = Pick<Prefs, 'reviewerName' | 'lang'> & Partial<Prefs>

@@ -1,11 +1,11 @@
-import { essayByline, essayText, essayTitle, type Block } from '../shared/essay'
-import { FactdeskError } from '../shared/errors'
-import { codePointLength, cpSlice, describeRange } from '../shared/text'
-import { editRegion, mapRange } from '../shared/textDiff'
-import { recordEvent } from './history'
-import { recordTextChange, type TextChange } from './textChange'
-import type { ClaimRow } from './rows'
-import { contentHash, type ReviewStore } from './store'
+import { essayByline, essayText, essayTitle, type Block } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
+import { codePointLength, cpSlice, describeRange } from '../../shared/text'
+import { editRegion, mapRange } from '../../shared/textDiff'
+import { recordEvent } from '../review/history'
+import { recordTextChange, type TextChange } from '../claims/textChange'
+import type { ClaimRow } from '../db/rows'
+import { contentHash, type ReviewStore } from '../review/store'
 
 export interface ClaimRange {
   id: string
@@ -66,7 +66,7 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     }
   }
   const corrected = followCorrectionsInText(store, actor, now)
-  // Every change of a claim's words is part of its record (src/core/textChange.ts).
+  // Every change of a claim's words is part of its record (src/core/claims/textChange.ts).
   for (const change of changes) recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
 }
 

@@ -1,8 +1,8 @@
-import { hasBytes, withTempDir } from './tempFiles'
+import { hasBytes, withTempDir } from '../lib/tempFiles'
 import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
-import { FactdeskError } from '../shared/errors'
+import { FactdeskError } from '../../shared/errors'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { assertOwnSchema, distrustSchema } from './reviewSchema'
 

@@ -4,9 +4,9 @@ import {
   foldSearchText,
   type ClaimQuery,
   type ClaimSearchResult,
-} from '../shared/claimQuery'
-import { tagKey } from '../shared/thread'
-import type { ReviewStore } from './store'
+} from '../../shared/claimQuery'
+import { tagKey } from '../../shared/thread'
+import type { ReviewStore } from '../review/store'
 
 /**
  * Search over the claims of a review: quote, note, sources (URL, title, publisher, excerpt, archive

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { blockText, type Block, type BlockKind } from '../shared/essay'
-import { suggestionReasons, type Suggestion, type SuggestionReason } from '../shared/spotting'
-import { joinBlocks } from '../shared/text'
-import type { HandlerRegistry, ServiceContext } from './service'
-import type { ReviewStore } from './store'
+import { blockText, type Block, type BlockKind } from '../../shared/essay'
+import { suggestionReasons, type Suggestion, type SuggestionReason } from '../../shared/spotting'
+import { joinBlocks } from '../../shared/text'
+import type { HandlerRegistry, ServiceContext } from '../service'
+import type { ReviewStore } from '../review/store'
 
 /**
  * Claim spotting, offline and deterministic: no network, no model. The essay's plain text is split

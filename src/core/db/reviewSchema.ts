@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { FactdeskError } from '../shared/errors'
+import { FactdeskError } from '../../shared/errors'
 import { migrate } from './migrations'
 
 /**

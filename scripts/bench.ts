@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: figures for the work a review does most, on the bundled essay, printed as a table.
- * Not a test: the numbers depend on the machine; README "Performance" records what we measured.
+ * Not a test: the numbers depend on the machine; docs/performance.md records what we measured.
  */
 import { createHeadlessEditor } from '@lexical/headless'
 import { $getRoot } from 'lexical'

@@ -20,7 +20,7 @@ interface Gold {
 const gold = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/spotting-gold.json'), 'utf8')) as Gold
 
 /**
- * What the rules score on the bundled essay against the hand-marked list (README "Claim spotting").
+ * What the rules score on the bundled essay against the hand-marked list (docs/claim-spotting.md).
  * Raise these when the rules get better; the test fails if they get worse.
  */
 const MEASURED = { precision: 8 / 9, recall: 8 / 10 }

@@ -1,5 +1,5 @@
 /**
- * Files at the import limits (README "Limits"), made from a real review of the bundled essay: the
+ * Files at the import limits (docs/exchange.md, "Limits"), made from a real review of the bundled essay: the
  * largest a reviewer can be sent, to measure what importing them costs (`npm run bench -- --limits`).
  */
 import { randomUUID } from 'node:crypto'

@@ -5,7 +5,7 @@ import { IMPORT_LIMITS } from './safeJson'
 /**
  * Totals a file may carry, whatever their spread: per-item caps alone let a file of 48 claims carry
  * 100,000 versions each and take minutes to import. `npm run bench -- --limits` measures files at
- * these limits (README "Limits").
+ * these limits (docs/exchange.md, "Limits").
  */
 function refuse(name: string, what: string, limit: number): never {
   throw new FactdeskError(

@@ -1,7 +1,7 @@
 import { FactdeskError } from '../../shared/errors'
 import { hasLoneSurrogate } from '../../shared/text'
 
-/** Documented limits for files brought into a review (README: "Review files travel"). */
+/** Documented limits for files brought into a review (docs/exchange.md). */
 export const IMPORT_LIMITS = {
   bytes: 50 * 1024 * 1024,
   depth: 32,

@@ -8,7 +8,7 @@ import type { ReviewStore } from '../review/store'
 /**
  * Claim spotting, offline and deterministic: no network, no model. The essay's plain text is split
  * into sentences, each sentence is tested against the rules below, and a sentence with at least one
- * reason is suggested unless it overlaps a claim or was dismissed. README.md ("Claim spotting") says
+ * reason is suggested unless it overlaps a claim or was dismissed. docs/claim-spotting.md says
  * how well this does on the bundled essay.
  */
 

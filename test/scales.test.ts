@@ -2,9 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
 import { exportW3c } from '../src/core/exchange/w3cExport'
-import { PrefsStore } from '../src/core/prefs/prefs'
 import { activeScale, builtinScale, setScale } from '../src/core/scales/scales'
-import { createService, dispatch, type Service } from '../src/core/service'
 import { ReviewSession } from '../src/core/review/session'
 import { ReviewStore } from '../src/core/review/store'
 import type { Method } from '../src/shared/contract'
@@ -17,33 +15,27 @@ import {
   verdictIds,
   verdictLabel,
   verdictScaleSchema,
-  type ScaleChangeSummary,
   type VerdictScale,
 } from '../src/shared/scales'
+import { openDesk, type Desk } from './helpers/service'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf } from './helpers/exchange'
 
 let dir: TempDir
+let desk: Desk
 let session: ReviewSession
-let service: Service
-let emitted: string[]
+const emitted = (): string[] => desk.events.map(({ event, payload }) => `${event}:${JSON.stringify(payload)}`)
 
 function open(path: string): void {
-  session = new ReviewSession(ReviewStore.open(path, bundledEssay()))
-  const prefs = new PrefsStore(null, { reviewerName: '박팩트', lang: 'ko' })
-  emitted = []
-  service = createService({ session, prefs, emit: (e, p) => void emitted.push(`${e}:${JSON.stringify(p)}`) })
+  desk = openDesk(ReviewStore.open(path, bundledEssay()), { reviewerName: '박팩트' })
+  session = desk.session
 }
 
-async function call<T>(method: Method, args: unknown = {}): Promise<{ ok: true; value: T } | { ok: false; code: string; message: string }> {
-  const r = await dispatch(service, method, args)
-  return r.ok ? { ok: true, value: r.value as T } : { ok: false, code: r.error.code, message: r.error.message }
+async function call(method: Method, args: unknown = {}): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {
+  const r = await desk.call(method, args)
+  return r.ok ? { ok: true, value: r.value } : { ok: false, code: r.error.code, message: r.error.message }
 }
-async function ok<T>(method: Method, args: unknown = {}): Promise<T> {
-  const r = await call<T>(method, args)
-  if (!r.ok) throw new Error(`${method}: ${r.code} ${r.message}`)
-  return r.value
-}
+const ok: Desk['callOk'] = (method, ...args) => desk.callOk(method, ...args)
 
 const QUOTES = ['챗GPT 유료 가입자 수 2위', '서울에 지사를 설립', '카카오와 협력해', '아랍에미리트(UAE)', '권 CSO는 방한 중']
 
@@ -52,8 +44,8 @@ async function ratedClaims(): Promise<Claim[]> {
   const verdicts = ['true', 'half-true', 'false', 'undecidable', 'unrated']
   const out: Claim[] = []
   for (const [i, quote] of QUOTES.entries()) {
-    const c = await ok<Claim>('claim-create', { anchor: anchorOf(session.store, quote) })
-    out.push(verdicts[i] === 'unrated' ? c : await ok<Claim>('claim-update', { id: c.id, patch: { verdict: verdicts[i] } }))
+    const c = await ok('claim-create', { anchor: anchorOf(session.store, quote) })
+    out.push(verdicts[i] === 'unrated' ? c : await ok('claim-update', { id: c.id, patch: { verdict: verdicts[i] } }))
   }
   return out
 }
@@ -83,7 +75,7 @@ describe('the review scale', () => {
   it('is SNU팩트체크’s six levels until the review chooses another; two scales are built in', async () => {
     expect(await ok('scale-get')).toEqual(SNU_SCALE)
     expect(verdictIds(SNU_SCALE)).toEqual(['unrated', 'true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'undecidable'])
-    expect((await ok<VerdictScale[]>('scales-builtin')).map((s) => s.id)).toEqual(['snu', 'politifact'])
+    expect((await ok('scales-builtin')).map((s) => s.id)).toEqual(['snu', 'politifact'])
     expect(verdictIds(POLITIFACT_SCALE).slice(1).map((id) => POLITIFACT_SCALE.levels.find((l) => l.id === id)!.en)).toEqual([
       'True',
       'Mostly True',
@@ -98,12 +90,12 @@ describe('the review scale', () => {
   it('switching maps verdicts (same id, else same position, else unrated) in one step, with a summary', async () => {
     const claims = await ratedClaims()
     const before = new Map(claims.map((c) => [c.id, c]))
-    const summary = await ok<ScaleChangeSummary>('scale-set', { scale: POLITIFACT_SCALE })
+    const summary = await ok('scale-set', { scale: POLITIFACT_SCALE })
     expect(summary.previous.id).toBe('snu')
     expect(summary.scale).toEqual(POLITIFACT_SCALE)
     expect(summary.mapped).toEqual([{ from: 'undecidable', to: 'unrated', claims: 1 }])
     expect(summary).toMatchObject({ kept: 4, unrated: 1 })
-    expect(emitted).toContain('review-changed:{"reason":"scale-changed"}')
+    expect(emitted()).toContain('review-changed:{"reason":"scale-changed"}')
     expect(Object.values(verdictsNow()).sort()).toEqual(['false', 'half-true', 'true', 'unrated', 'unrated'])
     // Only the changed claim gets a new version (merges see it as an edit) and a history entry.
     for (const c of session.store.claims()) {
@@ -121,14 +113,14 @@ describe('the review scale', () => {
     // Back again: Pants on Fire has no place on SNU's scale (position 6 of 5).
     const fire = claims[2]
     await ok('claim-update', { id: fire.id, patch: { verdict: 'pants-on-fire' } })
-    const back = await ok<ScaleChangeSummary>('scale-set', { scale: SNU_SCALE })
+    const back = await ok('scale-set', { scale: SNU_SCALE })
     expect(back.mapped).toEqual([{ from: 'pants-on-fire', to: 'unrated', claims: 1 }])
     expect(session.store.claim(fire.id).verdict).toBe('unrated')
   })
 
   it('maps by position onto a scale of the review’s own, and keeps it after the file is opened again', async () => {
     await ratedClaims()
-    const summary = await ok<ScaleChangeSummary>('scale-set', { scale: OWN })
+    const summary = await ok('scale-set', { scale: OWN })
     expect(new Set(summary.mapped.map((m) => `${m.from}>${m.to}`))).toEqual(
       new Set(['true>correct', 'half-true>wrong', 'false>unrated', 'undecidable>unproven']),
     )
@@ -147,7 +139,7 @@ describe('the review scale', () => {
     expect(mapVerdict(OWN, OWN, 'wrong')).toBe('wrong')
     // Re-ordering or relabelling the review's own scale keeps every id: nothing is re-rated.
     const reordered: VerdictScale = { ...OWN, levels: [OWN.levels[1], OWN.levels[0], OWN.levels[2], OWN.levels[3]].map((l, i) => ({ ...l, position: i < 3 ? i + 1 : null, en: `${l.en}!` })) }
-    expect((await ok<ScaleChangeSummary>('scale-set', { scale: reordered })).mapped).toEqual([])
+    expect((await ok('scale-set', { scale: reordered })).mapped).toEqual([])
   })
 
   it('refuses a custom scale that is not valid, and the review is left as it was', async () => {
@@ -193,8 +185,8 @@ describe('the review scale', () => {
     expect(await call('claim-update', { id: claim.id, patch: { verdict: 'Not An Id' } })).toMatchObject({ ok: false, code: 'invalid-args' })
 
     await ok('scale-set', { scale: POLITIFACT_SCALE })
-    expect((await ok<Claim>('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })).verdict).toBe('pants-on-fire')
-    expect((await ok<Claim>('claim-update', { id: claim.id, patch: { verdict: 'unrated' } })).verdict).toBe('unrated')
+    expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })).verdict).toBe('pants-on-fire')
+    expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'unrated' } })).verdict).toBe('unrated')
     expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({ ok: false, code: 'invalid-args' })
   })
 

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch, type Service } from '../src/core/service'
 import { ReviewSession } from '../src/core/review/session'
 import { reasonsOf, spotSentences, splitSentences, suggestionKey } from '../src/core/spotting/spotting'
 import { ReviewStore } from '../src/core/review/store'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
-import type { Method } from '../src/shared/contract'
-import type { Claim } from '../src/shared/domain'
 import { blockText, essayText, type Block } from '../src/shared/essay'
-import { suggestionReasons, type Suggestion } from '../src/shared/spotting'
+import { suggestionReasons } from '../src/shared/spotting'
 import { cpSlice, describeRange } from '../src/shared/text'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { openDesk, type Desk } from './helpers/service'
 
 interface Gold {
   claims: { sentence: string; why: string }[]
@@ -38,21 +35,16 @@ OpenAI announced on May 26, 2025 that it would open an office in Seoul. Korea ha
 
 let dir: TempDir
 let session: ReviewSession
-let service: Service
+let desk: Desk
 
 function open(path: string, essay = bundledEssay()): void {
-  session = new ReviewSession(ReviewStore.open(path, essay))
-  const prefs = new PrefsStore(null, { reviewerName: '김검증', lang: 'ko' })
-  service = createService({ session, prefs, emit: () => undefined })
+  desk = openDesk(ReviewStore.open(path, essay), { reviewerName: '김검증' })
+  session = desk.session
 }
 
-async function ok<T>(method: Method, args: unknown = {}): Promise<T> {
-  const r = await dispatch(service, method, args)
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-  return r.value as T
-}
+const ok: Desk['callOk'] = (method, ...args) => desk.callOk(method, ...args)
 
-const suggestions = () => ok<Suggestion[]>('suggestions-list')
+const suggestions = () => ok('suggestions-list')
 const text = () => session.store.document().text
 
 beforeEach(() => {
@@ -168,7 +160,7 @@ describe('suggestions on the bundled essay', () => {
 
   it('accepting one makes a claim on exactly that sentence, and it is suggested no more', async () => {
     const [first] = await suggestions()
-    const claim = await ok<Claim>('claim-create', { anchor: describeRange(text(), first.start, first.end) })
+    const claim = await ok('claim-create', { anchor: describeRange(text(), first.start, first.end) })
     expect(claim).toMatchObject({ exact: first.exact, start: first.start, end: first.end, author: '김검증' })
     expect((await suggestions()).some((s) => s.key === first.key)).toBe(false)
   })
@@ -178,7 +170,7 @@ describe('suggestions on the bundled essay', () => {
     const target = list.find((s) => s.exact.includes('2위를 기록'))!
     const at = [...target.exact].join('').indexOf('2위')
     const start = target.start + [...target.exact.slice(0, at)].length
-    await ok<Claim>('claim-create', { anchor: describeRange(text(), start, start + 2) })
+    await ok('claim-create', { anchor: describeRange(text(), start, start + 2) })
     const after = await suggestions()
     expect(after.some((s) => s.key === target.key)).toBe(false)
     expect(after.length).toBe(list.length - 1)
@@ -207,7 +199,7 @@ describe('suggestions on the bundled essay', () => {
   })
 
   it('refuses a key that is not a sentence hash', async () => {
-    const r = await dispatch(service, 'suggestion-dismiss', { key: 'DROP TABLE claim' })
+    const r = await desk.call( 'suggestion-dismiss', { key: 'DROP TABLE claim' })
     expect(r.ok ? '' : r.error.code).toBe('invalid-args')
   })
 })
@@ -228,7 +220,7 @@ describe('suggestions on an English essay', () => {
       ['About 1.2 million people pay for the service, up 40% from last year.', ['statistic']],
     ])
     const [first] = list
-    const claim = await ok<Claim>('claim-create', { anchor: describeRange(text(), first.start, first.end) })
+    const claim = await ok('claim-create', { anchor: describeRange(text(), first.start, first.end) })
     expect(claim.exact).toBe(first.exact)
   })
 })

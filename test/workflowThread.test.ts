@@ -3,9 +3,6 @@ import { exportBundle } from '../src/core/exchange/bundle'
 import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
 import { importFile } from '../src/core/exchange/files'
 import { splitReplyId } from '../src/core/exchange/mergeThread'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch, type Service } from '../src/core/service'
-import { ReviewSession } from '../src/core/review/session'
 import { ReviewStore } from '../src/core/review/store'
 import {
   addReply,
@@ -19,10 +16,11 @@ import {
   updateReply,
 } from '../src/core/thread/thread'
 import { claimHistory } from '../src/core/review/history'
-import type { Claim, Prefs } from '../src/shared/domain'
+
 import { FactdeskError } from '../src/shared/errors'
 import { describeEvent } from '../src/shared/historyText'
 import { TAG_PALETTE } from '../src/shared/thread'
+import { deskTest } from './helpers/service'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
@@ -148,44 +146,30 @@ describe('replies', () => {
 })
 
 describe('the service', () => {
-  let session: ReviewSession
-  let prefs: PrefsStore
-  let service: Service
-  beforeEach(() => {
-    session = new ReviewSession(ReviewStore.open(':memory:', bundledEssay()))
-    prefs = new PrefsStore(null, { reviewerName: '김기자', lang: 'en', essayFontSize: 18, defaultScale: 'snu' } as Prefs)
-    service = createService({ session, prefs, emit: () => undefined })
-  })
-  afterEach(() => session.close())
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const r = await dispatch(service, method, args)
-    if (!r.ok) throw new FactdeskError(r.error.code as 'internal', r.error.message)
-    return r.value as T
-  }
-
-  it('tags, replies and the history of a claim through the API, others’ replies refused', async () => {
-    const claim = await call<Claim>('claim-create', { anchor: anchorOf(session.store, '2025년 5월') })
-    expect((await call<Claim>('tag-add', { claimId: claim.id, name: ' 날짜 ' })).tags).toEqual(['날짜'])
+  deskTest('tags, replies and the history of a claim through the API, others’ replies refused', async ({ desk }) => {
+    const { session, prefs, callOk: call } = desk
+    const claim = await call('claim-create', { anchor: anchorOf(session.store, '2025년 5월') })
+    expect((await call('tag-add', { claimId: claim.id, name: ' 날짜 ' })).tags).toEqual(['날짜'])
     expect(await call('tags-list', {})).toEqual([{ name: '날짜', color: expect.stringMatching(/^#[0-9a-f]{6}$/), count: 1 }])
-    const withReply = await call<Claim>('reply-add', { claimId: claim.id, body: '발표일 확인' })
+    const withReply = await call('reply-add', { claimId: claim.id, body: '발표일 확인' })
     const reply = withReply.replies[0]
     expect(reply).toMatchObject({ author: '김기자', body: '발표일 확인' })
-    expect((await call<Claim>('reply-update', { id: reply.id, body: '발표일 확인함' })).replies[0].body).toBe('발표일 확인함')
+    expect((await call('reply-update', { id: reply.id, body: '발표일 확인함' })).replies[0].body).toBe('발표일 확인함')
 
     prefs.set({ reviewerName: '이팩트' })
-    const refusedCall = await dispatch(service, 'reply-delete', { id: reply.id })
+    const refusedCall = await desk.call('reply-delete', { id: reply.id })
     expect(refusedCall).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'You can only delete your own replies: this is 김기자’s reply, and you are “이팩트”.' },
     })
     prefs.set({ reviewerName: '김기자' })
-    expect((await call<Claim>('reply-delete', { id: reply.id })).replies).toEqual([])
-    expect((await call<Claim>('tag-remove', { claimId: claim.id, name: '날짜' })).tags).toEqual([])
-    const history = await call<{ kind: string; actor: string }[]>('claim-history', { id: claim.id })
+    expect((await call('reply-delete', { id: reply.id })).replies).toEqual([])
+    expect((await call('tag-remove', { claimId: claim.id, name: '날짜' })).tags).toEqual([])
+    const history = await call('claim-history', { id: claim.id })
     expect(history.map((e) => e.kind)).toEqual(['tag-removed', 'reply-removed', 'reply-edited', 'reply-added', 'tag-added', 'claim-created'])
     expect(history.every((e) => e.actor === '김기자')).toBe(true)
-    expect((await dispatch(service, 'tag-add', { claimId: claim.id, name: 'x'.repeat(51) })).ok).toBe(false)
-    expect((await dispatch(service, 'tag-set-color', { name: '날짜', color: 'red' })).ok).toBe(false)
+    expect((await desk.call('tag-add', { claimId: claim.id, name: 'x'.repeat(51) })).ok).toBe(false)
+    expect((await desk.call('tag-set-color', { name: '날짜', color: 'red' })).ok).toBe(false)
   })
 })
 

@@ -1,0 +1,60 @@
+/** The review service as the UI reaches it: one fixture for tests that go through `dispatch`. */
+import { test as base } from 'vitest'
+import { PrefsStore } from '../../src/core/prefs/prefs'
+import { ReviewSession } from '../../src/core/review/session'
+import { ReviewStore } from '../../src/core/review/store'
+import { createService, dispatch, type Service } from '../../src/core/service'
+import type { ArgsOf, CallResult, EventName, Method, ResultOf } from '../../src/shared/contract'
+import type { Prefs } from '../../src/shared/domain'
+import { bundledEssay, tempDir, type TempDir } from './essay'
+
+export interface Desk {
+  readonly session: ReviewSession
+  readonly prefs: PrefsStore
+  readonly service: Service
+  /** Every event the service pushed to the windows, in order. */
+  readonly events: { event: EventName; payload: unknown }[]
+  /** Any call, arguments unchecked by the compiler (for refused input); answers as the transports do. */
+  call(method: unknown, args?: unknown): Promise<CallResult<Method>>
+  /** A call that must succeed: typed by the contract, it throws with the service's code and message otherwise. */
+  callOk<M extends Method>(method: M, ...args: ArgsList<M>): Promise<ResultOf<M>>
+}
+
+/** The arguments may be left out where the method takes none that are required. */
+type ArgsList<M extends Method> = Record<never, never> extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]
+
+/** A service over `store`, with the reviewer's preferences kept in memory (or in `prefsFile`). */
+export function openDesk(store: ReviewStore, prefs: Partial<Prefs> = {}, prefsFile: string | null = null): Desk {
+  const session = new ReviewSession(store)
+  const prefsStore = new PrefsStore(prefsFile, { reviewerName: '김기자', lang: 'ko', ...prefs })
+  const events: Desk['events'] = []
+  const service = createService({ session, prefs: prefsStore, emit: (event, payload) => void events.push({ event, payload }) })
+  const call = (method: unknown, args?: unknown) => dispatch(service, method, args)
+  return {
+    session,
+    prefs: prefsStore,
+    service,
+    events,
+    call,
+    async callOk(method, ...args) {
+      const r = await call(method, args[0] ?? {})
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+      return r.value as ResultOf<typeof method>
+    },
+  }
+}
+
+/** `deskTest(...)`: each test gets a fresh review file of the bundled essay (`desk`) in its own folder (`dir`). */
+export const deskTest = base.extend<{ dir: TempDir; desk: Desk }>({
+  // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
+  dir: async ({}, use) => {
+    const dir = tempDir()
+    await use(dir)
+    dir.remove()
+  },
+  desk: async ({ dir }, use) => {
+    const desk = openDesk(ReviewStore.open(dir.file('review.factdesk'), bundledEssay()))
+    await use(desk)
+    desk.session.close()
+  },
+})

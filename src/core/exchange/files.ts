@@ -17,6 +17,8 @@ import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
+import { readWordIncoming, type WordImportOptions } from './word/wordImport'
+import { isZipBytes } from './word/zip'
 
 
 export function sha256(bytes: Uint8Array): string {
@@ -117,8 +119,13 @@ export async function importFile(
   bytes: Uint8Array,
   importer: string,
   progress: (phase: 'merging') => void = () => undefined,
+  options: WordImportOptions = {},
 ): Promise<ImportSummary> {
-  const incoming = await readIncoming(name, bytes, store.document().text)
+  // A Word document is read against the open review (its claims, its essay): ./word/wordImport.ts.
+  const word = (isZipBytes(bytes) || /\.docx$/i.test(name)) && bytes.byteLength <= IMPORT_LIMITS.bytes
+  const incoming = word
+    ? readWordIncoming(store, name, bytes, importer, options)
+    : await readIncoming(name, bytes, store.document().text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }

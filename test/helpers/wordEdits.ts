@@ -61,7 +61,23 @@ export class WordDoc {
     return { id, paraId }
   }
 
+  /** Word adds the part (with its content type and relationship) with the first reply or Resolve. */
+  private ensureExtended(): void {
+    if (this.parts['word/commentsExtended.xml'] !== undefined) return
+    this.parts['word/commentsExtended.xml'] =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"></w15:commentsEx>'
+    this.parts['[Content_Types].xml'] = this.parts['[Content_Types].xml'].replace(
+      '</Types>',
+      '<Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml" PartName="/word/commentsExtended.xml"/></Types>',
+    )
+    this.parts['word/_rels/document.xml.rels'] = this.parts['word/_rels/document.xml.rels'].replace(
+      '</Relationships>',
+      '<Relationship Id="rIdFdEx" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>',
+    )
+  }
+
   private commentEx(paraId: string, attrs: string): void {
+    this.ensureExtended()
     this.parts['word/commentsExtended.xml'] = this.parts['word/commentsExtended.xml'].replace('</w15:commentsEx>', `<w15:commentEx w15:paraId="${paraId}"${attrs}/></w15:commentsEx>`)
   }
 
@@ -85,6 +101,7 @@ export class WordDoc {
   /** Resolve (Word's "Resolve thread"): the thread's first comment done. */
   resolve(initials: string): void {
     const { paraId } = this.commentByInitials(initials)
+    this.ensureExtended()
     const ext = this.parts['word/commentsExtended.xml']
     const re = new RegExp(`<w15:commentEx w15:paraId="${paraId}"([^/]*)/>`)
     this.parts['word/commentsExtended.xml'] = re.test(ext)

@@ -151,7 +151,9 @@ function allComments(data: RepublishData, ids: CommentIds, review?: ForReview): 
   // The docx package writes commentsExtended (where w15:done lives) only when some comment has a
   // parent. With no reply in the export, a parent id that names no comment turns that part on: the
   // package then writes no w15:paraIdParent for it, so the comment stays a top-level one.
-  if (out.every((o) => o.parentId === undefined) && out.some((o) => o.resolved)) out[0] = { ...out[0], parentId: -1 }
+  // A copy for review always has it, so every comment carries the paragraph id a reviewer's reply or
+  // Resolve refers to.
+  if (out.length > 0 && out.every((o) => o.parentId === undefined) && (review || out.some((o) => o.resolved))) out[0] = { ...out[0], parentId: -1 }
   return out
 }
 

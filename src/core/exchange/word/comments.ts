@@ -70,12 +70,18 @@ export function importComments(ctx: WordContext, comments: WordComment[], ranges
     }
     const range = ranges.get(c.id)
     const place = range ? placeRange(ctx, range) : null
-    if (own && (looksLikeClaimComment(c.body) || /^FDR?[0-9a-f]{8}$/.test(c.initials))) {
-      // A claim's comment whose marker is gone (or names a claim removed since): by its words only.
+    if (looksLikeClaimComment(c.body) || (own && /^FDR?[0-9a-f]{8}$/.test(c.initials))) {
+      // A claim's comment whose marker is gone (Google Docs keeps no initials, or it names a claim
+      // removed since): the claim on exactly its words, else — in this review's own export — not found.
       const same = place ? ctx.claims.find((k) => k.anchored && k.start === place.start && k.end === place.end) : undefined
-      if (same) takeThread(ctx, c, children.get(c) ?? [], target(same), ext, same)
-      else if (!/^FDR/.test(c.initials)) notFound(c, range && range.end > range.start ? 'marker-gone' : 'no-range')
-      continue
+      if (same) {
+        takeThread(ctx, c, children.get(c) ?? [], target(same), ext, same)
+        continue
+      }
+      if (own) {
+        if (!/^FDR/.test(c.initials)) notFound(c, range && range.end > range.start ? 'marker-gone' : 'no-range')
+        continue
+      }
     }
     if (!range || range.end <= range.start) {
       notFound(c, 'no-range')

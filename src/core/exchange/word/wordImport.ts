@@ -24,7 +24,15 @@ export interface WordImportOptions {
   acceptResolved?: boolean
 }
 
-export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8Array, importer: string, options: WordImportOptions = {}): IncomingReview {
+interface WordParts {
+  body: ReturnType<typeof readBody>
+  comments: ReturnType<typeof readComments>
+  ext: ReturnType<typeof readCommentsExtended>
+  props: Map<string, string>
+}
+
+/** Every part the import reads, checked (limits, well-formed XML, no DOCTYPE); refuses the file otherwise. */
+export function readWordParts(file: string, bytes: Uint8Array): WordParts {
   const parts = readZipParts(file, bytes, PARTS)
   const documentXml = parts.get('word/document.xml')
   if (documentXml === undefined) {
@@ -37,6 +45,26 @@ export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8A
   }
   const ext = readCommentsExtended(file, parts.get('word/commentsExtended.xml'))
   const props = readCustomProperties(file, parts.get('docProps/custom.xml'))
+  return { body, comments, ext, props }
+}
+
+/**
+ * Without a review to read it against (the command line's check before it opens the review, and
+ * `factdesk validate`): the file is checked and nothing else is known yet.
+ */
+export function checkWordFile(file: string, bytes: Uint8Array): IncomingReview {
+  const { comments } = readWordParts(file, bytes)
+  return {
+    format: 'docx',
+    documentText: '',
+    claims: [],
+    sources: [],
+    notes: [`${file}: a Word document with ${comments.length} comment${comments.length === 1 ? '' : 's'}; they are read against the review it is imported into.`],
+  }
+}
+
+export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8Array, importer: string, options: WordImportOptions = {}): IncomingReview {
+  const { body, comments, ext, props } = readWordParts(file, bytes)
   const doc = store.document()
   const own = props.get(WORD_REVIEW_PROPERTY) === doc.id
   const essay = Array.from(doc.text)

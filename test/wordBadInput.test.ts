@@ -137,6 +137,20 @@ describe('documents from elsewhere', () => {
     expect(store.claims().map((c) => c.id).sort()).toEqual([B.id, gone.id].sort())
   })
 
+  it('a round trip that drops the review property, the markers and the threads still doubles nothing', async () => {
+    const B = store.claims()[0]
+    const file = await exportRepublication(store, 'docx', { forReview: true })
+    const doc = new WordDoc(new Uint8Array(Buffer.from(file.data, 'base64')))
+    doc.reply(claimMarker(B.id), '정편집', '2026-11-20T09:30:00Z', '셋째 항목입니다.')
+    delete doc.parts['docProps/custom.xml']
+    doc.parts['word/comments.xml'] = doc.parts['word/comments.xml'].replace(/w:initials="[^"]*"/g, 'w:initials=""')
+    doc.parts['word/commentsExtended.xml'] = doc.parts['word/commentsExtended.xml'].replace(/ w15:paraIdParent="[^"]*"/g, '')
+    const summary = await importFile(store, 'flattened.docx', doc.bytes(), '검토자')
+    expect(summary.word).toMatchObject({ ownExport: false, claimsAdded: 0, repliesAdded: 1, notFound: 0 })
+    expect(store.claims()).toHaveLength(1)
+    expect(store.claim(B.id).replies.map((r) => r.body)).toEqual(['셋째 항목입니다.'])
+  })
+
   it("another review's export brings its comments as new claims where their words are in this essay", async () => {
     const other = openEssay(bundledEssay())
     claimOn(other, '오픈AI가 서울을 선택한 것은', { verdict: 'true', note: '다른 검토', author: '남검토' })

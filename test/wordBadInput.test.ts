@@ -117,7 +117,7 @@ describe('bad Word documents', () => {
     const summary = await importFile(store, 'ranges.docx', doc.bytes(), '검토자')
     expect(summary.word).toMatchObject({ claimsAdded: 1, notFound: 1 })
     expect(summary.word!.notFoundComments).toEqual([{ author: '유령', comment: '어디에?', quote: '', reason: 'no-range' }])
-    expect(summary.notes.some((n) => /^ranges\.docx: a comment by 유령 points at no text/.test(n) && /\nranges\.docx: 유령의 댓글이/.test(n))).toBe(true)
+    expect(summary.notes.some((n) => /^ranges\.docx: a comment by 유령 points at no text/.test(n) && /\nranges\.docx: 유령의 메모가/.test(n))).toBe(true)
   })
 })
 

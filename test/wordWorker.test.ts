@@ -8,6 +8,7 @@ import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch } from '../src/core/service'
 import { openForWindow, ReviewSession } from '../src/core/review/session'
 import type { Events } from '../src/shared/contract'
+import type { ExportedFile } from '../src/shared/exchange'
 import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump } from './helpers/exchange'
@@ -46,7 +47,8 @@ afterEach(() => {
 async function reviewedDocx(): Promise<string> {
   const exported = await dispatch(service, 'review-export', { format: 'docx', forReview: true })
   if (!exported.ok) throw new Error(exported.error.message)
-  const doc = new WordDoc(new Uint8Array(Buffer.from(exported.value.data, 'base64')))
+  const file = exported.value as ExportedFile
+  const doc = new WordDoc(new Uint8Array(Buffer.from(file.data, 'base64')))
   doc.resolve(claimMarker(claimId))
   doc.reply(claimMarker(claimId), '정편집', '2026-11-20T09:30:00Z', '확인했습니다.')
   return Buffer.from(doc.bytes()).toString('base64')

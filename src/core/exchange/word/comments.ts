@@ -56,8 +56,8 @@ export function importComments(ctx: WordContext, comments: WordComment[], ranges
     const what = quote ? `“${quote.slice(0, 60)}”` : ''
     ctx.out.notes.push(
       reason === 'no-range'
-        ? skipped(ctx.file, `a comment by ${authorOf(c)} points at no text in the document; it was left out.`, `${authorOf(c)}의 댓글이 문서의 어떤 글자도 가리키지 않아 가져오지 않았습니다.`)
-        : skipped(ctx.file, `a comment by ${authorOf(c)} on ${what} was not found in this essay; it was left out, not attached to other words.`, `${authorOf(c)}의 댓글(${what})을 이 글에서 찾지 못해 가져오지 않았습니다. 다른 문구에 붙이지 않았습니다.`),
+        ? skipped(ctx.file, `a comment by ${authorOf(c)} points at no text in the document; it was left out.`, `${authorOf(c)}의 메모가 문서의 어떤 글자도 가리키지 않아 가져오지 않았습니다.`)
+        : skipped(ctx.file, `a comment by ${authorOf(c)} on ${what} was not found in this essay; it was left out, not attached to other words.`, `${authorOf(c)}의 메모(${what})를 이 글에서 찾지 못해 가져오지 않았습니다. 다른 문구에 붙이지 않았습니다.`),
     )
   }
 

@@ -53,6 +53,7 @@ class BodyReader {
   ranges = new Map<string, { start: number; end: number }>()
   changes: TrackedChange[] = []
   private open: TrackedChange | null = null
+  private paragraphs = 0
 
   private add(s: string): void {
     this.text += s
@@ -134,7 +135,6 @@ class BodyReader {
       }
     }
   }
-  private paragraphs = 0
 }
 
 export function readBody(file: string, xml: string): WordBody {

@@ -41,7 +41,7 @@ export function readWordParts(file: string, bytes: Uint8Array): WordParts {
   const body = readBody(file, documentXml)
   const comments = readComments(file, parts.get('word/comments.xml'))
   if (comments.length > IMPORT_LIMITS.claims) {
-    throw refuse(file, `the document has ${comments.length} comments; Factdesk imports at most ${IMPORT_LIMITS.claims}.`, `문서에 댓글이 ${comments.length}개 있습니다. Factdesk는 최대 ${IMPORT_LIMITS.claims}개까지 가져옵니다.`)
+    throw refuse(file, `the document has ${comments.length} comments; Factdesk imports at most ${IMPORT_LIMITS.claims}.`, `문서에 메모가 ${comments.length}개 있습니다. Factdesk는 최대 ${IMPORT_LIMITS.claims}개까지 가져옵니다.`)
   }
   const ext = readCommentsExtended(file, parts.get('word/commentsExtended.xml'))
   const props = readCustomProperties(file, parts.get('docProps/custom.xml'))
@@ -83,7 +83,7 @@ export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8A
   }
   if (!own) {
     ctx.out.notes.push(
-      skipped(file, 'this document is not a for-review export of this review: its comments come in as new claims where their words are found in the essay.', '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 댓글은 글에서 해당 문구를 찾은 경우 새 주장으로 가져옵니다.'),
+      skipped(file, 'this document is not a for-review export of this review: its comments come in as new claims where their words are found in the essay.', '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져옵니다.'),
     )
   }
   importComments(ctx, comments, body.ranges, ext, own)

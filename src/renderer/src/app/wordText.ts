@@ -15,7 +15,7 @@ const en = {
   resolvedAccepted: 'Marked checked (resolved in Word):',
   markChecked: (n: number) => (n === 1 ? 'Mark 1 claim checked' : `Mark ${n} claims checked`),
   markedChecked: (n: number) => (n === 1 ? '1 claim marked checked.' : `${n} claims marked checked.`),
-  resolvedBy: (author: string) => `resolved thread by ${author}`,
+  resolvedBy: (author: string) => `comment by ${author}`,
   notFoundExplained: 'Comments not found in this essay (left out, never attached to other words):',
   reasons: {
     'marker-gone': 'its claim was not found by its words',
@@ -44,7 +44,7 @@ const ko: Dict = {
   resolvedAccepted: '확인 완료로 표시함(워드에서 해결됨):',
   markChecked: (n: number) => `주장 ${n}개를 확인 완료로 표시`,
   markedChecked: (n: number) => `주장 ${n}개를 확인 완료로 표시했습니다.`,
-  resolvedBy: (author: string) => `${author}의 메모 스레드 해결됨`,
+  resolvedBy: (author: string) => `${author}의 메모`,
   notFoundExplained: '이 글에서 찾지 못한 메모입니다(가져오지 않았으며 다른 문구에 붙이지 않았습니다):',
   reasons: {
     'marker-gone': '해당 주장을 문구로 찾지 못함',

@@ -110,6 +110,23 @@ describe('a reviewed Word document comes back', () => {
 
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p))
 
+describe('tracked changes', () => {
+  it('an insertion inside a claim and a replacement outside every claim: proposed corrections, a new claim for the second', async () => {
+    const doc = await forReview()
+    // Inside claim A: a word inserted (w:ins only). Outside every claim: "단단히" replaced by "튼튼히".
+    doc.aroundText('서울에 지사를', (run) => `${run}<w:ins w:id="900" w:author="이교열" w:date="2026-11-20T10:00:00Z"><w:r><w:t xml:space="preserve"> 정식</w:t></w:r></w:ins>`)
+    doc.trackedReplace('단단히', '튼튼히', '이교열', '2026-11-20T10:05:00Z')
+    const before = essay()
+    const summary = await importFile(store, 'tracked.docx', doc.bytes(), '검토자')
+    expect(essay()).toBe(before)
+    expect(summary.word).toMatchObject({ correctionsProposed: 2, claimsAdded: 1 })
+    expect(store.claim(A.id).corrections.map((k) => k.replacement)).toEqual([A_TEXT.replace('서울에 지사를', '서울에 지사를 정식')])
+    const added = store.claims().find((c) => c.exact === '단단히')!
+    expect(added).toMatchObject({ author: '이교열', verdict: 'unrated', note: 'Word: “단단히” → “튼튼히”' })
+    expect(added.corrections).toMatchObject([{ state: 'proposed', original: '단단히', replacement: '튼튼히' }])
+  })
+})
+
 describe('the same edits after LibreOffice', () => {
   it.skipIf(!soffice)('still import after a LibreOffice round trip (soffice --convert-to docx; skipped where soffice is not installed: apt-get install libreoffice-writer)', async () => {
     const doc = await forReview()

@@ -103,6 +103,14 @@ function propose(ctx: WordContext, claim: Span, list: { change: TrackedChange; s
   })
 }
 
+const SHOWN = 300
+
+/** A wording as the summary shows it: a whole document that differs is not repeated in full. */
+function shortened(s: string): string {
+  const cps = Array.from(s)
+  return cps.length <= SHOWN ? s : `${cps.slice(0, SHOWN / 2).join('')} … ${cps.slice(-SHOWN / 2).join('')}`
+}
+
 /** Untracked differences, widened to whole words (the shared letters around a change are the same on both sides). */
 export function listTextDiffers(ctx: WordContext): void {
   for (const h of ctx.align.hunks.slice(0, 200)) {
@@ -115,6 +123,6 @@ export function listTextDiffers(ctx: WordContext): void {
       docEnd++
       essayEnd++
     }
-    ctx.out.textDiffers.push({ essay: slice(ctx.essay, essayStart, essayEnd), document: slice(ctx.doc, docStart, docEnd) })
+    ctx.out.textDiffers.push({ essay: shortened(slice(ctx.essay, essayStart, essayEnd)), document: shortened(slice(ctx.doc, docStart, docEnd)) })
   }
 }

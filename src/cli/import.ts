@@ -4,6 +4,7 @@ import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from '.
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { bundledEssay, describeError } from './files'
 import { failureMessage, runLines } from './report'
+import type { WordImportOptions } from '../core/exchange/word/wordImport'
 import { carriesEssay, essayOf, importInto, readInputs, type ImportRun, type Input } from './review'
 
 /** The outcome of importing a list of files: every summary, and the refused file if there was one. */
@@ -29,13 +30,14 @@ export async function importPaths(
   paths: string[],
   importer: string,
   newEssay: (first: Input) => Promise<ParsedEssay> | ParsedEssay,
+  options: WordImportOptions = {},
 ): Promise<Outcome> {
   const verb = command === 'merge' ? 'merged' : 'imported'
   try {
     const inputs = await readInputs(paths)
     // A window with the review open keeps writing; our transaction waits its turn on SQLite's lock.
     const holder = activeLockHolder(review)
-    const run = await importInto(review, inputs, importer, () => newEssay(inputs[0]))
+    const run = await importInto(review, inputs, importer, () => newEssay(inputs[0]), options)
     const outcome = runOutcome(command, run, inputs.length, verb)
     if (!holder) return outcome
     const where = `process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}`
@@ -57,15 +59,22 @@ export async function importPaths(
 
 const spec: CommandSpec = {
   name: 'import',
-  synopsis: 'factdesk import <file>… --review <review file> [--as <name>] [--json]',
+  synopsis: 'factdesk import <file>… --review <review file> [--accept-resolved] [--as <name>] [--json]',
   summary:
     'Imports review files (.factdesk), review bundles (.json) or W3C Web Annotations (.jsonld) into a review, in order.\n' +
     'A review file that does not exist is created with the essay of the first file when it is a review file or bundle\n' +
     '(as that file has it, corrections applied), else (W3C annotations) with the bundled essay.\n' +
+    'A reviewed Word document (.docx, exported for review) brings its replies, new comments as new claims,\n' +
+    'tracked changes as proposed corrections; the text of the essay never changes.\n' +
     'The first refused file stops the run; the files before it stay imported.',
-  options: ['  --review <file>  the review file to import into (created if missing)', AS_OPTION, JSON_OPTION],
+  options: [
+    '  --review <file>  the review file to import into (created if missing)',
+    '  --accept-resolved  Word: claims whose comment was resolved in Word become checked (else only listed)',
+    AS_OPTION,
+    JSON_OPTION,
+  ],
   values: ['--review', '--as'],
-  booleans: ['--json'],
+  booleans: ['--json', '--accept-resolved'],
   required: ['--review'],
   positionals: { name: 'file to import', min: 1, max: Infinity },
 }
@@ -75,6 +84,7 @@ export const importCommand: Command = {
   async run(args, ctx) {
     const importer = actorFrom(args, spec, ctx.env)
     const newEssay = (first: Input) => (carriesEssay(first) ? essayOf(first) : bundledEssay())
-    return importPaths('import', args.values.get('--review') as string, args.positionals, importer, newEssay)
+    const options = { acceptResolved: args.flags.has('--accept-resolved') }
+    return importPaths('import', args.values.get('--review') as string, args.positionals, importer, newEssay, options)
   },
 }

@@ -1,10 +1,12 @@
 import type { ImportFormat, ImportSummary } from '../shared/exchange'
 import type { ImportRun } from './review'
+import type { WordImportResult } from '../shared/wordReview'
 
 export const formatNames: Record<ImportFormat, string> = {
   bundle: 'review bundle',
   sqlite: 'review file',
   w3c: 'W3C Web Annotation file',
+  docx: 'reviewed Word document',
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
@@ -46,7 +48,8 @@ export function summaryLines(s: ImportSummary): string[] {
     lines.push(`  ${plural(changed.length, 'claim')} now ${changed.length === 1 ? 'marks' : 'mark'} other words than ${changed.length === 1 ? 'its' : 'their'} quote (a rated one awaits re-confirmation):`)
     for (const c of changed) lines.push(`    ${quote(c.before)} -> ${quote(c.after)}`)
   }
-  for (const note of s.notes) lines.push(`  note: ${note}`)
+  if (s.word) lines.push(...wordLines(s.word))
+  for (const note of s.notes) lines.push(`  note: ${note.replace(/\n/g, '\n        ')}`)
   return lines
 }
 
@@ -75,4 +78,31 @@ export function failureMessage(run: ImportRun, total: number): string {
   }
   if (rest > 0) parts.push(`${plural(rest, 'file')} after it ${rest === 1 ? 'was' : 'were'} not imported: fix or remove the refused file and run the command again.`)
   return parts.join(' ')
+}
+
+/** What importing a reviewed Word document did, for people (factdesk import reviewed.docx). */
+export function wordLines(w: WordImportResult): string[] {
+  const lines = [
+    `  from Word: ${plural(w.repliesAdded, 'reply', 'replies')} added, ${plural(w.claimsAdded, 'claim')} added, ` +
+      `${plural(w.correctionsProposed, 'correction')} proposed, ${w.resolved} resolved, ${w.notFound} not found`,
+  ]
+  const pending = w.resolvedClaims.filter((r) => !r.accepted)
+  const accepted = w.resolvedClaims.filter((r) => r.accepted)
+  if (accepted.length > 0) {
+    lines.push(`  marked checked (resolved in Word, --accept-resolved):`)
+    for (const r of accepted) lines.push(`    ${quote(r.exact)}`)
+  }
+  if (pending.length > 0) {
+    lines.push(`  resolved in Word, status unchanged (import again with --accept-resolved, or mark them checked in Factdesk):`)
+    for (const r of pending) lines.push(`    ${quote(r.exact)}`)
+  }
+  if (w.notFoundComments.length > 0) {
+    lines.push(`  comments not found in the essay (left out, not attached to other words):`)
+    for (const n of w.notFoundComments) lines.push(`    ${n.author}: ${quote(n.comment, 60)}${n.quote ? ` on ${quote(n.quote, 40)}` : ''}`)
+  }
+  if (w.textDiffers.length > 0) {
+    lines.push(`  the document's text differs here (changed without tracking; the essay is unchanged):`)
+    for (const d of w.textDiffers) lines.push(`    essay ${quote(d.essay, 60)} / document ${quote(d.document, 60)}`)
+  }
+  return lines
 }

@@ -29,6 +29,8 @@ export const REPUBLISH_OPTIONS = [
   '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',
   '  --include-unrated  html, pdf, docx: also the claims without a verdict, labelled unchecked',
   '                   (by default readers see only claims with a verdict)',
+  '  --for-review     docx: a copy to send to reviewers in Word (every claim, each comment marked with',
+  '                   its claim); import it back with factdesk import reviewed.docx --review <review file>',
 ]
 
 /** The format asked for, with --clean / --annotated folded into Markdown's two kinds. */
@@ -46,6 +48,7 @@ export function resolveFormat(format: string, args: ParsedArgs, command: string)
     if (format !== 'claimreview') throw new UsageError('--url applies to --format claimreview only.', command)
     if (!isHttpUrl(url)) throw new UsageError(`--url must be an http:// or https:// address (got "${url}").`, command)
   }
+  if (args.flags.has('--for-review') && format !== 'docx') throw new UsageError('--for-review applies to --format docx only.', command)
   if (args.flags.has('--include-unrated') && !['html', 'pdf', 'docx'].includes(format)) {
     throw new UsageError('--include-unrated applies to --format html, pdf and docx only.', command)
   }
@@ -59,6 +62,10 @@ export function isRepublishExport(format: ExportFormat): format is RepublishForm
 /** PDF is printed by headless Chromium found through the command's environment (CHROME_PATH, …). */
 export function runRepublishExport(store: ReviewStore, format: RepublishFormat, args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<ExportedFile> {
   const url = args.values.get('--url')
-  const options = { ...(url ? { factcheckUrl: url } : {}), ...(args.flags.has('--include-unrated') ? { includeUnrated: true } : {}) }
+  const options = {
+    ...(url ? { factcheckUrl: url } : {}),
+    ...(args.flags.has('--include-unrated') ? { includeUnrated: true } : {}),
+    ...(args.flags.has('--for-review') ? { forReview: true } : {}),
+  }
   return exportRepublication(store, format, options, { renderPdf: chromiumPdfRenderer({ env }) })
 }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { validateBundle, BUNDLE_FORMAT } from '../core/exchange/bundle'
 import { importFile, readIncoming } from '../core/exchange/files'
+import type { WordImportOptions } from '../core/exchange/word/wordImport'
 import { essayOfBundle } from '../core/exchange/newReview'
 import { parseJsonFile } from '../core/exchange/safeJson'
 import { ReviewStore } from '../core/review/store'
@@ -69,6 +70,7 @@ export async function importInto(
   inputs: Input[],
   importer: string,
   newEssay: () => Promise<ParsedEssay> | ParsedEssay,
+  options: WordImportOptions = {},
 ): Promise<ImportRun> {
   const exists = existsSync(review)
   let store: ReviewStore
@@ -102,7 +104,7 @@ export async function importInto(
   try {
     for (const input of inputs) {
       try {
-        run.imported.push(await importFile(store, displayName(input.path), input.bytes, importer))
+        run.imported.push(await importFile(store, displayName(input.path), input.bytes, importer, undefined, options))
       } catch (err) {
         run.failure = withFile(err, input.path)
         break

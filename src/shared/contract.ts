@@ -110,6 +110,8 @@ export const api = {
         fileName: z.string().min(1).max(255),
         /** The file's bytes, base64: review files are binary. */
         data: z.base64().max(IMPORT_DATA_LIMIT),
+        /** A reviewed Word document: claims whose comment was resolved in Word become checked. */
+        acceptResolved: z.boolean().optional(),
       })
       .strict(),
   ),

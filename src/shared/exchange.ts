@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { republishFormats, type ExportCounts } from './republish'
+import type { WordImportResult } from './wordReview'
 
 /** Formats for other reviewers (the exchange); republication formats follow (src/shared/republish.ts). */
 export const exchangeFormats = ['bundle', 'w3c', 'sqlite'] as const
@@ -16,7 +17,7 @@ export interface ExportedFile {
   counts?: ExportCounts
 }
 
-export type ImportFormat = 'bundle' | 'sqlite' | 'w3c'
+export type ImportFormat = 'bundle' | 'sqlite' | 'w3c' | 'docx'
 
 export interface ImportSummary {
   fileName: string
@@ -46,6 +47,8 @@ export interface ImportSummary {
    */
   changedClaims?: ChangedClaim[]
   notes: string[]
+  /** A reviewed Word document: replies, new claims, proposed corrections, resolved and unplaced comments. */
+  word?: WordImportResult
   /** The import log row of this import (what "Undo import" takes back); absent in logged summaries. */
   importId?: string
 }

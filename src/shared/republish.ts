@@ -63,6 +63,11 @@ export const republishOptionsSchema = z
      * claims not rated yet, labelled as unchecked.
      */
     includeUnrated: z.boolean().optional(),
+    /**
+     * Word only: a copy to send to reviewers who work in Word — every claim, each comment marked with its
+     * claim, the review named in the document's properties — whose comments come back by importing it.
+     */
+    forReview: z.boolean().optional(),
   })
   .strict()
 export type RepublishOptions = z.infer<typeof republishOptionsSchema>

@@ -17,6 +17,8 @@ import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
+import { checkWordFile, readWordIncoming, type WordImportOptions } from './word/wordImport'
+import { isZipBytes } from './word/zip'
 
 
 export function sha256(bytes: Uint8Array): string {
@@ -75,7 +77,7 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
 
 /** Ends like every refusal, so the command line can put its own ending in its place instead of adding one. */
 export const UNKNOWN_FORMAT =
-  'this file is none of the formats Factdesk reads: its review files (.factdesk), review bundles (.factdesk.json), W3C Web Annotations (JSON-LD, e.g. from Recogito) and Hypothesis API JSON (search results or one annotation). Nothing was imported; the review is unchanged.'
+  'this file is none of the formats Factdesk reads: its review files (.factdesk), review bundles (.factdesk.json), W3C Web Annotations (JSON-LD, e.g. from Recogito), Hypothesis API JSON (search results or one annotation) and reviewed Word documents (.docx). Nothing was imported; the review is unchanged.'
 
 /** Reads any file Factdesk imports: a review file, a review bundle, W3C Web Annotations or Hypothesis API JSON. */
 export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
@@ -93,6 +95,7 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
   if (isSqliteBytes(bytes)) {
     return readReviewFile(name, bytes)
   }
+  if (isZipBytes(bytes) || /\.docx$/i.test(name)) return checkWordFile(name, bytes)
   const value = parseJsonFile(name, bytes)
   const format = value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
   if (typeof format === 'string' && format.startsWith('factdesk')) {
@@ -117,8 +120,13 @@ export async function importFile(
   bytes: Uint8Array,
   importer: string,
   progress: (phase: 'merging') => void = () => undefined,
+  options: WordImportOptions = {},
 ): Promise<ImportSummary> {
-  const incoming = await readIncoming(name, bytes, store.document().text)
+  // A Word document is read against the open review (its claims, its essay): ./word/wordImport.ts.
+  const word = (isZipBytes(bytes) || /\.docx$/i.test(name)) && bytes.byteLength <= IMPORT_LIMITS.bytes
+  const incoming = word
+    ? readWordIncoming(store, name, bytes, importer, options)
+    : await readIncoming(name, bytes, store.document().text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }

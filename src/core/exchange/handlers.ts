@@ -16,7 +16,7 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       : exportReview(store(), format, actor()),
   )
   let running: AbortController | null = null
-  reg.register('review-import', async ({ fileName, data }) => {
+  reg.register('review-import', async ({ fileName, data, acceptResolved }) => {
     const s = store()
     const bytes = Buffer.from(data, 'base64')
     const progress = (phase: ImportPhase): void => ctx.emit('import-progress', { fileName, phase })
@@ -28,8 +28,8 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       // the window stays answerable and the import can be cancelled; in memory it runs here.
       const summary =
         ctx.runImport && s.path !== ':memory:'
-          ? await ctx.runImport({ reviewPath: s.path, fileName, bytes, importer: actor() }, progress, controller.signal)
-          : await importFile(s, fileName, bytes, actor(), progress)
+          ? await ctx.runImport({ reviewPath: s.path, fileName, bytes, importer: actor(), acceptResolved }, progress, controller.signal)
+          : await importFile(s, fileName, bytes, actor(), progress, { acceptResolved })
       ctx.session.noteOwnChange()
       ctx.emit('import-progress', { fileName, phase: 'done' })
       ctx.emit('review-changed', { reason: 'imported' })

@@ -13,6 +13,8 @@ export interface ImportJob {
   fileName: string
   bytes: Uint8Array
   importer: string
+  /** A reviewed Word document: take its resolved comments as checked claims. */
+  acceptResolved?: boolean
 }
 
 export type ImportPhase = 'reading' | 'merging'
@@ -27,7 +29,7 @@ export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
   const store = ReviewStore.open(job.reviewPath)
   try {
-    return await importFile(store, job.fileName, job.bytes, job.importer, progress)
+    return await importFile(store, job.fileName, job.bytes, job.importer, progress, { acceptResolved: job.acceptResolved })
   } finally {
     store.close()
   }

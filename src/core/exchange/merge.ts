@@ -25,6 +25,8 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
   quotes?: Map<string, string>
   /** W3C annotations' own ids (and canonical IRIs) by claim id, for claims whose id is not the annotation's. */
   origins?: ClaimOrigin[]
+  /** Adds the format's own part of the summary once the merge has counted (a reviewed Word document). */
+  summarize?: (summary: ImportSummary) => void
 }
 
 const claimContent = (c: { exact: string; verdict: string; status: string; note: string; deleted: boolean }) =>
@@ -162,6 +164,7 @@ export function mergeIncoming(
     if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
     recordOrigins(db, incoming.origins ?? [])
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
+    incoming.summarize?.(summary)
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))

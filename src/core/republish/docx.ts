@@ -15,6 +15,7 @@ import {
 } from 'docx'
 import type { Claim } from '../../shared/domain'
 import { xmlSafe } from './escape'
+import { claimMarker, replyMarker, WORD_EXPORT_PROPERTY, WORD_REVIEW_PROPERTY } from '../../shared/wordReview'
 import { checkedWording, day, statusLabels, verdictLabel, type RepublishData } from './model'
 import { blockViews, sections, type BlockView } from './segments'
 import { correctionNotice, noticeText, wordsFor } from './words'
@@ -88,7 +89,15 @@ function initialsOf(author: string): string {
 /** Done in Word's sense: checked, and not awaiting re-confirmation after its words changed. */
 const isDone = (c: Claim): boolean => c.status === 'checked' && !c.textChanged
 
-function comment(data: RepublishData, c: Claim, id: number): ICommentOptions {
+/**
+ * For review (docs/word-round-trip.md): each comment's initials carry its claim's or reply's marker,
+ * which Word and LibreOffice keep, so the reviewed document's comments find their claims again.
+ */
+export interface ForReview {
+  reviewId: string
+}
+
+function comment(data: RepublishData, c: Claim, id: number, review?: ForReview): ICommentOptions {
   const w = wordsFor(data.lang)
   const paragraphs = [
     new Paragraph({
@@ -118,15 +127,16 @@ function comment(data: RepublishData, c: Claim, id: number): ICommentOptions {
     }
   }
   const author = xmlSafe(c.author || 'Factdesk')
-  return { id, author, initials: initialsOf(author), date: new Date(c.modified), children: paragraphs, resolved: isDone(c) }
+  const initials = review ? claimMarker(c.id) : initialsOf(author)
+  return { id, author, initials, date: new Date(c.modified), children: paragraphs, resolved: isDone(c) }
 }
 
 /**
  * Every comment: claim i is comment i (its number in the export minus one), then each claim's replies,
  * oldest first, as replies to it. `ids` receives each claim's comment ids for the ranges in the text.
  */
-function allComments(data: RepublishData, ids: CommentIds): ICommentOptions[] {
-  const out = data.claims.map((c, i) => comment(data, c, i))
+function allComments(data: RepublishData, ids: CommentIds, review?: ForReview): ICommentOptions[] {
+  const out = data.claims.map((c, i) => comment(data, c, i, review))
   data.claims.forEach((c, i) => ids.set(c.id, [i]))
   for (const [i, c] of data.claims.entries()) {
     for (const r of c.replies) {
@@ -134,13 +144,16 @@ function allComments(data: RepublishData, ids: CommentIds): ICommentOptions[] {
       ids.get(c.id)?.push(id)
       const author = xmlSafe(r.author || 'Factdesk')
       const children = (r.body.trim() ? r.body.trim().split(/\r\n?|\n/) : ['']).map((line) => new Paragraph({ children: [new TextRun(xmlSafe(line))] }))
-      out.push({ id, author, initials: initialsOf(author), date: new Date(r.created), children, parentId: i, resolved: isDone(c) })
+      const initials = review ? replyMarker(r.id) : initialsOf(author)
+      out.push({ id, author, initials, date: new Date(r.created), children, parentId: i, resolved: isDone(c) })
     }
   }
   // The docx package writes commentsExtended (where w15:done lives) only when some comment has a
   // parent. With no reply in the export, a parent id that names no comment turns that part on: the
   // package then writes no w15:paraIdParent for it, so the comment stays a top-level one.
-  if (out.every((o) => o.parentId === undefined) && out.some((o) => o.resolved)) out[0] = { ...out[0], parentId: -1 }
+  // A copy for review always has it, so every comment carries the paragraph id a reviewer's reply or
+  // Resolve refers to.
+  if (out.length > 0 && out.every((o) => o.parentId === undefined) && (review || out.some((o) => o.resolved))) out[0] = { ...out[0], parentId: -1 }
   return out
 }
 
@@ -158,9 +171,9 @@ function corrections(data: RepublishData): Paragraph[] {
   ]
 }
 
-export async function renderDocx(data: RepublishData): Promise<Buffer> {
+export async function renderDocx(data: RepublishData, review?: ForReview): Promise<Buffer> {
   const num: CommentIds = new Map()
-  const comments = allComments(data, num)
+  const comments = allComments(data, num, review)
   // Hangul is always Korean; the rest of the text is in the essay's language.
   const language = { value: data.lang === 'ko' ? 'ko-KR' : 'en-US', eastAsia: 'ko-KR' }
   // Outline levels make the headings headings for LibreOffice and navigation panes; keep-with-next
@@ -169,7 +182,11 @@ export async function renderDocx(data: RepublishData): Promise<Buffer> {
   const doc = new Document({
     creator: xmlSafe(data.settings.organisationName || 'Factdesk'),
     title: xmlSafe(data.doc.title),
-    description: 'Exported by Factdesk',
+    description: review ? 'Exported by Factdesk for review' : 'Exported by Factdesk',
+    // The review it came from: its import knows its own export (src/core/exchange/word/wordImport.ts).
+    ...(review
+      ? { customProperties: [{ name: WORD_REVIEW_PROPERTY, value: review.reviewId }, { name: WORD_EXPORT_PROPERTY, value: 'for-review' }] }
+      : {}),
     comments: { children: comments },
     styles: {
       default: {
@@ -194,7 +211,8 @@ export async function renderDocx(data: RepublishData): Promise<Buffer> {
         },
       ],
     },
-    sections: [{ children: [...body(data, num), ...corrections(data)] }],
+    // For review the document is the essay only, so its text is the essay's text.
+    sections: [{ children: [...body(data, num), ...(review ? [] : corrections(data))] }],
   })
   return Packer.toBuffer(doc)
 }

@@ -56,7 +56,9 @@ export async function exportRepublication(
   deps: RepublishDeps = {},
 ): Promise<ExportedFile> {
   const gathered = gatherRepublishData(store, options)
-  const data = READER_FORMATS.includes(format) ? forReaders(gathered, options.includeUnrated === true) : gathered
+  // A copy for reviewers holds every claim, rated or not: they comment on all of them.
+  const forReview = format === 'docx' && options.forReview === true
+  const data = READER_FORMATS.includes(format) && !forReview ? forReaders(gathered, options.includeUnrated === true) : gathered
   const base = fileBase(data.doc.title, 'essay')
   let file: Omit<ExportedFile, 'counts'>
   switch (format) {
@@ -73,7 +75,11 @@ export async function exportRepublication(
       file = binary(`${base}.pdf`, 'application/pdf', await (deps.renderPdf ?? chromiumPdfRenderer())(renderHtml(data)))
       break
     case 'docx':
-      file = binary(`${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderDocx(data))
+      file = binary(
+        forReview ? `${base}.review.docx` : `${base}.docx`,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        await renderDocx(data, forReview ? { reviewId: store.document().id } : undefined),
+      )
       break
     case 'csv':
       file = utf8(`${base}.claims.csv`, 'text/csv', renderCsv(data))

@@ -269,6 +269,7 @@ export function App() {
           <ImportSummaryDialog
             summaries={exchange.summaries}
             onClose={exchange.dismissSummaries}
+            onAcceptResolved={exchange.acceptResolved}
             onUndo={
               importStep
                 ? () => {

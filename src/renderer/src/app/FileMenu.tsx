@@ -9,8 +9,10 @@ import { useRepublish } from '../state/useRepublish'
 import { RepublishDialog } from './RepublishDialog'
 import { RepublishSettings } from './RepublishSettings'
 import { useRepublishText } from './republishText'
+import { useWordText } from './wordText'
 
-export const IMPORT_ACCEPT = '.factdesk,.json,.jsonld,application/json,application/ld+json'
+export const IMPORT_ACCEPT =
+  '.factdesk,.json,.jsonld,.docx,application/json,application/ld+json,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Import and export in the page, so the harness has them too; the app's File menu opens the same. */
 export function FileMenu({ exchange, importInput }: { exchange: Exchange; importInput: React.RefObject<HTMLInputElement | null> }) {
@@ -25,6 +27,7 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
   // Exports for republication: each is previewed (or summarised) in a dialog before it is saved.
   const republish = useRepublish()
   const rt = useRepublishText()
+  const wt = useWordText()
   const [settingsOpen, setSettingsOpen] = useState(false)
   const openMenu = (): void => {
     const r = button.current!.getBoundingClientRect()
@@ -72,6 +75,7 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
           items={[
             ...formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) })),
             ...republishFormats.map((format) => ({ label: rt.formats[format], run: () => void republish.start(format) })),
+            { label: wt.exportForReview, run: () => void republish.start('docx', false, true) },
             { label: rt.settings, run: () => setSettingsOpen(true) },
           ]}
         />

@@ -4,17 +4,21 @@ import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
 import { useUndoText } from '../undoText'
 import { ChangedClaimsList } from './ChangedClaimsList'
+import { WordImportSection } from './WordImportSection'
 
 /** After an import: what came in, what conflicts, what could not be found in this essay. */
 export function ImportSummaryDialog({
   summaries,
   onClose,
   onUndo,
+  onAcceptResolved,
 }: {
   summaries: ImportSummary[]
   onClose: () => void
   /** Takes these imports back (absent when they cannot be). */
   onUndo?: () => void
+  /** A reviewed Word document: marks the claims whose comments were resolved in Word as checked. */
+  onAcceptResolved?: (claimIds: string[]) => Promise<void>
 }) {
   const { t } = useI18n()
   const u = useUndoText()
@@ -65,6 +69,7 @@ export function ImportSummaryDialog({
           </dl>
           {s.documentDiffers && <p>{t.documentDiffers}</p>}
           <ChangedClaimsList changed={s.changedClaims} />
+          {s.word && <WordImportSection word={s.word} onAcceptResolved={onAcceptResolved} />}
           {s.unanchored.length > 0 && (
             <>
               <p>{t.unanchoredExplained}</p>

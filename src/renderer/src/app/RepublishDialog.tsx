@@ -3,6 +3,7 @@ import { readerFormats, type Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
 import { useModeText } from '../modeText'
+import { useWordText } from './wordText'
 
 /**
  * An export for republication before it is saved: progress while it is made, then what it holds (the
@@ -13,6 +14,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
   const w = useRepublishText()
   const tc = useTextChangedText()
   const m = useModeText()
+  const wt = useWordText()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
@@ -43,7 +45,18 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
           {w.failed}: {state.message}
         </p>
       )}
-      {readerFormats.includes(state.format) && (
+      {state.format === 'docx' && (
+        <label className="republish-option">
+          <input
+            type="checkbox"
+            checked={state.forReview === true}
+            disabled={state.phase === 'exporting'}
+            onChange={(event) => void republish.start('docx', false, event.target.checked)}
+          />{' '}
+          {wt.forReview}
+        </label>
+      )}
+      {readerFormats.includes(state.format) && !state.forReview && (
         <label className="republish-option">
           <input
             type="checkbox"

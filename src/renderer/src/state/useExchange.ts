@@ -100,7 +100,22 @@ export function useExchange(
     [report, afterChange, loadConflicts],
   )
 
-  return { summaries, dismissSummaries: () => setSummaries(null), progress, conflicts, importFiles, exportAs, resolve }
+  /** Threads resolved in Word that the reviewer confirmed: their claims become checked. */
+  const acceptResolved = useCallback(
+    async (ids: string[]) => {
+      try {
+        for (const id of ids) await call('claim-update', { id, patch: { status: 'checked' } })
+      } catch (err) {
+        report(err)
+        throw err
+      } finally {
+        await afterChange()
+      }
+    },
+    [report, afterChange],
+  )
+
+  return { summaries, dismissSummaries: () => setSummaries(null), progress, conflicts, importFiles, exportAs, resolve, acceptResolved }
 }
 
 export type Exchange = ReturnType<typeof useExchange>

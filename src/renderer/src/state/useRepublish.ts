@@ -21,9 +21,9 @@ export function saveFile(file: ExportedFile): void {
 
 export type RepublishState =
   | { phase: 'idle' }
-  | { phase: 'exporting'; format: RepublishFormat; includeUnrated: boolean }
-  | { phase: 'ready'; format: RepublishFormat; includeUnrated: boolean; file: ExportedFile }
-  | { phase: 'failed'; format: RepublishFormat; includeUnrated: boolean; message: string }
+  | { phase: 'exporting'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean }
+  | { phase: 'ready'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean; file: ExportedFile }
+  | { phase: 'failed'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean; message: string }
 
 /**
  * One export for republication at a time: it is made (the dialog shows progress), shown (a preview or
@@ -34,14 +34,16 @@ export function useRepublish() {
   const run = useRef(0)
 
   /** Makes the export; ticking "include unrated" in the dialog makes it again with the option. */
-  const start = useCallback(async (format: RepublishFormat, includeUnrated = false) => {
+  /** `forReview`: Word only, a copy for reviewers whose comments come back by import (docs/word-round-trip.md). */
+  const start = useCallback(async (format: RepublishFormat, includeUnrated = false, forReview = false) => {
     const id = ++run.current
-    setState({ phase: 'exporting', format, includeUnrated })
+    const kind = { format, includeUnrated, forReview }
+    setState({ phase: 'exporting', ...kind })
     try {
-      const file = await call('review-export', { format, ...(includeUnrated ? { includeUnrated } : {}) })
-      if (run.current === id) setState({ phase: 'ready', format, includeUnrated, file })
+      const file = await call('review-export', { format, ...(includeUnrated ? { includeUnrated } : {}), ...(forReview ? { forReview } : {}) })
+      if (run.current === id) setState({ phase: 'ready', ...kind, file })
     } catch (err) {
-      if (run.current === id) setState({ phase: 'failed', format, includeUnrated, message: err instanceof Error ? err.message : String(err) })
+      if (run.current === id) setState({ phase: 'failed', ...kind, message: err instanceof Error ? err.message : String(err) })
     }
   }, [])
 

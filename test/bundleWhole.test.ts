@@ -205,7 +205,7 @@ describe('a bundle carries the whole review', () => {
   it('review -> bundle -> new review -> bundle gives the same content, every feature in use', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const first = exportBundle(review, '김기자')
-    expect(first.version).toBe(2)
+    expect(first.version).toBe(3)
     expect(first.corrections.map((c) => c.state).sort()).toEqual(['applied', 'proposed'])
     expect(first.verdictScale).toEqual(HOUSE_SCALE)
     expect(first.republish).toMatchObject({ factcheckUrl: 'https://factcheck.example.kr/seoul-openai' })

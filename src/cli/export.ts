@@ -32,7 +32,7 @@ const spec: CommandSpec = {
     JSON_OPTION,
   ],
   values: ['--review', '--format', '--out', '--as', '--url'],
-  booleans: ['--json', '--clean', '--annotated', '--include-unrated', '--for-review'],
+  booleans: ['--json', '--clean', '--annotated', '--include-unrated', '--for-review', '--signed-off-only'],
   required: ['--review', '--format', '--out'],
   positionals: { name: 'argument', min: 0, max: 0 },
 }

@@ -18,7 +18,7 @@ export const republishFormatText: Record<RepublishFormat, string> = {
   claimreview: 'schema.org ClaimReview file (JSON-LD)',
 }
 
-export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|xlsx|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated]'
+export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|xlsx|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated] [--signed-off-only]'
 
 export const REPUBLISH_OPTIONS = [
   '                   for republication: markdown (the essay; --clean, the default, or --annotated with',
@@ -28,6 +28,7 @@ export const REPUBLISH_OPTIONS = [
   '  --annotated      Markdown with a footnote after each claim: verdict, note, sources',
   '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',
   '  --include-unrated  html, pdf, docx: also the claims without a verdict, labelled unchecked',
+  '  --signed-off-only  html, pdf, docx, claimreview: only the claims whose verdict an editor signed off',
   '                   (by default readers see only claims with a verdict)',
   '  --for-review     docx: a copy to send to reviewers in Word (every claim, each comment marked with',
   '                   its claim); import it back with factdesk import reviewed.docx --review <review file>',
@@ -52,6 +53,9 @@ export function resolveFormat(format: string, args: ParsedArgs, command: string)
   if (args.flags.has('--include-unrated') && !['html', 'pdf', 'docx'].includes(format)) {
     throw new UsageError('--include-unrated applies to --format html, pdf and docx only.', command)
   }
+  if (args.flags.has('--signed-off-only') && !['html', 'pdf', 'docx', 'claimreview'].includes(format)) {
+    throw new UsageError('--signed-off-only applies to --format html, pdf, docx and claimreview only.', command)
+  }
   return format
 }
 
@@ -66,6 +70,7 @@ export function runRepublishExport(store: ReviewStore, format: RepublishFormat, 
     ...(url ? { factcheckUrl: url } : {}),
     ...(args.flags.has('--include-unrated') ? { includeUnrated: true } : {}),
     ...(args.flags.has('--for-review') ? { forReview: true } : {}),
+    ...(args.flags.has('--signed-off-only') ? { signedOffOnly: true } : {}),
   }
   return exportRepublication(store, format, options, { renderPdf: chromiumPdfRenderer({ env }) })
 }

@@ -24,6 +24,10 @@ export const claimFiltersSchema = z
     conflict: z.boolean().optional(),
     /** Claims whose words changed since they were rated (their verdict awaits re-confirmation). */
     textChanged: z.boolean().optional(),
+    /** Claims assigned to this reviewer (the panel's "Mine" filter passes the reviewer's own name). */
+    assignee: z.string().max(200).optional(),
+    /** Claims whose current verdict an editor signed off. */
+    signedOff: z.boolean().optional(),
   })
   .strict()
 export type ClaimFilters = z.infer<typeof claimFiltersSchema>

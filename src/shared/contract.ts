@@ -5,6 +5,7 @@ import { essayFontSizeSchema, scaleIdSchema } from './prefs'
 import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSettings } from './republish'
 import { verdictScaleSchema, type ScaleChangeSummary, type VerdictScale } from './scales'
 import { suggestionKeySchema, type Suggestion } from './spotting'
+import type { Notice } from './workflow'
 import { replyBodySchema, tagColorSchema, tagInputSchema, type ClaimEvent, type TagSummary } from './thread'
 import {
   conflictChoiceSchema,
@@ -98,6 +99,12 @@ export const api = {
   'reply-update': method<Claim>()(z.object({ id, body: replyBodySchema }).strict()),
   'reply-delete': method<Claim>()(z.object({ id }).strict()),
   'claim-history': method<ClaimEvent[]>()(z.object({ id }).strict()),
+  // Team workflow (src/core/workflow): assignment, the editor's sign-off, and notices for this reviewer.
+  'claim-assign': method<Claim>()(z.object({ id, reviewer: z.string().max(LIMITS.reviewerName) }).strict()),
+  'claim-sign-off': method<Claim>()(z.object({ id }).strict()),
+  'claim-sign-off-withdraw': method<Claim>()(z.object({ id }).strict()),
+  'notices-list': method<Notice[]>()(none),
+  'notices-seen': method<Notice[]>()(z.object({ keys: z.array(z.string().max(200)).max(10_000) }).strict()),
   'review-export': method<ExportedFile>()(
     z.object({ format: z.enum(exportFormats) }).extend(republishOptionsSchema.shape).strict(),
   ),
@@ -161,6 +168,7 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'claims-search',
   'tags-list',
   'claim-history',
+  'notices-list',
   'review-export',
   'settings-get',
   'conflicts-list',

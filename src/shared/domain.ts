@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { SignOff } from './workflow'
 import type { Reply } from './thread'
 import { isHttpUrl } from './url'
 
@@ -118,6 +119,10 @@ export interface Claim {
   tags: string[]
   /** The discussion thread, oldest reply first. */
   replies: Reply[]
+  /** The reviewer asked to check this claim ('' for nobody). */
+  assignee: string
+  /** The editor's sign-off of the current verdict; null when none holds (src/shared/workflow.ts). */
+  signedOff: SignOff | null
 }
 
 /** A proposed or applied change of the essay's wording at a claim, as newspapers publish corrections. */

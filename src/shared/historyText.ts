@@ -112,6 +112,13 @@ const ko: Record<string, Sentence> = {
     return `${who(actor, 'ko')} ${what}을 해결했습니다${parts.length ? ` (${parts.join(', ')})` : ''}${chosen ? `: ${chosen}` : ''}.`
   },
   'text-changed': ({ actor, d }) => textChangedKo(actor, d),
+  'claim-assigned': ({ actor, d }) =>
+    str(d, 'to') ? `${who(actor, 'ko')} 이 주장의 검증을 ${str(d, 'to')} 님에게 맡겼습니다.` : `${who(actor, 'ko')} 검증 담당을 비웠습니다.`,
+  'signed-off': ({ actor, d, verdict }) => {
+    const label = verdict(str(d, 'verdict'))
+    return `${who(actor, 'ko')} 판정 ${q(label)}${objectParticle(label)} 최종 승인했습니다.`
+  },
+  'sign-off-withdrawn': ({ actor }) => `${who(actor, 'ko')} 최종 승인을 취소했습니다.`,
   'verdict-confirmed': ({ actor, d, verdict }) => {
     const label = verdict(str(d, 'verdict'))
     return `${who(actor, 'ko')} 바뀐 문구에 대한 판정 ${q(label)}${objectParticle(label)} 확인했습니다.`
@@ -176,6 +183,10 @@ const en: Record<string, Sentence> = {
     if (!str(d, 'after')) return `${who(actor, 'en')} deleted the claim’s words ${before} from the essay.`
     return `${who(actor, 'en')} edited the essay: the claim’s words changed from ${before} to ${after}.`
   },
+  'claim-assigned': ({ actor, d }) =>
+    str(d, 'to') ? `${who(actor, 'en')} asked ${str(d, 'to')} to check this claim.` : `${who(actor, 'en')} took the assignment away.`,
+  'signed-off': ({ actor, d, verdict }) => `${who(actor, 'en')} signed off the verdict ${enq(verdict(str(d, 'verdict')))}.`,
+  'sign-off-withdrawn': ({ actor }) => `${who(actor, 'en')} withdrew the sign-off.`,
   'verdict-confirmed': ({ actor, d, verdict }) => `${who(actor, 'en')} confirmed the verdict ${verdict(str(d, 'verdict'))} for the changed words.`,
 }
 

@@ -68,6 +68,8 @@ export const republishOptionsSchema = z
      * claim, the review named in the document's properties — whose comments come back by importing it.
      */
     forReview: z.boolean().optional(),
+    /** Reader-facing exports and ClaimReview hold only claims whose verdict an editor signed off. */
+    signedOffOnly: z.boolean().optional(),
   })
   .strict()
 export type RepublishOptions = z.infer<typeof republishOptionsSchema>
@@ -85,6 +87,8 @@ export interface ExportCounts {
   textChanged?: number
   /** Claims without a verdict a reader-facing export leaves out (absent when none are). */
   unratedLeftOut?: number
+  /** Claims an export that requires sign-off leaves out because no editor signed them off (absent when none are). */
+  unsignedLeftOut?: number
   /** Claims of the review this export leaves out because they are not found in the essay. */
   notFound: number
 }

@@ -49,7 +49,7 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
     { name: 'block-proto.json', bytes: Buffer.from(JSON.stringify(bundle).replace('"inlines":[{', '"inlines":[{"__proto__":{"bold":true},')), says: /contains the key "__proto__"/ },
     { name: 'future.json', bytes: json({ ...b, format: 'factdesk-review-bundle-2' }), says: /"factdesk-review-bundle-2" is not a format/ },
     { name: 'other.json', bytes: json({ format: 'somebody-elses-notes', notes: [] }), says: /none of the formats Factdesk reads: .*W3C Web Annotations .*Hypothesis API JSON/ },
-    { name: 'newer.json', bytes: json({ ...b, version: 3 }), says: /newer Factdesk/ },
+    { name: 'newer.json', bytes: json({ ...b, version: 4 }), says: /newer Factdesk/ },
     { name: 'dup-claims.json', bytes: json({ ...b, claims: [...bundle.claims, c0] }), says: new RegExp(`claim id ${c0.id} appears twice`) },
     { name: 'dup-sources.json', bytes: json({ ...b, sources: [...bundle.sources, s0] }), says: new RegExp(`${s0.id} appears twice`) },
     { name: 'source-as-claim.json', bytes: source({ id: c1.id }), says: new RegExp(`${c1.id} appears twice`) },

@@ -247,6 +247,27 @@ export const migrations: readonly string[] = [
     canonical TEXT NOT NULL DEFAULT ''
   ) STRICT, WITHOUT ROWID;
   `,
+  // Team workflow: who checks a claim and the editor's sign-off (the verdict it approved), versioned
+  // like corrections so merges converge; and which notices (assignments, @mentions) each reviewer has
+  // seen on this machine.
+  `
+  CREATE TABLE claim_workflow (
+    claim_id TEXT PRIMARY KEY,
+    assignee TEXT NOT NULL DEFAULT '',
+    signed_by TEXT NOT NULL DEFAULT '',
+    signed_at TEXT NOT NULL DEFAULT '',
+    signed_verdict TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL,
+    modified_by TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    version TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE notice_seen (
+    reviewer TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (reviewer, key)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -40,7 +40,7 @@ export interface SourceRow {
 }
 
 /** What a claim carries besides its own row. */
-export type ClaimRelated = Pick<Claim, 'sources' | 'corrections' | 'hasConflict' | 'tags' | 'replies'>
+export type ClaimRelated = Pick<Claim, 'sources' | 'corrections' | 'hasConflict' | 'tags' | 'replies' | 'assignee' | 'signedOff'>
 
 export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isHttpUrl } from '../../shared/url'
 import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
+import { exportWorkflow, validateWorkflow, workflowBundleShape } from '../workflow/exchange'
 import { FactdeskError } from '../../shared/errors'
 import { codePointLength, cpSlice } from '../../shared/text'
 import { toSource } from '../db/rows'
@@ -20,8 +21,10 @@ export const BUNDLE_FORMAT = 'factdesk-review-bundle'
  * Version 2 added corrections, republication settings, the verdict scale and dismissed suggestions. The
  * schema refuses unknown keys, so a version 1 importer could not have read them: it refuses the file by
  * its version instead, asking for a newer Factdesk. Version 1 files are read as version 2 without them.
+ * Version 3 added the team workflow (assignments and sign-offs, src/core/workflow/exchange.ts); older
+ * files are read as version 3 without it.
  */
-export const BUNDLE_VERSION = 2
+export const BUNDLE_VERSION = 3
 
 const date = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
 
@@ -93,6 +96,7 @@ export const bundleSchema = z
     // Replies, tags, tag colours and history: optional (default []), so older bundles still import.
     ...threadBundleShape,
     ...extrasBundleShape,
+    ...workflowBundleShape,
   })
   .strict()
 export type ReviewBundle = z.infer<typeof bundleSchema>
@@ -146,6 +150,7 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     reviewers: reviewers.sort(),
     ...thread,
     ...exportExtras(store, history),
+    workflow: exportWorkflow(store, history),
   }
 }
 
@@ -192,6 +197,7 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
   validateThread(bundle, (problem) => refuse(name, problem), claimIds, sourceIds)
   const threadIds = new Set([...sourceIds, ...bundle.replies.map((r) => r.id), ...bundle.tags.map((t) => t.id)])
   validateExtras(bundle, (problem) => refuse(name, problem), claimIds, threadIds)
+  validateWorkflow(bundle.workflow, (problem) => refuse(name, problem), claimIds)
   return bundle
 }
 
@@ -202,5 +208,5 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
 function upgradeBundle(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value
   const v = value as Record<string, unknown>
-  return v.format === BUNDLE_FORMAT && v.version === 1 ? { ...v, version: BUNDLE_VERSION } : value
+  return v.format === BUNDLE_FORMAT && (v.version === 1 || v.version === 2) ? { ...v, version: BUNDLE_VERSION } : value
 }

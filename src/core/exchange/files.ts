@@ -26,14 +26,14 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
-  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions } = bundle
+  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions, workflow } = bundle
   return {
     format,
     documentText: bundle.document.text,
     claims: bundle.claims,
     sources: bundle.sources,
     ...{ replies, tags, tagStyles, events },
-    ...{ corrections, republish, verdictScale, dismissedSuggestions },
+    ...{ corrections, republish, verdictScale, dismissedSuggestions, workflow },
     notes: [],
   }
 }

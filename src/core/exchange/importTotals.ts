@@ -23,7 +23,7 @@ const arrayOf = (value: unknown, key: string): unknown[] => {
 export function assertBundleTotals(name: string, value: unknown): void {
   if (!value || typeof value !== 'object') return
   let versions = 0
-  for (const key of ['claims', 'sources', 'replies', 'tags', 'corrections']) {
+  for (const key of ['claims', 'sources', 'replies', 'tags', 'corrections', 'workflow']) {
     for (const item of arrayOf(value, key)) {
       const history = item && typeof item === 'object' ? (item as { history?: unknown }).history : undefined
       if (Array.isArray(history)) versions += history.length
@@ -36,7 +36,7 @@ export function assertBundleTotals(name: string, value: unknown): void {
 
 /** On what any reader made of a file (a review file, a bundle, W3C annotations). */
 export function assertIncomingTotals(name: string, incoming: IncomingReview): IncomingReview {
-  const histories: { history: string[] }[][] = [incoming.claims, incoming.sources, incoming.replies ?? [], incoming.tags ?? [], incoming.corrections ?? []]
+  const histories: { history: string[] }[][] = [incoming.claims, incoming.sources, incoming.replies ?? [], incoming.tags ?? [], incoming.corrections ?? [], incoming.workflow ?? []]
   const versions = histories.reduce((n, list) => n + list.reduce((m, item) => m + item.history.length, 0), 0)
   if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions in all', IMPORT_LIMITS.versions)
   if (incoming.sources.length > IMPORT_LIMITS.sources) refuse(name, 'sources', IMPORT_LIMITS.sources)

@@ -8,6 +8,7 @@ import type { BundleClaim, BundleSource } from './bundle'
 import { claimChange, mergeThread, MergeTouches, recordMergeEvents, type ThreadIncoming } from './mergeThread'
 import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
 import { relation } from './mergeRules'
+import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
 
 /**
@@ -15,6 +16,8 @@ import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
  * scale and dismissed suggestions: from bundles and review files).
  */
 export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
+  /** Assignments and sign-offs (bundle version 3 and review files). */
+  workflow?: BundleWorkflow[]
   format: ImportFormat
   documentText: string
   claims: BundleClaim[]
@@ -160,6 +163,7 @@ export function mergeIncoming(
     Object.assign(summary, mergeThread(store, incoming, known, touched))
     const extras = mergeExtras(store, incoming, known, touched)
     Object.assign(summary, extras.counts)
+    mergeWorkflow(store, incoming.workflow ?? [], known, touched)
     summary.notes.push(...extras.notes)
     if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
     recordOrigins(db, incoming.origins ?? [])

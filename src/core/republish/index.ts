@@ -8,7 +8,7 @@ import { renderXlsx } from './xlsx'
 import { renderDocx } from './docx'
 import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
-import { forReaders, gatherRepublishData, isRated, READER_FORMATS, type RepublishData } from './model'
+import { forReaders, gatherRepublishData, isRated, READER_FORMATS, signedOffOnly, type RepublishData } from './model'
 import { chromiumPdfRenderer, type PdfRenderer } from './pdf'
 
 export { scaleOf } from './model'
@@ -22,7 +22,7 @@ export interface RepublishDeps {
 /** The tables of claims list every claim, those not found in the essay too. */
 const isTable = (format: RepublishFormat): boolean => format === 'csv' || format === 'xlsx'
 
-function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: number): ExportCounts {
+function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: number, unsignedLeftOut: number): ExportCounts {
   const claims =
     format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : isTable(format) ? [...data.claims, ...data.unattached] : data.claims
   // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
@@ -35,6 +35,7 @@ function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: nu
     corrections: isTable(format) || format === 'claimreview' ? 0 : data.corrections.length,
     ...(textChanged > 0 ? { textChanged } : {}),
     ...(unratedLeftOut > 0 ? { unratedLeftOut } : {}),
+    ...(unsignedLeftOut > 0 ? { unsignedLeftOut } : {}),
     // The essay-shaped exports show claims in the text, so one not found there is left out: say so.
     notFound: format === 'markdown' || isTable(format) || format === 'claimreview' ? 0 : data.unattached.length,
   }
@@ -58,7 +59,9 @@ export async function exportRepublication(
   const gathered = gatherRepublishData(store, options)
   // A copy for reviewers holds every claim, rated or not: they comment on all of them.
   const forReview = format === 'docx' && options.forReview === true
-  const data = READER_FORMATS.includes(format) && !forReview ? forReaders(gathered, options.includeUnrated === true) : gathered
+  const rated = READER_FORMATS.includes(format) && !forReview ? forReaders(gathered, options.includeUnrated === true) : gathered
+  // An export that requires sign-off publishes no verdict an editor has not approved.
+  const data = options.signedOffOnly && !forReview && (READER_FORMATS.includes(format) || format === 'claimreview') ? signedOffOnly(rated) : rated
   const base = fileBase(data.doc.title, 'essay')
   let file: Omit<ExportedFile, 'counts'>
   switch (format) {
@@ -91,5 +94,5 @@ export async function exportRepublication(
       file = utf8(`${base}.claimreview.jsonld`, 'application/ld+json', renderClaimReview(data))
       break
   }
-  return { ...file, counts: counts(data, format, gathered.claims.length - data.claims.length) }
+  return { ...file, counts: counts(data, format, gathered.claims.length - rated.claims.length, rated.claims.length - data.claims.length) }
 }

@@ -131,8 +131,15 @@ export const READER_FORMATS: readonly string[] = ['html', 'pdf', 'docx']
  * unless `includeUnrated` (then it is labelled unchecked). Numbers follow the claims shown.
  */
 export function forReaders(data: RepublishData, includeUnrated: boolean): RepublishData {
-  if (includeUnrated) return data
-  const claims = data.claims.filter((c) => isRated(data, c))
+  return includeUnrated ? data : onlyClaims(data, (c) => isRated(data, c))
+}
+
+/** The data of an export that requires the editor's sign-off: only claims whose verdict was signed off. */
+export const signedOffOnly = (data: RepublishData): RepublishData => onlyClaims(data, (c) => c.signedOff !== null)
+
+/** Keeps the claims `keep` accepts; numbers follow the claims shown. */
+function onlyClaims(data: RepublishData, keep: (c: Claim) => boolean): RepublishData {
+  const claims = data.claims.filter(keep)
   const number = new Map(claims.map((c, i) => [c.id, i + 1]))
   return { ...data, claims, corrections: data.corrections.map((k) => ({ ...k, claimNumber: number.get(k.claimId) })) }
 }

@@ -34,6 +34,9 @@ export type EventKind =
   | 'conflict-resolved'
   | 'text-changed'
   | 'verdict-confirmed'
+  | 'claim-assigned'
+  | 'signed-off'
+  | 'sign-off-withdrawn'
 
 /** Appends one history entry; call it inside the transaction of the change it describes. */
 export function recordEvent(

@@ -16,6 +16,7 @@ import type { ParsedEssay } from '../document/essayFormat'
 import { rememberPublished } from '../republish/settings'
 import * as writes from '../claims/claimWrites'
 import { repliesByClaim, tagsByClaim } from '../thread/thread'
+import { workflowByClaim } from '../workflow/workflow'
 
 const now = (): string => new Date().toISOString()
 
@@ -131,8 +132,10 @@ export class ReviewStore {
     const conflicted = this.conflictedIds()
     const tags = tagsByClaim(this.db, claimId ?? undefined)
     const replies = repliesByClaim(this.db, claimId ?? undefined)
+    const workflow = workflowByClaim(this.db, claimId ?? undefined)
     return rows.map((r) =>
       toClaim(r, {
+        ...workflow(r.id, r.verdict, r.text_changed === 1),
         sources: sources(r.id),
         corrections: corrections(r.id),
         hasConflict: conflicted.has(r.id),

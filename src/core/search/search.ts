@@ -6,6 +6,7 @@ import {
   type ClaimSearchResult,
 } from '../../shared/claimQuery'
 import { tagKey } from '../../shared/thread'
+import { foldName } from '../../shared/workflow'
 import type { ReviewStore } from '../review/store'
 
 /**
@@ -256,6 +257,7 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
         .all() as { claim_id: string; name: string }[])
     : []
   const conflicted = f.conflict ? store.conflictedIds() : null
+  const workflow = f.assignee || f.signedOff ? workflowFilter(db, f.assignee) : null
   const matches = searchClaimIds(db, query)
   const wantTag = f.tag ? tagKey(f.tag) : null
   const tagged = wantTag === null ? null : new Set(tagRows.filter((t) => tagKey(t.name) === wantTag).map((t) => t.claim_id))
@@ -270,7 +272,9 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
         (!f.unanchored || r.anchored === 0) &&
         (!f.textChanged || r.text_changed === 1) &&
         (conflicted === null || conflicted.has(r.id)) &&
-        (tagged === null || tagged.has(r.id)),
+        (tagged === null || tagged.has(r.id)) &&
+        (!f.assignee || workflow?.assigned.has(r.id)) &&
+        (!f.signedOff || (workflow?.signedVerdict.get(r.id) === r.verdict && r.text_changed === 0)),
     )
     .map((r) => r.id)
   const byKey = new Map<string, string>()
@@ -280,5 +284,20 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
     ids,
     tags: [...byKey.values()].sort(collator.compare),
     reviewers: [...new Set(rows.flatMap((r) => [r.author, r.modified_by]).filter(Boolean))].sort(collator.compare),
+  }
+}
+
+/** Claims assigned to `assignee` (compared as names are: NFC, case-folded) and the verdict each sign-off approved. */
+function workflowFilter(db: Database.Database, assignee: string | undefined) {
+  const rows = db.prepare(`SELECT claim_id, assignee, signed_by, signed_verdict FROM claim_workflow`).all() as {
+    claim_id: string
+    assignee: string
+    signed_by: string
+    signed_verdict: string
+  }[]
+  const want = assignee ? foldName(assignee) : null
+  return {
+    assigned: new Set(rows.filter((r) => want !== null && foldName(r.assignee) === want).map((r) => r.claim_id)),
+    signedVerdict: new Map(rows.filter((r) => r.signed_by !== '').map((r) => [r.claim_id, r.signed_verdict])),
   }
 }

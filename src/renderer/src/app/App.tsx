@@ -30,6 +30,7 @@ import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
 import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
+import { NoticesButton } from './NoticesButton'
 import { ImportProgress } from './ImportProgress'
 import { ReadOnlyState, useReadOnly } from './ReadOnlyState'
 import { useEditMode } from './useEditMode'
@@ -200,6 +201,12 @@ export function App() {
               {t.conflictsWaiting(exchange.conflicts.length)}
             </button>
           )}
+          <NoticesButton
+            claims={review.claims}
+            reviewerName={review.thread.reviewerName}
+            onOpenClaim={review.setActiveId}
+            onError={review.thread.report}
+          />
           <span className="spacer" />
           <ImportProgress progress={exchange.progress} />
           <ReadOnlyState holder={readOnly} />

@@ -11,6 +11,8 @@ import { ClaimHistory } from './ClaimHistory'
 import { ClaimTags } from './ClaimTags'
 import { ReplyThread } from './ReplyThread'
 import { TextChangedBadge } from './TextChangedBadge'
+import { ClaimWorkflow } from './ClaimWorkflow'
+import { useTeamText } from '../teamText'
 
 interface Props {
   claim: Claim
@@ -93,6 +95,7 @@ function ClaimDetails(props: Props) {
           </select>
         </div>
       </div>
+      <ClaimWorkflow claim={claim} actions={props.threadActions} />
       <ClaimTags claim={claim} actions={props.threadActions} />
       <NoteField value={claim.note} onSave={(note) => props.onUpdate(claim.id, { note })} />
       <CorrectionsSection claim={claim} actions={props.correctionActions} />
@@ -133,7 +136,10 @@ function ClaimDetails(props: Props) {
  */
 function ClaimSummary({ claim }: { claim: Claim }) {
   const { t, verdict, status } = useI18n()
+  const tt = useTeamText()
   const counts = [
+    claim.signedOff ? `✓ ${tt.signedOffShort}` : '',
+    claim.assignee ? tt.assignedShort(claim.assignee) : '',
     claim.sources.length ? t.sourceCount(claim.sources.length) : '',
     claim.replies.length ? `${t.replies} ${claim.replies.length}` : '',
     claim.corrections.length ? `${t.corrections} ${claim.corrections.length}` : '',

@@ -7,15 +7,19 @@ import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { isMac } from '../app/keys'
 import { useTextChangedText } from '../textChangedText'
+import { useTeamText } from '../teamText'
 
 interface Props {
   query: ClaimQueryState
   shown: number
   total: number
+  /** Who "me" is for the Assigned to me filter. */
+  reviewerName: string
 }
 
 /** Search box, filters and sort of the Claims panel. Search and every filter combine. */
-export function ClaimFilterBar({ query, shown, total }: Props) {
+export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
+  const tt = useTeamText()
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
   const tc = useTextChangedText()
@@ -125,6 +129,19 @@ export function ClaimFilterBar({ query, shown, total }: Props) {
             <label>
               <input type="checkbox" checked={!!filters.textChanged} onChange={(e) => setFilter({ textChanged: e.target.checked })} />{' '}
               {tc.filter}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={!!filters.assignee}
+                disabled={!reviewerName}
+                onChange={(e) => setFilter({ assignee: e.target.checked ? reviewerName : undefined })}
+              />{' '}
+              {tt.mine}
+            </label>
+            <label>
+              <input type="checkbox" checked={!!filters.signedOff} onChange={(e) => setFilter({ signedOff: e.target.checked })} />{' '}
+              {tt.signedOffFilter}
             </label>
           </div>
         </div>

@@ -45,7 +45,7 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
         <span className="claim-count">{m.claimCount(review.claims.length, notFoundCount)}</span>
       </header>
       <ClaimTally claims={review.claims} query={query} />
-      <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} />
+      <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} reviewerName={review.thread.reviewerName} />
       <UnanchoredList claims={unanchored} onAttach={onAttach} />
       {claims.length === 0 ? (
         review.claims.length > 0 && query.active ? (

@@ -27,7 +27,7 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
   // What can change the answer: a claim's content, not its position (typing above a claim moves it
   // on every key, and its order among the others stays).
   const contentKey = useMemo(() => claims
-        .map((c) => [c.id, c.modified, c.anchored, c.exact, c.tags.join(','), c.replies.map((r) => r.version).join(',')].join('|'))
+        .map((c) => [c.id, c.modified, c.anchored, c.exact, c.tags.join(','), c.replies.map((r) => r.version).join(','), c.assignee, c.signedOff?.at ?? ''].join('|'))
         .join('\n'), [claims])
 
   useEffect(() => {

@@ -16,6 +16,10 @@ export interface ThreadActions {
   addReply: (claimId: string, body: string) => Promise<boolean>
   updateReply: (id: string, body: string) => Promise<boolean>
   deleteReply: (id: string) => Promise<void>
+  /** Team workflow (src/core/workflow): assignment and the editor's sign-off. */
+  assign: (claimId: string, reviewer: string) => Promise<boolean>
+  signOff: (claimId: string) => Promise<boolean>
+  withdrawSignOff: (claimId: string) => Promise<boolean>
   /** Shows an error in the notice bar. */
   report: (err: unknown) => void
   /** Reads the tag list again. */
@@ -91,8 +95,12 @@ export function useThread(
     [claimCall, removed],
   )
 
+  const assign = useCallback((id: string, reviewer: string) => claimCall(() => call('claim-assign', { id, reviewer })), [claimCall])
+  const signOff = useCallback((id: string) => claimCall(() => call('claim-sign-off', { id })), [claimCall])
+  const withdrawSignOff = useCallback((id: string) => claimCall(() => call('claim-sign-off-withdraw', { id })), [claimCall])
+
   return useMemo(
-    () => ({ tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report, refreshTags }),
-    [tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, report, refreshTags],
+    () => ({ tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, assign, signOff, withdrawSignOff, report, refreshTags }),
+    [tags, reviewerName, addTag, removeTag, setTagColor, addReply, updateReply, deleteReply, assign, signOff, withdrawSignOff, report, refreshTags],
   )
 }

@@ -1,0 +1,77 @@
+import { useId, useState } from 'react'
+import type { Claim } from '../../../shared/domain'
+import { useI18n } from '../i18n'
+import type { ThreadActions } from '../state/useThread'
+import { useTeamText } from '../teamText'
+
+/**
+ * Who checks the claim, and the editor's sign-off. Sign-off approves the current verdict and its
+ * evidence, so it is offered only with a verdict and a source (the button says why not otherwise).
+ */
+export function ClaimWorkflow({ claim, actions }: { claim: Claim; actions: ThreadActions }) {
+  const tt = useTeamText()
+  const { dateTime } = useI18n()
+  const id = useId()
+  const [draft, setDraft] = useState<string | null>(null)
+  const value = draft ?? claim.assignee
+  const commit = () => {
+    if (draft !== null && draft.trim() !== claim.assignee) void actions.assign(claim.id, draft.trim())
+    setDraft(null)
+  }
+  const refusal =
+    claim.verdict === 'unrated'
+      ? tt.signOffNeedsVerdict
+      : claim.sources.length === 0
+        ? tt.signOffNeedsSource
+        : claim.textChanged
+          ? tt.signOffTextChanged
+          : null
+  return (
+    <div className="claim-workflow">
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>{tt.assignee}</label>
+        <span className="assignee-row">
+          <input
+            id={`${id}-assignee`}
+            value={value}
+            placeholder={tt.nobody}
+            maxLength={100}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit()
+              if (e.key === 'Escape') setDraft(null)
+            }}
+          />
+          {actions.reviewerName && claim.assignee !== actions.reviewerName && (
+            <button type="button" className="link" onClick={() => void actions.assign(claim.id, actions.reviewerName)}>
+              {tt.assignToMe}
+            </button>
+          )}
+        </span>
+      </div>
+      {claim.signedOff ? (
+        <p className="signed-off" role="status">
+          <span className="signed-off-mark" aria-hidden>
+            ✓
+          </span>{' '}
+          {tt.signedOff(claim.signedOff.by, dateTime(claim.signedOff.at))}{' '}
+          <button type="button" className="link" onClick={() => void actions.withdrawSignOff(claim.id)}>
+            {tt.withdrawSignOff}
+          </button>
+        </p>
+      ) : (
+        <span title={refusal ?? undefined}>
+          <button type="button" disabled={refusal !== null} aria-describedby={refusal ? `${id}-why` : undefined} onClick={() => void actions.signOff(claim.id)}>
+            {tt.signOff}
+          </button>
+          {refusal && (
+            <span id={`${id}-why`} className="sr-only">
+              {refusal}
+            </span>
+          )}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -75,7 +75,7 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
           items={[
             ...formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) })),
             ...republishFormats.map((format) => ({ label: rt.formats[format], run: () => void republish.start(format) })),
-            { label: wt.exportForReview, run: () => void republish.start('docx', false, true) },
+            { label: wt.exportForReview, run: () => void republish.start('docx', { forReview: true }) },
             { label: rt.settings, run: () => setSettingsOpen(true) },
           ]}
         />

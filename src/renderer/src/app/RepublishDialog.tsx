@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
-import { readerFormats, type Republish } from '../state/useRepublish'
+import { readerFormats, type Republish, type RepublishChoice, type RepublishState } from '../state/useRepublish'
+import { useTeamText } from '../teamText'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
 import { useModeText } from '../modeText'
@@ -15,6 +16,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
   const tc = useTextChangedText()
   const m = useModeText()
   const wt = useWordText()
+  const tt = useTeamText()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
@@ -51,7 +53,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
             type="checkbox"
             checked={state.forReview === true}
             disabled={state.phase === 'exporting'}
-            onChange={(event) => void republish.start('docx', false, event.target.checked)}
+            onChange={(event) => void republish.start('docx', { forReview: event.target.checked })}
           />{' '}
           {wt.forReview}
         </label>
@@ -60,11 +62,22 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
         <label className="republish-option">
           <input
             type="checkbox"
-            checked={state.includeUnrated}
+            checked={state.includeUnrated === true}
             disabled={state.phase === 'exporting'}
-            onChange={(event) => void republish.start(state.format, event.target.checked)}
+            onChange={(event) => void republish.start(state.format, { ...choiceOf(state), includeUnrated: event.target.checked })}
           />{' '}
           {w.includeUnrated}
+        </label>
+      )}
+      {(readerFormats.includes(state.format) || state.format === 'claimreview') && !state.forReview && (
+        <label className="republish-option">
+          <input
+            type="checkbox"
+            checked={state.signedOffOnly === true}
+            disabled={state.phase === 'exporting'}
+            onChange={(event) => void republish.start(state.format, { ...choiceOf(state), signedOffOnly: event.target.checked })}
+          />{' '}
+          {tt.signedOffOnly}
         </label>
       )}
       {file && (
@@ -83,6 +96,7 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
                     [w.corrections, counts.corrections],
                     ...(counts.notFound > 0 ? ([[m.notFoundLeftOut, counts.notFound]] as const) : []),
                     ...(counts.unratedLeftOut ? ([[w.unratedLeftOut, counts.unratedLeftOut]] as const) : []),
+                    ...(counts.unsignedLeftOut ? ([[tt.unsignedLeftOut, counts.unsignedLeftOut]] as const) : []),
                   ] as const
                 ).map(([label, n]) => (
                   <div key={label}>
@@ -124,4 +138,10 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
       </div>
     </dialog>
   )
+}
+
+/** The options the export being shown was made with, to make it again with one changed. */
+function choiceOf(state: RepublishState): RepublishChoice {
+  if (state.phase === 'idle') return {}
+  return { includeUnrated: state.includeUnrated, forReview: state.forReview, signedOffOnly: state.signedOffOnly }
 }

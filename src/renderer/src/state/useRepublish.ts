@@ -19,11 +19,20 @@ export function saveFile(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** What an export is asked for besides its format (src/shared/republish.ts, republishOptionsSchema). */
+export interface RepublishChoice {
+  includeUnrated?: boolean
+  /** Word only: a copy for reviewers whose comments come back by import (docs/word-round-trip.md). */
+  forReview?: boolean
+  /** Only claims an editor signed off. */
+  signedOffOnly?: boolean
+}
+
 export type RepublishState =
   | { phase: 'idle' }
-  | { phase: 'exporting'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean }
-  | { phase: 'ready'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean; file: ExportedFile }
-  | { phase: 'failed'; format: RepublishFormat; includeUnrated: boolean; forReview?: boolean; message: string }
+  | ({ phase: 'exporting'; format: RepublishFormat } & RepublishChoice)
+  | ({ phase: 'ready'; format: RepublishFormat; file: ExportedFile } & RepublishChoice)
+  | ({ phase: 'failed'; format: RepublishFormat; message: string } & RepublishChoice)
 
 /**
  * One export for republication at a time: it is made (the dialog shows progress), shown (a preview or
@@ -33,14 +42,14 @@ export function useRepublish() {
   const [state, setState] = useState<RepublishState>({ phase: 'idle' })
   const run = useRef(0)
 
-  /** Makes the export; ticking "include unrated" in the dialog makes it again with the option. */
-  /** `forReview`: Word only, a copy for reviewers whose comments come back by import (docs/word-round-trip.md). */
-  const start = useCallback(async (format: RepublishFormat, includeUnrated = false, forReview = false) => {
+  /** Makes the export; ticking an option in the dialog makes it again with that choice. */
+  const start = useCallback(async (format: RepublishFormat, choice: RepublishChoice = {}) => {
     const id = ++run.current
-    const kind = { format, includeUnrated, forReview }
+    const kind = { format, ...choice }
     setState({ phase: 'exporting', ...kind })
+    const options = Object.fromEntries(Object.entries(choice).filter(([, on]) => on === true))
     try {
-      const file = await call('review-export', { format, ...(includeUnrated ? { includeUnrated } : {}), ...(forReview ? { forReview } : {}) })
+      const file = await call('review-export', { format, ...options })
       if (run.current === id) setState({ phase: 'ready', ...kind, file })
     } catch (err) {
       if (run.current === id) setState({ phase: 'failed', ...kind, message: err instanceof Error ? err.message : String(err) })

@@ -1,5 +1,5 @@
 import { FactdeskError } from '../../shared/errors'
-import { setSourceDeleted } from './claimWrites'
+import { setSourceDeleted } from './commands'
 import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
 import type { SourceRow } from '../db/rows'

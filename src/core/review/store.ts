@@ -14,7 +14,7 @@ import type { LockHolder, ReviewLock } from './reviewLock'
 import { toClaim, toCorrection, toSource, type ClaimRow, type SourceRow } from '../db/rows'
 import type { ParsedEssay } from '../document/essayFormat'
 import { rememberPublished } from '../republish/settings'
-import * as writes from '../claims/claimWrites'
+import * as writes from '../claims/commands'
 import { repliesByClaim, tagsByClaim } from '../thread/thread'
 
 const now = (): string => new Date().toISOString()
@@ -198,7 +198,7 @@ export class ReviewStore {
     return version
   }
 
-  // The changes to claims and sources: src/core/claims/claimWrites.ts.
+  // The changes to claims and sources: src/core/claims/commands.ts.
   createClaim(anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
     return writes.createClaim(this, anchor, actor, id)
   }

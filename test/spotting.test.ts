@@ -5,7 +5,6 @@ import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch, type Service } from '../src/core/service'
 import { ReviewSession } from '../src/core/review/session'
 import { reasonsOf, spotSentences, splitSentences, suggestionKey } from '../src/core/spotting/spotting'
-import { ReviewStore } from '../src/core/review/store'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import type { Method } from '../src/shared/contract'
 import type { Claim } from '../src/shared/domain'
@@ -13,6 +12,8 @@ import { blockText, essayText, type Block } from '../src/shared/essay'
 import { suggestionReasons, type Suggestion } from '../src/shared/spotting'
 import { cpSlice, describeRange } from '../src/shared/text'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 interface Gold {
   claims: { sentence: string; why: string }[]
@@ -41,7 +42,7 @@ let session: ReviewSession
 let service: Service
 
 function open(path: string, essay = bundledEssay()): void {
-  session = new ReviewSession(ReviewStore.open(path, essay))
+  session = new ReviewSession(openReview(path, essay))
   const prefs = new PrefsStore(null, { reviewerName: '김검증', lang: 'ko' })
   service = createService({ session, prefs, emit: () => undefined })
 }
@@ -53,7 +54,7 @@ async function ok<T>(method: Method, args: unknown = {}): Promise<T> {
 }
 
 const suggestions = () => ok<Suggestion[]>('suggestions-list')
-const text = () => session.store.document().text
+const text = () => readDocument(session.store).text
 
 beforeEach(() => {
   dir = tempDir()
@@ -197,7 +198,7 @@ describe('suggestions on the bundled essay', () => {
     expect(session.store.db.prepare(`SELECT actor FROM dismissed_suggestion`).pluck().all()).toEqual(['김검증'])
 
     // An edit elsewhere moves the sentence; its key (a hash of its text) still finds the dismissal.
-    const doc = session.store.document()
+    const doc = readDocument(session.store)
     const blocks: Block[] = [{ kind: 'paragraph', inlines: [{ text: '새로 넣은 문단은 2024년 3월에 썼다.' }] }, ...doc.blocks]
     session.store.db.prepare(`UPDATE document SET blocks_json = ?, text = ?`).run(JSON.stringify(blocks), essayText(blocks))
     const moved = await suggestions()

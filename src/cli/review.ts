@@ -16,6 +16,7 @@ import type { ImportSummary } from '../shared/exchange'
 import { FactdeskError } from '../shared/errors'
 import { withoutReviewNote } from './report'
 import { CliError, displayName, readInput, syncFolder, withFile } from './files'
+import { openReview } from '../core/review/open'
 
 export interface Input {
   path: string
@@ -53,7 +54,7 @@ export function openExisting(review: string): ReviewStore {
     throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
   }
   try {
-    return ReviewStore.open(review)
+    return openReview(review)
   } catch (err) {
     throw withFile(err, review)
   }
@@ -92,7 +93,7 @@ export async function importInto(
     workPath = `${review}.tmp-${process.pid}`
     removeDatabase(workPath)
     try {
-      store = ReviewStore.open(workPath, essay)
+      store = openReview(workPath, essay)
     } catch (err) {
       removeDatabase(workPath)
       throw withFile(err, review)
@@ -206,7 +207,7 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
     writeFileSync(copy, input.bytes)
     let store: ReviewStore
     try {
-      store = ReviewStore.open(copy)
+      store = openReview(copy)
     } catch (err) {
       if (!(err instanceof FactdeskError)) throw withFile(err, input.path)
       throw new CliError(err.code, err.message.replaceAll(copy, input.path), input.path)

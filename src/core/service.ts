@@ -15,6 +15,9 @@ import { registerSpottingHandlers } from './spotting/spotting'
 import { registerRestoreHandlers } from './claims/restore'
 import type { PdfRenderer } from './republish/pdf'
 import type { ImportRunner } from './exchange/importRunner'
+import { addSource, attachClaim, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from './claims/commands'
+import { getClaim, getSource, listClaims } from './claims/queries'
+import { readDocument, reviewInfo } from './document/queries'
 
 export interface ServiceContext {
   session: ReviewSession
@@ -49,22 +52,22 @@ export class HandlerRegistry {
 
 function registerReviewHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const store = (): ReviewStore => ctx.session.store
-  reg.register('review-info', () => store().info())
-  reg.register('document-get', () => store().document())
+  reg.register('review-info', () => reviewInfo(store()))
+  reg.register('document-get', () => readDocument(store()))
 }
 
 function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const store = (): ReviewStore => ctx.session.store
   const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('claims-list', () => store().claims())
-  reg.register('claim-create', ({ id, anchor }) => store().createClaim(anchor, actor(), id))
-  reg.register('claim-update', ({ id, patch }) => store().updateClaim(id, patch, actor()))
+  reg.register('claims-list', () => listClaims(store()))
+  reg.register('claim-create', ({ id, anchor }) => createClaim(store(), anchor, actor(), id))
+  reg.register('claim-update', ({ id, patch }) => updateClaim(store(), id, patch, actor()))
   reg.register('claim-delete', ({ id }) => {
-    store().deleteClaim(id, actor())
+    deleteClaim(store(), id, actor())
     return { id }
   })
-  reg.register('claim-restore', ({ id }) => store().restoreClaim(id, actor()))
-  reg.register('claim-attach', ({ id, anchor }) => store().attachClaim(id, anchor, actor()))
+  reg.register('claim-restore', ({ id }) => restoreClaim(store(), id, actor()))
+  reg.register('claim-attach', ({ id, anchor }) => attachClaim(store(), id, anchor, actor()))
 }
 
 function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
@@ -72,14 +75,14 @@ function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void
   const actor = (): string => ctx.prefs.get().reviewerName
   // A source change answers with its claim, whose revision and modified time changed with it.
   reg.register('source-add', ({ claimId, source }) => {
-    store().addSource(claimId, source, actor())
-    return store().claim(claimId)
+    addSource(store(), claimId, source, actor())
+    return getClaim(store(), claimId)
   })
-  reg.register('source-update', ({ id, source }) => store().claim(store().updateSource(id, source, actor()).claimId))
+  reg.register('source-update', ({ id, source }) => getClaim(store(), updateSource(store(), id, source, actor()).claimId))
   reg.register('source-delete', ({ id }) => {
-    const { claimId } = store().source(id)
-    store().deleteSource(id, actor())
-    return store().claim(claimId)
+    const { claimId } = getSource(store(), id)
+    deleteSource(store(), id, actor())
+    return getClaim(store(), claimId)
   })
 }
 

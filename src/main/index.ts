@@ -23,6 +23,7 @@ import { electronPdfRenderer } from './pdf'
 import { APP_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol'
 import { strings } from './strings'
 import { createMainWindow, hardenWebContents } from './window'
+import { reviewInfo } from '../core/document/queries'
 
 /** `--name=value` or `--name value` from the command line. */
 function argValue(name: string): string | undefined {
@@ -100,7 +101,7 @@ function start(): void {
   let mainWindow: BrowserWindow | undefined
   const currentWindow = (): BrowserWindow | undefined =>
     BrowserWindow.getFocusedWindow() ?? (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)
-  const windowTitle = (): string => `${session.store.info().documentTitle} — Factdesk`
+  const windowTitle = (): string => `${reviewInfo(session.store).documentTitle} — Factdesk`
 
   const files = createFileActions({
     session,

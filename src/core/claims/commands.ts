@@ -7,10 +7,12 @@ import { recordEvent } from '../review/history'
 import { recordTextChange } from './textChange'
 import { assertVerdictOnScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
+import { getClaim, getSource } from './queries'
+import { readDocument } from '../document/queries'
 
 /**
  * The changes a reviewer makes to claims and their sources, each in one transaction with its history
- * entries. ReviewStore's methods of the same names call these; the store itself reads the review.
+ * entries; reading them is src/core/claims/queries.ts.
  */
 
 const now = (): string => new Date().toISOString()
@@ -23,7 +25,7 @@ function assertInsideEssay(text: string, anchor: Anchor): void {
   }
 }
 
-export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, id: string): Claim {
+export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
   const { db } = store
   const doc = db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as {
     id: string
@@ -49,12 +51,12 @@ export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, i
       .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, store.newVersion(id))
     recordEvent(db, id, actor, 'claim-created', { exact: anchor.exact }, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, actor: string): Claim {
   const { db } = store
-  const current = store.claim(id)
+  const current = getClaim(store, id)
   // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales/scales.ts.
   if (patch.verdict !== undefined && patch.verdict !== current.verdict) assertVerdictOnScale(store, patch.verdict)
   const next = { ...current, ...definedOnly(patch) }
@@ -74,13 +76,13 @@ export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, a
     recordClaimChanges(db, current, next, actor, t)
     if (confirms) recordEvent(db, id, actor, 'verdict-confirmed', { verdict: next.verdict, exact: current.exact }, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 /** Attaches a claim whose text was not found (after an import) to text the reviewer selected. */
 export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, actor: string): Claim {
   const { db } = store
-  const text = store.document().text
+  const text = readDocument(store).text
   assertInsideEssay(text, anchor)
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
@@ -99,11 +101,20 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
     // Attached to other words than it quoted: the verdict judged those, so this is a change of its words.
     if (before !== undefined) recordTextChange(store, { claimId: id, before, after: anchor.exact, via: 'edit' }, actor, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 /** Deletion is a tombstone: merging needs to know a claim was removed, and undo brings it back. */
-export function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor: string): void {
+export function deleteClaim(store: ReviewStore, id: string, actor: string): void {
+  setClaimDeleted(store, id, true, actor)
+}
+
+export function restoreClaim(store: ReviewStore, id: string, actor: string): Claim {
+  setClaimDeleted(store, id, false, actor)
+  return getClaim(store, id)
+}
+
+function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor: string): void {
   const { db } = store
   db.transaction(() => {
     const t = now()
@@ -123,7 +134,7 @@ export function addSource(store: ReviewStore, claimId: string, fields: SourceFie
   const id = randomUUID()
   const t = now()
   db.transaction(() => {
-    store.claim(claimId)
+    getClaim(store, claimId)
     db
       .prepare(
         `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, version)
@@ -133,14 +144,14 @@ export function addSource(store: ReviewStore, claimId: string, fields: SourceFie
     touchClaim(db, claimId, actor, t)
     recordEvent(db, claimId, actor, 'source-added', sourceDetail(id, fields), t)
   }).immediate()
-  return store.source(id)
+  return getSource(store, id)
 }
 
 export function updateSource(store: ReviewStore, id: string, fields: SourceFields, actor: string): Source {
   const { db } = store
   const t = now()
   db.transaction(() => {
-    const current = store.source(id)
+    const current = getSource(store, id)
     db
       .prepare(
         `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?,
@@ -150,7 +161,7 @@ export function updateSource(store: ReviewStore, id: string, fields: SourceField
     touchClaim(db, current.claimId, actor, t)
     recordEvent(db, current.claimId, actor, 'source-edited', sourceDetail(id, fields), t)
   }).immediate()
-  return store.source(id)
+  return getSource(store, id)
 }
 
 /**
@@ -173,7 +184,7 @@ export function setSourceDeleted(
 
 export function deleteSource(store: ReviewStore, id: string, actor: string): void {
   const t = now()
-  store.db.transaction(() => setSourceDeleted(store, store.source(id), true, actor, t)).immediate()
+  store.db.transaction(() => setSourceDeleted(store, getSource(store, id), true, actor, t)).immediate()
 }
 
 /**

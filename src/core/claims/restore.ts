@@ -3,7 +3,9 @@ import { setSourceDeleted } from './commands'
 import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
 import type { SourceRow } from '../db/rows'
-import { setReplyDeleted, type ReplyRow } from '../thread/thread'
+import { setReplyDeleted } from '../thread/thread'
+import type { ReplyRow } from '../db/rows'
+import { getClaim } from './queries'
 
 /**
  * Undo of removals. Sources and replies are versioned rows with tombstones, so bringing one back is a
@@ -18,7 +20,7 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
   return store.db.transaction(() => {
     const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(id) as SourceRow | undefined
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
     return row.claim_id
   }).immediate()
@@ -29,7 +31,7 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
   return store.db.transaction(() => {
     const row = store.db.prepare(`SELECT * FROM reply WHERE id = ?`).get(id) as ReplyRow | undefined
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     if (actor === '' || row.author !== actor) {
       throw new FactdeskError('forbidden', `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`)
     }
@@ -47,8 +49,8 @@ export function restoreSuggestion(store: ReviewStore, key: string): void {
 export function registerRestoreHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const store = (): ReviewStore => ctx.session.store
   const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('source-restore', ({ id }) => store().claim(restoreSource(store(), id, actor())))
-  reg.register('reply-restore', ({ id }) => store().claim(restoreReply(store(), id, actor())))
+  reg.register('source-restore', ({ id }) => getClaim(store(), restoreSource(store(), id, actor())))
+  reg.register('reply-restore', ({ id }) => getClaim(store(), restoreReply(store(), id, actor())))
   reg.register('suggestion-restore', ({ key }) => {
     restoreSuggestion(store(), key)
     return { key }

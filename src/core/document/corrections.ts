@@ -6,6 +6,7 @@ import { $saveDocument, type ClaimRange } from './documentEdit'
 import { recordEvent } from '../review/history'
 import { toCorrection, type CorrectionRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
+import { getClaim } from '../claims/queries'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
   const r = store.db.prepare(`SELECT * FROM correction WHERE id = ? AND deleted = 0`).get(id) as CorrectionRow | undefined
@@ -23,7 +24,7 @@ export function proposeCorrection(store: ReviewStore, claimId: string, replaceme
   const id = randomUUID()
   const now = new Date().toISOString()
   store.db.transaction(() => {
-    const claim = store.claim(claimId)
+    const claim = getClaim(store, claimId)
     if (replacement === claim.exact) throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
     store.db
       .prepare(
@@ -67,7 +68,7 @@ export function applyCorrection(store: ReviewStore, id: string, blocks: Block[],
   store.db.transaction(() => {
     const r = row(store, id)
     if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
-    const before = store.claim(r.claim_id).exact
+    const before = getClaim(store, r.claim_id).exact
     // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
     $saveDocument(store, blocks, ranges, actor)
     if (row(store, id).state !== 'applied') {

@@ -17,6 +17,8 @@ import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
+import { readDocument } from '../document/queries'
+import { openReview } from '../review/open'
 
 
 export function sha256(bytes: Uint8Array): string {
@@ -48,7 +50,7 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
     writeFileSync(path, bytes)
     let other: ReviewStore
     try {
-      other = ReviewStore.open(path)
+      other = openReview(path)
     } catch (err) {
       const reason = err instanceof FactdeskError ? err.message.replace(path, 'the file') : String(err)
       throw new FactdeskError('invalid-file', `${name}: ${reason}`)
@@ -118,7 +120,7 @@ export async function importFile(
   importer: string,
   progress: (phase: 'merging') => void = () => undefined,
 ): Promise<ImportSummary> {
-  const incoming = await readIncoming(name, bytes, store.document().text)
+  const incoming = await readIncoming(name, bytes, readDocument(store).text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }
@@ -139,7 +141,7 @@ function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming
 }
 
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
-  const base = fileBase(store.document().title, 'review')
+  const base = fileBase(readDocument(store).title, 'review')
   if (format === 'bundle') {
     return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
   }

@@ -1,7 +1,7 @@
 import type { ImportSummary } from '../../shared/exchange'
 import { FactdeskError, type ErrorCode } from '../../shared/errors'
-import { ReviewStore } from '../review/store'
 import { importFile } from './files'
+import { openReview } from '../review/open'
 
 /**
  * An import as a job that can run on its own connection to the review file — in a worker thread, so a
@@ -25,7 +25,7 @@ export type ImportMessage =
 
 export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
-  const store = ReviewStore.open(job.reviewPath)
+  const store = openReview(job.reviewPath)
   try {
     return await importFile(store, job.fileName, job.bytes, job.importer, progress)
   } finally {

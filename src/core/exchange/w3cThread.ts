@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { normalizeTagName } from '../../shared/thread'
 import type { ReviewStore } from '../review/store'
-import type { ReplyRow, TagRow } from '../thread/thread'
+import type { ReplyRow, TagRow } from '../db/rows'
 import type { BundleReply, BundleTag, BundleTagStyle } from './bundleThread'
 import { idFor, UUID_URN } from './w3cBodies'
 import { optionalTime, type Json, type Refuse } from './w3cRead'

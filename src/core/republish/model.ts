@@ -7,6 +7,8 @@ import { listCorrections } from '../document/corrections'
 import { activeScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
 import { readSettings } from './settings'
+import { listClaims } from '../claims/queries'
+import { readDocument } from '../document/queries'
 
 /**
  * A review's verdict scale as the exports need it. `order` is the numeric scale, most true first
@@ -95,8 +97,8 @@ function tagsOf(store: ReviewStore): Map<string, string[]> {
 }
 
 export function gatherRepublishData(store: ReviewStore, options: RepublishOptions = {}): RepublishData {
-  const doc = store.document()
-  const all = store.claims()
+  const doc = readDocument(store)
+  const all = listClaims(store)
   const claims = all.filter((c) => c.anchored).sort((a, b) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created))
   const number = new Map(claims.map((c, i) => [c.id, i + 1]))
   const corrections = listCorrections(store)

@@ -6,6 +6,7 @@ import {
   type RepublishSettingsPatch,
 } from '../../shared/republish'
 import type { ReviewStore } from '../review/store'
+import { readDocument } from '../document/queries'
 
 type Key = keyof RepublishSettings
 const fields = Object.keys(republishSettingKeys) as Key[]
@@ -20,7 +21,7 @@ function stored(store: ReviewStore): Map<string, string> {
 /** What the essay itself says: its source URL and its author line (the defaults of the essay fields). */
 function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' | 'essayAuthor'> {
   const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
-  const author = store.document().blocks.find((b) => b.kind === 'author')
+  const author = readDocument(store).blocks.find((b) => b.kind === 'author')
   return { essayUrl: row?.source_url ?? '', essayAuthor: author ? blockText(author).trim() : '' }
 }
 

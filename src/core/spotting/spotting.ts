@@ -4,6 +4,7 @@ import { suggestionReasons, type Suggestion, type SuggestionReason } from '../..
 import { joinBlocks } from '../../shared/text'
 import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
+import { readDocument } from '../document/queries'
 
 /**
  * Claim spotting, offline and deterministic: no network, no model. The essay's plain text is split
@@ -280,7 +281,7 @@ export function spotSentences(blocks: readonly Block[], text?: string): Suggesti
 
 /** Suggestions for the open review: no sentence that overlaps a live claim, none that was dismissed. */
 export function listSuggestions(store: ReviewStore): Suggestion[] {
-  const doc = store.document()
+  const doc = readDocument(store)
   const claims = store.db
     .prepare(`SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
     .all() as { start: number; end: number }[]

@@ -3,8 +3,8 @@ import { activeLockHolder } from '../core/review/reviewLock'
 import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from './command'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { bundledEssay, describeError } from './files'
-import { failureMessage, runLines } from './report'
-import { carriesEssay, essayOf, importInto, readInputs, type ImportRun, type Input } from './review'
+import { failureMessage, runLines, type ImportRun } from './report'
+import { carriesEssay, essayOf, importInto, readInputs, type Input } from './review'
 
 /** The outcome of importing a list of files: every summary, and the refused file if there was one. */
 function runOutcome(command: string, run: ImportRun, total: number, verb: string): Outcome {

@@ -1,6 +1,7 @@
 import { BrowserWindow, ipcMain } from 'electron'
 import type { EventName, Events } from '../shared/contract'
-import { dispatch, type Service } from '../core/service'
+import type { Service } from '../core/registry'
+import { dispatch } from '../core/service'
 
 export const CALL_CHANNEL = 'factdesk:call'
 export const EVENT_CHANNEL = 'factdesk:event'

@@ -1,6 +1,5 @@
 import { FactdeskError } from '../../shared/errors'
 import { setSourceDeleted } from './commands'
-import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
 import type { SourceRow } from '../db/rows'
 import { setReplyDeleted } from '../thread/thread'
@@ -44,15 +43,4 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
 export function restoreSuggestion(store: ReviewStore, key: string): void {
   const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key)).immediate()
   if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
-}
-
-export function registerRestoreHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('source-restore', ({ id }) => getClaim(store(), restoreSource(store(), id, actor())))
-  reg.register('reply-restore', ({ id }) => getClaim(store(), restoreReply(store(), id, actor())))
-  reg.register('suggestion-restore', ({ key }) => {
-    restoreSuggestion(store(), key)
-    return { key }
-  })
 }

@@ -1,12 +1,14 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
-import type { HandlerRegistry, ServiceContext } from '../service'
+import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { getClaim, listClaims } from '../claims/queries'
+import { readDocument, reviewInfo } from './queries'
 
-/** Editing the essay and correcting it. */
+/** The essay under review: reading it, editing it and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = () => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
+  const { store, actor } = handlerContext(ctx)
+  reg.register('review-info', () => reviewInfo(store()))
+  reg.register('document-get', () => readDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()

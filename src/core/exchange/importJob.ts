@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError, type ErrorCode } from '../../shared/errors'
+import { FactdeskError } from '../../shared/errors'
+import type { ImportJob, ImportMessage, ImportPhase } from './importRunner'
 import { importFile } from './files'
 import { openReview } from '../review/open'
 
@@ -8,21 +9,6 @@ import { openReview } from '../review/open'
  * 50 MB file never freezes the window (src/core/exchange/importRunner.ts). The window's connection sees
  * the committed result like any other connection's commit.
  */
-export interface ImportJob {
-  reviewPath: string
-  fileName: string
-  bytes: Uint8Array
-  importer: string
-}
-
-export type ImportPhase = 'reading' | 'merging'
-
-/** What a worker posts back: progress, then the summary or the refusal. */
-export type ImportMessage =
-  | { type: 'progress'; phase: ImportPhase }
-  | { type: 'done'; summary: ImportSummary }
-  | { type: 'failed'; code: ErrorCode; message: string }
-
 export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
   const store = openReview(job.reviewPath)

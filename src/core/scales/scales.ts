@@ -14,10 +14,7 @@ import {
   type VerdictScale,
 } from '../../shared/scales'
 import { LIMITS } from '../../shared/domain'
-import type { BundleClaim } from '../exchange/bundle'
-import type { IncomingReview } from '../exchange/merge'
 import { recordEvent } from '../review/history'
-import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
 
 /**
@@ -108,12 +105,21 @@ function originalLabel(id: string): string {
  * note, and the import summary says so — the way a W3C rating Factdesk does not know is imported.
  * Claims whose version this review has seen already are left alone (the merge leaves them unchanged).
  */
-export function adaptIncomingVerdicts(store: ReviewStore, incoming: IncomingReview): IncomingReview {
+/** What of an incoming claim the scale looks at (a bundle's claim has these fields). */
+interface RatedClaim {
+  id: string
+  verdict: string
+  note: string
+  deleted: boolean
+  version: string
+}
+
+export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: string[] }>(store: ReviewStore, incoming: R): R {
   const scale = activeScale(store)
   if (incoming.claims.every((c) => isValidVerdict(scale, c.verdict))) return incoming
   const seen = store.versionHistories()
   const unknown = new Map<string, number>()
-  const claims = incoming.claims.map((c): BundleClaim => {
+  const claims = incoming.claims.map((c): C => {
     if (isValidVerdict(scale, c.verdict)) return c
     if (c.deleted || seen.get(c.id)?.includes(c.version)) return { ...c, verdict: UNRATED }
     unknown.set(c.verdict, (unknown.get(c.verdict) ?? 0) + 1)
@@ -128,17 +134,6 @@ export function adaptIncomingVerdicts(store: ReviewStore, incoming: IncomingRevi
     `${n === 1 ? '1 claim has a verdict' : `${n} claims have verdicts`} this review's scale (${scale.name.en}) does not have (${labels}); ` +
     `${n === 1 ? 'it was' : 'they were'} imported as not yet rated, with the original verdict kept in the note.`
   return { ...incoming, claims, notes: [...incoming.notes, note] }
-}
-
-export function registerScaleHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  reg.register('scale-get', () => activeScale(store()))
-  reg.register('scales-builtin', () => [...BUILTIN_SCALES])
-  reg.register('scale-set', ({ scale }) => {
-    const summary = setScale(store(), scale, ctx.prefs.get().reviewerName)
-    ctx.emit('review-changed', { reason: 'scale-changed' })
-    return summary
-  })
 }
 
 /** A built-in scale by id (the reviewer's default scale for new reviews), if there is one. */

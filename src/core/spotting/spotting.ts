@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { blockText, type Block, type BlockKind } from '../../shared/essay'
 import { suggestionReasons, type Suggestion, type SuggestionReason } from '../../shared/spotting'
 import { joinBlocks } from '../../shared/text'
-import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
 import { readDocument } from '../document/queries'
 
@@ -296,13 +295,4 @@ export function dismissSuggestion(store: ReviewStore, key: string, actor: string
   store.db
     .prepare(`INSERT OR IGNORE INTO dismissed_suggestion (key, dismissed, actor) VALUES (?, ?, ?)`)
     .run(key, new Date().toISOString(), actor)
-}
-
-export function registerSpottingHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  reg.register('suggestions-list', () => listSuggestions(store()))
-  reg.register('suggestion-dismiss', ({ key }) => {
-    dismissSuggestion(store(), key, ctx.prefs.get().reviewerName)
-    return { key }
-  })
 }

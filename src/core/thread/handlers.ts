@@ -1,4 +1,4 @@
-import type { HandlerRegistry, ServiceContext } from '../service'
+import type { HandlerRegistry, ServiceContext } from '../registry'
 import type { ReviewStore } from '../review/store'
 import { claimHistory } from '../review/history'
 import { addReply, addTag, deleteReply, listTags, removeTag, setTagColor, updateReply } from './thread'

@@ -40,7 +40,7 @@ export class HandlerRegistry {
 
   register<M extends Method>(method: M, handler: Handler<M>): void {
     if (this.table[method]) throw new Error(`The method ${method} is registered twice.`)
-    this.table[method] = handler as unknown as Handler<Method>
+    this.table[method] = handler
   }
 
   complete(): Service {

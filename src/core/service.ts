@@ -68,7 +68,7 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
   }
   try {
     const handler = service[method] as Handler<Method>
-    return { ok: true, value: await handler(parsed.data as never) }
+    return { ok: true, value: await handler(parsed.data) }
   } catch (err) {
     if (err instanceof FactdeskError) return { ok: false, error: { code: err.code, message: err.message } }
     return { ok: false, error: { code: 'internal', message: (err as Error).message ?? String(err) } }

@@ -9,6 +9,7 @@ import { assertVerdictOnScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
 import { getClaim, getSource } from './queries'
 import { readDocument } from '../document/queries'
+import { get, value } from '../db/query'
 
 /**
  * The changes a reviewer makes to claims and their sources, each in one transaction with its history
@@ -27,10 +28,10 @@ function assertInsideEssay(text: string, anchor: Anchor): void {
 
 export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
   const { db } = store
-  const doc = db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as {
+  const doc = get<{
     id: string
     text: string
-  }
+  }>(db, `SELECT id, text FROM document LIMIT 1`)!
   assertInsideEssay(doc.text, anchor)
   if (cpSlice(doc.text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError(
@@ -87,7 +88,7 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
   }
-  const before = db.prepare(`SELECT exact FROM claim WHERE id = ?`).pluck().get(id) as string | undefined
+  const before = value<string>(db, `SELECT exact FROM claim WHERE id = ?`, id)
   db.transaction(() => {
     const t = now()
     const result = db
@@ -226,9 +227,7 @@ function recordClaimChanges(
   if (next.verdict !== current.verdict) recordEvent(db, current.id, actor, 'verdict-changed', { from: current.verdict, to: next.verdict }, t)
   if (next.status !== current.status) recordEvent(db, current.id, actor, 'status-changed', { from: current.status, to: next.status }, t)
   if (next.note === current.note) return
-  const last = db.prepare(`SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`).get(current.id) as
-    | { actor: string; kind: string; at: string }
-    | undefined
+  const last = get<{ actor: string; kind: string; at: string }>(db, `SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`, current.id)
   const recent = last && last.kind === 'note-edited' && last.actor === actor && Date.parse(t) - Date.parse(last.at) < NOTE_EDIT_SESSION_MS
   if (!recent) recordEvent(db, current.id, actor, 'note-edited', {}, t)
 }

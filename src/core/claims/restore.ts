@@ -5,6 +5,7 @@ import type { SourceRow } from '../db/rows'
 import { setReplyDeleted } from '../thread/thread'
 import type { ReplyRow } from '../db/rows'
 import { getClaim } from './queries'
+import { get } from '../db/query'
 
 /**
  * Undo of removals. Sources and replies are versioned rows with tombstones, so bringing one back is a
@@ -17,7 +18,7 @@ import { getClaim } from './queries'
 /** Brings a removed source back on its claim (which must be live). Returns the claim id. */
 export function restoreSource(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
-    const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(id) as SourceRow | undefined
+    const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ?`, id)
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
     getClaim(store, row.claim_id)
     setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
@@ -28,7 +29,7 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
 /** Brings a deleted reply back; like deleting it, only its author may. Returns the claim id. */
 export function restoreReply(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
-    const row = store.db.prepare(`SELECT * FROM reply WHERE id = ?`).get(id) as ReplyRow | undefined
+    const row = get<ReplyRow>(store.db, `SELECT * FROM reply WHERE id = ?`, id)
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
     getClaim(store, row.claim_id)
     if (actor === '' || row.author !== actor) {

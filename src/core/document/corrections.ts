@@ -7,15 +7,16 @@ import { recordEvent } from '../review/history'
 import { toCorrection, type CorrectionRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
 import { getClaim } from '../claims/queries'
+import { all, get } from '../db/query'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
-  const r = store.db.prepare(`SELECT * FROM correction WHERE id = ? AND deleted = 0`).get(id) as CorrectionRow | undefined
+  const r = get<CorrectionRow>(store.db, `SELECT * FROM correction WHERE id = ? AND deleted = 0`, id)
   if (!r) throw new FactdeskError('not-found', 'That correction no longer exists in this review.')
   return r
 }
 
 export function listCorrections(store: ReviewStore): Correction[] {
-  const rows = store.db.prepare(`SELECT * FROM correction WHERE deleted = 0 ORDER BY proposed, id`).all() as CorrectionRow[]
+  const rows = all<CorrectionRow>(store.db, `SELECT * FROM correction WHERE deleted = 0 ORDER BY proposed, id`)
   return rows.map(toCorrection)
 }
 

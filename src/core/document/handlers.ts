@@ -3,6 +3,7 @@ import { $saveDocument } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { getClaim, listClaims } from '../claims/queries'
 import { readDocument, reviewInfo } from './queries'
+import { value } from '../db/query'
 
 /** The essay under review: reading it, editing it and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
@@ -20,7 +21,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   })
   reg.register('correction-update', ({ id, replacement, explanation }) => getClaim(store(), updateCorrection(store(), id, replacement, explanation).claimId))
   reg.register('correction-delete', ({ id }) => {
-    const claimId = store().db.prepare(`SELECT claim_id FROM correction WHERE id = ?`).pluck().get(id) as string | undefined
+    const claimId = value<string>(store().db, `SELECT claim_id FROM correction WHERE id = ?`, id)
     deleteCorrection(store(), id, actor())
     return getClaim(store(), claimId!)
   })

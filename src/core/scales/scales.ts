@@ -16,6 +16,7 @@ import {
 import { LIMITS } from '../../shared/domain'
 import { recordEvent } from '../review/history'
 import type { ReviewStore } from '../review/store'
+import { all, value } from '../db/query'
 
 /**
  * The review's verdict scale (src/shared/scales.ts): stored as JSON in the review file's setting
@@ -32,7 +33,7 @@ export function activeScale(store: ReviewStore): VerdictScale {
 
 /** The scale the review has stored; undefined when it has none (or one that does not validate). */
 export function storedScale(store: ReviewStore): VerdictScale | undefined {
-  const raw = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(SCALE_SETTING) as string | undefined
+  const raw = value<string>(store.db, `SELECT value FROM setting WHERE key = ?`, SCALE_SETTING)
   if (raw === undefined) return undefined
   try {
     const parsed = verdictScaleSchema.safeParse(JSON.parse(raw))
@@ -64,7 +65,7 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
   const previous = activeScale(store)
   let plan: Omit<ScaleChangeSummary, 'previous' | 'scale'> = { mapped: [], kept: 0, unrated: 0 }
   db.transaction(() => {
-    const rows = db.prepare(`SELECT id, verdict, deleted FROM claim`).all() as { id: string; verdict: string; deleted: number }[]
+    const rows = all<{ id: string; verdict: string; deleted: number }>(db, `SELECT id, verdict, deleted FROM claim`)
     plan = planScaleChange(previous, scale, rows.filter((r) => r.deleted === 0))
     const t = new Date().toISOString()
     const update = db.prepare(
@@ -76,9 +77,7 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
       update.run(verdict, t, actor, store.newVersion(r.id), r.id)
       recordEvent(db, r.id, actor, 'verdict-changed', { from: r.verdict, to: verdict, scale: scale.id }, t)
     }
-    const conflicts = db
-      .prepare(`SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`)
-      .all() as { id: string; theirs_json: string }[]
+    const conflicts = all<{ id: string; theirs_json: string }>(db, `SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`)
     const updateConflict = db.prepare(`UPDATE conflict SET theirs_json = ? WHERE id = ?`)
     for (const c of conflicts) {
       const theirs = JSON.parse(c.theirs_json) as { verdict: string }

@@ -4,6 +4,7 @@ import { suggestionReasons, type Suggestion, type SuggestionReason } from '../..
 import { joinBlocks } from '../../shared/text'
 import type { ReviewStore } from '../review/store'
 import { readDocument } from '../document/queries'
+import { all, column } from '../db/query'
 
 /**
  * Claim spotting, offline and deterministic: no network, no model. The essay's plain text is split
@@ -281,10 +282,8 @@ export function spotSentences(blocks: readonly Block[], text?: string): Suggesti
 /** Suggestions for the open review: no sentence that overlaps a live claim, none that was dismissed. */
 export function listSuggestions(store: ReviewStore): Suggestion[] {
   const doc = readDocument(store)
-  const claims = store.db
-    .prepare(`SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
-    .all() as { start: number; end: number }[]
-  const dismissed = new Set(store.db.prepare(`SELECT key FROM dismissed_suggestion`).pluck().all() as string[])
+  const claims = all<{ start: number; end: number }>(store.db, `SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
+  const dismissed = new Set(column<string>(store.db, `SELECT key FROM dismissed_suggestion`))
   return spotSentences(doc.blocks, doc.text).filter(
     (s) => !dismissed.has(s.key) && !claims.some((c) => c.start < s.end && s.start < c.end),
   )

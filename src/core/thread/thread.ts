@@ -7,6 +7,7 @@ import type { ReviewStore } from '../review/store'
 import { toReply, type ReplyRow, type TagRow } from '../db/rows'
 import { collate } from './queries'
 import { getClaim } from '../claims/queries'
+import { all, column, get } from '../db/query'
 
 /**
  * A claim's discussion: replies (edited and deleted by their author only) and tags (free text, one
@@ -23,7 +24,7 @@ const now = (): string => new Date().toISOString()
 // Replies
 
 function liveReply(db: Database.Database, id: string): ReplyRow {
-  const row = db.prepare(`SELECT * FROM reply WHERE id = ? AND deleted = 0`).get(id) as ReplyRow | undefined
+  const row = get<ReplyRow>(db, `SELECT * FROM reply WHERE id = ? AND deleted = 0`, id)
   if (!row) throw new FactdeskError('not-found', `No reply ${id} in this review.`)
   return row
 }
@@ -117,7 +118,7 @@ const hashIndex = (name: string, n: number): number => createHash('sha256').upda
  */
 export function pickTagColor(db: Database.Database, name: string): string {
   const used = new Map<string, number>()
-  for (const r of db.prepare(`SELECT color, count(*) AS n FROM tag_style GROUP BY color`).all() as { color: string; n: number }[]) {
+  for (const r of all<{ color: string; n: number }>(db, `SELECT color, count(*) AS n FROM tag_style GROUP BY color`)) {
     used.set(r.color, r.n)
   }
   const n = TAG_PALETTE.length
@@ -139,10 +140,7 @@ export function ensureTagStyle(db: Database.Database, name: string): void {
 /** The spelling the review already uses for a tag ("AI" when "ai" is typed), else the name as given. */
 function reviewSpelling(db: Database.Database, name: string): string {
   const key = tagKey(name)
-  const names = db
-    .prepare(`SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
-    .pluck()
-    .all() as string[]
+  const names = column<string>(db, `SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
   return names.find((n) => tagKey(n) === key) ?? name
 }
 
@@ -152,7 +150,7 @@ export function addTag(store: ReviewStore, claimId: string, raw: string, actor: 
   return store.db.transaction(() => {
     getClaim(store, claimId)
     const name = reviewSpelling(store.db, typed)
-    const mine = store.db.prepare(`SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`).pluck().all(claimId) as string[]
+    const mine = column<string>(store.db, `SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)
     const existing = mine.find((n) => tagKey(n) === tagKey(name))
     if (existing !== undefined) return existing
     const id = randomUUID()
@@ -174,7 +172,7 @@ export function removeTag(store: ReviewStore, claimId: string, raw: string, acto
   const name = tagName(raw)
   store.db.transaction(() => {
     getClaim(store, claimId)
-    const rows = (store.db.prepare(`SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`).all(claimId) as TagRow[]).filter(
+    const rows = (all<TagRow>(store.db, `SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)).filter(
       (r) => tagKey(r.name) === tagKey(name),
     )
     if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
@@ -190,14 +188,10 @@ export function removeTag(store: ReviewStore, claimId: string, raw: string, acto
 
 /** Every tag on a live claim: its colour and the number of claims carrying it, in collation order. */
 export function listTags(store: ReviewStore): TagSummary[] {
-  const rows = store.db
-    .prepare(
-      `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
+  const rows = all<{ name: string; count: number; color: string | null }>(store.db, `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
        FROM claim_tag t JOIN claim c ON c.id = t.claim_id AND c.deleted = 0
        LEFT JOIN tag_style s ON s.name = t.name
-       WHERE t.deleted = 0 GROUP BY t.name`,
-    )
-    .all() as { name: string; count: number; color: string | null }[]
+       WHERE t.deleted = 0 GROUP BY t.name`)
   return rows
     .map((r) => ({ name: r.name, color: r.color ?? pickTagColor(store.db, r.name), count: r.count }))
     .sort((a, b) => collate(a.name, b.name))

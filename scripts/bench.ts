@@ -12,11 +12,14 @@ import { reanchor } from '../src/core/document/anchoring'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
-import { ReviewStore } from '../src/core/review/store'
 import { codePointLength, describeRange } from '../src/shared/text'
 import { $applyClaimMarks } from '../src/renderer/src/editor/claimMarks'
 import { $buildEssay, essayNodes } from '../src/renderer/src/editor/essayState'
 import { benchLimits } from './bench/limits'
+import { listClaims } from '../src/core/claims/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000)
 const rows: [string, string][] = []
@@ -38,20 +41,20 @@ async function main(): Promise<void> {
   const essay = parseEssayMarkdown(readFileSync(join(__dirname, '..', 'resources/essays/seoul-openai.md'), 'utf8'))
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'))
   try {
-    const store = ReviewStore.open(join(dir, 'a.factdesk'), essay)
-    const text = store.document().text
+    const store = openReview(join(dir, 'a.factdesk'), essay)
+    const text = readDocument(store).text
     const length = codePointLength(text)
     const spans = Array.from({ length: CLAIMS }, (_, i) => {
       const start = (i * 37) % (length - 40)
       return describeRange(text, start, start + 12 + (i % 25))
     })
-    const ids = time(`mark ${CLAIMS} claims (one committed transaction each, synchronous=FULL)`, () => spans.map((a) => store.createClaim(a, '벤치').id), CLAIMS)
-    time(`edit ${CLAIMS} notes`, () => ids.forEach((id, i) => store.updateClaim(id, { note: `메모 ${i} 서울 지사 확인` }, '벤치')), CLAIMS)
-    time(`list ${CLAIMS} claims with sources and corrections`, () => store.claims())
+    const ids = time(`mark ${CLAIMS} claims (one committed transaction each, synchronous=FULL)`, () => spans.map((a) => createClaim(store, a, '벤치').id), CLAIMS)
+    time(`edit ${CLAIMS} notes`, () => ids.forEach((id, i) => updateClaim(store, id, { note: `메모 ${i} 서울 지사 확인` }, '벤치')), CLAIMS)
+    time(`list ${CLAIMS} claims with sources and corrections`, () => listClaims(store))
     const bundle = time('export a review bundle', () => exportBundle(store, '벤치'))
     const bytes = Buffer.from(JSON.stringify(bundle))
     rows.push(['bundle size', `${(bytes.length / 1024).toFixed(0)} KB`])
-    const other = ReviewStore.open(join(dir, 'b.factdesk'), essay)
+    const other = openReview(join(dir, 'b.factdesk'), essay)
     await timeAsync(`import ${CLAIMS} claims into a new review (parse, validate, merge in one transaction)`, () => importFile(other, 'a.json', bytes, '벤치'))
     await timeAsync('import the same file again (no change)', () => importFile(other, 'a.json', bytes, '벤치'))
     const edited = text.replace('2025년 5월,', '2025년 5월 말,').replace('AI는 이제 코드의 문제가 아니다.', '')

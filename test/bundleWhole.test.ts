@@ -21,6 +21,10 @@ import { POLITIFACT_SCALE, SNU_SCALE, type VerdictScale } from '../src/shared/sc
 import { editRegion, mapRange } from '../src/shared/textDiff'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, editEssay, blockWith, Reviewer, sourceFields } from './helpers/exchange'
+import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '../src/core/claims/commands'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 let dir: TempDir
 const open: ReviewStore[] = []
@@ -32,7 +36,7 @@ afterEach(() => {
   dir.remove()
 })
 const opened = (path: string) => {
-  const s = ReviewStore.open(path)
+  const s = openReview(path)
   open.push(s)
   return s
 }
@@ -47,13 +51,13 @@ async function cli(...argv: string[]): Promise<{ code: number; json: Record<stri
 
 /** Applies a correction the way the editor does: the blocks with the new words, every claim's range moved. */
 function applyInEssay(store: ReviewStore, correctionId: string, from: string, to: string, actor: string): void {
-  const before = store.document().text
-  const blocks: Block[] = store.document().blocks.map((b) =>
+  const before = readDocument(store).text
+  const blocks: Block[] = readDocument(store).blocks.map((b) =>
     b.inlines.some((r) => r.text.includes(from)) ? { ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) } : b,
   )
   const after = blocks.map((b) => b.inlines.map((r) => r.text).join('')).join('\n')
   const edit = editRegion(before, after)
-  const ranges = store.claims().flatMap((c) => {
+  const ranges = listClaims(store).flatMap((c) => {
     const r = c.exact === from ? { start: c.start, end: c.start + [...to].length } : mapRange(c, edit)
     return r ? [{ id: c.id, ...r }] : []
   })
@@ -78,28 +82,28 @@ const HOUSE_SCALE: VerdictScale = {
  * tag colour, history, republication settings, a dismissed suggestion, an unanchored and a deleted claim.
  */
 async function everyFeature(path: string): Promise<ReviewStore> {
-  const s = ReviewStore.open(path, bundledEssay())
+  const s = openReview(path, bundledEssay())
   open.push(s)
   setScale(s, HOUSE_SCALE, '김기자')
-  const hynix = s.createClaim(anchorOf(s, '하이닉스'), '김기자')
-  s.updateClaim(hynix.id, { verdict: 'partly', status: 'checked', note: '회사 이름은 SK하이닉스' }, '김기자')
+  const hynix = createClaim(s, anchorOf(s, '하이닉스'), '김기자')
+  updateClaim(s, hynix.id, { verdict: 'partly', status: 'checked', note: '회사 이름은 SK하이닉스' }, '김기자')
   const fix = proposeCorrection(s, hynix.id, 'SK하이닉스', '회사 이름을 바로잡았습니다.', '박편집')
   applyInEssay(s, fix.id, '하이닉스', 'SK하이닉스', '최데스크')
-  const rank = s.createClaim(anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자')
-  s.updateClaim(rank.id, { verdict: 'right', status: 'in-review', note: '통계 확인 😀 <b>굵게</b>' }, '김기자')
+  const rank = createClaim(s, anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자')
+  updateClaim(s, rank.id, { verdict: 'right', status: 'in-review', note: '통계 확인 😀 <b>굵게</b>' }, '김기자')
   proposeCorrection(s, rank.id, '챗GPT 유료 가입자 수 상위권', '순위 근거를 더 찾는 중', '박편집')
-  s.addSource(rank.id, sourceFields('https://openai.com/ko'), '김기자')
-  s.deleteSource(s.addSource(rank.id, sourceFields('https://example.org/old', '옛 출처'), '김기자').id, '김기자')
+  addSource(s, rank.id, sourceFields('https://openai.com/ko'), '김기자')
+  deleteSource(s, addSource(s, rank.id, sourceFields('https://example.org/old', '옛 출처'), '김기자').id, '김기자')
   addReply(s, rank.id, '출처를 하나 더 찾아 주세요.', '박편집')
   deleteReply(s, addReply(s, rank.id, '지울 답글', '김기자').id, '김기자')
   addTag(s, rank.id, '통계', '김기자')
   addTag(s, hynix.id, '기업', '박편집')
   setTagColor(s, '통계', '#3366cc')
-  const wrong = s.createClaim(anchorOf(s, '2025년 5월'), '이팩트')
-  s.updateClaim(wrong.id, { verdict: 'wrong' }, '이팩트')
-  const undecided = s.createClaim(anchorOf(s, '오픈AI가 서울을 선택한 것'), '이팩트')
-  s.updateClaim(undecided.id, { verdict: 'cannot-tell', status: 'checked' }, '이팩트')
-  s.deleteClaim(s.createClaim(anchorOf(s, '오픈AI가 한국에 지사를'), '김기자').id, '김기자')
+  const wrong = createClaim(s, anchorOf(s, '2025년 5월'), '이팩트')
+  updateClaim(s, wrong.id, { verdict: 'wrong' }, '이팩트')
+  const undecided = createClaim(s, anchorOf(s, '오픈AI가 서울을 선택한 것'), '이팩트')
+  updateClaim(s, undecided.id, { verdict: 'cannot-tell', status: 'checked' }, '이팩트')
+  deleteClaim(s, createClaim(s, anchorOf(s, '오픈AI가 한국에 지사를'), '김기자').id, '김기자')
   writeSettings(s, { organisationName: 'SNU팩트체크', organisationUrl: 'https://factcheck.snu.ac.kr', factcheckUrl: 'https://factcheck.example.kr/seoul-openai' })
   dismissSuggestion(s, listSuggestions(s)[0].key, '김기자')
 
@@ -107,7 +111,7 @@ async function everyFeature(path: string): Promise<ReviewStore> {
   const ONLY = '이 문장은 다른 판본에만 있는 문장이다.'
   const other = new Reviewer('박검증', editEssay(bundledEssay(), (blocks) => blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY })))
   setScale(other.store, HOUSE_SCALE, '박검증')
-  other.store.createClaim(anchorOf(other.store, ONLY), '박검증')
+  createClaim(other.store, anchorOf(other.store, ONLY), '박검증')
   const summary = await importFile(s, '박검증.factdesk.json', other.file(), '김기자')
   other.close()
   expect(summary.unanchored.map((u) => u.exact)).toEqual([ONLY])
@@ -126,14 +130,14 @@ function normalised(b: ReviewBundle, importedFile: string): ReviewBundle {
 
 describe('a new review made from a file takes its essay', () => {
   it('a corrected review’s bundle imported into a new review puts every claim on the same words and offsets', async () => {
-    const source = ReviewStore.open(dir.file('src.factdesk'), bundledEssay())
+    const source = openReview(dir.file('src.factdesk'), bundledEssay())
     open.push(source)
-    const hynix = source.createClaim(anchorOf(source, '하이닉스'), '김기자')
-    const later = source.createClaim(anchorOf(source, '오픈AI가 서울을 선택한 것'), '김기자')
+    const hynix = createClaim(source, anchorOf(source, '하이닉스'), '김기자')
+    const later = createClaim(source, anchorOf(source, '오픈AI가 서울을 선택한 것'), '김기자')
     const fix = proposeCorrection(source, hynix.id, 'SK하이닉스', '회사 이름', '박편집')
     applyInEssay(source, fix.id, '하이닉스', 'SK하이닉스', '박편집')
-    expect(source.claim(hynix.id).exact).toBe('SK하이닉스')
-    const where = (s: ReviewStore) => s.claims().map((c) => [c.id, c.exact, c.start, c.end, c.anchored])
+    expect(getClaim(source, hynix.id).exact).toBe('SK하이닉스')
+    const where = (s: ReviewStore) => listClaims(s).map((c) => [c.id, c.exact, c.start, c.end, c.anchored])
     writeFileSync(dir.file('b.factdesk.json'), bytesOf(exportBundle(source, '김기자')))
 
     for (const [command, target] of [
@@ -147,11 +151,11 @@ describe('a new review made from a file takes its essay', () => {
       const [summary] = r.json.imported as ImportSummary[]
       expect(summary).toMatchObject({ added: 2, documentDiffers: false, unanchored: [] })
       const made = opened(path)
-      expect(made.document().text).toBe(source.document().text)
-      expect(made.document().title).toBe(source.document().title)
+      expect(readDocument(made).text).toBe(readDocument(source).text)
+      expect(readDocument(made).title).toBe(readDocument(source).title)
       expect(where(made)).toEqual(where(source))
-      expect(made.claim(later.id).exact).toBe('오픈AI가 서울을 선택한 것')
-      expect(made.claim(hynix.id).corrections).toMatchObject([{ state: 'applied', original: '하이닉스', replacement: 'SK하이닉스' }])
+      expect(getClaim(made, later.id).exact).toBe('오픈AI가 서울을 선택한 것')
+      expect(getClaim(made, hynix.id).corrections).toMatchObject([{ state: 'applied', original: '하이닉스', replacement: 'SK하이닉스' }])
     }
   })
 
@@ -165,14 +169,14 @@ describe('a new review made from a file takes its essay', () => {
     expect(r.out).toMatch(/note: This review now rates on the file's verdict scale, “House scale”/)
     const copy = opened(dir.file('copy.factdesk'))
     const original = opened(dir.file('src.factdesk'))
-    expect(copy.document().text).toBe(original.document().text)
-    expect(copy.document().text).toContain('SK하이닉스')
+    expect(readDocument(copy).text).toBe(readDocument(original).text)
+    expect(readDocument(copy).text).toContain('SK하이닉스')
     // The review file carries the whole review the same way a bundle does.
     expect(normalised(exportBundle(copy, 'x'), 'src.factdesk')).toEqual(normalised(exportBundle(original, 'x'), 'src.factdesk'))
     const w3c = await cli('export', '--review', dir.file('src.factdesk'), '--format', 'w3c', '--out', dir.file('a.jsonld'))
     expect(w3c.code).toBe(0)
     expect((await cli('import', dir.file('a.jsonld'), '--review', dir.file('w3c.factdesk'))).code).toBe(0)
-    expect(opened(dir.file('w3c.factdesk')).document().text).toBe(ReviewStore.open(':memory:', bundledEssay()).document().text)
+    expect(readDocument(opened(dir.file('w3c.factdesk'))).text).toBe(readDocument(openReview(':memory:', bundledEssay())).text)
   })
 })
 
@@ -180,7 +184,7 @@ describe('File > New review from a review file or bundle', () => {
   it('takes the file’s essay and scale, not the reviewer’s default; refuses W3C before changing anything', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const bundle = bytesOf(exportBundle(review, '김기자'))
-    const session = new ReviewSession(ReviewStore.open(dir.file('current.factdesk'), bundledEssay()), () => POLITIFACT_SCALE)
+    const session = new ReviewSession(openReview(dir.file('current.factdesk'), bundledEssay()), () => POLITIFACT_SCALE)
     try {
       const w3c = Buffer.from(JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: 'x' }))
       const refused = await session.createFromFile(dir.file('n.factdesk'), 'a.jsonld', w3c, '이팩트').catch((e: unknown) => e)
@@ -190,10 +194,10 @@ describe('File > New review from a review file or bundle', () => {
 
       const summary = await session.createFromFile(dir.file('new.factdesk'), 'a.factdesk.json', bundle, '이팩트')
       expect(session.store.path).toBe(dir.file('new.factdesk'))
-      expect(summary).toMatchObject({ documentDiffers: false, unanchored: [review.claims().find((c) => !c.anchored)].map((c) => ({ id: c!.id, exact: c!.exact })) })
-      expect(session.store.document().text).toBe(review.document().text)
+      expect(summary).toMatchObject({ documentDiffers: false, unanchored: [listClaims(review).find((c) => !c.anchored)].map((c) => ({ id: c!.id, exact: c!.exact })) })
+      expect(readDocument(session.store).text).toBe(readDocument(review).text)
       expect(activeScale(session.store)).toEqual(HOUSE_SCALE)
-      const where = (s: ReviewStore) => s.claims().map((c) => [c.id, c.exact, c.start, c.end, c.verdict])
+      const where = (s: ReviewStore) => listClaims(s).map((c) => [c.id, c.exact, c.start, c.end, c.verdict])
       expect(where(session.store)).toEqual(where(review))
     } finally {
       session.close()
@@ -236,7 +240,7 @@ describe('a bundle carries the whole review', () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const { corrections: _c, republish: _r, verdictScale: _v, dismissedSuggestions: _d, ...rest } = exportBundle(review, '김기자')
     const v1 = { ...rest, version: 1, document: { ...rest.document, sourceUrl: undefined, language: undefined } }
-    const fresh = ReviewStore.open(':memory:', { blocks: review.document().blocks, meta: {} })
+    const fresh = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(fresh)
     setScale(fresh, HOUSE_SCALE, 'x')
     const summary = await importFile(fresh, 'old.factdesk.json', bytesOf(v1), '이팩트')
@@ -247,7 +251,7 @@ describe('a bundle carries the whole review', () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const bundle = exportBundle(review, '김기자')
     // A fresh review of the same (corrected) essay, made with the reviewer's default scale.
-    const fresh = ReviewStore.open(dir.file('fresh.factdesk'), { blocks: review.document().blocks, meta: {} }, { scale: SNU_SCALE })
+    const fresh = openReview(dir.file('fresh.factdesk'), { blocks: readDocument(review).blocks, meta: {} }, { scale: SNU_SCALE })
     open.push(fresh)
     const summary = await importFile(fresh, 'a.factdesk.json', bytesOf(bundle), '이팩트')
     expect(summary).toMatchObject({ conflicts: 0, correctionsChanged: 2, settingsTaken: 3, dismissedAdded: 1, documentDiffers: false })
@@ -264,13 +268,13 @@ describe('a bundle carries the whole review', () => {
 
   it('says when a correction applied in the file is not applied in this copy of the essay', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
-    const uncorrected = ReviewStore.open(':memory:', bundledEssay())
+    const uncorrected = openReview(':memory:', bundledEssay())
     open.push(uncorrected)
     const summary = await importFile(uncorrected, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
     expect(summary.documentDiffers).toBe(true)
     expect(summary.notes.join(' ')).toMatch(/1 correction was applied in the file but this essay does not read the corrected words \(“SK하이닉스”\)/)
     // On the same essay there is nothing to say.
-    const same = ReviewStore.open(':memory:', { blocks: review.document().blocks, meta: {} })
+    const same = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(same)
     const quiet = await importFile(same, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
     expect(quiet.notes.join(' ')).not.toMatch(/corrected words/)
@@ -280,7 +284,7 @@ describe('a bundle carries the whole review', () => {
     const A = new Reviewer('김기자', bundledEssay(), dir.file('a.factdesk'))
     const B = new Reviewer('이팩트', bundledEssay(), dir.file('b.factdesk'))
     try {
-      const claim = A.store.createClaim(anchorOf(A.store, '하이닉스'), A.name)
+      const claim = createClaim(A.store, anchorOf(A.store, '하이닉스'), A.name)
       const fix = proposeCorrection(A.store, claim.id, 'SK하이닉스', '회사 이름', A.name)
       await B.receive(A)
       applyInEssay(A.store, fix.id, '하이닉스', 'SK하이닉스', A.name)
@@ -302,15 +306,15 @@ describe('a bundle carries the whole review', () => {
 
   it('an import keeps the receiving review’s settings and, once it has rated claims, its scale', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
-    const mine = ReviewStore.open(':memory:', { blocks: review.document().blocks, meta: {} })
+    const mine = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(mine)
     writeSettings(mine, { organisationName: '우리 데스크' })
-    mine.updateClaim(mine.createClaim(anchorOf(mine, '2025년 5월'), '나').id, { verdict: 'true' }, '나')
+    updateClaim(mine, createClaim(mine, anchorOf(mine, '2025년 5월'), '나').id, { verdict: 'true' }, '나')
     const summary = await importFile(mine, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '나')
     expect(activeScale(mine).id).toBe('snu')
     expect(summary.notes.join(' ')).toMatch(/House scale.*keeps its own/)
     expect(summary.settingsTaken).toBe(2)
     expect(writeSettings(mine, {}).organisationName).toBe('우리 데스크')
-    expect(mine.claims().filter((c) => c.note.includes('Original verdict')).length).toBeGreaterThan(0)
+    expect(listClaims(mine).filter((c) => c.note.includes('Original verdict')).length).toBeGreaterThan(0)
   })
 })

@@ -6,11 +6,14 @@ import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseEssayMarkdown, type ParsedEssay } from '../src/core/document/essayFormat'
 import { listImports } from '../src/core/exchange/importLog'
-import { ReviewStore } from '../src/core/review/store'
 import type { ImportSummary } from '../src/shared/exchange'
 import { describeRange } from '../src/shared/text'
 import { runCli } from '../src/cli/run'
 import { bundledEssay, ROOT, sha256, tempDir, type TempDir } from './helpers/essay'
+import { listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 interface Result {
   code: number
@@ -38,14 +41,14 @@ const source = (url: string) => ({ url, title: '보도자료', publisher: '', pu
 /** A review file at `name` with one claim on `needle` by `who`, with a note and a source. */
 function review(name: string, who: string, needle: string, essay: ParsedEssay = bundledEssay()): string {
   const path = dir.file(name)
-  const store = ReviewStore.open(path, essay)
+  const store = openReview(path, essay)
   try {
-    const text = store.document().text
+    const text = readDocument(store).text
     const at = Array.from(text.slice(0, text.indexOf(needle))).length
     expect(text.includes(needle)).toBe(true)
-    const claim = store.createClaim(describeRange(text, at, at + Array.from(needle).length), who)
-    store.updateClaim(claim.id, { verdict: 'mostly-true', note: `${who} checked this` }, who)
-    store.addSource(claim.id, source(`https://example.com/${who}`), who)
+    const claim = createClaim(store, describeRange(text, at, at + Array.from(needle).length), who)
+    updateClaim(store, claim.id, { verdict: 'mostly-true', note: `${who} checked this` }, who)
+    addSource(store, claim.id, source(`https://example.com/${who}`), who)
   } finally {
     store.close()
   }
@@ -53,9 +56,9 @@ function review(name: string, who: string, needle: string, essay: ParsedEssay = 
 }
 
 function claimsOf(path: string) {
-  const store = ReviewStore.open(path)
+  const store = openReview(path)
   try {
-    return store.claims()
+    return listClaims(store)
   } finally {
     store.close()
   }
@@ -154,10 +157,10 @@ describe('import', () => {
     expect(r.stdout).toMatch(/claims: 1 added, 0 updated, 0 unchanged, 0 deleted; 0 conflicts; 0 unanchored/)
     expect(r.stdout).toMatch(/sources: 1 added, 0 updated/)
     expect(r.stdout).toMatch(/Created .*desk\.factdesk/)
-    const store = ReviewStore.open(target)
+    const store = openReview(target)
     try {
-      expect(store.document().title).toBe(parseEssayMarkdown(readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')).meta.title)
-      expect(store.claims().map((c) => [c.exact, c.note, c.sources.length])).toEqual([[KIM, 'kim checked this', 1]])
+      expect(readDocument(store).title).toBe(parseEssayMarkdown(readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')).meta.title)
+      expect(listClaims(store).map((c) => [c.exact, c.note, c.sources.length])).toEqual([[KIM, 'kim checked this', 1]])
       expect(listImports(store).map((i) => [i.importer, i.fileName, i.format])).toEqual([['박 기자', 'a.json', 'bundle']])
     } finally {
       store.close()
@@ -182,7 +185,7 @@ describe('import', () => {
     const edited = md.replace(KIM, `${KIM}, 봄비가 내리던 날`)
     const other = review('other.factdesk', 'lee', '봄비가 내리던 날', parseEssayMarkdown(edited))
     // Existing reviews of the bundled essay (a new review would take the file's own essay).
-    for (const name of ['desk.factdesk', 'desk2.factdesk']) ReviewStore.open(dir.file(name), bundledEssay()).close()
+    for (const name of ['desk.factdesk', 'desk2.factdesk']) openReview(dir.file(name), bundledEssay()).close()
     const r = await cli('import', other, '--review', dir.file('desk.factdesk'), '--json')
     expect(r.code, r.stderr).toBe(0)
     const [summary] = r.json().imported as ImportSummary[]
@@ -194,11 +197,11 @@ describe('import', () => {
 
   it('reads a review that is open elsewhere, changes still in its write-ahead log', async () => {
     const path = dir.file('open.factdesk')
-    const store = ReviewStore.open(path, bundledEssay())
+    const store = openReview(path, bundledEssay())
     try {
-      const text = store.document().text
+      const text = readDocument(store).text
       const at = Array.from(text.slice(0, text.indexOf(KIM))).length
-      store.createClaim(describeRange(text, at, at + Array.from(KIM).length), 'kim')
+      createClaim(store, describeRange(text, at, at + Array.from(KIM).length), 'kim')
       expect(existsSync(`${path}-wal`)).toBe(true)
       const r = await cli('import', path, '--review', dir.file('desk.factdesk'), '--json')
       expect(r.code, r.stdout).toBe(0)
@@ -282,9 +285,9 @@ describe('merge', () => {
     // Both reviewers change Kim's claim after the merge: merging their reviews again is a conflict.
     for (const [path, note] of [[kim, 'kim again'], [lee, 'lee disagrees']] as const) {
       expect((await cli('import', out, '--review', path)).code).toBe(0)
-      const store = ReviewStore.open(path)
-      const claim = store.claims().find((c) => c.exact === KIM)!
-      store.updateClaim(claim.id, { note }, 'x')
+      const store = openReview(path)
+      const claim = listClaims(store).find((c) => c.exact === KIM)!
+      updateClaim(store, claim.id, { note }, 'x')
       store.close()
     }
     const again = await cli('merge', kim, lee, '--out', out)
@@ -301,8 +304,8 @@ describe('merge', () => {
     const r = await cli('merge', other, '--out', out, '--json')
     expect(r.code, r.stderr).toBe(0)
     expect((r.json().imported as ImportSummary[])[0]).toMatchObject({ documentDiffers: false, added: 1, unanchored: [] })
-    const store = ReviewStore.open(out)
-    expect(store.document().text).toContain('봄비')
+    const store = openReview(out)
+    expect(readDocument(store).text).toContain('봄비')
     store.close()
 
     await cli('export', '--review', other, '--format', 'w3c', '--out', dir.file('other.jsonld'))

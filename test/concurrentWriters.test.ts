@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
-import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { createClaim } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
 
 /**
  * Another process (the CLI, say) writing to the same review file: our writes begin with BEGIN IMMEDIATE,
@@ -34,19 +36,19 @@ function holdWriteLock(path: string, ms: number): Promise<void> & { locked: Prom
 
 it('an import while another process writes waits for it and succeeds', async () => {
   const path = dir.file('shared.factdesk')
-  const store = ReviewStore.open(path, bundledEssay())
-  const other = ReviewStore.open(':memory:', bundledEssay())
-  other.createClaim(anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
+  const store = openReview(path, bundledEssay())
+  const other = openReview(':memory:', bundledEssay())
+  createClaim(other, anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
   const bytes = bytesOf(exportBundle(other, '박검증'))
   other.close()
   // Read something first, as the app does all day: the connection has a snapshot to go stale.
-  expect(store.claims()).toHaveLength(0)
+  expect(listClaims(store)).toHaveLength(0)
   const writer = holdWriteLock(path, 700)
   await writer.locked
   const summary = await importFile(store, 'from-kim.factdesk.json', bytes, '김기자')
   await writer
   expect(summary.added).toBe(1)
-  expect(store.claims()).toHaveLength(1)
+  expect(listClaims(store)).toHaveLength(1)
   expect(store.db.prepare(`SELECT value FROM meta WHERE key = 'other-writer'`).pluck().get()).toBe('was here')
   store.close()
 })

@@ -4,6 +4,7 @@ import { claimHistory } from '../src/core/review/history'
 import { describeEvent } from '../src/shared/historyText'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, Reviewer, sourceFields } from './helpers/exchange'
+import { addSource, createClaim, updateClaim, updateSource } from '../src/core/claims/commands'
 
 let dir: TempDir
 let A: Reviewer, B: Reviewer
@@ -13,8 +14,8 @@ beforeEach(async () => {
   const essay = bundledEssay()
   A = new Reviewer('김기자', essay, dir.file('a.factdesk'))
   B = new Reviewer('이팩트', essay, dir.file('b.factdesk'))
-  x = A.store.createClaim(anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  A.store.updateClaim(x, { verdict: 'half-true', status: 'in-review', note: '함께 본 판본' }, A.name)
+  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
+  updateClaim(A.store, x, { verdict: 'half-true', status: 'in-review', note: '함께 본 판본' }, A.name)
   await B.receive(A)
 })
 afterEach(() => {
@@ -25,8 +26,8 @@ afterEach(() => {
 
 describe('a conflict shows whose is whose', () => {
   it('names each side’s author and time, and the version both started from', async () => {
-    A.store.updateClaim(x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
-    B.store.updateClaim(x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
+    updateClaim(A.store, x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
+    updateClaim(B.store, x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
     await B.receive(A, 'a.factdesk.json')
     const [conflict] = listConflicts(B.store)
     expect(conflict.mine).toMatchObject({ verdict: 'true', modifiedBy: '이팩트', modified: B.claim(x).modified })
@@ -47,8 +48,8 @@ describe('a conflict shows whose is whose', () => {
   })
 
   it('says the starting version is not known when the review no longer has its values', async () => {
-    A.store.updateClaim(x, { note: 'A' }, A.name)
-    B.store.updateClaim(x, { note: 'B' }, B.name)
+    updateClaim(A.store, x, { note: 'A' }, A.name)
+    updateClaim(B.store, x, { note: 'B' }, B.name)
     // As in a file written before versions' values were kept: the shared version is known by id only.
     B.store.db.prepare(`DELETE FROM version_value`).run()
     await B.receive(A)
@@ -56,10 +57,10 @@ describe('a conflict shows whose is whose', () => {
   })
 
   it('shows a source conflict’s base and records the whole choice', async () => {
-    const s = A.store.addSource(x, sourceFields('https://openai.com/ko', '처음 제목'), A.name)
+    const s = addSource(A.store, x, sourceFields('https://openai.com/ko', '처음 제목'), A.name)
     await B.receive(A)
-    A.store.updateSource(s.id, sourceFields('https://openai.com/ko', 'A 제목'), A.name)
-    B.store.updateSource(s.id, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
+    updateSource(A.store, s.id, sourceFields('https://openai.com/ko', 'A 제목'), A.name)
+    updateSource(B.store, s.id, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
     await B.receive(A, 'a.factdesk.json')
     const [conflict] = listConflicts(B.store)
     expect(conflict).toMatchObject({ entity: 'source', base: { title: '처음 제목' }, mine: { title: 'B 제목' }, theirs: { title: 'A 제목' } })

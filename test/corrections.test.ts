@@ -5,6 +5,8 @@ import { codePointLength, cpSlice } from '../src/shared/text'
 import { editRegion, mapRange } from '../src/shared/textDiff'
 import { factdeskError } from './helpers/essay'
 import { bundledReviewPerTest, markQuote, movedRanges, replacedBlocks, saveEssay, textOf } from './helpers/review'
+import { getClaim } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
 
 const review = bundledReviewPerTest()
 const mark = (quote: string): Claim => markQuote(review.store, quote)
@@ -24,12 +26,12 @@ describe('positions follow an edit', () => {
 describe('editing the essay', () => {
   it('saves the text, moves claims and recomputes their selectors', () => {
     const claim = mark('챗GPT 유료 가입자 수 2위')
-    const before = review.store.document().text
+    const before = readDocument(review.store).text
     const blocks = replacedBlocks(review.store, '미국에 이어', '미국에 바로 이어')
     const after = textOf(blocks)
     saveEssay(review.store, blocks, movedRanges(before, after, [claim]), '박편집')
-    const saved = review.store.claim(claim.id)
-    expect(review.store.document().text).toBe(after)
+    const saved = getClaim(review.store, claim.id)
+    expect(readDocument(review.store).text).toBe(after)
     expect(saved.start).toBe(claim.start + 3)
     expect(cpSlice(after, saved.start, saved.end)).toBe('챗GPT 유료 가입자 수 2위')
     expect(saved.prefix.endsWith('미국에 바로 이어 ')).toBe(true)
@@ -40,7 +42,7 @@ describe('editing the essay', () => {
     const claim = mark('오픈AI는 그 가능성을 본 것이다.')
     const blocks = replacedBlocks(review.store, '오픈AI는 그 가능성을 본 것이다.', '')
     saveEssay(review.store, blocks, [], '박편집')
-    expect(review.store.claim(claim.id).anchored).toBe(false)
+    expect(getClaim(review.store, claim.id).anchored).toBe(false)
     factdeskError(() => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'), 'invalid-args')
   })
 })
@@ -52,20 +54,20 @@ describe('corrections', () => {
     expect(proposed).toMatchObject({ state: 'proposed', original: '유료 가입자 수 2위', proposedBy: '박편집' })
     expect(updateCorrection(review.store, proposed.id, '유료 가입자 수 최상위권', '순위 근거 없음').replacement).toBe('유료 가입자 수 최상위권')
 
-    const before = review.store.document().text
+    const before = readDocument(review.store).text
     const blocks = replacedBlocks(review.store, '유료 가입자 수 2위', '유료 가입자 수 최상위권')
     const after = textOf(blocks)
     const ranges = [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('유료 가입자 수 최상위권') }]
     const applied = applyCorrection(review.store, proposed.id, blocks, ranges, '최데스크')
     expect(applied).toMatchObject({ state: 'applied', appliedBy: '최데스크', original: '유료 가입자 수 2위' })
-    expect(review.store.claim(claim.id).exact).toBe('유료 가입자 수 최상위권')
-    expect(review.store.document().text).toBe(after)
+    expect(getClaim(review.store, claim.id).exact).toBe('유료 가입자 수 최상위권')
+    expect(readDocument(review.store).text).toBe(after)
     factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'invalid-args')
 
     // Ctrl+Z in the editor brings the old wording back; the save notices and reverts the record.
     const undone = replacedBlocks(review.store, '유료 가입자 수 최상위권', '유료 가입자 수 2위')
     saveEssay(review.store, undone, [{ id: claim.id, start: claim.start, end: claim.end }], '최데스크')
-    expect(review.store.document().text).toBe(before)
+    expect(readDocument(review.store).text).toBe(before)
     expect(listCorrections(review.store)[0]).toMatchObject({ state: 'proposed', appliedBy: '' })
     const kinds = review.store.db.prepare(`SELECT kind FROM event WHERE claim_id = ? ORDER BY at, rowid`).pluck().all(claim.id)
     expect(kinds).toEqual(expect.arrayContaining(['correction-proposed', 'correction-applied', 'correction-reverted']))
@@ -74,9 +76,9 @@ describe('corrections', () => {
   it('refuses to record a correction the essay does not read, and changes nothing', () => {
     const claim = mark('유료 가입자 수 2위')
     const k = proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '', '박편집')
-    const text = review.store.document().text
-    factdeskError(() => applyCorrection(review.store, k.id, review.store.document().blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
-    expect(review.store.document().text).toBe(text)
+    const text = readDocument(review.store).text
+    factdeskError(() => applyCorrection(review.store, k.id, readDocument(review.store).blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
+    expect(readDocument(review.store).text).toBe(text)
     expect(listCorrections(review.store)[0].state).toBe('proposed')
   })
 
@@ -84,6 +86,6 @@ describe('corrections', () => {
     const claim = mark('유료 가입자 수 2위')
     proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '오기', '박편집')
     review.reopen()
-    expect(review.store.claim(claim.id).corrections).toMatchObject([{ replacement: '유료 가입자 수 3위', explanation: '오기' }])
+    expect(getClaim(review.store, claim.id).corrections).toMatchObject([{ replacement: '유료 가입자 수 3위', explanation: '오기' }])
   })
 })

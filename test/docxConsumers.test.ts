@@ -17,6 +17,8 @@ import { addReply } from '../src/core/thread/thread'
 import { blockText } from '../src/shared/essay'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { applyCorrectionDirectly, claimOn, htmlDecode, openEssay } from './helpers/republish'
+import { updateClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
 
 let store: ReviewStore
 let dir: TempDir
@@ -29,13 +31,13 @@ afterEach(() => {
   dir.remove()
 })
 
-const essayText = (s: ReviewStore): string => s.document().blocks.map(blockText).join('\n')
-const headings = (s: ReviewStore): string[] => s.document().blocks.filter((b) => b.kind === 'heading').map(blockText)
+const essayText = (s: ReviewStore): string => readDocument(s).blocks.map(blockText).join('\n')
+const headings = (s: ReviewStore): string[] => readDocument(s).blocks.filter((b) => b.kind === 'heading').map(blockText)
 
 /** A review with a claim in the list, a checked claim with two replies, an open one and a correction. */
 function reviewWithThreads(): { checked: string; open: string } {
   const checked = claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true', note: '보도자료 확인' })
-  store.updateClaim(checked.id, { status: 'checked' }, '김검증')
+  updateClaim(store, checked.id, { status: 'checked' }, '김검증')
   addReply(store, checked.id, '발표일도 확인했습니다.', '박확인')
   addReply(store, checked.id, '좋습니다.\n둘째 줄', '김검증')
   const open = claimOn(store, '현지화된 챗GPT 개발', { verdict: 'half-true', note: '목록 안' })
@@ -66,12 +68,12 @@ describe('DOCX read by mammoth', () => {
   it('finds the title as h1, the headings as h2, one numbered list with nested sub-items, and the essay’s text', async () => {
     reviewWithThreads()
     const { value: html } = await mammoth.convertToHtml({ buffer: await exportDocx() })
-    expect([...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => htmlDecode(m[1]))).toEqual([store.document().title])
+    expect([...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => htmlDecode(m[1]))).toEqual([readDocument(store).title])
     // The essay's headings, then the corrections heading.
     expect([...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => htmlDecode(m[1]))).toEqual([...headings(store), '정정'])
 
-    const items = store.document().blocks.filter((b) => b.kind === 'item').map(blockText)
-    const subitems = store.document().blocks.filter((b) => b.kind === 'subitem').map(blockText)
+    const items = readDocument(store).blocks.filter((b) => b.kind === 'item').map(blockText)
+    const subitems = readDocument(store).blocks.filter((b) => b.kind === 'subitem').map(blockText)
     expect(items).toHaveLength(3)
     expect(html.match(/<ol>/g)).toHaveLength(1)
     const list = html.slice(html.indexOf('<ol>'), html.lastIndexOf('</ol>') + 5)
@@ -121,7 +123,7 @@ describe(`DOCX read by LibreOffice (headless)${hasSoffice ? '' : ' — skipped: 
 
     const found = paragraphs.filter((p) => p.tag === 'h')
     expect(found.map((p) => [p.level, p.text])).toEqual([
-      [1, store.document().title],
+      [1, readDocument(store).title],
       ...headings(store).map((h) => [2, h]),
       [2, '정정'],
     ])
@@ -201,7 +203,7 @@ describe('DOCX parts Word reads', () => {
 
   it('marks a checked claim done when no claim has replies, and a claim whose words changed since is not done', async () => {
     const a = claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true' })
-    store.updateClaim(a.id, { status: 'checked' }, '김검증')
+    updateClaim(store, a.id, { status: 'checked' }, '김검증')
     claimOn(store, '현지화된 챗GPT 개발', { verdict: 'false' })
     const xml = parts(await exportDocx())
     const ext = xml['word/commentsExtended.xml']

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ReviewStore } from '../src/core/review/store'
 import { ROOT, tempDir } from './helpers/essay'
+import { listClaims } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
 
 const WRITER = join(ROOT, 'test/helpers/writer.ts')
 const LINES_BEFORE_KILL = 200
@@ -68,10 +69,10 @@ describe('durability', () => {
         } else throw new Error(`unexpected line from the writer: ${line}`)
       }
 
-      const store = ReviewStore.open(path)
+      const store = openReview(path)
       try {
         expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok')
-        const claims = new Map(store.claims().map((c) => [c.id, c]))
+        const claims = new Map(listClaims(store).map((c) => [c.id, c]))
         const missing = [...created].filter((id) => !claims.has(id))
         expect(missing, `round ${round}: reported claims lost`).toEqual([])
         for (const [id, want] of latest) {

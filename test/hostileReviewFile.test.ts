@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../src/core/exchange/files'
 import { migrate } from '../src/core/db/migrations'
 import { APPLICATION_ID } from '../src/core/db/reviewFile'
-import { ReviewStore } from '../src/core/review/store'
 import { FactdeskError } from '../src/shared/errors'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump, sourceFields } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
 
 /**
  * A review file is untrusted input: SQLite would run the triggers, views and indexes it carries on our
@@ -20,9 +22,9 @@ let good: string
 beforeAll(() => {
   dir = tempDir()
   good = dir.file('good.factdesk')
-  const store = ReviewStore.open(good, bundledEssay())
-  const claim = store.createClaim(anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
-  store.addSource(claim.id, sourceFields('https://openai.com/ko'), '김기자')
+  const store = openReview(good, bundledEssay())
+  const claim = createClaim(store, anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
+  addSource(store, claim.id, sourceFields('https://openai.com/ko'), '김기자')
   store.close()
 })
 afterAll(() => dir.remove())
@@ -92,7 +94,7 @@ describe('review files carrying SQL of their own', () => {
     const started = performance.now()
     let error: unknown
     try {
-      ReviewStore.open(path).close()
+      openReview(path).close()
     } catch (err) {
       error = err
     }
@@ -106,7 +108,7 @@ describe('review files carrying SQL of their own', () => {
 
   it.each(hostile)('refuses to import %s, and the open review is unchanged', async (_, make) => {
     const path = make()
-    const review = ReviewStore.open(':memory:', bundledEssay())
+    const review = openReview(':memory:', bundledEssay())
     try {
       const before = dump(review)
       const started = performance.now()
@@ -124,8 +126,8 @@ describe('review files carrying SQL of their own', () => {
     const before = sha256(good)
     const copy = dir.file('copy.factdesk')
     writeFileSync(copy, readFileSync(good))
-    const store = ReviewStore.open(copy)
-    expect(store.claims()).toHaveLength(1)
+    const store = openReview(copy)
+    expect(listClaims(store)).toHaveLength(1)
     store.close()
     expect(sha256(good)).toBe(before)
 
@@ -134,12 +136,12 @@ describe('review files carrying SQL of their own', () => {
     migrate(db, 1)
     db.pragma(`application_id = ${APPLICATION_ID}`)
     db.close()
-    expect(() => ReviewStore.open(old, bundledEssay()).close()).not.toThrow()
+    expect(() => openReview(old, bundledEssay()).close()).not.toThrow()
 
     // A refused file in WAL mode: the inspection reads a private copy.
     const wal = crafted('wal.factdesk', `PRAGMA journal_mode = WAL; CREATE TABLE payload (x TEXT)`)
     expect(existsSync(`${wal}-wal`)).toBe(false)
-    expect(() => ReviewStore.open(wal)).toThrow(FactdeskError)
+    expect(() => openReview(wal)).toThrow(FactdeskError)
     expect(beside(wal)).toEqual([])
   })
 })

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportW3c } from '../src/core/exchange/w3c'
-import { ReviewStore } from '../src/core/review/store'
 import { claimHistory } from '../src/core/review/history'
 import { runCli } from '../src/cli/run'
 import type { Block } from '../src/shared/essay'
@@ -9,6 +8,9 @@ import type { ImportSummary } from '../src/shared/exchange'
 import { describeEvent } from '../src/shared/historyText'
 import { bundledEssay, tempDir } from './helpers/essay'
 import { anchorOf, blockWith, bytesOf, editEssay, Reviewer } from './helpers/exchange'
+import { getClaim } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
+import { attachClaim, createClaim, updateClaim } from '../src/core/claims/commands'
 
 /** Quotes long enough to be found by a fuzzy match once one or two characters change. */
 const RATED = '세계적으로 가장 강력한 생성형 AI 모델인'
@@ -36,12 +38,12 @@ beforeEach(() => {
   E = new Reviewer('편집자', edited())
   const s = A.store
   ids = {
-    rated: s.createClaim(anchorOf(s, RATED), A.name).id,
-    open: s.createClaim(anchorOf(s, OPEN), A.name).id,
-    same: s.createClaim(anchorOf(s, SAME), A.name).id,
+    rated: createClaim(s, anchorOf(s, RATED), A.name).id,
+    open: createClaim(s, anchorOf(s, OPEN), A.name).id,
+    same: createClaim(s, anchorOf(s, SAME), A.name).id,
   }
-  s.updateClaim(ids.rated, { verdict: 'true', status: 'checked' }, A.name)
-  s.updateClaim(ids.same, { verdict: 'false', status: 'checked' }, A.name)
+  updateClaim(s, ids.rated, { verdict: 'true', status: 'checked' }, A.name)
+  updateClaim(s, ids.same, { verdict: 'false', status: 'checked' }, A.name)
 })
 afterEach(() => {
   A.close()
@@ -125,7 +127,7 @@ describe('factdesk import --json', () => {
       const bundlePath = dir.file('a.factdesk.json')
       writeFileSync(bundlePath, A.file())
       const reviewPath = dir.file('e.factdesk')
-      ReviewStore.open(reviewPath, edited()).close()
+      openReview(reviewPath, edited()).close()
       let stdout = ''
       const code = await runCli(['import', bundlePath, '--review', reviewPath, '--json'], { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
       expect(code).toBe(0)
@@ -138,13 +140,13 @@ describe('factdesk import --json', () => {
       )
       // For people: each changed claim with its words before and after.
       const other = dir.file('f.factdesk')
-      ReviewStore.open(other, edited()).close()
+      openReview(other, edited()).close()
       let text = ''
       await runCli(['import', bundlePath, '--review', other], { stdout: (t) => (text += t), stderr: () => {}, env: { USER: 'tester' } })
       expect(text).toContain(`"${RATED}" -> "${AFTER.rated}"`)
-      const store = ReviewStore.open(reviewPath)
+      const store = openReview(reviewPath)
       try {
-        expect(store.claim(ids.rated)).toMatchObject({ textChanged: true, status: 'in-review' })
+        expect(getClaim(store, ids.rated)).toMatchObject({ textChanged: true, status: 'in-review' })
       } finally {
         store.close()
       }
@@ -162,7 +164,7 @@ describe('claims moved onto other words in the other review', () => {
       expect(B.claim(ids.same).exact).toBe(SAME)
       // In A the rated claim is attached to other words of the same essay.
       const OTHER = '이로써 한국은 미국에 이어'
-      A.store.attachClaim(ids.same, anchorOf(A.store, OTHER), A.name)
+      attachClaim(A.store, ids.same, anchorOf(A.store, OTHER), A.name)
       expect(A.claim(ids.same)).toMatchObject({ exact: OTHER, textChanged: true, status: 'in-review' })
       expect(claimHistory(A.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({ detail: { before: SAME, after: OTHER } })
       // B takes A's newer version: the claim now judges other words there too, and B is told.

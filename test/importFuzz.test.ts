@@ -8,6 +8,9 @@ import { FactdeskError } from '../src/shared/errors'
 import { cpSlice } from '../src/shared/text'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump, Reviewer, richReview } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
 
 /**
  * Malformed bundles, made by mutating a valid exported one, imported into a review that has claims of
@@ -145,9 +148,9 @@ function render(m: Mutation): Uint8Array {
 
 function freshTarget(): Reviewer {
   const r = new Reviewer('이팩트', bundledEssay())
-  const c = r.store.createClaim(anchorOf(r.store, '챗GPT 유료 가입자 수 2위'), r.name)
-  r.store.updateClaim(c.id, { note: '이팩트의 메모' }, r.name)
-  r.store.createClaim(anchorOf(r.store, '풀스택 AI 생태계'), r.name)
+  const c = createClaim(r.store, anchorOf(r.store, '챗GPT 유료 가입자 수 2위'), r.name)
+  updateClaim(r.store, c.id, { note: '이팩트의 메모' }, r.name)
+  createClaim(r.store, anchorOf(r.store, '풀스택 AI 생태계'), r.name)
   return r
 }
 
@@ -166,8 +169,8 @@ async function importChecked(name: string, bytes: Uint8Array): Promise<boolean> 
   // Accepted: the review must still be consistent (it exports a bundle that passes every import check:
   // quotes match, URLs are http(s), values are in range). Then start again from a clean review.
   expect(() => validateBundle('re-export', exportBundle(target.store, target.name))).not.toThrow()
-  const text = target.store.document().text
-  for (const c of target.store.claims().filter((c) => c.anchored)) expect(cpSlice(text, c.start, c.end)).toBe(c.exact)
+  const text = readDocument(target.store).text
+  for (const c of listClaims(target.store).filter((c) => c.anchored)) expect(cpSlice(text, c.start, c.end)).toBe(c.exact)
   expect(target.store.db.pragma('foreign_key_check')).toEqual([])
   target.close()
   target = freshTarget()

@@ -8,18 +8,21 @@ import { ReviewStore } from '../src/core/review/store'
 import { cpSlice } from '../src/shared/text'
 import { bundledEssay } from './helpers/essay'
 import { anchorOf, bytesOf, dump } from './helpers/exchange'
+import { readDocument } from '../src/core/document/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
 
 /** Totals per file, so that no file within the limits takes minutes to import. */
 let store: ReviewStore
 beforeEach(() => {
-  store = ReviewStore.open(':memory:', bundledEssay())
+  store = openReview(':memory:', bundledEssay())
 })
 afterEach(() => store.close())
 
 function bundleWith(edit: (b: ReturnType<typeof exportBundle>) => object): Buffer {
-  const other = ReviewStore.open(':memory:', bundledEssay())
-  const c = other.createClaim(anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
-  other.updateClaim(c.id, { verdict: 'true' }, '박검증')
+  const other = openReview(':memory:', bundledEssay())
+  const c = createClaim(other, anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
+  updateClaim(other, c.id, { verdict: 'true' }, '박검증')
   const b = exportBundle(other, '박검증')
   other.close()
   return bytesOf(edit(b))
@@ -53,7 +56,7 @@ it('refuses more history entries than the limit', async () => {
 })
 
 it('spends at most its budget on approximate searching, and says how many quotes it left unsearched', () => {
-  const text = store.document().text
+  const text = readDocument(store).text
   const quote = cpSlice(text, 300, 340)
   const fuzzy = cpSlice(quote, 0, 20) + '#' + cpSlice(quote, 21)
   const budget = { left: text.length * 2 * 3, skipped: 0 }

@@ -6,10 +6,13 @@ import { workerImportRunner, type ImportRunner } from '../src/core/exchange/impo
 import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch } from '../src/core/service'
 import { openForWindow, ReviewSession } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import type { Events } from '../src/shared/contract'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, dump } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 /** Imports run in a worker thread on their own connection, report progress, and can be cancelled. */
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
@@ -41,11 +44,11 @@ afterEach(() => {
 })
 
 function bundleData(claims: number): string {
-  const other = ReviewStore.open(':memory:', bundledEssay())
-  const text = other.document().text
+  const other = openReview(':memory:', bundledEssay())
+  const text = readDocument(other).text
   for (let i = 0; i < claims; i++) {
-    const c = other.createClaim(anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
-    other.updateClaim(c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
+    const c = createClaim(other, anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
+    updateClaim(other, c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
   }
   const data = bytesOf(exportBundle(other, '박검증')).toString('base64')
   other.close()
@@ -55,12 +58,12 @@ function bundleData(claims: number): string {
 it('imports in a worker: the window’s connection sees the result, with progress through every phase', async () => {
   const result = await dispatch(service, 'review-import', { fileName: 'park.factdesk.json', data: bundleData(3) })
   expect(result).toMatchObject({ ok: true, value: { added: 3 } })
-  expect(session.store.claims()).toHaveLength(3)
+  expect(listClaims(session.store)).toHaveLength(3)
   expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
   // The import is this window's own: undo finds it.
   const undone = await dispatch(service, 'import-undo', {})
   expect(undone.ok).toBe(true)
-  expect(session.store.claims()).toHaveLength(0)
+  expect(listClaims(session.store)).toHaveLength(0)
 })
 
 it('passes a refusal on with its code and message, and the review is unchanged', async () => {
@@ -91,5 +94,5 @@ it('keeps answering the window while a file is imported', async () => {
   await dispatch(service, 'claims-list', {}).then(() => order.push('claims-list'))
   await pending
   expect(order).toEqual(['claims-list', 'import'])
-  expect(session.store.claims()).toHaveLength(300)
+  expect(listClaims(session.store)).toHaveLength(300)
 })

@@ -6,11 +6,14 @@ import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { importFile } from '../src/core/exchange/files'
 import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch, type Service } from '../src/core/service'
+import { createService, dispatch } from '../src/core/service'
+import type { Service } from '../src/core/registry'
 import { ReviewSession } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump } from './helpers/exchange'
+import { getClaim } from '../src/core/claims/queries'
+import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
 
 /** Text with a lone surrogate is refused where it enters, so a stored value always reads back as written. */
 let dir: TempDir
@@ -18,7 +21,7 @@ let session: ReviewSession
 let service: Service
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(ReviewStore.open(':memory:', bundledEssay()))
+  session = new ReviewSession(openReview(':memory:', bundledEssay()))
   const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
   service = createService({ session, prefs, emit: () => undefined })
 })
@@ -28,7 +31,7 @@ afterEach(() => {
 })
 
 it('refuses a lone surrogate in any argument and keeps astral characters', async () => {
-  const claim = session.store.createClaim(anchorOf(session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
+  const claim = createClaim(session.store, anchorOf(session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
   for (const note of ['깨진 \ud800 글자', '\udc00', 'x\ud83d']) {
     const r = await dispatch(service, 'claim-update', { id: claim.id, patch: { note } })
     expect(r.ok).toBe(false)
@@ -36,16 +39,16 @@ it('refuses a lone surrogate in any argument and keeps astral characters', async
   }
   const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', title: 'a\udfffb' } })
   expect(r.ok).toBe(false)
-  expect(session.store.claim(claim.id).note).toBe('')
+  expect(getClaim(session.store, claim.id).note).toBe('')
   const fine = await dispatch(service, 'claim-update', { id: claim.id, patch: { note: '웃음 😀 확인' } })
   expect(fine.ok).toBe(true)
-  expect(session.store.claim(claim.id).note).toBe('웃음 😀 확인')
+  expect(getClaim(session.store, claim.id).note).toBe('웃음 😀 확인')
 })
 
 it('refuses an imported file whose JSON escapes a lone surrogate, and the review is unchanged', async () => {
-  const other = ReviewStore.open(':memory:', bundledEssay())
-  const c = other.createClaim(anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
-  other.updateClaim(c.id, { note: 'MARKER' }, '박검증')
+  const other = openReview(':memory:', bundledEssay())
+  const c = createClaim(other, anchorOf(other, '챗GPT 유료 가입자 수 2위'), '박검증')
+  updateClaim(other, c.id, { note: 'MARKER' }, '박검증')
   const json = JSON.stringify(exportBundle(other, '박검증')).replace('MARKER', 'bad \\ud800 note')
   other.close()
   const before = dump(session.store)
@@ -60,16 +63,16 @@ it('refuses dates that do not exist, in settings and in sources', async () => {
     if (!r.ok) expect(r.error.message).toMatch(/real date as YYYY-MM-DD/)
   }
   expect((await dispatch(service, 'settings-set', { essayPublished: '2024-02-29' })).ok).toBe(true)
-  const claim = session.store.createClaim(anchorOf(session.store, '2025년 5월'), '김기자')
+  const claim = createClaim(session.store, anchorOf(session.store, '2025년 5월'), '김기자')
   const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', published: '2025-04-31' } })
   expect(r.ok).toBe(false)
 })
 
 it('never exports a non-http link that another tool wrote into the review file', () => {
   const store = session.store
-  const claim = store.createClaim(anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
-  const kept = store.addSource(claim.id, { url: 'https://example.org/a', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
-  const bad = store.addSource(claim.id, { url: 'https://example.org/b', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  const claim = createClaim(store, anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
+  const kept = addSource(store, claim.id, { url: 'https://example.org/a', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  const bad = addSource(store, claim.id, { url: 'https://example.org/b', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
   store.db.prepare(`UPDATE source SET url = 'javascript:alert(1)' WHERE id = ?`).run(bad.id)
   store.db.prepare(`UPDATE source SET archive_url = 'file:///etc/passwd' WHERE id = ?`).run(kept.id)
   store.db.prepare(`UPDATE document SET source_url = 'javascript:alert(2)'`).run()

@@ -3,6 +3,8 @@ import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
 import { listImports } from '../src/core/exchange/importLog'
 import { bundledEssay } from './helpers/essay'
 import { anchorOf, CONTENT_TABLES, dump, Reviewer, sharedState, sourceFields } from './helpers/exchange'
+import { getSource, listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim, deleteClaim, updateClaim, updateSource } from '../src/core/claims/commands'
 
 /**
  * Three reviewers of the same essay. A marks three claims (x, y, z; x with a source) and hands the
@@ -15,10 +17,10 @@ let base: Buffer
 beforeEach(async () => {
   const essay = bundledEssay()
   ;[A, B, C] = [new Reviewer('김기자', essay), new Reviewer('이팩트', essay), new Reviewer('박검증', essay)]
-  x = A.store.createClaim(anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = A.store.createClaim(anchorOf(A.store, '2025년 5월'), A.name).id
-  z = A.store.createClaim(anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
-  s1 = A.store.addSource(x, sourceFields('https://openai.com/ko'), A.name).id
+  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
+  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  z = createClaim(A.store, anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
+  s1 = addSource(A.store, x, sourceFields('https://openai.com/ko'), A.name).id
   base = A.file()
   for (const r of [B, C]) expect(await r.receive(base, 'base.factdesk.json')).toMatchObject({ added: 3, sourcesAdded: 1, conflicts: 0 })
 })
@@ -31,7 +33,7 @@ const content = (r: Reviewer) => dump(r.store, CONTENT_TABLES)
 describe('merging review bundles', () => {
   it('adds new claims, with the same rows as the file that made them', async () => {
     expect(sharedState(B.store)).toEqual(sharedState(A.store))
-    const w = B.store.createClaim(anchorOf(B.store, '오픈AI가 서울을 선택한 것'), B.name)
+    const w = createClaim(B.store, anchorOf(B.store, '오픈AI가 서울을 선택한 것'), B.name)
     const summary = await A.receive(B)
     expect(summary).toMatchObject({ added: 1, updated: 0, unchanged: 3, conflicts: 0, unanchored: [] })
     expect(A.claim(w.id)).toMatchObject({ exact: '오픈AI가 서울을 선택한 것', start: w.start, author: B.name, version: w.version })
@@ -39,8 +41,8 @@ describe('merging review bundles', () => {
   })
 
   it('takes the only side that changed a claim, in both directions', async () => {
-    A.store.updateClaim(x, { note: 'A의 메모', status: 'checked' }, A.name)
-    B.store.updateClaim(y, { verdict: 'mostly-true' }, B.name)
+    updateClaim(A.store, x, { note: 'A의 메모', status: 'checked' }, A.name)
+    updateClaim(B.store, y, { verdict: 'mostly-true' }, B.name)
     expect(await B.receive(A)).toMatchObject({ updated: 1, unchanged: 2, conflicts: 0 })
     expect(B.claim(x)).toMatchObject({ note: 'A의 메모', status: 'checked', version: A.claim(x).version, modifiedBy: A.name })
     expect(B.claim(y).verdict).toBe('mostly-true')
@@ -51,8 +53,8 @@ describe('merging review bundles', () => {
   })
 
   it('keeps both sides of a claim edited on both sides, and settles it per field', async () => {
-    A.store.updateClaim(x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
-    B.store.updateClaim(x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
+    updateClaim(A.store, x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
+    updateClaim(B.store, x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
     const fileA = A.file()
     const fileB = B.file()
     const mineBefore = B.row(x)
@@ -85,8 +87,8 @@ describe('merging review bundles', () => {
   })
 
   it('clears a conflict both reviewers saw once one of them settles it', async () => {
-    A.store.updateClaim(x, { note: 'A' }, A.name)
-    B.store.updateClaim(x, { note: 'B' }, B.name)
+    updateClaim(A.store, x, { note: 'A' }, A.name)
+    updateClaim(B.store, x, { note: 'B' }, B.name)
     const [fileA, fileB] = [A.file(), B.file()]
     await A.receive(fileB)
     await B.receive(fileA)
@@ -99,8 +101,8 @@ describe('merging review bundles', () => {
   })
 
   it('keeps a claim deleted on one side and edited on the other as a conflict', async () => {
-    A.store.deleteClaim(y, A.name)
-    B.store.updateClaim(y, { note: '날짜 확인함' }, B.name)
+    deleteClaim(A.store, y, A.name)
+    updateClaim(B.store, y, { note: '날짜 확인함' }, B.name)
     const [fileA, fileB] = [A.file(), B.file()]
     expect(await B.receive(fileA)).toMatchObject({ conflicts: 1, deleted: 0 })
     expect(B.claim(y).note).toBe('날짜 확인함')
@@ -111,12 +113,12 @@ describe('merging review bundles', () => {
   })
 
   it('lets a deletion win over a side that did not change the claim', async () => {
-    A.store.deleteClaim(z, A.name)
-    B.store.deleteClaim(y, B.name)
+    deleteClaim(A.store, z, A.name)
+    deleteClaim(B.store, y, B.name)
     expect(await B.receive(A)).toMatchObject({ deleted: 1, conflicts: 0 })
     expect(await A.receive(B)).toMatchObject({ deleted: 1, conflicts: 0 })
     for (const r of [A, B]) {
-      expect(r.store.claims().map((c) => c.id)).toEqual([x])
+      expect(listClaims(r.store).map((c) => c.id)).toEqual([x])
       expect(r.row(z)).toMatchObject({ deleted: 1 })
       expect(r.row(y)).toMatchObject({ deleted: 1 })
     }
@@ -124,8 +126,8 @@ describe('merging review bundles', () => {
   })
 
   it('merges sources by their own ids: a new source and a note edit are not a conflict', async () => {
-    const s2 = A.store.addSource(y, sourceFields('https://example.org/press', '발표'), A.name)
-    B.store.updateClaim(y, { note: '5월 26일 발표' }, B.name)
+    const s2 = addSource(A.store, y, sourceFields('https://example.org/press', '발표'), A.name)
+    updateClaim(B.store, y, { note: '5월 26일 발표' }, B.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 0, sourcesAdded: 1 })
     expect(await A.receive(B)).toMatchObject({ conflicts: 0, updated: 1 })
     for (const r of [A, B]) expect(r.claim(y)).toMatchObject({ note: '5월 26일 발표', sources: [{ id: s2.id, url: 'https://example.org/press' }] })
@@ -133,14 +135,14 @@ describe('merging review bundles', () => {
   })
 
   it('keeps both sides of a source edited on both sides; the user picks one', async () => {
-    A.store.updateSource(s1, sourceFields('https://openai.com/ko', 'A 제목'), A.name)
-    B.store.updateSource(s1, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
+    updateSource(A.store, s1, sourceFields('https://openai.com/ko', 'A 제목'), A.name)
+    updateSource(B.store, s1, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 1, sourcesUpdated: 0 })
     const [conflict] = listConflicts(B.store)
     expect(conflict).toMatchObject({ entity: 'source', entityId: s1, claimId: x, mine: { title: 'B 제목' }, theirs: { title: 'A 제목' } })
     expect(B.claim(x).hasConflict).toBe(true)
     resolveConflict(B.store, conflict.id, { all: 'theirs' }, B.name)
-    expect(B.store.source(s1).title).toBe('A 제목')
+    expect(getSource(B.store, s1).title).toBe('A 제목')
     expect(await A.receive(B)).toMatchObject({ conflicts: 0, sourcesUpdated: 1 })
     // A source edit only touches its claim's modified/modified_by in the file where it was made.
     const omit = { claim: ['document_id', 'modified', 'modified_by'] }
@@ -149,12 +151,12 @@ describe('merging review bundles', () => {
   })
 
   it('changes nothing when the same file is imported twice, and logs both imports', async () => {
-    A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
-    A.store.updateClaim(x, { verdict: 'mostly-true' }, A.name)
-    A.store.deleteClaim(z, A.name)
-    A.store.addSource(y, sourceFields('https://example.org/a'), A.name)
-    A.store.updateClaim(y, { note: 'A' }, A.name)
-    B.store.updateClaim(y, { note: 'B' }, B.name)
+    createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+    updateClaim(A.store, x, { verdict: 'mostly-true' }, A.name)
+    deleteClaim(A.store, z, A.name)
+    addSource(A.store, y, sourceFields('https://example.org/a'), A.name)
+    updateClaim(A.store, y, { note: 'A' }, A.name)
+    updateClaim(B.store, y, { note: 'B' }, B.name)
     const file = A.file()
     const first = await B.receive(file, 'a.factdesk.json')
     expect(first).toMatchObject({ added: 1, updated: 1, deleted: 1, conflicts: 1, sourcesAdded: 1 })
@@ -173,9 +175,9 @@ describe('merging review bundles', () => {
   })
 
   it('lands all of a file or none of it', async () => {
-    A.store.updateClaim(x, { note: 'A 메모' }, A.name)
-    A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
-    A.store.addSource(y, sourceFields('https://example.org/a'), A.name)
+    updateClaim(A.store, x, { note: 'A 메모' }, A.name)
+    createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+    addSource(A.store, y, sourceFields('https://example.org/a'), A.name)
     const before = dump(B.store)
     // The disk fails while the sources are written, after the claims were.
     B.store.db.exec(`CREATE TEMP TRIGGER fail BEFORE INSERT ON source BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`)
@@ -189,13 +191,13 @@ describe('merging review bundles', () => {
     const D = new Reviewer('최독자', bundledEssay())
     try {
       await D.receive(base)
-      A.store.updateClaim(x, { note: 'A 메모' }, A.name)
-      A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
-      A.store.deleteClaim(z, A.name)
-      A.store.addSource(y, sourceFields('https://example.org/a'), A.name)
-      B.store.updateClaim(y, { verdict: 'true', status: 'in-review' }, B.name)
-      B.store.createClaim(anchorOf(B.store, '풀스택 AI 생태계'), B.name)
-      B.store.updateSource(s1, sourceFields('https://openai.com/ko-kr', '바뀜'), B.name)
+      updateClaim(A.store, x, { note: 'A 메모' }, A.name)
+      createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+      deleteClaim(A.store, z, A.name)
+      addSource(A.store, y, sourceFields('https://example.org/a'), A.name)
+      updateClaim(B.store, y, { verdict: 'true', status: 'in-review' }, B.name)
+      createClaim(B.store, anchorOf(B.store, '풀스택 AI 생태계'), B.name)
+      updateSource(B.store, s1, sourceFields('https://openai.com/ko-kr', '바뀜'), B.name)
       const [fileA, fileB] = [A.file(), B.file()]
       await C.receive(fileA)
       await C.receive(fileB)
@@ -205,15 +207,15 @@ describe('merging review bundles', () => {
       expect(dump(C.store, CONTENT_TABLES, omit)).toEqual(dump(D.store, CONTENT_TABLES, omit))
       expect(dump(C.store, ['conflict'])).toEqual({ conflict: [] })
       expect(C.claim(y)).toMatchObject({ verdict: 'true', sources: [{ url: 'https://example.org/a' }] })
-      expect(C.store.source(s1).title).toBe('바뀜')
+      expect(getSource(C.store, s1).title).toBe('바뀜')
     } finally {
       D.close()
     }
   })
 
   it('keeps every claim with its author', async () => {
-    const w = B.store.createClaim(anchorOf(B.store, '오픈AI가 서울을 선택한 것'), B.name)
-    B.store.updateClaim(x, { note: 'B가 고침' }, B.name)
+    const w = createClaim(B.store, anchorOf(B.store, '오픈AI가 서울을 선택한 것'), B.name)
+    updateClaim(B.store, x, { note: 'B가 고침' }, B.name)
     await A.receive(B)
     await C.receive(A)
     for (const r of [A, C]) {
@@ -222,7 +224,7 @@ describe('merging review bundles', () => {
       expect(r.claim(y).author).toBe(A.name)
     }
     // A file that says someone else wrote a claim does not change who did.
-    A.store.updateClaim(y, { note: 'A가 고침' }, A.name)
+    updateClaim(A.store, y, { note: 'A가 고침' }, A.name)
     const bundle = A.bundle()
     const forged = { ...bundle, claims: bundle.claims.map((c) => (c.id === y ? { ...c, author: '다른 사람' } : c)) }
     expect(await B.receive(Buffer.from(JSON.stringify(forged)))).toMatchObject({ updated: 1 })
@@ -230,16 +232,16 @@ describe('merging review bundles', () => {
   })
 
   it('does not call identical edits made on both sides a conflict', async () => {
-    A.store.updateClaim(x, { verdict: 'false', note: '같은 결론' }, A.name)
-    B.store.updateClaim(x, { verdict: 'false', note: '같은 결론' }, B.name)
-    A.store.deleteClaim(z, A.name)
-    B.store.deleteClaim(z, B.name)
+    updateClaim(A.store, x, { verdict: 'false', note: '같은 결론' }, A.name)
+    updateClaim(B.store, x, { verdict: 'false', note: '같은 결론' }, B.name)
+    deleteClaim(A.store, z, A.name)
+    deleteClaim(B.store, z, B.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 0 })
     expect(await A.receive(B)).toMatchObject({ conflicts: 0 })
     expect(listConflicts(A.store)).toEqual([])
     expect(listConflicts(B.store)).toEqual([])
     // The next edit on either side descends from both and is taken without a conflict.
-    A.store.updateClaim(x, { note: '더 확인함' }, A.name)
+    updateClaim(A.store, x, { note: '더 확인함' }, A.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 0, updated: 1 })
     expect(B.claim(x).note).toBe('더 확인함')
   })

@@ -6,10 +6,12 @@ import { bundleSchema, exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
 import { migrate, migrations, SCHEMA_VERSION } from '../src/core/db/migrations'
 import { APPLICATION_ID } from '../src/core/db/reviewFile'
-import { contentHash, ReviewStore } from '../src/core/review/store'
+import { contentHash } from '../src/core/review/store'
 import { essayText } from '../src/shared/essay'
 import { codePointLength } from '../src/shared/text'
 import { smallEssay, tempDir, type TempDir } from './helpers/essay'
+import { listClaims } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
 
 let dir: TempDir
 beforeEach(() => {
@@ -68,7 +70,7 @@ const schemaOf = (db: Database.Database) => db.prepare(`SELECT type, name, sql F
 describe('a review file from schema step 1', () => {
   it('is migrated to the latest step on open, with every claim versioned and anchored and its data intact', () => {
     const { path, claims, sources } = stepOneFile()
-    const store = ReviewStore.open(path)
+    const store = openReview(path)
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
       const rows = store.db.prepare(`SELECT * FROM claim ORDER BY start`).all() as Record<string, unknown>[]
@@ -85,7 +87,7 @@ describe('a review file from schema step 1', () => {
         expect(store.db.prepare(`SELECT 1 FROM version_seen WHERE entity_id = ? AND version = ?`).get(s.id, row.version)).toBeTruthy()
       }
       expect(new Set(rows.map((r) => r.version)).size).toBe(3)
-      expect(store.claims().map((c) => [c.exact, c.anchored, c.note, c.sources.length])).toEqual([
+      expect(listClaims(store).map((c) => [c.exact, c.anchored, c.note, c.sources.length])).toEqual([
         ['첫 문장은 참이다.', true, '확인 <b>끝</b>', 1],
         ['둘째 문장은 거짓', true, '', 0],
       ])
@@ -103,11 +105,11 @@ describe('a review file from schema step 1', () => {
   it('can be imported into a current review: it is migrated in a private copy, the original untouched', async () => {
     const { path, claims } = stepOneFile()
     const bytes = readFileSync(path)
-    const store = ReviewStore.open(':memory:', smallEssay())
+    const store = openReview(':memory:', smallEssay())
     try {
       const summary = await importFile(store, 'old.factdesk', bytes, '박검증')
       expect(summary).toMatchObject({ format: 'sqlite', added: 2, sourcesAdded: 2, conflicts: 0, documentDiffers: false })
-      expect(store.claims().map((c) => c.id).sort()).toEqual(claims.filter((c) => !c.deleted).map((c) => c.id).sort())
+      expect(listClaims(store).map((c) => c.id).sort()).toEqual(claims.filter((c) => !c.deleted).map((c) => c.id).sort())
       expect(readFileSync(path).equals(bytes)).toBe(true)
     } finally {
       store.close()
@@ -121,7 +123,7 @@ describe('a review file from schema step 1', () => {
     const before = schemaOf(db)
     db.close()
 
-    expect(() => ReviewStore.open(path)).toThrow(/version_seen/)
+    expect(() => openReview(path)).toThrow(/version_seen/)
 
     const after = new Database(path, { readonly: true })
     expect(after.pragma('user_version', { simple: true })).toBe(1)
@@ -135,8 +137,8 @@ describe('a review file from schema step 1', () => {
     const fix = new Database(path)
     fix.exec(`DROP TABLE version_seen`)
     fix.close()
-    const store = ReviewStore.open(path)
-    expect(store.claims()).toHaveLength(2)
+    const store = openReview(path)
+    expect(listClaims(store)).toHaveLength(2)
     store.close()
   })
 

@@ -5,30 +5,34 @@ import { ReviewStore } from '../src/core/review/store'
 import { codePointLength, describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError } from './helpers/essay'
 import { bytesOf } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { attachClaim, createClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 /** Every claim position a review stores lies inside its essay, so the review always exports as a valid bundle. */
 let store: ReviewStore
 beforeEach(() => {
-  store = ReviewStore.open(':memory:', bundledEssay())
+  store = openReview(':memory:', bundledEssay())
 })
 afterEach(() => store.close())
 
 describe('claim positions', () => {
   it('refuses a claim that ends past the essay, even when its quote is the essay’s last words', () => {
-    const text = store.document().text
+    const text = readDocument(store).text
     const length = codePointLength(text)
     const tail = describeRange(text, length - 3, length)
     for (const end of [length + 1, 2 ** 53 - 1]) {
-      const error = factdeskError(() => store.createClaim({ ...tail, end }, '김기자'), 'invalid-args')
+      const error = factdeskError(() => createClaim(store, { ...tail, end }, '김기자'), 'invalid-args')
       expect(error.message).toMatch(/beyond the end of the essay/)
     }
-    expect(store.claims()).toHaveLength(0)
-    const claim = store.createClaim(tail, '김기자')
-    expect(factdeskError(() => store.attachClaim(claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args').message).toMatch(/beyond the end/)
+    expect(listClaims(store)).toHaveLength(0)
+    const claim = createClaim(store, tail, '김기자')
+    expect(factdeskError(() => attachClaim(store, claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args').message).toMatch(/beyond the end/)
   })
 
   it('keeps an unplaced W3C annotation with a far-away position inside the essay', async () => {
-    const length = codePointLength(store.document().text)
+    const length = codePointLength(readDocument(store).text)
     const annotation = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'Annotation',
@@ -44,7 +48,7 @@ describe('claim positions', () => {
     }
     const summary = await importFile(store, 'far.jsonld', bytesOf(annotation), '김기자')
     expect(summary.unanchored).toHaveLength(1)
-    const [claim] = store.claims()
+    const [claim] = listClaims(store)
     expect(claim.end).toBeLessThanOrEqual(length)
     expect(() => validateBundle('again.json', exportBundle(store, '김기자'))).not.toThrow()
   })

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PrefsStore } from '../src/core/prefs/prefs'
 import { createService, dispatch } from '../src/core/service'
 import { ReviewSession } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import { smallEssay, tempDir, type TempDir } from './helpers/essay'
+import { openReview } from '../src/core/review/open'
 
 let dir: TempDir
 beforeEach(() => {
@@ -17,7 +17,7 @@ describe('preferences: essay font size and default verdict scale', () => {
     const path = dir.file('prefs/prefs.json')
     const prefs = new PrefsStore(path, { reviewerName: '김기자', lang: 'ko' })
     expect(prefs.get()).toEqual({ reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
-    const session = new ReviewSession(ReviewStore.open(':memory:', smallEssay()))
+    const session = new ReviewSession(openReview(':memory:', smallEssay()))
     const changed: string[] = []
     const service = createService({ session, prefs, emit: (e) => void changed.push(e) })
     try {

@@ -4,6 +4,9 @@ import type { Block } from '../src/shared/essay'
 import { codePointLength, cpSlice, describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError } from './helpers/essay'
 import { anchorIn, anchorOf, blockWith, editEssay, Reviewer } from './helpers/exchange'
+import { listClaims } from '../src/core/claims/queries'
+import { attachClaim, createClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
 
 /** Replaces the text of the block that contains `needle` (its inline runs become one). */
 function rewrite(blocks: Block[], needle: string, edit: (text: string) => string): void {
@@ -40,9 +43,9 @@ beforeEach(() => {
   A = new Reviewer('김기자', bundledEssay())
   E = new Reviewer('편집자', edited())
   for (const key of Object.keys(Q) as (keyof typeof Q)[]) {
-    const anchor = key === 'twice' ? anchorIn(A.store.document().text, '이는 단순한 기술') : anchorOf(A.store, Q[key])
-    if (key === 'twice') Object.assign(anchor, describeRange(A.store.document().text, anchor.start + 3, anchor.start + 6))
-    ids[key] = A.store.createClaim(anchor, A.name).id
+    const anchor = key === 'twice' ? anchorIn(readDocument(A.store).text, '이는 단순한 기술') : anchorOf(A.store, Q[key])
+    if (key === 'twice') Object.assign(anchor, describeRange(readDocument(A.store).text, anchor.start + 3, anchor.start + 6))
+    ids[key] = createClaim(A.store, anchor, A.name).id
   }
 })
 afterEach(() => {
@@ -54,7 +57,7 @@ describe('importing claims onto an edited copy of the essay', () => {
   it('re-anchors every claim whose text survives to exactly its quote, and lists the rest', async () => {
     const summary = await E.receive(A)
     expect(summary).toMatchObject({ documentDiffers: true, added: 7, conflicts: 0 })
-    const text = E.store.document().text
+    const text = readDocument(E.store).text
     for (const key of ['shifted', 'inside', 'spaced', 'twice'] as const) {
       const c = E.claim(ids[key])
       expect({ key, anchored: c.anchored, exact: c.exact, slice: cpSlice(text, c.start, c.end) }).toEqual({ key, anchored: true, exact: Q[key], slice: Q[key] })
@@ -78,7 +81,7 @@ describe('importing claims onto an edited copy of the essay', () => {
     await E.receive(A)
     const c = E.claim(ids.fuzzy)
     expect(c).toMatchObject({ anchored: true, exact: '세계적으로 가장 강력한 생성형 AI 모형인' })
-    expect(cpSlice(E.store.document().text, c.start, c.end)).toBe(c.exact)
+    expect(cpSlice(readDocument(E.store).text, c.start, c.end)).toBe(c.exact)
   })
 
   it('keeps unanchored claims across exports and lets the reviewer attach them to a selection', async () => {
@@ -86,14 +89,14 @@ describe('importing claims onto an edited copy of the essay', () => {
     // A later import of the same claims leaves them unanchored, without a conflict.
     expect(await E.receive(A)).toMatchObject({ unchanged: 7, conflicts: 0 })
     expect(E.claim(ids.short).anchored).toBe(false)
-    const text = E.store.document().text
+    const text = readDocument(E.store).text
     const wrong = anchorIn(text, '카카오와 협업')
-    factdeskError(() => E.store.attachClaim(ids.short, { ...wrong, exact: '다른 글' }, E.name), 'invalid-args')
-    const attached = E.store.attachClaim(ids.short, wrong, E.name)
+    factdeskError(() => attachClaim(E.store, ids.short, { ...wrong, exact: '다른 글' }, E.name), 'invalid-args')
+    const attached = attachClaim(E.store, ids.short, wrong, E.name)
     expect(attached).toMatchObject({ anchored: true, exact: '카카오와 협업', start: wrong.start, end: wrong.end, author: A.name, modifiedBy: E.name })
     expect(attached.version).not.toBe(A.claim(ids.short).version)
-    expect(E.store.claims().filter((c) => !c.anchored).map((c) => c.id)).toEqual([ids.removed])
-    factdeskError(() => E.store.attachClaim(ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'invalid-args')
+    expect(listClaims(E.store).filter((c) => !c.anchored).map((c) => c.id)).toEqual([ids.removed])
+    factdeskError(() => attachClaim(E.store, ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'invalid-args')
   })
 })
 

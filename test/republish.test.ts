@@ -11,6 +11,7 @@ import type { ReviewStore } from '../src/core/review/store'
 import { blockText, type Block } from '../src/shared/essay'
 import { bundledEssay, smallEssay } from './helpers/essay'
 import { applyCorrectionDirectly, claimOn, htmlBlockTexts, markdownBody, mdUnescape, openEssay, source } from './helpers/republish'
+import { readDocument } from '../src/core/document/queries'
 
 let store: ReviewStore
 beforeEach(() => {
@@ -32,7 +33,7 @@ describe('Markdown and HTML without claims or corrections', () => {
     expect(md).toMatch(/^# 서울, 오픈AI의 전략적 거점이 되다\n\n/)
     expect(md).not.toContain('---')
     const parsed = parseEssayMarkdown(md).blocks
-    expect(plainBlocks(parsed)).toEqual(plainBlocks(store.document().blocks))
+    expect(plainBlocks(parsed)).toEqual(plainBlocks(readDocument(store).blocks))
     expect(md).toContain('1. 현지화된 챗GPT 개발 및 피드백 센터\n   - → 한국어')
     expect(md).toContain('**전략적 창의허브(Creative Hub)**')
     // Clean: no marks, no footnotes, no corrections section.
@@ -45,7 +46,7 @@ describe('Markdown and HTML without claims or corrections', () => {
 
   it('HTML holds the essay block for block', () => {
     const texts = htmlBlockTexts(html())
-    const blocks = store.document().blocks
+    const blocks = readDocument(store).blocks
     expect(texts.size).toBe(blocks.length)
     blocks.forEach((b, i) => expect(texts.get(i), `block ${i} (${b.kind})`).toBe(blockText(b)))
     expect(html()).not.toMatch(/<mark|class="factcheck"|class="corrections"/)
@@ -64,7 +65,7 @@ describe('Markdown and HTML without claims or corrections', () => {
     expect(md).toContain('1\\. 목록이 아닌 줄')
     expect(md).toContain('\\<b\\>')
     const lines = md.trim().split('\n\n')
-    expect(lines.map((l) => mdUnescape(l.replace(/^# /, '')))).toEqual(store.document().blocks.map(blockText))
+    expect(lines.map((l) => mdUnescape(l.replace(/^# /, '')))).toEqual(readDocument(store).blocks.map(blockText))
     expect(mdEscape('a*b')).toBe('a\\*b')
   })
 })
@@ -171,7 +172,7 @@ describe('annotated exports', () => {
     expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>서울, 오픈AI</mark><a class="ref" href="#claim-${n('half-true')}" data-n="${n('half-true')}"`))
     // Marks change nothing in the text.
     const texts = htmlBlockTexts(page)
-    store.document().blocks.forEach((b, i) => expect(texts.get(i)).toBe(blockText(b)))
+    readDocument(store).blocks.forEach((b, i) => expect(texts.get(i)).toBe(blockText(b)))
   })
 
   it('segments: a claim opens once and closes once, even across blocks', () => {

@@ -4,16 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
 import { chromiumPdfRenderer, NO_CHROMIUM } from '../src/core/republish/pdf'
 import { writeSettings } from '../src/core/republish/settings'
-import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
 import { claimOn, source } from './helpers/republish'
+import { openReview } from '../src/core/review/open'
 
 let dir: TempDir
 let review: string
 beforeEach(() => {
   dir = tempDir('factdesk-republish-cli-')
   review = dir.file('desk.factdesk')
-  const store = ReviewStore.open(review, bundledEssay())
+  const store = openReview(review, bundledEssay())
   try {
     claimOn(store, '챗GPT 유료 가입자 수 2위', { verdict: 'mostly-false', note: '통계 "출처" 확인,\n둘째 줄', sources: [source('https://example.com/stats')] })
     claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true' })

@@ -14,6 +14,7 @@ import type { ReviewStore } from '../src/core/review/store'
 import type { Claim, Prefs } from '../src/shared/domain'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { applyCorrectionDirectly, claimOn, openEssay, source } from './helpers/republish'
+import { getClaim, listClaims } from '../src/core/claims/queries'
 
 let store: ReviewStore
 beforeEach(() => {
@@ -51,8 +52,8 @@ describe('CSV', () => {
       status: '확인 전',
       note,
       // In the claim's own order (two sources added in the same millisecond are ordered by id).
-      sources: store.claim(a.id).sources.map((x) => x.url).join('\n'),
-      source_titles: store.claim(a.id).sources.map((x) => x.title).join('\n'),
+      sources: getClaim(store, a.id).sources.map((x) => x.url).join('\n'),
+      source_titles: getClaim(store, a.id).sources.map((x) => x.title).join('\n'),
       author: '김검증',
       start: String(a.start),
       end: String(a.end),
@@ -60,7 +61,7 @@ describe('CSV', () => {
     })
     expect(row.sources.split('\n').sort()).toEqual(['https://example.com/a', 'https://example.com/b'])
     expect(row.source_titles.split('\n').sort()).toEqual(['둘째 출처', '통계, "공식"'])
-    expect(row.created).toBe(store.claim(a.id).created)
+    expect(row.created).toBe(getClaim(store, a.id).created)
     // A note a spreadsheet would run as a formula is kept as text.
     expect((rows.find((r) => r.id === b.id) as Record<string, string>).note).toBe(`'=HYPERLINK("http://evil")`)
   })
@@ -137,7 +138,7 @@ describe('schema.org ClaimReview', () => {
 
   it('reviews a corrected claim in the wording that was checked', () => {
     setUp()
-    const c = store.claims().find((k) => k.verdict === 'false') as Claim
+    const c = listClaims(store).find((k) => k.verdict === 'false') as Claim
     applyCorrectionDirectly(store, c.id, '챗GPT 유료 가입자 수 상위권', '순위 정정')
     const reviews = buildClaimReviews(gatherRepublishData(store))
     expect(reviews.map((r) => r.claimReviewed)).toContain('챗GPT 유료 가입자 수 2위')
@@ -161,7 +162,7 @@ describe('schema.org ClaimReview', () => {
       expect((entry as RegExpExecArray)[1]).toContain(`</span>${escapeHtml(r.claimReviewed)}</blockquote>`)
     }
     // A claim not attached to the text has no entry on the page: its review points at the page.
-    const lost = store.claims().find((c) => c.verdict === 'false' && c.exact.startsWith('챗GPT')) as Claim
+    const lost = listClaims(store).find((c) => c.verdict === 'false' && c.exact.startsWith('챗GPT')) as Claim
     store.db.prepare(`UPDATE claim SET anchored = 0 WHERE id = ?`).run(lost.id)
     const again = buildClaimReviews(gatherRepublishData(store))
     expect(again.find((r) => r.claimReviewed === lost.exact)?.url).toBe('https://factcheck.example.kr/seoul-openai')

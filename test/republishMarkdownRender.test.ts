@@ -11,6 +11,7 @@ import type { Claim } from '../src/shared/domain'
 import { blockText } from '../src/shared/essay'
 import { bundledEssay } from './helpers/essay'
 import { claimOn, htmlDecode, openEssay } from './helpers/republish'
+import { readDocument } from '../src/core/document/queries'
 
 /** The Markdown exports as the renderers people use show them: markdown-it and micromark with GFM (GitHub's). */
 const renderers: Record<string, (md: string) => string> = {
@@ -24,7 +25,7 @@ afterEach(() => store?.close())
 /** Bold runs of the essay as a reader should see them: adjacent bold runs joined, trimmed. */
 function essayBoldRuns(s: ReviewStore): string[] {
   const runs: string[] = []
-  for (const block of s.document().blocks) {
+  for (const block of readDocument(s).blocks) {
     let current: string | null = null
     for (const inline of [...block.inlines, { text: '', bold: false }]) {
       if (inline.bold) current = (current ?? '') + inline.text
@@ -59,7 +60,7 @@ function expectEssayShown(md: string, s: ReviewStore): void {
     expect(text, name).not.toContain('**')
     expect(text, name).not.toContain('\\')
     expect(text, name).not.toMatch(/&#\d+;/)
-    for (const b of s.document().blocks) expect(text, `${name}: ${blockText(b)}`).toContain(blockText(b))
+    for (const b of readDocument(s).blocks) expect(text, `${name}: ${blockText(b)}`).toContain(blockText(b))
   }
 }
 

@@ -7,6 +7,8 @@ import { exportW3c } from '../src/core/exchange/w3cExport'
 import { CORRECTED_TO, elevenClaimReview } from './helpers/elevenClaims'
 import { bundledEssay, tempDir } from './helpers/essay'
 import { claimOn, htmlDecode } from './helpers/republish'
+import { openReview } from '../src/core/review/open'
+import { readDocument } from '../src/core/document/queries'
 
 let store: ReviewStore
 beforeEach(() => {
@@ -26,7 +28,7 @@ function essayDomText(page: string): string {
 describe('HTML export text', () => {
   it('the essay element holds exactly the text the W3C selectors count, markers and block breaks included', async () => {
     const page = await html(true)
-    expect(essayDomText(page)).toBe(store.document().text)
+    expect(essayDomText(page)).toBe(readDocument(store).text)
     // The footnote numbers are drawn by CSS, not written in the text.
     expect(page).toMatch(/<a class="ref" href="#claim-1" data-n="1" aria-label="[^"]+"><\/a>/)
     expect(page).toContain('a.ref::after { content: attr(data-n)')
@@ -79,7 +81,7 @@ describe('factdesk export --include-unrated', () => {
     const dir = tempDir('factdesk-readers-')
     try {
       const review = dir.file('desk.factdesk')
-      const s = ReviewStore.open(review, bundledEssay())
+      const s = openReview(review, bundledEssay())
       claimOn(s, '챗GPT 유료 가입자 수 2위', { verdict: 'mostly-false' })
       claimOn(s, '오픈AI가 서울을 선택한 것은', { verdict: 'unrated' })
       s.close()

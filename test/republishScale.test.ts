@@ -6,10 +6,11 @@ import { ReviewStore } from '../src/core/review/store'
 import { POLITIFACT_SCALE } from '../src/shared/scales'
 import { bundledEssay } from './helpers/essay'
 import { claimOn } from './helpers/republish'
+import { openReview } from '../src/core/review/open'
 
 let store: ReviewStore
 beforeEach(() => {
-  store = ReviewStore.open(':memory:', bundledEssay())
+  store = openReview(':memory:', bundledEssay())
 })
 afterEach(() => store.close())
 

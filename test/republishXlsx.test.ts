@@ -10,6 +10,7 @@ import { ReviewStore } from '../src/core/review/store'
 import { runCli } from '../src/cli/run'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { claimOn, htmlDecode, openEssay } from './helpers/republish'
+import { openReview } from '../src/core/review/open'
 
 /** The spreadsheet export read back by exceljs and by LibreOffice Calc. */
 let store: ReviewStore | undefined
@@ -84,7 +85,7 @@ it.skipIf(!soffice)('LibreOffice Calc (headless) reads no Boolean cells and Hang
 it('factdesk export --format xlsx writes the spreadsheet', async () => {
   dir = tempDir('factdesk-xlsx-cli-')
   const path = dir.file('r.factdesk')
-  const s = ReviewStore.open(path, bundledEssay())
+  const s = openReview(path, bundledEssay())
   claimOn(s, '챗GPT 유료 가입자 수 2위', { verdict: 'true' })
   s.close()
   const out = dir.file('claims.xlsx')

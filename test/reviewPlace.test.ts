@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, factdeskError, sha256, tempDir, type TempDir } from './helpers/essay'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 /** Where a review file is opened from is checked before SQLite touches it. */
 let dir: TempDir
@@ -13,33 +14,33 @@ afterEach(() => dir.remove())
 it('refuses a folder with a message', () => {
   const folder = dir.file('reviews.factdesk')
   mkdirSync(folder)
-  expect(factdeskError(() => ReviewStore.open(folder, bundledEssay()), 'not-a-review-file').message).toMatch(/is a folder, not a review file/)
+  expect(factdeskError(() => openReview(folder, bundledEssay()), 'not-a-review-file').message).toMatch(/is a folder, not a review file/)
   expect(readdirSync(folder)).toEqual([])
 })
 
 it('refuses a link to nowhere instead of creating a review where it points', () => {
   const link = dir.file('link.factdesk')
   symlinkSync(dir.file('missing/target.factdesk'), link)
-  expect(factdeskError(() => ReviewStore.open(link, bundledEssay()), 'not-found').message).toMatch(/link to a file that does not exist/)
+  expect(factdeskError(() => openReview(link, bundledEssay()), 'not-found').message).toMatch(/link to a file that does not exist/)
   expect(existsSync(dir.file('missing'))).toBe(false)
 })
 
 it('opens a review through a link to it', () => {
   const real = dir.file('real.factdesk')
-  ReviewStore.open(real, bundledEssay()).close()
+  openReview(real, bundledEssay()).close()
   const link = dir.file('link.factdesk')
   symlinkSync(real, link)
-  const store = ReviewStore.open(link)
-  expect(store.document().title).toContain('서울')
+  const store = openReview(link)
+  expect(readDocument(store).title).toContain('서울')
   store.close()
 })
 
 it('refuses a read-only review file at once, leaving it unchanged', () => {
   const path = dir.file('locked.factdesk')
-  ReviewStore.open(path, bundledEssay()).close()
+  openReview(path, bundledEssay()).close()
   chmodSync(path, 0o444)
   const before = sha256(path)
-  expect(factdeskError(() => ReviewStore.open(path), 'forbidden').message).toMatch(/is read-only/)
+  expect(factdeskError(() => openReview(path), 'forbidden').message).toMatch(/is read-only/)
   expect(sha256(path)).toBe(before)
   expect(readdirSync(dir.path)).toEqual(['locked.factdesk'])
 })

@@ -4,7 +4,6 @@ import { importFile } from '../src/core/exchange/files'
 import { exportW3c } from '../src/core/exchange/w3cExport'
 import { activeScale, builtinScale, setScale } from '../src/core/scales/scales'
 import { ReviewSession } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import type { Method } from '../src/shared/contract'
 import type { Claim } from '../src/shared/domain'
 import { FactdeskError } from '../src/shared/errors'
@@ -20,6 +19,9 @@ import {
 import { openDesk, type Desk } from './helpers/service'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf } from './helpers/exchange'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
 
 let dir: TempDir
 let desk: Desk
@@ -27,7 +29,7 @@ let session: ReviewSession
 const emitted = (): string[] => desk.events.map(({ event, payload }) => `${event}:${JSON.stringify(payload)}`)
 
 function open(path: string): void {
-  desk = openDesk(ReviewStore.open(path, bundledEssay()), { reviewerName: '박팩트' })
+  desk = openDesk(openReview(path, bundledEssay()), { reviewerName: '박팩트' })
   session = desk.session
 }
 
@@ -49,7 +51,7 @@ async function ratedClaims(): Promise<Claim[]> {
   }
   return out
 }
-const verdictsNow = () => Object.fromEntries(session.store.claims().map((c) => [c.exact, c.verdict]))
+const verdictsNow = () => Object.fromEntries(listClaims(session.store).map((c) => [c.exact, c.verdict]))
 
 const OWN: VerdictScale = {
   id: 'custom',
@@ -98,7 +100,7 @@ describe('the review scale', () => {
     expect(emitted()).toContain('review-changed:{"reason":"scale-changed"}')
     expect(Object.values(verdictsNow()).sort()).toEqual(['false', 'half-true', 'true', 'unrated', 'unrated'])
     // Only the changed claim gets a new version (merges see it as an edit) and a history entry.
-    for (const c of session.store.claims()) {
+    for (const c of listClaims(session.store)) {
       const was = before.get(c.id)!
       const changed = was.verdict === 'undecidable'
       expect(c.version !== was.version, c.exact).toBe(changed)
@@ -115,7 +117,7 @@ describe('the review scale', () => {
     await ok('claim-update', { id: fire.id, patch: { verdict: 'pants-on-fire' } })
     const back = await ok('scale-set', { scale: SNU_SCALE })
     expect(back.mapped).toEqual([{ from: 'pants-on-fire', to: 'unrated', claims: 1 }])
-    expect(session.store.claim(fire.id).verdict).toBe('unrated')
+    expect(getClaim(session.store, fire.id).verdict).toBe('unrated')
   })
 
   it('maps by position onto a scale of the review’s own, and keeps it after the file is opened again', async () => {
@@ -179,9 +181,9 @@ describe('the review scale', () => {
       expect(r.message).toContain('“pants-on-fire” is not a verdict of this review')
       expect(r.message).toContain('SNU FactCheck')
     }
-    const direct = factdeskError(() => session.store.updateClaim(claim.id, { verdict: 'mostly-wrong' }, 'x'), 'invalid-args')
+    const direct = factdeskError(() => updateClaim(session.store, claim.id, { verdict: 'mostly-wrong' }, 'x'), 'invalid-args')
     expect(direct).toBeInstanceOf(FactdeskError)
-    expect(session.store.claim(claim.id).verdict).toBe('true')
+    expect(getClaim(session.store, claim.id).verdict).toBe('true')
     expect(await call('claim-update', { id: claim.id, patch: { verdict: 'Not An Id' } })).toMatchObject({ ok: false, code: 'invalid-args' })
 
     await ok('scale-set', { scale: POLITIFACT_SCALE })
@@ -211,30 +213,30 @@ describe('exchange across scales', () => {
 
   it('a claim whose verdict the receiving scale lacks comes in unrated, the original in its note; again changes nothing', async () => {
     // Another reviewer rates on the PolitiFact-style scale.
-    const other = ReviewStore.open(dir.file('other.factdesk'), bundledEssay())
+    const other = openReview(dir.file('other.factdesk'), bundledEssay())
     try {
       setScale(other, POLITIFACT_SCALE, '이검증')
-      const a = other.createClaim(anchorOf(other, QUOTES[0]), '이검증')
-      other.updateClaim(a.id, { verdict: 'pants-on-fire', note: '근거 없음.' }, '이검증')
-      const b = other.createClaim(anchorOf(other, QUOTES[1]), '이검증')
-      other.updateClaim(b.id, { verdict: 'mostly-true' }, '이검증')
+      const a = createClaim(other, anchorOf(other, QUOTES[0]), '이검증')
+      updateClaim(other, a.id, { verdict: 'pants-on-fire', note: '근거 없음.' }, '이검증')
+      const b = createClaim(other, anchorOf(other, QUOTES[1]), '이검증')
+      updateClaim(other, b.id, { verdict: 'mostly-true' }, '이검증')
       const bytes = bytesOf(exportBundle(other, '이검증'))
 
       // The receiving review has rated claims, so it keeps its scale (a review without any would take the file's).
-      const mine = session.store.createClaim(anchorOf(session.store, QUOTES[2]), '박팩트')
-      session.store.updateClaim(mine.id, { verdict: 'true' }, '박팩트')
+      const mine = createClaim(session.store, anchorOf(session.store, QUOTES[2]), '박팩트')
+      updateClaim(session.store, mine.id, { verdict: 'true' }, '박팩트')
       const summary = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(summary).toMatchObject({ added: 2, conflicts: 0 })
       expect(activeScale(session.store).id).toBe('snu')
       expect(summary.notes.join('\n')).toContain('The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own')
       expect(summary.notes.join('\n')).toContain('1 claim has a verdict this review\'s scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)')
-      expect(session.store.claim(a.id)).toMatchObject({ verdict: 'unrated', note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)' })
-      expect(session.store.claim(b.id).verdict).toBe('mostly-true')
+      expect(getClaim(session.store, a.id)).toMatchObject({ verdict: 'unrated', note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)' })
+      expect(getClaim(session.store, b.id).verdict).toBe('mostly-true')
 
       const again = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, conflicts: 0 })
       expect(again.notes.join('\n')).not.toContain('Original verdict')
-      expect(session.store.claim(a.id).note).toBe('근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)')
+      expect(getClaim(session.store, a.id).note).toBe('근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)')
     } finally {
       other.close()
     }
@@ -256,7 +258,7 @@ describe('the reviewer’s default scale', () => {
     const dir = tempDir()
     try {
       const politifact = builtinScale('politifact')!
-      const session = new ReviewSession(ReviewStore.open(dir.file('a.factdesk'), bundledEssay()), () => politifact)
+      const session = new ReviewSession(openReview(dir.file('a.factdesk'), bundledEssay()), () => politifact)
       expect(activeScale(session.store).id).toBe('snu')
       session.create(dir.file('b.factdesk'), bundledEssay())
       expect(activeScale(session.store).id).toBe('politifact')

@@ -11,6 +11,10 @@ import type { Claim } from '../src/shared/domain'
 import { codePointLength, describeRange } from '../src/shared/text'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, blockWith, editEssay, ONLY_IN_OTHER_COPY, Reviewer, sourceFields } from './helpers/exchange'
+import { readDocument } from '../src/core/document/queries'
+import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
+import { getClaim, listClaims } from '../src/core/claims/queries'
 
 let dir: TempDir
 let open: ReviewStore[]
@@ -30,12 +34,12 @@ const ME = '김기자'
 /** The quote of each matching claim, sorted, so a failure shows what was found. */
 function found(store: ReviewStore, query: string): string[] | null {
   const ids = searchClaimIds(store.db, query)
-  return ids === null ? null : [...ids].map((id) => store.claim(id).exact).sort()
+  return ids === null ? null : [...ids].map((id) => getClaim(store, id).exact).sort()
 }
 
 /** Quotes of the claims a panel query lists, in its order. */
 function listed(store: ReviewStore, query: Parameters<typeof queryClaims>[1]): string[] {
-  return queryClaims(store, query).ids.map((id) => store.claim(id).exact)
+  return queryClaims(store, query).ids.map((id) => getClaim(store, id).exact)
 }
 
 // Claims on the bundled essay (Korean text with English words and numbers).
@@ -46,24 +50,24 @@ const UAE = '이미 아랍에미리트(UAE)는 이에 동참해'
 
 /** A review of the bundled essay with four claims, and one that runs from one paragraph into the next. */
 function deskWithClaims(path = ':memory:') {
-  const store = track(ReviewStore.open(path, bundledEssay()))
-  const rank = store.createClaim(anchorOf(store, RANK), ME)
-  const office = store.createClaim(anchorOf(store, OFFICE), ME)
-  const stack = store.createClaim(anchorOf(store, STACK), '이팩트')
-  const uae = store.createClaim(anchorOf(store, UAE), ME)
+  const store = track(openReview(path, bundledEssay()))
+  const rank = createClaim(store, anchorOf(store, RANK), ME)
+  const office = createClaim(store, anchorOf(store, OFFICE), ME)
+  const stack = createClaim(store, anchorOf(store, STACK), '이팩트')
+  const uae = createClaim(store, anchorOf(store, UAE), ME)
   // From the last words of the first section's paragraph to the first words of the next heading.
-  const text = store.document().text
+  const text = readDocument(store).text
   const from = text.indexOf('전환하고 있다는 신호다.')
   const to = text.indexOf('AI 소비를 넘어') + 'AI 소비를 넘어'.length
   expect(text.slice(from, to)).toContain('\n')
-  const cross = store.createClaim(describeRange(text, codePointLength(text.slice(0, from)), codePointLength(text.slice(0, to))), ME)
+  const cross = createClaim(store, describeRange(text, codePointLength(text.slice(0, from)), codePointLength(text.slice(0, to))), ME)
   return { store, rank, office, stack, uae, cross }
 }
 
 describe('search over Korean and English text', () => {
   it('finds words of three or more characters through the trigram index, in any case and normal form', () => {
     const { store, rank } = deskWithClaims()
-    store.updateClaim(rank.id, { note: 'OpenAI press release says Korea ranks second in paid subscribers.' }, ME)
+    updateClaim(store, rank.id, { note: 'OpenAI press release says Korea ranks second in paid subscribers.' }, ME)
     expect(found(store, '오픈AI가 공식')).toEqual([OFFICE])
     expect(found(store, '반도체 강자')).toEqual([STACK])
     expect(found(store, '아랍에미리트')).toEqual([UAE])
@@ -79,11 +83,11 @@ describe('search over Korean and English text', () => {
 
   it('finds one- and two-character queries, which the trigram index alone misses', () => {
     const { store, rank, cross } = deskWithClaims()
-    store.updateClaim(rank.id, { note: '서울 지사 발표 확인' }, ME)
+    updateClaim(store, rank.id, { note: '서울 지사 발표 확인' }, ME)
     // The trigram index alone returns nothing for these: that is what the fallback covers.
     expect(store.db.prepare(`SELECT count(*) FROM claim_search WHERE claim_search MATCH '"서울"'`).pluck().get()).toBe(0)
     expect(found(store, '서울')).toEqual([OFFICE, RANK].sort())
-    expect(found(store, 'AI')).toEqual([OFFICE, store.claim(cross.id).exact].sort())
+    expect(found(store, 'AI')).toEqual([OFFICE, getClaim(store, cross.id).exact].sort())
     expect(found(store, 'ai')).toEqual(found(store, 'AI'))
     expect(found(store, 'Ai')).toEqual(found(store, 'AI'))
     expect(found(store, '2위')).toEqual([RANK])
@@ -96,8 +100,8 @@ describe('search over Korean and English text', () => {
 
   it('finds a query that runs across a line break, typed with a space or the line break', () => {
     const { store, cross } = deskWithClaims()
-    expect(store.claim(cross.id).exact).toMatch(/신호다\.\nAI 소비/)
-    const quote = store.claim(cross.id).exact
+    expect(getClaim(store, cross.id).exact).toMatch(/신호다\.\nAI 소비/)
+    const quote = getClaim(store, cross.id).exact
     expect(found(store, '신호다. AI 소비')).toEqual([quote])
     expect(found(store, '신호다.\nAI 소비')).toEqual([quote])
     expect(found(store, '신호다.\r\n\r\n  AI 소비')).toEqual([quote])
@@ -105,17 +109,17 @@ describe('search over Korean and English text', () => {
     // Short queries over the break fall back to the scan and still match: "다. A" is 4, ". A" 3, ".\nA" 3.
     expect(found(store, '.\nA')).toEqual([quote])
     // A note with a line break is searchable across it too.
-    const { rank } = { rank: store.claims().find((c) => c.exact === RANK)! }
-    store.updateClaim(rank.id, { note: '첫 줄의 끝\n\n둘째 줄의 시작' }, ME)
+    const { rank } = { rank: listClaims(store).find((c) => c.exact === RANK)! }
+    updateClaim(store, rank.id, { note: '첫 줄의 끝\n\n둘째 줄의 시작' }, ME)
     expect(found(store, '끝 둘째')).toEqual([RANK])
     expect(found(store, '끝 둘')).toEqual([RANK])
   })
 
   it('takes quotes, percent signs and underscores in a query literally', () => {
     const { store, rank, office, stack } = deskWithClaims()
-    store.updateClaim(rank.id, { note: '가입자 50% 증가, "공식 발표" 인용' }, ME)
-    store.updateClaim(office.id, { note: 'file_name 참고' }, ME)
-    store.updateClaim(stack.id, { note: '가입자 50명 증가' }, ME)
+    updateClaim(store, rank.id, { note: '가입자 50% 증가, "공식 발표" 인용' }, ME)
+    updateClaim(store, office.id, { note: 'file_name 참고' }, ME)
+    updateClaim(store, stack.id, { note: '가입자 50명 증가' }, ME)
     expect(found(store, '%')).toEqual([RANK])
     expect(found(store, '0%')).toEqual([RANK])
     expect(found(store, '50%')).toEqual([RANK])
@@ -130,7 +134,7 @@ describe('search over Korean and English text', () => {
 
   it('does not match across the boundary between two fields', () => {
     const { store, rank } = deskWithClaims()
-    store.updateClaim(rank.id, { note: '메모 시작' }, ME)
+    updateClaim(store, rank.id, { note: '메모 시작' }, ME)
     expect(found(store, '2위')).toEqual([RANK])
     expect(found(store, '2위 메모')).toEqual([])
     expect(found(store, '위 메')).toEqual([])
@@ -148,25 +152,25 @@ describe('the search index follows every change', () => {
   it('of the note, sources, removal and restore', () => {
     const { store, rank } = deskWithClaims()
     expect(found(store, '연합뉴스')).toEqual([])
-    store.updateClaim(rank.id, { note: '연합뉴스 보도' }, ME)
+    updateClaim(store, rank.id, { note: '연합뉴스 보도' }, ME)
     expect(found(store, '연합뉴스')).toEqual([RANK])
-    store.updateClaim(rank.id, { note: '다른 메모' }, ME)
+    updateClaim(store, rank.id, { note: '다른 메모' }, ME)
     expect(found(store, '연합뉴스')).toEqual([])
 
-    const src = store.addSource(rank.id, { ...sourceFields('https://www.yna.co.kr/view/AKR2025'), title: 'OpenAI opens Seoul office', publisher: 'Yonhap', excerpt: '두 번째로 많은 나라' }, ME)
+    const src = addSource(store, rank.id, { ...sourceFields('https://www.yna.co.kr/view/AKR2025'), title: 'OpenAI opens Seoul office', publisher: 'Yonhap', excerpt: '두 번째로 많은 나라' }, ME)
     expect(found(store, 'seoul office')).toEqual([RANK])
     expect(found(store, 'yonhap')).toEqual([RANK])
     expect(found(store, 'yna.co.kr')).toEqual([RANK])
     expect(found(store, '번째로')).toEqual([RANK])
-    store.updateSource(src.id, { ...sourceFields('https://example.org/x'), title: '다른 제목' }, ME)
+    updateSource(store, src.id, { ...sourceFields('https://example.org/x'), title: '다른 제목' }, ME)
     expect(found(store, 'yonhap')).toEqual([])
     expect(found(store, '다른 제목')).toEqual([RANK])
-    store.deleteSource(src.id, ME)
+    deleteSource(store, src.id, ME)
     expect(found(store, '다른 제목')).toEqual([])
 
-    store.deleteClaim(rank.id, ME)
+    deleteClaim(store, rank.id, ME)
     expect(found(store, '2위')).toEqual([])
-    store.restoreClaim(rank.id, ME)
+    restoreClaim(store, rank.id, ME)
     expect(found(store, '2위')).toEqual([RANK])
   })
 
@@ -192,18 +196,18 @@ describe('the search index follows every change', () => {
     const me = new Reviewer(ME, essay)
     const other = new Reviewer('박검증', essay)
     try {
-      const a = me.store.createClaim(anchorOf(me.store, RANK), ME)
+      const a = createClaim(me.store, anchorOf(me.store, RANK), ME)
       await other.receive(me)
-      other.store.updateClaim(a.id, { note: '국제 비교 통계 확인' }, '박검증')
-      other.store.createClaim(anchorOf(other.store, STACK), '박검증')
+      updateClaim(other.store, a.id, { note: '국제 비교 통계 확인' }, '박검증')
+      createClaim(other.store, anchorOf(other.store, STACK), '박검증')
       expect(found(me.store, '국제 비교')).toEqual([])
       await me.receive(other)
       expect(found(me.store, '국제 비교')).toEqual([RANK])
       expect(found(me.store, '하이닉스')).toEqual([STACK])
 
       // Both change the note: a conflict; taking theirs puts their words in the index.
-      me.store.updateClaim(a.id, { note: '내 메모' }, ME)
-      other.store.updateClaim(a.id, { note: '그쪽 메모' }, '박검증')
+      updateClaim(me.store, a.id, { note: '내 메모' }, ME)
+      updateClaim(other.store, a.id, { note: '그쪽 메모' }, '박검증')
       const summary = await me.receive(other)
       expect(summary.conflicts).toBe(1)
       expect(found(me.store, '그쪽')).toEqual([])
@@ -222,14 +226,14 @@ describe('the search index follows every change', () => {
     const { store, rank } = deskWithClaims(path)
     expect(found(store, '2위')).toEqual([RANK])
     // Another connection (the CLI, another tool) writes to the same file.
-    const other = track(ReviewStore.open(path))
-    other.updateClaim(rank.id, { note: '다른 연결에서 쓴 메모' }, '박검증')
+    const other = track(openReview(path))
+    updateClaim(other, rank.id, { note: '다른 연결에서 쓴 메모' }, '박검증')
     expect(found(store, '연결에서')).toEqual([RANK])
     // A file whose index was damaged or written by a tool that does not keep it.
     other.db.prepare(`DELETE FROM claim_search`).run()
     other.db.prepare(`INSERT INTO claim_search (claim_id, body) VALUES (?, ?)`).run(randomUUID(), '유령')
     store.close()
-    const reopened = track(ReviewStore.open(path))
+    const reopened = track(openReview(path))
     expect(found(reopened, '연결에서')).toEqual([RANK])
     expect(found(reopened, '유령')).toEqual([])
     expect(syncSearchIndex(reopened.db)).toBe(0)
@@ -261,10 +265,10 @@ describe('the search index follows every change', () => {
 describe('filters combined with search', () => {
   it('narrow by verdict, status, reviewer, tag, missing source, unanchored and conflict, with the search', async () => {
     const { store, rank, office, stack, uae } = deskWithClaims()
-    store.updateClaim(rank.id, { verdict: 'mostly-true', status: 'checked', note: '서울 통계' }, ME)
-    store.updateClaim(office.id, { verdict: 'true' }, ME)
-    store.updateClaim(stack.id, { verdict: 'mostly-true', note: '서울 기업' }, '이팩트')
-    store.addSource(office.id, sourceFields('https://openai.com/ko'), ME)
+    updateClaim(store, rank.id, { verdict: 'mostly-true', status: 'checked', note: '서울 통계' }, ME)
+    updateClaim(store, office.id, { verdict: 'true' }, ME)
+    updateClaim(store, stack.id, { verdict: 'mostly-true', note: '서울 기업' }, '이팩트')
+    addSource(store, office.id, sourceFields('https://openai.com/ko'), ME)
     const t = new Date().toISOString()
     store.db
       .prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -289,9 +293,9 @@ describe('filters combined with search', () => {
     expect(result.reviewers).toEqual([ME, '이팩트'].sort(new Intl.Collator(['ko', 'en']).compare))
 
     // Sorted by last change: the claim changed last comes first; a source counts as a change.
-    store.addSource(uae.id, sourceFields('https://example.org/uae'), ME)
+    addSource(store, uae.id, sourceFields('https://example.org/uae'), ME)
     expect(listed(store, { sort: 'modified' })[0]).toBe(UAE)
-    store.updateClaim(rank.id, { note: '서울 통계 다시 확인' }, ME)
+    updateClaim(store, rank.id, { note: '서울 통계 다시 확인' }, ME)
     expect(listed(store, { sort: 'modified' })[0]).toBe(RANK)
     const byChange = listed(store, { sort: 'modified' })
     // (UAE's new source has "서울 지사" in its excerpt.)
@@ -305,15 +309,15 @@ describe('filters combined with search', () => {
     const me = new Reviewer(ME, essay)
     const other = new Reviewer('박검증', essay)
     try {
-      const a = me.store.createClaim(anchorOf(me.store, RANK), ME)
+      const a = createClaim(me.store, anchorOf(me.store, RANK), ME)
       await other.receive(me)
-      me.store.updateClaim(a.id, { note: '내 판단' }, ME)
-      other.store.updateClaim(a.id, { note: '그쪽 판단' }, '박검증')
+      updateClaim(me.store, a.id, { note: '내 판단' }, ME)
+      updateClaim(other.store, a.id, { note: '그쪽 판단' }, '박검증')
       // A claim made on another copy of the essay, on a sentence this one does not have: it comes in unanchored.
       const third = new Reviewer('이팩트', editEssay(essay, (blocks) => {
         blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
       }))
-      third.store.createClaim(anchorOf(third.store, ONLY_IN_OTHER_COPY), '이팩트')
+      createClaim(third.store, anchorOf(third.store, ONLY_IN_OTHER_COPY), '이팩트')
       await me.receive(third)
       third.close()
       await me.receive(other)
@@ -341,25 +345,25 @@ describe('counts per verdict and status', () => {
       return { total: t.total, verdicts: Object.fromEntries(Object.entries(t.verdicts).filter(([, n]) => n > 0)), statuses: Object.fromEntries(Object.entries(t.statuses).filter(([, n]) => n > 0)) }
     }
     try {
-      const a = me.store.createClaim(anchorOf(me.store, RANK), ME)
-      const b = me.store.createClaim(anchorOf(me.store, OFFICE), ME)
-      expect(counts(me.store.claims())).toEqual({ total: 2, verdicts: { unrated: 2 }, statuses: { open: 2 } })
-      me.store.updateClaim(a.id, { verdict: 'mostly-true', status: 'checked' }, ME)
-      expect(counts(me.store.claims())).toEqual({ total: 2, verdicts: { unrated: 1, 'mostly-true': 1 }, statuses: { open: 1, checked: 1 } })
-      me.store.deleteClaim(b.id, ME)
-      expect(counts(me.store.claims())).toEqual({ total: 1, verdicts: { 'mostly-true': 1 }, statuses: { checked: 1 } })
+      const a = createClaim(me.store, anchorOf(me.store, RANK), ME)
+      const b = createClaim(me.store, anchorOf(me.store, OFFICE), ME)
+      expect(counts(listClaims(me.store))).toEqual({ total: 2, verdicts: { unrated: 2 }, statuses: { open: 2 } })
+      updateClaim(me.store, a.id, { verdict: 'mostly-true', status: 'checked' }, ME)
+      expect(counts(listClaims(me.store))).toEqual({ total: 2, verdicts: { unrated: 1, 'mostly-true': 1 }, statuses: { open: 1, checked: 1 } })
+      deleteClaim(me.store, b.id, ME)
+      expect(counts(listClaims(me.store))).toEqual({ total: 1, verdicts: { 'mostly-true': 1 }, statuses: { checked: 1 } })
 
-      const c = other.store.createClaim(anchorOf(other.store, STACK), '박검증')
-      other.store.updateClaim(c.id, { verdict: 'false', status: 'in-review' }, '박검증')
-      other.store.createClaim(anchorOf(other.store, UAE), '박검증')
+      const c = createClaim(other.store, anchorOf(other.store, STACK), '박검증')
+      updateClaim(other.store, c.id, { verdict: 'false', status: 'in-review' }, '박검증')
+      createClaim(other.store, anchorOf(other.store, UAE), '박검증')
       await me.receive(other)
-      expect(counts(me.store.claims())).toEqual({
+      expect(counts(listClaims(me.store))).toEqual({
         total: 3,
         verdicts: { 'mostly-true': 1, false: 1, unrated: 1 },
         statuses: { checked: 1, 'in-review': 1, open: 1 },
       })
       // The panel's query agrees with the list the counts come from.
-      expect(queryClaims(me.store, {}).ids.sort()).toEqual(me.store.claims().map((x) => x.id).sort())
+      expect(queryClaims(me.store, {}).ids.sort()).toEqual(listClaims(me.store).map((x) => x.id).sort())
       expect(queryClaims(me.store, { filters: { verdict: 'false' } }).ids).toEqual([c.id])
     } finally {
       me.close()
@@ -374,7 +378,7 @@ describe("the 'claims-search' call", () => {
     const session = new ReviewSession(store)
     const service = createService({ session, prefs: new PrefsStore(null, { reviewerName: ME, lang: 'ko' }), emit: () => undefined })
     const ask = (args: unknown) => dispatch(service, 'claims-search', args)
-    store.updateClaim(rank.id, { verdict: 'true' }, ME)
+    updateClaim(store, rank.id, { verdict: 'true' }, ME)
     const answer = await ask({ query: '2위', filters: { verdict: 'true' }, sort: 'position' })
     expect(answer).toMatchObject({ ok: true, value: { ids: [rank.id], reviewers: [ME, '이팩트'].sort(new Intl.Collator(['ko', 'en']).compare) } })
     expect(await ask({})).toMatchObject({ ok: true, value: { ids: expect.arrayContaining([rank.id]) } })

@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PrefsStore, resolveLang } from '../src/core/prefs/prefs'
-import { createService, dispatch, HandlerRegistry, type Service } from '../src/core/service'
+import { createService, dispatch } from '../src/core/service'
+import { HandlerRegistry, type Service } from '../src/core/registry'
 import { ReviewSession } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import type { CallResult, Method } from '../src/shared/contract'
 import type { Claim, Prefs } from '../src/shared/domain'
 import { describeRange } from '../src/shared/text'
 import { smallEssay, tempDir, type TempDir } from './helpers/essay'
+import { getClaim } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 const defaults: Prefs = { reviewerName: '', lang: 'en', essayFontSize: 18, defaultScale: 'snu' }
 let dir: TempDir
@@ -24,7 +27,7 @@ function setup(forcedLang?: Prefs['lang']): void {
 
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(ReviewStore.open(':memory:', smallEssay()))
+  session = new ReviewSession(openReview(':memory:', smallEssay()))
   setup()
 })
 afterEach(() => {
@@ -46,7 +49,7 @@ async function errorCode(method: unknown, args?: unknown): Promise<string> {
   return r.ok ? '' : r.error.code
 }
 
-const anchor = () => describeRange(session.store.document().text, 0, 5)
+const anchor = () => describeRange(readDocument(session.store).text, 0, 5)
 const count = (table: string) => session.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
 
 describe('dispatch', () => {
@@ -96,7 +99,7 @@ describe('dispatch', () => {
     expect(await errorCode('prefs-set', { lang: 'ko', admin: true })).toBe('invalid-args')
     expect(await errorCode('claims-list', { all: true })).toBe('invalid-args')
     expect(await errorCode('claims-list', JSON.parse('{"__proto__": {"x": 1}}'))).toBe('invalid-args')
-    expect(session.store.claim(claim.id)).toMatchObject({ note: '', revision: 1 })
+    expect(getClaim(session.store, claim.id)).toMatchObject({ note: '', revision: 1 })
     expect(prefs.get()).toEqual(defaults)
   })
 

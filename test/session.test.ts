@@ -7,18 +7,22 @@ import { ReviewSession, type SessionChange } from '../src/core/review/session'
 import { ReviewStore } from '../src/core/review/store'
 import { describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError, sha256, smallEssay, tempDir, type TempDir } from './helpers/essay'
+import { listClaims } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
+import { readDocument } from '../src/core/document/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
 
 let dir: TempDir
 let session: ReviewSession
 let changes: SessionChange[]
 
 function claimFirst(store: ReviewStore, from: number, to: number) {
-  return store.createClaim(describeRange(store.document().text, from, to), '김')
+  return createClaim(store, describeRange(readDocument(store).text, from, to), '김')
 }
 
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(ReviewStore.open(dir.file('a.factdesk'), bundledEssay()))
+  session = new ReviewSession(openReview(dir.file('a.factdesk'), bundledEssay()))
   changes = []
   session.onChange((c) => changes.push(c))
 })
@@ -43,18 +47,18 @@ describe('ReviewSession', () => {
     expect(session.store.path).toBe(dir.file('a.factdesk'))
     expect(session.store.db.open).toBe(true)
     const second = claimFirst(session.store, 10, 20)
-    expect(session.store.claims().map((c) => c.id)).toEqual([first.id, second.id])
+    expect(listClaims(session.store).map((c) => c.id)).toEqual([first.id, second.id])
     expect(changes).toEqual([])
   })
 
   it('opens another review file and closes the previous one', () => {
     const b = dir.file('b.factdesk')
-    const other = ReviewStore.open(b, smallEssay('둘째 리뷰'))
+    const other = openReview(b, smallEssay('둘째 리뷰'))
     other.close()
     const previous = session.store
     session.open(b)
     expect(previous.db.open).toBe(false)
-    expect(session.store.document().title).toBe('둘째 리뷰')
+    expect(readDocument(session.store).title).toBe('둘째 리뷰')
     expect(changes).toEqual(['opened'])
   })
 
@@ -77,13 +81,13 @@ describe('ReviewSession', () => {
   it('saves as a copy and goes on working in the copy', async () => {
     const a = dir.file('a.factdesk')
     const kept = claimFirst(session.store, 0, 5)
-    session.store.updateClaim(kept.id, { note: '원본' }, '김')
+    updateClaim(session.store, kept.id, { note: '원본' }, '김')
     const copy = dir.file('copy.factdesk')
     writeFileSync(copy, 'an old file the user chose to overwrite')
     await session.saveAs(copy)
     expect(changes).toEqual(['saved-as'])
     expect(session.store.path).toBe(copy)
-    expect(session.store.claims().map((c) => [c.id, c.note])).toEqual([[kept.id, '원본']])
+    expect(listClaims(session.store).map((c) => [c.id, c.note])).toEqual([[kept.id, '원본']])
     const p = (n: string) => session.store.db.pragma(n, { simple: true })
     expect([p('application_id'), p('user_version'), p('journal_mode'), p('synchronous')]).toEqual([
       APPLICATION_ID,
@@ -93,13 +97,13 @@ describe('ReviewSession', () => {
     ])
 
     const later = claimFirst(session.store, 10, 20)
-    const original = ReviewStore.open(a)
+    const original = openReview(a)
     try {
-      expect(original.claims().map((c) => c.id)).toEqual([kept.id])
+      expect(listClaims(original).map((c) => c.id)).toEqual([kept.id])
     } finally {
       original.close()
     }
-    expect(session.store.claims().map((c) => c.id)).toEqual([kept.id, later.id])
+    expect(listClaims(session.store).map((c) => c.id)).toEqual([kept.id, later.id])
     await session.saveAs(copy) // same path: nothing to do
     expect(changes).toEqual(['saved-as'])
   })
@@ -108,7 +112,7 @@ describe('ReviewSession', () => {
     claimFirst(session.store, 0, 5)
     const before = sha256(dir.file('a.factdesk'))
     factdeskError(() => session.create(dir.file('a.factdesk'), smallEssay()), 'forbidden')
-    expect(session.store.claims()).toHaveLength(1)
+    expect(listClaims(session.store)).toHaveLength(1)
     expect(sha256(dir.file('a.factdesk'))).toBe(before)
 
     const c = dir.file('c.factdesk')
@@ -117,8 +121,8 @@ describe('ReviewSession', () => {
     session.create(c, smallEssay('새 리뷰'))
     expect(changes).toEqual(['created'])
     expect(session.store.path).toBe(c)
-    expect(session.store.document().title).toBe('새 리뷰')
-    expect(session.store.claims()).toEqual([])
+    expect(readDocument(session.store).title).toBe('새 리뷰')
+    expect(listClaims(session.store)).toEqual([])
     claimFirst(session.store, 0, 2)
     expect(existsSync(c)).toBe(true)
   })

@@ -3,13 +3,14 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ReviewSession } from '../src/core/review/session'
 import { reasonsOf, spotSentences, splitSentences, suggestionKey } from '../src/core/spotting/spotting'
-import { ReviewStore } from '../src/core/review/store'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { blockText, essayText, type Block } from '../src/shared/essay'
 import { suggestionReasons } from '../src/shared/spotting'
 import { cpSlice, describeRange } from '../src/shared/text'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { openDesk, type Desk } from './helpers/service'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
 
 interface Gold {
   claims: { sentence: string; why: string }[]
@@ -38,14 +39,14 @@ let session: ReviewSession
 let desk: Desk
 
 function open(path: string, essay = bundledEssay()): void {
-  desk = openDesk(ReviewStore.open(path, essay), { reviewerName: '김검증' })
+  desk = openDesk(openReview(path, essay), { reviewerName: '김검증' })
   session = desk.session
 }
 
 const ok: Desk['callOk'] = (method, ...args) => desk.callOk(method, ...args)
 
 const suggestions = () => ok('suggestions-list')
-const text = () => session.store.document().text
+const text = () => readDocument(session.store).text
 
 beforeEach(() => {
   dir = tempDir()
@@ -189,7 +190,7 @@ describe('suggestions on the bundled essay', () => {
     expect(session.store.db.prepare(`SELECT actor FROM dismissed_suggestion`).pluck().all()).toEqual(['김검증'])
 
     // An edit elsewhere moves the sentence; its key (a hash of its text) still finds the dismissal.
-    const doc = session.store.document()
+    const doc = readDocument(session.store)
     const blocks: Block[] = [{ kind: 'paragraph', inlines: [{ text: '새로 넣은 문단은 2024년 3월에 썼다.' }] }, ...doc.blocks]
     session.store.db.prepare(`UPDATE document SET blocks_json = ?, text = ?`).run(JSON.stringify(blocks), essayText(blocks))
     const moved = await suggestions()

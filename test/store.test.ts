@@ -8,6 +8,10 @@ import { ReviewStore } from '../src/core/review/store'
 import type { SourceFields } from '../src/shared/domain'
 import { describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError, sha256, smallEssay, tempDir, type TempDir } from './helpers/essay'
+import { getClaim, getSource, listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
+import { readDocument, reviewInfo } from '../src/core/document/queries'
 
 const source = (url: string): SourceFields => ({
   url,
@@ -35,7 +39,7 @@ afterEach(() => {
 
 /** The range of the first occurrence of `needle` in the document, in code points. */
 function anchorOf(store: ReviewStore, needle: string) {
-  const text = store.document().text
+  const text = readDocument(store).text
   const at = Array.from(text.slice(0, text.indexOf(needle))).length
   expect(at).toBeGreaterThanOrEqual(0)
   return describeRange(text, at, at + Array.from(needle).length)
@@ -45,7 +49,7 @@ describe('migrations', () => {
   it('turn a new file into a review file with the right settings', () => {
     for (const path of [dir.file('new.factdesk'), dir.file('empty.factdesk')]) {
       if (path.endsWith('empty.factdesk')) writeFileSync(path, '')
-      const store = track(ReviewStore.open(path, smallEssay()))
+      const store = track(openReview(path, smallEssay()))
       const p = (name: string) => store.db.pragma(name, { simple: true })
       expect(p('user_version')).toBe(SCHEMA_VERSION)
       expect(p('application_id')).toBe(APPLICATION_ID)
@@ -74,122 +78,122 @@ describe('ReviewStore', () => {
   it('creates, updates, deletes and restores claims with revisions', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2025-06-01T00:00:00Z'))
-    const store = track(ReviewStore.open(':memory:', smallEssay()))
+    const store = track(openReview(':memory:', smallEssay()))
     const anchor = anchorOf(store, '둘째 문장은 거짓')
-    const c = store.createClaim(anchor, '김기자')
+    const c = createClaim(store, anchor, '김기자')
     expect(c).toMatchObject({ ...anchor, verdict: 'unrated', status: 'open', note: '', author: '김기자' })
     expect(c).toMatchObject({ modifiedBy: '김기자', revision: 1, created: '2025-06-01T00:00:00.000Z', sources: [] })
 
     vi.setSystemTime(new Date('2025-06-01T00:01:00Z'))
-    const u = store.updateClaim(c.id, { verdict: 'false', note: '<b>출처 없음</b>' }, '이팩트')
+    const u = updateClaim(store, c.id, { verdict: 'false', note: '<b>출처 없음</b>' }, '이팩트')
     expect(u).toMatchObject({ verdict: 'false', status: 'open', note: '<b>출처 없음</b>', revision: 2 })
     expect(u).toMatchObject({ author: '김기자', modifiedBy: '이팩트', modified: '2025-06-01T00:01:00.000Z' })
     expect(u.created).toBe(c.created)
     // A patch that changes nothing is not a revision.
-    expect(store.updateClaim(c.id, { verdict: 'false' }, '박') .revision).toBe(2)
+    expect(updateClaim(store, c.id, { verdict: 'false' }, '박') .revision).toBe(2)
 
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
-    store.deleteClaim(c.id, '박')
-    expect(store.claims()).toEqual([])
-    factdeskError(() => store.claim(c.id), 'not-found')
-    factdeskError(() => store.updateClaim(c.id, { note: 'x' }, '박'), 'not-found')
-    factdeskError(() => store.deleteClaim(c.id, '박'), 'not-found')
+    deleteClaim(store, c.id, '박')
+    expect(listClaims(store)).toEqual([])
+    factdeskError(() => getClaim(store, c.id), 'not-found')
+    factdeskError(() => updateClaim(store, c.id, { note: 'x' }, '박'), 'not-found')
+    factdeskError(() => deleteClaim(store, c.id, '박'), 'not-found')
     const row = store.db.prepare(`SELECT deleted, revision, modified_by, modified FROM claim WHERE id = ?`).get(c.id)
     expect(row).toEqual({ deleted: 1, revision: 3, modified_by: '박', modified: '2025-06-01T00:02:00.000Z' })
 
-    const r = store.restoreClaim(c.id, '최')
+    const r = restoreClaim(store, c.id, '최')
     expect(r).toMatchObject({ revision: 4, modifiedBy: '최', verdict: 'false', note: '<b>출처 없음</b>' })
-    factdeskError(() => store.restoreClaim(c.id, '최'), 'not-found')
-    factdeskError(() => store.deleteClaim(randomUUID(), '최'), 'not-found')
+    factdeskError(() => restoreClaim(store, c.id, '최'), 'not-found')
+    factdeskError(() => deleteClaim(store, randomUUID(), '최'), 'not-found')
   })
 
   it('keeps sources; their changes show on the claim but are not new versions of it', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2025-06-01T00:00:00Z'))
-    const store = track(ReviewStore.open(':memory:', smallEssay()))
-    const c = store.createClaim(anchorOf(store, '첫 문장은 참이다.'), 'a')
+    const store = track(openReview(':memory:', smallEssay()))
+    const c = createClaim(store, anchorOf(store, '첫 문장은 참이다.'), 'a')
 
     vi.setSystemTime(new Date('2025-06-01T00:01:00Z'))
-    const s = store.addSource(c.id, source('https://openai.com/ko'), 'b')
+    const s = addSource(store, c.id, source('https://openai.com/ko'), 'b')
     expect(s).toMatchObject({ claimId: c.id, url: 'https://openai.com/ko', revision: 1, publisher: '오픈AI' })
-    expect(store.claim(c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'b', modified: '2025-06-01T00:01:00.000Z' })
-    expect(store.claim(c.id).sources).toEqual([s])
+    expect(getClaim(store, c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'b', modified: '2025-06-01T00:01:00.000Z' })
+    expect(getClaim(store, c.id).sources).toEqual([s])
 
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
-    const s2 = store.updateSource(s.id, { ...source('https://example.org/a'), title: '바뀐 제목' }, 'c')
+    const s2 = updateSource(store, s.id, { ...source('https://example.org/a'), title: '바뀐 제목' }, 'c')
     expect(s2).toMatchObject({ url: 'https://example.org/a', title: '바뀐 제목', revision: 2 })
     expect(s2.modified).not.toBe(s.modified)
     expect(s2.version).not.toBe(s.version)
-    expect(store.claim(c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'c' })
+    expect(getClaim(store, c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'c' })
 
-    store.deleteSource(s.id, 'd')
-    expect(store.claim(c.id)).toMatchObject({ revision: 1, modifiedBy: 'd', sources: [] })
+    deleteSource(store, s.id, 'd')
+    expect(getClaim(store, c.id)).toMatchObject({ revision: 1, modifiedBy: 'd', sources: [] })
     expect(store.db.prepare(`SELECT deleted FROM source WHERE id = ?`).pluck().get(s.id)).toBe(1)
-    factdeskError(() => store.source(s.id), 'not-found')
-    factdeskError(() => store.updateSource(s.id, source('https://a.example'), 'd'), 'not-found')
+    factdeskError(() => getSource(store, s.id), 'not-found')
+    factdeskError(() => updateSource(store, s.id, source('https://a.example'), 'd'), 'not-found')
 
     // A source for a claim that is not there is refused and nothing is stored.
-    factdeskError(() => store.addSource(randomUUID(), source('https://a.example'), 'e'), 'not-found')
-    store.deleteClaim(c.id, 'e')
-    factdeskError(() => store.addSource(c.id, source('https://a.example'), 'e'), 'not-found')
+    factdeskError(() => addSource(store, randomUUID(), source('https://a.example'), 'e'), 'not-found')
+    deleteClaim(store, c.id, 'e')
+    factdeskError(() => addSource(store, c.id, source('https://a.example'), 'e'), 'not-found')
     expect(store.db.prepare(`SELECT count(*) FROM source`).pluck().get()).toBe(1)
   })
 
   it('lists claims by position, with code point offsets', () => {
-    const store = track(ReviewStore.open(':memory:', smallEssay()))
-    const later = store.createClaim(anchorOf(store, '거짓'), 'a')
-    const earlier = store.createClaim(anchorOf(store, '소제목 🇰🇷'), 'a')
-    const middle = store.createClaim(anchorOf(store, '😀 둘째'), 'a')
-    expect(store.claims().map((c) => c.id)).toEqual([earlier.id, middle.id, later.id])
+    const store = track(openReview(':memory:', smallEssay()))
+    const later = createClaim(store, anchorOf(store, '거짓'), 'a')
+    const earlier = createClaim(store, anchorOf(store, '소제목 🇰🇷'), 'a')
+    const middle = createClaim(store, anchorOf(store, '😀 둘째'), 'a')
+    expect(listClaims(store).map((c) => c.id)).toEqual([earlier.id, middle.id, later.id])
     // "작은 글 😀\n" is 7 code points (8 UTF-16 units).
     expect(earlier.start).toBe(7)
   })
 
   it('refuses an anchor that does not match the essay, and a duplicate id', () => {
-    const store = track(ReviewStore.open(':memory:', smallEssay()))
+    const store = track(openReview(':memory:', smallEssay()))
     const good = anchorOf(store, '첫 문장은 참이다.')
-    factdeskError(() => store.createClaim({ ...good, exact: '첫 문장은 거짓이다.' }, 'a'), 'invalid-args')
-    factdeskError(() => store.createClaim({ ...good, start: good.start + 1 }, 'a'), 'invalid-args')
-    factdeskError(() => store.createClaim({ ...good, end: good.end + 1 }, 'a'), 'invalid-args')
+    factdeskError(() => createClaim(store, { ...good, exact: '첫 문장은 거짓이다.' }, 'a'), 'invalid-args')
+    factdeskError(() => createClaim(store, { ...good, start: good.start + 1 }, 'a'), 'invalid-args')
+    factdeskError(() => createClaim(store, { ...good, end: good.end + 1 }, 'a'), 'invalid-args')
     // UTF-16 offsets of a quote after an astral character are off by one code point.
-    const text = store.document().text
+    const text = readDocument(store).text
     const u16 = text.indexOf('둘째')
-    factdeskError(() => store.createClaim({ ...good, exact: '둘째', start: u16, end: u16 + 2 }, 'a'), 'invalid-args')
-    expect(store.claims()).toEqual([])
+    factdeskError(() => createClaim(store, { ...good, exact: '둘째', start: u16, end: u16 + 2 }, 'a'), 'invalid-args')
+    expect(listClaims(store)).toEqual([])
 
     const id = randomUUID()
-    expect(store.createClaim(good, 'a', id).id).toBe(id)
-    expect(factdeskError(() => store.createClaim(good, 'b', id), 'invalid-args').message).toContain(id)
-    store.deleteClaim(id, 'a')
-    factdeskError(() => store.createClaim(good, 'b', id), 'invalid-args') // a tombstone keeps its id
+    expect(createClaim(store, good, 'a', id).id).toBe(id)
+    expect(factdeskError(() => createClaim(store, good, 'b', id), 'invalid-args').message).toContain(id)
+    deleteClaim(store, id, 'a')
+    factdeskError(() => createClaim(store, good, 'b', id), 'invalid-args') // a tombstone keeps its id
     expect(store.db.prepare(`SELECT count(*) FROM claim`).pluck().get()).toBe(1)
   })
 
   it('brings everything back when the file is reopened', () => {
     const path = dir.file('r.factdesk')
-    const a = ReviewStore.open(path, bundledEssay())
-    const doc = a.document()
-    const c1 = a.createClaim(anchorOf(a, '챗GPT 유료 가입자 수 2위'), '김')
-    a.updateClaim(c1.id, { verdict: 'mostly-true', status: 'checked', note: '통계 확인' }, '김')
-    a.addSource(c1.id, source('https://openai.com/index/'), '김')
-    const c2 = a.createClaim(anchorOf(a, '2025년 5월'), '이')
-    a.deleteClaim(c2.id, '이')
-    const claims = a.claims()
+    const a = openReview(path, bundledEssay())
+    const doc = readDocument(a)
+    const c1 = createClaim(a, anchorOf(a, '챗GPT 유료 가입자 수 2위'), '김')
+    updateClaim(a, c1.id, { verdict: 'mostly-true', status: 'checked', note: '통계 확인' }, '김')
+    addSource(a, c1.id, source('https://openai.com/index/'), '김')
+    const c2 = createClaim(a, anchorOf(a, '2025년 5월'), '이')
+    deleteClaim(a, c2.id, '이')
+    const claims = listClaims(a)
     a.close()
 
-    const b = track(ReviewStore.open(path))
-    expect(b.document()).toEqual(doc)
-    expect(b.claims()).toEqual(claims)
-    expect(b.info()).toEqual({ path, documentTitle: '서울, 오픈AI의 전략적 거점이 되다', schemaVersion: SCHEMA_VERSION, readOnly: null })
+    const b = track(openReview(path))
+    expect(readDocument(b)).toEqual(doc)
+    expect(listClaims(b)).toEqual(claims)
+    expect(reviewInfo(b)).toEqual({ path, documentTitle: '서울, 오픈AI의 전략적 거점이 되다', schemaVersion: SCHEMA_VERSION, readOnly: null })
     expect(b.db.prepare(`SELECT deleted FROM claim WHERE id = ?`).pluck().get(c2.id)).toBe(1)
     expect(b.db.pragma('synchronous', { simple: true })).toBe(2)
     // The document is not replaced by another essay on reopen.
     b.close()
-    expect(track(ReviewStore.open(path, smallEssay())).document()).toEqual(doc)
+    expect(readDocument(track(openReview(path, smallEssay())))).toEqual(doc)
   })
 
   it('refuses to open a new file without an essay', () => {
-    factdeskError(() => ReviewStore.open(':memory:'), 'not-a-review-file')
+    factdeskError(() => openReview(':memory:'), 'not-a-review-file')
   })
 })
 
@@ -197,7 +201,7 @@ describe('files that are not review files this version can read', () => {
   function refuses(path: string, code: string): string {
     const before = sha256(path)
     const size = statSync(path).size
-    const err = factdeskError(() => ReviewStore.open(path, smallEssay()))
+    const err = factdeskError(() => openReview(path, smallEssay()))
     expect(err.code).toBe(code)
     expect(sha256(path)).toBe(before)
     expect(statSync(path).size).toBe(size)
@@ -229,7 +233,7 @@ describe('files that are not review files this version can read', () => {
 
   it('a review file from a newer version', () => {
     const path = dir.file('newer.factdesk')
-    ReviewStore.open(path, smallEssay()).close()
+    openReview(path, smallEssay()).close()
     const db = new Database(path)
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     db.close()
@@ -240,11 +244,11 @@ describe('files that are not review files this version can read', () => {
 
   it('a truncated review file', () => {
     const path = dir.file('cut.factdesk')
-    const store = ReviewStore.open(path, bundledEssay())
-    const text = store.document().text
+    const store = openReview(path, bundledEssay())
+    const text = readDocument(store).text
     for (let i = 0; i < 200; i++) {
-      const c = store.createClaim(describeRange(text, i * 5, i * 5 + 20), '김')
-      store.updateClaim(c.id, { note: `메모 ${i} `.repeat(50) }, '김')
+      const c = createClaim(store, describeRange(text, i * 5, i * 5 + 20), '김')
+      updateClaim(store, c.id, { note: `메모 ${i} `.repeat(50) }, '김')
     }
     store.close()
     const size = statSync(path).size

@@ -10,6 +10,9 @@ import { describeEvent } from '../src/shared/historyText'
 import { codePointLength } from '../src/shared/text'
 import { tally } from '../src/shared/claimQuery'
 import { bundledReviewPerTest, markQuote, movedRanges, replacedBlocks, saveEssay, textOf } from './helpers/review'
+import { updateClaim } from '../src/core/claims/commands'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
 
 const review = bundledReviewPerTest()
 
@@ -22,7 +25,7 @@ const mark = (quote: string): Claim => markQuote(review.store, quote)
 function typeOver(from: string, to: string, actor = '박편집'): void {
   const { store } = review
   const blocks = replacedBlocks(store, from, to)
-  saveEssay(store, blocks, movedRanges(store.document().text, textOf(blocks), store.claims()), actor)
+  saveEssay(store, blocks, movedRanges(readDocument(store).text, textOf(blocks), listClaims(store)), actor)
 }
 
 /** The claim's history, oldest first. */
@@ -32,11 +35,11 @@ const textEvents = (id: string) => listEvents(id).filter((e) => e.kind === 'text
 describe('an edit inside a claim', () => {
   it('of a rated, checked claim: recorded with the words before and after, marked, and back in review', () => {
     const claim = mark(RANK)
-    review.store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
-    const version = review.store.claim(claim.id).version
+    updateClaim(review.store, claim.id, { verdict: 'true', status: 'checked' }, '김기자')
+    const version = getClaim(review.store, claim.id).version
     typeOver('가입자 수 2위', '가입자 수 9위')
 
-    const now = review.store.claim(claim.id)
+    const now = getClaim(review.store, claim.id)
     expect(now).toMatchObject({ exact: '챗GPT 유료 가입자 수 9위', textChanged: true, status: 'in-review', verdict: 'true', modifiedBy: '박편집' })
     expect(now.version).not.toBe(version)
     const [entry] = textEvents(claim.id)
@@ -56,19 +59,19 @@ describe('an edit inside a claim', () => {
 
   it('of a claim rated but still open is marked too; an edit outside every claim changes no record', () => {
     const claim = mark(RANK)
-    review.store.updateClaim(claim.id, { verdict: 'false' }, '김기자')
+    updateClaim(review.store, claim.id, { verdict: 'false' }, '김기자')
     typeOver('미국에 이어', '미국에 바로 이어')
-    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'open' })
     expect(textEvents(claim.id)).toEqual([])
     typeOver('가입자 수 2위', '가입자 수 3위')
-    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: true, status: 'in-review' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: true, status: 'in-review' })
   })
 
   it('deleting all of a rated claim’s words is recorded and marked; the claim is listed as not found', () => {
     const claim = mark(OFFICE)
-    review.store.updateClaim(claim.id, { verdict: 'true', status: 'checked' }, '김기자')
+    updateClaim(review.store, claim.id, { verdict: 'true', status: 'checked' }, '김기자')
     saveEssay(review.store, replacedBlocks(review.store, OFFICE, ''), [], '박편집')
-    expect(review.store.claim(claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
     const [entry] = textEvents(claim.id)
     expect(entry.detail).toMatchObject({ before: OFFICE, after: '' })
     expect(describeEvent(entry, 'en')).toBe(`박편집 deleted the claim’s words “${OFFICE}” from the essay.`)
@@ -78,7 +81,7 @@ describe('an edit inside a claim', () => {
   it('of an unrated, open claim is recorded but not marked', () => {
     const claim = mark(RANK)
     typeOver('가입자 수 2위', '가입자 수 9위')
-    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'open', verdict: 'unrated' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'open', verdict: 'unrated' })
     expect(textEvents(claim.id)).toMatchObject([{ detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' } }])
   })
 })
@@ -86,17 +89,17 @@ describe('an edit inside a claim', () => {
 describe('a correction', () => {
   it('applied and undone in the editor: recorded as the correction’s, never marked', () => {
     const claim = mark(RANK)
-    review.store.updateClaim(claim.id, { verdict: 'mostly-false', status: 'checked' }, '김기자')
+    updateClaim(review.store, claim.id, { verdict: 'mostly-false', status: 'checked' }, '김기자')
     const k = proposeCorrection(review.store, claim.id, '챗GPT 유료 가입자 수 상위권', '순위 근거 없음', '박편집')
     const blocks = replacedBlocks(review.store, RANK, '챗GPT 유료 가입자 수 상위권')
     applyCorrection(review.store, k.id, blocks, [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('챗GPT 유료 가입자 수 상위권') }], '최데스크')
-    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: '챗GPT 유료 가입자 수 상위권' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: '챗GPT 유료 가입자 수 상위권' })
     expect(textEvents(claim.id)).toMatchObject([{ actor: '최데스크', detail: { before: RANK, after: '챗GPT 유료 가입자 수 상위권', via: 'correction' } }])
 
     // Ctrl+Z in the editor: the old words are back, the correction is a proposal again, still no mark.
     typeOver('챗GPT 유료 가입자 수 상위권', RANK, '최데스크')
     expect(listCorrections(review.store)[0].state).toBe('proposed')
-    expect(review.store.claim(claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: RANK })
+    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: RANK })
     expect(textEvents(claim.id).map((e) => e.detail)).toMatchObject([{ via: 'correction' }, { before: '챗GPT 유료 가입자 수 상위권', after: RANK, via: 'correction' }])
     expect(describeEvent(textEvents(claim.id)[1], 'en')).toContain('by a correction')
   })
@@ -106,49 +109,49 @@ describe('re-confirming the verdict', () => {
   it('clears the mark with the same verdict or another; a note or status alone does not', () => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    for (const c of [a, b]) review.store.updateClaim(c.id, { verdict: 'true', status: 'checked' }, '김기자')
+    for (const c of [a, b]) updateClaim(review.store, c.id, { verdict: 'true', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
     typeOver('공식적으로 서울에', '공식적으로 부산에')
-    expect(review.store.claims().filter((c) => c.textChanged).map((c) => c.id).sort()).toEqual([a.id, b.id].sort())
+    expect(listClaims(review.store).filter((c) => c.textChanged).map((c) => c.id).sort()).toEqual([a.id, b.id].sort())
 
-    review.store.updateClaim(a.id, { note: '다시 볼 것' }, '김기자')
-    review.store.updateClaim(a.id, { status: 'checked' }, '김기자')
-    expect(review.store.claim(a.id).textChanged).toBe(true)
+    updateClaim(review.store, a.id, { note: '다시 볼 것' }, '김기자')
+    updateClaim(review.store, a.id, { status: 'checked' }, '김기자')
+    expect(getClaim(review.store, a.id).textChanged).toBe(true)
 
-    const version = review.store.claim(a.id).version
-    const confirmed = review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    const version = getClaim(review.store, a.id).version
+    const confirmed = updateClaim(review.store, a.id, { verdict: 'true' }, '김기자')
     expect(confirmed).toMatchObject({ textChanged: false, verdict: 'true' })
     expect(confirmed.version).not.toBe(version)
     const entry = listEvents(a.id).find((e) => e.kind === 'verdict-confirmed')
     expect(entry && describeEvent(entry, 'en')).toBe('김기자 confirmed the verdict True for the changed words.')
     expect(entry && describeEvent(entry, 'ko')).toBe('김기자 님이 바뀐 문구에 대한 판정 ‘사실’을 확인했습니다.')
 
-    expect(review.store.updateClaim(b.id, { verdict: 'false' }, '김기자')).toMatchObject({ textChanged: false, verdict: 'false' })
+    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자')).toMatchObject({ textChanged: false, verdict: 'false' })
     // With no mark, the same verdict again is no change at all.
-    expect(review.store.updateClaim(b.id, { verdict: 'false' }, '김기자').version).toBe(review.store.claim(b.id).version)
+    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자').version).toBe(getClaim(review.store, b.id).version)
   })
 
   it('the filter finds marked claims, with the search and the tally', () => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    review.store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
-    review.store.updateClaim(b.id, { verdict: 'true', status: 'checked' }, '김기자')
+    updateClaim(review.store, a.id, { verdict: 'true', status: 'checked' }, '김기자')
+    updateClaim(review.store, b.id, { verdict: 'true', status: 'checked' }, '김기자')
     expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([])
     typeOver('가입자 수 2위', '가입자 수 9위')
     expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([a.id])
     expect(queryClaims(review.store, { query: '9위', filters: { textChanged: true } }).ids).toEqual([a.id])
     expect(queryClaims(review.store, { query: '서울', filters: { textChanged: true } }).ids).toEqual([])
-    expect(tally(review.store.claims()).textChanged).toBe(1)
-    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    expect(tally(listClaims(review.store)).textChanged).toBe(1)
+    updateClaim(review.store, a.id, { verdict: 'true' }, '김기자')
     expect(queryClaims(review.store, { filters: { textChanged: true } }).ids).toEqual([])
   })
 
   it('survives reopening the review file', () => {
     const a = mark(RANK)
-    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    updateClaim(review.store, a.id, { verdict: 'true' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
     review.reopen()
-    expect(review.store.claim(a.id).textChanged).toBe(true)
+    expect(getClaim(review.store, a.id).textChanged).toBe(true)
   })
 })
 
@@ -157,8 +160,8 @@ describe('exports of a claim whose text changed since it was rated', () => {
   beforeEach(() => {
     const a = mark(RANK)
     const b = mark(OFFICE)
-    review.store.updateClaim(a.id, { verdict: 'true', status: 'checked' }, '김기자')
-    review.store.updateClaim(b.id, { verdict: 'false', status: 'checked' }, '김기자')
+    updateClaim(review.store, a.id, { verdict: 'true', status: 'checked' }, '김기자')
+    updateClaim(review.store, b.id, { verdict: 'false', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
   })
   const LABEL = { en: 'Text changed since it was rated — verdict awaiting re-confirmation', ko: '판정 후 문구가 바뀜 — 판정 재확인 대기 중' }
@@ -169,8 +172,8 @@ describe('exports of a claim whose text changed since it was rated', () => {
     expect(reviews.map((r) => r.claimReviewed)).toEqual([OFFICE])
     expect(file.counts).toMatchObject({ claims: 1, rated: 1, textChanged: 1 })
     // Confirmed, it is published again.
-    const a = review.store.claims().find((c) => c.textChanged)!
-    review.store.updateClaim(a.id, { verdict: 'true' }, '김기자')
+    const a = listClaims(review.store).find((c) => c.textChanged)!
+    updateClaim(review.store, a.id, { verdict: 'true' }, '김기자')
     const again = await exportRepublication(review.store, 'claimreview', { factcheckUrl: URL })
     expect(JSON.parse(again.data)).toHaveLength(2)
     expect(again.counts?.textChanged).toBeUndefined()

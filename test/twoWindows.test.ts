@@ -5,15 +5,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { $saveDocument } from '../src/core/document/documentEdit'
 import { PrefsStore } from '../src/core/prefs/prefs'
 import { lockPathOf } from '../src/core/review/reviewLock'
-import { createService, dispatch, type Service } from '../src/core/service'
+import { createService, dispatch } from '../src/core/service'
+import type { Service } from '../src/core/registry'
 import { openForWindow, ReviewSession, type SessionChange } from '../src/core/review/session'
-import { ReviewStore } from '../src/core/review/store'
 import { runCli } from '../src/cli/run'
 import { exportBundle } from '../src/core/exchange/bundle'
 import type { ReviewInfo } from '../src/shared/contract'
 import type { ClaimSearchResult } from '../src/shared/claimQuery'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, editEssay, blockWith } from './helpers/exchange'
+import { openReview } from '../src/core/review/open'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
 
 /** Two windows (or the app and the command line) on one review file: nobody writes behind anyone's back. */
 let dir: TempDir
@@ -48,7 +51,7 @@ const until = async (ok: () => boolean, ms = 3000): Promise<void> => {
 describe('one writer per review file', () => {
   it('a second window reads the review, refuses every edit saying who has it, and loses nothing of the first', async () => {
     const first = window()
-    const claim = first.session.store.createClaim(anchorOf(first.session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
+    const claim = createClaim(first.session.store, anchorOf(first.session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
     const second = window()
     expect(second.session.store.readOnly).toMatchObject({ pid: process.pid, host: hostname() })
     const info = await dispatch(second.service, 'review-info', {})
@@ -61,9 +64,9 @@ describe('one writer per review file', () => {
     }
     // The first window keeps writing; the second sees it (data_version) within its watch interval.
     second.session.watchExternalChanges(30)
-    first.session.store.updateClaim(claim.id, { verdict: 'mostly-true' }, '김기자')
+    updateClaim(first.session.store, claim.id, { verdict: 'mostly-true' }, '김기자')
     await until(() => second.changes.includes('external'))
-    expect(second.session.store.claim(claim.id).verdict).toBe('mostly-true')
+    expect(getClaim(second.session.store, claim.id).verdict).toBe('mostly-true')
     expect(() => second.session.create(path + '.copy', bundledEssay())).not.toThrow()
   })
 
@@ -81,11 +84,11 @@ describe('one writer per review file', () => {
 
   it('takes over the lock of a process that is gone, and never replaces a file another window has open', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
-    ReviewStore.open(path, bundledEssay()).close()
+    openReview(path, bundledEssay()).close()
     writeFileSync(lockPathOf(path), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
     const { session } = window()
     expect(session.store.readOnly).toBeNull()
-    const other = new ReviewSession(ReviewStore.open(':memory:', bundledEssay()))
+    const other = new ReviewSession(openReview(':memory:', bundledEssay()))
     open.push(other)
     writeFileSync(dir.file('busy.factdesk.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
     expect(() => other.create(dir.file('busy.factdesk'), bundledEssay())).toThrow(/open in another Factdesk window/)
@@ -98,8 +101,8 @@ describe('one writer per review file', () => {
 describe('an essay save from a page that did not know every claim', () => {
   it('keeps a claim marked elsewhere on its words, and loses it only with them', () => {
     const { session } = window()
-    const cli = ReviewStore.open(path)
-    const elsewhere = cli.createClaim(anchorOf(cli, '챗GPT 유료 가입자 수 2위'), '박검증')
+    const cli = openReview(path)
+    const elsewhere = createClaim(cli, anchorOf(cli, '챗GPT 유료 가입자 수 2위'), '박검증')
     cli.close()
     const store = session.store
     // The page inserts a sentence before the claim and sends only the claims it knew of (none).
@@ -107,14 +110,14 @@ describe('an essay save from a page that did not know every claim', () => {
       blocks[blockWith(blocks, '2025년 5월')].inlines.unshift({ text: '새 문장. ' })
     })
     store.db.transaction(() => $saveDocument(store, edited.blocks, [], '김기자')).immediate()
-    const moved = store.claim(elsewhere.id)
+    const moved = getClaim(store, elsewhere.id)
     expect(moved).toMatchObject({ anchored: true, exact: '챗GPT 유료 가입자 수 2위', start: elsewhere.start + 6 })
     const without = editEssay(edited, (blocks) => {
       const i = blockWith(blocks, '유료 가입자 수 2위')
       blocks[i].inlines = blocks[i].inlines.map((r) => ({ ...r, text: r.text.replace('챗GPT 유료 가입자 수 2위', '') }))
     })
     store.db.transaction(() => $saveDocument(store, without.blocks, [], '김기자')).immediate()
-    expect(store.claim(elsewhere.id).anchored).toBe(false)
+    expect(getClaim(store, elsewhere.id).anchored).toBe(false)
   })
 })
 
@@ -122,8 +125,8 @@ describe('the command line beside an open window', () => {
   it('imports into a review a window has open, says which process has it, and the window hears of it', async () => {
     const { session, changes } = window()
     session.watchExternalChanges(30)
-    const other = ReviewStore.open(':memory:', bundledEssay())
-    other.createClaim(anchorOf(other, '2025년 5월'), '박검증')
+    const other = openReview(':memory:', bundledEssay())
+    createClaim(other, anchorOf(other, '2025년 5월'), '박검증')
     const bundle = dir.file('from-park.factdesk.json')
     writeFileSync(bundle, JSON.stringify(exportBundle(other, '박검증')))
     other.close()
@@ -132,6 +135,6 @@ describe('the command line beside an open window', () => {
     expect(code).toBe(0)
     expect(stdout).toContain(`The review is open in Factdesk (process ${process.pid} on ${hostname()})`)
     await until(() => changes.includes('external'))
-    expect(session.store.claims().map((c) => c.exact)).toEqual(['2025년 5월'])
+    expect(listClaims(session.store).map((c) => c.exact)).toEqual(['2025년 5월'])
   })
 })

@@ -19,6 +19,8 @@ import type { Method } from '../src/shared/contract'
 import type { Claim } from '../src/shared/domain'
 import type { ImportRecord, ImportSummary } from '../src/shared/exchange'
 import { bundledEssay, tempDir } from './helpers/essay'
+import { getClaim } from '../src/core/claims/queries'
+import { addSource, createClaim, deleteSource, updateClaim } from '../src/core/claims/commands'
 
 /** Every table of the review file, import log and undo rows included. */
 const ALL = (r: Reviewer) => [...contentTables(r.store.db).map((t) => t.name), 'import_log', 'import_undo']
@@ -42,9 +44,9 @@ beforeEach(async () => {
   const essay = bundledEssay()
   A = new Reviewer('김기자', essay)
   B = new Reviewer('이팩트', essay)
-  x = A.store.createClaim(anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = A.store.createClaim(anchorOf(A.store, '2025년 5월'), A.name).id
-  A.store.addSource(x, sourceFields('https://openai.com/ko'), A.name)
+  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
+  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  addSource(A.store, x, sourceFields('https://openai.com/ko'), A.name)
   addTag(A.store, y, '통계', A.name)
   await B.receive(A)
 })
@@ -55,8 +57,8 @@ afterEach(() => {
 
 describe('taking removals back', () => {
   it('restores a removed source as a new version, with a history entry', () => {
-    const s = A.store.addSource(y, sourceFields('https://example.org/a', '통계청'), A.name)
-    A.store.deleteSource(s.id, A.name)
+    const s = addSource(A.store, y, sourceFields('https://example.org/a', '통계청'), A.name)
+    deleteSource(A.store, s.id, A.name)
     const removedVersion = (A.store.db.prepare(`SELECT version FROM source WHERE id = ?`).get(s.id) as { version: string }).version
     const claimId = restoreSource(A.store, s.id, '이팩트')
     expect(claimId).toBe(y)
@@ -65,7 +67,7 @@ describe('taking removals back', () => {
     expect(row.version).not.toBe(removedVersion)
     expect(row.revision).toBe(3)
     expect(A.store.versionHistories().get(s.id)).toContain(row.version)
-    expect(A.store.claim(y).sources.map((x) => x.url)).toEqual(['https://example.org/a'])
+    expect(getClaim(A.store, y).sources.map((x) => x.url)).toEqual(['https://example.org/a'])
     expect(claimHistory(A.store, y)[0]).toMatchObject({ kind: 'source-restored', actor: '이팩트', detail: { sourceId: s.id, title: '통계청' } })
     expect(refusal(() => restoreSource(A.store, s.id, A.name)).code).toBe('not-found')
   })
@@ -75,7 +77,7 @@ describe('taking removals back', () => {
     deleteReply(A.store, r.id, A.name)
     expect(refusal(() => restoreReply(A.store, r.id, '다른사람')).code).toBe('forbidden')
     restoreReply(A.store, r.id, A.name)
-    const reply = A.store.claim(x).replies.find((p) => p.id === r.id)
+    const reply = getClaim(A.store, x).replies.find((p) => p.id === r.id)
     expect(reply).toMatchObject({ body: '출처 확인 필요', revision: 3 })
     expect(reply!.version).not.toBe(r.version)
     expect(claimHistory(A.store, x)[0]).toMatchObject({ kind: 'reply-restored', detail: { replyId: r.id } })
@@ -83,9 +85,9 @@ describe('taking removals back', () => {
 
   it('a removed tag comes back with tag-add, a new row that merges like any tag', async () => {
     removeTag(A.store, y, '통계', A.name)
-    expect(A.store.claim(y).tags).toEqual([])
+    expect(getClaim(A.store, y).tags).toEqual([])
     addTag(A.store, y, '통계', A.name)
-    expect(A.store.claim(y).tags).toEqual(['통계'])
+    expect(getClaim(A.store, y).tags).toEqual(['통계'])
     expect(claimHistory(A.store, y)[0]).toMatchObject({ kind: 'tag-added', detail: { name: '통계' } })
     await B.receive(A)
     expect(B.claim(y).tags).toEqual(['통계'])
@@ -104,11 +106,11 @@ describe('taking removals back', () => {
 describe('undo import', () => {
   /** A bundle that adds and updates claims, conflicts with B's own edit, and brings sources, replies and tags. */
   async function busyBundle(): Promise<Buffer> {
-    A.store.updateClaim(x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
-    B.store.updateClaim(x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
-    A.store.updateClaim(y, { status: 'checked' }, A.name)
-    const z = A.store.createClaim(anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
-    A.store.addSource(z, sourceFields('https://example.org/chips', '반도체 통계'), A.name)
+    updateClaim(A.store, x, { verdict: 'false', note: 'A: 2위가 아니다' }, A.name)
+    updateClaim(B.store, x, { verdict: 'true', note: 'B: 통계로 확인' }, B.name)
+    updateClaim(A.store, y, { status: 'checked' }, A.name)
+    const z = createClaim(A.store, anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
+    addSource(A.store, z, sourceFields('https://example.org/chips', '반도체 통계'), A.name)
     addReply(A.store, z, '하이닉스 표기 확인', A.name)
     addTag(A.store, z, '반도체', A.name)
     removeTag(A.store, y, '통계', A.name)
@@ -164,7 +166,7 @@ describe('undo import', () => {
   it('is refused after any later change, and the import log stops offering it', async () => {
     const summary = await B.receive(await busyBundle(), 'a.factdesk.json')
     const afterImport = full(B)
-    B.store.updateClaim(y, { note: '나중 메모' }, B.name)
+    updateClaim(B.store, y, { note: '나중 메모' }, B.name)
     expect(listImports(B.store)[0].canUndo).toBe(false)
     const err = refusal(() => undoImport(B.store.db, summary.importId, B.name))
     expect(err.code).toBe('cannot-undo')
@@ -179,7 +181,7 @@ describe('undo import', () => {
     const before = content(B)
     const one = await B.receive(file, 'a.factdesk.json')
     const afterOne = content(B)
-    A.store.updateClaim(y, { note: '두 번째' }, A.name)
+    updateClaim(A.store, y, { note: '두 번째' }, A.name)
     const two = await B.receive(A.file(), 'a2.factdesk.json')
     expect(listImports(B.store).filter((i) => i.canUndo).map((i) => i.id)).toEqual([two.importId])
     expect(refusal(() => undoImport(B.store.db, one.importId, B.name)).code).toBe('cannot-undo')
@@ -190,8 +192,8 @@ describe('undo import', () => {
   })
 
   it('undoes a W3C annotation import', async () => {
-    const w = A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
-    A.store.updateClaim(w.id, { note: 'W3C 메모' }, A.name)
+    const w = createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+    updateClaim(A.store, w.id, { note: 'W3C 메모' }, A.name)
     const before = content(B)
     const summary = await B.receive(bytesOf(exportW3c(A.store)), 'a.annotations.jsonld')
     expect(summary.format).toBe('w3c')
@@ -209,7 +211,7 @@ describe('factdesk undo-import', () => {
     try {
       const path = dir.file('b.factdesk')
       const mine = new Reviewer('이팩트', bundledEssay(), path)
-      mine.store.createClaim(anchorOf(mine.store, '2025년 5월'), mine.name)
+      createClaim(mine.store, anchorOf(mine.store, '2025년 5월'), mine.name)
       const before = content(mine)
       mine.close()
       writeFileSync(dir.file('a.factdesk.json'), A.file())
@@ -255,7 +257,7 @@ describe('the service', () => {
       await ok('reply-delete', { id: replied.replies[0].id })
       expect((await ok<Claim>('reply-restore', { id: replied.replies[0].id })).replies).toHaveLength(1)
 
-      A.store.createClaim(anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
+      createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
       const before = content(B)
       const summary = await ok<ImportSummary>('review-import', { fileName: 'a.factdesk.json', data: A.file().toString('base64') })
       expect((await ok<ImportRecord[]>('imports-list', {}))[0]).toMatchObject({ id: summary.importId, canUndo: true })

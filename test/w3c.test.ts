@@ -12,6 +12,9 @@ import { FactdeskError } from '../src/shared/errors'
 import { codePointLength } from '../src/shared/text'
 import { failedMusts, samples } from './fixtures/w3c/musts'
 import { ROOT } from './helpers/essay'
+import { readDocument } from '../src/core/document/queries'
+import { allClaimRows, allSourceRows, listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim, deleteClaim, updateClaim } from '../src/core/claims/commands'
 
 // Assertions walk exported JSON-LD freely; the schemas and the importer check its shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,16 +43,16 @@ const rangeOf = (store: ReviewStore, quote: string) => anchorOf(store, quote)
 /** A review with notes, verdicts, statuses, sources, an edited claim, a deleted claim and an orphan. */
 function seeded(): ReviewStore {
   const store = fresh()
-  const a = store.createClaim(rangeOf(store, QUOTE_A), '김기자')
-  store.updateClaim(a.id, { verdict: 'true', status: 'checked', note: '보도자료로 확인.\n\n둘째 문단.' }, '김기자')
-  store.addSource(a.id, source('https://openai.com/ko/index/openai-korea', '오픈AI 한국 지사 발표'), '김기자')
-  store.addSource(a.id, source('https://www.yna.co.kr/view/AKR2025'), '김기자')
-  const b = store.createClaim(rangeOf(store, QUOTE_B), '이검증')
-  store.updateClaim(b.id, { verdict: 'mostly-true', note: '2위는 유료 가입자 기준.' }, '이검증')
-  store.updateClaim(b.id, { status: 'in-review' }, '김기자')
-  store.createClaim(rangeOf(store, QUOTE_C), '이검증')
-  const d = store.createClaim(rangeOf(store, QUOTE_D), '김기자')
-  store.deleteClaim(d.id, '김기자')
+  const a = createClaim(store, rangeOf(store, QUOTE_A), '김기자')
+  updateClaim(store, a.id, { verdict: 'true', status: 'checked', note: '보도자료로 확인.\n\n둘째 문단.' }, '김기자')
+  addSource(store, a.id, source('https://openai.com/ko/index/openai-korea', '오픈AI 한국 지사 발표'), '김기자')
+  addSource(store, a.id, source('https://www.yna.co.kr/view/AKR2025'), '김기자')
+  const b = createClaim(store, rangeOf(store, QUOTE_B), '이검증')
+  updateClaim(store, b.id, { verdict: 'mostly-true', note: '2위는 유료 가입자 기준.' }, '이검증')
+  updateClaim(store, b.id, { status: 'in-review' }, '김기자')
+  createClaim(store, rangeOf(store, QUOTE_C), '이검증')
+  const d = createClaim(store, rangeOf(store, QUOTE_D), '김기자')
+  deleteClaim(store, d.id, '김기자')
   mergeIncoming(
     store,
     { format: 'bundle', documentText: 'old text', notes: [], sources: [], claims: [{ ...orphanClaim }] },
@@ -71,10 +74,10 @@ const importJson = (store: ReviewStore, value: unknown, name = 'annotations.json
 
 /** Everything merging may touch, except the import log. */
 const snapshot = (s: ReviewStore) =>
-  JSON.stringify([s.allClaimRows(), s.allSourceRows(), [...s.versionHistories()], s.db.prepare('SELECT * FROM conflict').all()])
+  JSON.stringify([allClaimRows(s), allSourceRows(s), [...s.versionHistories()], s.db.prepare('SELECT * FROM conflict').all()])
 
 const comparable = (s: ReviewStore) =>
-  s.claims().map((c) => ({
+  listClaims(s).map((c) => ({
     id: c.id,
     exact: c.exact,
     start: c.start,
@@ -114,9 +117,9 @@ describe('W3C export', () => {
     const store = seeded()
     const w3c = exported(store)
     expect(w3c['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { factdesk: 'https://factdesk.app/ns#', assessing: 'http://www.w3.org/ns/oa#assessing' }])
-    expect(w3c).toMatchObject({ id: `urn:uuid:${store.document().id}`, type: 'AnnotationCollection', label: store.document().title, total: 4 })
+    expect(w3c).toMatchObject({ id: `urn:uuid:${readDocument(store).id}`, type: 'AnnotationCollection', label: readDocument(store).title, total: 4 })
     const a = w3c.first.items.find((i: Json) => i.target.selector[0].exact === QUOTE_A)
-    const claim = store.claims().find((c) => c.exact === QUOTE_A)!
+    const claim = listClaims(store).find((c) => c.exact === QUOTE_A)!
     expect(a).toMatchObject({
       id: `urn:uuid:${claim.id}`,
       type: 'Annotation',
@@ -124,7 +127,7 @@ describe('W3C export', () => {
       creator: { type: 'Person', name: '김기자' },
       'factdesk:status': 'checked',
       'factdesk:version': claim.version,
-      target: { source: `urn:factdesk:document:${store.document().id}`, selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector', start: claim.start, end: claim.end }] },
+      target: { source: `urn:factdesk:document:${readDocument(store).id}`, selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector', start: claim.start, end: claim.end }] },
     })
     expect(a['factdesk:history'].length).toBeGreaterThan(1)
     expect(a.body[0]).toEqual({ type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' })
@@ -175,7 +178,7 @@ describe('W3C round trip', () => {
     a.body[2]['factdesk:title'] = '고친 제목'
     const summary = await importJson(store, file)
     expect(summary).toMatchObject({ updated: 1, conflicts: 0, sourcesUpdated: 1 })
-    const claim = store.claims().find((c) => c.exact === QUOTE_A)!
+    const claim = listClaims(store).find((c) => c.exact === QUOTE_A)!
     expect(claim.note).toBe('다른 도구에서 고친 메모')
     expect(claim.sources.map((s) => s.title)).toContain('고친 제목')
   })
@@ -210,7 +213,7 @@ function hypothesis(id: string, quote: string, body: unknown[], extra: Json = {}
 describe('W3C import from other tools', () => {
   it('anchors Hypothesis annotations by their quote, keeps tags and replies, and says the page differed', async () => {
     const store = fresh()
-    expect(brunchText.indexOf(QUOTE_A)).not.toBe(store.document().text.indexOf(QUOTE_A))
+    expect(brunchText.indexOf(QUOTE_A)).not.toBe(readDocument(store).text.indexOf(QUOTE_A))
     const file = [
       hypothesis('AbC123', QUOTE_A, [
         { type: 'TextualBody', value: '**보도자료** 확인 필요', format: 'text/markdown' },
@@ -223,7 +226,7 @@ describe('W3C import from other tools', () => {
     ]
     const summary = await importJson(store, file, 'hypothesis.jsonld')
     expect(summary).toMatchObject({ added: 1, unanchored: [] })
-    const [claim] = store.claims()
+    const [claim] = listClaims(store)
     expect(claim).toMatchObject({ ...rangeOf(store, QUOTE_A), verdict: 'unrated', author: 'Unknown (acct:kim@hypothes.is)', anchored: true })
     expect(claim.note).toBe('**보도자료** 확인 필요')
     expect(claim.tags).toEqual(['오픈AI', '통계'])
@@ -252,7 +255,7 @@ describe('W3C import from other tools', () => {
       first: { type: 'AnnotationPage', items: [hypothesis('ko', QUOTE_A, rating('대체로 사실'))], next: { type: 'AnnotationPage', items: [hypothesis('en', QUOTE_B, rating('  mostly FALSE ')), pof], next: null } },
     })
     expect(summary.added).toBe(3)
-    const byQuote = new Map(store.claims().map((c) => [c.exact, c]))
+    const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
     expect(byQuote.get(QUOTE_A)!.verdict).toBe('mostly-true')
     expect(byQuote.get(QUOTE_B)!.verdict).toBe('mostly-false')
     expect(byQuote.get(QUOTE_C)).toMatchObject({ verdict: 'unrated', note: '근거 없음\n\nOriginal rating: Pants on Fire' })
@@ -269,7 +272,7 @@ describe('W3C import from other tools', () => {
         'data:text/html,<script>alert(1)</script>',
       ]),
     )
-    expect(store.claims()[0].sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
+    expect(listClaims(store)[0].sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
     expect(summary.notes.join(' ')).toContain('2 links were not imported')
     expect(summary.notes.join(' ')).toContain('javascript:, data:')
     expect(snapshot(store)).not.toMatch(/javascript:|data:text/)
@@ -280,7 +283,7 @@ describe('W3C import from other tools', () => {
     const { start, end } = rangeOf(store, QUOTE_B)
     const only = { type: 'Annotation', id: 'urn:x:1', target: { source: BRUNCH_PAGE, selector: { type: 'TextPositionSelector', start, end } } }
     await importJson(store, only)
-    expect(store.claims()[0]).toMatchObject({ exact: QUOTE_B, start, end, anchored: true })
+    expect(listClaims(store)[0]).toMatchObject({ exact: QUOTE_B, start, end, anchored: true })
   })
 })
 

@@ -13,6 +13,10 @@ import { FactdeskError } from '../src/shared/errors'
 import { runCli } from '../src/cli/run'
 import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, ROOT, tempDir } from './helpers/essay'
+import { openReview } from '../src/core/review/open'
+import { listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
+import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
 
 /** What the software that reads W3C annotations and Hypothesis's API JSON makes of Factdesk's files. */
 
@@ -35,9 +39,9 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES
 /** A claim with a note, a verdict, a Hangul source link, a tag and a reply. */
 function reviewed(): ReviewStore {
   const store = fresh()
-  const a = store.createClaim(rangeOf(store, QUOTE_A), '김기자')
-  store.updateClaim(a.id, { verdict: 'true', note: '보도자료로 확인.' }, '김기자')
-  store.addSource(a.id, { url: HANGUL_LINK, title: '위키백과', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  const a = createClaim(store, rangeOf(store, QUOTE_A), '김기자')
+  updateClaim(store, a.id, { verdict: 'true', note: '보도자료로 확인.' }, '김기자')
+  addSource(store, a.id, { url: HANGUL_LINK, title: '위키백과', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
   addTag(store, a.id, '통계', '김기자')
   addReply(store, a.id, '원문 확인했습니다.', '이검증')
   return store
@@ -87,7 +91,7 @@ describe('W3C export read by W3C software', () => {
 
   it('targets the essay address the review knows: the republication setting, else the document source', () => {
     const store = reviewed()
-    expect(exported(store).first.items[0].target.source).toBe(`urn:factdesk:document:${store.document().id}`)
+    expect(exported(store).first.items[0].target.source).toBe(`urn:factdesk:document:${readDocument(store).id}`)
     store.db.prepare(`UPDATE document SET source_url = ?`).run('https://brunch.co.kr/@hyunwoolee/12')
     expect(exported(store).first.items[0].target.source).toBe('https://brunch.co.kr/@hyunwoolee/12')
     writeSettings(store, { essayUrl: ESSAY_URL })
@@ -117,7 +121,7 @@ describe('W3C export read by W3C software', () => {
     const copy = fresh()
     const summary = await importFile(copy, 'a.jsonld', bytes(file), 'tester')
     expect(summary).toMatchObject({ added: 1, sourcesAdded: 1 })
-    expect(copy.claims()[0].sources[0].url).toBe(HANGUL_LINK)
+    expect(listClaims(copy)[0].sources[0].url).toBe(HANGUL_LINK)
     expect(await importFile(copy, 'a.jsonld', bytes(file), 'tester')).toMatchObject({ added: 0, unchanged: 1, sourcesAdded: 0, sourcesUpdated: 0 })
   })
 })
@@ -128,7 +132,7 @@ describe('Hypothesis API JSON', () => {
     const summary = await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')
     expect(summary).toMatchObject({ format: 'w3c', added: 2, unanchored: [] })
     expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
-    const byQuote = new Map(store.claims().map((c) => [c.exact, c]))
+    const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
     const a = byQuote.get(QUOTE_A)!
     expect(a).toMatchObject({ ...rangeOf(store, QUOTE_A), author: '김기자', anchored: true })
     expect(a.note).toBe('오픈AI 보도자료로 **확인** 필요. https://openai.com/ko/index/openai-korea')
@@ -136,9 +140,9 @@ describe('Hypothesis API JSON', () => {
     expect(a.replies.map((r) => [r.author, r.body])).toEqual([['이검증', '보도자료 원문을 찾았습니다.']])
     // A creator with only an id and no name anywhere in the file says so, instead of passing the id off as a name.
     expect(byQuote.get(QUOTE_B)!.author).toBe('Unknown (acct:parkfact@hypothes.is)')
-    const before = JSON.stringify(store.claims())
+    const before = JSON.stringify(listClaims(store))
     expect(await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')).toMatchObject({ added: 0, unchanged: 2, conflicts: 0 })
-    expect(JSON.stringify(store.claims())).toBe(before)
+    expect(JSON.stringify(listClaims(store))).toBe(before)
   })
 
   it('says when a search found more annotations than the file holds', async () => {
@@ -151,7 +155,7 @@ describe('Hypothesis API JSON', () => {
     const store = fresh()
     const summary = await importFile(store, 'hypothesis-annotation.json', bytes(fixture('hypothesis-annotation.json')), 'tester')
     expect(summary.added).toBe(1)
-    const [claim] = store.claims()
+    const [claim] = listClaims(store)
     expect(claim).toMatchObject({ exact: QUOTE_B, author: '최편집', note: '가입자 순위의 출처가 필요합니다.' })
     // Hypothesis publishes the annotation as https://hypothes.is/a/<id>: both forms name one claim.
     expect(claim.id).toBe(idFor('https://hypothes.is/a/Wm5cK2hJEfC4'))
@@ -162,7 +166,7 @@ describe('Hypothesis API JSON', () => {
     const dir = tempDir('factdesk-hypothesis-')
     try {
       const review = dir.file('desk.factdesk')
-      ReviewStore.open(review, bundledEssay()).close()
+      openReview(review, bundledEssay()).close()
       let stdout = ''
       let stderr = ''
       const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env: { USER: 'tester' } }
@@ -170,9 +174,9 @@ describe('Hypothesis API JSON', () => {
       expect(stderr).toBe('')
       expect(code).toBe(0)
       expect((JSON.parse(stdout) as Json).imported[0]).toMatchObject({ format: 'w3c', added: 2, repliesAdded: 1, tagsChanged: 3 })
-      const store = ReviewStore.open(review)
+      const store = openReview(review)
       try {
-        const claim = store.claims().find((c) => c.exact === QUOTE_A)!
+        const claim = listClaims(store).find((c) => c.exact === QUOTE_A)!
         expect(claim.replies).toHaveLength(1)
         expect(claim.tags).toHaveLength(3)
       } finally {
@@ -231,7 +235,7 @@ describe('tags and creators from other W3C tools', () => {
       annotation('#a2', QUOTE_B, [{ type: 'TextualBody', purpose: 'tagging', value: '통계' }], { id: 'https://recogito.org/u/42', name: '정리서' }),
     ]
     await importFile(store, 'recogito.jsonld', bytes(file), 'tester')
-    const byQuote = new Map(store.claims().map((c) => [c.exact, c]))
+    const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
     expect(byQuote.get(QUOTE_A)).toMatchObject({ note: '메모', author: '정리서' })
     expect(byQuote.get(QUOTE_A)!.tags).toEqual(['검증필요'])
     expect(byQuote.get(QUOTE_B)).toMatchObject({ note: '', author: '정리서' })

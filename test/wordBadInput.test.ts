@@ -14,6 +14,7 @@ import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay } from './helpers/essay'
 import { claimOn, openEssay } from './helpers/republish'
 import { WordDoc } from './helpers/wordEdits'
+import { getClaim, listClaims } from '../src/core/claims/queries'
 
 let store: ReviewStore
 beforeEach(() => {
@@ -123,7 +124,7 @@ describe('bad Word documents', () => {
 
 describe('documents from elsewhere', () => {
   it('a comment whose marker is gone (as Google Docs writes it) finds its claim by its words; one whose words are gone is not found', async () => {
-    const B = store.claims()[0]
+    const B = listClaims(store)[0]
     const gone = claimOn(store, '오픈AI가 서울을 선택한 것은', { verdict: 'true' })
     const file = await exportRepublication(store, 'docx', { forReview: true })
     const doc = new WordDoc(new Uint8Array(Buffer.from(file.data, 'base64')))
@@ -134,11 +135,11 @@ describe('documents from elsewhere', () => {
     expect(summary.word!.resolvedClaims.map((r) => r.claimId)).toEqual([B.id])
     expect(summary.word).toMatchObject({ claimsAdded: 0, repliesAdded: 0, notFound: 1 })
     expect(summary.word!.notFoundComments[0]).toMatchObject({ reason: 'marker-gone', quote: '오픈AI가 서울을 고른 것은' })
-    expect(store.claims().map((c) => c.id).sort()).toEqual([B.id, gone.id].sort())
+    expect(listClaims(store).map((c) => c.id).sort()).toEqual([B.id, gone.id].sort())
   })
 
   it('a round trip that drops the review property, the markers and the threads still doubles nothing', async () => {
-    const B = store.claims()[0]
+    const B = listClaims(store)[0]
     const file = await exportRepublication(store, 'docx', { forReview: true })
     const doc = new WordDoc(new Uint8Array(Buffer.from(file.data, 'base64')))
     doc.reply(claimMarker(B.id), '정편집', '2026-11-20T09:30:00Z', '셋째 항목입니다.')
@@ -147,8 +148,8 @@ describe('documents from elsewhere', () => {
     doc.parts['word/commentsExtended.xml'] = doc.parts['word/commentsExtended.xml'].replace(/ w15:paraIdParent="[^"]*"/g, '')
     const summary = await importFile(store, 'flattened.docx', doc.bytes(), '검토자')
     expect(summary.word).toMatchObject({ ownExport: false, claimsAdded: 0, repliesAdded: 1, notFound: 0 })
-    expect(store.claims()).toHaveLength(1)
-    expect(store.claim(B.id).replies.map((r) => r.body)).toEqual(['셋째 항목입니다.'])
+    expect(listClaims(store)).toHaveLength(1)
+    expect(getClaim(store, B.id).replies.map((r) => r.body)).toEqual(['셋째 항목입니다.'])
   })
 
   it("another review's export brings its comments as new claims where their words are in this essay", async () => {
@@ -158,7 +159,7 @@ describe('documents from elsewhere', () => {
     other.close()
     const summary = await importFile(store, 'other.docx', new Uint8Array(Buffer.from(file.data, 'base64')), '검토자')
     expect(summary.word).toMatchObject({ ownExport: false, claimsAdded: 1 })
-    const added = store.claims().find((c) => c.exact === '오픈AI가 서울을 선택한 것은')!
+    const added = listClaims(store).find((c) => c.exact === '오픈AI가 서울을 선택한 것은')!
     expect(added).toMatchObject({ author: '남검토', verdict: 'unrated' })
     expect(added.note).toContain('다른 검토')
   })

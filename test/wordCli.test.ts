@@ -2,11 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
-import { ReviewStore } from '../src/core/review/store'
 import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
 import { claimOn } from './helpers/republish'
 import { WordDoc } from './helpers/wordEdits'
+import { openReview } from '../src/core/review/open'
+import { listClaims } from '../src/core/claims/queries'
 
 let dir: TempDir
 let review: string
@@ -15,7 +16,7 @@ let rated: { id: string }
 beforeEach(() => {
   dir = tempDir('factdesk-word-cli-')
   review = dir.file('desk.factdesk')
-  const store = ReviewStore.open(review, bundledEssay())
+  const store = openReview(review, bundledEssay())
   try {
     rated = claimOn(store, '현지화된 챗GPT 개발', { verdict: 'half-true' })
     open = claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다')
@@ -33,9 +34,9 @@ async function cli(...argv: string[]) {
 }
 
 const claims = () => {
-  const store = ReviewStore.open(review)
+  const store = openReview(review)
   try {
-    return store.claims()
+    return listClaims(store)
   } finally {
     store.close()
   }

@@ -17,6 +17,8 @@ import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { claimOn, openEssay } from './helpers/republish'
 import { WordDoc } from './helpers/wordEdits'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
 
 let store: ReviewStore
 let dir: TempDir
@@ -56,13 +58,13 @@ function reviewInWord(doc: WordDoc): void {
   doc.comment('SK하이닉스', '최독자', '2026-11-20T09:45:00Z', '정식 명칭')
 }
 
-const essay = () => store.document().text
+const essay = () => readDocument(store).text
 const dumpAll = () => Object.fromEntries(contentTables(store.db).map((t) => [t.name, store.db.prepare(`SELECT * FROM "${t.name}"`).all()]))
 
 describe('a reviewed Word document comes back', () => {
   it('the for-review export names the review, marks every comment and writes only the essay', async () => {
     const doc = await forReview()
-    expect(doc.parts['docProps/custom.xml']).toContain(`<vt:lpwstr>${store.document().id}</vt:lpwstr>`)
+    expect(doc.parts['docProps/custom.xml']).toContain(`<vt:lpwstr>${readDocument(store).id}</vt:lpwstr>`)
     expect(doc.parts['word/comments.xml']).toContain(`w:initials="${claimMarker(A.id)}"`)
     expect(doc.parts['word/commentsExtended.xml']).toMatch(/w15:paraIdParent=/)
   })
@@ -74,7 +76,7 @@ describe('a reviewed Word document comes back', () => {
     const summary = await importFile(store, 'reviewed.docx', doc.bytes(), '검토자')
     expectWordEffects(summary, before)
     // Resolved in Word is only listed: the claim's status waits for the reviewer.
-    expect(store.claim(B.id).status).toBe('open')
+    expect(getClaim(store, B.id).status).toBe('open')
   })
 
   it('importing the same document twice changes nothing', async () => {
@@ -96,15 +98,15 @@ describe('a reviewed Word document comes back', () => {
     const hash = stateHash(store.db)
     const summary = await importFile(store, 'reviewed.docx', doc.bytes(), '검토자', undefined, { acceptResolved: true })
     expect(summary.word!.resolvedClaims).toEqual([{ claimId: B.id, exact: B_TEXT, author: B.author, accepted: true }])
-    expect(store.claim(B.id).status).toBe('checked')
-    expect(store.claim(B.id).verdict).toBe('half-true')
+    expect(getClaim(store, B.id).status).toBe('checked')
+    expect(getClaim(store, B.id).verdict).toBe('half-true')
     // Once checked, the same document has nothing left to resolve.
     const again = await importFile(store, 'reviewed.docx', doc.bytes(), '검토자', undefined, { acceptResolved: true })
     expect(again.word!.resolved).toBe(0)
     undoImport(store.db, again.importId, '검토자')
     undoImport(store.db, summary.importId, '검토자')
     expect(stateHash(store.db)).toBe(hash)
-    expect(store.claim(B.id).status).toBe('open')
+    expect(getClaim(store, B.id).status).toBe('open')
   })
 })
 
@@ -120,8 +122,8 @@ describe('tracked changes', () => {
     const summary = await importFile(store, 'tracked.docx', doc.bytes(), '검토자')
     expect(essay()).toBe(before)
     expect(summary.word).toMatchObject({ correctionsProposed: 2, claimsAdded: 1 })
-    expect(store.claim(A.id).corrections.map((k) => k.replacement)).toEqual([A_TEXT.replace('서울에 지사를', '서울에 지사를 정식')])
-    const added = store.claims().find((c) => c.exact === '단단히')!
+    expect(getClaim(store, A.id).corrections.map((k) => k.replacement)).toEqual([A_TEXT.replace('서울에 지사를', '서울에 지사를 정식')])
+    const added = listClaims(store).find((c) => c.exact === '단단히')!
     expect(added).toMatchObject({ author: '이교열', verdict: 'unrated', note: 'Word: “단단히” → “튼튼히”' })
     expect(added.corrections).toMatchObject([{ state: 'proposed', original: '단단히', replacement: '튼튼히' }])
   })
@@ -149,21 +151,21 @@ function expectWordEffects(summary: ImportSummary, before: string): void {
   expect(w).toMatchObject({ repliesAdded: 1, claimsAdded: 1, correctionsProposed: 1, resolved: 1, notFound: 1, ownExport: true })
   expect(essay()).toBe(before)
   // The reply, with its Word author and date, under the claim it answers; the old reply is not doubled.
-  const replies = store.claim(A.id).replies
+  const replies = getClaim(store, A.id).replies
   expect(replies.map((r) => [r.author, r.body]).sort()).toEqual([
     ['박확인', '발표일도 확인했습니다.'],
     ['정편집', '날짜가 5월 26일인지 확인 바랍니다.'],
   ])
   expect(replies.find((r) => r.author === '정편집')!.created).toBe('2026-11-20T09:30:00.000Z')
   // The new comment: a new claim on its words, not yet rated, the comment its note, Word's author its author.
-  const added = store.claims().find((c) => c.exact === NEW_TEXT)!
+  const added = listClaims(store).find((c) => c.exact === NEW_TEXT)!
   expect(added).toMatchObject({ verdict: 'unrated', status: 'open', note: '근거가 필요합니다.', author: '최독자', anchored: true })
   expect(before.slice(added.start, added.end)).toBe(NEW_TEXT)
-  expect(store.claims()).toHaveLength(4)
+  expect(listClaims(store)).toHaveLength(4)
   // The resolved thread is listed for the reviewer to confirm.
   expect(w.resolvedClaims).toEqual([{ claimId: B.id, exact: B_TEXT, author: B.author, accepted: false }])
   // The tracked change: a proposed correction of the claim it lies in, by the change's author.
-  const corrections = store.claim(C.id).corrections
+  const corrections = getClaim(store, C.id).corrections
   expect(corrections).toHaveLength(1)
   expect(corrections[0]).toMatchObject({ state: 'proposed', original: C_TEXT, replacement: C_TEXT.replace('2위', '3위'), proposedBy: '이교열' })
   // The untracked change: listed with both wordings, not applied.

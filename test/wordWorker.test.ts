@@ -13,6 +13,8 @@ import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump } from './helpers/exchange'
 import { WordDoc } from './helpers/wordEdits'
+import { getClaim } from '../src/core/claims/queries'
+import { createClaim } from '../src/core/claims/commands'
 
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
 const runner: ImportRunner = workerImportRunner(
@@ -37,7 +39,7 @@ beforeEach(() => {
       if (event === 'import-progress') progress.push(payload as Events['import-progress'])
     },
   })
-  claimId = session.store.createClaim(anchorOf(session.store, '현지화된 챗GPT 개발'), '김기자').id
+  claimId = createClaim(session.store, anchorOf(session.store, '현지화된 챗GPT 개발'), '김기자').id
 })
 afterEach(() => {
   session.close()
@@ -61,7 +63,7 @@ it('imports in the worker with acceptResolved; Undo import takes it back exactly
   const result = await dispatch(service, 'review-import', { fileName: 'reviewed.docx', data: await reviewedDocx(), acceptResolved: true })
   expect(result).toMatchObject({ ok: true, value: { format: 'docx', word: { repliesAdded: 1, resolved: 1 } } })
   expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
-  expect(session.store.claim(claimId).status).toBe('checked')
+  expect(getClaim(session.store, claimId).status).toBe('checked')
   expect(await dispatch(service, 'import-undo', {})).toMatchObject({ ok: true })
   expect(content()).toEqual(before)
 })

@@ -10,6 +10,9 @@ import { mentionedNames } from '../src/shared/workflow'
 import { bundledEssay, tempDir } from './helpers/essay'
 import { anchorOf, bytesOf, sourceFields } from './helpers/exchange'
 import { deskTest, openDesk } from './helpers/service'
+import { openReview } from '../src/core/review/open'
+import { getClaim } from '../src/core/claims/queries'
+import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
 
 const QUOTE = '챗GPT 유료 가입자 수 2위'
 
@@ -78,11 +81,11 @@ describe('assignment and sign-off through the service', () => {
 describe('assignment and sign-off travel with the review', () => {
   function reviewPair() {
     const dir = tempDir()
-    const a = ReviewStore.open(dir.file('a.factdesk'), bundledEssay())
-    const claim = a.createClaim(anchorOf(a, QUOTE), '김기자')
-    a.updateClaim(claim.id, { verdict: 'true' }, '김기자')
-    a.addSource(claim.id, sourceFields('https://example.org/a'), '김기자')
-    const b = ReviewStore.open(dir.file('b.factdesk'), bundledEssay())
+    const a = openReview(dir.file('a.factdesk'), bundledEssay())
+    const claim = createClaim(a, anchorOf(a, QUOTE), '김기자')
+    updateClaim(a, claim.id, { verdict: 'true' }, '김기자')
+    addSource(a, claim.id, sourceFields('https://example.org/a'), '김기자')
+    const b = openReview(dir.file('b.factdesk'), bundledEssay())
     return { dir, a, b, claim }
   }
   const take = (to: ReviewStore, from: ReviewStore, who: string) => importFile(to, `${who}.factdesk.json`, bytesOf(exportBundle(from, who)), who)
@@ -94,7 +97,7 @@ describe('assignment and sign-off travel with the review', () => {
       await desk.callOk('claim-assign', { id: claim.id, reviewer: '이팩트' })
       await desk.callOk('claim-sign-off', { id: claim.id })
       await take(b, a, '편집장')
-      expect(b.claim(claim.id)).toMatchObject({ assignee: '이팩트', signedOff: { by: '편집장' } })
+      expect(getClaim(b, claim.id)).toMatchObject({ assignee: '이팩트', signedOff: { by: '편집장' } })
       expect(await take(b, a, '편집장')).toMatchObject({ added: 0, updated: 0 })
 
       // Both reassign the claim; whichever way the files travel, both end with the later change.
@@ -104,14 +107,14 @@ describe('assignment and sign-off travel with the review', () => {
       await deskB.callOk('claim-assign', { id: claim.id, reviewer: '박검증' })
       await take(a, b, '박검증')
       await take(b, a, '편집장')
-      expect(a.claim(claim.id).assignee).toBe('박검증')
-      expect(b.claim(claim.id).assignee).toBe('박검증')
+      expect(getClaim(a, claim.id).assignee).toBe('박검증')
+      expect(getClaim(b, claim.id).assignee).toBe('박검증')
 
       await desk.callOk('claim-assign', { id: claim.id, reviewer: '정기자' })
       const again = await take(b, a, '편집장')
-      expect(b.claim(claim.id).assignee).toBe('정기자')
+      expect(getClaim(b, claim.id).assignee).toBe('정기자')
       undoImport(b.db, again.importId, '박검증')
-      expect(b.claim(claim.id).assignee).toBe('박검증')
+      expect(getClaim(b, claim.id).assignee).toBe('박검증')
     } finally {
       a.close()
       b.close()
@@ -126,9 +129,9 @@ describe('assignment and sign-off travel with the review', () => {
       // A signs off “true”; B, meanwhile, rates the claim “false”: the claim is B's change alone (no
       // conflict), and the sign-off that arrives judged another verdict, so it does not hold.
       await openDesk(a, { reviewerName: '편집장' }).callOk('claim-sign-off', { id: claim.id })
-      b.updateClaim(claim.id, { verdict: 'false' }, '박검증')
+      updateClaim(b, claim.id, { verdict: 'false' }, '박검증')
       await take(b, a, '편집장')
-      const merged: Claim = b.claim(claim.id)
+      const merged: Claim = getClaim(b, claim.id)
       expect(merged.verdict).toBe('false')
       expect(merged.signedOff).toBeNull()
     } finally {

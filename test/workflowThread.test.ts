@@ -11,10 +11,9 @@ import {
   listTags,
   removeTag,
   setTagColor,
-  tagsByClaim,
-  threadText,
   updateReply,
 } from '../src/core/thread/thread'
+import { tagsByClaim, threadText } from '../src/core/thread/queries'
 import { claimHistory } from '../src/core/review/history'
 
 import { FactdeskError } from '../src/shared/errors'
@@ -25,6 +24,9 @@ import { exportW3c } from '../src/core/exchange/w3c'
 import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, dump, refused, Reviewer, sourceFields } from './helpers/exchange'
+import { getClaim, listClaims } from '../src/core/claims/queries'
+import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import { openReview } from '../src/core/review/open'
 
 /** The tables a claim's discussion lives in. */
 const THREAD_TABLES = ['reply', 'claim_tag', 'tag_style', 'event'] as const
@@ -41,9 +43,9 @@ describe('tags', () => {
   let s: ReviewStore
   let x: string, y: string
   beforeEach(() => {
-    s = ReviewStore.open(':memory:', bundledEssay())
-    x = s.createClaim(anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
-    y = s.createClaim(anchorOf(s, '2025년 5월'), '김기자').id
+    s = openReview(':memory:', bundledEssay())
+    x = createClaim(s, anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
+    y = createClaim(s, anchorOf(s, '2025년 5월'), '김기자').id
   })
   afterEach(() => s.close())
 
@@ -51,7 +53,7 @@ describe('tags', () => {
     expect(addTag(s, x, '  통계\u00a0 확인  ', '김기자')).toBe('통계 확인')
     // "한" typed as decomposed jamo (NFD) is the same tag as the composed syllable.
     expect(addTag(s, x, '\u1112\u1161\u11ab국', '김기자')).toBe('한국')
-    expect(s.claim(x).tags).toEqual(['통계 확인', '한국'])
+    expect(getClaim(s, x).tags).toEqual(['통계 확인', '한국'])
     expect(factdeskError(() => addTag(s, x, '   ', '김기자'), 'invalid-args').message).toMatch(/at least one letter/)
     expect(factdeskError(() => addTag(s, x, '가'.repeat(51), '김기자'), 'invalid-args').message).toMatch(/at most 50/)
     expect(addTag(s, x, '가'.repeat(50), '김기자')).toBe('가'.repeat(50))
@@ -62,8 +64,8 @@ describe('tags', () => {
     addTag(s, x, 'AI', '김기자')
     expect(addTag(s, x, 'ai', '김기자')).toBe('AI') // already on the claim: nothing changes
     expect(addTag(s, y, 'ａｉ', '이팩트')).toBe('AI') // full-width, another claim: the review's spelling
-    expect(s.claim(x).tags).toEqual(['AI'])
-    expect(s.claim(y).tags).toEqual(['AI'])
+    expect(getClaim(s, x).tags).toEqual(['AI'])
+    expect(getClaim(s, y).tags).toEqual(['AI'])
     expect(s.db.prepare(`SELECT count(*) FROM claim_tag`).pluck().get()).toBe(2)
   })
 
@@ -81,17 +83,17 @@ describe('tags', () => {
     expect(changed.find((t) => t.name === '통계')?.color).toBe(TAG_PALETTE[4].color)
     expect(factdeskError(() => setTagColor(s, '없는 태그', '#ffffff'), 'not-found').message).toMatch(/없는 태그/)
     // A removed claim's tags no longer count.
-    s.deleteClaim(y, '김기자')
+    deleteClaim(s, y, '김기자')
     expect(listTags(s).find((t) => t.name === '통계')).toMatchObject({ count: 1 })
   })
 
   it('are removed by name, and can be added again (as a new row)', () => {
     addTag(s, x, '통계', '김기자')
     removeTag(s, x, '통계', '김기자')
-    expect(s.claim(x).tags).toEqual([])
+    expect(getClaim(s, x).tags).toEqual([])
     expect(factdeskError(() => removeTag(s, x, '통계', '김기자'), 'not-found').message).toMatch(/통계/)
     addTag(s, x, '통계', '김기자')
-    expect(s.claim(x).tags).toEqual(['통계'])
+    expect(getClaim(s, x).tags).toEqual(['통계'])
     expect(s.db.prepare(`SELECT deleted FROM claim_tag ORDER BY created, deleted DESC`).pluck().all()).toEqual([1, 0])
     expect(kinds(s, x).slice(0, 3)).toEqual(['tag-added', 'tag-removed', 'tag-added'])
   })
@@ -108,8 +110,8 @@ describe('replies', () => {
   let s: ReviewStore
   let x: string
   beforeEach(() => {
-    s = ReviewStore.open(':memory:', bundledEssay())
-    x = s.createClaim(anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
+    s = openReview(':memory:', bundledEssay())
+    x = createClaim(s, anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
   })
   afterEach(() => s.close())
 
@@ -120,9 +122,9 @@ describe('replies', () => {
     const edited = updateReply(s, r.id, '2위는 유료 가입자 수 기준입니다.', '이팩트')
     expect(edited).toMatchObject({ body: '2위는 유료 가입자 수 기준입니다.', revision: 2, created: r.created })
     expect(edited.version).not.toBe(r.version)
-    expect(s.claim(x).replies.map((p) => p.body)).toEqual(['2위는 유료 가입자 수 기준입니다.'])
+    expect(getClaim(s, x).replies.map((p) => p.body)).toEqual(['2위는 유료 가입자 수 기준입니다.'])
     deleteReply(s, r.id, '이팩트')
-    expect(s.claim(x).replies).toEqual([])
+    expect(getClaim(s, x).replies).toEqual([])
     expect(factdeskError(() => updateReply(s, r.id, '다시', '이팩트'), 'not-found'))
   })
 
@@ -135,7 +137,7 @@ describe('replies', () => {
     const anonymous = addReply(s, x, '이름 없이 남긴 답글', '')
     expect(factdeskError(() => deleteReply(s, anonymous.id, ''), 'forbidden').message).toMatch(/no reviewer name is set/)
     // (Replies are in order of creation; two made within the same millisecond are ordered by id.)
-    expect(s.claim(x).replies.map((p) => p.body).sort()).toEqual(['이름 없이 남긴 답글', '출처가 더 필요합니다.'])
+    expect(getClaim(s, x).replies.map((p) => p.body).sort()).toEqual(['이름 없이 남긴 답글', '출처가 더 필요합니다.'])
     expect(kinds(s, x)).not.toContain('reply-edited')
   })
 
@@ -176,22 +178,22 @@ describe('the service', () => {
 describe('history', () => {
   let s: ReviewStore
   beforeEach(() => {
-    s = ReviewStore.open(':memory:', bundledEssay())
+    s = openReview(':memory:', bundledEssay())
   })
   afterEach(() => s.close())
 
   it('records every change of a claim in the same transaction, newest first', () => {
-    const x = s.createClaim(anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
-    s.updateClaim(x, { verdict: 'mostly-true', status: 'in-review' }, '김기자')
-    s.updateClaim(x, { note: '확인 중' }, '김기자')
-    s.updateClaim(x, { note: '확인 중입니다' }, '김기자') // the same reviewer typing on: one entry
-    s.updateClaim(x, { verdict: 'false' }, '이팩트')
-    s.updateClaim(x, { note: '이팩트의 메모' }, '이팩트')
-    const src = s.addSource(x, sourceFields('https://openai.com/ko', '발표문'), '김기자')
-    s.updateSource(src.id, sourceFields('https://openai.com/ko', '발표문 (수정)'), '김기자')
-    s.deleteSource(src.id, '김기자')
-    s.deleteClaim(x, '김기자')
-    s.restoreClaim(x, '김기자')
+    const x = createClaim(s, anchorOf(s, '챗GPT 유료 가입자 수 2위'), '김기자').id
+    updateClaim(s, x, { verdict: 'mostly-true', status: 'in-review' }, '김기자')
+    updateClaim(s, x, { note: '확인 중' }, '김기자')
+    updateClaim(s, x, { note: '확인 중입니다' }, '김기자') // the same reviewer typing on: one entry
+    updateClaim(s, x, { verdict: 'false' }, '이팩트')
+    updateClaim(s, x, { note: '이팩트의 메모' }, '이팩트')
+    const src = addSource(s, x, sourceFields('https://openai.com/ko', '발표문'), '김기자')
+    updateSource(s, src.id, sourceFields('https://openai.com/ko', '발표문 (수정)'), '김기자')
+    deleteSource(s, src.id, '김기자')
+    deleteClaim(s, x, '김기자')
+    restoreClaim(s, x, '김기자')
     const events = claimHistory(s, x)
     expect(events.map((e) => e.kind)).toEqual([
       'claim-restored',
@@ -210,7 +212,7 @@ describe('history', () => {
     expect(events[2].detail).toMatchObject({ url: 'https://openai.com/ko', title: '발표문 (수정)' })
     // An edit that fails leaves no history: the event is in the change's transaction.
     const before = claimHistory(s, x).length
-    expect(() => s.restoreClaim(x, '김기자')).toThrow(FactdeskError)
+    expect(() => restoreClaim(s, x, '김기자')).toThrow(FactdeskError)
     expect(claimHistory(s, x)).toHaveLength(before)
   })
 
@@ -280,9 +282,9 @@ describe('travel', () => {
     const essay = bundledEssay()
     A = new Reviewer('김기자', essay, dir.file('a.factdesk'))
     B = new Reviewer('이팩트', essay, dir.file('b.factdesk'))
-    x = A.store.createClaim(anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-    y = A.store.createClaim(anchorOf(A.store, '2025년 5월'), A.name).id
-    A.store.updateClaim(x, { verdict: 'mostly-true' }, A.name)
+    x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
+    y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+    updateClaim(A.store, x, { verdict: 'mostly-true' }, A.name)
     addTag(A.store, x, '통계', A.name)
     addTag(A.store, y, '날짜', A.name)
     setTagColor(A.store, '날짜', TAG_PALETTE[6].color)
@@ -295,13 +297,13 @@ describe('travel', () => {
 
   it('tags, replies and history survive reopening the review file', () => {
     const before = thread(A.store)
-    const claims = A.store.claims()
+    const claims = listClaims(A.store)
     A.close()
-    const again = ReviewStore.open(dir.file('a.factdesk'))
+    const again = openReview(dir.file('a.factdesk'))
     try {
       expect(thread(again)).toEqual(before)
-      expect(again.claims()).toEqual(claims)
-      expect(again.claim(x)).toMatchObject({ tags: ['통계'], replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }] })
+      expect(listClaims(again)).toEqual(claims)
+      expect(getClaim(again, x)).toMatchObject({ tags: ['통계'], replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }] })
       expect(claimHistory(again, x).map((e) => e.kind)).toEqual(['reply-added', 'tag-added', 'verdict-changed', 'claim-created'])
     } finally {
       again.close()
@@ -347,9 +349,9 @@ describe('travel', () => {
 
   it('records one merged entry per claim the merge changed, with the file name; conflicts too', async () => {
     await B.receive(A, 'kim.factdesk.json')
-    A.store.updateClaim(x, { note: 'A의 메모' }, A.name)
-    B.store.updateClaim(x, { note: 'B의 메모' }, B.name)
-    A.store.deleteClaim(y, A.name)
+    updateClaim(A.store, x, { note: 'A의 메모' }, A.name)
+    updateClaim(B.store, x, { note: 'B의 메모' }, B.name)
+    deleteClaim(A.store, y, A.name)
     const summary = await B.receive(A, 'kim-2.factdesk.json')
     expect(summary).toMatchObject({ conflicts: 1, deleted: 1 })
     const merged = (id: string) => claimHistory(B.store, id).filter((e) => e.kind === 'merged').map((e) => e.detail)
@@ -422,12 +424,12 @@ describe('travel', () => {
   })
 
   it('travel in a copy of the review file (SQLite) too', async () => {
-    const copy = ReviewStore.open(dir.file('c.factdesk'), bundledEssay())
+    const copy = openReview(dir.file('c.factdesk'), bundledEssay())
     try {
       const { exportReview } = await import('../src/core/exchange/files')
       const file = await exportReview(A.store, 'sqlite', A.name)
       await importFile(copy, file.fileName, Buffer.from(file.data, 'base64'), '박검증')
-      expect(copy.claim(x)).toMatchObject({ tags: ['통계'], replies: [{ body: '유료 가입자 기준 2위 맞음' }] })
+      expect(getClaim(copy, x)).toMatchObject({ tags: ['통계'], replies: [{ body: '유료 가입자 기준 2위 맞음' }] })
       const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id))
       expect(byId(claimHistory(copy, x).slice(1))).toEqual(byId(claimHistory(A.store, x)))
     } finally {
@@ -459,9 +461,9 @@ describe('W3C Web Annotation', () => {
   let A: ReviewStore
   let x: string
   beforeEach(() => {
-    A = ReviewStore.open(':memory:', bundledEssay())
-    x = A.createClaim(anchorOf(A, '챗GPT 유료 가입자 수 2위'), '김기자').id
-    A.updateClaim(x, { note: '발표 자료 확인' }, '김기자')
+    A = openReview(':memory:', bundledEssay())
+    x = createClaim(A, anchorOf(A, '챗GPT 유료 가입자 수 2위'), '김기자').id
+    updateClaim(A, x, { note: '발표 자료 확인' }, '김기자')
     addTag(A, x, '통계', '김기자')
     addTag(A, x, '오픈AI', '이팩트')
     setTagColor(A, '통계', TAG_PALETTE[3].color)
@@ -493,13 +495,13 @@ describe('W3C Web Annotation', () => {
   })
 
   it('reads its own export back as the same tags and replies (not as note text), and again as a no-op', async () => {
-    const copy = ReviewStore.open(':memory:', bundledEssay())
+    const copy = openReview(':memory:', bundledEssay())
     try {
       const data = Buffer.from(JSON.stringify(exported(A)))
       const summary = await importFile(copy, 'a.jsonld', data, '박검증')
       expect(summary).toMatchObject({ format: 'w3c', added: 1, repliesAdded: 1, tagsChanged: 2 })
-      const mine = A.claim(x)
-      expect(copy.claim(x)).toMatchObject({ note: '발표 자료 확인', version: mine.version, tags: mine.tags, replies: mine.replies })
+      const mine = getClaim(A, x)
+      expect(getClaim(copy, x)).toMatchObject({ note: '발표 자료 확인', version: mine.version, tags: mine.tags, replies: mine.replies })
       expect(listTags(copy)).toEqual(listTags(A))
       const before = dump(copy, ['claim', 'reply', 'claim_tag', 'tag_style', 'version_seen'])
       expect(await importFile(copy, 'a.jsonld', data, '박검증')).toMatchObject({ added: 0, updated: 0, repliesAdded: 0, repliesUpdated: 0, tagsChanged: 0 })

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseEssayMarkdown } from '../../src/core/document/essayFormat'
 import { importFile } from '../../src/core/exchange/files'
-import { ReviewStore } from '../../src/core/review/store'
+import { openReview } from '../../src/core/review/open'
 
 async function main(): Promise<void> {
   const [file] = process.argv.slice(2)
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const parseMs = performance.now() - t0
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'))
   try {
-    const store = ReviewStore.open(join(dir, 'r.factdesk'), essay)
+    const store = openReview(join(dir, 'r.factdesk'), essay)
     const t1 = performance.now()
     let outcome = 'imported'
     try {

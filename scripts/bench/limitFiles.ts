@@ -6,8 +6,10 @@ import { randomUUID } from 'node:crypto'
 import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { IMPORT_LIMITS } from '../../src/core/exchange/safeJson'
 import type { ParsedEssay } from '../../src/core/document/essayFormat'
-import { ReviewStore } from '../../src/core/review/store'
 import { codePointLength, cpSlice, describeRange } from '../../src/shared/text'
+import { createClaim, updateClaim } from '../../src/core/claims/commands'
+import { readDocument } from '../../src/core/document/queries'
+import { openReview } from '../../src/core/review/open'
 
 export interface LimitFile {
   name: string
@@ -20,13 +22,13 @@ const fits = (b: Buffer): boolean => b.length <= IMPORT_LIMITS.bytes
 
 /** A review with a few claims, each a template the generators copy. */
 function seedBundle(essay: ParsedEssay, claims = 48): ReviewBundle {
-  const store = ReviewStore.open(':memory:', essay)
-  const text = store.document().text
+  const store = openReview(':memory:', essay)
+  const text = readDocument(store).text
   const length = codePointLength(text)
   for (let i = 0; i < claims; i++) {
     const start = (i * 97) % (length - 60)
-    const c = store.createClaim(describeRange(text, start, start + 20 + (i % 30)), '벤치')
-    store.updateClaim(c.id, { verdict: 'mostly-true', status: 'checked', note: `메모 ${i}` }, '벤치')
+    const c = createClaim(store, describeRange(text, start, start + 20 + (i % 30)), '벤치')
+    updateClaim(store, c.id, { verdict: 'mostly-true', status: 'checked', note: `메모 ${i}` }, '벤치')
   }
   const bundle = exportBundle(store, '벤치')
   store.close()
@@ -100,8 +102,8 @@ function manyClaims(essay: ParsedEssay): LimitFile {
 
 /** W3C annotations whose quotes are not in the essay as written (each needs the fuzzy search). */
 function fuzzyAnnotations(essay: ParsedEssay): LimitFile {
-  const store = ReviewStore.open(':memory:', essay)
-  const text = store.document().text
+  const store = openReview(':memory:', essay)
+  const text = readDocument(store).text
   store.close()
   const length = codePointLength(text)
   const one = (i: number) => {

@@ -67,7 +67,7 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
       }
       if (value === '') fail(`${name} needs a value.`)
       if (parsed.values.has(name)) fail(`${name} is given twice.`)
-      parsed.values.set(name, value as string)
+      parsed.values.set(name, value)
     } else {
       fail(`unknown option ${name} for "factdesk ${spec.name}".`)
     }

@@ -8,6 +8,7 @@ import { CliError, readInput, writeAtomic } from './files'
 import { plural } from './report'
 import { withReviewCopy } from './review'
 import { REPUBLISH_OPTIONS, REPUBLISH_SYNOPSIS, isRepublishExport, republishFormatText, resolveFormat, runRepublishExport } from './republish'
+import { listClaims } from '../core/claims/queries'
 
 const formatText: Record<ExportFormat, string> = {
   bundle: 'review bundle (JSON)',
@@ -58,7 +59,7 @@ export const exportCommand: Command = {
     // The review is read from a consistent private copy, so exporting never writes to it (not even a migration).
     const { data, claims, textChanged } = await withReviewCopy({ path: review, bytes: await readInput(review) }, async (store) => {
       const file = isRepublishExport(format) ? await runRepublishExport(store, format, args, ctx.env) : await exportReview(store, format, actor)
-      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? store.claims().length, textChanged: file.counts?.textChanged ?? 0 }
+      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? listClaims(store).length, textChanged: file.counts?.textChanged ?? 0 }
     })
     writeAtomic(out, data)
     const lines = [`Exported ${review} as a ${formatText[format]} to ${out} (${plural(claims, 'claim')}, ${plural(data.byteLength, 'byte')}).`]

@@ -1,6 +1,5 @@
 import { hasBytes, withTempDir } from '../core/lib/tempFiles'
-import { isSqliteBytes } from '../core/db/reviewFile'
-import Database from 'better-sqlite3'
+import { isSqliteBytes, snapshotDatabase } from '../core/db/reviewFile'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -51,12 +50,7 @@ export async function readInput(path: string): Promise<Uint8Array> {
   try {
     return await withTempDir(async (dir) => {
       const copy = join(dir, 'snapshot.factdesk')
-      const db = new Database(path, { readonly: true, fileMustExist: true })
-      try {
-        await db.backup(copy)
-      } finally {
-        db.close()
-      }
+      await snapshotDatabase(path, copy)
       return readFileSync(copy)
     }, 'factdesk-cli-')
   } catch {

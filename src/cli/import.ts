@@ -3,9 +3,9 @@ import { activeLockHolder } from '../core/review/reviewLock'
 import { AS_OPTION, JSON_OPTION, actorFrom, type Command, type Outcome } from './command'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { bundledEssay, describeError } from './files'
-import { failureMessage, runLines } from './report'
+import { failureMessage, runLines, type ImportRun } from './report'
 import type { WordImportOptions } from '../core/exchange/word/wordImport'
-import { carriesEssay, essayOf, importInto, readInputs, type ImportRun, type Input } from './review'
+import { carriesEssay, essayOf, importInto, readInputs, type Input } from './review'
 
 /** The outcome of importing a list of files: every summary, and the refused file if there was one. */
 function runOutcome(command: string, run: ImportRun, total: number, verb: string): Outcome {

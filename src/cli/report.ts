@@ -1,12 +1,23 @@
 import type { ImportFormat, ImportSummary } from '../shared/exchange'
-import type { ImportRun } from './review'
 import type { WordImportResult } from '../shared/wordReview'
+import type { CliError } from './files'
 
 export const formatNames: Record<ImportFormat, string> = {
   bundle: 'review bundle',
   sqlite: 'review file',
   w3c: 'W3C Web Annotation file',
   docx: 'reviewed Word document',
+}
+
+export interface ImportRun {
+  review: string
+  /** The review file was there before this run. */
+  existed: boolean
+  /** The review file did not exist and was made by this run. */
+  created: boolean
+  imported: ImportSummary[]
+  /** The file that was refused; the files before it stay imported, the ones after it were not read in. */
+  failure?: CliError
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`

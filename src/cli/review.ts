@@ -1,10 +1,8 @@
 import { isSqliteBytes } from '../core/db/reviewFile'
 import { withTempDir } from '../core/lib/tempFiles'
-import { removeDatabase } from '../core/db/reviewFile'
-import Database from 'better-sqlite3'
+import { readPlainDatabase, removeDatabase } from '../core/db/reviewFile'
 import { copyFileSync, existsSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { z } from 'zod'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { validateBundle, BUNDLE_FORMAT } from '../core/exchange/bundle'
 import { importFile, readIncoming } from '../core/exchange/files'
@@ -12,11 +10,11 @@ import type { WordImportOptions } from '../core/exchange/word/wordImport'
 import { essayOfBundle } from '../core/exchange/newReview'
 import { parseJsonFile } from '../core/exchange/safeJson'
 import { ReviewStore } from '../core/review/store'
-import { blockSchema } from '../shared/essay'
-import type { ImportSummary } from '../shared/exchange'
 import { FactdeskError } from '../shared/errors'
-import { withoutReviewNote } from './report'
+import { withoutReviewNote, type ImportRun } from './report'
 import { CliError, displayName, readInput, syncFolder, withFile } from './files'
+import { openReview } from '../core/review/open'
+import { documentTextOf, storedEssay } from '../core/document/queries'
 
 export interface Input {
   path: string
@@ -37,24 +35,13 @@ export async function readInputs(paths: string[]): Promise<Input[]> {
   return inputs
 }
 
-export interface ImportRun {
-  review: string
-  /** The review file was there before this run. */
-  existed: boolean
-  /** The review file did not exist and was made by this run. */
-  created: boolean
-  imported: ImportSummary[]
-  /** The file that was refused; the files before it stay imported, the ones after it were not read in. */
-  failure?: CliError
-}
-
 export function openExisting(review: string): ReviewStore {
   if (!existsSync(review)) throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
   if (statSync(review).isDirectory()) {
     throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
   }
   try {
-    return ReviewStore.open(review)
+    return openReview(review)
   } catch (err) {
     throw withFile(err, review)
   }
@@ -94,7 +81,7 @@ export async function importInto(
     workPath = `${review}.tmp-${process.pid}`
     removeDatabase(workPath)
     try {
-      store = ReviewStore.open(workPath, essay)
+      store = openReview(workPath, essay)
     } catch (err) {
       removeDatabase(workPath)
       throw withFile(err, review)
@@ -136,12 +123,7 @@ function documentText(review: string): string | undefined {
     return withTempDir((dir) => {
       const copy = join(dir, 'review.factdesk')
       copyFileSync(review, copy)
-      const db = new Database(copy, { readonly: true, fileMustExist: true })
-      try {
-        return db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string | undefined
-      } finally {
-        db.close()
-      }
+      return readPlainDatabase(copy, documentTextOf)
     }, 'factdesk-cli-')
   } catch {
     return undefined
@@ -160,8 +142,6 @@ async function refusal(input: Input | undefined, review: string): Promise<CliErr
     return withFile(err, input.path)
   }
 }
-
-const blocksSchema = z.array(blockSchema).min(1)
 
 /**
  * Whether `input` carries its own essay (a review file or a Factdesk bundle; W3C annotations do not).
@@ -208,7 +188,7 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
     writeFileSync(copy, input.bytes)
     let store: ReviewStore
     try {
-      store = ReviewStore.open(copy)
+      store = openReview(copy)
     } catch (err) {
       if (!(err instanceof FactdeskError)) throw withFile(err, input.path)
       throw new CliError(err.code, err.message.replaceAll(copy, input.path), input.path)
@@ -223,26 +203,8 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
 
 function essayOfReviewFile(input: Input): Promise<ParsedEssay> {
   return withReviewCopy(input, (other) => {
-    const row = other.db.prepare(`SELECT blocks_json, source_url, language FROM document LIMIT 1`).get() as {
-      blocks_json: string
-      source_url: string
-      language: string
-    }
-    const blocks = blocksSchema.safeParse(parseOrNull(row.blocks_json))
-    if (!blocks.success) {
-      throw new CliError('invalid-file', `${displayName(input.path)}: the essay stored in this review file is damaged.`, input.path)
-    }
-    const meta: Record<string, string> = {}
-    if (row.source_url) meta.source = row.source_url
-    if (row.language) meta.language = row.language
-    return { blocks: blocks.data, meta }
+    const essay = storedEssay(other)
+    if (!essay) throw new CliError('invalid-file', `${displayName(input.path)}: the essay stored in this review file is damaged.`, input.path)
+    return essay
   })
-}
-
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
 }

@@ -1,116 +1,30 @@
-import type { z } from 'zod'
-import { api, isMethod, readingMethods, type Api, type CallResult, type EventName, type Events, type Method, type ResultOf } from '../shared/contract'
+import { api, isMethod, readingMethods, type CallResult, type Method } from '../shared/contract'
 import { FactdeskError } from '../shared/errors'
 import { loneSurrogatePath } from '../shared/text'
-import type { PrefsStore } from './prefs/prefs'
-import type { ReviewSession } from './review/session'
-import type { ReviewStore } from './review/store'
-import { registerExchangeHandlers } from './exchange/handlers'
+import { registerClaimHandlers } from './claims/handlers'
 import { registerDocumentHandlers } from './document/handlers'
-import { registerSearchHandlers } from './search/handlers'
-import { registerThreadHandlers } from './thread/handlers'
+import { registerExchangeHandlers } from './exchange/handlers'
+import { registerPrefsHandlers } from './prefs/handlers'
+import { HandlerRegistry, type Handler, type Service, type ServiceContext } from './registry'
 import { registerRepublishHandlers } from './republish/handlers'
-import { registerScaleHandlers } from './scales/scales'
-import { registerSpottingHandlers } from './spotting/spotting'
-import { registerRestoreHandlers } from './claims/restore'
+import { registerScaleHandlers } from './scales/handlers'
+import { registerSearchHandlers } from './search/handlers'
+import { registerSpottingHandlers } from './spotting/handlers'
+import { registerThreadHandlers } from './thread/handlers'
 import { registerWorkflowHandlers } from './workflow/handlers'
-import type { PdfRenderer } from './republish/pdf'
-import type { ImportRunner } from './exchange/importRunner'
 
-export interface ServiceContext {
-  session: ReviewSession
-  prefs: PrefsStore
-  /** Pushes an event to every window (IPC) or page (harness). */
-  emit: <E extends EventName>(event: E, payload: Events[E]) => void
-  /** The page reports its edits saved; the app closes a window that was waiting for that. */
-  onEditsSaved?: () => void
-  /** Runs an import off the main thread (a worker with its own connection); inline when not given. */
-  runImport?: ImportRunner
-  /** Prints exported HTML to PDF (the app: Electron's printing); headless Chromium when not given. */
-  renderPdf?: PdfRenderer
-}
-
-type Handler<M extends Method> = (args: z.output<Api[M]['args']>) => ResultOf<M> | Promise<ResultOf<M>>
-export type Service = { [M in Method]: Handler<M> }
-
-export class HandlerRegistry {
-  private readonly table: Partial<Record<Method, Handler<Method>>> = {}
-
-  register<M extends Method>(method: M, handler: Handler<M>): void {
-    if (this.table[method]) throw new Error(`The method ${method} is registered twice.`)
-    this.table[method] = handler as unknown as Handler<Method>
-  }
-
-  complete(): Service {
-    const missing = (Object.keys(api) as Method[]).filter((m) => !this.table[m])
-    if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`)
-    return this.table as Service
-  }
-}
-
-function registerReviewHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  reg.register('review-info', () => store().info())
-  reg.register('document-get', () => store().document())
-}
-
-function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('claims-list', () => store().claims())
-  reg.register('claim-create', ({ id, anchor }) => store().createClaim(anchor, actor(), id))
-  reg.register('claim-update', ({ id, patch }) => store().updateClaim(id, patch, actor()))
-  reg.register('claim-delete', ({ id }) => {
-    store().deleteClaim(id, actor())
-    return { id }
-  })
-  reg.register('claim-restore', ({ id }) => store().restoreClaim(id, actor()))
-  reg.register('claim-attach', ({ id, anchor }) => store().attachClaim(id, anchor, actor()))
-}
-
-function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
-  // A source change answers with its claim, whose revision and modified time changed with it.
-  reg.register('source-add', ({ claimId, source }) => {
-    store().addSource(claimId, source, actor())
-    return store().claim(claimId)
-  })
-  reg.register('source-update', ({ id, source }) => store().claim(store().updateSource(id, source, actor()).claimId))
-  reg.register('source-delete', ({ id }) => {
-    const { claimId } = store().source(id)
-    store().deleteSource(id, actor())
-    return store().claim(claimId)
-  })
-}
-
-function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  reg.register('prefs-get', () => ctx.prefs.get())
-  reg.register('edits-saved', () => {
-    ctx.onEditsSaved?.()
-    return { ok: true as const }
-  })
-  reg.register('prefs-set', (patch) => {
-    const prefs = ctx.prefs.set(patch)
-    ctx.emit('prefs-changed', prefs)
-    return prefs
-  })
-}
-
+/** The one handler table: each feature registers its methods in its own handlers.ts. */
 export function createService(ctx: ServiceContext): Service {
   const reg = new HandlerRegistry()
-  registerReviewHandlers(reg, ctx)
-  registerExchangeHandlers(reg, ctx)
   registerDocumentHandlers(reg, ctx)
   registerClaimHandlers(reg, ctx)
-  registerSourceHandlers(reg, ctx)
+  registerExchangeHandlers(reg, ctx)
   registerPrefsHandlers(reg, ctx)
   registerSearchHandlers(reg, ctx)
   registerThreadHandlers(reg, ctx)
   registerRepublishHandlers(reg, ctx)
   registerScaleHandlers(reg, ctx)
   registerSpottingHandlers(reg, ctx)
-  registerRestoreHandlers(reg, ctx)
   registerWorkflowHandlers(reg, ctx)
   return guardReadOnly(reg.complete(), ctx)
 }
@@ -156,7 +70,7 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
   }
   try {
     const handler = service[method] as Handler<Method>
-    return { ok: true, value: await handler(parsed.data as never) }
+    return { ok: true, value: await handler(parsed.data) }
   } catch (err) {
     if (err instanceof FactdeskError) return { ok: false, error: { code: err.code, message: err.message } }
     return { ok: false, error: { code: 'internal', message: (err as Error).message ?? String(err) } }

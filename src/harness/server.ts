@@ -8,11 +8,9 @@ import { dirname, join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
 import { readEssayFile } from '../core/document/essayFile'
-import { PrefsStore, resolveLang } from '../core/prefs/prefs'
-import { createService, dispatch } from '../core/service'
-import { openForWindow, ReviewSession } from '../core/review/session'
-import { builtinScale } from '../core/scales/scales'
-import type { VerdictScale } from '../shared/scales'
+import { createApp } from '../core/app'
+import { dispatch } from '../core/service'
+import { openForWindow } from '../core/review/session'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/lib/web'
@@ -65,28 +63,21 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const reviewPath = resolve(opts.reviewPath)
   const dataDir = resolve(opts.dataDir ?? defaultDataDir())
   const rendererDir = resolve(opts.rendererDir)
-  const { lang, forced } = resolveLang({
-    flag: opts.lang,
-    env: process.env.FACTDESK_LANG,
-    osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-  })
-  // No reviewer name until the reviewer gives one (the app asks): the OS login is never used silently.
-  const prefs = new PrefsStore(join(dataDir, 'prefs.json'), { reviewerName: '', lang }, forced ? lang : undefined)
   mkdirSync(dirname(reviewPath), { recursive: true })
-  // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
-  const essay = readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md'))
-  const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
-  const session = new ReviewSession(openForWindow(reviewPath, essay, { scale: newReviewScale() }), newReviewScale)
-  session.watchExternalChanges()
-
-  const token = randomBytes(24).toString('base64url')
   const clients = new Set<ServerResponse>()
   const emit = <E extends EventName>(name: E, payload: Events[E]): void => {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`
     for (const res of clients) res.write(frame)
   }
-  const service = createService({ session, prefs, emit, runImport: harnessImportRunner() })
-  session.onChange((reason) => emit('review-changed', { reason }))
+  const { session, service } = createApp({
+    dataDir,
+    lang: { flag: opts.lang, env: process.env.FACTDESK_LANG, osLocale: Intl.DateTimeFormat().resolvedOptions().locale },
+    // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
+    firstReview: ({ scale }) => openForWindow(reviewPath, readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md')), { scale }),
+    emit,
+    runImport: harnessImportRunner(),
+  })
+  const token = randomBytes(24).toString('base64url')
 
   let port = opts.port
   const isToken = (value: string | undefined | null): boolean => {

@@ -3,11 +3,9 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readEssayFile } from '../core/document/essayFile'
 import type { ParsedEssay } from '../core/document/essayFormat'
-import { PrefsStore, resolveLang } from '../core/prefs/prefs'
-import { createService } from '../core/service'
-import { openForWindow, ReviewSession } from '../core/review/session'
+import { createApp } from '../core/app'
+import { openForWindow } from '../core/review/session'
 import { guardClose } from './closeGuard'
-import { builtinScale } from '../core/scales/scales'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/review/store'
 import type { Lang } from '../shared/domain'
@@ -23,6 +21,7 @@ import { electronPdfRenderer } from './pdf'
 import { APP_URL, isAppUrl, registerAppScheme, serveRenderer } from './protocol'
 import { strings } from './strings'
 import { createMainWindow, hardenWebContents } from './window'
+import { reviewInfo } from '../core/document/queries'
 
 /** `--name=value` or `--name value` from the command line. */
 function argValue(name: string): string | undefined {
@@ -79,28 +78,28 @@ function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: L
 function start(): void {
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
   const bundledEssay = (): ParsedEssay => readEssayFile(join(resourcesDir, 'essays', 'seoul-openai.md'))
-  const { lang, forced } = resolveLang({
-    flag: argValue('lang'),
-    env: process.env.FACTDESK_LANG,
-    osLocale: app.getLocale(),
-  })
   const userData = app.getPath('userData')
-  const prefs = new PrefsStore(
-    join(userData, 'prefs.json'),
-    // No reviewer name until the reviewer gives one (the app asks): the OS login is never used silently.
-    { reviewerName: '', lang },
-    forced ? lang : undefined,
-  )
   const reviewsDir = join(userData, 'reviews')
-  const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
-  const session = new ReviewSession(openDefaultReview(reviewsDir, bundledEssay, prefs.get().lang, newReviewScale()), newReviewScale)
-  session.watchExternalChanges()
+  let closeGuard: { editsSaved(): void } | undefined
+  const { prefs, session, service } = createApp({
+    dataDir: userData,
+    lang: { flag: argValue('lang'), env: process.env.FACTDESK_LANG, osLocale: app.getLocale() },
+    firstReview: ({ lang, scale }) => openDefaultReview(reviewsDir, bundledEssay, lang, scale),
+    onEditsSaved: () => closeGuard?.editsSaved(),
+    renderPdf: electronPdfRenderer(),
+    // Imports run in a worker thread with their own connection: the main process keeps serving the window.
+    runImport: workerImportRunner((job) => new Worker(importWorkerPath, { workerData: job })),
+    emit: (event, payload) => {
+      if (event === 'prefs-changed') prefsChanged()
+      else broadcast(event, payload)
+    },
+  })
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
   let mainWindow: BrowserWindow | undefined
   const currentWindow = (): BrowserWindow | undefined =>
     BrowserWindow.getFocusedWindow() ?? (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined)
-  const windowTitle = (): string => `${session.store.info().documentTitle} — Factdesk`
+  const windowTitle = (): string => `${reviewInfo(session.store).documentTitle} — Factdesk`
 
   const files = createFileActions({
     session,
@@ -141,24 +140,10 @@ function start(): void {
     rebuildMenu()
   }
 
-  let closeGuard: { editsSaved(): void } | undefined
-  const service = createService({
-    session,
-    prefs,
-    onEditsSaved: () => closeGuard?.editsSaved(),
-    renderPdf: electronPdfRenderer(),
-    // Imports run in a worker thread with their own connection: the main process keeps serving the window.
-    runImport: workerImportRunner((job) => new Worker(importWorkerPath, { workerData: job })),
-    emit: (event, payload) => {
-      if (event === 'prefs-changed') prefsChanged()
-      else broadcast(event, payload)
-    },
-  })
   handleCalls(service, (url) => isAppUrl(url, devServerUrl))
   serveRenderer(join(__dirname, '../renderer'))
-  session.onChange((reason) => {
+  session.onChange(() => {
     for (const win of BrowserWindow.getAllWindows()) win.setTitle(windowTitle())
-    broadcast('review-changed', { reason })
   })
   rebuildMenu()
 

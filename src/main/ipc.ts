@@ -1,9 +1,8 @@
 import { BrowserWindow, ipcMain } from 'electron'
 import type { EventName, Events } from '../shared/contract'
-import { dispatch, type Service } from '../core/service'
-
-export const CALL_CHANNEL = 'factdesk:call'
-export const EVENT_CHANNEL = 'factdesk:event'
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/ipc'
+import type { Service } from '../core/registry'
+import { dispatch } from '../core/service'
 
 /**
  * The one IPC entry: only the app's own top-level page may call, and `dispatch` validates the

@@ -49,6 +49,12 @@ function short(v: string): string {
   return cps.length > QUOTE_MAX ? cps.slice(0, QUOTE_MAX - 1).join('') + '…' : cps.join('')
 }
 
+/** A recorded field value as text: the detail is parsed JSON, so anything not a scalar is shown as JSON. */
+function plain(raw: unknown): string {
+  if (raw === undefined || raw === null) return ''
+  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw)
+}
+
 export function resolvedFields(
   d: Record<string, unknown>,
   lang: Lang,
@@ -62,9 +68,9 @@ export function resolvedFields(
     const raw = d[`${f}Value`]
     let value: string
     if (f === 'deleted') value = removed[lang][raw === true || raw === 1 ? 0 : 1]
-    else if (f === 'verdict') value = verdict(String(raw ?? ''))
-    else if (f === 'status') value = status(String(raw ?? ''))
-    else value = raw === '' || raw === undefined || raw === null ? '—' : lang === 'ko' ? `‘${short(String(raw))}’` : `“${short(String(raw))}”`
+    else if (f === 'verdict') value = verdict(plain(raw))
+    else if (f === 'status') value = status(plain(raw))
+    else value = raw === '' || raw === undefined || raw === null ? '—' : lang === 'ko' ? `‘${short(plain(raw))}’` : `“${short(plain(raw))}”`
     parts.push(lang === 'ko' ? `${labels.ko[f]} — ${sides.ko[side]}(${value})` : `${labels.en[f]}: ${sides.en[side]} (${value})`)
   }
   return parts.join(lang === 'ko' ? ', ' : '; ')

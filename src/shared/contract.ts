@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { blockSchema, type Block } from './essay'
 import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
-import { essayFontSizeSchema, scaleIdSchema } from './prefs'
+import { prefsPatchSchema } from './prefs'
 import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSettings } from './republish'
 import { verdictScaleSchema, type ScaleChangeSummary, type VerdictScale } from './scales'
 import { suggestionKeySchema, type Suggestion } from './spotting'
@@ -19,9 +19,8 @@ import {
   anchorSchema,
   claimPatchSchema,
   correctionFieldsSchema,
-  langs,
-  LIMITS,
   sourceFieldsSchema,
+  LIMITS,
   type Claim,
   type Prefs,
 } from './domain'
@@ -132,17 +131,7 @@ export const api = {
   /** The page has saved every edit (asked before its window closes). */
   'edits-saved': method<{ ok: true }>()(none),
   'prefs-get': method<Prefs>()(none),
-  'prefs-set': method<Prefs>()(
-    z
-      .object({
-        reviewerName: z.string().trim().max(LIMITS.reviewerName),
-        lang: z.enum(langs),
-        essayFontSize: essayFontSizeSchema,
-        defaultScale: scaleIdSchema,
-      })
-      .partial()
-      .strict(),
-  ),
+  'prefs-set': method<Prefs>()(prefsPatchSchema),
   // Claim spotting (src/core/spotting/spotting.ts): accepting a suggestion is 'claim-create' on its span.
   'suggestions-list': method<Suggestion[]>()(none),
   'suggestion-dismiss': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),

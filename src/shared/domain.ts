@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { SignOff } from './workflow'
-import type { Reply } from './thread'
 import { isHttpUrl } from './url'
 
 /** SNU팩트체크's six levels, most true first, plus "not yet rated". */
@@ -158,4 +157,16 @@ export interface Prefs {
   essayFontSize: number
   /** Id of the verdict scale a new review starts with ('snu': SNU팩트체크's six levels). */
   defaultScale: string
+}
+
+/** A reply in a claim's discussion thread. Only its author may edit or delete it. */
+export interface Reply {
+  id: string
+  claimId: string
+  author: string
+  body: string
+  created: string
+  modified: string
+  revision: number
+  version: string
 }

@@ -197,7 +197,7 @@ function sourceEn(actor: string, d: Record<string, unknown>, verb: string): stri
 
 /** The sentence for one history entry; kinds this version does not know still read as a sentence. */
 export function describeEvent(event: Pick<ClaimEvent, 'actor' | 'kind' | 'detail'>, lang: Lang, options: HistoryTextOptions = {}): string {
-  const verdict = options.verdict ?? ((id: string) => (verdictLabels[lang] as Record<string, string>)[id] ?? id)
+  const verdict = options.verdict ?? ((id: string) => verdictLabels[lang][id] ?? id)
   const status = options.status ?? ((id: string) => statusText[lang][id] ?? id)
   const sentence = (lang === 'ko' ? ko : en)[event.kind]
   if (sentence) return sentence({ actor: event.actor, d: event.detail, verdict, status })

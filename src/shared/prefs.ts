@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { langs, LIMITS } from './domain'
 
 /** Essay font size, in CSS pixels (the essay's `--essay-size`). */
 export const ESSAY_FONT_SIZE = { min: 12, max: 32, default: 18 } as const
@@ -12,3 +13,17 @@ export const ESSAY_FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const
  */
 export const DEFAULT_SCALE_ID = 'snu'
 export const scaleIdSchema = z.string().trim().min(1).max(100)
+
+/**
+ * What a reviewer may set, checked the same way wherever it comes from: the prefs-set call, the prefs
+ * store itself, and each field of a prefs file read back from disk.
+ */
+export const prefsPatchSchema = z
+  .object({
+    reviewerName: z.string().trim().max(LIMITS.reviewerName),
+    lang: z.enum(langs),
+    essayFontSize: essayFontSizeSchema,
+    defaultScale: scaleIdSchema,
+  })
+  .partial()
+  .strict()

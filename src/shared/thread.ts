@@ -8,17 +8,8 @@ import { LIMITS } from './domain'
 
 export const TAG_MAX = 50
 
-/** A reply in a claim's discussion thread. Only its author may edit or delete it. */
-export interface Reply {
-  id: string
-  claimId: string
-  author: string
-  body: string
-  created: string
-  modified: string
-  revision: number
-  version: string
-}
+// A claim carries its replies, so the type lives with the claim.
+export type { Reply } from './domain'
 
 /** A tag as the review uses it: its colour and how many live claims carry it. */
 export interface TagSummary {

@@ -10,6 +10,10 @@ import { FactdeskError } from '../../src/shared/errors'
 import type { ImportSummary } from '../../src/shared/exchange'
 import { codePointLength, describeRange, type Anchor } from '../../src/shared/text'
 import { bundledEssay } from './essay'
+import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '../../src/core/claims/commands'
+import { getClaim } from '../../src/core/claims/queries'
+import { openReview } from '../../src/core/review/open'
+import { readDocument } from '../../src/core/document/queries'
 
 export const bytesOf = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
 
@@ -28,7 +32,7 @@ export function anchorIn(text: string, needle: string, nth = 0): Anchor {
   return describeRange(text, start, start + codePointLength(needle))
 }
 
-export const anchorOf = (store: ReviewStore, needle: string, nth = 0): Anchor => anchorIn(store.document().text, needle, nth)
+export const anchorOf = (store: ReviewStore, needle: string, nth = 0): Anchor => anchorIn(readDocument(store).text, needle, nth)
 
 /** Every row of `tables`, sorted, so two stores (or one store at two times) can be compared. */
 export function dump(
@@ -64,7 +68,7 @@ export class Reviewer {
     essay: ParsedEssay,
     path = ':memory:',
   ) {
-    this.store = ReviewStore.open(path, essay)
+    this.store = openReview(path, essay)
   }
   bundle(): ReviewBundle {
     return exportBundle(this.store, this.name)
@@ -79,7 +83,7 @@ export class Reviewer {
     return importFile(this.store, name, data, this.name)
   }
   claim(id: string) {
-    return this.store.claim(id)
+    return getClaim(this.store, id)
   }
   row(id: string): Record<string, unknown> {
     return this.store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(id) as Record<string, unknown>
@@ -127,19 +131,19 @@ export async function richReview(name = '김기자', path = ':memory:'): Promise
   const essay = bundledEssay()
   const r = new Reviewer(name, essay, path)
   const s = r.store
-  const a = s.createClaim(anchorOf(s, '챗GPT 유료 가입자 수 2위'), name)
-  s.updateClaim(a.id, { verdict: 'mostly-true', status: 'checked', note: '통계 확인 😀 <b>굵게</b>' }, name)
-  s.addSource(a.id, sourceFields('https://openai.com/ko'), name)
-  const gone = s.addSource(a.id, sourceFields('https://example.org/old', '옛 출처'), name)
-  s.deleteSource(gone.id, name)
-  s.deleteClaim(s.createClaim(anchorOf(s, '2025년 5월'), name).id, name)
-  const c = s.createClaim(anchorOf(s, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), '이팩트')
-  s.updateClaim(c.id, { verdict: 'true' }, '이팩트')
+  const a = createClaim(s, anchorOf(s, '챗GPT 유료 가입자 수 2위'), name)
+  updateClaim(s, a.id, { verdict: 'mostly-true', status: 'checked', note: '통계 확인 😀 <b>굵게</b>' }, name)
+  addSource(s, a.id, sourceFields('https://openai.com/ko'), name)
+  const gone = addSource(s, a.id, sourceFields('https://example.org/old', '옛 출처'), name)
+  deleteSource(s, gone.id, name)
+  deleteClaim(s, createClaim(s, anchorOf(s, '2025년 5월'), name).id, name)
+  const c = createClaim(s, anchorOf(s, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), '이팩트')
+  updateClaim(s, c.id, { verdict: 'true' }, '이팩트')
   const other = new Reviewer('박검증', editEssay(essay, (blocks) => {
     const i = blockWith(blocks, '오픈AI가 서울을 선택한 것')
     blocks[i].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
   }))
-  other.store.createClaim(anchorOf(other.store, ONLY_IN_OTHER_COPY), other.name)
+  createClaim(other.store, anchorOf(other.store, ONLY_IN_OTHER_COPY), other.name)
   const summary = await r.receive(other)
   other.close()
   expect(summary.unanchored.map((u) => u.exact)).toEqual([ONLY_IN_OTHER_COPY])
@@ -154,7 +158,7 @@ export function freshReviews(): () => ReviewStore {
     stores = []
   })
   return () => {
-    const s = ReviewStore.open(':memory:', bundledEssay())
+    const s = openReview(':memory:', bundledEssay())
     stores.push(s)
     return s
   }

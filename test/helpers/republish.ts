@@ -5,10 +5,14 @@ import type { ParsedEssay } from '../../src/core/document/essayFormat'
 import type { Claim, SourceFields } from '../../src/shared/domain'
 import { blockText, essayText, essayTitle, type Block } from '../../src/shared/essay'
 import { codePointLength, cpSlice, describeRange } from '../../src/shared/text'
+import { openReview } from '../../src/core/review/open'
+import { getClaim, listClaims } from '../../src/core/claims/queries'
+import { addSource, createClaim, updateClaim } from '../../src/core/claims/commands'
+import { readDocument } from '../../src/core/document/queries'
 
 /** Both selectors of the `nth` occurrence of `needle` in the review's essay. */
 function anchorOf(store: ReviewStore, needle: string, nth = 0) {
-  const text = store.document().text
+  const text = readDocument(store).text
   let at = -1
   for (let i = 0; i <= nth; i++) {
     at = text.indexOf(needle, at + 1)
@@ -29,10 +33,10 @@ export function claimOn(
   fields: { verdict?: Claim['verdict']; note?: string; sources?: SourceFields[]; author?: string; nth?: number } = {},
 ): Claim {
   const author = fields.author ?? '김검증'
-  const claim = store.createClaim(anchorOf(store, needle, fields.nth ?? 0), author)
-  store.updateClaim(claim.id, { verdict: fields.verdict ?? 'unrated', note: fields.note ?? '' }, author)
-  for (const s of fields.sources ?? []) store.addSource(claim.id, s, author)
-  return store.claim(claim.id)
+  const claim = createClaim(store, anchorOf(store, needle, fields.nth ?? 0), author)
+  updateClaim(store, claim.id, { verdict: fields.verdict ?? 'unrated', note: fields.note ?? '' }, author)
+  for (const s of fields.sources ?? []) addSource(store, claim.id, s, author)
+  return getClaim(store, claim.id)
 }
 
 /**
@@ -41,8 +45,8 @@ export function claimOn(
  * blocks and text, every claim after it moves, and an applied correction row records both wordings.
  */
 export function applyCorrectionDirectly(store: ReviewStore, claimId: string, replacement: string, explanation: string, actor = '이편집'): void {
-  const claim = store.claim(claimId)
-  const doc = store.document()
+  const claim = getClaim(store, claimId)
+  const doc = readDocument(store)
   const blocks: Block[] = JSON.parse(JSON.stringify(doc.blocks)) as Block[]
   // Find the block and inline holding the claim (a correction inside one run of text).
   let offset = 0
@@ -71,7 +75,7 @@ export function applyCorrectionDirectly(store: ReviewStore, claimId: string, rep
     store.db
       .prepare(`UPDATE document SET title = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`)
       .run(essayTitle(blocks), JSON.stringify(blocks), text, contentHash(text), now)
-    for (const c of store.claims()) {
+    for (const c of listClaims(store)) {
       const start = c.id === claimId || c.start < claim.end ? c.start : c.start + delta
       const end = c.id === claimId || c.end >= claim.end ? c.end + delta : c.end
       const a = describeRange(text, start, end)
@@ -87,7 +91,7 @@ export function applyCorrectionDirectly(store: ReviewStore, claimId: string, rep
 }
 
 export function openEssay(essay: ParsedEssay): ReviewStore {
-  return ReviewStore.open(':memory:', essay)
+  return openReview(':memory:', essay)
 }
 
 /** Undoes the Markdown export's backslash escapes and numeric character references. */

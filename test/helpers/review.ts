@@ -7,6 +7,9 @@ import type { Block } from '../../src/shared/essay'
 import { editRegion, mapRange } from '../../src/shared/textDiff'
 import { bundledEssay, tempDir, type TempDir } from './essay'
 import { anchorOf } from './exchange'
+import { readDocument } from '../../src/core/document/queries'
+import { createClaim } from '../../src/core/claims/commands'
+import { openReview } from '../../src/core/review/open'
 
 export interface TestReview {
   readonly store: ReviewStore
@@ -21,7 +24,7 @@ export function bundledReviewPerTest(): TestReview {
   let store: ReviewStore | undefined
   beforeEach(() => {
     dir = tempDir()
-    store = ReviewStore.open(dir.file('r.factdesk'), bundledEssay())
+    store = openReview(dir.file('r.factdesk'), bundledEssay())
   })
   afterEach(() => {
     store?.close()
@@ -40,17 +43,17 @@ export function bundledReviewPerTest(): TestReview {
     },
     reopen() {
       opened(store).close()
-      store = ReviewStore.open(opened(dir).file('r.factdesk'))
+      store = openReview(opened(dir).file('r.factdesk'))
     },
   }
 }
 
 /** Marks the first place the essay reads `quote` as a claim. */
-export const markQuote = (store: ReviewStore, quote: string, actor = '김기자'): Claim => store.createClaim(anchorOf(store, quote), actor)
+export const markQuote = (store: ReviewStore, quote: string, actor = '김기자'): Claim => createClaim(store, anchorOf(store, quote), actor)
 
 /** The essay's blocks with `from` replaced by `to` in each run that holds it, as the editor would save them. */
 export function replacedBlocks(store: ReviewStore, from: string, to: string): Block[] {
-  return store.document().blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }))
+  return readDocument(store).blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }))
 }
 
 /** The essay text of `blocks`. */

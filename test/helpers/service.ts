@@ -2,8 +2,10 @@
 import { test as base } from 'vitest'
 import { PrefsStore } from '../../src/core/prefs/prefs'
 import { ReviewSession } from '../../src/core/review/session'
-import { ReviewStore } from '../../src/core/review/store'
-import { createService, dispatch, type Service } from '../../src/core/service'
+import { openReview } from '../../src/core/review/open'
+import { createService, dispatch } from '../../src/core/service'
+import type { Service } from '../../src/core/registry'
+import type { ReviewStore } from '../../src/core/review/store'
 import type { ArgsOf, CallResult, EventName, Method, ResultOf } from '../../src/shared/contract'
 import type { Prefs } from '../../src/shared/domain'
 import { bundledEssay, tempDir, type TempDir } from './essay'
@@ -53,7 +55,7 @@ export const deskTest = base.extend<{ dir: TempDir; desk: Desk }>({
     dir.remove()
   },
   desk: async ({ dir }, use) => {
-    const desk = openDesk(ReviewStore.open(dir.file('review.factdesk'), bundledEssay()))
+    const desk = openDesk(openReview(dir.file('review.factdesk'), bundledEssay()))
     await use(desk)
     desk.session.close()
   },

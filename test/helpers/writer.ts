@@ -9,27 +9,29 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseEssayMarkdown } from '../../src/core/document/essayFormat'
-import { ReviewStore } from '../../src/core/review/store'
 import { codePointLength, describeRange } from '../../src/shared/text'
+import { createClaim, updateClaim } from '../../src/core/claims/commands'
+import { readDocument } from '../../src/core/document/queries'
+import { openReview } from '../../src/core/review/open'
 
 const path = process.argv[2]
 if (!path) throw new Error('usage: writer.ts <review file>')
 const essay = parseEssayMarkdown(readFileSync(join(__dirname, '../../resources/essays/seoul-openai.md'), 'utf8'))
-const store = ReviewStore.open(path, essay)
-const text = store.document().text
+const store = openReview(path, essay)
+const text = readDocument(store).text
 const length = codePointLength(text)
 const claims: string[] = []
 
 for (let i = 0; ; i++) {
   if (i % 3 === 0 || claims.length === 0) {
     const start = Math.floor(Math.random() * (length - 40))
-    const claim = store.createClaim(describeRange(text, start, start + 1 + Math.floor(Math.random() * 30)), 'writer')
+    const claim = createClaim(store, describeRange(text, start, start + 1 + Math.floor(Math.random() * 30)), 'writer')
     claims.push(claim.id)
     process.stdout.write(`c ${claim.id}\n`)
   } else {
     const id = claims[Math.floor(Math.random() * claims.length)]
     const note = `note-${process.pid}-${i}`
-    const claim = store.updateClaim(id, { note }, 'writer')
+    const claim = updateClaim(store, id, { note }, 'writer')
     process.stdout.write(`u ${id} ${claim.revision} ${note}\n`)
   }
 }

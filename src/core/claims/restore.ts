@@ -1,9 +1,11 @@
 import { FactdeskError } from '../../shared/errors'
-import { setSourceDeleted } from './claimWrites'
-import type { HandlerRegistry, ServiceContext } from '../service'
+import { setSourceDeleted } from './commands'
 import type { ReviewStore } from '../review/store'
 import type { SourceRow } from '../db/rows'
-import { setReplyDeleted, type ReplyRow } from '../thread/thread'
+import { setReplyDeleted } from '../thread/thread'
+import type { ReplyRow } from '../db/rows'
+import { getClaim } from './queries'
+import { get } from '../db/query'
 
 /**
  * Undo of removals. Sources and replies are versioned rows with tombstones, so bringing one back is a
@@ -16,9 +18,9 @@ import { setReplyDeleted, type ReplyRow } from '../thread/thread'
 /** Brings a removed source back on its claim (which must be live). Returns the claim id. */
 export function restoreSource(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
-    const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(id) as SourceRow | undefined
+    const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ?`, id)
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
     return row.claim_id
   }).immediate()
@@ -27,9 +29,9 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
 /** Brings a deleted reply back; like deleting it, only its author may. Returns the claim id. */
 export function restoreReply(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
-    const row = store.db.prepare(`SELECT * FROM reply WHERE id = ?`).get(id) as ReplyRow | undefined
+    const row = get<ReplyRow>(store.db, `SELECT * FROM reply WHERE id = ?`, id)
     if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     if (actor === '' || row.author !== actor) {
       throw new FactdeskError('forbidden', `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`)
     }
@@ -42,15 +44,4 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
 export function restoreSuggestion(store: ReviewStore, key: string): void {
   const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key)).immediate()
   if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
-}
-
-export function registerRestoreHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
-  reg.register('source-restore', ({ id }) => store().claim(restoreSource(store(), id, actor())))
-  reg.register('reply-restore', ({ id }) => store().claim(restoreReply(store(), id, actor())))
-  reg.register('suggestion-restore', ({ key }) => {
-    restoreSuggestion(store(), key)
-    return { key }
-  })
 }

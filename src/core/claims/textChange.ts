@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { recordEvent } from '../review/history'
 import type { ReviewStore } from '../review/store'
+import { get } from '../db/query'
 
 /**
  * How a claim's words came to change: an edit of the essay (typing, paste, undo/redo), a correction
@@ -36,9 +37,7 @@ export function needsReconfirmation(claim: { verdict: string; status: string }, 
  */
 export function recordTextChange(store: ReviewStore, change: TextChange, actor: string, at: string): void {
   const { db } = store
-  const row = db.prepare(`SELECT verdict, status, text_changed FROM claim WHERE id = ?`).get(change.claimId) as
-    | { verdict: string; status: string; text_changed: number }
-    | undefined
+  const row = get<{ verdict: string; status: string; text_changed: number }>(db, `SELECT verdict, status, text_changed FROM claim WHERE id = ?`, change.claimId)
   if (!row || change.before === change.after) return
   if (!extendLastEdit(db, change, actor, at)) {
     const detail: Record<string, unknown> = { before: change.before, after: change.after, via: change.via }
@@ -61,13 +60,9 @@ export function recordTextChange(store: ReviewStore, change: TextChange, actor: 
  */
 function extendLastEdit(db: Database.Database, change: TextChange, actor: string, at: string): boolean {
   if (change.via !== 'edit') return false
-  const last = db
-    .prepare(
-      `SELECT rowid, actor, kind, at, detail_json FROM event WHERE claim_id = ?
+  const last = get<{ rowid: number; actor: string; kind: string; at: string; detail_json: string }>(db, `SELECT rowid, actor, kind, at, detail_json FROM event WHERE claim_id = ?
          AND NOT (kind = 'status-changed' AND json_extract(detail_json, '$.why') = 'text-changed')
-       ORDER BY at DESC, rowid DESC LIMIT 1`,
-    )
-    .get(change.claimId) as { rowid: number; actor: string; kind: string; at: string; detail_json: string } | undefined
+       ORDER BY at DESC, rowid DESC LIMIT 1`, change.claimId)
   if (!last || last.kind !== 'text-changed' || last.actor !== actor || Date.parse(at) - Date.parse(last.at) >= TEXT_EDIT_SESSION_MS) return false
   const detail = JSON.parse(last.detail_json) as Record<string, unknown>
   if (detail.via !== 'edit' || detail.after !== change.before) return false

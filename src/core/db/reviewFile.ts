@@ -109,6 +109,30 @@ function openReadOnly(path: string): Database.Database {
   }
 }
 
+/**
+ * Runs `fn` on a plain read-only connection to a SQLite file, with none of a review's checks: for a
+ * private copy the caller only reads. Even a read-only connection leaves -wal and -shm files beside a
+ * WAL database, so it is not for a file the user gave.
+ */
+export function readPlainDatabase<T>(path: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return fn(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** A consistent copy of a SQLite file at `to` (changes still only in its -wal file included). */
+export async function snapshotDatabase(path: string, to: string): Promise<void> {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    await db.backup(to)
+  } finally {
+    db.close()
+  }
+}
+
 export function configure(db: Database.Database): void {
   if (db.name !== ':memory:') db.pragma('journal_mode = WAL')
   // better-sqlite3 opens WAL files at NORMAL; a committed change must survive power loss.

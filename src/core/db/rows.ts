@@ -1,4 +1,7 @@
 import type { Claim, Correction, Source } from '../../shared/domain'
+import type { Reply } from '../../shared/thread'
+import type { DocumentView } from '../../shared/contract'
+import type { Block } from '../../shared/essay'
 
 export interface ClaimRow {
   id: string
@@ -113,5 +116,55 @@ export function toCorrection(r: CorrectionRow): Correction {
     proposed: r.proposed,
     appliedBy: r.applied_by,
     applied: r.applied,
+  }
+}
+
+export interface DocumentRow {
+  id: string
+  title: string
+  blocks_json: string
+  text: string
+  content_hash: string
+}
+
+/** The essay as the contract's DocumentView. */
+export function toDocumentView(r: DocumentRow): DocumentView {
+  return { id: r.id, title: r.title, blocks: JSON.parse(r.blocks_json) as Block[], text: r.text, hash: r.content_hash }
+}
+
+export interface ReplyRow {
+  id: string
+  claim_id: string
+  author: string
+  body: string
+  created: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+export interface TagRow {
+  id: string
+  claim_id: string
+  name: string
+  author: string
+  created: string
+  modified: string
+  revision: number
+  deleted: number
+  version: string
+}
+
+export function toReply(r: ReplyRow): Reply {
+  return {
+    id: r.id,
+    claimId: r.claim_id,
+    author: r.author,
+    body: r.body,
+    created: r.created,
+    modified: r.modified,
+    revision: r.revision,
+    version: r.version,
   }
 }

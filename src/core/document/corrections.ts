@@ -6,15 +6,17 @@ import { $saveDocument, type ClaimRange } from './documentEdit'
 import { recordEvent } from '../review/history'
 import { toCorrection, type CorrectionRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
+import { getClaim } from '../claims/queries'
+import { all, get } from '../db/query'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
-  const r = store.db.prepare(`SELECT * FROM correction WHERE id = ? AND deleted = 0`).get(id) as CorrectionRow | undefined
+  const r = get<CorrectionRow>(store.db, `SELECT * FROM correction WHERE id = ? AND deleted = 0`, id)
   if (!r) throw new FactdeskError('not-found', 'That correction no longer exists in this review.')
   return r
 }
 
 export function listCorrections(store: ReviewStore): Correction[] {
-  const rows = store.db.prepare(`SELECT * FROM correction WHERE deleted = 0 ORDER BY proposed, id`).all() as CorrectionRow[]
+  const rows = all<CorrectionRow>(store.db, `SELECT * FROM correction WHERE deleted = 0 ORDER BY proposed, id`)
   return rows.map(toCorrection)
 }
 
@@ -23,7 +25,7 @@ export function proposeCorrection(store: ReviewStore, claimId: string, replaceme
   const id = randomUUID()
   const now = new Date().toISOString()
   store.db.transaction(() => {
-    const claim = store.claim(claimId)
+    const claim = getClaim(store, claimId)
     if (replacement === claim.exact) throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
     store.db
       .prepare(
@@ -67,7 +69,7 @@ export function applyCorrection(store: ReviewStore, id: string, blocks: Block[],
   store.db.transaction(() => {
     const r = row(store, id)
     if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
-    const before = store.claim(r.claim_id).exact
+    const before = getClaim(store, r.claim_id).exact
     // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
     $saveDocument(store, blocks, ranges, actor)
     if (row(store, id).state !== 'applied') {

@@ -6,6 +6,7 @@ import { recordEvent } from '../review/history'
 import { recordTextChange, type TextChange } from '../claims/textChange'
 import type { ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
+import { all, value } from '../db/query'
 
 export interface ClaimRange {
   id: string
@@ -32,7 +33,7 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const now = new Date().toISOString()
   // A claim the page did not send may be one it never knew of (marked from another window or the
   // command line since the page loaded): it follows the edit by itself, and is lost only with its words.
-  const edit = editRegion(db.prepare(`SELECT text FROM document LIMIT 1`).pluck().get() as string, text)
+  const edit = editRegion(value<string>(db, `SELECT text FROM document LIMIT 1`)!, text)
   db.prepare(`UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`).run(
     essayTitle(blocks),
     essayByline(blocks),
@@ -41,7 +42,7 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     contentHash(text),
     now,
   )
-  const claims = db.prepare(`SELECT * FROM claim WHERE deleted = 0 AND anchored = 1`).all() as ClaimRow[]
+  const claims = all<ClaimRow>(db, `SELECT * FROM claim WHERE deleted = 0 AND anchored = 1`)
   const move = db.prepare(`UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ? WHERE id = ?`)
   const reword = db.prepare(
     `UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ?, exact = ?, modified = ?, modified_by = ?,
@@ -77,12 +78,8 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
  */
 function followCorrectionsInText(store: ReviewStore, actor: string, now: string): Set<string> {
   const claimIds = new Set<string>()
-  const redone = store.db
-    .prepare(
-      `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
-       WHERE k.deleted = 0 AND k.state = 'proposed' AND c.exact = k.replacement AND c.exact <> k.original`,
-    )
-    .all() as { id: string; claim_id: string; original: string; replacement: string }[]
+  const redone = all<{ id: string; claim_id: string; original: string; replacement: string }>(store.db, `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'proposed' AND c.exact = k.replacement AND c.exact <> k.original`)
   for (const k of redone) {
     store.db
       .prepare(
@@ -92,12 +89,8 @@ function followCorrectionsInText(store: ReviewStore, actor: string, now: string)
     recordEvent(store.db, k.claim_id, actor, 'correction-applied', { original: k.original, replacement: k.replacement })
     claimIds.add(k.claim_id)
   }
-  const undone = store.db
-    .prepare(
-      `SELECT k.id, k.claim_id FROM correction k JOIN claim c ON c.id = k.claim_id
-       WHERE k.deleted = 0 AND k.state = 'applied' AND c.exact = k.original AND c.exact <> k.replacement`,
-    )
-    .all() as { id: string; claim_id: string }[]
+  const undone = all<{ id: string; claim_id: string }>(store.db, `SELECT k.id, k.claim_id FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'applied' AND c.exact = k.original AND c.exact <> k.replacement`)
   for (const k of undone) {
     store.db
       .prepare(

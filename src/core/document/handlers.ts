@@ -1,28 +1,32 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
-import type { HandlerRegistry, ServiceContext } from '../service'
+import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
+import { getClaim, listClaims } from '../claims/queries'
+import { readDocument, reviewInfo } from './queries'
+import { value } from '../db/query'
 
-/** Editing the essay and correcting it. */
+/** The essay under review: reading it, editing it and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = () => ctx.session.store
-  const actor = (): string => ctx.prefs.get().reviewerName
+  const { store, actor } = handlerContext(ctx)
+  reg.register('review-info', () => reviewInfo(store()))
+  reg.register('document-get', () => readDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
-    return s.claims()
+    return listClaims(s)
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
     proposeCorrection(store(), claimId, replacement, explanation, actor())
-    return store().claim(claimId)
+    return getClaim(store(), claimId)
   })
-  reg.register('correction-update', ({ id, replacement, explanation }) => store().claim(updateCorrection(store(), id, replacement, explanation).claimId))
+  reg.register('correction-update', ({ id, replacement, explanation }) => getClaim(store(), updateCorrection(store(), id, replacement, explanation).claimId))
   reg.register('correction-delete', ({ id }) => {
-    const claimId = store().db.prepare(`SELECT claim_id FROM correction WHERE id = ?`).pluck().get(id) as string | undefined
+    const claimId = value<string>(store().db, `SELECT claim_id FROM correction WHERE id = ?`, id)
     deleteCorrection(store(), id, actor())
-    return store().claim(claimId!)
+    return getClaim(store(), claimId!)
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
     applyCorrection(store(), id, blocks, ranges, actor())
-    return store().claims()
+    return listClaims(store())
   })
 }

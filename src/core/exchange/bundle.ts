@@ -11,6 +11,8 @@ import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
 import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
+import { allClaimRows, allSourceRows } from '../claims/queries'
+import { readDocument } from '../document/queries'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -106,10 +108,10 @@ const fits = (value: string, max: number): string => (value.length <= max ? valu
 
 /** The whole review, tombstones and version histories included. */
 export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
-  const doc = store.document()
+  const doc = readDocument(store)
   const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as { source_url: string; language: string }
   const history = store.versionHistories()
-  const claims = store.allClaimRows().map((r) => ({
+  const claims = allClaimRows(store).map((r) => ({
     id: r.id,
     exact: r.exact,
     prefix: r.prefix,
@@ -130,7 +132,7 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     version: r.version,
     history: history.get(r.id) ?? [r.version],
   }))
-  const sources = store.allSourceRows().map((r) => ({
+  const sources = allSourceRows(store).map((r) => ({
     ...toSource(r),
     deleted: r.deleted === 1,
     history: history.get(r.id) ?? [r.version],

@@ -4,7 +4,7 @@ import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../.
 import type { ReviewStore } from '../review/store'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
 import { allEventRows, toEvent } from '../review/history'
-import { toReply, type ReplyRow, type TagRow } from '../thread/thread'
+import { toReply, type ReplyRow, type TagRow } from '../db/rows'
 
 /**
  * The discussion part of a review bundle: replies, tags (with the review's tag colours) and the

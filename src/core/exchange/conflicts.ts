@@ -58,7 +58,7 @@ function baseSide(store: ReviewStore, entityId: string, theirs: { history: strin
     .get(entityId, JSON.stringify(theirs.history)) as { version: string; modified: string; modified_by: string; values_json: string } | undefined
   if (!row) return null
   const values = JSON.parse(row.values_json) as Record<string, string | number>
-  return { ...values, deleted: values.deleted === 1, modified: row.modified, modifiedBy: row.modified_by } as ConflictSide
+  return { ...values, deleted: values.deleted === 1, modified: row.modified, modifiedBy: row.modified_by }
 }
 
 function mineSide(store: ReviewStore, row: ConflictRow): ConflictSide {

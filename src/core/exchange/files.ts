@@ -19,6 +19,8 @@ import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 import { checkWordFile, readWordIncoming, type WordImportOptions } from './word/wordImport'
 import { isZipBytes } from './word/zip'
+import { readDocument } from '../document/queries'
+import { openReview } from '../review/open'
 
 
 export function sha256(bytes: Uint8Array): string {
@@ -50,7 +52,7 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
     writeFileSync(path, bytes)
     let other: ReviewStore
     try {
-      other = ReviewStore.open(path)
+      other = openReview(path)
     } catch (err) {
       const reason = err instanceof FactdeskError ? err.message.replace(path, 'the file') : String(err)
       throw new FactdeskError('invalid-file', `${name}: ${reason}`)
@@ -126,7 +128,7 @@ export async function importFile(
   const word = (isZipBytes(bytes) || /\.docx$/i.test(name)) && bytes.byteLength <= IMPORT_LIMITS.bytes
   const incoming = word
     ? readWordIncoming(store, name, bytes, importer, options)
-    : await readIncoming(name, bytes, store.document().text)
+    : await readIncoming(name, bytes, readDocument(store).text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }
@@ -147,7 +149,7 @@ function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming
 }
 
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
-  const base = fileBase(store.document().title, 'review')
+  const base = fileBase(readDocument(store).title, 'review')
   if (format === 'bundle') {
     return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
   }

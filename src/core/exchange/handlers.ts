@@ -1,9 +1,9 @@
-import type { HandlerRegistry, ServiceContext } from '../service'
+import type { HandlerRegistry, ServiceContext } from '../registry'
 import { listConflicts, resolveConflict } from './conflicts'
 import { exportReview, importFile } from './files'
 import { listImports } from './importLog'
 import { undoImport } from './importUndo'
-import type { ImportPhase } from './importJob'
+import type { ImportPhase } from './importRunner'
 import { isRepublishFormat } from '../../shared/republish'
 import { exportRepublication } from '../republish'
 

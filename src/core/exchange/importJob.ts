@@ -1,33 +1,17 @@
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError, type ErrorCode } from '../../shared/errors'
-import { ReviewStore } from '../review/store'
+import { FactdeskError } from '../../shared/errors'
+import type { ImportJob, ImportMessage, ImportPhase } from './importRunner'
 import { importFile } from './files'
+import { openReview } from '../review/open'
 
 /**
  * An import as a job that can run on its own connection to the review file — in a worker thread, so a
  * 50 MB file never freezes the window (src/core/exchange/importRunner.ts). The window's connection sees
  * the committed result like any other connection's commit.
  */
-export interface ImportJob {
-  reviewPath: string
-  fileName: string
-  bytes: Uint8Array
-  importer: string
-  /** A reviewed Word document: take its resolved comments as checked claims. */
-  acceptResolved?: boolean
-}
-
-export type ImportPhase = 'reading' | 'merging'
-
-/** What a worker posts back: progress, then the summary or the refusal. */
-export type ImportMessage =
-  | { type: 'progress'; phase: ImportPhase }
-  | { type: 'done'; summary: ImportSummary }
-  | { type: 'failed'; code: ErrorCode; message: string }
-
 export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
-  const store = ReviewStore.open(job.reviewPath)
+  const store = openReview(job.reviewPath)
   try {
     return await importFile(store, job.fileName, job.bytes, job.importer, progress, { acceptResolved: job.acceptResolved })
   } finally {

@@ -1,7 +1,23 @@
 import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError } from '../../shared/errors'
-import type { ImportJob, ImportMessage, ImportPhase } from './importJob'
+import { FactdeskError, type ErrorCode } from '../../shared/errors'
+
+export interface ImportJob {
+  reviewPath: string
+  fileName: string
+  bytes: Uint8Array
+  importer: string
+  /** A reviewed Word document: take its resolved comments as checked claims. */
+  acceptResolved?: boolean
+}
+
+export type ImportPhase = 'reading' | 'merging'
+
+/** What a worker posts back: progress, then the summary or the refusal. */
+export type ImportMessage =
+  | { type: 'progress'; phase: ImportPhase }
+  | { type: 'done'; summary: ImportSummary }
+  | { type: 'failed'; code: ErrorCode; message: string }
 
 /** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
 export type ImportRunner = (job: ImportJob, progress: (phase: ImportPhase) => void, signal: AbortSignal) => Promise<ImportSummary>

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
 import { migrations } from '../db/migrations'
+import { all, value } from '../db/query'
 
 /**
  * Undo import: the review exactly as it was before an import.
@@ -46,13 +47,11 @@ const q = (name: string): string => `"${name.replaceAll('"', '""')}"`
 
 /** The review's content tables, as the file has them (the search index, a virtual table, is not one). */
 export function contentTables(db: Database.Database): TableShape[] {
-  const tables = db
-    .prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
-    .all() as { name: string; wr: number }[]
+  const tables = all<{ name: string; wr: number }>(db, `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
   return tables
     .filter((t) => OWN_TABLES.has(t.name) && !OUTSIDE_STATE.has(t.name))
     .map((t) => {
-      const info = db.prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`).all(t.name) as { name: string; pk: number }[]
+      const info = all<{ name: string; pk: number }>(db, `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`, t.name)
       const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
       return { name: t.name, columns: info.map((c) => c.name), key, rowid: t.wr === 0 }
     })
@@ -67,7 +66,7 @@ const cache = new WeakMap<Database.Database, { stamp: string; hash: string }>()
  * (`total_changes()` and `PRAGMA data_version`), so reading the import log does not rehash each time.
  */
 export function stateHash(db: Database.Database): string {
-  const stamp = `${db.pragma('data_version', { simple: true }) as number}:${db.prepare(`SELECT total_changes()`).pluck().get() as number}`
+  const stamp = `${db.pragma('data_version', { simple: true }) as number}:${value<number>(db, `SELECT total_changes()`)!}`
   const hit = cache.get(db)
   if (hit && hit.stamp === stamp) return hit.hash
   const h = createHash('sha256')
@@ -115,9 +114,7 @@ interface LogRow {
 
 /** The imports that can be undone now, the next one first: each one's "after" is the state the one before it left. */
 export function undoableImports(db: Database.Database, current: string = stateHash(db)): string[] {
-  const rows = db
-    .prepare(`SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`)
-    .all() as LogRow[]
+  const rows = all<LogRow>(db, `SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`)
   const chain: string[] = []
   let state = current
   for (const r of rows) {
@@ -143,7 +140,7 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
       const reachable = undoableImports(db, before)
       installCapture(db, tables)
       const result = run()
-      const importId = db.prepare(`SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`).pluck().get() as string
+      const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
       dropCapture(db, tables.length)
       // Pre-images no undo can reach any more (a change came after their import) are let go.
       db.prepare(`DELETE FROM import_undo WHERE import_id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(reachable))
@@ -186,7 +183,7 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
         `The import of ${row.file_name} can no longer be undone: the review has changed since. Nothing was changed.`,
       )
     }
-    replay(db, db.prepare(`SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY seq DESC`).all(id) as UndoRow[])
+    replay(db, all<UndoRow>(db, `SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY seq DESC`, id))
     if (stateHash(db) !== row.before_state) {
       throw new FactdeskError('internal', `The import of ${row.file_name} could not be undone exactly; the review is unchanged.`)
     }

@@ -1,6 +1,7 @@
 /** The worker thread an import runs in (src/core/exchange/importRunner.ts). */
 import { parentPort, workerData } from 'node:worker_threads'
-import { failureMessage, runImportJob, type ImportJob, type ImportMessage } from './importJob'
+import { failureMessage, runImportJob } from './importJob'
+import type { ImportJob, ImportMessage } from './importRunner'
 
 const post = (message: ImportMessage): void => parentPort?.postMessage(message)
 

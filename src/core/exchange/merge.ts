@@ -10,6 +10,7 @@ import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
 import { relation } from './mergeRules'
 import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
+import { readDocument } from '../document/queries'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -45,7 +46,7 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string },
 ): ImportSummary {
   const { db } = store
-  const localText = store.document().text
+  const localText = readDocument(store).text
   const documentDiffers = incoming.documentText !== localText
   const summary: ImportSummary = {
     fileName: meta.fileName,
@@ -62,7 +63,7 @@ export function mergeIncoming(
     changedClaims: [],
     notes: [...incoming.notes],
   }
-  const documentId = store.document().id
+  const documentId = readDocument(store).id
   const seen = store.versionHistories()
   const known = (id: string) => new Set(seen.get(id) ?? [])
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)

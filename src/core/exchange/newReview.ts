@@ -13,7 +13,7 @@ import { parseJsonFile } from './safeJson'
  */
 
 
-/** The essay a bundle carries, ready for ReviewStore.open. */
+/** The essay a bundle carries, ready for openReview. */
 export function essayOfBundle(bundle: ReviewBundle): ParsedEssay {
   const meta: Record<string, string> = {}
   // Only a web address is kept: the essay's address becomes a link in exports.

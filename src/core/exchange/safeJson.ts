@@ -56,7 +56,8 @@ export function parseJsonFile(name: string, bytes: Uint8Array): unknown {
   if (jsonDepth(text) > IMPORT_LIMITS.depth) {
     refuse(name, `the data is nested more than ${IMPORT_LIMITS.depth} levels deep.`)
   }
-  let badKey: string | null = null
+  // Set inside the reviver: declared wide so the check after parsing is not narrowed to null.
+  let badKey = null as string | null
   let brokenText = false
   let value: unknown
   try {

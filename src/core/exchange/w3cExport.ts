@@ -7,6 +7,8 @@ import { readSettings } from '../republish/settings'
 import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
+import { allClaimRows, allSourceRows } from '../claims/queries'
+import { readDocument } from '../document/queries'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
   const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
@@ -46,15 +48,15 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
 
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
 export function exportW3c(store: ReviewStore): object {
-  const doc = store.document()
+  const doc = readDocument(store)
   const { sourceUrl, lang } = documentMeta(store)
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
   const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
-  const claims = store.allClaimRows().filter((c) => c.deleted === 0)
+  const claims = allClaimRows(store).filter((c) => c.deleted === 0)
   const sources = new Map<string, SourceRow[]>()
-  for (const s of store.allSourceRows()) {
+  for (const s of allSourceRows(store)) {
     if (s.deleted === 1) continue
     sources.set(s.claim_id, [...(sources.get(s.claim_id) ?? []), s])
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { normalizeTagName } from '../../shared/thread'
 import type { ReviewStore } from '../review/store'
-import type { ReplyRow, TagRow } from '../thread/thread'
+import type { ReplyRow, TagRow } from '../db/rows'
 import type { BundleReply, BundleTag, BundleTagStyle } from './bundleThread'
 import { idFor, UUID_URN } from './w3cBodies'
 import { optionalTime, type Json, type Refuse } from './w3cRead'
@@ -95,10 +95,10 @@ export function readTag(body: Json, claimId: string, claimCreated: string, at: R
   const name = body.value as string
   const created = optionalTime(body[X.created], 'a tag\'s created time', at) ?? claimCreated
   const tag: Omit<BundleTag, 'revision'> & { revision: unknown } = {
-    id: typeof body[TAG_ID] === 'string' && UUID_URN.test(body[TAG_ID] as string) ? idFor(body[TAG_ID] as string) : uuidV5(`${claimId}\ntag\n${name}`),
+    id: typeof body[TAG_ID] === 'string' && UUID_URN.test(body[TAG_ID]) ? idFor(body[TAG_ID]) : uuidV5(`${claimId}\ntag\n${name}`),
     claimId,
     name,
-    author: typeof body[AUTHOR] === 'string' ? (body[AUTHOR] as string) : '',
+    author: typeof body[AUTHOR] === 'string' ? body[AUTHOR] : '',
     created,
     modified: optionalTime(body[X.modified], 'a tag\'s modified time', at) ?? created,
     revision: body[X.revision] ?? 1,

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { langs, LIMITS, type Lang, type Prefs } from '../../shared/domain'
-import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, scaleIdSchema } from '../../shared/prefs'
+import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, prefsPatchSchema } from '../../shared/prefs'
 
 /** What the shell must choose (name and language); the rest has defaults. */
 export type PrefsDefaults = Pick<Prefs, 'reviewerName' | 'lang'> & Partial<Prefs>
@@ -33,9 +33,9 @@ export class PrefsStore {
   }
 
   set(input: Partial<Prefs>): Prefs {
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Prefs>
-    if (patch.essayFontSize !== undefined) patch.essayFontSize = essayFontSizeSchema.parse(patch.essayFontSize)
-    if (patch.defaultScale !== undefined) patch.defaultScale = scaleIdSchema.parse(patch.defaultScale)
+    // The same schema as the prefs-set call: the store checks too, whoever calls it.
+    const parsed = prefsPatchSchema.parse(input)
+    const patch = Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as Partial<Prefs>
     this.prefs = { ...this.prefs, ...patch }
     if (this.path) {
       mkdirSync(dirname(this.path), { recursive: true })
@@ -58,13 +58,13 @@ function readPrefs(path: string): Partial<Prefs> {
   const out: Partial<Prefs> = {}
   if (raw && typeof raw === 'object') {
     const r = raw as Record<string, unknown>
-    if (typeof r.reviewerName === 'string') out.reviewerName = r.reviewerName.slice(0, LIMITS.reviewerName)
-    if (langs.includes(r.lang as Lang)) out.lang = r.lang as Lang
     // A hand-edited or older file may hold anything: only valid values are taken, the rest keeps its default.
-    const size = essayFontSizeSchema.safeParse(r.essayFontSize)
-    if (size.success) out.essayFontSize = size.data
-    const scale = scaleIdSchema.safeParse(r.defaultScale)
-    if (scale.success) out.defaultScale = scale.data
+    for (const [key, schema] of Object.entries(prefsPatchSchema.shape)) {
+      const value = r[key]
+      // An over-long name is cut to the limit rather than dropped.
+      const parsed = schema.safeParse(key === 'reviewerName' && typeof value === 'string' ? value.slice(0, LIMITS.reviewerName) : value)
+      if (parsed.success && parsed.data !== undefined) Object.assign(out, { [key]: parsed.data })
+    }
   }
   return out
 }

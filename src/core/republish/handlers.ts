@@ -1,4 +1,4 @@
-import type { HandlerRegistry, ServiceContext } from '../service'
+import type { HandlerRegistry, ServiceContext } from '../registry'
 import { readSettings, writeSettings } from './settings'
 
 export function registerRepublishHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {

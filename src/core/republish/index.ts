@@ -10,6 +10,7 @@ import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
 import { forReaders, gatherRepublishData, isRated, READER_FORMATS, signedOffOnly, type RepublishData } from './model'
 import { chromiumPdfRenderer, type PdfRenderer } from './pdf'
+import { readDocument } from '../document/queries'
 
 export { scaleOf } from './model'
 export type { PdfRenderer } from './pdf'
@@ -81,7 +82,7 @@ export async function exportRepublication(
       file = binary(
         forReview ? `${base}.review.docx` : `${base}.docx`,
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        await renderDocx(data, forReview ? { reviewId: store.document().id } : undefined),
+        await renderDocx(data, forReview ? { reviewId: readDocument(store).id } : undefined),
       )
       break
     case 'csv':

@@ -7,6 +7,9 @@ import { listCorrections } from '../document/corrections'
 import { activeScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
 import { readSettings } from './settings'
+import { listClaims } from '../claims/queries'
+import { readDocument } from '../document/queries'
+import { all, get } from '../db/query'
 
 /**
  * A review's verdict scale as the exports need it. `order` is the numeric scale, most true first
@@ -78,7 +81,7 @@ export interface RepublishData {
 
 /** The language of the review's output: the essay's declared language, else Korean if it has Hangul. */
 export function languageOf(store: ReviewStore, doc: DocumentView): Lang {
-  const row = store.db.prepare(`SELECT language FROM document LIMIT 1`).get() as { language: string } | undefined
+  const row = get<{ language: string }>(store.db, `SELECT language FROM document LIMIT 1`)
   const declared = (row?.language ?? '').trim().toLowerCase()
   if (declared.startsWith('ko')) return 'ko'
   if (declared) return 'en'
@@ -86,17 +89,15 @@ export function languageOf(store: ReviewStore, doc: DocumentView): Lang {
 }
 
 function tagsOf(store: ReviewStore): Map<string, string[]> {
-  const rows = store.db
-    .prepare(`SELECT claim_id, name FROM claim_tag WHERE deleted = 0 ORDER BY name`)
-    .all() as { claim_id: string; name: string }[]
+  const rows = all<{ claim_id: string; name: string }>(store.db, `SELECT claim_id, name FROM claim_tag WHERE deleted = 0 ORDER BY name`)
   const map = new Map<string, string[]>()
   for (const r of rows) map.set(r.claim_id, [...(map.get(r.claim_id) ?? []), r.name])
   return map
 }
 
 export function gatherRepublishData(store: ReviewStore, options: RepublishOptions = {}): RepublishData {
-  const doc = store.document()
-  const all = store.claims()
+  const doc = readDocument(store)
+  const all = listClaims(store)
   const claims = all.filter((c) => c.anchored).sort((a, b) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created))
   const number = new Map(claims.map((c, i) => [c.id, i + 1]))
   const corrections = listCorrections(store)

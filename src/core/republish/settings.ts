@@ -6,21 +6,21 @@ import {
   type RepublishSettingsPatch,
 } from '../../shared/republish'
 import type { ReviewStore } from '../review/store'
+import { readDocument } from '../document/queries'
+import { all, get } from '../db/query'
 
 type Key = keyof RepublishSettings
 const fields = Object.keys(republishSettingKeys) as Key[]
 
 function stored(store: ReviewStore): Map<string, string> {
-  const rows = store.db
-    .prepare(`SELECT key, value FROM setting WHERE key IN (${fields.map(() => '?').join(', ')})`)
-    .all(...fields.map((f) => republishSettingKeys[f])) as { key: string; value: string }[]
+  const rows = all<{ key: string; value: string }>(store.db, `SELECT key, value FROM setting WHERE key IN (${fields.map(() => '?').join(', ')})`, ...fields.map((f) => republishSettingKeys[f]))
   return new Map(rows.map((r) => [r.key, r.value]))
 }
 
 /** What the essay itself says: its source URL and its author line (the defaults of the essay fields). */
 function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' | 'essayAuthor'> {
-  const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
-  const author = store.document().blocks.find((b) => b.kind === 'author')
+  const row = get<{ source_url: string }>(store.db, `SELECT source_url FROM document LIMIT 1`)
+  const author = readDocument(store).blocks.find((b) => b.kind === 'author')
   return { essayUrl: row?.source_url ?? '', essayAuthor: author ? blockText(author).trim() : '' }
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
 import type { ClaimEvent } from '../../shared/thread'
 import type { ReviewStore } from './store'
+import { all } from '../db/query'
 
 /**
  * What the per-claim history records. Each kind names one change a reviewer would want to see
@@ -92,11 +93,11 @@ export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] 
   if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
     throw new FactdeskError('not-found', `No claim ${claimId} in this review.`)
   }
-  const rows = store.db.prepare(`SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`).all(claimId) as EventRow[]
+  const rows = all<EventRow>(store.db, `SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`, claimId)
   return rows.map(toEvent)
 }
 
 /** Every event of the review (for bundles), oldest first. */
 export function allEventRows(db: Database.Database): EventRow[] {
-  return db.prepare(`SELECT * FROM event ORDER BY claim_id, at, id`).all() as EventRow[]
+  return all<EventRow>(db, `SELECT * FROM event ORDER BY claim_id, at, id`)
 }

@@ -9,6 +9,7 @@ import { hostname } from 'node:os'
 import type { ImportSummary } from '../../shared/exchange'
 import { importFile } from '../exchange/files'
 import { bundleOfFile, essayOfBundle } from '../exchange/newReview'
+import { openReview } from './open'
 
 export type SessionChange = 'opened' | 'created' | 'saved-as' | 'external'
 
@@ -17,14 +18,14 @@ export type SessionChange = 'opened' | 'created' | 'saved-as' | 'external'
  * it (src/core/review/reviewLock.ts). The command line opens review files directly and waits on SQLite's lock.
  */
 export function openForWindow(path: string, essay?: ParsedEssay, options: { scale?: VerdictScale } = {}): ReviewStore {
-  if (path === ':memory:') return ReviewStore.open(path, essay, options)
+  if (path === ':memory:') return openReview(path, essay, options)
   const taken = takeReviewLock(path)
   if (taken.holder) {
     if (!existsSync(path)) throw heldElsewhere(path, taken.holder)
-    return ReviewStore.open(path, undefined, { readOnly: taken.holder })
+    return openReview(path, undefined, { readOnly: taken.holder })
   }
   try {
-    return ReviewStore.open(path, essay, { ...options, lock: taken.lock })
+    return openReview(path, essay, { ...options, lock: taken.lock })
   } catch (err) {
     taken.lock.release()
     throw err

@@ -14,11 +14,9 @@ import {
   type VerdictScale,
 } from '../../shared/scales'
 import { LIMITS } from '../../shared/domain'
-import type { BundleClaim } from '../exchange/bundle'
-import type { IncomingReview } from '../exchange/merge'
 import { recordEvent } from '../review/history'
-import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
+import { all, value } from '../db/query'
 
 /**
  * The review's verdict scale (src/shared/scales.ts): stored as JSON in the review file's setting
@@ -35,7 +33,7 @@ export function activeScale(store: ReviewStore): VerdictScale {
 
 /** The scale the review has stored; undefined when it has none (or one that does not validate). */
 export function storedScale(store: ReviewStore): VerdictScale | undefined {
-  const raw = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(SCALE_SETTING) as string | undefined
+  const raw = value<string>(store.db, `SELECT value FROM setting WHERE key = ?`, SCALE_SETTING)
   if (raw === undefined) return undefined
   try {
     const parsed = verdictScaleSchema.safeParse(JSON.parse(raw))
@@ -67,7 +65,7 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
   const previous = activeScale(store)
   let plan: Omit<ScaleChangeSummary, 'previous' | 'scale'> = { mapped: [], kept: 0, unrated: 0 }
   db.transaction(() => {
-    const rows = db.prepare(`SELECT id, verdict, deleted FROM claim`).all() as { id: string; verdict: string; deleted: number }[]
+    const rows = all<{ id: string; verdict: string; deleted: number }>(db, `SELECT id, verdict, deleted FROM claim`)
     plan = planScaleChange(previous, scale, rows.filter((r) => r.deleted === 0))
     const t = new Date().toISOString()
     const update = db.prepare(
@@ -79,9 +77,7 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
       update.run(verdict, t, actor, store.newVersion(r.id), r.id)
       recordEvent(db, r.id, actor, 'verdict-changed', { from: r.verdict, to: verdict, scale: scale.id }, t)
     }
-    const conflicts = db
-      .prepare(`SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`)
-      .all() as { id: string; theirs_json: string }[]
+    const conflicts = all<{ id: string; theirs_json: string }>(db, `SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`)
     const updateConflict = db.prepare(`UPDATE conflict SET theirs_json = ? WHERE id = ?`)
     for (const c of conflicts) {
       const theirs = JSON.parse(c.theirs_json) as { verdict: string }
@@ -108,12 +104,21 @@ function originalLabel(id: string): string {
  * note, and the import summary says so — the way a W3C rating Factdesk does not know is imported.
  * Claims whose version this review has seen already are left alone (the merge leaves them unchanged).
  */
-export function adaptIncomingVerdicts(store: ReviewStore, incoming: IncomingReview): IncomingReview {
+/** What of an incoming claim the scale looks at (a bundle's claim has these fields). */
+interface RatedClaim {
+  id: string
+  verdict: string
+  note: string
+  deleted: boolean
+  version: string
+}
+
+export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: string[] }>(store: ReviewStore, incoming: R): R {
   const scale = activeScale(store)
   if (incoming.claims.every((c) => isValidVerdict(scale, c.verdict))) return incoming
   const seen = store.versionHistories()
   const unknown = new Map<string, number>()
-  const claims = incoming.claims.map((c): BundleClaim => {
+  const claims = incoming.claims.map((c): C => {
     if (isValidVerdict(scale, c.verdict)) return c
     if (c.deleted || seen.get(c.id)?.includes(c.version)) return { ...c, verdict: UNRATED }
     unknown.set(c.verdict, (unknown.get(c.verdict) ?? 0) + 1)
@@ -128,17 +133,6 @@ export function adaptIncomingVerdicts(store: ReviewStore, incoming: IncomingRevi
     `${n === 1 ? '1 claim has a verdict' : `${n} claims have verdicts`} this review's scale (${scale.name.en}) does not have (${labels}); ` +
     `${n === 1 ? 'it was' : 'they were'} imported as not yet rated, with the original verdict kept in the note.`
   return { ...incoming, claims, notes: [...incoming.notes, note] }
-}
-
-export function registerScaleHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  reg.register('scale-get', () => activeScale(store()))
-  reg.register('scales-builtin', () => [...BUILTIN_SCALES])
-  reg.register('scale-set', ({ scale }) => {
-    const summary = setScale(store(), scale, ctx.prefs.get().reviewerName)
-    ctx.emit('review-changed', { reason: 'scale-changed' })
-    return summary
-  })
 }
 
 /** A built-in scale by id (the reviewer's default scale for new reviews), if there is one. */

@@ -1,4 +1,4 @@
-import type { HandlerRegistry, ServiceContext } from '../service'
+import type { HandlerRegistry, ServiceContext } from '../registry'
 import { queryClaims } from './search'
 
 /** The Claims panel's search, filters and sort. */

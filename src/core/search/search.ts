@@ -8,6 +8,7 @@ import {
 import { tagKey } from '../../shared/thread'
 import { foldName } from '../../shared/workflow'
 import type { ReviewStore } from '../review/store'
+import { conflictedClaimIds } from '../claims/queries'
 
 /**
  * Search over the claims of a review: quote, note, sources (URL, title, publisher, excerpt, archive
@@ -233,7 +234,7 @@ interface QueryRow {
  * with the search (all must hold). Sort by position in the essay (unanchored claims last) or by the
  * last change of the claim or of anything on it, newest first.
  */
-export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, input: ClaimQuery): ClaimSearchResult {
+export function queryClaims(store: Pick<ReviewStore, 'db'>, input: ClaimQuery): ClaimSearchResult {
   const { db } = store
   const { query, filters: f, sort } = claimQuerySchema.parse(input)
   const hasReply = tableExists(db, 'reply')
@@ -256,7 +257,7 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
         .prepare(`SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`)
         .all() as { claim_id: string; name: string }[])
     : []
-  const conflicted = f.conflict ? store.conflictedIds() : null
+  const conflicted = f.conflict ? conflictedClaimIds(store) : null
   const workflow = f.assignee || f.signedOff ? workflowFilter(db, f.assignee) : null
   const matches = searchClaimIds(db, query)
   const wantTag = f.tag ? tagKey(f.tag) : null

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { blockText, type Block, type BlockKind } from '../../shared/essay'
 import { suggestionReasons, type Suggestion, type SuggestionReason } from '../../shared/spotting'
 import { joinBlocks } from '../../shared/text'
-import type { HandlerRegistry, ServiceContext } from '../service'
 import type { ReviewStore } from '../review/store'
+import { readDocument } from '../document/queries'
+import { all, column } from '../db/query'
 
 /**
  * Claim spotting, offline and deterministic: no network, no model. The essay's plain text is split
@@ -280,11 +281,9 @@ export function spotSentences(blocks: readonly Block[], text?: string): Suggesti
 
 /** Suggestions for the open review: no sentence that overlaps a live claim, none that was dismissed. */
 export function listSuggestions(store: ReviewStore): Suggestion[] {
-  const doc = store.document()
-  const claims = store.db
-    .prepare(`SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
-    .all() as { start: number; end: number }[]
-  const dismissed = new Set(store.db.prepare(`SELECT key FROM dismissed_suggestion`).pluck().all() as string[])
+  const doc = readDocument(store)
+  const claims = all<{ start: number; end: number }>(store.db, `SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
+  const dismissed = new Set(column<string>(store.db, `SELECT key FROM dismissed_suggestion`))
   return spotSentences(doc.blocks, doc.text).filter(
     (s) => !dismissed.has(s.key) && !claims.some((c) => c.start < s.end && s.start < c.end),
   )
@@ -295,13 +294,4 @@ export function dismissSuggestion(store: ReviewStore, key: string, actor: string
   store.db
     .prepare(`INSERT OR IGNORE INTO dismissed_suggestion (key, dismissed, actor) VALUES (?, ?, ?)`)
     .run(key, new Date().toISOString(), actor)
-}
-
-export function registerSpottingHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
-  const store = (): ReviewStore => ctx.session.store
-  reg.register('suggestions-list', () => listSuggestions(store()))
-  reg.register('suggestion-dismiss', ({ key }) => {
-    dismissSuggestion(store(), key, ctx.prefs.get().reviewerName)
-    return { key }
-  })
 }

@@ -4,6 +4,10 @@ import { FactdeskError } from '../../shared/errors'
 import { normalizeTagName, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../../shared/thread'
 import { recordEvent } from '../review/history'
 import type { ReviewStore } from '../review/store'
+import { toReply, type ReplyRow, type TagRow } from '../db/rows'
+import { collate } from './queries'
+import { getClaim } from '../claims/queries'
+import { all, column, get } from '../db/query'
 
 /**
  * A claim's discussion: replies (edited and deleted by their author only) and tags (free text, one
@@ -14,88 +18,13 @@ import type { ReviewStore } from '../review/store'
  * so one reviewer tagging a claim and another editing its note are not a conflict.
  */
 
-export interface ReplyRow {
-  id: string
-  claim_id: string
-  author: string
-  body: string
-  created: string
-  modified: string
-  revision: number
-  deleted: number
-  version: string
-}
-
-export interface TagRow {
-  id: string
-  claim_id: string
-  name: string
-  author: string
-  created: string
-  modified: string
-  revision: number
-  deleted: number
-  version: string
-}
-
 const now = (): string => new Date().toISOString()
-
-export function toReply(r: ReplyRow): Reply {
-  return {
-    id: r.id,
-    claimId: r.claim_id,
-    author: r.author,
-    body: r.body,
-    created: r.created,
-    modified: r.modified,
-    revision: r.revision,
-    version: r.version,
-  }
-}
-
-/** Live replies, oldest first, by claim (or of one claim). */
-export function repliesByClaim(db: Database.Database, claimId?: string): Map<string, Reply[]> {
-  const rows = (
-    claimId === undefined
-      ? db.prepare(`SELECT * FROM reply WHERE deleted = 0 ORDER BY created, id`).all()
-      : db.prepare(`SELECT * FROM reply WHERE deleted = 0 AND claim_id = ? ORDER BY created, id`).all(claimId)
-  ) as ReplyRow[]
-  const out = new Map<string, Reply[]>()
-  for (const r of rows) out.set(r.claim_id, [...(out.get(r.claim_id) ?? []), toReply(r)])
-  return out
-}
-
-/** Live tag names by claim (or of one claim), each name once, in the review's collation. */
-export function tagsByClaim(db: Database.Database, claimId?: string): Map<string, string[]> {
-  const rows = (
-    claimId === undefined
-      ? db.prepare(`SELECT DISTINCT claim_id, name FROM claim_tag WHERE deleted = 0`).all()
-      : db.prepare(`SELECT DISTINCT claim_id, name FROM claim_tag WHERE deleted = 0 AND claim_id = ?`).all(claimId)
-  ) as { claim_id: string; name: string }[]
-  const out = new Map<string, string[]>()
-  for (const r of rows) out.set(r.claim_id, [...(out.get(r.claim_id) ?? []), r.name])
-  for (const list of out.values()) list.sort(collate)
-  return out
-}
-
-const collator = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true })
-const collate = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * The text of a claim's discussion for a search index: its live replies' bodies and its tag names,
- * one per line. (Search indexes the claim's quote, note and sources itself.)
- */
-export function threadText(db: Database.Database, claimId: string): string {
-  const replies = repliesByClaim(db, claimId).get(claimId) ?? []
-  const tags = tagsByClaim(db, claimId).get(claimId) ?? []
-  return [...replies.map((r) => r.body), ...tags].join('\n')
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Replies
 
 function liveReply(db: Database.Database, id: string): ReplyRow {
-  const row = db.prepare(`SELECT * FROM reply WHERE id = ? AND deleted = 0`).get(id) as ReplyRow | undefined
+  const row = get<ReplyRow>(db, `SELECT * FROM reply WHERE id = ? AND deleted = 0`, id)
   if (!row) throw new FactdeskError('not-found', `No reply ${id} in this review.`)
   return row
 }
@@ -119,7 +48,7 @@ export function addReply(store: ReviewStore, claimId: string, body: string, acto
   const id = randomUUID()
   const t = now()
   store.db.transaction(() => {
-    store.claim(claimId)
+    getClaim(store, claimId)
     store.db
       .prepare(`INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(id, claimId, actor, text, t, t, store.newVersion(id))
@@ -132,7 +61,7 @@ export function updateReply(store: ReviewStore, id: string, body: string, actor:
   const text = replyText(body)
   store.db.transaction(() => {
     const row = liveReply(store.db, id)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     mustOwn(row, actor, 'edit')
     if (row.body === text) return
     const t = now()
@@ -148,7 +77,7 @@ export function updateReply(store: ReviewStore, id: string, body: string, actor:
 export function deleteReply(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
     const row = liveReply(store.db, id)
-    store.claim(row.claim_id)
+    getClaim(store, row.claim_id)
     mustOwn(row, actor, 'delete')
     setReplyDeleted(store, row, true, actor)
     return row.claim_id
@@ -189,7 +118,7 @@ const hashIndex = (name: string, n: number): number => createHash('sha256').upda
  */
 export function pickTagColor(db: Database.Database, name: string): string {
   const used = new Map<string, number>()
-  for (const r of db.prepare(`SELECT color, count(*) AS n FROM tag_style GROUP BY color`).all() as { color: string; n: number }[]) {
+  for (const r of all<{ color: string; n: number }>(db, `SELECT color, count(*) AS n FROM tag_style GROUP BY color`)) {
     used.set(r.color, r.n)
   }
   const n = TAG_PALETTE.length
@@ -211,10 +140,7 @@ export function ensureTagStyle(db: Database.Database, name: string): void {
 /** The spelling the review already uses for a tag ("AI" when "ai" is typed), else the name as given. */
 function reviewSpelling(db: Database.Database, name: string): string {
   const key = tagKey(name)
-  const names = db
-    .prepare(`SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
-    .pluck()
-    .all() as string[]
+  const names = column<string>(db, `SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
   return names.find((n) => tagKey(n) === key) ?? name
 }
 
@@ -222,9 +148,9 @@ function reviewSpelling(db: Database.Database, name: string): string {
 export function addTag(store: ReviewStore, claimId: string, raw: string, actor: string): string {
   const typed = tagName(raw)
   return store.db.transaction(() => {
-    store.claim(claimId)
+    getClaim(store, claimId)
     const name = reviewSpelling(store.db, typed)
-    const mine = store.db.prepare(`SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`).pluck().all(claimId) as string[]
+    const mine = column<string>(store.db, `SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)
     const existing = mine.find((n) => tagKey(n) === tagKey(name))
     if (existing !== undefined) return existing
     const id = randomUUID()
@@ -245,8 +171,8 @@ export function addTag(store: ReviewStore, claimId: string, raw: string, actor: 
 export function removeTag(store: ReviewStore, claimId: string, raw: string, actor: string): void {
   const name = tagName(raw)
   store.db.transaction(() => {
-    store.claim(claimId)
-    const rows = (store.db.prepare(`SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`).all(claimId) as TagRow[]).filter(
+    getClaim(store, claimId)
+    const rows = (all<TagRow>(store.db, `SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)).filter(
       (r) => tagKey(r.name) === tagKey(name),
     )
     if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
@@ -262,14 +188,10 @@ export function removeTag(store: ReviewStore, claimId: string, raw: string, acto
 
 /** Every tag on a live claim: its colour and the number of claims carrying it, in collation order. */
 export function listTags(store: ReviewStore): TagSummary[] {
-  const rows = store.db
-    .prepare(
-      `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
+  const rows = all<{ name: string; count: number; color: string | null }>(store.db, `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
        FROM claim_tag t JOIN claim c ON c.id = t.claim_id AND c.deleted = 0
        LEFT JOIN tag_style s ON s.name = t.name
-       WHERE t.deleted = 0 GROUP BY t.name`,
-    )
-    .all() as { name: string; count: number; color: string | null }[]
+       WHERE t.deleted = 0 GROUP BY t.name`)
   return rows
     .map((r) => ({ name: r.name, color: r.color ?? pickTagColor(store.db, r.name), count: r.count }))
     .sort((a, b) => collate(a.name, b.name))

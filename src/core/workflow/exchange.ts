@@ -4,7 +4,7 @@ import { relation, wins } from '../exchange/mergeRules'
 import type { MergeTouches } from '../exchange/mergeThread'
 import { history, reviewer, timestamp, uuid, version } from '../exchange/bundleFields'
 import type { ReviewStore } from '../review/store'
-import type { WorkflowRow } from './workflow'
+import type { WorkflowRow } from './queries'
 
 /**
  * Assignment and sign-off in a bundle (format version 3) and in a merge. Each claim's row is versioned

@@ -1,4 +1,5 @@
-import type { HandlerRegistry, ServiceContext } from '../service'
+import type { HandlerRegistry, ServiceContext } from '../registry'
+import { getClaim } from '../claims/queries'
 import type { ReviewStore } from '../review/store'
 import { listNotices, markNoticesSeen } from './notices'
 import { assignClaim, signOffClaim, withdrawSignOff } from './workflow'
@@ -9,15 +10,15 @@ export function registerWorkflowHandlers(reg: HandlerRegistry, ctx: ServiceConte
   const actor = (): string => ctx.prefs.get().reviewerName
   reg.register('claim-assign', ({ id, reviewer }) => {
     assignClaim(store(), id, reviewer, actor())
-    return store().claim(id)
+    return getClaim(store(), id)
   })
   reg.register('claim-sign-off', ({ id }) => {
     signOffClaim(store(), id, actor())
-    return store().claim(id)
+    return getClaim(store(), id)
   })
   reg.register('claim-sign-off-withdraw', ({ id }) => {
     withdrawSignOff(store(), id, actor())
-    return store().claim(id)
+    return getClaim(store(), id)
   })
   reg.register('notices-list', () => listNotices(store(), actor()))
   reg.register('notices-seen', ({ keys }) => {

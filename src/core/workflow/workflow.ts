@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3'
-import type { SignOff } from '../../shared/workflow'
 import { FactdeskError } from '../../shared/errors'
 import { recordEvent } from '../review/history'
+import type { WorkflowRow } from './queries'
 import type { ReviewStore } from '../review/store'
+import { getClaim } from '../claims/queries'
 
 /**
  * Assignment and editor sign-off, one row per claim (claim_workflow), versioned like corrections so a
@@ -13,41 +13,6 @@ import type { ReviewStore } from '../review/store'
  * its words have not changed since it was rated: a verdict changed later (here, or on another machine
  * and merged in) leaves the record in the history but not the approval.
  */
-
-export interface WorkflowRow {
-  claim_id: string
-  assignee: string
-  signed_by: string
-  signed_at: string
-  signed_verdict: string
-  modified: string
-  modified_by: string
-  revision: number
-  version: string
-}
-
-export interface ClaimWorkflow {
-  assignee: string
-  signedOff: SignOff | null
-}
-
-const NONE: ClaimWorkflow = { assignee: '', signedOff: null }
-
-/** Every claim's workflow (or one claim's), with sign-offs that no longer hold left out. */
-export function workflowByClaim(db: Database.Database, claimId?: string): (id: string, verdict: string, textChanged: boolean) => ClaimWorkflow {
-  const rows = (
-    claimId === undefined
-      ? db.prepare(`SELECT * FROM claim_workflow`).all()
-      : db.prepare(`SELECT * FROM claim_workflow WHERE claim_id = ?`).all(claimId)
-  ) as WorkflowRow[]
-  const byClaim = new Map(rows.map((r) => [r.claim_id, r]))
-  return (id, verdict, textChanged) => {
-    const r = byClaim.get(id)
-    if (!r) return NONE
-    const holds = r.signed_by !== '' && r.signed_verdict === verdict && !textChanged
-    return { assignee: r.assignee, signedOff: holds ? { by: r.signed_by, at: r.signed_at } : null }
-  }
-}
 
 function write(store: ReviewStore, claimId: string, actor: string, change: Partial<Pick<WorkflowRow, 'assignee' | 'signed_by' | 'signed_at' | 'signed_verdict'>>, at: string): void {
   const current = store.db.prepare(`SELECT * FROM claim_workflow WHERE claim_id = ?`).get(claimId) as WorkflowRow | undefined
@@ -71,7 +36,7 @@ function write(store: ReviewStore, claimId: string, actor: string, change: Parti
 
 /** Assigns the claim to `reviewer` ('' takes the assignment away). */
 export function assignClaim(store: ReviewStore, claimId: string, reviewer: string, actor: string): void {
-  const claim = store.claim(claimId)
+  const claim = getClaim(store, claimId)
   const to = reviewer.normalize('NFC').trim()
   if (to === claim.assignee) return
   const at = new Date().toISOString()
@@ -85,7 +50,7 @@ export function assignClaim(store: ReviewStore, claimId: string, reviewer: strin
 
 /** Why `claimId` cannot be signed off now, or null when it can. */
 export function signOffRefusal(store: ReviewStore, claimId: string): 'unrated' | 'no-source' | 'text-changed' | null {
-  const claim = store.claim(claimId)
+  const claim = getClaim(store, claimId)
   if (claim.verdict === 'unrated') return 'unrated'
   if (claim.sources.length === 0) return 'no-source'
   if (claim.textChanged) return 'text-changed'
@@ -102,7 +67,7 @@ const REFUSAL_TEXT = {
 export function signOffClaim(store: ReviewStore, claimId: string, actor: string): void {
   const refusal = signOffRefusal(store, claimId)
   if (refusal) throw new FactdeskError('invalid-args', REFUSAL_TEXT[refusal])
-  const claim = store.claim(claimId)
+  const claim = getClaim(store, claimId)
   if (claim.signedOff) return
   const at = new Date().toISOString()
   store.db
@@ -116,7 +81,7 @@ export function signOffClaim(store: ReviewStore, claimId: string, actor: string)
 /** Takes a sign-off back (also the Undo of a sign-off). */
 export function withdrawSignOff(store: ReviewStore, claimId: string, actor: string): void {
   const row = store.db.prepare(`SELECT signed_by FROM claim_workflow WHERE claim_id = ?`).get(claimId) as { signed_by: string } | undefined
-  store.claim(claimId)
+  getClaim(store, claimId)
   if (!row || row.signed_by === '') return
   const at = new Date().toISOString()
   store.db

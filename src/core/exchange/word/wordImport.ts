@@ -10,6 +10,8 @@ import type { WordContext } from './context'
 import { refuse, skipped } from './messages'
 import { readBody, readComments, readCommentsExtended, readCustomProperties } from './ooxml'
 import { readZipParts } from './zip'
+import { listClaims } from '../../claims/queries'
+import { readDocument } from '../../document/queries'
 
 /**
  * A reviewed Word document as an import (src/core/exchange/files.ts importFile): its replies, new
@@ -65,7 +67,7 @@ export function checkWordFile(file: string, bytes: Uint8Array): IncomingReview {
 
 export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8Array, importer: string, options: WordImportOptions = {}): IncomingReview {
   const { body, comments, ext, props } = readWordParts(file, bytes)
-  const doc = store.document()
+  const doc = readDocument(store)
   const own = props.get(WORD_REVIEW_PROPERTY) === doc.id
   const essay = Array.from(doc.text)
   const ctx: WordContext = {
@@ -76,7 +78,7 @@ export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8A
     essay,
     doc: Array.from(body.text),
     align: align(body.text, doc.text),
-    claims: store.claims(),
+    claims: listClaims(store),
     added: [],
     histories: store.versionHistories(),
     out: { claims: [], replies: [], corrections: [], notes: [], resolved: [], notFound: [], textDiffers: [] },

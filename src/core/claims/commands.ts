@@ -7,10 +7,13 @@ import { recordEvent } from '../review/history'
 import { recordTextChange } from './textChange'
 import { assertVerdictOnScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
+import { getClaim, getSource } from './queries'
+import { readDocument } from '../document/queries'
+import { get, value } from '../db/query'
 
 /**
  * The changes a reviewer makes to claims and their sources, each in one transaction with its history
- * entries. ReviewStore's methods of the same names call these; the store itself reads the review.
+ * entries; reading them is src/core/claims/queries.ts.
  */
 
 const now = (): string => new Date().toISOString()
@@ -23,12 +26,12 @@ function assertInsideEssay(text: string, anchor: Anchor): void {
   }
 }
 
-export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, id: string): Claim {
+export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, id: string = randomUUID()): Claim {
   const { db } = store
-  const doc = db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as {
+  const doc = get<{
     id: string
     text: string
-  }
+  }>(db, `SELECT id, text FROM document LIMIT 1`)!
   assertInsideEssay(doc.text, anchor)
   if (cpSlice(doc.text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError(
@@ -49,12 +52,12 @@ export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, i
       .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, store.newVersion(id))
     recordEvent(db, id, actor, 'claim-created', { exact: anchor.exact }, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, actor: string): Claim {
   const { db } = store
-  const current = store.claim(id)
+  const current = getClaim(store, id)
   // A verdict must be a level of the review's scale (or 'unrated'): src/core/scales/scales.ts.
   if (patch.verdict !== undefined && patch.verdict !== current.verdict) assertVerdictOnScale(store, patch.verdict)
   const next = { ...current, ...definedOnly(patch) }
@@ -74,18 +77,18 @@ export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, a
     recordClaimChanges(db, current, next, actor, t)
     if (confirms) recordEvent(db, id, actor, 'verdict-confirmed', { verdict: next.verdict, exact: current.exact }, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 /** Attaches a claim whose text was not found (after an import) to text the reviewer selected. */
 export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, actor: string): Claim {
   const { db } = store
-  const text = store.document().text
+  const text = readDocument(store).text
   assertInsideEssay(text, anchor)
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
     throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
   }
-  const before = db.prepare(`SELECT exact FROM claim WHERE id = ?`).pluck().get(id) as string | undefined
+  const before = value<string>(db, `SELECT exact FROM claim WHERE id = ?`, id)
   db.transaction(() => {
     const t = now()
     const result = db
@@ -99,11 +102,20 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
     // Attached to other words than it quoted: the verdict judged those, so this is a change of its words.
     if (before !== undefined) recordTextChange(store, { claimId: id, before, after: anchor.exact, via: 'edit' }, actor, t)
   }).immediate()
-  return store.claim(id)
+  return getClaim(store, id)
 }
 
 /** Deletion is a tombstone: merging needs to know a claim was removed, and undo brings it back. */
-export function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor: string): void {
+export function deleteClaim(store: ReviewStore, id: string, actor: string): void {
+  setClaimDeleted(store, id, true, actor)
+}
+
+export function restoreClaim(store: ReviewStore, id: string, actor: string): Claim {
+  setClaimDeleted(store, id, false, actor)
+  return getClaim(store, id)
+}
+
+function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor: string): void {
   const { db } = store
   db.transaction(() => {
     const t = now()
@@ -123,7 +135,7 @@ export function addSource(store: ReviewStore, claimId: string, fields: SourceFie
   const id = randomUUID()
   const t = now()
   db.transaction(() => {
-    store.claim(claimId)
+    getClaim(store, claimId)
     db
       .prepare(
         `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, version)
@@ -133,14 +145,14 @@ export function addSource(store: ReviewStore, claimId: string, fields: SourceFie
     touchClaim(db, claimId, actor, t)
     recordEvent(db, claimId, actor, 'source-added', sourceDetail(id, fields), t)
   }).immediate()
-  return store.source(id)
+  return getSource(store, id)
 }
 
 export function updateSource(store: ReviewStore, id: string, fields: SourceFields, actor: string): Source {
   const { db } = store
   const t = now()
   db.transaction(() => {
-    const current = store.source(id)
+    const current = getSource(store, id)
     db
       .prepare(
         `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?,
@@ -150,7 +162,7 @@ export function updateSource(store: ReviewStore, id: string, fields: SourceField
     touchClaim(db, current.claimId, actor, t)
     recordEvent(db, current.claimId, actor, 'source-edited', sourceDetail(id, fields), t)
   }).immediate()
-  return store.source(id)
+  return getSource(store, id)
 }
 
 /**
@@ -173,7 +185,7 @@ export function setSourceDeleted(
 
 export function deleteSource(store: ReviewStore, id: string, actor: string): void {
   const t = now()
-  store.db.transaction(() => setSourceDeleted(store, store.source(id), true, actor, t)).immediate()
+  store.db.transaction(() => setSourceDeleted(store, getSource(store, id), true, actor, t)).immediate()
 }
 
 /**
@@ -215,9 +227,7 @@ function recordClaimChanges(
   if (next.verdict !== current.verdict) recordEvent(db, current.id, actor, 'verdict-changed', { from: current.verdict, to: next.verdict }, t)
   if (next.status !== current.status) recordEvent(db, current.id, actor, 'status-changed', { from: current.status, to: next.status }, t)
   if (next.note === current.note) return
-  const last = db.prepare(`SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`).get(current.id) as
-    | { actor: string; kind: string; at: string }
-    | undefined
+  const last = get<{ actor: string; kind: string; at: string }>(db, `SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`, current.id)
   const recent = last && last.kind === 'note-edited' && last.actor === actor && Date.parse(t) - Date.parse(last.at) < NOTE_EDIT_SESSION_MS
   if (!recent) recordEvent(db, current.id, actor, 'note-edited', {}, t)
 }

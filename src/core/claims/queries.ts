@@ -1,0 +1,84 @@
+import type { Claim, Source } from '../../shared/domain'
+import { FactdeskError } from '../../shared/errors'
+import { isHttpUrl } from '../../shared/url'
+import { all, allAs, column, get, type Db } from '../db/query'
+import { toClaim, toCorrection, toSource, type ClaimRow, type CorrectionRow, type SourceRow } from '../db/rows'
+import type { ReviewStore } from '../review/store'
+import { repliesByClaim, tagsByClaim } from '../thread/queries'
+import { workflowByClaim } from '../workflow/queries'
+
+/** The live claims of the review, in essay order, with what hangs on them. */
+export function listClaims(store: ReviewStore): Claim[] {
+  return withRelated(store.db, all<ClaimRow>(store.db, `SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`), null)
+}
+
+export function getClaim(store: ReviewStore, id: string): Claim {
+  const row = get<ClaimRow>(store.db, `SELECT * FROM claim WHERE id = ? AND deleted = 0`, id)
+  if (!row) throw new FactdeskError('not-found', `No claim ${id} in this review.`)
+  return withRelated(store.db, [row], id)[0]
+}
+
+export function getSource(store: ReviewStore, id: string): Source {
+  const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ? AND deleted = 0`, id)
+  if (!row) throw new FactdeskError('not-found', `No source ${id} in this review.`)
+  return toSource(row)
+}
+
+/** Claims with what hangs on them, read with one query per related table. */
+function withRelated(db: Db, rows: ClaimRow[], claimId: string | null): Claim[] {
+  const related = <T extends { claim_id: string }, U>(table: string, order: string, map: (row: T) => U) => {
+    const where = claimId === null ? '' : ' AND claim_id = ?'
+    const list = all<T>(db, `SELECT * FROM ${table} WHERE deleted = 0${where} ORDER BY ${order}`, ...(claimId === null ? [] : [claimId]))
+    const byClaim = new Map<string, U[]>()
+    for (const row of list) byClaim.set(row.claim_id, [...(byClaim.get(row.claim_id) ?? []), map(row)])
+    return (id: string): U[] => byClaim.get(id) ?? []
+  }
+  const sources = related<SourceRow, Source>('source', 'created, id', toSource)
+  const corrections = related<CorrectionRow, Claim['corrections'][number]>('correction', 'proposed, id', toCorrection)
+  const conflicted = conflictedIds(db)
+  const tags = tagsByClaim(db, claimId ?? undefined)
+  const replies = repliesByClaim(db, claimId ?? undefined)
+  const workflow = workflowByClaim(db, claimId ?? undefined)
+  return rows.map((r) =>
+    toClaim(r, {
+      ...workflow(r.id, r.verdict, r.text_changed === 1),
+      sources: sources(r.id),
+      corrections: corrections(r.id),
+      hasConflict: conflicted.has(r.id),
+      tags: tags.get(r.id) ?? [],
+      replies: replies.get(r.id) ?? [],
+    }),
+  )
+}
+
+/** Claims (or claims of sources) with a conflict waiting for the user. */
+export function conflictedClaimIds(store: Pick<ReviewStore, 'db'>): Set<string> {
+  return conflictedIds(store.db)
+}
+
+function conflictedIds(db: Db): Set<string> {
+  return new Set(
+    column<string>(
+      db,
+      `SELECT c.entity_id AS id FROM conflict c WHERE c.resolved = '' AND c.entity = 'claim'
+       UNION SELECT s.claim_id FROM conflict c JOIN source s ON s.id = c.entity_id WHERE c.resolved = '' AND c.entity = 'source'`,
+    ),
+  )
+}
+
+/** Every claim row, tombstones and unanchored claims included (for exports). */
+export function allClaimRows(store: ReviewStore): ClaimRow[] {
+  return all<ClaimRow>(store.db, `SELECT * FROM claim ORDER BY start, end, created, id`)
+}
+
+/**
+ * Every source row (for exports). Factdesk stores only http(s) links, but a file changed by another
+ * tool may hold others: an export never passes such a link on.
+ */
+export function allSourceRows(store: ReviewStore): SourceRow[] {
+  return allAs<SourceRow, SourceRow>(
+    (r) => (r.archive_url && !isHttpUrl(r.archive_url) ? { ...r, archive_url: '' } : r),
+    store.db,
+    `SELECT * FROM source ORDER BY claim_id, created, id`,
+  ).filter((r) => isHttpUrl(r.url))
+}

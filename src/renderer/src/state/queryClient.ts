@@ -22,6 +22,7 @@ export const keys = {
   conflicts: ['review', 'conflicts'] as const,
   scale: ['review', 'scale'] as const,
   settings: ['review', 'settings'] as const,
+  suggestions: ['review', 'suggestions'] as const,
   prefs: ['prefs'] as const,
   builtinScales: ['scales-builtin'] as const,
 }
@@ -59,7 +60,7 @@ const unsavedByClient = new WeakMap<QueryClient, Map<string, ClaimPatch>>()
 
 export function unsavedEdits(client: QueryClient): Map<string, ClaimPatch> {
   let map = unsavedByClient.get(client)
-  if (!map) unsavedByClient.set(client, (map = new Map()))
+  if (!map) unsavedByClient.set(client, (map = new Map<string, ClaimPatch>()))
   return map
 }
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import { foldSearchText, hasFilters, type ClaimFilters, type ClaimSort } from '../../../shared/claimQuery'
 import type { Claim } from '../../../shared/domain'
 import { call } from '../bridge'
@@ -33,7 +33,8 @@ export function useClaimQuery(claims: Claim[]) {
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<ClaimFilters>({})
   const [sort, setSort] = useState<ClaimSort>('position')
-  const searchRef = useRef<HTMLInputElement>(null)
+  // The search box, once it is on the page (a callback ref: the panel renders it).
+  const [searchBox, setSearchBox] = useState<HTMLInputElement | null>(null)
 
   const folded = foldSearchText(query)
   const active = folded !== '' || hasFilters(filters) || sort !== 'position'
@@ -83,9 +84,9 @@ export function useClaimQuery(claims: Claim[]) {
   }, [])
 
   const focusSearch = useCallback(() => {
-    searchRef.current?.focus()
-    searchRef.current?.select()
-  }, [])
+    searchBox?.focus()
+    searchBox?.select()
+  }, [searchBox])
 
   return {
     query,
@@ -101,7 +102,7 @@ export function useClaimQuery(claims: Claim[]) {
     visible,
     tags: facets.tags,
     reviewers: facets.reviewers,
-    searchRef,
+    setSearchBox,
     focusSearch,
   }
 }

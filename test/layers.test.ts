@@ -1,5 +1,6 @@
 import { ESLint } from 'eslint'
 import { join } from 'node:path'
+import tseslint from 'typescript-eslint'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/essay'
 
@@ -7,7 +8,9 @@ import { ROOT } from './helpers/essay'
  * The layer rules in eslint.config.mjs are allow-lists: every folder of src may import only its own
  * layer and the ones below it. Each forbidden import here must fail the lint; each allowed one pass.
  */
-const eslint = new ESLint({ cwd: ROOT })
+// The files linted here do not exist, so no TypeScript project holds them: the type-aware rules (which
+// need one) are off, and the layer rules are what is checked.
+const eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked })
 
 async function restricted(file: string, source: string): Promise<boolean> {
   const [result] = await eslint.lintText(`${source}\nexport {}\n`, { filePath: join(ROOT, file) })

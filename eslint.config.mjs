@@ -2,6 +2,7 @@
 import js from '@eslint/js'
 import { builtinModules } from 'node:module'
 import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 const SOURCE = '{ts,tsx,mts,cts,js,mjs,cjs}'
 const nodeBuiltins = `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/|$))`
@@ -103,4 +104,12 @@ export default tseslint.config(
     forbiddenPackages: ['^(?!electron$)(?!\\.)'],
     message: 'src/preload may import electron and src/shared only (a sandboxed preload is one file).',
   }),
+  // The renderer: the Rules of React with the compiler-era checks (refs read or written during render,
+  // state set in an effect, impure renders), and the type-aware rules (a promise nobody awaits, an
+  // `any` that leaks in) over the code that runs in the window.
+  {
+    files: [`src/renderer/**/*.${SOURCE}`],
+    extends: [reactHooks.configs.flat['recommended-latest'], ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
 )

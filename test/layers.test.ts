@@ -8,7 +8,8 @@ import { ROOT } from './helpers/essay'
  * The layer rules in eslint.config.mjs are allow-lists: every folder of src may import only its own
  * layer and the ones below it. Each forbidden import here must fail the lint; each allowed one pass.
  */
-// The files linted here do not exist, so the type-aware rules (which need them in a tsconfig) are off.
+// The files linted here do not exist, so no TypeScript project holds them: the type-aware rules (which
+// need one) are off, and the layer rules are what is checked.
 const eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked })
 
 async function restricted(file: string, source: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { ArgsOf, EventName, Events, Method, ResultOf } from '../../shared/contract'
+import { readingMethods, type ArgsOf, type EventName, type Events, type Method, type ResultOf } from '../../shared/contract'
 
 export class CallError extends Error {
   constructor(
@@ -9,8 +9,6 @@ export class CallError extends Error {
   }
 }
 
-/** Methods that only read: every other call changes the review (or the preferences). */
-const READS = /-(get|list|search|history|info|builtin|export)$/
 let onWrite: ((done: Promise<unknown>) => void) | null = null
 
 /** Tells the save tracker about every change sent to the service, so "Saving…" covers them all. */
@@ -21,7 +19,8 @@ export function watchWrites(listener: ((done: Promise<unknown>) => void) | null)
 /** Calls the review service through whichever transport the window was given (IPC or the harness). */
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const pending = window.factdesk.call(method, args)
-  if (!READS.test(method) && method !== 'edits-saved') onWrite?.(pending)
+  // The contract says which calls only read the review (the same list lets a read-only window call them).
+  if (!readingMethods.has(method)) onWrite?.(pending)
   const result = await pending
   if (!result.ok) throw new CallError(result.error.code, result.error.message)
   return result.value

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { MenuCommand } from '../../../shared/contract'
 import { langs, type Lang } from '../../../shared/domain'
-import { call, on } from '../bridge'
+import { call } from '../bridge'
 import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
 import { useReview } from '../state/useReview'
 import type { UndoStep } from '../state/useUndo'
-import type { ImportSummary } from '../../../shared/exchange'
+import type { ConflictView, ImportSummary } from '../../../shared/exchange'
 import { useDocumentSync } from '../state/useDocumentSync'
-import type { CorrectionActions } from '../panel/CorrectionsSection'
 import { useExchange } from '../state/useExchange'
 import { ConflictDialog } from '../panel/ConflictDialog'
 import { FileMenu } from './FileMenu'
@@ -17,7 +17,10 @@ import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { langNames, PrefsDialog } from './PrefsDialog'
 import { ReviewerNameDialog } from './ReviewerNameDialog'
-import { isMac, isTextEntry } from './keys'
+import { isMac } from './keys'
+import { useDeskCommands } from './deskCommands'
+import { DeskActionsContext, type DeskActions } from '../state/deskActions'
+import { keys } from '../state/queryClient'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { usePrefsStyle } from './usePrefsStyle'
@@ -38,9 +41,9 @@ import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
-  const { doc, prefs, claims, activeId, setActiveId, markClaim, undo } = review
+  const { client, doc, prefs, claims, activeId, setActiveId, markClaim, undo, removed, setNotice, attachClaim } = review
   // The review's verdict scale: labels, order and colours of verdicts everywhere (i18n.verdict…).
-  const scaleState = useScale(review.report)
+  const scaleState = useScale()
   const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined), [prefs?.lang, scaleState.scale])
   const [suggestOpen, setSuggestOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
@@ -57,14 +60,14 @@ export function App() {
       const ids = done.flatMap((s) => (s.importId ? [s.importId] : []))
       if (ids.length === 0) return
       const step: UndoStep = { kind: 'import', ids }
-      review.removed(step, 'importDone')
+      removed(step, 'importDone')
       setImportStep(step)
     },
-    [review.removed],
+    [removed],
   )
   const exchange = useExchange(review.report, review.reload, onImported)
   // Search, filters and sort of the Claims panel; the keys step through what it lists.
-  const claimQuery = useClaimQuery(claims, review.report)
+  const claimQuery = useClaimQuery(claims)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const verdictOrder = useVerdictOrder(scaleState.scale)
   usePrefsStyle(prefs)
@@ -80,29 +83,36 @@ export function App() {
   const sync = useDocumentSync(review, editorRef)
   const readOnly = useReadOnly()
   const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId, readOnly: readOnly !== null })
-  const correctionActions = useMemo<CorrectionActions>(
-    () => ({
-      onPropose: review.proposeCorrection,
-      onUpdate: review.updateCorrection,
-      onDelete: (id) => void review.deleteCorrection(id),
-      onApply: (claim, correction) => void sync.applyCorrection(claim, correction),
-    }),
-    [review.proposeCorrection, review.updateCorrection, review.deleteCorrection, sync],
-  )
   const importInput = useRef<HTMLInputElement>(null)
   const [openConflict, setOpenConflict] = useState<string | null>(null)
   const conflict = exchange.conflicts.find((c) => c.id === openConflict) ?? null
+  // The conflicts as the cache has them when a card asks, so the card's action stays the same function.
   const openConflictOf = useCallback(
-    (claimId: string) => setOpenConflict(exchange.conflicts.find((c) => c.claimId === claimId)?.id ?? null),
-    [exchange.conflicts],
+    (claimId: string) =>
+      setOpenConflict(client.getQueryData<ConflictView[]>(keys.conflicts)?.find((c) => c.claimId === claimId)?.id ?? null),
+    [client],
   )
+  const { flush, applyCorrection } = sync
   const attachSelection = useCallback(
     (id: string) => {
       const anchor = editorRef.current?.selectedAnchor()
-      if (!anchor) review.setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
-      else void sync.flush().then(() => review.attachClaim(id, anchor))
+      if (!anchor) setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
+      else void flush().then(() => attachClaim(id, anchor))
     },
-    [review, sync],
+    [setNotice, flush, attachClaim],
+  )
+  const { claimActions, updateClaim, removeClaim } = review
+  const deskActions = useMemo<DeskActions>(
+    () => ({
+      ...claimActions,
+      select: setActiveId,
+      updateClaim,
+      removeClaim,
+      attachSelection,
+      openConflict: openConflictOf,
+      applyCorrection,
+    }),
+    [claimActions, setActiveId, updateClaim, removeClaim, attachSelection, openConflictOf, applyCorrection],
   )
 
   useEffect(() => {
@@ -113,52 +123,36 @@ export function App() {
   const markSelection = useCallback(async () => {
     const anchor = editorRef.current?.selectedAnchor()
     if (!anchor) {
-      review.setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
+      setNotice({ id: Date.now(), kind: 'info', text: 'selectTextFirst' })
       return
     }
-    await sync.flush()
+    await flush()
     const claim = await markClaim(anchor)
     if (claim) {
       editorRef.current?.clearSelection()
       // The new card takes the focus, so the number keys rate it straight away.
       focusClaimCard(claim.id)
     }
-  }, [markClaim, review, sync])
+  }, [markClaim, setNotice, flush])
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = isMac ? e.metaKey : e.ctrlKey
-      if (mod && e.shiftKey && e.key.toLowerCase() === 'm') {
-        e.preventDefault()
-        void markSelection()
-      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) {
-        e.preventDefault()
-        void undo()
-      }
+  useDeskCommands((command: MenuCommand) => {
+    if (command === 'mark-claim') void markSelection()
+    else if (command === 'undo-claim') void undo()
+    else if (command === 'toggle-edit-mode') editMode.toggle()
+    else if (command === 'shortcuts') setShortcutsOpen(true)
+    else if (command === 'preferences') setPrefsOpen(true)
+    else if (command === 'remove-claim' && activeId) void removeClaim(activeId)
+    else if (command === 'import-review') importInput.current?.click()
+    else if (command === 'prepare-close') {
+      // The essay and every claim edit still on its way (a verdict, a note) are answered first.
+      void flush()
+        .then(review.saves.settled)
+        .then(() => call('edits-saved', {}))
     }
-    window.addEventListener('keydown', onKey)
-    const off = on('menu-command', ({ command }) => {
-      if (command === 'mark-claim') void markSelection()
-      else if (command === 'undo-claim') void undo()
-      else if (command === 'preferences') setPrefsOpen(true)
-      else if (command === 'remove-claim' && activeId) void review.removeClaim(activeId)
-      else if (command === 'import-review') importInput.current?.click()
-      else if (command === 'prepare-close') {
-        // The essay and every claim edit still on its way (a verdict, a note) are answered first.
-        void sync
-          .flush()
-          .then(review.saves.settled)
-          .then(() => call('edits-saved', {}))
-      }
-      else if (command === 'export-bundle') void exchange.exportAs('bundle')
-      else if (command === 'export-w3c') void exchange.exportAs('w3c')
-      else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
-    })
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      off()
-    }
-  }, [markSelection, undo, activeId, review, exchange, sync])
+    else if (command === 'export-bundle') void exchange.exportAs('bundle')
+    else if (command === 'export-w3c') void exchange.exportAs('w3c')
+    else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
+  })
 
   const closeMenu = useCallback(() => setMenu(null), [])
   const anchoredClaims = useMemo(() => claims.filter((c) => c.anchored), [claims])
@@ -201,12 +195,7 @@ export function App() {
               {t.conflictsWaiting(exchange.conflicts.length)}
             </button>
           )}
-          <NoticesButton
-            claims={review.claims}
-            reviewerName={review.thread.reviewerName}
-            onOpenClaim={review.setActiveId}
-            onError={review.thread.report}
-          />
+          <NoticesButton />
           <span className="spacer" />
           <ImportProgress progress={exchange.progress} />
           <ReadOnlyState holder={readOnly} />
@@ -251,7 +240,9 @@ export function App() {
             )}
           </section>
           <SavesContext.Provider value={review.saves}>
-            <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
+            <DeskActionsContext.Provider value={deskActions}>
+              <ClaimsPanel claims={claims} activeId={activeId} query={claimQuery} />
+            </DeskActionsContext.Provider>
           </SavesContext.Provider>
         </main>
         <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import type { Exchange } from '../state/useExchange'
 import { ContextMenu } from './ContextMenu'
 import { republishFormats } from '../../../shared/republish'
 import { on } from '../bridge'
+import type { MenuCommand } from '../../../shared/contract'
 import { useRepublish } from '../state/useRepublish'
 import { RepublishDialog } from './RepublishDialog'
 import { RepublishSettings } from './RepublishSettings'
@@ -33,9 +34,11 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
     const r = button.current!.getBoundingClientRect()
     setOpen({ x: r.left, y: r.bottom + 4 })
   }
-  const openMenuRef = useRef(openMenu)
-  openMenuRef.current = openMenu
-  useEffect(() => on('menu-command', ({ command }) => command === 'export-republication' && openMenuRef.current()), [])
+  // The app's File > Export for republication opens the same menu.
+  const onMenuCommand = useEffectEvent((command: MenuCommand) => {
+    if (command === 'export-republication') openMenu()
+  })
+  useEffect(() => on('menu-command', ({ command }) => onMenuCommand(command)), [])
   return (
     <>
       <button type="button" onClick={() => importInput.current?.click()} disabled={exchange.progress !== null}>

@@ -1,36 +1,44 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
 import type { Notice } from '../../../shared/workflow'
-import { call, on } from '../bridge'
+import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { useDeskActions } from '../state/deskActions'
+import { change } from '../state/queryClient'
+import { useReviewerName } from '../state/reviewData'
 import { useTeamText } from '../teamText'
 
-interface Props {
-  /** The claims as the desk holds them: a change (an import, a merge, live sync) may bring notices. */
-  claims: Claim[]
-  reviewerName: string
-  onOpenClaim: (claimId: string) => void
-  onError: (err: unknown) => void
-}
+/** Under `review`, so every change of the review (an import, a merge, live sync) reads it again. */
+const noticesKey = (reviewer: string) => ['review', 'notices', reviewer] as const
 
 /**
  * "For me": claims assigned to this reviewer and replies that name them (@name), newest unseen first.
  * Opening one shows its claim and marks it seen; the badge counts what is not seen yet.
  */
-export function NoticesButton({ claims, reviewerName, onOpenClaim, onError }: Props) {
+export function NoticesButton() {
   const tt = useTeamText()
   const { dateTime } = useI18n()
-  const [notices, setNotices] = useState<Notice[]>([])
+  const actions = useDeskActions()
+  const reviewer = useReviewerName()
+  const client = useQueryClient()
+  // Asked again for another reviewer name and whenever a claim changes in this window (a reply, an
+  // assignment); other windows' and files' changes arrive as review-changed like everything else.
+  const notices = useQuery({ queryKey: noticesKey(reviewer), queryFn: () => call('notices-list', {}), staleTime: 0 }).data ?? []
+  useEffect(
+    () =>
+      client.getQueryCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success' && (event.query.queryKey as readonly unknown[])[1] === 'claims') {
+          void client.invalidateQueries({ queryKey: ['review', 'notices'] })
+        }
+      }),
+    [client],
+  )
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
-  const refresh = useCallback(() => {
-    call('notices-list', {}).then(setNotices, onError)
-  }, [onError])
-  useEffect(refresh, [refresh, claims, reviewerName])
-  useEffect(() => on('review-changed', refresh), [refresh])
   const unseen = notices.filter((n) => !n.seen)
-  const markSeen = (keys: string[]) => {
-    if (keys.length) call('notices-seen', { keys }).then(setNotices, onError)
+  const markSeen = async (keys: string[]) => {
+    const next = keys.length ? await change(client, (a) => call('notices-seen', a), { keys }) : null
+    if (next) client.setQueryData<Notice[]>(noticesKey(reviewer), next)
   }
   const close = () => {
     setOpen(false)
@@ -61,9 +69,9 @@ export function NoticesButton({ claims, reviewerName, onOpenClaim, onError }: Pr
               <button
                 type="button"
                 onClick={() => {
-                  markSeen([n.key])
+                  void markSeen([n.key])
                   setOpen(false)
-                  onOpenClaim(n.claimId)
+                  actions.select(n.claimId)
                 }}
               >
                 {n.kind === 'assigned' ? tt.noticeAssigned(n.by) : tt.noticeMention(n.by)} · <time dateTime={n.at}>{dateTime(n.at)}</time>
@@ -73,7 +81,7 @@ export function NoticesButton({ claims, reviewerName, onOpenClaim, onError }: Pr
           ))}
           {unseen.length > 0 && (
             <li>
-              <button type="button" className="link" onClick={() => markSeen(unseen.map((n) => n.key))}>
+              <button type="button" className="link" onClick={() => void markSeen(unseen.map((n) => n.key))}>
                 {tt.markAllSeen}
               </button>
             </li>

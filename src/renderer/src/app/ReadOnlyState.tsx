@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { ReviewInfo } from '../../../shared/contract'
-import { call, on } from '../bridge'
 import { useI18n } from '../i18n'
+import { queries } from '../state/queryClient'
 
 type Holder = NonNullable<ReviewInfo['readOnly']>
 
@@ -20,17 +20,7 @@ const text = {
 
 /** Whether another window has the review open for writing (this one then only reads it). */
 export function useReadOnly(): Holder | null {
-  const [holder, setHolder] = useState<Holder | null>(null)
-  const refresh = useCallback(() => {
-    void call('review-info', {})
-      .then((info) => setHolder(info.readOnly))
-      .catch(() => undefined)
-  }, [])
-  useEffect(() => {
-    refresh()
-    return on('review-changed', refresh)
-  }, [refresh])
-  return holder
+  return useQuery(queries.info).data?.readOnly ?? null
 }
 
 /** The toolbar's read-only state: who has the review, and that this window takes over when they close it. */

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { RepublishSettings as Settings, RepublishSettingsPatch } from '../../../shared/republish'
 import { isHttpUrl } from '../../../shared/url'
 import { call } from '../bridge'
+import { keys, queries } from '../state/queryClient'
 import { useRepublishText } from './republishText'
 
 type Field = keyof Settings
@@ -24,16 +26,19 @@ export function RepublishSettings({ onClose }: { onClose: () => void }) {
   const [loaded, setLoaded] = useState<Settings | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const client = useQueryClient()
 
   useEffect(() => {
     ref.current?.showModal()
-    call('settings-get', {})
+    // The form starts from the review's settings as they are now (read each time it opens).
+    client
+      .fetchQuery({ ...queries.settings, staleTime: 0 })
       .then((v) => {
         setLoaded(v)
         setValues(v)
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
-  }, [])
+  }, [client])
 
   const invalid = (key: Field): boolean => !!values && URL_FIELDS.includes(key) && values[key].trim() !== '' && !isHttpUrl(values[key].trim())
   const anyInvalid = FIELDS.some((f) => invalid(f.key))
@@ -45,7 +50,7 @@ export function RepublishSettings({ onClose }: { onClose: () => void }) {
       // Only what the reviewer changed: an essay field left as the essay says keeps following the essay.
       const changed = FIELDS.filter((f) => values[f.key].trim() !== loaded?.[f.key])
       const patch: RepublishSettingsPatch = Object.fromEntries(changed.map((f) => [f.key, values[f.key].trim()]))
-      await call('settings-set', patch)
+      client.setQueryData(keys.settings, await call('settings-set', patch))
       ref.current?.close()
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
 import {
@@ -9,7 +10,7 @@ import {
   type VerdictMapping,
   type VerdictScale,
 } from '../../../shared/scales'
-import { call } from '../bridge'
+import { queries } from '../state/queryClient'
 import { useI18n } from '../i18n'
 
 interface Props {
@@ -48,6 +49,8 @@ function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
   }
 }
 
+const noScales: VerdictScale[] = []
+
 /**
  * "Review settings": the review's verdict scale. A built-in scale (SNU팩트체크's, PolitiFact-style) or the
  * review's own levels, labels and colours; before switching, it shows which verdicts would change.
@@ -56,7 +59,7 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const { t, lang } = useI18n()
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
-  const [builtins, setBuiltins] = useState<VerdictScale[]>([])
+  const builtins = useQuery(queries.builtinScales).data ?? noScales
   const [choice, setChoice] = useState<string>(scale.id)
   const [name, setName] = useState<VerdictScale['name']>(() => (scale.id === OWN ? scale.name : { ko: '우리 척도', en: 'Our scale' }))
   const [rows, setRows] = useState<Row[]>(() => rowsOf(scale))
@@ -65,7 +68,6 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
 
   useEffect(() => {
     ref.current?.showModal()
-    call('scales-builtin', {}).then(setBuiltins, () => setBuiltins([]))
   }, [])
 
   const builtin = builtins.find((b) => b.id === choice)
@@ -79,7 +81,11 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const changed = plan ? plan.mapped.reduce((n, m) => n + m.claims, 0) : 0
   // Any edit after a switch starts a new one: the last result no longer describes what is shown.
   const candidateKey = JSON.stringify(candidate)
-  useEffect(() => setResult(null), [candidateKey])
+  const [resultKey, setResultKey] = useState(candidateKey)
+  if (resultKey !== candidateKey) {
+    setResultKey(candidateKey)
+    setResult(null)
+  }
 
   const edit = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
   const move = (index: number, by: -1 | 1) =>

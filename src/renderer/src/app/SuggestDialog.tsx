@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { Suggestion } from '../../../shared/spotting'
 import { describeRange, type Anchor } from '../../../shared/text'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { keys } from '../state/queryClient'
 import { useUndoText } from '../undoText'
+
+const noSuggestions: Suggestion[] = []
 
 interface Props {
   /** Saves what the editor still holds (pending essay edits), so the suggestions are of the saved text. */
@@ -33,28 +37,25 @@ export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, r
   const closeRef = useRef<HTMLButtonElement>(null)
   /** After an item leaves the list, the item that takes its place gets the focus. */
   const focusAt = useRef<number | null>(null)
-  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null)
   const [busy, setBusy] = useState(false)
   const id = useId()
-  const flushRef = useRef(flush)
-  flushRef.current = flush
-
-  const load = useCallback(async () => {
-    try {
-      await flushRef.current?.()
-      setSuggestions(await call('suggestions-list', {}))
-    } catch (err) {
-      report(err)
-      setSuggestions([])
-    }
-  }, [report])
+  const list = useQuery({
+    queryKey: [...keys.suggestions, reloadKey],
+    queryFn: async () => {
+      await flush?.()
+      return call('suggestions-list', {})
+    },
+    // Read afresh each time the dialog opens; a list read again (after a dismissal came back) replaces
+    // the one shown when it arrives, and is always a new list, so the focus moves as after any change.
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+    structuralSharing: false,
+  })
+  const suggestions = list.data ?? (list.isError ? noSuggestions : null)
 
   useEffect(() => {
     if (!ref.current?.open) ref.current?.showModal()
   }, [])
-  useEffect(() => {
-    void load()
-  }, [load, reloadKey])
 
   useLayoutEffect(() => {
     const at = focusAt.current
@@ -73,14 +74,14 @@ export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, r
       report(err)
     } finally {
       focusAt.current = index
-      await load()
+      await list.refetch()
       setBusy(false)
     }
   }
 
   const accept = (s: Suggestion, index: number) =>
     settle(index, async () => {
-      await flushRef.current?.()
+      await flush?.()
       // A claim on exactly the sentence's span of the saved text (prefix and suffix as "Mark claim" makes them).
       const anchor = describeRange((await call('document-get', {})).text, s.start, s.end)
       // The essay changed since the list was made: the fresh list says what to check now.

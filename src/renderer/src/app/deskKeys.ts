@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { Claim } from '../../../shared/domain'
-import { on } from '../bridge'
 import { isMac, isTextEntry } from './keys'
 
 /** What a key press in the desk asks for (null: not ours, the browser or the focused control keeps it). */
@@ -28,8 +27,8 @@ function isFormField(target: EventTarget | null): boolean {
  * - 0–9 on a focused claim card (not in a text field): its verdict (0 = not yet rated, 1… the levels);
  * - Ctrl/⌘+F anywhere, or / outside a text field: the search box;
  * - ? outside a text field, or Ctrl/⌘+/: the shortcut sheet.
- * Mark claim (Ctrl/⌘+Shift+M) and undo (Ctrl/⌘+Z) are App's own; Edit text (Ctrl/⌘+Shift+E, and Esc in
- * the essay to leave it) is useEditMode's. In review mode the essay is not editable, so none of these
+ * Mark claim (Ctrl/⌘+Shift+M), undo (Ctrl/⌘+Z) and Edit text (Ctrl/⌘+Shift+E) are the page's commands
+ * (deskCommands.ts); Esc in the essay leaves Edit mode (EditablePlugin). In review mode the essay is not editable, so none of these
  * keys count as typing there.
  */
 export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
@@ -92,42 +91,36 @@ interface Options {
   openShortcuts: () => void
 }
 
-/** Installs the desk's keys (and the menu's Help > Keyboard shortcuts) for as long as the page lives. */
+/** Installs the desk's keys for as long as the page lives. */
 export function useDeskKeys(options: Options): void {
-  const latest = useRef(options)
-  latest.current = options
+  // Read when a key is pressed: the listed claims and the selection as they are then.
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.defaultPrevented) return
+    const action = deskKeyAction(e)
+    if (!action) return
+    const o = options
+    if (action.kind === 'step') {
+      const next = stepClaim(o.listed, o.activeId, action.by)
+      if (!next) return
+      e.preventDefault()
+      o.setActiveId(next)
+      focusClaimCard(next)
+    } else if (action.kind === 'verdict') {
+      const verdict = o.verdictOrder[action.digit]
+      if (verdict === undefined) return
+      e.preventDefault()
+      o.setVerdict(action.claimId, verdict)
+    } else if (action.kind === 'focus-search') {
+      e.preventDefault()
+      o.focusSearch()
+    } else {
+      e.preventDefault()
+      o.openShortcuts()
+    }
+  })
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return
-      const action = deskKeyAction(e)
-      if (!action) return
-      const o = latest.current
-      if (action.kind === 'step') {
-        const next = stepClaim(o.listed, o.activeId, action.by)
-        if (!next) return
-        e.preventDefault()
-        o.setActiveId(next)
-        focusClaimCard(next)
-      } else if (action.kind === 'verdict') {
-        const verdict = o.verdictOrder[action.digit]
-        if (verdict === undefined) return
-        e.preventDefault()
-        o.setVerdict(action.claimId, verdict)
-      } else if (action.kind === 'focus-search') {
-        e.preventDefault()
-        o.focusSearch()
-      } else {
-        e.preventDefault()
-        o.openShortcuts()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    const off = on('menu-command', ({ command }) => {
-      if (command === 'shortcuts') latest.current.openShortcuts()
-    })
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      off()
-    }
+    const listener = (e: KeyboardEvent) => onKey(e)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
   }, [])
 }

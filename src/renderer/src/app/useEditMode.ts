@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { on } from '../bridge'
+import { useCallback, useState } from 'react'
 import { focusClaimCard } from './deskKeys'
 import { isMac } from './keys'
 
@@ -17,19 +16,23 @@ interface Options {
 
 /**
  * Review mode (the default) or Edit mode. Ctrl/⌘+Shift+E, the toolbar's Edit text and Edit > Edit Text
- * switch; Esc in the essay leaves (EditablePlugin). Leaving, or clicking a highlight while reviewing,
- * gives the keys to the claim's card, so 1–6/0, J/K and ? work at once.
+ * switch (`toggle`, run by the desk's commands: deskCommands.ts); Esc in the essay leaves
+ * (EditablePlugin). Leaving, or clicking a highlight while reviewing, gives the keys to the claim's
+ * card, so 1–6/0, J/K and ? work at once.
  */
 export function useEditMode({ documentId, activeId, setActiveId, readOnly }: Options) {
   const [editing, setEditing] = useState(false)
-  const activeRef = useRef(activeId)
-  activeRef.current = activeId
-  useEffect(() => setEditing(false), [documentId, readOnly])
+  // Another essay, or the review becoming read-only (or writable again), starts in review mode.
+  const [modeFor, setModeFor] = useState({ documentId, readOnly })
+  if (modeFor.documentId !== documentId || modeFor.readOnly !== readOnly) {
+    setModeFor({ documentId, readOnly })
+    setEditing(false)
+  }
 
   const leave = useCallback(() => {
     setEditing(false)
-    if (activeRef.current) focusClaimCard(activeRef.current)
-  }, [])
+    if (activeId) focusClaimCard(activeId)
+  }, [activeId])
   const toggle = useCallback(() => (editing ? leave() : !readOnly && setEditing(true)), [editing, leave, readOnly])
 
   /** A click on a highlight: in Edit mode the caret stays in the text. */
@@ -40,26 +43,6 @@ export function useEditMode({ documentId, activeId, setActiveId, readOnly }: Opt
     },
     [setActiveId, editing],
   )
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey
-      // By the physical key too: with the Korean layout on, E types 'ㄷ'.
-      if (!mod || !e.shiftKey || e.altKey || e.isComposing || (e.key.toLowerCase() !== 'e' && e.code !== 'KeyE')) return
-      // A dialog keeps its own keys.
-      if (e.target instanceof Element && e.target.closest('dialog')) return
-      e.preventDefault()
-      toggle()
-    }
-    window.addEventListener('keydown', onKey)
-    const off = on('menu-command', ({ command }) => {
-      if (command === 'toggle-edit-mode') toggle()
-    })
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      off()
-    }
-  }, [toggle])
 
   return { editing, toggle, leave, selectClaimInEssay }
 }

@@ -2,7 +2,7 @@ import { $isMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getRoot, type LexicalEditor } from 'lexical'
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
 import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
@@ -26,18 +26,18 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     () => claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(','),
     [claims],
   )
-  const claimsRef = useRef(claims)
-  claimsRef.current = claims
-  const activeRef = useRef(activeId)
-  activeRef.current = activeId
+  // The claims and the selection as they are when the editor reports a change or a click.
+  const currentClaims = useEffectEvent(() => claims)
+  const currentActive = useEffectEvent(() => activeId)
 
   useLayoutEffect(() => {
     // Redrawing while a Hangul syllable is being composed would break the composition: wait for it.
     const redraw = (): boolean => {
       if (editor.isComposing()) return false
       const drawn = editor.read(() => $markRanges($getRoot()))
-      if (!sameRanges(drawn, claimsRef.current)) {
-        editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), {
+      const latest = currentClaims()
+      if (!sameRanges(drawn, latest)) {
+        editor.update(() => $applyClaimMarks($getRoot(), latest), {
           discrete: true,
           tag: ['historic', MARKS_TAG],
         })
@@ -58,7 +58,8 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     () =>
       editor.registerUpdateListener(({ tags }) => {
         if (!tags.has(LOAD_TAG) || editor.isComposing()) return
-        editor.update(() => $applyClaimMarks($getRoot(), claimsRef.current), { discrete: true, tag: ['historic', MARKS_TAG] })
+        const latest = currentClaims()
+        editor.update(() => $applyClaimMarks($getRoot(), latest), { discrete: true, tag: ['historic', MARKS_TAG] })
       }),
     [editor],
   )
@@ -69,7 +70,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
 
   useEffect(() => {
     return mergeRegister(
-      editor.registerMutationListener(MarkNode, () => decorateMarks(editor, claimsRef.current, activeRef.current), {
+      editor.registerMutationListener(MarkNode, () => decorateMarks(editor, currentClaims(), currentActive()), {
         skipInitialization: true,
       }),
       editor.registerRootListener((root, previous) => {
@@ -86,8 +87,8 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
             return node ? node.getIDs() : []
           })
           if (ids.length === 0) return
-          const ranked = rankBySpecificity(ids, claimsRef.current)
-          const at = ranked.indexOf(activeRef.current ?? '')
+          const ranked = rankBySpecificity(ids, currentClaims())
+          const at = ranked.indexOf(currentActive() ?? '')
           onSelectClaim(ranked[(at + 1) % ranked.length])
         }
         previous?.removeEventListener('click', onClick)

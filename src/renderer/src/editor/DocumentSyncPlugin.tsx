@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_HIGH, INSERT_LINE_BREAK_COMMAND, INSERT_PARAGRAPH_COMMAND } from 'lexical'
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { Block } from '../../../shared/essay'
 import { $blocksFromEditor, $textIndex } from './essayState'
 
@@ -23,8 +23,7 @@ export interface EssayEdit {
  */
 export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => void }): null {
   const [editor] = useLexicalComposerContext()
-  const onEditRef = useRef(onEdit)
-  onEditRef.current = onEdit
+  const edited = useEffectEvent(onEdit)
   useEffect(() => {
     let lastText: string | null = null
     return mergeRegister(
@@ -42,7 +41,7 @@ export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => vo
         lastText = text
         // The blocks are only needed when the edit is saved, after typing pauses.
         const blocks = (): Block[] => editorState.read($blocksFromEditor)
-        onEditRef.current({ blocks, text, correction: tags.has(CORRECTION_TAG) })
+        edited({ blocks, text, correction: tags.has(CORRECTION_TAG) })
       }),
       // The essay's plain text joins blocks with one line break; a line break inside a block would be
       // lost, so Shift+Enter starts a new paragraph as Enter does.

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { COMMAND_PRIORITY_LOW, KEY_ESCAPE_COMMAND } from 'lexical'
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 
 /**
  * Review mode and Edit mode. In review mode the essay is read-only (Lexical's setEditable(false)): text
@@ -10,8 +10,7 @@ import { useEffect, useRef } from 'react'
  */
 export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLeave: () => void }): null {
   const [editor] = useLexicalComposerContext()
-  const onLeaveRef = useRef(onLeave)
-  onLeaveRef.current = onLeave
+  const leave = useEffectEvent(onLeave)
 
   useEffect(() => {
     if (editor.isEditable() === editable) return
@@ -43,7 +42,7 @@ export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLea
         (event) => {
           if (editor.isComposing()) return false
           event?.preventDefault()
-          onLeaveRef.current()
+          leave()
           return true
         },
         COMMAND_PRIORITY_LOW,

@@ -1,12 +1,12 @@
 import { memo, useId, useState } from 'react'
 import { revealInvisible } from '../../../shared/text'
-import { statuses, type Claim, type ClaimPatch, type SourceFields } from '../../../shared/domain'
+import { statuses, type Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
-import { CorrectionsSection, type CorrectionActions } from './CorrectionsSection'
+import { useDeskActions } from '../state/deskActions'
+import { CorrectionsSection } from './CorrectionsSection'
 import { NoteField } from './NoteField'
 import { SourceEditor } from './SourceEditor'
 import { SourceItem } from './SourceItem'
-import type { ThreadActions } from '../state/useThread'
 import { ClaimHistory } from './ClaimHistory'
 import { ClaimTags } from './ClaimTags'
 import { ReplyThread } from './ReplyThread'
@@ -17,21 +17,16 @@ import { useTeamText } from '../teamText'
 interface Props {
   claim: Claim
   active: boolean
-  onSelect: (id: string) => void
-  onUpdate: (id: string, patch: ClaimPatch) => void
-  onRemove: (id: string) => void
-  onAddSource: (claimId: string, fields: SourceFields) => Promise<boolean>
-  onUpdateSource: (id: string, fields: SourceFields) => Promise<boolean>
-  onRemoveSource: (id: string) => void
-  onOpenConflict: (claimId: string) => void
-  correctionActions: CorrectionActions
-  /** Tags and the discussion thread (state/useThread.ts). */
-  threadActions: ThreadActions
 }
 
-export const ClaimCard = memo(function ClaimCard(props: Props) {
-  const { claim, active } = props
+/**
+ * One claim in the list. What it can do comes from the desk's actions (state/deskActions.ts), so it
+ * re-renders only when its claim object (kept the same by the query cache until it changes) or its
+ * selection does.
+ */
+export const ClaimCard = memo(function ClaimCard({ claim, active }: Props) {
   const { t } = useI18n()
+  const actions = useDeskActions()
   return (
     <article
       className={`claim-card${active ? ' active' : ' compact'}${claim.textChanged ? ' text-changed' : ''}`}
@@ -39,38 +34,39 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
       data-claim-id={claim.id}
       aria-current={active ? 'true' : undefined}
       aria-label={claim.exact}
-      onFocusCapture={() => !active && props.onSelect(claim.id)}
+      onFocusCapture={() => !active && actions.select(claim.id)}
     >
-      <button type="button" className="claim-quote" onClick={() => props.onSelect(claim.id)} aria-pressed={active}>
+      <button type="button" className="claim-quote" onClick={() => actions.select(claim.id)} aria-pressed={active}>
         <span className="verdict-dot" aria-hidden />
         <q>{claim.exact}</q>
       </button>
       {claim.hasConflict && (
-        <button type="button" className="attention" onClick={() => props.onOpenConflict(claim.id)}>
+        <button type="button" className="attention" onClick={() => actions.openConflict(claim.id)}>
           {t.resolveConflict}
         </button>
       )}
-      {active ? <ClaimDetails {...props} /> : <ClaimSummary claim={claim} />}
+      {active ? <ClaimDetails claim={claim} /> : <ClaimSummary claim={claim} />}
     </article>
   )
 })
 
 /** The whole card, for the selected claim. */
-function ClaimDetails(props: Props) {
-  const { claim } = props
+function ClaimDetails({ claim }: { claim: Claim }) {
+  const actions = useDeskActions()
+  const update = actions.updateClaim
   const { t, verdict, status, dateTime, verdictIds } = useI18n()
   const [adding, setAdding] = useState(false)
   const idBase = useId()
   return (
     <>
-      <TextChangedBadge claim={claim} onUpdate={props.onUpdate} />
+      <TextChangedBadge claim={claim} onUpdate={(id, patch) => void update(id, patch)} />
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${idBase}-verdict`}>{t.verdict}</label>
           <select
             id={`${idBase}-verdict`}
             value={claim.verdict}
-            onChange={(e) => props.onUpdate(claim.id, { verdict: e.target.value as Claim['verdict'] })}
+            onChange={(e) => void update(claim.id, { verdict: e.target.value })}
           >
             {/* The review's scale; a verdict it does not know (from before a switch) stays shown as it is. */}
             {(verdictIds.includes(claim.verdict) ? verdictIds : [...verdictIds, claim.verdict]).map((v) => (
@@ -85,7 +81,7 @@ function ClaimDetails(props: Props) {
           <select
             id={`${idBase}-status`}
             value={claim.status}
-            onChange={(e) => props.onUpdate(claim.id, { status: e.target.value as Claim['status'] })}
+            onChange={(e) => void update(claim.id, { status: e.target.value as Claim['status'] })}
           >
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -95,34 +91,34 @@ function ClaimDetails(props: Props) {
           </select>
         </div>
       </div>
-      <ClaimWorkflow claim={claim} actions={props.threadActions} />
-      <ClaimTags claim={claim} actions={props.threadActions} />
-      <NoteField value={claim.note} onSave={(note) => props.onUpdate(claim.id, { note })} />
-      <CorrectionsSection claim={claim} actions={props.correctionActions} />
+      <ClaimWorkflow claim={claim} />
+      <ClaimTags claim={claim} />
+      <NoteField value={claim.note} onSave={(note) => void update(claim.id, { note })} />
+      <CorrectionsSection claim={claim} />
       <section className="sources" aria-label={t.sources}>
         {claim.sources.length > 0 && (
           <ul>
             {claim.sources.map((s) => (
-              <SourceItem key={s.id} source={s} onUpdate={props.onUpdateSource} onRemove={props.onRemoveSource} />
+              <SourceItem key={s.id} source={s} onUpdate={actions.updateSource} onRemove={(id) => void actions.removeSource(id)} />
             ))}
           </ul>
         )}
         {adding ? (
-          <SourceEditor onSave={(fields) => props.onAddSource(claim.id, fields)} onCancel={() => setAdding(false)} />
+          <SourceEditor onSave={(fields) => actions.addSource(claim.id, fields)} onCancel={() => setAdding(false)} />
         ) : (
           <button type="button" onClick={() => setAdding(true)}>
             {t.addSource}
           </button>
         )}
       </section>
-      <ReplyThread claim={claim} actions={props.threadActions} />
-      <ClaimHistory claim={claim} onError={props.threadActions.report} />
+      <ReplyThread claim={claim} />
+      <ClaimHistory claim={claim} />
       <footer className="claim-meta">
         <span>
           {t.author} {claim.author || '—'} · {t.created} <time dateTime={claim.created}>{dateTime(claim.created)}</time> ·{' '}
           {t.modified} <time dateTime={claim.modified}>{dateTime(claim.modified)}</time>
         </span>
-        <button type="button" className="danger" onClick={() => props.onRemove(claim.id)}>
+        <button type="button" className="danger" onClick={() => void actions.removeClaim(claim.id)}>
           {t.removeClaim}
         </button>
       </footer>

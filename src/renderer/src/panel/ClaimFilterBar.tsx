@@ -25,13 +25,13 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
   const tc = useTextChangedText()
   const order = useVerdictOrder()
   const id = useId()
-  const { filters, setFilter } = query
+  const { filters, setFilter, setSearchBox } = query
   const filterCount = Object.keys(filters).length
   return (
     <div className="claim-filters">
       <div className="search-row">
         <input
-          ref={query.searchRef}
+          ref={setSearchBox}
           type="search"
           className="claim-search"
           aria-label={w.searchClaims}

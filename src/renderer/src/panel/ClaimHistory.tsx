@@ -1,32 +1,29 @@
-import { useEffect, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { describeEvent } from '../../../shared/historyText'
-import type { ClaimEvent } from '../../../shared/thread'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { keys } from '../state/queryClient'
 import { useThreadText } from './threadStrings'
 
 /**
  * "History" / "변경 기록": who changed what and when, newest first, as sentences. Read when opened,
  * and again whenever the claim changes while it is open (an edit, a reply, an import).
  */
-export function ClaimHistory({ claim, onError }: { claim: Claim; onError: (err: unknown) => void }) {
+export function ClaimHistory({ claim }: { claim: Claim }) {
   const s = useThreadText()
   const { lang, verdict, status, dateTime } = useI18n()
   const [open, setOpen] = useState(false)
-  const [events, setEvents] = useState<ClaimEvent[] | null>(null)
-
-  useEffect(() => {
-    if (!open) return
-    let current = true
-    call('claim-history', { id: claim.id }).then(
-      (list) => current && setEvents(list),
-      (err: unknown) => current && onError(err),
-    )
-    return () => {
-      current = false
-    }
-  }, [open, claim, onError])
+  const events =
+    useQuery({
+      queryKey: keys.history(claim),
+      queryFn: () => call('claim-history', { id: claim.id }),
+      enabled: open,
+      // Read each time it is opened; while the next answer is on its way, the last one stays shown.
+      staleTime: 0,
+      placeholderData: keepPreviousData,
+    }).data ?? null
 
   return (
     <details className="claim-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -41,7 +38,7 @@ export function ClaimHistory({ claim, onError }: { claim: Claim; onError: (err: 
             {events.map((e) => (
               <li key={e.id} data-kind={e.kind}>
                 <span className="history-text">
-                  {describeEvent(e, lang, { verdict: (v) => verdict(v as Claim['verdict']) || v, status: (v) => status(v as Claim['status']) || v })}
+                  {describeEvent(e, lang, { verdict: (v) => verdict(v) || v, status: (v) => status(v as Claim['status']) || v })}
                 </span>{' '}
                 <time dateTime={e.at}>{dateTime(e.at)}</time>
               </li>

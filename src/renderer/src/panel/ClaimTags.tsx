@@ -2,12 +2,13 @@ import { useId, useRef, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { TAG_PALETTE, tagKey } from '../../../shared/thread'
 import { useI18n } from '../i18n'
-import type { ThreadActions } from '../state/useThread'
+import { useDeskActions, type DeskActions } from '../state/deskActions'
+import { useTags } from '../state/reviewData'
 import { useThreadText } from './threadStrings'
 
 const NEUTRAL = '#e6e7d8'
 
-function TagChip({ claimId, name, color, actions }: { claimId: string; name: string; color: string; actions: ThreadActions }) {
+function TagChip({ claimId, name, color, actions }: { claimId: string; name: string; color: string; actions: DeskActions }) {
   const s = useThreadText()
   const { lang } = useI18n()
   const [picking, setPicking] = useState(false)
@@ -62,14 +63,16 @@ function TagChip({ claimId, name, color, actions }: { claimId: string; name: str
  * A claim's tags as coloured chips, and a field to add one: it suggests the review's tags (a datalist),
  * Enter adds, and Enter that ends a Hangul syllable only ends the syllable.
  */
-export function ClaimTags({ claim, actions }: { claim: Claim; actions: ThreadActions }) {
+export function ClaimTags({ claim }: { claim: Claim }) {
+  const actions = useDeskActions()
+  const tags = useTags()
   const s = useThreadText()
   const listId = useId()
   const [draft, setDraft] = useState('')
   const composing = useRef(false)
-  const colors = new Map(actions.tags.map((t) => [t.name, t.color]))
+  const colors = new Map(tags.map((t) => [t.name, t.color]))
   const mine = new Set(claim.tags.map(tagKey))
-  const suggestions = actions.tags.filter((t) => !mine.has(tagKey(t.name)))
+  const suggestions = tags.filter((t) => !mine.has(tagKey(t.name)))
 
   const add = async () => {
     const name = draft.trim()

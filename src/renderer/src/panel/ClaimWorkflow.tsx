@@ -1,15 +1,18 @@
 import { useId, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
-import type { ThreadActions } from '../state/useThread'
+import { useDeskActions } from '../state/deskActions'
+import { useReviewerName } from '../state/reviewData'
 import { useTeamText } from '../teamText'
 
 /**
  * Who checks the claim, and the editor's sign-off. Sign-off approves the current verdict and its
  * evidence, so it is offered only with a verdict and a source (the button says why not otherwise).
  */
-export function ClaimWorkflow({ claim, actions }: { claim: Claim; actions: ThreadActions }) {
+export function ClaimWorkflow({ claim }: { claim: Claim }) {
   const tt = useTeamText()
+  const actions = useDeskActions()
+  const reviewerName = useReviewerName()
   const { dateTime } = useI18n()
   const id = useId()
   const [draft, setDraft] = useState<string | null>(null)
@@ -43,8 +46,8 @@ export function ClaimWorkflow({ claim, actions }: { claim: Claim; actions: Threa
               if (e.key === 'Escape') setDraft(null)
             }}
           />
-          {actions.reviewerName && claim.assignee !== actions.reviewerName && (
-            <button type="button" className="link" onClick={() => void actions.assign(claim.id, actions.reviewerName)}>
+          {reviewerName && claim.assignee !== reviewerName && (
+            <button type="button" className="link" onClick={() => void actions.assign(claim.id, reviewerName)}>
               {tt.assignToMe}
             </button>
           )}

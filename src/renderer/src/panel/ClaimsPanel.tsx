@@ -1,33 +1,34 @@
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
-import type { Review } from '../state/useReview'
+import type { Claim } from '../../../shared/domain'
+import { useDeskActions } from '../state/deskActions'
+import { useReviewerName } from '../state/reviewData'
 import { useWorkflowText } from '../workflowText'
 import { useModeText } from '../modeText'
 import { ClaimFilterBar } from './ClaimFilterBar'
 import { ClaimTally } from './ClaimTally'
 import { ClaimCard } from './ClaimCard'
-import type { CorrectionActions } from './CorrectionsSection'
 import { UnanchoredList } from './UnanchoredList'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
 interface Props {
-  review: Review
-  onAttach: (id: string) => void
-  onOpenConflict: (claimId: string) => void
-  correctionActions: CorrectionActions
+  /** Every claim of the review (the query cache's list). */
+  claims: Claim[]
+  activeId: string | null
   /** Search, filters and sort (state/useClaimQuery.ts); the list shows what they leave. */
   query: ClaimQueryState
 }
 
-export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionActions, query }: Props) {
+export function ClaimsPanel({ claims: all, activeId, query }: Props) {
   const { t } = useI18n()
   const w = useWorkflowText()
   const m = useModeText()
-  const { activeId } = review
+  const actions = useDeskActions()
+  const reviewerName = useReviewerName()
   const claims = query.visible.filter((c) => c.anchored)
   const unanchored = query.visible.filter((c) => !c.anchored)
-  const notFoundCount = review.claims.filter((c) => !c.anchored).length
+  const notFoundCount = all.filter((c) => !c.anchored).length
   const listRef = useRef<HTMLOListElement>(null)
 
   useEffect(() => {
@@ -42,13 +43,13 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
       <header className="panel-header">
         <h2 id="claims-heading">{t.claims}</h2>
         {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
-        <span className="claim-count">{m.claimCount(review.claims.length, notFoundCount)}</span>
+        <span className="claim-count">{m.claimCount(all.length, notFoundCount)}</span>
       </header>
-      <ClaimTally claims={review.claims} query={query} />
-      <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} reviewerName={review.thread.reviewerName} />
-      <UnanchoredList claims={unanchored} onAttach={onAttach} />
+      <ClaimTally claims={all} query={query} />
+      <ClaimFilterBar query={query} shown={query.visible.length} total={all.length} reviewerName={reviewerName} />
+      <UnanchoredList claims={unanchored} onAttach={actions.attachSelection} />
       {claims.length === 0 ? (
-        review.claims.length > 0 && query.active ? (
+        all.length > 0 && query.active ? (
           query.visible.length === 0 && <p className="empty">{w.noMatches}</p>
         ) : (
           <p className="empty">{t.noClaims}</p>
@@ -57,19 +58,7 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
         <ol className="claim-list" aria-label={t.claims} ref={listRef}>
           {claims.map((c) => (
             <li key={c.id}>
-              <ClaimCard
-                claim={c}
-                active={c.id === activeId}
-                onSelect={review.setActiveId}
-                onUpdate={review.updateClaim}
-                onRemove={review.removeClaim}
-                onAddSource={review.addSource}
-                onUpdateSource={review.updateSource}
-                onRemoveSource={review.removeSource}
-                onOpenConflict={onOpenConflict}
-                correctionActions={correctionActions}
-                threadActions={review.thread}
-              />
+              <ClaimCard claim={c} active={c.id === activeId} />
             </li>
           ))}
         </ol>

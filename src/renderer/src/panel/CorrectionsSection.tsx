@@ -1,13 +1,7 @@
 import { useId, useState } from 'react'
-import type { Claim, Correction } from '../../../shared/domain'
+import type { Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
-
-export interface CorrectionActions {
-  onPropose: (claimId: string, replacement: string, explanation: string) => Promise<boolean>
-  onUpdate: (id: string, replacement: string, explanation: string) => Promise<boolean>
-  onDelete: (id: string) => void
-  onApply: (claim: Claim, correction: Correction) => void
-}
+import { useDeskActions } from '../state/deskActions'
 
 function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement: string; explanation: string }; onSave: (r: string, e: string) => Promise<boolean>; onCancel: () => void }) {
   const { t } = useI18n()
@@ -17,9 +11,11 @@ function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement:
   return (
     <form
       className="correction-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault()
-        if (replacement.trim() && (await onSave(replacement, explanation.trim()))) onCancel()
+        if (replacement.trim()) void onSave(replacement, explanation.trim()).then((saved) => {
+            if (saved) onCancel()
+          })
       }}
     >
       <div className="field">
@@ -43,14 +39,16 @@ function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement:
 }
 
 /** Proposed and applied corrections of a claim's wording. */
-export function CorrectionsSection({ claim, actions }: { claim: Claim; actions: CorrectionActions }) {
+export function CorrectionsSection({ claim }: { claim: Claim }) {
   const { t, dateTime } = useI18n()
-  const [editing, setEditing] = useState<string | 'new' | null>(null)
+  const actions = useDeskActions()
+  // A correction's id, 'new' for the form of a new one, or null.
+  const [editing, setEditing] = useState<string | null>(null)
   return (
     <section className="corrections" aria-label={t.corrections}>
       {claim.corrections.map((k) =>
         editing === k.id ? (
-          <CorrectionForm key={k.id} initial={k} onSave={(r, e) => actions.onUpdate(k.id, r, e)} onCancel={() => setEditing(null)} />
+          <CorrectionForm key={k.id} initial={k} onSave={(r, e) => actions.updateCorrection(k.id, r, e)} onCancel={() => setEditing(null)} />
         ) : (
           <div key={k.id} className={`correction correction-${k.state}`}>
             <p className="correction-change">
@@ -64,13 +62,13 @@ export function CorrectionsSection({ claim, actions }: { claim: Claim; actions: 
             </p>
             {k.state === 'proposed' && (
               <div className="form-actions">
-                <button type="button" className="primary" onClick={() => actions.onApply(claim, k)} disabled={!claim.anchored}>
+                <button type="button" className="primary" onClick={() => void actions.applyCorrection(claim, k)} disabled={!claim.anchored}>
                   {t.applyCorrection}
                 </button>
                 <button type="button" className="link" onClick={() => setEditing(k.id)}>
                   {t.editCorrection}
                 </button>
-                <button type="button" className="link danger" onClick={() => actions.onDelete(k.id)}>
+                <button type="button" className="link danger" onClick={() => void actions.deleteCorrection(k.id)}>
                   {t.removeCorrection}
                 </button>
               </div>
@@ -79,7 +77,7 @@ export function CorrectionsSection({ claim, actions }: { claim: Claim; actions: 
         ),
       )}
       {editing === 'new' ? (
-        <CorrectionForm initial={{ replacement: claim.exact, explanation: '' }} onSave={(r, e) => actions.onPropose(claim.id, r, e)} onCancel={() => setEditing(null)} />
+        <CorrectionForm initial={{ replacement: claim.exact, explanation: '' }} onSave={(r, e) => actions.proposeCorrection(claim.id, r, e)} onCancel={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
           {t.proposeCorrection}

@@ -50,17 +50,17 @@ export function NoteField({ value, onSave }: Props) {
   }
 
   // A card that closes (another claim selected) must not take an unsaved note with it.
-  const draftRef = useRef(draft)
-  draftRef.current = draft
-  const onSaveRef = useRef(onSave)
-  onSaveRef.current = onSave
-  const savesRef = useRef(saves)
-  savesRef.current = saves
+  // What the card showed last (kept after each render), for when it goes away.
+  const shown = useRef({ draft, onSave, saves })
+  useEffect(() => {
+    shown.current = { draft, onSave, saves }
+  })
   useEffect(
     () => () => {
       clearTimeout(timer.current)
-      if (draftRef.current !== lastSaved.current) onSaveRef.current(draftRef.current)
-      savesRef.current?.waiting(`note:${id}`, false)
+      const last = shown.current
+      if (last.draft !== lastSaved.current) last.onSave(last.draft)
+      last.saves?.waiting(`note:${id}`, false)
     },
     [id],
   )

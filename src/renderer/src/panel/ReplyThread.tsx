@@ -3,7 +3,8 @@ import { revealInvisible } from '../../../shared/text'
 import type { Claim } from '../../../shared/domain'
 import type { Reply } from '../../../shared/thread'
 import { useI18n } from '../i18n'
-import type { ThreadActions } from '../state/useThread'
+import { useDeskActions, type DeskActions } from '../state/deskActions'
+import { useReviewerName } from '../state/reviewData'
 import { useThreadText } from './threadStrings'
 
 const excerpt = (text: string, n = 40): string => {
@@ -100,7 +101,7 @@ function ReplyBox(props: BoxProps) {
   )
 }
 
-function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; actions: ThreadActions }) {
+function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; actions: DeskActions }) {
   const s = useThreadText()
   const { dateTime } = useI18n()
   const [editing, setEditing] = useState(false)
@@ -146,9 +147,10 @@ function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; action
 }
 
 /** The discussion of a claim: replies with author and time; only your own show Edit and Delete. */
-export function ReplyThread({ claim, actions }: { claim: Claim; actions: ThreadActions }) {
+export function ReplyThread({ claim }: { claim: Claim }) {
   const s = useThreadText()
-  const me = actions.reviewerName
+  const actions = useDeskActions()
+  const me = useReviewerName()
   return (
     <section className="replies" aria-label={s.replies}>
       {claim.replies.length > 0 && (

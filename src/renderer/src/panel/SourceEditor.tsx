@@ -53,7 +53,7 @@ export function SourceEditor({ initial, onSave, onCancel }: Props) {
   }
 
   return (
-    <form className="source-editor" onSubmit={submit} noValidate>
+    <form className="source-editor" onSubmit={(e) => void submit(e)} noValidate>
       {field('url', t.url, 'url')}
       {field('title', t.title)}
       {field('publisher', t.publisher)}

@@ -1,10 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import { foldSearchText, hasFilters, type ClaimFilters, type ClaimSort } from '../../../shared/claimQuery'
 import type { Claim } from '../../../shared/domain'
 import { call } from '../bridge'
+import { keys } from './queryClient'
 
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 120
+
+const noNames: string[] = []
+
+/** `value` once its `key` and `contentKey` have stayed the same for `delay` ms (each change starts the wait again). */
+function useSettled<T extends { key: string; contentKey: string }>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value)
+  const settle = useEffectEvent(() => setSettled(value))
+  const same = settled.key === value.key && settled.contentKey === value.contentKey
+  useEffect(() => {
+    if (same) return
+    const timer = setTimeout(() => settle(), delay)
+    return () => clearTimeout(timer)
+  }, [same, value.key, value.contentKey, delay])
+  return settled
+}
 
 /**
  * The Claims panel's search, filters and sort. The review answers which claims match (`claims-search`,
@@ -12,14 +29,12 @@ const SEARCH_DELAY_MS = 120
  * once, and the question is asked again after every change of the claims (an edit may make a claim
  * match or stop matching) and after an import.
  */
-export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
+export function useClaimQuery(claims: Claim[]) {
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<ClaimFilters>({})
   const [sort, setSort] = useState<ClaimSort>('position')
-  const [answer, setAnswer] = useState<{ key: string; ids: string[] } | null>(null)
-  const [facets, setFacets] = useState<{ tags: string[]; reviewers: string[] }>({ tags: [], reviewers: [] })
-  const searchRef = useRef<HTMLInputElement>(null)
-  const seq = useRef(0)
+  // The search box, once it is on the page (a callback ref: the panel renders it).
+  const [searchBox, setSearchBox] = useState<HTMLInputElement | null>(null)
 
   const folded = foldSearchText(query)
   const active = folded !== '' || hasFilters(filters) || sort !== 'position'
@@ -30,22 +45,18 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
         .map((c) => [c.id, c.modified, c.anchored, c.exact, c.tags.join(','), c.replies.map((r) => r.version).join(','), c.assignee, c.signedOff?.at ?? ''].join('|'))
         .join('\n'), [claims])
 
-  useEffect(() => {
-    const mine = ++seq.current
-    const timer = setTimeout(() => {
-      call('claims-search', { query: folded, filters, sort })
-        .then((result) => {
-          if (mine !== seq.current) return
-          setAnswer({ key, ids: result.ids })
-          setFacets({ tags: result.tags, reviewers: result.reviewers })
-        })
-        .catch((err: unknown) => {
-          if (mine === seq.current) report(err)
-        })
-    }, SEARCH_DELAY_MS)
-    return () => clearTimeout(timer)
-    // `contentKey` is a dependency on purpose: every change of a claim's content asks again.
-  }, [key, contentKey, folded, filters, sort, report])
+  // The question (and the claims' content) once typing pauses: each one is asked of the review once.
+  const asked = useSettled({ key, question: { query: folded, filters, sort }, contentKey }, SEARCH_DELAY_MS)
+  const { data } = useQuery({
+    queryKey: keys.search(asked.question, asked.contentKey),
+    queryFn: async () => ({ key: asked.key, ...(await call('claims-search', asked.question)) }),
+    // Until the answer to a new question arrives, the list shows what the last answer showed.
+    placeholderData: keepPreviousData,
+    // An answer to an older question or older claims is not asked for again.
+    gcTime: 10_000,
+  })
+  const answer = data ?? null
+  const facets = useMemo(() => ({ tags: answer?.tags ?? noNames, reviewers: answer?.reviewers ?? noNames }), [answer])
 
   /** The claims to list, in order: all of them when nothing narrows the list, else the answer's. */
   const visible = useMemo(() => {
@@ -73,9 +84,9 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
   }, [])
 
   const focusSearch = useCallback(() => {
-    searchRef.current?.focus()
-    searchRef.current?.select()
-  }, [])
+    searchBox?.focus()
+    searchBox?.select()
+  }, [searchBox])
 
   return {
     query,
@@ -91,7 +102,7 @@ export function useClaimQuery(claims: Claim[], report: (err: unknown) => void) {
     visible,
     tags: facets.tags,
     reviewers: facets.reviewers,
-    searchRef,
+    setSearchBox,
     focusSearch,
   }
 }

@@ -6,6 +6,7 @@ import { editRegion, mapRange } from '../../../shared/textDiff'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
+import { moveClaims, replaceClaims } from './claimCache'
 import type { Review } from './useReview'
 
 const SAVE_DELAY_MS = 400
@@ -28,7 +29,7 @@ const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id
  * correction it applied) for the save tracker to send again.
  */
 export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHandle | null>) {
-  const { doc, moveClaims, replaceClaims, report, saves } = review
+  const { doc, client, report, saves } = review
   const lastText = useRef<string | null>(null)
   const pending = useRef<PendingSave | null>(null)
   const unsent = useRef<PendingSave | null>(null)
@@ -48,7 +49,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       const args = { blocks: save.blocks(), ranges: save.ranges }
       const claims = save.correctionId ? await call('correction-apply', { id: save.correctionId, ...args }) : await call('document-save', args)
       // Newer edits have moved the claims since; the next save brings their positions.
-      if (lastText.current === save.text && pending.current === null && unsent.current === null) replaceClaims(claims)
+      if (lastText.current === save.text && pending.current === null && unsent.current === null) replaceClaims(client, claims)
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
       const refused = save.correctionId !== undefined && err instanceof CallError && err.code !== 'internal'
@@ -58,7 +59,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       unsent.current = newer ? { ...newer, correctionId: newer.correctionId ?? correctionId } : { ...save, correctionId }
       throw err
     }
-  }, [replaceClaims, report])
+  }, [client, report])
 
   const queue = useCallback(
     (save: PendingSave) => {
@@ -84,7 +85,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       lastText.current = edit.text
       const region = before === null ? null : editRegion(before, edit.text)
       const corrected = edit.correction ? correcting.current : null
-      const claims = moveClaims((c) => {
+      const claims = moveClaims(client, (c) => {
         if (corrected && c.id === corrected.correction.claimId) {
           return { start: corrected.start, end: corrected.start + codePointLength(corrected.correction.replacement) }
         }
@@ -104,7 +105,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS)
     },
-    [moveClaims, queue, flush, saves],
+    [client, queue, flush, saves],
   )
 
   /** Puts the correction's wording into the essay as one undoable edit; the review records it. */

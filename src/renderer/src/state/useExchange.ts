@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useState } from 'react'
 import type { ConflictChoice, ConflictView, ExportFormat, ImportSummary } from '../../../shared/exchange'
-import { call, on } from '../bridge'
+import { call } from '../bridge'
+import { change, queries } from './queryClient'
+
+const noConflicts: ConflictView[] = []
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    // readAsDataURL gives a string.
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''))
     reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`))
     reader.readAsDataURL(file)
   })
@@ -32,26 +37,15 @@ export interface ImportProgress {
 /** Import, export and conflict resolution, as the toolbar, dialogs and cards use them. */
 export function useExchange(
   report: (err: unknown) => void,
+  /** Reads the review again. */
   afterChange: () => Promise<void>,
   /** The files that were imported (before a refused one), once the review shows them. */
   onImported: (summaries: ImportSummary[]) => void = () => undefined,
 ) {
+  const client = useQueryClient()
   const [summaries, setSummaries] = useState<ImportSummary[] | null>(null)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
-  const [conflicts, setConflicts] = useState<ConflictView[]>([])
-
-  const loadConflicts = useCallback(async () => {
-    try {
-      setConflicts(await call('conflicts-list', {}))
-    } catch (err) {
-      report(err)
-    }
-  }, [report])
-
-  useEffect(() => {
-    void loadConflicts()
-    return on('review-changed', () => void loadConflicts())
-  }, [loadConflicts])
+  const conflicts = useQuery(queries.conflicts).data ?? noConflicts
 
   const importFiles = useCallback(
     async (files: File[]) => {
@@ -67,37 +61,28 @@ export function useExchange(
       } finally {
         setProgress(null)
         if (done.length) setSummaries(done)
+        // The whole review, its conflicts among it, is read again before the summary offers Undo.
         await afterChange()
-        await loadConflicts()
         if (done.length) onImported(done)
       }
     },
-    [report, afterChange, loadConflicts, onImported],
+    [report, afterChange, onImported],
   )
 
   const exportAs = useCallback(
     async (format: ExportFormat) => {
-      try {
-        const file = await call('review-export', { format })
-        download(file.fileName, file.mimeType, file.data, file.encoding)
-      } catch (err) {
-        report(err)
-      }
+      const file = await change(client, (a) => call('review-export', a), { format })
+      if (file) download(file.fileName, file.mimeType, file.data, file.encoding)
     },
-    [report],
+    [client],
   )
 
   const resolve = useCallback(
     async (id: string, choice: ConflictChoice) => {
-      try {
-        await call('conflict-resolve', { id, choice })
-      } catch (err) {
-        report(err)
-      }
+      await change(client, (a) => call('conflict-resolve', a), { id, choice })
       await afterChange()
-      await loadConflicts()
     },
-    [report, afterChange, loadConflicts],
+    [client, afterChange],
   )
 
   /** Threads resolved in Word that the reviewer confirmed: their claims become checked. */

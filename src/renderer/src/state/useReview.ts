@@ -1,11 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DocumentView } from '../../../shared/contract'
 import type { Claim, ClaimPatch, Prefs } from '../../../shared/domain'
-import { cpSlice, type Anchor } from '../../../shared/text'
-import { call, CallError, on } from '../bridge'
-import { useClaimEdits } from './useClaimEdits'
+import type { Anchor } from '../../../shared/text'
+import { call, CallError } from '../bridge'
+import { changeClaim, currentClaims, dropClaim, replaceClaims, upsertClaim } from './claimCache'
+import { useClaimActions } from './deskActions'
+import { change, claimsQuery, keys, queries, subscribeErrors, unsavedEdits } from './queryClient'
+import { useServiceEvents } from './serviceEvents'
 import { useSaveState } from './useSaveState'
-import { useThread, type ThreadActions } from './useThread'
 import { useUndo, type UndoStep } from './useUndo'
 
 export interface Notice {
@@ -17,73 +19,41 @@ export interface Notice {
   undo?: UndoStep
 }
 
-function byPosition(a: Claim, b: Claim): number {
-  return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
-}
+const noClaims: Claim[] = []
 
-/** The claims as the service has them, with the reviewer's edits that it has not confirmed yet on top. */
-function withUnsaved(claims: Claim[], unsaved: ReadonlyMap<string, ClaimPatch>): Claim[] {
-  if (unsaved.size === 0) return claims
-  return claims.map((c) => (unsaved.has(c.id) ? { ...c, ...unsaved.get(c.id) } : c))
-}
-
-/** The open review as the UI sees it, and every change the user can make to it. */
+/**
+ * The open review as the UI sees it (read from the query cache: queryClient.ts), and every change the
+ * user can make to it. Every function returned is the same for the page's life.
+ */
 export function useReview() {
-  const [doc, setDoc] = useState<DocumentView | null>(null)
-  const [claims, setClaims] = useState<Claim[]>([])
-  const [prefs, setPrefs] = useState<Prefs | null>(null)
+  const client = useQueryClient()
+  const doc = useQuery(queries.document).data ?? null
+  const claims = useQuery(claimsQuery(client)).data ?? noClaims
+  const prefs = useQuery(queries.prefs).data ?? null
   const [activeId, setActiveId] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
-  const threadRef = useRef<ThreadActions | null>(null)
-  const undoer = useUndo({
-    upsert: (claim) => upsert(claim),
-    drop: (id) => setClaims((list) => list.filter((c) => c.id !== id)),
-    setActiveId: (id) => setActiveId(id),
-    refreshTags: () => threadRef.current?.refreshTags(),
-  })
-  // The latest claims for edits reported between renders (typing fast moves claims on every key).
-  const claimsRef = useRef(claims)
-  claimsRef.current = claims
+  const undoer = useUndo(setActiveId)
   const noticeSeq = useRef(0)
   const { status: saveStatus, saves } = useSaveState()
-  // Claim fields edited here and not yet confirmed by the service: shown at once, kept while a save
-  // fails, and laid over whatever the service answers until their own save gets through.
-  const unsaved = useRef(new Map<string, ClaimPatch>())
 
   const report = useCallback((err: unknown) => {
     const text = err instanceof Error ? err.message : String(err)
     const code = err instanceof CallError ? err.code : 'internal'
     setNotice({ id: ++noticeSeq.current, kind: 'error', text, code })
   }, [])
+  useEffect(() => subscribeErrors(client, report), [client, report])
 
-  const reload = useCallback(async () => {
-    try {
-      const [d, c, p] = await Promise.all([call('document-get', {}), call('claims-list', {}), call('prefs-get', {})])
-      setDoc(d)
-      setClaims(withUnsaved(c, unsaved.current))
-      setPrefs(p)
-    } catch (err) {
-      report(err)
-    }
-  }, [report])
+  // Steps of another review (or of a file the review was replaced by) cannot be taken back here; an
+  // import, or its undo, is a step of this review's stack.
+  useServiceEvents((reason) => {
+    if (reason !== 'imported' && reason !== 'import-undone') undoer.clear()
+  })
 
-  useEffect(() => {
-    void reload()
-    const offs = [
-      on('review-changed', ({ reason }) => {
-        // Steps of another review (or of a file the review was replaced by) cannot be taken back here;
-        // an import, or its undo, is a step of this review's stack.
-        if (reason !== 'imported' && reason !== 'import-undone') undoer.clear()
-        void reload()
-      }),
-      on('prefs-changed', (p) => setPrefs(p)),
-    ]
-    return () => offs.forEach((off) => off())
-  }, [reload, undoer])
-
-  const upsert = useCallback((claim: Claim) => {
-    setClaims((list) => [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition))
-  }, [])
+  /** Reads the whole review again (after an import or a resolved conflict). */
+  const reload = useCallback(
+    () => Promise.all([client.invalidateQueries({ queryKey: keys.review }), client.invalidateQueries({ queryKey: keys.prefs })]).then(() => undefined),
+    [client],
+  )
 
   /** A step that can be taken back was done: it goes on the stack, and the notice offers Undo. */
   const removed = useCallback(
@@ -94,69 +64,61 @@ export function useReview() {
     [undoer],
   )
 
-  const replaceClaims = useCallback((list: Claim[]) => {
-    const shown = withUnsaved(list, unsaved.current)
-    claimsRef.current = shown
-    setClaims(shown)
-  }, [])
-
   const markClaim = useCallback(
     async (anchor: Anchor): Promise<Claim | null> => {
-      try {
-        const claim = await call('claim-create', { id: crypto.randomUUID(), anchor })
-        upsert(claim)
-        setActiveId(claim.id)
-        undoer.push({ kind: 'claim-marked', id: claim.id })
-        return claim
-      } catch (err) {
-        report(err)
-        return null
-      }
+      const claim = await change(client, (a) => call('claim-create', a), { id: crypto.randomUUID(), anchor })
+      if (!claim) return null
+      upsertClaim(client, claim)
+      setActiveId(claim.id)
+      undoer.push({ kind: 'claim-marked', id: claim.id })
+      void client.invalidateQueries({ queryKey: keys.tags })
+      return claim
     },
-    [report, upsert, undoer],
+    [client, undoer],
   )
 
+  // Claim fields edited here and not yet confirmed by the service are shown at once, kept while a
+  // save fails, and laid over whatever the service answers until their own save gets through.
   const updateClaim = useCallback(
     async (id: string, patch: ClaimPatch) => {
-      unsaved.current.set(id, { ...unsaved.current.get(id), ...patch })
-      const shown = claimsRef.current.find((c) => c.id === id)
-      if (shown) upsert({ ...shown, ...patch })
+      const unsaved = unsavedEdits(client)
+      unsaved.set(id, { ...unsaved.get(id), ...patch })
+      const shown = currentClaims(client).find((c) => c.id === id)
+      if (shown) upsertClaim(client, { ...shown, ...patch })
+      // Not through the mutation cache: a save that fails is the save tracker's to show and retry.
       await saves.run(`claim:${id}`, async () => {
-        const sending = unsaved.current.get(id)
+        const sending = unsaved.get(id)
         if (!sending) return
-        unsaved.current.delete(id)
+        unsaved.delete(id)
         try {
           const claim = await call('claim-update', { id, patch: sending })
-          upsert({ ...claim, ...unsaved.current.get(id) })
+          upsertClaim(client, { ...claim, ...unsaved.get(id) })
         } catch (err) {
           if (err instanceof CallError && err.code !== 'internal') {
             // Refused by the service (the claim was removed, say): sending it again cannot help. Say
             // why, and show the claims as the review file has them.
             report(err)
             const list = await call('claims-list', {}).catch(() => null)
-            if (list) replaceClaims(list)
+            if (list) replaceClaims(client, list)
             return
           }
-          unsaved.current.set(id, { ...sending, ...unsaved.current.get(id) })
+          unsaved.set(id, { ...sending, ...unsaved.get(id) })
           throw err
         }
       })
     },
-    [saves, upsert, report, replaceClaims],
+    [client, saves, report],
   )
 
   const removeClaim = useCallback(
     async (id: string) => {
-      try {
-        await call('claim-delete', { id })
-        setClaims((list) => list.filter((c) => c.id !== id))
-        setActiveId((current) => (current === id ? null : current))
-        removed({ kind: 'claim-removed', id }, 'claimRemoved')
-      } catch (err) {
-        report(err)
-      }
+      if (!(await change(client, (a) => call('claim-delete', a), { id }))) return
+      dropClaim(client, id)
+      setActiveId((current) => (current === id ? null : current))
+      void client.invalidateQueries({ queryKey: keys.tags })
+      removed({ kind: 'claim-removed', id }, 'claimRemoved')
     },
-    [report, removed],
+    [client, removed],
   )
 
   /**
@@ -165,70 +127,36 @@ export function useReview() {
    */
   const undo = useCallback(
     async (only?: UndoStep) => {
-      try {
-        const step = await undoer.take(only)
-        if (!step) return
-        setNotice(step.kind === 'import' ? { id: ++noticeSeq.current, kind: 'info', text: 'importUndone' } : null)
-      } catch (err) {
-        report(err)
-      }
+      const step = await change(client, undoer.take, only)
+      if (!step) return
+      setNotice(step.kind === 'import' ? { id: ++noticeSeq.current, kind: 'info', text: 'importUndone' } : null)
     },
-    [report, undoer],
+    [client, undoer],
   )
 
   const attachClaim = useCallback(
     async (id: string, anchor: Anchor) => {
-      try {
-        upsert(await call('claim-attach', { id, anchor }))
-        setActiveId(id)
-      } catch (err) {
-        report(err)
-      }
+      if (await changeClaim(client, (a) => call('claim-attach', a), { id, anchor })) setActiveId(id)
     },
-    [report, upsert],
+    [client],
   )
-
-  /** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
-  const moveClaims = useCallback((place: (c: Claim) => { start: number; end: number } | null, text: string): Claim[] => {
-    const next = claimsRef.current.map((c) => {
-      if (!c.anchored) return c
-      const range = place(c)
-      if (!range) return { ...c, anchored: false }
-      const exact = cpSlice(text, range.start, range.end)
-      // Claims the edit did not touch stay the same objects, so their cards do not re-render.
-      if (range.start === c.start && range.end === c.end && exact === c.exact) return c
-      return { ...c, ...range, exact }
-    })
-    claimsRef.current = next
-    setClaims(next)
-    return next
-  }, [])
 
   const savePrefs = useCallback(
     async (patch: Partial<Prefs>) => {
-      try {
-        setPrefs(await call('prefs-set', patch))
-      } catch (err) {
-        report(err)
-      }
+      const saved = await change(client, (a) => call('prefs-set', a), patch)
+      if (saved) client.setQueryData(keys.prefs, saved)
     },
-    [report],
+    [client],
   )
 
-  const { addSource, updateSource, removeSource, proposeCorrection, updateCorrection, deleteCorrection } = useClaimEdits(report, upsert, removed)
-  const thread = useThread(report, upsert, claims, prefs?.reviewerName ?? '', removed)
-  threadRef.current = thread
+  const claimActions = useClaimActions(removed)
 
   return {
+    client,
     saves,
     saveStatus,
-    thread,
-    proposeCorrection,
-    updateCorrection,
-    deleteCorrection,
+    claimActions,
     reload,
-    moveClaims,
-    replaceClaims,
     attachClaim,
     doc,
     claims,
@@ -245,9 +173,6 @@ export function useReview() {
     /** Puts a step on the undo stack with its notice (a dismissed suggestion, an import). */
     removed,
     suggestionsEpoch: undoer.suggestionsEpoch,
-    addSource,
-    updateSource,
-    removeSource,
     savePrefs,
   }
 }

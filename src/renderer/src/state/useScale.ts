@@ -1,32 +1,25 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { ScaleChangeSummary, VerdictScale } from '../../../shared/scales'
-import { call, on } from '../bridge'
+import { call } from '../bridge'
+import { keys, queries } from './queryClient'
 
 /** The open review's verdict scale, read again whenever the review changes (opened, imported, switched). */
-export function useScale(report: (err: unknown) => void) {
-  const [scale, setScale] = useState<VerdictScale | null>(null)
-
-  const reload = useCallback(async () => {
-    try {
-      setScale(await call('scale-get', {}))
-    } catch (err) {
-      report(err)
-    }
-  }, [report])
-
-  useEffect(() => {
-    void reload()
-    return on('review-changed', () => void reload())
-  }, [reload])
+export function useScale() {
+  const client = useQueryClient()
+  const scale = useQuery(queries.scale).data ?? null
 
   /** Switches the review's scale; the service maps the verdicts and says how. Throws what the service refused. */
-  const apply = useCallback(async (next: VerdictScale): Promise<ScaleChangeSummary> => {
-    const summary = await call('scale-set', { scale: next })
-    setScale(summary.scale)
-    return summary
-  }, [])
+  const apply = useCallback(
+    async (next: VerdictScale): Promise<ScaleChangeSummary> => {
+      const summary = await call('scale-set', { scale: next })
+      client.setQueryData(keys.scale, summary.scale)
+      return summary
+    },
+    [client],
+  )
 
-  return { scale, reload, apply }
+  return { scale, apply }
 }
 
 export type ScaleState = ReturnType<typeof useScale>

@@ -169,39 +169,73 @@ export class Anchorer {
     if (at && text.startsWith(exact, at.start)) return this.result(at.start, at.start + exact.length, 'position')
     const hint = at?.start ?? 0
     const slack = exact.length + WINDOW_SLACK
-    const window = at ? { from: Math.min(at.from, at.start) - slack, to: Math.max(at.to, at.end) + slack } : null
+    const window = at ? { from: Math.max(0, Math.min(at.from, at.start) - slack), to: Math.min(text.length, Math.max(at.to, at.end) + slack) } : null
+    const inWindow = (c: Candidate) => !window || (c.start >= window.from && c.end <= window.to)
+    // Where the comparison of the two texts places the claim within a short change, words found far
+    // away must also have the claim's context: else they are the same words in another sentence.
+    const trusted = !!at && at.mapped && at.to - at.from <= TRUSTED_CHANGE
     const length = codePointLength(exact)
     const hits = this.index.occurrences(exact).map((start) => ({ start, end: start + exact.length, errors: 0 }))
-    let exactBest: { c: Candidate; score: number } | null = null
+    const near = hits.filter(inWindow)
+    if (near.length > 0) return this.found(this.best(near, length, sel, hint).c, 'quote')
     if (hits.length > 0) {
-      exactBest = this.best(hits, length, sel, hint)
-      const near = window && exactBest.c.start >= window.from && exactBest.c.end <= window.to
-      const ctx = this.context(exactBest.c.start, exactBest.c.end, sel)
-      // The same words where the claim is expected, or with their own context: nothing can beat them.
-      if (!window || near || ctx.prefix + ctx.suffix >= 1 || length < MIN_FUZZY_QUOTE) return this.result(exactBest.c.start, exactBest.c.end, 'quote')
+      const far = this.best(hits, length, sel, hint).c
+      if (!trusted || this.agrees(far, sel)) return this.found(far, 'quote')
     }
     if (length < MIN_FUZZY_QUOTE) return null
-    if (window) {
-      const trusted = at!.mapped && at!.to - at!.from <= TRUSTED_CHANGE
-      const near = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - (trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE))), budget)
-      if (near === null) return this.skip(budget, exactBest)
-      const accepted = near.filter((c) => this.acceptable(c, length, sel, trusted ? at! : null))
-      if (accepted.length > 0) {
-        const b = this.best(accepted, length, sel, hint)
-        if (!exactBest || b.score > exactBest.score) return this.result(b.c.start, b.c.end, 'fuzzy')
-      }
-      if (exactBest) return this.result(exactBest.c.start, exactBest.c.end, 'quote')
+    if (window && window.to - window.from < text.length) {
+      const maxErrors = Math.floor(length * (1 - (trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE)))
+      const cands = this.fuzzy(exact, window.from, window.to, maxErrors, budget)
+      if (cands === null) return this.skip(budget)
+      const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
+      if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
     }
-    const all = this.fuzzy(exact, 0, text.length, Math.floor(length * (1 - MIN_FUZZY_SCORE)), budget)
-    if (all === null) return this.skip(budget, null)
-    const accepted = all.filter((c) => this.acceptable(c, length, sel, null))
+    const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
+    const all = trusted ? this.fuzzyByContext(exact, maxErrors, sel, budget) : this.fuzzy(exact, 0, text.length, maxErrors, budget)
+    if (all === null) return this.skip(budget)
+    const accepted = all.filter((c) => this.acceptable(c, length, sel, null) && (!trusted || inWindow(c) || this.agrees(c, sel)))
     if (accepted.length === 0) return null
-    const b = this.best(accepted, length, sel, hint)
-    return this.result(b.c.start, b.c.end, 'fuzzy')
+    return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
   }
 
-  private skip(budget: FuzzyBudget | undefined, fallback: { c: Candidate } | null): AnchorResult | null {
-    if (fallback) return this.result(fallback.c.start, fallback.c.end, 'quote')
+  /**
+   * Fuzzy matches that could have half of one side's recorded context: found by looking up that half
+   * in the index, then searching only beside each occurrence (not the whole text, once per claim).
+   */
+  private fuzzyByContext(exact: string, maxErrors: number, sel: Selectors, budget?: FuzzyBudget): Candidate[] | null {
+    const prefix = sel.prefix ?? ''
+    const suffix = sel.suffix ?? ''
+    if (!prefix || !suffix) return this.fuzzy(exact, 0, this.text.length, maxErrors, budget)
+    const reach = exact.length + maxErrors
+    const windows: [number, number][] = []
+    for (const p of this.index.occurrences(prefix.slice(prefix.length - Math.ceil(prefix.length / 2)))) {
+      const at = p + Math.ceil(prefix.length / 2)
+      windows.push([at, at + reach])
+    }
+    for (const q of this.index.occurrences(suffix.slice(0, Math.ceil(suffix.length / 2)))) windows.push([q - reach, q])
+    windows.sort((a, b) => a[0] - b[0])
+    const out: Candidate[] = []
+    for (let i = 0; i < windows.length; ) {
+      let [from, to] = windows[i++]
+      while (i < windows.length && windows[i][0] <= to) to = Math.max(to, windows[i++][1])
+      const found = this.fuzzy(exact, from, to, maxErrors, budget)
+      if (found === null) return null
+      out.push(...found)
+    }
+    return out
+  }
+
+  private found(c: Candidate, method: AnchorMethod): AnchorResult {
+    return this.result(c.start, c.end, method)
+  }
+
+  /** The recorded context agrees on at least one side (by default half of it or more). */
+  private agrees(c: Candidate, sel: Selectors, least = 0.5): boolean {
+    const ctx = this.context(c.start, c.end, sel)
+    return ctx.prefix >= least || ctx.suffix >= least
+  }
+
+  private skip(budget: FuzzyBudget | undefined): null {
     if (budget) budget.skipped++
     return null
   }
@@ -215,8 +249,7 @@ export class Anchorer {
     if (score >= MIN_FUZZY_SCORE) return true
     if (!mapped || score < MIN_MAPPED_SCORE) return false
     if (c.end <= mapped.from || c.start >= mapped.to + 1) return false
-    const ctx = this.context(c.start, c.end, sel)
-    return ctx.prefix >= 0.5 || ctx.suffix >= 0.5
+    return this.agrees(c, sel, 0.25)
   }
 }
 

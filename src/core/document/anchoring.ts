@@ -1,6 +1,7 @@
 import search from 'approx-string-match'
 import { codePointLength, CONTEXT_LENGTH, type Anchor } from '../../shared/text'
-import { CodePoints, QuoteIndex } from './quoteIndex'
+import { CodePoints } from '../../shared/codePoints'
+import { QuoteIndex } from './quoteIndex'
 import { TextMap } from './textMap'
 
 /** Quotes shorter than this (in code points) are only ever matched exactly: a fuzzy match of a few

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures for the work a review does, printed as one table with the machine's own
- * reference figures measured in the same run. Not a test: docs/performance.md records a run.
+ * reference figures measured in the same run. Times are the process's CPU time (the machine may be
+ * shared; wall-clock time would measure the neighbours). Not a test: docs/performance.md records a run.
  *
  *   npm run bench -- --claims N --chars M   the newsroom workload (./bench/workload.ts): N claims on an
  *                                           essay of at least M characters and an edited copy of it
@@ -11,7 +12,7 @@
  * A section is a module in ./bench that adds rows to the report: add one there and list it below.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchEssay } from './bench/essaySection'
 import { benchLimits } from './bench/limits'
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  report.add({ section: 'machine', what: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`, value: `heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB` })
+  report.add({ section: 'machine', what: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`, value: `load average ${loadavg()[0].toFixed(1)} at the end; heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`, reference: 'times are CPU time of this process' })
   report.print()
 }
 

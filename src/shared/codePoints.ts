@@ -10,14 +10,7 @@ export class CodePoints {
   readonly length: number
 
   constructor(text: string) {
-    let astral = false
-    for (let i = 0; i < text.length - 1 && !astral; i++) {
-      const c = text.charCodeAt(i)
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = text.charCodeAt(i + 1)
-        astral = d >= 0xdc00 && d <= 0xdfff
-      }
-    }
+    const astral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)
     if (!astral) {
       this.toUnit = this.toPoint = null
       this.length = text.length

@@ -77,7 +77,7 @@ const MIN_MAPPED_SCORE = 0.5
  * to other words — a fuzzy match is a change of words, which the callers record.
  */
 export class Anchorer {
-  private readonly index: QuoteIndex
+  private indexed: QuoteIndex | null = null
   private readonly points: CodePoints
   private readonly old: { map: TextMap; points: CodePoints } | null
 
@@ -85,9 +85,21 @@ export class Anchorer {
     readonly text: string,
     oldText?: string,
   ) {
-    this.index = new QuoteIndex(text)
     this.points = new CodePoints(text)
     this.old = oldText ? { map: new TextMap(oldText, text), points: new CodePoints(oldText) } : null
+  }
+
+  /** Built on first need: most claims are found where the comparison of the texts puts them. */
+  private get index(): QuoteIndex {
+    return (this.indexed ??= new QuoteIndex(this.text))
+  }
+
+  /** Exact occurrences within [from, to), without the index. */
+  private within(exact: string, from: number, to: number): Candidate[] {
+    const hay = this.text.slice(from, to)
+    const out: Candidate[] = []
+    for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1)) out.push({ start: from + i, end: from + i + exact.length, errors: 0 })
+    return out
   }
 
   private expected(sel: Selectors): Expected | null {
@@ -169,16 +181,18 @@ export class Anchorer {
     const at = this.expected(sel)
     if (at && text.startsWith(exact, at.start)) return this.result(at.start, at.start + exact.length, 'position')
     const hint = at?.start ?? 0
-    const slack = exact.length + WINDOW_SLACK
+    // A place mapped through the comparison is exact up to the change around it; a file's own offsets
+    // (an annotation's position selector) may be a little off.
+    const slack = exact.length + (at?.mapped ? WINDOW_SLACK / 4 : WINDOW_SLACK)
     const window = at ? { from: Math.max(0, Math.min(at.from, at.start) - slack), to: Math.min(text.length, Math.max(at.to, at.end) + slack) } : null
     const inWindow = (c: Candidate) => !window || (c.start >= window.from && c.end <= window.to)
     // Where the comparison of the two texts places the claim within a short change, words found far
     // away must also have the claim's context: else they are the same words in another sentence.
     const trusted = !!at && at.mapped && at.to - at.from <= TRUSTED_CHANGE
     const length = codePointLength(exact)
-    const hits = this.index.occurrences(exact).map((start) => ({ start, end: start + exact.length, errors: 0 }))
-    const near = hits.filter(inWindow)
+    const near = window ? this.within(exact, window.from, window.to) : []
     if (near.length > 0) return this.found(this.best(near, length, sel, hint).c, 'quote')
+    const hits = this.index.occurrences(exact).map((start) => ({ start, end: start + exact.length, errors: 0 }))
     if (hits.length > 0) {
       const far = this.best(hits, length, sel, hint).c
       if (!trusted || this.agrees(far, sel)) return this.found(far, 'quote')

@@ -40,7 +40,8 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string },
 ): ImportSummary {
   const { db } = store
-  const localText = store.document().text
+  const doc = store.document()
+  const localText = doc.text
   const documentDiffers = incoming.documentText !== localText
   const summary: ImportSummary = {
     fileName: meta.fileName,
@@ -57,7 +58,7 @@ export function mergeIncoming(
     changedClaims: [],
     notes: [...incoming.notes],
   }
-  const documentId = store.document().id
+  const documentId = doc.id
   const seen = store.versionHistories()
   const known = (id: string) => new Set(seen.get(id) ?? [])
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)

@@ -35,6 +35,18 @@ export type EventKind =
   | 'text-changed'
   | 'verdict-confirmed'
 
+const inserts = new WeakMap<Database.Database, Database.Statement>()
+
+/** One prepared statement a connection: an import records thousands of entries in one go. */
+function insertEvent(db: Database.Database): Database.Statement {
+  let stmt = inserts.get(db)
+  if (!stmt) {
+    stmt = db.prepare(`INSERT INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`)
+    inserts.set(db, stmt)
+  }
+  return stmt
+}
+
 /** Appends one history entry; call it inside the transaction of the change it describes. */
 export function recordEvent(
   db: Database.Database,
@@ -44,7 +56,7 @@ export function recordEvent(
   detail: Record<string, unknown> = {},
   at: string = new Date().toISOString(),
 ): void {
-  db.prepare(`INSERT INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  insertEvent(db).run(
     randomUUID(),
     claimId,
     at,

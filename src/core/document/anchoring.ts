@@ -46,6 +46,30 @@ export interface Selectors {
   end?: number
 }
 
+/**
+ * Edit distance of `a` and `b` (UTF-16 units), or -1 if it is more than `max`: two rows, stopped as
+ * soon as a row's least cost passes `max`.
+ */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max || a.length > 2000 || b.length > 2000) return -1
+  let prev = new Int32Array(b.length + 1)
+  let row = new Int32Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) prev[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i
+    let least = i
+    const ch = a.charCodeAt(i - 1)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ch === b.charCodeAt(j - 1) ? 0 : 1))
+      row[j] = cost
+      if (cost < least) least = cost
+    }
+    if (least > max) return -1
+    ;[prev, row] = [row, prev]
+  }
+  return prev[b.length] <= max ? prev[b.length] : -1
+}
+
 /** The place a claim is expected at in the text being anchored on (UTF-16), and how sure that is. */
 interface Expected {
   start: number
@@ -192,6 +216,16 @@ export class Anchorer {
     const length = codePointLength(exact)
     const near = window ? this.within(exact, window.from, window.to) : []
     if (near.length > 0) return this.found(this.best(near, length, sel, hint).c, 'quote')
+    // The words the comparison of the two texts says the claim's words became: if they are close,
+    // they are the answer, without searching.
+    if (trusted && length >= MIN_FUZZY_QUOTE && at.end > at.start) {
+      // Both ends on characters that did not change: the words between are the claim's, as edited.
+      const exactEnds = at.from === at.start && at.to === at.end
+      const least = exactEnds ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE
+      const errors = distance(exact, text.slice(at.start, at.end), Math.floor(Math.max(length, at.end - at.start) * (1 - least)))
+      const c = { start: at.start, end: at.end, errors }
+      if (errors >= 0 && this.acceptable(c, length, sel, exactEnds ? at : null)) return this.found(c, 'fuzzy')
+    }
     const hits = this.index.occurrences(exact).map((start) => ({ start, end: start + exact.length, errors: 0 }))
     if (hits.length > 0) {
       const far = this.best(hits, length, sel, hint).c
@@ -199,11 +233,13 @@ export class Anchorer {
     }
     if (length < MIN_FUZZY_QUOTE) return null
     if (window && window.to - window.from < text.length) {
-      const maxErrors = Math.floor(length * (1 - (trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE)))
-      const cands = this.fuzzy(exact, window.from, window.to, maxErrors, budget)
-      if (cands === null) return this.skip(budget)
-      const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
-      if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
+      // Close words first: the search for weaker matches finds many more, each costing a reverse search.
+      for (const least of trusted ? [MIN_FUZZY_SCORE, MIN_MAPPED_SCORE] : [MIN_FUZZY_SCORE]) {
+        const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
+        if (cands === null) return this.skip(budget)
+        const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
+        if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
+      }
     }
     const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
     const all = trusted ? this.fuzzyByContext(exact, maxErrors, sel, budget) : this.fuzzy(exact, 0, text.length, maxErrors, budget)

@@ -96,6 +96,60 @@ function matchLines(oldText: string, newText: string, a: Line[], b: Line[]): Int
   return match
 }
 
+/** Changed stretches longer than this (both sides) are mapped proportionally, not diffed by character. */
+const MAX_CHAR_DIFF = 20_000
+/** Nor are stretches that differ in more characters than this. */
+const MAX_CHAR_EDITS = 400
+/** Equal runs shorter than this inside a changed stretch are taken as part of the change. */
+const MIN_RUN = 3
+
+/**
+ * The runs `a` and `b` share, in order, as [start in a, start in b, length] (Myers' O((N+M)D) diff),
+ * or null if they differ in more than MAX_CHAR_EDITS characters.
+ */
+function equalRuns(a: string, b: string): [number, number, number][] | null {
+  const n = a.length
+  const m = b.length
+  const max = Math.min(n + m, MAX_CHAR_EDITS)
+  const off = max + 1
+  const v = new Int32Array(2 * max + 3)
+  const trace: Int32Array[] = []
+  let end = -1
+  for (let d = 0; d <= max && end < 0; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[k - 1 + off] < v[k + 1 + off]) ? v[k + 1 + off] : v[k - 1 + off] + 1
+      let y = x - k
+      while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) {
+        x++
+        y++
+      }
+      v[k + off] = x
+      if (x >= n && y >= m) {
+        end = d
+        break
+      }
+    }
+    trace.push(v.slice())
+  }
+  if (end < 0) return null
+  const runs: [number, number, number][] = []
+  let x = n
+  let y = m
+  for (let d = end; d > 0; d--) {
+    const prev = trace[d - 1]
+    const k = x - y
+    const down = k === -d || (k !== d && prev[k - 1 + off] < prev[k + 1 + off])
+    const pk = down ? k + 1 : k - 1
+    const px = prev[pk + off]
+    const midX = down ? px : px + 1
+    if (x - midX >= MIN_RUN) runs.push([midX, midX - k, x - midX])
+    x = px
+    y = px - pk
+  }
+  if (x >= MIN_RUN) runs.push([0, 0, x])
+  return runs.reverse()
+}
+
 /** The segments of `oldText` and `newText`, in order, covering both texts. */
 export function diffSegments(oldText: string, newText: string): Segment[] {
   const a = lines(oldText)
@@ -116,7 +170,16 @@ export function diffSegments(oldText: string, newText: string): Segment[] {
     let s = 0
     while (oldEnd - s > oldStart + p && newEnd - s > newStart + p && oldText.charCodeAt(oldEnd - 1 - s) === newText.charCodeAt(newEnd - 1 - s)) s++
     push({ oldStart, oldEnd: oldStart + p, newStart, newEnd: newStart + p, equal: true })
-    push({ oldStart: oldStart + p, oldEnd: oldEnd - s, newStart: newStart + p, newEnd: newEnd - s, equal: false })
+    const [a0, a1, b0, b1] = [oldStart + p, oldEnd - s, newStart + p, newEnd - s]
+    // Within a changed paragraph, the characters that stayed (so a claim beside an edit maps exactly).
+    const runs = a1 - a0 + b1 - b0 <= MAX_CHAR_DIFF ? equalRuns(oldText.slice(a0, a1), newText.slice(b0, b1)) : null
+    let [x, y] = [a0, b0]
+    for (const [ra, rb, len] of runs ?? []) {
+      push({ oldStart: x, oldEnd: a0 + ra, newStart: y, newEnd: b0 + rb, equal: false })
+      push({ oldStart: a0 + ra, oldEnd: a0 + ra + len, newStart: b0 + rb, newEnd: b0 + rb + len, equal: true })
+      ;[x, y] = [a0 + ra + len, b0 + rb + len]
+    }
+    push({ oldStart: x, oldEnd: a1, newStart: y, newEnd: b1, equal: false })
     push({ oldStart: oldEnd - s, oldEnd, newStart: newEnd - s, newEnd, equal: true })
   }
   let oi = 0

@@ -47,6 +47,15 @@ export interface Selectors {
 }
 
 /**
+ * Characters NFC leaves alone and that never combine with a neighbour: Latin up to the combining
+ * marks, dashes and quotes, CJK punctuation before its tone marks, and Hangul syllables (never jamo).
+ */
+const NFC_STABLE = /^[\u0000-\u02FF\u2010-\u2027\u3000-\u3029\uAC00-\uD7A3]*$/
+
+/** `s` in NFC, without the normalizer's copy for the text of a Korean or English essay. */
+const nfc = (s: string): string => (NFC_STABLE.test(s) ? s : s.normalize('NFC'))
+
+/**
  * Edit distance of `a` and `b` (UTF-16 units), or -1 if it is more than `max`: two rows, stopped as
  * soon as a row's least cost passes `max`.
  */
@@ -199,7 +208,7 @@ export class Anchorer {
   }
 
   find(sel: Selectors, budget?: FuzzyBudget): AnchorResult | null {
-    const exact = sel.exact.normalize('NFC')
+    const exact = nfc(sel.exact)
     if (!exact) return null
     const { text } = this
     const at = this.expected(sel)

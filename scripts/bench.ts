@@ -36,7 +36,7 @@ interface Section {
 const sections: Section[] = [
   { name: 're-anchor', run: (report, w) => benchReanchor(report, w, option('peer-every', 1)) },
   { name: 'service', run: (report, w, dir) => benchService(report, w, dir) },
-  { name: 'essay', run: (report, _w, dir) => benchEssay(report, dir, option('essay-claims', 1000)) },
+  { name: 'essay', run: (report, _w, dir) => benchEssay(report, dir, option('essay-claims', Number(process.env.BENCH_CLAIMS ?? 1000))) },
 ]
 
 async function main(): Promise<void> {

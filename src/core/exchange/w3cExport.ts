@@ -46,7 +46,8 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
 
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
 export function exportW3c(store: ReviewStore): object {
-  const doc = store.document()
+  // The essay's id, title and hash only: its blocks are the largest thing in the file to parse.
+  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as { id: string; title: string; hash: string }
   const { sourceUrl, lang } = documentMeta(store)
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })

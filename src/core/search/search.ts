@@ -262,6 +262,8 @@ export function queryClaims(store: Pick<ReviewStore, 'db' | 'conflictedIds'>, in
   const changes = ['c.modified', latest('source'), hasReply ? latest('reply') : null, hasTag ? latest('claim_tag') : null]
     .filter(Boolean)
     .map((e) => `coalesce(${e}, '')`)
+  // The index first: bringing it up to date writes, and the list kept below must outlive that.
+  if (!db.readonly) refreshSearchIndex(db)
   const { rows, tagRows } = unchangedSince(db, sort, () => ({
     rows: db
       .prepare(

@@ -50,7 +50,7 @@ export interface Selectors {
  * Characters NFC leaves alone and that never combine with a neighbour: Latin up to the combining
  * marks, dashes and quotes, CJK punctuation before its tone marks, and Hangul syllables (never jamo).
  */
-const NFC_STABLE = /^[\u0000-\u02FF\u2010-\u2027\u3000-\u3029\uAC00-\uD7A3]*$/
+const NFC_STABLE = /^[\t\n\r\u0020-\u02FF\u2010-\u2027\u3000-\u3029\uAC00-\uD7A3]*$/
 
 /** `s` in NFC, without the normalizer's copy for the text of a Korean or English essay. */
 const nfc = (s: string): string => (NFC_STABLE.test(s) ? s : s.normalize('NFC'))
@@ -276,7 +276,8 @@ export class Anchorer {
     windows.sort((a, b) => a[0] - b[0])
     const out: Candidate[] = []
     for (let i = 0; i < windows.length; ) {
-      let [from, to] = windows[i++]
+      const from = windows[i][0]
+      let to = windows[i++][1]
       while (i < windows.length && windows[i][0] <= to) to = Math.max(to, windows[i++][1])
       const found = this.fuzzy(exact, from, to, maxErrors, budget)
       if (found === null) return null

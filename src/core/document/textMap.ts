@@ -129,18 +129,20 @@ function equalRuns(a: string, b: string): [number, number, number][] | null {
         break
       }
     }
-    trace.push(v.slice())
+    // Only the diagonals step d can reach: the whole array each step would be mostly copying.
+    trace.push(v.slice(off - d - 1, off + d + 2))
   }
   if (end < 0) return null
   const runs: [number, number, number][] = []
   let x = n
   let y = m
   for (let d = end; d > 0; d--) {
+    // trace[d - 1] holds v[k] for k in [-d, d], at index k + d.
     const prev = trace[d - 1]
     const k = x - y
-    const down = k === -d || (k !== d && prev[k - 1 + off] < prev[k + 1 + off])
+    const down = k === -d || (k !== d && prev[k - 1 + d] < prev[k + 1 + d])
     const pk = down ? k + 1 : k - 1
-    const px = prev[pk + off]
+    const px = prev[pk + d]
     const midX = down ? px : px + 1
     if (x - midX >= MIN_RUN) runs.push([midX, midX - k, x - midX])
     x = px

@@ -1,76 +1,60 @@
 /**
- * `npm run bench`: figures for the work a review does most, on the bundled essay, printed as a table.
- * Not a test: the numbers depend on the machine; docs/performance.md records what we measured.
+ * `npm run bench`: figures for the work a review does, printed as one table with the machine's own
+ * reference figures measured in the same run. Times are the process's CPU time (the machine may be
+ * shared; wall-clock time would measure the neighbours). Not a test: docs/performance.md records a run.
+ *
+ *   npm run bench -- --claims N --chars M   the newsroom workload (./bench/workload.ts): N claims on an
+ *                                           essay of at least M characters and an edited copy of it
+ *   --peer-every K                          run the peer re-anchoring method on every K-th claim only
+ *   --only re-anchor,service,essay          some sections only
+ *   npm run bench -- --limits               files at the import limits, each in its own process
+ *
+ * A section is a module in ./bench that adds rows to the report: add one there and list it below.
  */
-import { createHeadlessEditor } from '@lexical/headless'
-import { $getRoot } from 'lexical'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { reanchor } from '../src/core/document/anchoring'
-import { parseEssayMarkdown } from '../src/core/document/essayFormat'
-import { exportBundle } from '../src/core/exchange/bundle'
-import { importFile } from '../src/core/exchange/files'
-import { codePointLength, describeRange } from '../src/shared/text'
-import { $applyClaimMarks } from '../src/renderer/src/editor/claimMarks'
-import { $buildEssay, essayNodes } from '../src/renderer/src/editor/essayState'
+import { benchEssay } from './bench/essaySection'
 import { benchLimits } from './bench/limits'
-import { listClaims } from '../src/core/claims/queries'
-import { createClaim, updateClaim } from '../src/core/claims/commands'
-import { readDocument } from '../src/core/document/queries'
-import { openReview } from '../src/core/review/open'
+import { benchReanchor } from './bench/reanchorSection'
+import { ms, Report, timed } from './bench/report'
+import { benchService } from './bench/serviceSection'
+import { makeWorkload, type Workload } from './bench/workload'
 
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000)
-const rows: [string, string][] = []
-function time<T>(label: string, run: () => T, per = 1): T {
-  const t0 = performance.now()
-  const result = run()
-  const ms = performance.now() - t0
-  rows.push([label, per > 1 ? `${ms.toFixed(1)} ms total, ${((ms / per) * 1000).toFixed(0)} µs each` : `${ms.toFixed(1)} ms`])
-  return result
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`)
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`)
+  return value
 }
-async function timeAsync<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const t0 = performance.now()
-  const result = await run()
-  rows.push([label, `${(performance.now() - t0).toFixed(1)} ms`])
-  return result
+
+interface Section {
+  name: string
+  run: (report: Report, w: Workload, dir: string) => Promise<void> | void
 }
+
+const sections: Section[] = [
+  { name: 're-anchor', run: (report, w) => benchReanchor(report, w, option('peer-every', 1)) },
+  { name: 'service', run: (report, w, dir) => benchService(report, w, dir) },
+  { name: 'essay', run: (report, _w, dir) => benchEssay(report, dir, option('essay-claims', Number(process.env.BENCH_CLAIMS ?? 1000))) },
+]
 
 async function main(): Promise<void> {
-  const essay = parseEssayMarkdown(readFileSync(join(__dirname, '..', 'resources/essays/seoul-openai.md'), 'utf8'))
+  const claims = option('claims', 10_000)
+  const chars = option('chars', 520_000)
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null
+  const report = new Report()
+  const made = timed(() => makeWorkload({ chars, claims }))
+  const w = made.result
+  report.add({ section: 'workload', what: `${w.claims.length.toLocaleString('en')} claims on ${w.text.length.toLocaleString('en')} characters; ${w.editedParagraphs} paragraphs edited`, value: `made in ${ms(made.ms)}` })
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'))
   try {
-    const store = openReview(join(dir, 'a.factdesk'), essay)
-    const text = readDocument(store).text
-    const length = codePointLength(text)
-    const spans = Array.from({ length: CLAIMS }, (_, i) => {
-      const start = (i * 37) % (length - 40)
-      return describeRange(text, start, start + 12 + (i % 25))
-    })
-    const ids = time(`mark ${CLAIMS} claims (one committed transaction each, synchronous=FULL)`, () => spans.map((a) => createClaim(store, a, '벤치').id), CLAIMS)
-    time(`edit ${CLAIMS} notes`, () => ids.forEach((id, i) => updateClaim(store, id, { note: `메모 ${i} 서울 지사 확인` }, '벤치')), CLAIMS)
-    time(`list ${CLAIMS} claims with sources and corrections`, () => listClaims(store))
-    const bundle = time('export a review bundle', () => exportBundle(store, '벤치'))
-    const bytes = Buffer.from(JSON.stringify(bundle))
-    rows.push(['bundle size', `${(bytes.length / 1024).toFixed(0)} KB`])
-    const other = openReview(join(dir, 'b.factdesk'), essay)
-    await timeAsync(`import ${CLAIMS} claims into a new review (parse, validate, merge in one transaction)`, () => importFile(other, 'a.json', bytes, '벤치'))
-    await timeAsync('import the same file again (no change)', () => importFile(other, 'a.json', bytes, '벤치'))
-    const edited = text.replace('2025년 5월,', '2025년 5월 말,').replace('AI는 이제 코드의 문제가 아니다.', '')
-    time(`re-anchor ${CLAIMS} claims on an edited text`, () => spans.forEach((s) => reanchor(edited, s)), CLAIMS)
-    const editor = createHeadlessEditor({ nodes: [...essayNodes], onError: (e) => { throw e } })
-    editor.update(() => $buildEssay(essay.blocks), { discrete: true })
-    const ranges = spans.slice(0, 300).map((s, i) => ({ id: String(i), start: s.start, end: s.end }))
-    time('draw 300 overlapping claim highlights in the editor', () => editor.update(() => $applyClaimMarks($getRoot(), ranges), { discrete: true }))
-    rows.push(['heap used', `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`])
-    store.close()
-    other.close()
+    for (const s of sections) if (!only || only.includes(s.name)) await s.run(report, w, dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  const width = Math.max(...rows.map(([l]) => l.length))
-  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`)
+  report.add({ section: 'machine', what: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`, value: `load average ${loadavg()[0].toFixed(1)} at the end; heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`, reference: 'times are CPU time of this process' })
+  report.print()
 }
 
 if (process.argv.includes('--limits')) benchLimits()

@@ -4,7 +4,7 @@ import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
 import { exportWorkflow, validateWorkflow, workflowBundleShape } from '../workflow/exchange'
 import { FactdeskError } from '../../shared/errors'
-import { codePointLength, cpSlice } from '../../shared/text'
+import { CodePoints } from '../../shared/codePoints'
 import { toSource } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
 import { IMPORT_LIMITS } from './safeJson'
@@ -177,7 +177,8 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
   const text = bundle.document.text
   if (essayText(bundle.document.blocks) !== text) refuse(name, 'the document text does not match its blocks.')
   if (contentHash(text) !== bundle.document.hash) refuse(name, 'the document hash does not match its text.')
-  const length = codePointLength(text)
+  const points = new CodePoints(text)
+  const length = points.length
   const claimIds = new Set<string>()
   for (const c of bundle.claims) {
     if (claimIds.has(c.id)) refuse(name, `the claim id ${c.id} appears twice.`)
@@ -186,7 +187,7 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
     if (c.start >= c.end) refuse(name, `claim ${c.id}: it starts at ${c.start} but ends at ${c.end}.`)
     if (c.anchored) {
       if (c.end > length) refuse(name, `claim ${c.id}: its position ${c.start}–${c.end} is beyond the end of the text (${length}).`)
-      if (cpSlice(text, c.start, c.end) !== c.exact) refuse(name, `claim ${c.id}: its quote does not match the document at ${c.start}–${c.end}.`)
+      if (text.slice(points.unit(c.start), points.unit(c.end)) !== c.exact) refuse(name, `claim ${c.id}: its quote does not match the document at ${c.start}–${c.end}.`)
     }
   }
   const sourceIds = new Set<string>()

@@ -149,7 +149,7 @@ function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming
 }
 
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
-  const base = fileBase(readDocument(store).title, 'review')
+  const base = fileBase(store.db.prepare(`SELECT title FROM document LIMIT 1`).pluck().get() as string, 'review')
   if (format === 'bundle') {
     return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
   }

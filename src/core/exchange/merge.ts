@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
 import type { ClaimRow, SourceRow } from '../db/rows'
-import { fuzzyBudget, fuzzyBudgetNote, reanchor } from '../document/anchoring'
+import { Anchorer, fuzzyBudget, fuzzyBudgetNote } from '../document/anchoring'
 import { recordTextChange } from '../claims/textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
 import type { BundleClaim, BundleSource } from './bundle'
@@ -46,7 +46,8 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string },
 ): ImportSummary {
   const { db } = store
-  const localText = readDocument(store).text
+  const doc = readDocument(store)
+  const localText = doc.text
   const documentDiffers = incoming.documentText !== localText
   const summary: ImportSummary = {
     fileName: meta.fileName,
@@ -63,7 +64,7 @@ export function mergeIncoming(
     changedClaims: [],
     notes: [...incoming.notes],
   }
-  const documentId = readDocument(store).id
+  const documentId = doc.id
   const seen = store.versionHistories()
   const known = (id: string) => new Set(seen.get(id) ?? [])
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
@@ -95,9 +96,13 @@ export function mergeIncoming(
   )
 
   const budget = fuzzyBudget()
+  // Built on first need: the claims' offsets refer to the file's text, so the comparison of the two
+  // texts tells where to look first.
+  let anchorer: Anchorer | null = null
   const placeClaim = (c: BundleClaim) => {
     if (!documentDiffers && c.anchored) return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
-    const found = reanchor(localText, c, budget)
+    anchorer ??= new Anchorer(localText, incoming.documentText || undefined)
+    const found = anchorer.find(c, budget)
     if (found) return { ...found.anchor, anchored: 1 }
     return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 0 }
   }

@@ -8,7 +8,6 @@ import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3c
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 import { allClaimRows, allSourceRows } from '../claims/queries'
-import { readDocument } from '../document/queries'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
   const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
@@ -48,7 +47,8 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
 
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
 export function exportW3c(store: ReviewStore): object {
-  const doc = readDocument(store)
+  // The essay's id, title and hash only: its blocks are the largest thing in the file to parse.
+  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as { id: string; title: string; hash: string }
   const { sourceUrl, lang } = documentMeta(store)
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })

@@ -1,4 +1,4 @@
-import { blockText } from '../../shared/essay'
+import { blockText, type Block } from '../../shared/essay'
 import { isoDateSchema } from '../../shared/domain'
 import {
   republishSettingKeys,
@@ -6,8 +6,7 @@ import {
   type RepublishSettingsPatch,
 } from '../../shared/republish'
 import type { ReviewStore } from '../review/store'
-import { readDocument } from '../document/queries'
-import { all, get } from '../db/query'
+import { all } from '../db/query'
 
 type Key = keyof RepublishSettings
 const fields = Object.keys(republishSettingKeys) as Key[]
@@ -19,8 +18,13 @@ function stored(store: ReviewStore): Map<string, string> {
 
 /** What the essay itself says: its source URL and its author line (the defaults of the essay fields). */
 function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' | 'essayAuthor'> {
-  const row = get<{ source_url: string }>(store.db, `SELECT source_url FROM document LIMIT 1`)
-  const author = readDocument(store).blocks.find((b) => b.kind === 'author')
+  const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
+  // SQLite finds the one block without the whole essay being parsed here.
+  const found = store.db
+    .prepare(`SELECT b.value FROM document d, json_each(d.blocks_json) b WHERE json_extract(b.value, '$.kind') = 'author' LIMIT 1`)
+    .pluck()
+    .get() as string | undefined
+  const author = found === undefined ? undefined : (JSON.parse(found) as Block)
   return { essayUrl: row?.source_url ?? '', essayAuthor: author ? blockText(author).trim() : '' }
 }
 

@@ -39,6 +39,18 @@ export type EventKind =
   | 'signed-off'
   | 'sign-off-withdrawn'
 
+const inserts = new WeakMap<Database.Database, Database.Statement>()
+
+/** One prepared statement a connection: an import records thousands of entries in one go. */
+function insertEvent(db: Database.Database): Database.Statement {
+  let stmt = inserts.get(db)
+  if (!stmt) {
+    stmt = db.prepare(`INSERT INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`)
+    inserts.set(db, stmt)
+  }
+  return stmt
+}
+
 /** Appends one history entry; call it inside the transaction of the change it describes. */
 export function recordEvent(
   db: Database.Database,
@@ -48,7 +60,7 @@ export function recordEvent(
   detail: Record<string, unknown> = {},
   at: string = new Date().toISOString(),
 ): void {
-  db.prepare(`INSERT INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  insertEvent(db).run(
     randomUUID(),
     claimId,
     at,

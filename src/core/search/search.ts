@@ -229,6 +229,27 @@ interface QueryRow {
   last_change: string
 }
 
+interface Listing {
+  rows: QueryRow[]
+  tagRows: { claim_id: string; name: string }[]
+}
+
+const listings = new WeakMap<Database.Database, { stamp: string; sort: string; listing: Listing }>()
+
+/**
+ * The claims in order, read again only after a write (by this connection: `total_changes()`; by
+ * another: `data_version`): a reviewer typing a search asks once a keystroke of a review that does not
+ * change meanwhile, and reading and sorting every claim each time cost most of the answer.
+ */
+function unchangedSince(db: Database.Database, sort: string, read: () => Listing): Listing {
+  const stamp = `${db.pragma('data_version', { simple: true }) as number}:${db.prepare(`SELECT total_changes()`).pluck().get() as number}`
+  const hit = listings.get(db)
+  if (hit && hit.stamp === stamp && hit.sort === sort && !db.inTransaction) return hit.listing
+  const listing = read()
+  if (!db.inTransaction) listings.set(db, { stamp, sort, listing })
+  return listing
+}
+
 /**
  * The Claims panel's question: search, filters and sort together. Filters combine with each other and
  * with the search (all must hold). Sort by position in the essay (unanchored claims last) or by the
@@ -243,20 +264,24 @@ export function queryClaims(store: Pick<ReviewStore, 'db'>, input: ClaimQuery): 
   const changes = ['c.modified', latest('source'), hasReply ? latest('reply') : null, hasTag ? latest('claim_tag') : null]
     .filter(Boolean)
     .map((e) => `coalesce(${e}, '')`)
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.verdict, c.status, c.author, c.modified_by, c.anchored, c.text_changed,
-         (SELECT count(*) FROM source s WHERE s.claim_id = c.id AND s.deleted = 0) AS sources,
-         ${sort === 'modified' ? `max(${changes.join(', ')})` : `''`} AS last_change
-       FROM claim c WHERE c.deleted = 0
-       ORDER BY ${sort === 'modified' ? 'last_change DESC, c.start, c.end, c.id' : 'c.anchored DESC, c.start, c.end, c.created, c.id'}`,
-    )
-    .all() as QueryRow[]
-  const tagRows = hasTag
-    ? (db
-        .prepare(`SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`)
-        .all() as { claim_id: string; name: string }[])
-    : []
+  // The index first: bringing it up to date writes, and the list kept below must outlive that.
+  if (!db.readonly) refreshSearchIndex(db)
+  const { rows, tagRows } = unchangedSince(db, sort, () => ({
+    rows: db
+      .prepare(
+        `SELECT c.id, c.verdict, c.status, c.author, c.modified_by, c.anchored, c.text_changed,
+           (SELECT count(*) FROM source s WHERE s.claim_id = c.id AND s.deleted = 0) AS sources,
+           ${sort === 'modified' ? `max(${changes.join(', ')})` : `''`} AS last_change
+         FROM claim c WHERE c.deleted = 0
+         ORDER BY ${sort === 'modified' ? 'last_change DESC, c.start, c.end, c.id' : 'c.anchored DESC, c.start, c.end, c.created, c.id'}`,
+      )
+      .all() as QueryRow[],
+    tagRows: hasTag
+      ? (db
+          .prepare(`SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`)
+          .all() as { claim_id: string; name: string }[])
+      : [],
+  }))
   const conflicted = f.conflict ? conflictedClaimIds(store) : null
   const workflow = f.assignee || f.signedOff ? workflowFilter(db, f.assignee) : null
   const matches = searchClaimIds(db, query)

@@ -1,0 +1,61 @@
+/**
+ * The benchmark's table: each figure beside the machine's own reference figure measured in the same
+ * run, the ratio between them, and the goal it is held to. Sections add rows; bench.ts prints them.
+ */
+import { performance } from 'node:perf_hooks'
+
+export interface Row {
+  section: string
+  what: string
+  value: string
+  reference?: string
+  ratio?: string
+  goal?: string
+  /** Whether the goal is met (undefined: no goal). */
+  met?: boolean
+}
+
+export class Report {
+  readonly rows: Row[] = []
+  add(row: Row): void {
+    this.rows.push(row)
+  }
+
+  print(out: (line: string) => void = console.log): void {
+    const cols: (keyof Row)[] = ['section', 'what', 'value', 'reference', 'ratio', 'goal', 'met']
+    const cell = (r: Row, k: keyof Row): string => (k === 'met' ? (r.met === undefined ? '' : r.met ? 'met' : 'NOT MET') : String(r[k] ?? ''))
+    const head: Record<string, string> = { section: 'section', what: 'figure', value: 'this run', reference: 'reference (same run)', ratio: 'ratio', goal: 'goal', met: '' }
+    const widths = cols.map((k) => Math.max(head[k].length, ...this.rows.map((r) => cell(r, k).length)))
+    out(cols.map((k, i) => head[k].padEnd(widths[i])).join('  '))
+    for (const r of this.rows) out(cols.map((k, i) => cell(r, k).padEnd(widths[i])).join('  ').trimEnd())
+  }
+}
+
+/**
+ * What `run` costs: CPU time of this process (user + system), the figure compared, because the
+ * machine may be shared and wall-clock time then measures the neighbours; and wall-clock time too.
+ */
+export function timed<T>(run: () => T): { ms: number; wall: number; result: T } {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const result = run()
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { ms: (c.user + c.system) / 1000, wall, result }
+}
+
+export async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; wall: number; result: T }> {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const result = await run()
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { ms: (c.user + c.system) / 1000, wall, result }
+}
+
+export const ms = (n: number): string => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`)
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}

@@ -1,0 +1,129 @@
+/**
+ * The review service at newsroom size: a bundle of the workload's claims (rated, with notes and
+ * sources) imported into a new review, then listed, searched as the reviewer types, exported, and a
+ * second reviewer's bundle of the same claims merged in. Reference figures from the same run: raw
+ * better-sqlite3 inserts of the same rows in one transaction, and JSON.parse/stringify of the bundle.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
+import { exportReview, importFile } from '../../src/core/exchange/files'
+import { ReviewStore } from '../../src/core/review/store'
+import { queryClaims } from '../../src/core/search/search'
+import { ms, percentile, timed, timedAsync, type Report } from './report'
+import type { Workload } from './workload'
+import { openReview } from '../../src/core/review/open'
+import { listClaims } from '../../src/core/claims/queries'
+import { readDocument } from '../../src/core/document/queries'
+
+const VERDICTS = ['true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'unrated']
+const STATUSES = ['open', 'in-review', 'checked']
+
+/** A bundle of the workload's claims on its essay, as another reviewer would send it. */
+export function workloadBundle(w: Workload, dir: string): ReviewBundle {
+  const seed = openReview(join(dir, 'seed.factdesk'), w.essay)
+  const template = exportBundle(seed, '벤치')
+  seed.close()
+  const now = new Date().toISOString()
+  const claims = w.claims.map((a, i) => {
+    const version = randomUUID()
+    return {
+      id: randomUUID(), ...a, anchored: true, textChanged: false,
+      verdict: VERDICTS[i % VERDICTS.length], status: STATUSES[i % STATUSES.length], note: i % 2 ? `메모 ${i}: 서울 지사 설립 발표 확인, 보도자료와 대조` : '',
+      author: i % 3 ? '김기자' : '박편집', created: now, modified: now, modifiedBy: '김기자', revision: 1, deleted: false, version, history: [version],
+    }
+  })
+  const sources = claims.filter((_, i) => i % 3 === 0).map((c, i) => {
+    const version = randomUUID()
+    return {
+      id: randomUUID(), claimId: c.id, url: `https://example.org/source/${i}`, title: `보도자료 ${i}`, publisher: '오픈AI', published: '2025-05-26',
+      accessed: '2025-06-01', excerpt: '서울 지사', archiveUrl: '', created: now, modified: now, revision: 1, deleted: false, version, history: [version],
+    }
+  })
+  return { ...template, claims, sources, reviewers: ['김기자', '박편집'] } as ReviewBundle
+}
+
+/** The same claims as a second reviewer has them: half rated again since, a tenth changed by both. */
+function secondBundle(a: ReviewBundle): ReviewBundle {
+  const later = new Date(Date.now() + 60_000).toISOString()
+  const claims = a.claims.map((c, i) => {
+    if (i % 2) return c
+    const version = randomUUID()
+    const history = i % 10 === 0 ? [c.history[0].replace(/.$/, (x) => (x === '0' ? '1' : '0')), version] : [...c.history, version]
+    return { ...c, verdict: 'mostly-true', note: `${c.note} (재확인)`, modified: later, modifiedBy: '박편집', revision: 2, version, history }
+  })
+  return { ...a, claims, exportedBy: '박편집' }
+}
+
+/** Raw inserts of the bundle's rows into the review file's own tables, in one transaction. */
+function rawInserts(store: ReviewStore, b: ReviewBundle): number {
+  const documentId = readDocument(store).id
+  const claim = store.db.prepare(
+    `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version, text_changed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0)`,
+  )
+  const source = store.db.prepare(
+    `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+  )
+  const seen = store.db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
+  return timed(() =>
+    store.db.transaction(() => {
+      for (const c of b.claims) {
+        claim.run(c.id, documentId, c.exact, c.prefix, c.suffix, c.start, c.end, c.verdict, c.status, c.note, c.author, c.created, c.modified, c.modifiedBy, c.revision, c.version)
+        for (const v of c.history) seen.run(c.id, v)
+      }
+      for (const s of b.sources) {
+        source.run(s.id, s.claimId, s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl, s.created, s.modified, s.revision, s.version)
+        for (const v of s.history) seen.run(s.id, v)
+      }
+    }).immediate(),
+  ).ms
+}
+
+/** What a reviewer types into the Claims panel's search, one keystroke at a time. */
+const TYPED = ['오픈AI 서울', '반도체', '메모 12', 'AI 생태계', '김기자']
+
+export async function benchService(report: Report, w: Workload, dir: string): Promise<void> {
+  const section = 'service'
+  const n = w.claims.length.toLocaleString('en')
+  const bundle = workloadBundle(w, dir)
+  const stringify = timed(() => JSON.stringify(bundle))
+  const bytes = Buffer.from(stringify.result)
+  const parse = timed(() => JSON.parse(stringify.result) as unknown)
+  const raw = rawInserts(openReview(join(dir, 'raw.factdesk'), w.essay), bundle)
+  const store = openReview(join(dir, 'review.factdesk'), w.essay)
+  const imported = await timedAsync(() => importFile(store, 'a.factdesk.json', bytes, '벤치'))
+  const share = raw / imported.ms
+  report.add({
+    section,
+    what: `import a ${n}-claim bundle (${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${bundle.sources.length} sources)`,
+    value: ms(imported.ms),
+    reference: `raw inserts ${ms(raw)}; JSON.parse ${ms(parse.ms)}`,
+    ratio: `${(share * 100).toFixed(0)} % of the raw insert rate`,
+    goal: '≥ 50 % of raw inserts',
+    met: share >= 0.5,
+  })
+  const list = timed(() => listClaims(store))
+  report.add({ section, what: `list ${n} claims with sources and corrections`, value: ms(list.ms), reference: `JSON.parse of the bundle ${ms(parse.ms)}`, ratio: `${(list.ms / parse.ms).toFixed(1)}×` })
+  const times: number[] = []
+  for (const q of TYPED) for (let k = 1; k <= q.length; k++) times.push(timed(() => queryClaims(store, { query: q.slice(0, k) })).ms)
+  const p95 = percentile(times, 95)
+  report.add({ section, what: `search as you type over ${n} claims (${times.length} keystrokes, p95)`, value: ms(p95), reference: `median ${ms(percentile(times, 50))}`, goal: '≤ 50 ms', met: p95 <= 50 })
+  for (const format of ['bundle', 'w3c'] as const) {
+    const out = await timedAsync(() => exportReview(store, format, '벤치'))
+    report.add({ section, what: `export ${n} claims as ${format === 'bundle' ? 'a review bundle' : 'W3C annotations'}`, value: ms(out.ms), reference: `JSON.stringify of the bundle ${ms(stringify.ms)}`, ratio: `${(out.ms / stringify.ms).toFixed(1)}×`, goal: '≤ 300 ms', met: out.ms <= 300 })
+  }
+  const second = Buffer.from(JSON.stringify(secondBundle(bundle)))
+  const merged = await timedAsync(() => importFile(store, 'b.factdesk.json', second, '벤치'))
+  const s = merged.result
+  report.add({
+    section,
+    what: `merge a second ${n}-claim bundle (${s.updated} newer, ${s.conflicts} conflicts, ${s.unchanged} unchanged)`,
+    value: ms(merged.ms),
+    reference: `JSON.parse ${ms(parse.ms)}`,
+    goal: '≤ 500 ms',
+    met: merged.ms <= 500,
+  })
+  store.close()
+}

@@ -13,6 +13,7 @@ import { registerRepublishHandlers } from './republish/handlers'
 import { registerScaleHandlers } from './scales/scales'
 import { registerSpottingHandlers } from './spotting/spotting'
 import { registerRestoreHandlers } from './claims/restore'
+import { registerSyncHandlers } from './sync/handlers'
 import type { PdfRenderer } from './republish/pdf'
 import type { ImportRunner } from './exchange/importRunner'
 
@@ -110,6 +111,7 @@ export function createService(ctx: ServiceContext): Service {
   registerScaleHandlers(reg, ctx)
   registerSpottingHandlers(reg, ctx)
   registerRestoreHandlers(reg, ctx)
+  registerSyncHandlers(reg, ctx)
   return guardReadOnly(reg.complete(), ctx)
 }
 

@@ -37,7 +37,7 @@ const sourceContent = (s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'mod
 export function mergeIncoming(
   store: ReviewStore,
   incoming: IncomingReview,
-  meta: { fileName: string; fileHash: string; importer: string },
+  meta: { fileName: string; fileHash: string; importer: string; live?: boolean },
 ): ImportSummary {
   const { db } = store
   const localText = store.document().text
@@ -161,7 +161,11 @@ export function mergeIncoming(
     summary.notes.push(...extras.notes)
     if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
     recordOrigins(db, incoming.origins ?? [])
+    // Live sync (src/core/sync/) brings the other reviewers' own history entries with their records, so
+    // only a conflict gets a 'merged' entry, and a sync batch is no import in the import log.
+    if (meta.live) for (const [id, change] of [...touched.byClaim]) if (change !== 'conflict') touched.byClaim.delete(id)
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
+    if (meta.live) return
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))

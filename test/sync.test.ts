@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startSyncServer, type SyncServer } from '../src/core/sync/server'
+import { listConflicts } from '../src/core/exchange/conflicts'
+import { ReviewStore } from '../src/core/review/store'
+import { describeRange } from '../src/shared/text'
+import { anchorOf } from './helpers/exchange'
+import { ROOT, tempDir, type TempDir } from './helpers/essay'
+import { comparable, openDesk, reviewFiles, until, type Desk } from './helpers/sync'
+
+let dir: TempDir
+let server: SyncServer
+let token: string
+const desks: Desk[] = []
+
+beforeEach(async () => {
+  dir = tempDir('factdesk-sync-')
+  server = await startSyncServer({ port: 0, dataDir: dir.file('server') })
+  token = readFileSync(server.tokenFile, 'utf8').trim()
+})
+afterEach(async () => {
+  for (const d of desks.splice(0)) d.close()
+  await server.close()
+  dir.remove()
+})
+
+function desks_(names: string[]): Desk[] {
+  const paths = names.map((n) => dir.file(`${n}.factdesk`))
+  reviewFiles(paths)
+  const made = names.map((n, i) => openDesk(paths[i], n, dir.file(`${n}.prefs.json`)))
+  desks.push(...made)
+  return made
+}
+
+const connect = (d: Desk) => d.call('sync-connect', { url: server.url, token })
+const connected = (d: Desk) => until(async () => (await d.call('sync-status')).state === 'connected', 5000, `${d.name} connected`)
+const claimCount = (d: Desk) => d.store().claims().length
+
+describe('team server', () => {
+  it('writes the team token once, readable by its owner only, and refuses a wrong token', async () => {
+    expect(server.tokenCreated).toBe(true)
+    expect(statSync(server.tokenFile).mode & 0o777).toBe(0o600)
+    expect(server.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/)
+    const [a] = desks_(['a'])
+    await a.call('sync-connect', { url: server.url, token: 'not-the-token' })
+    await until(async () => (await a.call('sync-status')).state === 'refused', 5000, 'refused')
+    const status = await a.call('sync-status')
+    expect(status.reason).toBeTruthy()
+    expect(status.peers).toEqual([])
+  })
+
+  it('shows a claim marked on one desk on the other within a second, with who has which claim open', async () => {
+    const [a, b] = desks_(['Kim', 'Lee'])
+    await Promise.all([connect(a), connect(b)])
+    await Promise.all([connected(a), connected(b)])
+    const claim = a.store().createClaim(anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
+    const took = await until(() => b.store().claims().some((c) => c.id === claim.id), 1000, 'the claim on the other desk')
+    expect(took).toBeLessThan(1000)
+    expect(b.store().claim(claim.id).exact).toBe('챗GPT 유료 가입자 수 2위')
+    await a.call('sync-focus', { claimId: claim.id })
+    await until(async () => (await b.call('sync-status')).peers.some((p) => p.name === 'Kim' && p.claimId === claim.id), 2000, 'presence')
+    await until(async () => (await a.call('sync-status')).waiting === 0, 2000, 'nothing waiting')
+  })
+
+  it('turns a verdict changed on both sides while one was offline into the same conflict on both', async () => {
+    const [a, b] = desks_(['Kim', 'Lee'])
+    await Promise.all([connect(a), connect(b)])
+    const claim = a.store().createClaim(anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
+    await until(() => claimCount(b) === 1, 2000)
+    await a.call('sync-disconnect')
+    a.store().updateClaim(claim.id, { verdict: 'true' }, 'Kim')
+    b.store().updateClaim(claim.id, { verdict: 'false' }, 'Lee')
+    await until(async () => (await b.call('sync-status')).waiting === 0, 2000, 'b pushed').catch(async (e) => { console.log(JSON.stringify(await b.call('sync-status')), b.statuses.length); throw e })
+    await connect(a)
+    const pending = (d: Desk) => listConflicts(d.store()).filter((c) => c.claimId === claim.id)
+    await until(() => pending(a).length === 1 && pending(b).length === 1, 3000, 'a conflict on both desks')
+    const sides = (d: Desk) => [pending(d)[0].mine.verdict, pending(d)[0].theirs.verdict].sort()
+    expect(sides(a)).toEqual(['false', 'true'])
+    expect(sides(b)).toEqual(['false', 'true'])
+    expect(a.store().claim(claim.id).verdict).toBe('true')
+    expect(b.store().claim(claim.id).verdict).toBe('false')
+  })
+
+  it('queues changes while the server is gone, and a server restarted from its folder serves the same state', async () => {
+    const [a, b, c] = desks_(['Kim', 'Lee', 'Park'])
+    await Promise.all([connect(a), connect(b)])
+    a.store().createClaim(anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
+    await until(() => claimCount(b) === 1, 2000)
+    const port = server.port
+    await server.close()
+    await until(async () => (await a.call('sync-status')).state === 'offline', 5000, 'offline')
+    a.store().createClaim(anchorOf(a.store(), '2025년 5월'), 'Kim')
+    await until(async () => (await a.call('sync-status')).waiting > 0, 2000, 'a change waiting')
+    server = await startSyncServer({ port, dataDir: dir.file('server') })
+    expect(server.tokenCreated).toBe(false)
+    await until(() => claimCount(b) === 2, 15000, 'the queued change arrives after the restart')
+    await until(async () => (await a.call('sync-status')).waiting === 0, 5000, 'nothing waiting')
+    // A desk that was never connected gets everything from the restarted server's stored document.
+    await connect(c)
+    await until(() => claimCount(c) === 2, 5000)
+    expect(comparable(c.store())).toBe(comparable(a.store()))
+    const status = await c.call('sync-status')
+    expect(status.arrived?.added).toBe(2)
+  }, 30000)
+
+  it('loses nothing a killed desk committed: its next start sends it', async () => {
+    const [b] = desks_(['Lee'])
+    const childPath = dir.file('child.factdesk')
+    const { copyFileSync } = await import('node:fs')
+    copyFileSync(dir.file('Lee.factdesk'), childPath)
+    // Lee's desk holds the file open; the copy is the same review (same id), as after a file exchange.
+    await connect(b)
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/helpers/syncChild.ts'), childPath, server.url, token, '400'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let committed = 0
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const m of chunk.toString().matchAll(/committed (\d+)/g)) committed = Number(m[1])
+    })
+    await until(() => committed >= 30 && claimCount(b) > 0, 20000, 'the child syncing')
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    const inFile = ReviewStore.open(childPath)
+    const kept = inFile.claims().length
+    inFile.close()
+    expect(kept).toBeGreaterThanOrEqual(committed)
+    const again = openDesk(childPath, 'Child', dir.file('child2.prefs.json'))
+    desks.push(again)
+    await connect(again)
+    await until(() => claimCount(b) === kept, 5000, 'every committed claim on the other desk')
+    await until(async () => (await again.call('sync-status')).waiting === 0, 5000)
+  }, 40000)
+
+  it('brings many desks making many changes to identical review files', async () => {
+    const n = 10
+    const perDesk = Number(process.env.FACTDESK_SYNC_CHANGES ?? 12)
+    const all = desks_(Array.from({ length: n }, (_, i) => `desk${i}`))
+    await Promise.all(all.map(connect))
+    await Promise.all(all.map(connected))
+    const text = all[0].store().document().text
+    const latest = new Map<Desk, string>()
+    const loopStart = Date.now()
+    for (let step = 0; step < perDesk; step++) {
+      for (const [i, d] of all.entries()) {
+        const store = d.store()
+        // Every third change marks a claim; the others change the desk's own latest claim.
+        const at = (i * 97 + step * 13) % 2000
+        if (step % 3 === 0) latest.set(d, store.createClaim(describeRange(text, at, at + 4), d.name).id)
+        else store.updateClaim(latest.get(d)!, { note: `${d.name} ${step}`, verdict: step % 2 ? 'true' : 'false' }, d.name)
+      }
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    console.log(`changes made in ${Date.now() - loopStart} ms`)
+    const started = Date.now()
+    const total = n * Math.ceil(perDesk / 3)
+    await until(() => all.every((d) => claimCount(d) === total), 30000, 'every claim on every desk')
+    const reference = () => comparable(all[0].store())
+    await until(() => all.every((d) => comparable(d.store()) === reference()), 30000, 'identical review files')
+    console.log(`${n} desks × ${perDesk} changes: identical after ${Date.now() - started} ms`)
+    expect(all[0].store().claims().length).toBe(n * Math.ceil(perDesk / 3))
+  }, 60000)
+})

@@ -58,8 +58,9 @@ export function mergeIncoming(
     notes: [...incoming.notes],
   }
   const documentId = store.document().id
-  const seen = store.versionHistories()
-  const known = (id: string) => new Set(seen.get(id) ?? [])
+  // Looked up per entity (each id comes once in a file), so a small live-sync batch does not read every history.
+  const historyOf = db.prepare(`SELECT version FROM version_seen WHERE entity_id = ?`).pluck()
+  const known = (id: string) => new Set(historyOf.all(id) as string[])
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const addConflict = db.prepare(
     `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,

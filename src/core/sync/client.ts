@@ -53,6 +53,7 @@ export class SyncClient {
   /** This client's clock when it last asked the server what it holds; undefined while no question is out. */
   private asked: number | undefined
   private askAgain = false
+  private ackTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly opts: SyncClientOptions) {
     const store = opts.store()
@@ -62,7 +63,7 @@ export class SyncClient {
       recordMap(this.doc, kind).observe((event, tr) => {
         if (tr.origin === LOCAL) return
         for (const key of event.keysChanged) this.arrived.add(`${kind}:${key}`)
-        this.applyTimer ??= setTimeout(() => this.applyArrived(), 20)
+        this.applyTimer ??= setTimeout(() => this.applyArrived(), 40)
       })
     }
     this.socket = new HocuspocusProviderWebsocket({ url: opts.url, WebSocketPolyfill: WebSocket, maxDelay: 5000 })
@@ -188,11 +189,19 @@ export class SyncClient {
     } catch {
       return
     }
-    if (held >= clock) this.acknowledge()
+    if (held >= clock) this.acknowledgeSoon()
     if (this.askAgain || held < clock) {
       this.askAgain = false
       setTimeout(() => this.ask(), held < clock ? 100 : 0).unref?.()
     }
+  }
+
+  /** Writing what the server holds is bookkeeping: at most twice a second, so it adds few commits (each is synced to disk). */
+  private acknowledgeSoon(): void {
+    this.ackTimer ??= setTimeout(() => {
+      this.ackTimer = undefined
+      this.acknowledge()
+    }, 500)
   }
 
   private acknowledge(): void {
@@ -239,6 +248,7 @@ export class SyncClient {
     this.closed = true
     clearInterval(this.poll)
     if (this.applyTimer) clearTimeout(this.applyTimer)
+    if (this.ackTimer) clearTimeout(this.ackTimer)
     this.provider.destroy()
     this.socket.destroy()
     this.doc.destroy()

@@ -200,7 +200,7 @@ export type EventName = keyof Events
 
 export type MenuCommand =
   | 'prepare-close'
-  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication' | 'toggle-edit-mode'
+  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication' | 'toggle-edit-mode' | 'share-review'
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }

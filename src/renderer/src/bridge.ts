@@ -21,7 +21,8 @@ export function watchWrites(listener: ((done: Promise<unknown>) => void) | null)
 /** Calls the review service through whichever transport the window was given (IPC or the harness). */
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const pending = window.factdesk.call(method, args)
-  if (!READS.test(method) && method !== 'edits-saved') onWrite?.(pending)
+  // The team server link writes nothing the save indicator speaks of (src/core/sync/).
+  if (!READS.test(method) && method !== 'edits-saved' && !method.startsWith('sync-')) onWrite?.(pending)
   const result = await pending
   if (!result.ok) throw new CallError(result.error.code, result.error.message)
   return result.value

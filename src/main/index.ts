@@ -5,6 +5,7 @@ import { readEssayFile } from '../core/document/essayFile'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { PrefsStore, resolveLang } from '../core/prefs/prefs'
 import { createService } from '../core/service'
+import { stopSync } from '../core/sync/handlers'
 import { openForWindow, ReviewSession } from '../core/review/session'
 import { guardClose } from './closeGuard'
 import { builtinScale } from '../core/scales/scales'
@@ -184,7 +185,10 @@ function start(): void {
     if (win.isMinimized()) win.restore()
     win.focus()
   })
-  app.on('will-quit', () => session.close())
+  app.on('will-quit', () => {
+    stopSync(session)
+    session.close()
+  })
 }
 
 // One process owns the review file's single writer connection.

@@ -69,7 +69,7 @@ function ShareState({ status }: { status: SyncStatus }) {
       title={status.state === 'connected' ? s.connectedHint(status.url ?? '') : s.offlineHint}
     >
       {text}
-      {arrived && status.arrived && <span className="share-arrived"> — {s.arrived(status.arrived.added, status.arrived.updated + status.arrived.thread, status.arrived.conflicts)}</span>}
+      {arrived && status.arrived && <span className="share-arrived"> · {s.arrived(status.arrived.added, status.arrived.updated + status.arrived.thread, status.arrived.conflicts)}</span>}
     </span>
   )
 }

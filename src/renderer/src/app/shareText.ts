@@ -26,7 +26,7 @@ const en = {
   peerOpen: (name: string) => `${name} has this claim open`,
   peers: 'Also here',
   arrived: (added: number, updated: number, conflicts: number) =>
-    `From the server: ${added} added, ${updated} updated${conflicts ? `, ${conflicts} in conflict` : ''}`,
+    `received ${[added && `${added} added`, updated && `${updated} updated`, conflicts && `${conflicts} in conflict`].filter(Boolean).join(', ')}`,
   notShared: 'This review is not shared.',
 }
 type Words = typeof en
@@ -55,7 +55,7 @@ const ko: Words = {
   peerOpen: (name: string) => `${name} 님이 이 주장을 보고 있음`,
   peers: '함께 보는 사람',
   arrived: (added: number, updated: number, conflicts: number) =>
-    `서버에서 받음: 추가 ${added}건, 수정 ${updated}건${conflicts ? `, 충돌 ${conflicts}건` : ''}`,
+    `받음: ${[added && `추가 ${added}건`, updated && `수정 ${updated}건`, conflicts && `충돌 ${conflicts}건`].filter(Boolean).join(', ')}`,
   notShared: '이 검토는 공유되지 않았습니다.',
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { readFileSync, statSync } from 'node:fs'
+import { copyFileSync, readFileSync, statSync } from 'node:fs'
+import * as Y from 'yjs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSyncServer, type SyncServer } from '../src/core/sync/server'
@@ -7,7 +8,8 @@ import { listConflicts } from '../src/core/exchange/conflicts'
 import { ReviewStore } from '../src/core/review/store'
 import { describeRange } from '../src/shared/text'
 import { anchorOf } from './helpers/exchange'
-import { ROOT, tempDir, type TempDir } from './helpers/essay'
+import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { incomingFrom, localKeys, pushRecords, recordMap } from '../src/core/sync/records'
 import { comparable, openDesk, reviewFiles, until, type Desk } from './helpers/sync'
 
 let dir: TempDir
@@ -108,7 +110,6 @@ describe('team server', () => {
   it('loses nothing a killed desk committed: its next start sends it', async () => {
     const [b] = desks_(['Lee'])
     const childPath = dir.file('child.factdesk')
-    const { copyFileSync } = await import('node:fs')
     copyFileSync(dir.file('Lee.factdesk'), childPath)
     // Lee's desk holds the file open; the copy is the same review (same id), as after a file exchange.
     await connect(b)
@@ -161,4 +162,28 @@ describe('team server', () => {
     console.log(`${n} desks × ${perDesk} changes: identical after ${Date.now() - started} ms`)
     expect(all[0].store().claims().length).toBe(n * Math.ceil(perDesk / 3))
   }, 60000)
+})
+
+describe('shared document records', () => {
+  it('leaves out a record that fails the bundle schema, and keeps one of an unknown claim waiting for it', () => {
+    const a = ReviewStore.open(':memory:', bundledEssay())
+    const claim = a.createClaim(anchorOf(a, '챗GPT 유료 가입자 수 2위'), 'Kim')
+    a.addSource(claim.id, { url: 'https://example.org/a', title: 't', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, 'Kim')
+    const doc = new Y.Doc()
+    pushRecords(a, doc, new Set(localKeys(a)), 'test')
+    recordMap(doc, 'replies').set('bad-version', { id: 'not-a-uuid', body: 42 })
+    const text = a.document().text
+    const keys = [...recordMap(doc, 'claims').keys()].map((k) => `claims:${k}`)
+    const sourceKeys = [...recordMap(doc, 'sources').keys()].map((k) => `sources:${k}`)
+    // The source alone, on a desk without its claim: it waits.
+    const alone = incomingFrom(doc, [...sourceKeys, 'replies:bad-version'], { text, hash: a.document().hash, hasClaim: () => false })
+    expect(alone.refused).toBe(1)
+    expect(alone.deferred).toEqual(sourceKeys)
+    // With its claim in the same batch it goes through, after the claim.
+    const both = incomingFrom(doc, [...keys, ...sourceKeys], { text, hash: a.document().hash, hasClaim: () => false })
+    expect(both.deferred).toEqual([])
+    expect(both.batches.flatMap((b) => b.claims.map((c) => c.id))).toEqual([claim.id])
+    expect(both.batches.flatMap((b) => b.sources.map((s) => s.claimId))).toEqual([claim.id])
+    a.close()
+  })
 })

@@ -94,7 +94,14 @@ export class SyncClient {
     this.setPresence()
     this.provider.attach()
     this.countWaiting(localKeys(store))
-    this.poll = setInterval(() => this.scan(false), opts.pollMs ?? 100)
+    this.poll = setInterval(() => {
+      try {
+        this.scan(false)
+      } catch (err) {
+        // A review being swapped or closed under the timer: the next look tries again.
+        console.error(`Factdesk: the review could not be compared with the server: ${(err as Error).message}`)
+      }
+    }, opts.pollMs ?? 100)
     this.poll.unref?.()
   }
 
@@ -232,12 +239,23 @@ export class SyncClient {
     const keys = this.arrived
     this.arrived = new Set()
     const doc = store.document()
-    const { batches, refused } = incomingFrom(this.doc, keys, doc.text, doc.hash)
+    const hasClaim = store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).pluck()
+    const { batches, refused, deferred } = incomingFrom(this.doc, keys, { text: doc.text, hash: doc.hash, hasClaim: (id) => hasClaim.get(id) !== undefined })
+    // Tried again with the next batch, which may bring their claim.
+    for (const key of deferred) this.arrived.add(key)
     const meta = { fileName: this.opts.url, fileHash: '', importer: this.opts.name(), live: true }
-    const total = store.db.transaction(() => {
-      const summaries = batches.map((incoming) => mergeIncoming(store, adaptIncomingVerdicts(store, incoming), meta))
-      return sumSummaries(summaries, this.opts.url)
-    }).immediate()
+    let total: ImportSummary
+    try {
+      total = store.db.transaction(() => {
+        const summaries = batches.map((incoming) => mergeIncoming(store, adaptIncomingVerdicts(store, incoming), meta))
+        return sumSummaries(summaries, this.opts.url)
+      }).immediate()
+    } catch (err) {
+      // Nothing of the batch was written (one transaction); the records stay on the server and are
+      // merged again when the review is next shared. The desk goes on working.
+      console.error(`Factdesk: records from ${this.opts.url} could not be merged: ${(err as Error).message}`)
+      return
+    }
     if (refused) total.notes.push(`${refused} record${refused === 1 ? ' was' : 's were'} not valid and left out.`)
     this.scan(true)
     this.opts.onArrived(total)

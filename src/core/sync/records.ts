@@ -162,10 +162,23 @@ function heads<T extends { id: string; version: string; history: string[] }>(rec
  * a record that fails its schema is left out (and counted), never written. Claims placed on another
  * essay than ours are grouped by that essay, so the merge places them again by their quote.
  */
-export function incomingFrom(doc: Y.Doc, keys: Iterable<string>, ownText: string, ownHash: string): { batches: IncomingReview[]; refused: number } {
+export function incomingFrom(
+  doc: Y.Doc,
+  keys: Iterable<string>,
+  own: { text: string; hash: string; hasClaim: (id: string) => boolean },
+): { batches: IncomingReview[]; refused: number; deferred: string[] } {
   const byKind = new Map<Kind, unknown[]>(KINDS.map((k) => [k, []]))
   let refused = 0
-  for (const full of keys) {
+  const all = [...keys]
+  // A record of a claim this review does not have (yet) waits for it: a bundle may not carry one either.
+  const claimsHere = new Set<string>()
+  for (const full of all) {
+    const [kind, key] = splitKey(full)
+    const entry = kind === 'claims' ? (recordMap(doc, kind).get(key) as ClaimEntry | undefined) : undefined
+    if (typeof entry?.r?.id === 'string') claimsHere.add(entry.r.id)
+  }
+  const deferred: string[] = []
+  for (const full of all) {
     const [kind, key] = splitKey(full)
     if (!schemas[kind]) continue
     const value = recordMap(doc, kind).get(key)
@@ -174,6 +187,11 @@ export function incomingFrom(doc: Y.Doc, keys: Iterable<string>, ownText: string
     const parsed = schemas[kind].safeParse(raw)
     if (!parsed.success) {
       refused++
+      continue
+    }
+    const claimId = (parsed.data as { claimId?: string }).claimId
+    if (claimId !== undefined && !claimsHere.has(claimId) && !own.hasClaim(claimId)) {
+      deferred.push(full)
       continue
     }
     byKind.get(kind)!.push(kind === 'claims' ? { d: String((value as ClaimEntry).d), r: parsed.data } : parsed.data)
@@ -187,12 +205,12 @@ export function incomingFrom(doc: Y.Doc, keys: Iterable<string>, ownText: string
   const essays = essayMap(doc)
   const batches: IncomingReview[] = []
   for (const [hash, claims] of claimsByEssay) {
-    const text = hash === ownHash ? ownText : (essays.get(hash) ?? '')
+    const text = hash === own.hash ? own.text : (essays.get(hash) ?? '')
     batches.push({ format: 'bundle', documentText: text, claims: heads(claims.map((c) => checkedPlace(c, text))), sources: [], notes: [] })
   }
   const rest: IncomingReview = {
     format: 'bundle',
-    documentText: ownText,
+    documentText: own.text,
     claims: [],
     sources: heads(byKind.get('sources') as ReviewBundle['sources']),
     replies: heads(byKind.get('replies') as ReviewBundle['replies']),
@@ -204,7 +222,7 @@ export function incomingFrom(doc: Y.Doc, keys: Iterable<string>, ownText: string
     notes: [],
   }
   batches.push(rest)
-  return { batches, refused }
+  return { batches, refused, deferred }
 }
 
 /** A claim whose positions do not hold its quote on its essay is placed again by its quote (as validateBundle would refuse it). */

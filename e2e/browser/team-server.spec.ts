@@ -32,6 +32,8 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
  * server see each other's claims and highlights as they are made, and who has which claim open.
  */
 test('two desks on two review files shared through the team server see each other’s highlight and presence', async ({ browser }) => {
+  // A server and two harnesses start here: more than one desk's worth of start-up.
+  test.setTimeout(150_000)
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-team-'))
   const server = await startServer(join(dir, 'server'))
   const sync = (name: string) => ['--sync', server.url, '--sync-token-file', join(dir, 'server', 'team-token'), '--as', name]

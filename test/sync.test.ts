@@ -120,7 +120,7 @@ describe('team server', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       for (const m of chunk.toString().matchAll(/committed (\d+)/g)) committed = Number(m[1])
     })
-    await until(() => committed >= 30 && claimCount(b) > 0, 20000, 'the child syncing')
+    await until(() => committed >= 30 && claimCount(b) > 0, 40000, 'the child syncing')
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
     const inFile = ReviewStore.open(childPath)
@@ -132,7 +132,7 @@ describe('team server', () => {
     await connect(again)
     await until(() => claimCount(b) === kept, 5000, 'every committed claim on the other desk')
     await until(async () => (await again.call('sync-status')).waiting === 0, 5000)
-  }, 40000)
+  }, 90000)
 
   it('brings many desks making many changes to identical review files', async () => {
     const n = 10
@@ -161,7 +161,7 @@ describe('team server', () => {
     await until(() => all.every((d) => comparable(d.store()) === reference()), 30000, 'identical review files')
     console.log(`${n} desks × ${perDesk} changes: identical after ${Date.now() - started} ms`)
     expect(all[0].store().claims().length).toBe(n * Math.ceil(perDesk / 3))
-  }, 60000)
+  }, 120000)
 })
 
 describe('shared document records', () => {

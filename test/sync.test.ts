@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSyncServer, type SyncServer } from '../src/core/sync/server'
+import { addReviewer, startSyncServer, type SyncServer } from '../src/core/sync/server'
 import { listConflicts } from '../src/core/exchange/conflicts'
 import { ReviewStore } from '../src/core/review/store'
 import { describeRange } from '../src/shared/text'
@@ -51,6 +51,24 @@ describe('team server', () => {
     const status = await a.call('sync-status')
     expect(status.reason).toBeTruthy()
     expect(status.peers).toEqual([])
+  })
+
+  it('reads the team token from --token-file, and lets a reviewer in with their own token (kept only as a hash); the old team token no longer works', async () => {
+    await server.close()
+    await expect(startSyncServer({ port: 0, dataDir: dir.file('other'), tokenFile: dir.file('missing-token') })).rejects.toThrow(/does not exist/)
+    writeFileSync(dir.file('token.txt'), 'our-newsroom-token\n')
+    server = await startSyncServer({ port: 0, dataDir: dir.file('server'), tokenFile: dir.file('token.txt') })
+    expect(server.tokenCreated).toBe(false)
+    const own = addReviewer(dir.file('server'), '박검증')
+    const reviewers = readFileSync(dir.file('server/reviewers.json'), 'utf8')
+    expect(reviewers).not.toContain(own)
+    expect(statSync(dir.file('server/reviewers.json')).mode & 0o777).toBe(0o600)
+    const [a, b, c] = desks_(['Kim', 'Lee', 'Old'])
+    await a.call('sync-connect', { url: server.url, token: 'our-newsroom-token' })
+    await b.call('sync-connect', { url: server.url, token: own })
+    await c.call('sync-connect', { url: server.url, token: token })
+    await Promise.all([connected(a), connected(b)])
+    await until(async () => (await c.call('sync-status')).state === 'refused', 5000, 'the old token refused')
   })
 
   it('shows a claim marked on one desk on the other within a second, with who has which claim open', async () => {

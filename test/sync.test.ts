@@ -89,7 +89,10 @@ describe('team server', () => {
     await Promise.all([connect(a), connect(b)])
     const claim = a.store().createClaim(anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
     await until(() => claimCount(b) === 1, 2000)
+    // Every window is told of the link made and ended (the toolbar follows these events).
+    expect(a.statuses.some((st) => st.url === server.url)).toBe(true)
     await a.call('sync-disconnect')
+    expect(a.statuses.at(-1)).toMatchObject({ url: null, state: 'offline' })
     a.store().updateClaim(claim.id, { verdict: 'true' }, 'Kim')
     b.store().updateClaim(claim.id, { verdict: 'false' }, 'Lee')
     await until(async () => (await b.call('sync-status')).waiting === 0, 2000, 'b pushed').catch(async (e) => { console.log(JSON.stringify(await b.call('sync-status')), b.statuses.length); throw e })
@@ -112,7 +115,8 @@ describe('team server', () => {
     await server.close()
     await until(async () => (await a.call('sync-status')).state === 'offline', 5000, 'offline')
     a.store().createClaim(anchorOf(a.store(), '2025년 5월'), 'Kim')
-    await until(async () => (await a.call('sync-status')).waiting > 0, 2000, 'a change waiting')
+    // One claim marked: one change waiting (its history entry goes with it, uncounted).
+    await until(async () => (await a.call('sync-status')).waiting === 1, 2000, 'a change waiting')
     server = await startSyncServer({ port, dataDir: dir.file('server') })
     expect(server.tokenCreated).toBe(false)
     await until(() => claimCount(b) === 2, 15000, 'the queued change arrives after the restart')

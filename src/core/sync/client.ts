@@ -162,8 +162,12 @@ export class SyncClient {
     if (this.waiting > 0) this.ask()
   }
 
+  /**
+   * Changes, not records: a history entry goes with the change it tells of (a verdict is a claim
+   * version and its entry), so entries are sent but not counted.
+   */
   private countWaiting(keys: string[]): void {
-    const waiting = keys.filter((k) => !this.pushed.has(k)).length
+    const waiting = keys.filter((k) => !this.pushed.has(k) && !k.startsWith('events:')).length
     if (waiting !== this.waiting) {
       this.waiting = waiting
       this.report()

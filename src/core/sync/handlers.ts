@@ -36,7 +36,14 @@ class SyncLink {
       onStatus: () => this.ctx.emit('sync-changed', this.status()),
       onArrived: (summary) => this.noteArrival(summary),
     })
-    return this.status()
+    return this.told()
+  }
+
+  /** The status, also told to every window: a link just made or ended changes what the toolbar says. */
+  private told(): SyncStatus {
+    const status = this.status()
+    this.ctx.emit('sync-changed', status)
+    return status
   }
 
   private noteArrival(summary: ImportSummary): void {
@@ -54,11 +61,12 @@ class SyncLink {
     this.ctx.emit('sync-changed', this.status())
   }
 
-  stop(): SyncStatus {
+  /** `tell`: false when the window is going away, with no one left to tell. */
+  stop(tell = true): SyncStatus {
     this.client?.close()
     this.client = undefined
     this.target = undefined
-    return this.status()
+    return tell ? this.told() : this.status()
   }
 
   focus(claimId: string | undefined): void {
@@ -87,5 +95,5 @@ export function registerSyncHandlers(reg: HandlerRegistry, ctx: ServiceContext):
 
 /** Ends the session's server link before the session closes (the app's window, the harness). */
 export function stopSync(session: ReviewSession): void {
-  links.get(session)?.stop()
+  links.get(session)?.stop(false)
 }

@@ -70,6 +70,12 @@ test('two desks on two review files shared through the team server see each othe
     // Lee rates it: Kim's card shows the verdict.
     await claimCard(pageLee, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'True' })
     await expect(claimCard(pageKim, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('true', { timeout: 5000 })
+
+    // The server goes away: Kim keeps working, and the toolbar counts what waits.
+    await stopHarness(server.child)
+    await expect(pageKim.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible({ timeout: 10_000 })
+    await markClaim(pageKim, { start: '2025년 5월' })
+    await expect(pageKim.getByRole('status').filter({ hasText: 'Offline · 1 change waiting' })).toBeVisible()
   } finally {
     await pageKim.close()
     await pageLee.close()

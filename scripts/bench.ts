@@ -20,6 +20,7 @@ import { benchReanchor } from './bench/reanchorSection'
 import { ms, Report, timed } from './bench/report'
 import { benchService } from './bench/serviceSection'
 import { makeWorkload, type Workload } from './bench/workload'
+import { benchSync } from './bench/sync'
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -58,4 +59,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--limits')) benchLimits()
+else if (process.argv.includes('--sync')) void benchSync().then(() => process.exit(0))
 else void main()

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run web -- --review <file> [--port <n>] [--lang en|ko] [--data-dir <dir>]
+// npm run web -- --review <file> [--port <n>] [--lang en|ko] [--data-dir <dir>] [--sync ws://… --sync-token-file <file>] [--as <name>]
 // Serves the built renderer (out/renderer) and the real review service on 127.0.0.1; see
 // src/harness/server.ts. Port 0 picks a free port; the ready line gives the address to open.
 import { spawn } from 'node:child_process'
@@ -12,7 +12,8 @@ import { electronBinary, isAbiMismatch } from './native.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
-const usage = 'Usage: npm run web -- --review <file.factdesk> [--port 4310] [--lang en|ko] [--data-dir <dir>]'
+const usage =
+  'Usage: npm run web -- --review <file.factdesk> [--port 4310] [--lang en|ko] [--data-dir <dir>] [--sync ws://127.0.0.1:4320 --sync-token-file <file>] [--as <reviewer name>]'
 
 function fail(message, code = 1) {
   console.error(message)
@@ -27,6 +28,9 @@ try {
       port: { type: 'string', default: '4310' },
       lang: { type: 'string' },
       'data-dir': { type: 'string' },
+      sync: { type: 'string' },
+      'sync-token-file': { type: 'string' },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }))
@@ -41,6 +45,7 @@ if (!values.review) fail(`--review is required.\n${usage}`, 2)
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not ${values.port}.`, 2)
 if (values.lang !== undefined && !['en', 'ko'].includes(values.lang)) fail('--lang must be en or ko.', 2)
+if (values.sync && !values['sync-token-file']) fail('--sync needs --sync-token-file (the team token the server wrote).', 2)
 
 const rendererDir = join(root, 'out', 'renderer')
 if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -87,6 +92,8 @@ async function run() {
       port,
       lang: values.lang,
       dataDir: values['data-dir'] ? resolve(values['data-dir']) : undefined,
+      sync: values.sync ? { url: values.sync, tokenFile: resolve(values['sync-token-file']) } : undefined,
+      reviewerName: values.as,
       rendererDir,
       resourcesDir: join(root, 'resources'),
     })
@@ -106,5 +113,6 @@ async function run() {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   console.log(`Review file: ${harness.reviewPath}`)
+  if (harness.sync) console.log(`Shared with ${harness.sync.url}: ${harness.sync.state}${harness.sync.reason ? ` (${harness.sync.reason})` : ''}`)
   console.log(`Factdesk is ready: ${harness.url}`)
 }

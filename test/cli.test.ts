@@ -235,7 +235,7 @@ describe('import', () => {
     db.exec(`DROP TRIGGER claim_version_added; DROP TRIGGER claim_version_changed; DROP TRIGGER source_version_added;
       DROP TRIGGER source_version_changed; DROP TABLE version_value; DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
-      DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo; DROP TABLE IF EXISTS claim_origin; DROP TABLE IF EXISTS claim_workflow; DROP TABLE IF EXISTS notice_seen;
+      DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo; DROP TABLE IF EXISTS claim_origin; DROP TABLE IF EXISTS claim_workflow; DROP TABLE IF EXISTS notice_seen; DROP TABLE IF EXISTS sync_pushed;
       ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version;
       ALTER TABLE claim DROP COLUMN text_changed`)
     db.pragma('user_version = 1')

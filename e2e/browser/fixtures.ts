@@ -22,6 +22,8 @@ export interface HarnessArgs {
    * none, so the app asks for it.
    */
   reviewerName?: string | null
+  /** More flags for the run (e.g. `--sync`, `--as`). */
+  extra?: string[]
 }
 
 export interface RunningHarness {
@@ -46,6 +48,7 @@ export function launchHarness(args: HarnessArgs): Promise<RunningHarness> {
     '--data-dir', args.dataDir,
     '--port', String(args.port ?? 0),
     ...(args.lang === null ? [] : ['--lang', args.lang ?? 'en']),
+    ...(args.extra ?? []),
   ]
   // Without a flag, FACTDESK_LANG would force the language just the same.
   const env = { ...process.env }

@@ -4,6 +4,8 @@ import { actorName } from './files'
 
 export interface Context {
   env: NodeJS.ProcessEnv
+  /** For a command that keeps running (serve) and speaks before it ends. */
+  stdout?: (text: string) => void
 }
 
 /** What a command did: the exit code, the one JSON object for --json, and lines for people. */

@@ -7,6 +7,7 @@ import { importCommand } from './import'
 import { mergeCommand } from './merge'
 import { validateCommand } from './validate'
 import { undoImportCommand } from './undoImport'
+import { serveCommand } from './serve'
 
 export interface CliIO {
   stdout(text: string): void
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   merge: mergeCommand,
   validate: validateCommand,
   'undo-import': undoImportCommand,
+  serve: serveCommand,
 }
 
 export const VERSION = version
@@ -81,7 +83,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 0
     }
     const args = parseArgs(command.spec, rest)
-    const ctx: Context = { env: io.env }
+    const ctx: Context = { env: io.env, stdout: (text) => io.stdout(text) }
     return print(io, json, await command.run(args, ctx))
   } catch (err) {
     if (err instanceof UsageError) {

@@ -20,6 +20,8 @@ export interface OpenReview {
   readonly store: ReviewStore
   /** A commit made for this window on another connection (an import's worker) is not news to it. */
   noteOwnChange(): void
+  /** Another review was opened, created or saved as (a link to a team server follows it). */
+  onChange(listener: (reason: string) => void): unknown
 }
 
 export interface ServiceContext {

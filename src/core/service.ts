@@ -12,6 +12,7 @@ import { registerSearchHandlers } from './search/handlers'
 import { registerSpottingHandlers } from './spotting/handlers'
 import { registerThreadHandlers } from './thread/handlers'
 import { registerWorkflowHandlers } from './workflow/handlers'
+import { registerSyncHandlers } from './sync/handlers'
 
 /** The one handler table: each feature registers its methods in its own handlers.ts. */
 export function createService(ctx: ServiceContext): Service {
@@ -26,6 +27,7 @@ export function createService(ctx: ServiceContext): Service {
   registerScaleHandlers(reg, ctx)
   registerSpottingHandlers(reg, ctx)
   registerWorkflowHandlers(reg, ctx)
+  registerSyncHandlers(reg, ctx)
   return guardReadOnly(reg.complete(), ctx)
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -14,6 +14,9 @@ import { openForWindow } from '../core/review/session'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/lib/web'
+import { stopSync } from '../core/sync/handlers'
+import { FactdeskError } from '../shared/errors'
+import type { SyncStatus } from '../shared/sync'
 
 /**
  * The browser harness: the built renderer and the real service over loopback HTTP, for tests and
@@ -33,6 +36,10 @@ export interface HarnessOptions {
   dataDir?: string
   rendererDir: string
   resourcesDir: string
+  /** Share the review with a team server from the start (docs/team-server.md). */
+  sync?: { url: string; tokenFile: string }
+  /** The reviewer name for this run (`--as`), kept in the prefs like one typed in Preferences. */
+  reviewerName?: string
 }
 
 export interface Harness {
@@ -41,6 +48,8 @@ export interface Harness {
   /** The address to open: it carries the token. */
   url: string
   reviewPath: string
+  /** The team server link made at start, if any. */
+  sync?: SyncStatus
   close(): Promise<void>
 }
 
@@ -69,7 +78,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const frame = `data: ${JSON.stringify({ name, payload })}\n\n`
     for (const res of clients) res.write(frame)
   }
-  const { session, service } = createApp({
+  const { session, service, prefs } = createApp({
     dataDir,
     lang: { flag: opts.lang, env: process.env.FACTDESK_LANG, osLocale: Intl.DateTimeFormat().resolvedOptions().locale },
     // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
@@ -77,6 +86,21 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     emit,
     runImport: harnessImportRunner(),
   })
+  if (opts.reviewerName !== undefined) prefs.set({ reviewerName: opts.reviewerName.trim() })
+  let sync: SyncStatus | undefined
+  if (opts.sync) {
+    const shared = await dispatch(service, 'sync-connect', { url: opts.sync.url, token: readFileSync(opts.sync.tokenFile, 'utf8').trim() })
+    if (!shared.ok) {
+      session.close()
+      throw new FactdeskError('invalid-args', `--sync: ${shared.error.message}`)
+    }
+    // Ready means linked: wait (at most 5 s) for the server to take or refuse the connection.
+    for (let waited = 0; waited < 5000; waited += 50) {
+      sync = await service['sync-status']({})
+      if (sync.state !== 'offline') break
+      await new Promise((done) => setTimeout(done, 50))
+    }
+  }
   const token = randomBytes(24).toString('base64url')
 
   let port = opts.port
@@ -186,12 +210,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     reviewPath,
+    sync,
     close() {
       closing ??= new Promise<void>((done) => {
         clearInterval(heartbeat)
         for (const res of clients) res.end()
         clients.clear()
         server.close(() => {
+          stopSync(session)
           session.close()
           done()
         })

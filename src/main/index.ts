@@ -5,6 +5,7 @@ import { readEssayFile } from '../core/document/essayFile'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import { createApp } from '../core/app'
 import { openForWindow } from '../core/review/session'
+import { stopSync } from '../core/sync/handlers'
 import { guardClose } from './closeGuard'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/review/store'
@@ -169,7 +170,10 @@ function start(): void {
     if (win.isMinimized()) win.restore()
     win.focus()
   })
-  app.on('will-quit', () => session.close())
+  app.on('will-quit', () => {
+    stopSync(session)
+    session.close()
+  })
 }
 
 // One process owns the review file's single writer connection.

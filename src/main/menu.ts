@@ -41,6 +41,7 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
       { label: t.openEssay, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openEssay() },
       { type: 'separator' },
       { label: t.importReview, accelerator: 'CmdOrCtrl+I', click: () => actions.pageCommand('import-review') },
+      { label: t.shareReview, click: () => actions.pageCommand('share-review') },
       {
         label: t.exportReview,
         submenu: [

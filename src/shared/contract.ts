@@ -6,6 +6,7 @@ import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSet
 import { verdictScaleSchema, type ScaleChangeSummary, type VerdictScale } from './scales'
 import { suggestionKeySchema, type Suggestion } from './spotting'
 import type { Notice } from './workflow'
+import { syncTokenSchema, syncUrlSchema, type SyncStatus } from './sync'
 import { replyBodySchema, tagColorSchema, tagInputSchema, type ClaimEvent, type TagSummary } from './thread'
 import {
   conflictChoiceSchema,
@@ -139,6 +140,12 @@ export const api = {
   'scale-get': method<VerdictScale>()(none),
   'scale-set': method<ScaleChangeSummary>()(z.object({ scale: verdictScaleSchema }).strict()),
   'scales-builtin': method<VerdictScale[]>()(none),
+  // Live co-review through a team server (src/core/sync/, docs/team-server.md).
+  'sync-connect': method<SyncStatus>()(z.object({ url: syncUrlSchema, token: syncTokenSchema }).strict()),
+  'sync-disconnect': method<SyncStatus>()(none),
+  'sync-status': method<SyncStatus>()(none),
+  /** The claim this reviewer has open, shown to the others (none: no claim open). */
+  'sync-focus': method<{ ok: true }>()(z.object({ claimId: id.optional() }).strict()),
 } as const
 
 export type Api = typeof api
@@ -169,6 +176,8 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'suggestions-list',
   'scale-get',
   'scales-builtin',
+  'sync-status',
+  'sync-focus',
 ])
 
 export function isMethod(name: unknown): name is Method {
@@ -183,12 +192,14 @@ export interface Events {
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
   'error': { code: string; message: string }
+  /** The team server connection, the waiting count or who is online changed. */
+  'sync-changed': SyncStatus
 }
 export type EventName = keyof Events
 
 export type MenuCommand =
   | 'prepare-close'
-  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication' | 'toggle-edit-mode'
+  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication' | 'toggle-edit-mode' | 'share-review'
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }

@@ -268,6 +268,15 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (reviewer, key)
   ) STRICT, WITHOUT ROWID;
   `,
+  // Live co-review: the records (kind and version id) a team server has acknowledged, per server and
+  // review, so the desk can say how many changes wait while it is offline (src/core/sync/).
+  `
+  CREATE TABLE sync_pushed (
+    server TEXT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (server, record)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 export const SCHEMA_VERSION = migrations.length

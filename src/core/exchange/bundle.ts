@@ -5,7 +5,7 @@ import { blockSchema, essayText } from '../../shared/essay'
 import { exportWorkflow, validateWorkflow, workflowBundleShape } from '../workflow/exchange'
 import { FactdeskError } from '../../shared/errors'
 import { CodePoints } from '../../shared/codePoints'
-import { toSource } from '../db/rows'
+import { toSource, type ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
@@ -106,12 +106,9 @@ export type ReviewBundle = z.infer<typeof bundleSchema>
 /** An essay file's front matter is not length-checked: a value too long for a bundle is left out. */
 const fits = (value: string, max: number): string => (value.length <= max ? value : '')
 
-/** The whole review, tombstones and version histories included. */
-export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
-  const doc = readDocument(store)
-  const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as { source_url: string; language: string }
-  const history = store.versionHistories()
-  const claims = allClaimRows(store).map((r) => ({
+/** A claim row as the bundle carries it (also one record of live sync, src/core/sync/records.ts). */
+export function toBundleClaim(r: ClaimRow, history: string[]): BundleClaim {
+  return {
     id: r.id,
     exact: r.exact,
     prefix: r.prefix,
@@ -130,8 +127,16 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     revision: r.revision,
     deleted: r.deleted === 1,
     version: r.version,
-    history: history.get(r.id) ?? [r.version],
-  }))
+    history,
+  }
+}
+
+/** The whole review, tombstones and version histories included. */
+export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
+  const doc = readDocument(store)
+  const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as { source_url: string; language: string }
+  const history = store.versionHistories()
+  const claims = allClaimRows(store).map((r) => toBundleClaim(r, history.get(r.id) ?? [r.version]))
   const sources = allSourceRows(store).map((r) => ({
     ...toSource(r),
     deleted: r.deleted === 1,

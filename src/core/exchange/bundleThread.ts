@@ -73,7 +73,7 @@ export interface BundleThread {
 }
 
 /** A history detail as the bundle carries it: flat values; anything nested is written as JSON text. */
-function flatDetail(detail: Record<string, unknown>): BundleEvent['detail'] {
+export function flatDetail(detail: Record<string, unknown>): BundleEvent['detail'] {
   const out: BundleEvent['detail'] = {}
   for (const [k, v] of Object.entries(detail).slice(0, 50)) {
     if (k.length > 64) continue

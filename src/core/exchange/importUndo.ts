@@ -34,8 +34,8 @@ interface TableShape {
   rowid: boolean
 }
 
-/** Tables that say what happened to imports rather than what the review holds. */
-const OUTSIDE_STATE = new Set(['import_log', 'import_undo'])
+/** Tables that say what happened to imports (or what a team server has) rather than what the review holds. */
+const OUTSIDE_STATE = new Set(['import_log', 'import_undo', 'sync_pushed', 'notice_seen'])
 
 /**
  * The tables our migrations create (a table someone else added to a file is not ours to hash or

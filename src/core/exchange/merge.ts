@@ -43,7 +43,7 @@ const sourceContent = (s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'mod
 export function mergeIncoming(
   store: ReviewStore,
   incoming: IncomingReview,
-  meta: { fileName: string; fileHash: string; importer: string },
+  meta: { fileName: string; fileHash: string; importer: string; live?: boolean },
 ): ImportSummary {
   const { db } = store
   const doc = readDocument(store)
@@ -65,8 +65,9 @@ export function mergeIncoming(
     notes: [...incoming.notes],
   }
   const documentId = doc.id
-  const seen = store.versionHistories()
-  const known = (id: string) => new Set(seen.get(id) ?? [])
+  // Looked up per entity (each id comes once in a file), so a small live-sync batch does not read every history.
+  const historyOf = db.prepare(`SELECT version FROM version_seen WHERE entity_id = ?`).pluck()
+  const known = (id: string) => new Set(historyOf.all(id) as string[])
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const addConflict = db.prepare(
     `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -173,8 +174,12 @@ export function mergeIncoming(
     summary.notes.push(...extras.notes)
     if (budget.skipped) summary.notes.push(fuzzyBudgetNote(budget.skipped))
     recordOrigins(db, incoming.origins ?? [])
+    // Live sync (src/core/sync/) brings the other reviewers' own history entries with their records, so
+    // only a conflict gets a 'merged' entry, and a sync batch is no import in the import log.
+    if (meta.live) for (const [id, change] of [...touched.byClaim]) if (change !== 'conflict') touched.byClaim.delete(id)
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     incoming.summarize?.(summary)
+    if (meta.live) return
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))

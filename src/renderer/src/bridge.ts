@@ -19,8 +19,9 @@ export function watchWrites(listener: ((done: Promise<unknown>) => void) | null)
 /** Calls the review service through whichever transport the window was given (IPC or the harness). */
 export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const pending = window.factdesk.call(method, args)
-  // The contract says which calls only read the review (the same list lets a read-only window call them).
-  if (!readingMethods.has(method)) onWrite?.(pending)
+  // The contract says which calls only read the review (the same list lets a read-only window call
+  // them); the team server link writes nothing the save indicator speaks of (src/core/sync/).
+  if (!readingMethods.has(method) && !method.startsWith('sync-')) onWrite?.(pending)
   const result = await pending
   if (!result.ok) throw new CallError(result.error.code, result.error.message)
   return result.value

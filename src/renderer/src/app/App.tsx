@@ -12,6 +12,7 @@ import { useDocumentSync } from '../state/useDocumentSync'
 import { useExchange } from '../state/useExchange'
 import { ConflictDialog } from '../panel/ConflictDialog'
 import { FileMenu } from './FileMenu'
+import { Share } from './Share'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
@@ -187,6 +188,7 @@ export function App() {
           </button>
           <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
           <FileMenu exchange={exchange} importInput={importInput} />
+          <Share activeId={activeId} />
           <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
             {t.suggestClaims}
           </button>

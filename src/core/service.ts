@@ -3,6 +3,7 @@ import { api, isMethod, readingMethods, type Api, type CallResult, type EventNam
 import { FactdeskError } from '../shared/errors'
 import { loneSurrogatePath } from '../shared/text'
 import type { PrefsStore } from './prefs/prefs'
+import { loginName } from './prefs/prefs'
 import type { ReviewSession } from './review/session'
 import type { ReviewStore } from './review/store'
 import { registerExchangeHandlers } from './exchange/handlers'
@@ -85,6 +86,7 @@ function registerSourceHandlers(reg: HandlerRegistry, ctx: ServiceContext): void
 
 function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   reg.register('prefs-get', () => ctx.prefs.get())
+  reg.register('login-name', () => ({ name: loginName() }))
   reg.register('edits-saved', () => {
     ctx.onEditsSaved?.()
     return { ok: true as const }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { blockSchema, type Block } from './essay'
 import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
-import { essayFontSizeSchema, scaleIdSchema } from './prefs'
+import { essayFontSizeSchema, panelWidthSchema, reviewerNameSchema, scaleIdSchema } from './prefs'
 import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSettings } from './republish'
 import { verdictScaleSchema, type ScaleChangeSummary, type VerdictScale } from './scales'
 import { suggestionKeySchema, type Suggestion } from './spotting'
@@ -19,7 +19,6 @@ import {
   claimPatchSchema,
   correctionFieldsSchema,
   langs,
-  LIMITS,
   sourceFieldsSchema,
   type Claim,
   type Prefs,
@@ -58,6 +57,11 @@ export interface DocumentView {
   blocks: Block[]
   text: string
   hash: string
+  /**
+   * The essay's language as a BCP 47 tag: its declared `language`, else detected from its text (Korean
+   * where it has Hangul). The page tags the essay with it, whatever the interface language.
+   */
+  lang?: string
 }
 
 export const api = {
@@ -123,13 +127,17 @@ export const api = {
   /** The page has saved every edit (asked before its window closes). */
   'edits-saved': method<{ ok: true }>()(none),
   'prefs-get': method<Prefs>()(none),
+  /** The computer's login name: only offered in the first-run dialog, never used unasked. */
+  'login-name': method<{ name: string }>()(none),
   'prefs-set': method<Prefs>()(
     z
       .object({
-        reviewerName: z.string().trim().max(LIMITS.reviewerName),
+        // Blank is refused: every change is signed with this name.
+        reviewerName: reviewerNameSchema,
         lang: z.enum(langs),
         essayFontSize: essayFontSizeSchema,
         defaultScale: scaleIdSchema,
+        panelWidth: panelWidthSchema,
       })
       .partial()
       .strict(),
@@ -166,6 +174,7 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'import-cancel',
   'edits-saved',
   'prefs-get',
+  'login-name',
   'prefs-set',
   'suggestions-list',
   'scale-get',

@@ -153,4 +153,6 @@ export interface Prefs {
   essayFontSize: number
   /** Id of the verdict scale a new review starts with ('snu': SNU팩트체크's six levels). */
   defaultScale: string
+  /** The Claims panel's width in CSS pixels, once the reviewer has dragged it (shared/prefs.ts). */
+  panelWidth?: number
 }

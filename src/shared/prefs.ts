@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS } from './domain'
 
 /** Essay font size, in CSS pixels (the essay's `--essay-size`). */
 export const ESSAY_FONT_SIZE = { min: 12, max: 32, default: 18 } as const
@@ -11,4 +12,10 @@ export const ESSAY_FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const
  * of scales comes from the verdict-scale module when there is more than one.
  */
 export const DEFAULT_SCALE_ID = 'snu'
-export const scaleIdSchema = z.string().trim().min(1).max(100)
+export const scaleIdSchema = z.string().trim().min(1).max(LIMITS.reviewerName)
+
+/** Width of the Claims panel in CSS pixels, as the reviewer last dragged it (absent: the layout's default). */
+export const PANEL_WIDTH = { min: 280, max: 1600 } as const
+export const panelWidthSchema = z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max)
+/** A reviewer name: never blank (every change is signed with it). */
+export const reviewerNameSchema = z.string().trim().min(1).max(LIMITS.reviewerName)

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { dirname } from 'node:path'
 import { langs, LIMITS, type Lang, type Prefs } from '../../shared/domain'
-import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, scaleIdSchema } from '../../shared/prefs'
+import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, essayFontSizeSchema, panelWidthSchema, reviewerNameSchema, scaleIdSchema } from '../../shared/prefs'
 
 /** What the shell must choose (name and language); the rest has defaults. */
 export type PrefsDefaults = Pick<Prefs, 'reviewerName' | 'lang'> & Partial<Prefs>
@@ -36,6 +37,8 @@ export class PrefsStore {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Prefs>
     if (patch.essayFontSize !== undefined) patch.essayFontSize = essayFontSizeSchema.parse(patch.essayFontSize)
     if (patch.defaultScale !== undefined) patch.defaultScale = scaleIdSchema.parse(patch.defaultScale)
+    if (patch.panelWidth !== undefined) patch.panelWidth = panelWidthSchema.parse(patch.panelWidth)
+    if (patch.reviewerName !== undefined) patch.reviewerName = reviewerNameSchema.parse(patch.reviewerName)
     this.prefs = { ...this.prefs, ...patch }
     if (this.path) {
       mkdirSync(dirname(this.path), { recursive: true })
@@ -65,6 +68,8 @@ function readPrefs(path: string): Partial<Prefs> {
     if (size.success) out.essayFontSize = size.data
     const scale = scaleIdSchema.safeParse(r.defaultScale)
     if (scale.success) out.defaultScale = scale.data
+    const width = panelWidthSchema.safeParse(r.panelWidth)
+    if (width.success) out.panelWidth = width.data
   }
   return out
 }
@@ -78,4 +83,16 @@ export function resolveLang(opts: { flag?: string; env?: string; osLocale?: stri
     if (v && langs.includes(v as Lang)) return { lang: v as Lang, forced: true }
   }
   return { lang: opts.osLocale?.toLowerCase().startsWith('ko') ? 'ko' : 'en', forced: false }
+}
+
+/**
+ * The computer's login name, offered (editable) as the reviewer name in the first-run dialog; '' where
+ * the system has none. Never used without the reviewer confirming it.
+ */
+export function loginName(): string {
+  try {
+    return userInfo().username.trim().slice(0, LIMITS.reviewerName)
+  } catch {
+    return ''
+  }
 }

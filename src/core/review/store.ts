@@ -99,14 +99,15 @@ export class ReviewStore {
 
   document(): DocumentView {
     const row = this.db
-      .prepare(`SELECT id, title, blocks_json, text, content_hash FROM document LIMIT 1`)
-      .get() as { id: string; title: string; blocks_json: string; text: string; content_hash: string }
+      .prepare(`SELECT id, title, blocks_json, text, content_hash, language FROM document LIMIT 1`)
+      .get() as { id: string; title: string; blocks_json: string; text: string; content_hash: string; language: string }
     return {
       id: row.id,
       title: row.title,
       blocks: JSON.parse(row.blocks_json) as Block[],
       text: row.text,
       hash: row.content_hash,
+      lang: essayLang(row.language, row.text),
     }
   }
 
@@ -246,4 +247,11 @@ export class ReviewStore {
   async backupTo(path: string): Promise<void> {
     await this.db.backup(path)
   }
+}
+
+/** A declared language that is a BCP 47 tag (`ko`, `en-GB`), else Korean where the text has Hangul, else English. */
+export function essayLang(declared: string | null | undefined, text: string): string {
+  const tag = (declared ?? '').trim()
+  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag)) return tag
+  return /[\uac00-\ud7a3]/.test(text) ? 'ko' : 'en'
 }

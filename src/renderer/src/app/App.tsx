@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { langs, type Lang } from '../../../shared/domain'
 import { call, on } from '../bridge'
 import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
@@ -15,7 +14,10 @@ import { FileMenu } from './FileMenu'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
-import { langNames, PrefsDialog } from './PrefsDialog'
+import { PrefsDialog } from './PrefsDialog'
+import { DeskToolbar, useEssaySelection } from './DeskToolbar'
+import { defaultPanelWidth, PanelSplitter } from './PanelSplitter'
+import { lastFocused, returnFocus, trackFocus } from './focusReturn'
 import { ReviewerNameDialog } from './ReviewerNameDialog'
 import { isMac, isTextEntry } from './keys'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
@@ -37,7 +39,7 @@ import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
-  const { doc, prefs, claims, activeId, setActiveId, markClaim, undo } = review
+  const { doc, prefs, claims, activeId, setActiveId, markClaim, undo: takeBack } = review
   // The review's verdict scale: labels, order and colours of verdicts everywhere (i18n.verdict…).
   const scaleState = useScale(review.report)
   const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined), [prefs?.lang, scaleState.scale])
@@ -45,6 +47,24 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const { t } = i18n
   const editorRef = useRef<EssayEditorHandle>(null)
+  const canMark = useEssaySelection()
+  // Undo (Ctrl/⌘+Z, a notice's Undo, the import summary) leaves the focus where the user was; where
+  // that is gone, a claim brought back takes it on its card, else the essay does.
+  const undo = useCallback(
+    async (only?: UndoStep) => {
+      const back = lastFocused()
+      await takeBack(only)
+      returnFocus(
+        back,
+        () =>
+          document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
+          document.querySelector<HTMLElement>('.essay'),
+      )
+    },
+    [takeBack],
+  )
+  const [panelWidth, setPanelWidth] = useState(defaultPanelWidth)
+  useEffect(trackFocus, [])
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
   // Asked once per session while no reviewer name is saved ("Not now" leaves it for this session).
@@ -177,54 +197,39 @@ export function App() {
           void exchange.importFiles(files)
         }}
       >
-        <header className="toolbar" role="toolbar" aria-label={t.appName}>
-          <span className="brand">{t.appName}</span>
-          <button
-            type="button"
-            className="primary"
-            title={t.markClaimHint}
-            aria-keyshortcuts={isMac ? 'Meta+Shift+M' : 'Control+Shift+M'}
-            // Keep the essay selection: a click on the button must not collapse it first.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void markSelection()}
-          >
-            {t.markClaim}
-          </button>
-          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
-          <FileMenu exchange={exchange} importInput={importInput} />
-          <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
-            {t.suggestClaims}
-          </button>
-          {exchange.conflicts.length > 0 && (
-            <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
-              {t.conflictsWaiting(exchange.conflicts.length)}
-            </button>
-          )}
-          <span className="spacer" />
-          <ImportProgress progress={exchange.progress} />
-          <ReadOnlyState holder={readOnly} />
-          <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
-          <label className="inline-field">
-            <span>{t.language}</span>
-            <select value={i18n.lang} onChange={(e) => void review.savePrefs({ lang: e.target.value as Lang })}>
-              {langs.map((l) => (
-                <option key={l} value={l}>
-                  {langNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={() => setSettingsOpen(true)} disabled={!scaleState.scale}>
-            {t.reviewSettings}
-          </button>
-          <button type="button" onClick={() => setPrefsOpen(true)} disabled={!prefs}>
-            {t.preferences}
-          </button>
-          <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
-            {workflowTexts[i18n.lang].keyboardShortcuts}
-          </button>
-        </header>
-        <main className="workspace">
+        <DeskToolbar
+          canMark={canMark}
+          onMark={() => void markSelection()}
+          main={
+            <>
+              <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
+              <FileMenu exchange={exchange} importInput={importInput} />
+              <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
+                {t.suggestClaims}
+              </button>
+              {exchange.conflicts.length > 0 && (
+                <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
+                  {t.conflictsWaiting(exchange.conflicts.length)}
+                </button>
+              )}
+            </>
+          }
+          status={
+            <>
+              <ImportProgress progress={exchange.progress} />
+              <ReadOnlyState holder={readOnly} />
+              <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
+            </>
+          }
+          lang={i18n.lang}
+          onLang={(lang) => void review.savePrefs({ lang })}
+          secondary={[
+            { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
+            { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
+            { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
+          ]}
+        />
+        <main className="workspace" style={{ '--panel-width': `${panelWidth}px` } as React.CSSProperties}>
           <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
             {doc && editMode.editing && <EditModeBanner />}
             {doc ? (
@@ -238,11 +243,19 @@ export function App() {
                 onEdit={sync.onEdit}
                 editable={editMode.editing}
                 onLeaveEdit={editMode.leave}
+                lang={doc.lang}
               />
             ) : (
               <p className="loading">{t.loading}</p>
             )}
           </section>
+          <PanelSplitter
+            saved={prefs?.panelWidth}
+            onWidth={setPanelWidth}
+            onCommit={(width) => {
+              if (width !== prefs?.panelWidth) void review.savePrefs({ panelWidth: width })
+            }}
+          />
           <SavesContext.Provider value={review.saves}>
             <ClaimsPanel review={review} onAttach={attachSelection} onOpenConflict={openConflictOf} correctionActions={correctionActions} query={claimQuery} />
           </SavesContext.Provider>

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
 import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
+import { scrollWithin } from '../scrollWithin'
 
 /** The class of a highlight covering a claim whose text changed since it was rated. */
 export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
@@ -104,7 +105,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
   useEffect(() => {
     if (!activeId) return
     const el = editor.getRootElement()?.querySelector(`[data-claim-ids~="${CSS.escape(activeId)}"]`)
-    el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    scrollWithin(el?.closest('.essay-pane'), el)
   }, [editor, activeId])
 
   return null

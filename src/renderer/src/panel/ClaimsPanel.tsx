@@ -9,6 +9,7 @@ import { ClaimTally } from './ClaimTally'
 import { ClaimCard } from './ClaimCard'
 import type { CorrectionActions } from './CorrectionsSection'
 import { UnanchoredList } from './UnanchoredList'
+import { scrollWithin } from '../scrollWithin'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
 interface Props {
@@ -32,21 +33,23 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
 
   useEffect(() => {
     if (!activeId) return
-    listRef.current
-      ?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    // The list scrolls, never the panel's header or the app's toolbar.
+    scrollWithin(listRef.current, listRef.current?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`))
   }, [activeId])
 
   return (
-    <aside className="claims-panel" aria-labelledby="claims-heading">
-      <header className="panel-header">
-        <h2 id="claims-heading">{t.claims}</h2>
-        {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
-        <span className="claim-count">{m.claimCount(review.claims.length, notFoundCount)}</span>
-      </header>
-      <ClaimTally claims={review.claims} query={query} />
-      <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} />
-      <UnanchoredList claims={unanchored} onAttach={onAttach} />
+    <aside className="claims-panel" id="claims-panel" aria-labelledby="claims-heading">
+      <div className="panel-top">
+        <header className="panel-header">
+          <h2 id="claims-heading">{t.claims}</h2>
+          {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
+          <span className="claim-count">{m.claimCount(review.claims.length, notFoundCount)}</span>
+        </header>
+        {/* The search box comes before the tally's toggles in Tab order (and on screen). */}
+        <ClaimFilterBar query={query} shown={query.visible.length} total={review.claims.length} />
+        <ClaimTally claims={review.claims} query={query} />
+        <UnanchoredList claims={unanchored} onAttach={onAttach} />
+      </div>
       {claims.length === 0 ? (
         review.claims.length > 0 && query.active ? (
           query.visible.length === 0 && <p className="empty">{w.noMatches}</p>

@@ -11,6 +11,7 @@ import { ClaimHistory } from './ClaimHistory'
 import { ClaimTags } from './ClaimTags'
 import { ReplyThread } from './ReplyThread'
 import { TextChangedBadge } from './TextChangedBadge'
+import { HighlightedText, MatchInfo } from './MatchInfo'
 
 interface Props {
   claim: Claim
@@ -25,6 +26,8 @@ interface Props {
   correctionActions: CorrectionActions
   /** Tags and the discussion thread (state/useThread.ts). */
   threadActions: ThreadActions
+  /** The panel's search, while one is typed: its matches are marked in the card. */
+  search?: string
 }
 
 export const ClaimCard = memo(function ClaimCard(props: Props) {
@@ -41,14 +44,15 @@ export const ClaimCard = memo(function ClaimCard(props: Props) {
     >
       <button type="button" className="claim-quote" onClick={() => props.onSelect(claim.id)} aria-pressed={active}>
         <span className="verdict-dot" aria-hidden />
-        <q>{claim.exact}</q>
+        <q>{props.search ? <HighlightedText text={claim.exact} query={props.search} /> : claim.exact}</q>
       </button>
+      {props.search && <MatchInfo claim={claim} query={props.search} />}
       {claim.hasConflict && (
         <button type="button" className="attention" onClick={() => props.onOpenConflict(claim.id)}>
           {t.resolveConflict}
         </button>
       )}
-      {active ? <ClaimDetails {...props} /> : <ClaimSummary claim={claim} />}
+      {active ? <ClaimDetails {...props} /> : <ClaimSummary claim={claim} search={props.search} />}
     </article>
   )
 })
@@ -131,7 +135,7 @@ function ClaimDetails(props: Props) {
  * A claim that is not selected: its verdict and what hangs on it, in a line or two, so a list of two
  * hundred claims stays readable. Selecting it (click, focus, keyboard) opens the whole card.
  */
-function ClaimSummary({ claim }: { claim: Claim }) {
+function ClaimSummary({ claim, search }: { claim: Claim; search?: string }) {
   const { t, verdict, status } = useI18n()
   const counts = [
     claim.sources.length ? t.sourceCount(claim.sources.length) : '',
@@ -146,7 +150,11 @@ function ClaimSummary({ claim }: { claim: Claim }) {
         {counts.length > 0 && <> · {counts.join(' · ')}</>}
         {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
       </p>
-      {claim.note && <p className="claim-note-preview">{revealInvisible(claim.note)}</p>}
+      {claim.note && (
+        <p className="claim-note-preview">
+          {search ? <HighlightedText text={revealInvisible(claim.note)} query={search} /> : revealInvisible(claim.note)}
+        </p>
+      )}
     </>
   )
 }

@@ -72,6 +72,7 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
                 onOpenConflict={onOpenConflict}
                 correctionActions={correctionActions}
                 threadActions={review.thread}
+                search={query.query.trim() ? query.query : undefined}
               />
             </li>
           ))}

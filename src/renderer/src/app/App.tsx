@@ -18,7 +18,7 @@ import { PrefsDialog } from './PrefsDialog'
 import { DeskToolbar, useEssaySelection } from './DeskToolbar'
 import { defaultPanelWidth, PanelSplitter } from './PanelSplitter'
 import { lastFocused, returnFocus, trackFocus } from './focusReturn'
-import { ReviewerNameDialog } from './ReviewerNameDialog'
+import { FirstRunDialog } from './ReviewerNameDialog'
 import { isMac, isTextEntry } from './keys'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
 import { ShortcutsDialog } from './ShortcutsDialog'
@@ -67,8 +67,6 @@ export function App() {
   useEffect(trackFocus, [])
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
-  // Asked once per session while no reviewer name is saved ("Not now" leaves it for this session).
-  const [nameAsked, setNameAsked] = useState(false)
   // The imports of one drop or file choice are one step: "Undo import" (summary, notice, Ctrl/⌘+Z).
   const [importStep, setImportStep] = useState<UndoStep | null>(null)
   const onImported = useCallback(
@@ -294,9 +292,8 @@ export function App() {
           />
         )}
         {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
-        {prefs && prefs.reviewerName === '' && !nameAsked && !prefsOpen && (
-          <ReviewerNameDialog onSave={(name) => void review.savePrefs({ reviewerName: name })} onClose={() => setNameAsked(true)} />
-        )}
+        {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
+        {prefs && prefs.reviewerName === '' && <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}

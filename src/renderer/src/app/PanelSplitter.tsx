@@ -77,6 +77,8 @@ export function PanelSplitter({ saved, onWidth, onCommit }: Props) {
       onPointerDown={(e) => {
         if (e.button !== 0) return
         e.preventDefault()
+        // A width still waiting from the keys must not land after this drag's.
+        window.clearTimeout(commitTimer.current)
         const el = e.currentTarget
         el.setPointerCapture(e.pointerId)
         let last = width

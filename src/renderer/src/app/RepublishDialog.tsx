@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
+import { useReturnFocus } from './focusReturn'
 import { readerFormats, type Republish } from '../state/useRepublish'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
@@ -16,6 +17,8 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
+  // The focus goes back where it was when this closes.
+  useReturnFocus(state.phase !== 'idle')
   useEffect(() => {
     if (state.phase !== 'idle' && !ref.current?.open) ref.current?.showModal()
   }, [state.phase])

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useReturnFocus } from './focusReturn'
 import type { Claim } from '../../../shared/domain'
 import {
   planScaleChange,
@@ -55,6 +56,8 @@ function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
 export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const { t, lang } = useI18n()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const id = useId()
   const [builtins, setBuiltins] = useState<VerdictScale[]>([])
   const [choice, setChoice] = useState<string>(scale.id)

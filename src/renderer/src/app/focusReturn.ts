@@ -28,11 +28,22 @@ export function returnFocus(back: Element | null, fallback?: () => HTMLElement |
  * For a dialog component: the element focused when it opened gets the focus back when it closes
  * (Close, Esc, Save, or being taken away), so the keyboard user goes on where they were.
  */
-export function useReturnFocus(): void {
+export function useReturnFocus(open = true): void {
   useLayoutEffect(() => {
-    const back = document.activeElement
+    if (!open) return
+    const back = focusToReturnTo()
     return () => returnFocus(back)
-  }, [])
+  }, [open])
+}
+
+/**
+ * Where the focus is now, for giving it back later; a menu item (about to go with its menu) or the
+ * page body stands for the last place the user worked in.
+ */
+function focusToReturnTo(): Element | null {
+  const el = document.activeElement
+  if (el && el !== document.body && !el.closest('[role="menu"]')) return el
+  return last
 }
 
 let last: Element | null = null

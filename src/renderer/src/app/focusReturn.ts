@@ -15,11 +15,17 @@ function focusable(el: Element | null): el is HTMLElement {
  * unless something else took it on purpose meanwhile; `fallback` when `back` is gone.
  */
 export function returnFocus(back: Element | null, fallback?: () => HTMLElement | null | undefined): void {
+  // Watched for a few frames: the element that had the focus may be taken away a render or two later
+  // (a card whose claim an undo removed).
   const settle = (tries: number): void => {
-    if (!focusLost()) return
-    const target = focusable(back) ? back : fallback?.()
-    if (target) target.focus({ preventScroll: true })
-    else if (tries > 0) requestAnimationFrame(() => settle(tries - 1))
+    if (focusLost()) {
+      const target = focusable(back) ? back : fallback?.()
+      if (target) {
+        target.focus({ preventScroll: true })
+        return
+      }
+    }
+    if (tries > 0) requestAnimationFrame(() => settle(tries - 1))
   }
   requestAnimationFrame(() => settle(20))
 }

@@ -52,3 +52,47 @@ describe('preferences: essay font size and default verdict scale', () => {
     expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get().essayFontSize).toBe(18)
   })
 })
+
+describe('preferences: reviewer name and the Claims panel width', () => {
+  it('refuses a blank reviewer name through the service and the store, and keeps the last one', async () => {
+    const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: '', lang: 'ko' })
+    const session = new ReviewSession(openReview(':memory:', smallEssay()))
+    const service = createService({ session, prefs, emit: () => undefined })
+    try {
+      expect(await dispatch(service, 'prefs-set', { reviewerName: '  김검증 ' })).toMatchObject({ ok: true, value: { reviewerName: '김검증' } })
+      for (const blank of ['', '   ', '\u3000\n']) {
+        expect(await dispatch(service, 'prefs-set', { reviewerName: blank }), JSON.stringify(blank)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-args' },
+        })
+        expect(() => prefs.set({ reviewerName: blank })).toThrow()
+      }
+      expect(prefs.get().reviewerName).toBe('김검증')
+      // Offered in the first-run dialog: the login as the system reports it (never saved by itself).
+      const login = await dispatch(service, 'login-name', {})
+      expect(login).toMatchObject({ ok: true })
+      expect(prefs.get().reviewerName).toBe('김검증')
+    } finally {
+      session.close()
+    }
+  })
+
+  it('keeps the panel width the reviewer dragged, within its bounds, and drops a bad one from the file', async () => {
+    const path = dir.file('prefs.json')
+    const prefs = new PrefsStore(path, { reviewerName: '김기자', lang: 'ko' })
+    expect(prefs.get().panelWidth).toBeUndefined()
+    const session = new ReviewSession(openReview(':memory:', smallEssay()))
+    const service = createService({ session, prefs, emit: () => undefined })
+    try {
+      expect(await dispatch(service, 'prefs-set', { panelWidth: 512 })).toMatchObject({ ok: true, value: { panelWidth: 512 } })
+      expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get().panelWidth).toBe(512)
+      for (const bad of [100, 5000, 300.5, '400']) {
+        expect(await dispatch(service, 'prefs-set', { panelWidth: bad }), String(bad)).toMatchObject({ ok: false })
+      }
+      writeFileSync(path, JSON.stringify({ reviewerName: '김기자', panelWidth: -3 }))
+      expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get().panelWidth).toBeUndefined()
+    } finally {
+      session.close()
+    }
+  })
+})

@@ -115,7 +115,11 @@ test('a highlight and its card select each other; clicks on an overlap cycle bet
 
 test('Control+Shift+M and the essay menu mark the selection; with none, a hint and no claim', async ({ desk }) => {
   const markButton = desk.getByRole('button', { name: 'Mark claim', exact: true })
-  await markButton.click()
+  // With nothing selected the button says why it cannot run; the key gives the hint.
+  await expect(markButton).toHaveAttribute('aria-disabled', 'true')
+  await expect(markButton).toHaveAttribute('title', /Select text in the essay first/)
+  await desk.locator('.essay').focus()
+  await desk.keyboard.press('Control+Shift+M')
   await expect(notice(desk, 'Select some text in the essay first.')).toBeVisible()
   expect(await storedClaims(desk)).toEqual([])
   await expect(desk.locator('mark')).toHaveCount(0)

@@ -100,5 +100,10 @@ test('Review settings: switching to the PolitiFact-style scale changes the verdi
     probe.remove()
     return colour
   })
-  await expect.poll(() => mark.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(expected)
+  // Compared as sRGB bytes: color-mix reports color(srgb …), a computed tint rgb(…).
+  const bytes = (colour: string): number[] => {
+    const n = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+    return colour.startsWith('color(') ? n.map((v) => Math.round(v * 255)) : n
+  }
+  await expect.poll(async () => bytes(await mark.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(bytes(expected))
 })

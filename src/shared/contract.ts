@@ -59,6 +59,11 @@ export interface DocumentView {
   blocks: Block[]
   text: string
   hash: string
+  /**
+   * The essay's language as a BCP 47 tag: its declared `language`, else detected from its text (Korean
+   * where it has Hangul). The page tags the essay with it, whatever the interface language.
+   */
+  lang?: string
 }
 
 export const api = {
@@ -132,6 +137,8 @@ export const api = {
   /** The page has saved every edit (asked before its window closes). */
   'edits-saved': method<{ ok: true }>()(none),
   'prefs-get': method<Prefs>()(none),
+  /** The computer's login name: only offered in the first-run dialog, never used unasked. */
+  'login-name': method<{ name: string }>()(none),
   'prefs-set': method<Prefs>()(prefsPatchSchema),
   // Claim spotting (src/core/spotting/spotting.ts): accepting a suggestion is 'claim-create' on its span.
   'suggestions-list': method<Suggestion[]>()(none),
@@ -172,6 +179,7 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'import-cancel',
   'edits-saved',
   'prefs-get',
+  'login-name',
   'prefs-set',
   'suggestions-list',
   'scale-get',

@@ -157,6 +157,8 @@ export interface Prefs {
   essayFontSize: number
   /** Id of the verdict scale a new review starts with ('snu': SNU팩트체크's six levels). */
   defaultScale: string
+  /** The Claims panel's width in CSS pixels, once the reviewer has dragged it (shared/prefs.ts). */
+  panelWidth?: number
 }
 
 /** A reply in a claim's discussion thread. Only its author may edit or delete it. */

@@ -14,16 +14,23 @@ export const ESSAY_FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const
 export const DEFAULT_SCALE_ID = 'snu'
 export const scaleIdSchema = z.string().trim().min(1).max(100)
 
+/** Width of the Claims panel in CSS pixels, as the reviewer last dragged it (absent: the layout's default). */
+export const PANEL_WIDTH = { min: 280, max: 1600 } as const
+export const panelWidthSchema = z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max)
+/** A reviewer name: never blank (every change is signed with it). */
+export const reviewerNameSchema = z.string().trim().min(1).max(LIMITS.reviewerName)
+
 /**
  * What a reviewer may set, checked the same way wherever it comes from: the prefs-set call, the prefs
  * store itself, and each field of a prefs file read back from disk.
  */
 export const prefsPatchSchema = z
   .object({
-    reviewerName: z.string().trim().max(LIMITS.reviewerName),
+    reviewerName: reviewerNameSchema,
     lang: z.enum(langs),
     essayFontSize: essayFontSizeSchema,
     defaultScale: scaleIdSchema,
+    panelWidth: panelWidthSchema,
   })
   .partial()
   .strict()

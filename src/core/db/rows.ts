@@ -125,11 +125,19 @@ export interface DocumentRow {
   blocks_json: string
   text: string
   content_hash: string
+  language: string
 }
 
 /** The essay as the contract's DocumentView. */
 export function toDocumentView(r: DocumentRow): DocumentView {
-  return { id: r.id, title: r.title, blocks: JSON.parse(r.blocks_json) as Block[], text: r.text, hash: r.content_hash }
+  return { id: r.id, title: r.title, blocks: JSON.parse(r.blocks_json) as Block[], text: r.text, hash: r.content_hash, lang: essayLang(r.language, r.text) }
+}
+
+/** A declared language that is a BCP 47 tag (`ko`, `en-GB`), else Korean where the text has Hangul, else English. */
+export function essayLang(declared: string | null | undefined, text: string): string {
+  const tag = (declared ?? '').trim()
+  if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag)) return tag
+  return /[\uac00-\ud7a3]/.test(text) ? 'ko' : 'en'
 }
 
 export interface ReplyRow {

@@ -9,7 +9,7 @@ import type { ParsedEssay } from './essayFormat'
 
 /** The essay under review (a review file holds exactly one). */
 export function readDocument(store: ReviewStore): DocumentView {
-  const row = get<DocumentRow>(store.db, `SELECT id, title, blocks_json, text, content_hash FROM document LIMIT 1`)
+  const row = get<DocumentRow>(store.db, `SELECT id, title, blocks_json, text, content_hash, language FROM document LIMIT 1`)
   if (!row) throw new Error(`${store.path} holds no essay.`)
   return toDocumentView(row)
 }

@@ -1,7 +1,9 @@
 import type { HandlerRegistry, ServiceContext } from '../registry'
+import { loginName } from './prefs'
 
 export function registerPrefsHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   reg.register('prefs-get', () => ctx.prefs.get())
+  reg.register('login-name', () => ({ name: loginName() }))
   reg.register('edits-saved', () => {
     ctx.onEditsSaved?.()
     return { ok: true as const }

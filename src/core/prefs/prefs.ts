@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { dirname } from 'node:path'
 import { langs, LIMITS, type Lang, type Prefs } from '../../shared/domain'
 import { DEFAULT_SCALE_ID, ESSAY_FONT_SIZE, prefsPatchSchema } from '../../shared/prefs'
@@ -78,4 +79,16 @@ export function resolveLang(opts: { flag?: string; env?: string; osLocale?: stri
     if (v && langs.includes(v as Lang)) return { lang: v as Lang, forced: true }
   }
   return { lang: opts.osLocale?.toLowerCase().startsWith('ko') ? 'ko' : 'en', forced: false }
+}
+
+/**
+ * The computer's login name, offered (editable) as the reviewer name in the first-run dialog; '' where
+ * the system has none. Never used without the reviewer confirming it.
+ */
+export function loginName(): string {
+  try {
+    return userInfo().username.trim().slice(0, LIMITS.reviewerName)
+  } catch {
+    return ''
+  }
 }

@@ -4,6 +4,9 @@ import { verdictLabels } from '../../shared/verdicts'
 import { DEFAULT_SCALE, verdictColor, verdictIds, verdictLabel, type VerdictScale } from '../../shared/scales'
 import { dialogTexts } from './dialogText'
 
+/** The fields of a claim a search can match in (panel/searchMatch.ts). */
+export type MatchField = 'quote' | 'note' | 'source' | 'reply' | 'tag'
+
 export { verdictLabels }
 
 const en = {
@@ -103,6 +106,23 @@ const en = {
   authorUnknown: 'author not recorded',
   conflictsWaiting: (n: number) => (n === 1 ? '1 conflict to resolve' : `${n} conflicts to resolve`),
   // The Suggest claims dialog and the review settings: dialogText.ts.
+  // The desk's layout, highlights, list and first run.
+  more: 'More',
+  moreHint: 'Commands that do not fit in the toolbar at this width',
+  resizePanel: 'Resize the Claims panel',
+  markClaimDisabled: 'Select text in the essay first, then mark it as a claim (Ctrl+Shift+M)',
+  legend: 'Legend',
+  legendVerdict: 'Verdict colour',
+  legendEdges: 'Claim edges',
+  legendOverlap: 'Overlap',
+  legendSelected: 'Selected',
+  legendChanged: 'Text changed',
+  matchedIn: 'Matches in',
+  matchFields: { quote: 'quote', note: 'note', source: 'source', reply: 'reply', tag: 'tag' } as Record<MatchField, string>,
+  welcomeTitle: 'Welcome to Factdesk',
+  welcomeIntro: 'Your claims, notes and replies are signed with your reviewer name, and reader-facing exports show it as the checker. You can change all of this later in Preferences.',
+  startReviewing: 'Start reviewing',
+  nameRequired: 'Enter a reviewer name: every change is signed with it.',
   ...dialogTexts.en,
 }
 
@@ -204,6 +224,22 @@ const ko: Dict = {
   baseUnknown: '양쪽이 함께 출발한 원본은 알 수 없습니다. 이 검토 파일에 그 판본의 내용이 남아 있지 않습니다.',
   authorUnknown: '작성자 기록 없음',
   conflictsWaiting: (n: number) => `해결할 충돌 ${n}건`,
+  more: '더 보기',
+  moreHint: '이 너비에서 도구 모음에 들어가지 않는 명령',
+  resizePanel: '주장 목록 너비 조절',
+  markClaimDisabled: '먼저 본문에서 글을 선택한 뒤 주장으로 표시하세요 (Ctrl+Shift+M)',
+  legend: '표시 안내',
+  legendVerdict: '판정 색',
+  legendEdges: '주장 경계',
+  legendOverlap: '겹친 주장',
+  legendSelected: '선택한 주장',
+  legendChanged: '문구 변경',
+  matchedIn: '일치한 곳',
+  matchFields: { quote: '인용문', note: '메모', source: '출처', reply: '답글', tag: '태그' },
+  welcomeTitle: '팩트데스크를 시작합니다',
+  welcomeIntro: '주장·메모·답글에는 검토자 이름이 기록되고, 독자용 내보내기에는 검증자로 표시됩니다. 모두 나중에 환경설정에서 바꿀 수 있습니다.',
+  startReviewing: '검토 시작',
+  nameRequired: '검토자 이름을 입력하세요. 모든 변경에 이 이름이 기록됩니다.',
   ...dialogTexts.ko,
 }
 

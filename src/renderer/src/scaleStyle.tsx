@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { UNRATED_COLOR, type VerdictScale } from '../../shared/scales'
+import { highlightTint, INK, STRIPE_ALPHA } from './highlightColors'
 
 /**
  * The review's verdict colours as CSS: every element with `data-verdict` (a card, a highlight, a tally
@@ -8,11 +9,14 @@ import { UNRATED_COLOR, type VerdictScale } from '../../shared/scales'
  * schema (a-z, 0-9, hyphens; #rrggbb), so they are safe in a selector and a value.
  */
 export function scaleCss(scale: VerdictScale): string {
-  const rules = [`[data-verdict] { --verdict-color: ${UNRATED_COLOR}; --verdict-tint: var(--v-unrated); }`]
+  // Tints are computed (highlightColors.ts) so the essay's text keeps AA contrast on every one of them.
+  const rgb = [1, 3, 5].map((i) => parseInt(INK.slice(i, i + 2), 16)).join(', ')
+  const rules = [
+    `:root { --overlap-stripe: rgba(${rgb}, ${STRIPE_ALPHA}); }`,
+    `[data-verdict] { --verdict-color: ${UNRATED_COLOR}; --verdict-tint: ${highlightTint(UNRATED_COLOR)}; }`,
+  ]
   for (const level of scale.levels) {
-    rules.push(
-      `[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: color-mix(in srgb, ${level.color} 24%, white); }`,
-    )
+    rules.push(`[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: ${highlightTint(level.color)}; }`)
   }
   return rules.join('\n')
 }

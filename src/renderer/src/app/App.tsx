@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/contract'
-import { langs, type Lang } from '../../../shared/domain'
 import { call } from '../bridge'
 import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
@@ -16,8 +15,11 @@ import { Share } from './Share'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
-import { langNames, PrefsDialog } from './PrefsDialog'
-import { ReviewerNameDialog } from './ReviewerNameDialog'
+import { PrefsDialog } from './PrefsDialog'
+import { DeskToolbar, useEssaySelection } from './DeskToolbar'
+import { defaultPanelWidth, PanelSplitter } from './PanelSplitter'
+import { lastFocused, returnFocus, trackFocus } from './focusReturn'
+import { FirstRunDialog } from './ReviewerNameDialog'
 import { isMac } from './keys'
 import { useDeskCommands } from './deskCommands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
@@ -42,7 +44,7 @@ import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
-  const { client, doc, prefs, claims, activeId, setActiveId, markClaim, undo, removed, setNotice, attachClaim } = review
+  const { client, doc, prefs, claims, activeId, setActiveId, markClaim, undo: takeBack, removed, setNotice, attachClaim } = review
   // The review's verdict scale: labels, order and colours of verdicts everywhere (i18n.verdict…).
   const scaleState = useScale()
   const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined), [prefs?.lang, scaleState.scale])
@@ -50,10 +52,26 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const { t } = i18n
   const editorRef = useRef<EssayEditorHandle>(null)
+  const canMark = useEssaySelection()
+  // Undo (Ctrl/⌘+Z, a notice's Undo, the import summary) leaves the focus where the user was; where
+  // that is gone, a claim brought back takes it on its card, else the essay does.
+  const undo = useCallback(
+    async (only?: UndoStep) => {
+      const back = lastFocused()
+      await takeBack(only)
+      returnFocus(
+        back,
+        () =>
+          document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
+          document.querySelector<HTMLElement>('.essay'),
+      )
+    },
+    [takeBack],
+  )
+  const [panelWidth, setPanelWidth] = useState(defaultPanelWidth)
+  useEffect(trackFocus, [])
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
-  // Asked once per session while no reviewer name is saved ("Not now" leaves it for this session).
-  const [nameAsked, setNameAsked] = useState(false)
   // The imports of one drop or file choice are one step: "Undo import" (summary, notice, Ctrl/⌘+Z).
   const [importStep, setImportStep] = useState<UndoStep | null>(null)
   const onImported = useCallback(
@@ -173,56 +191,41 @@ export function App() {
           void exchange.importFiles(files)
         }}
       >
-        <header className="toolbar" role="toolbar" aria-label={t.appName}>
-          <span className="brand">{t.appName}</span>
-          <button
-            type="button"
-            className="primary"
-            title={t.markClaimHint}
-            aria-keyshortcuts={isMac ? 'Meta+Shift+M' : 'Control+Shift+M'}
-            // Keep the essay selection: a click on the button must not collapse it first.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => void markSelection()}
-          >
-            {t.markClaim}
-          </button>
-          <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
-          <FileMenu exchange={exchange} importInput={importInput} />
-          <Share activeId={activeId} />
-          <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
-            {t.suggestClaims}
-          </button>
-          {exchange.conflicts.length > 0 && (
-            <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
-              {t.conflictsWaiting(exchange.conflicts.length)}
-            </button>
-          )}
-          <NoticesButton />
-          <span className="spacer" />
-          <ImportProgress progress={exchange.progress} />
-          <ReadOnlyState holder={readOnly} />
-          <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
-          <label className="inline-field">
-            <span>{t.language}</span>
-            <select value={i18n.lang} onChange={(e) => void review.savePrefs({ lang: e.target.value as Lang })}>
-              {langs.map((l) => (
-                <option key={l} value={l}>
-                  {langNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={() => setSettingsOpen(true)} disabled={!scaleState.scale}>
-            {t.reviewSettings}
-          </button>
-          <button type="button" onClick={() => setPrefsOpen(true)} disabled={!prefs}>
-            {t.preferences}
-          </button>
-          <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
-            {workflowTexts[i18n.lang].keyboardShortcuts}
-          </button>
-        </header>
-        <main className="workspace">
+        <DeskToolbar
+          canMark={canMark}
+          onMark={() => void markSelection()}
+          main={
+            <>
+              <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
+              <FileMenu exchange={exchange} importInput={importInput} />
+              <Share activeId={activeId} />
+              <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
+                {t.suggestClaims}
+              </button>
+              {exchange.conflicts.length > 0 && (
+                <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
+                  {t.conflictsWaiting(exchange.conflicts.length)}
+                </button>
+              )}
+              <NoticesButton />
+            </>
+          }
+          status={
+            <>
+              <ImportProgress progress={exchange.progress} />
+              <ReadOnlyState holder={readOnly} />
+              <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
+            </>
+          }
+          lang={i18n.lang}
+          onLang={(lang) => void review.savePrefs({ lang })}
+          secondary={[
+            { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
+            { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
+            { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
+          ]}
+        />
+        <main className="workspace" style={{ '--panel-width': `${panelWidth}px` } as React.CSSProperties}>
           <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
             {doc && editMode.editing && <EditModeBanner />}
             {doc ? (
@@ -236,11 +239,19 @@ export function App() {
                 onEdit={sync.onEdit}
                 editable={editMode.editing}
                 onLeaveEdit={editMode.leave}
+                lang={doc.lang}
               />
             ) : (
               <p className="loading">{t.loading}</p>
             )}
           </section>
+          <PanelSplitter
+            saved={prefs?.panelWidth}
+            onWidth={setPanelWidth}
+            onCommit={(width) => {
+              if (width !== prefs?.panelWidth) void review.savePrefs({ panelWidth: width })
+            }}
+          />
           <SavesContext.Provider value={review.saves}>
             <DeskActionsContext.Provider value={deskActions}>
               <ClaimsPanel claims={claims} activeId={activeId} query={claimQuery} />
@@ -282,9 +293,8 @@ export function App() {
           />
         )}
         {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
-        {prefs && prefs.reviewerName === '' && !nameAsked && !prefsOpen && (
-          <ReviewerNameDialog onSave={(name) => void review.savePrefs({ reviewerName: name })} onClose={() => setNameAsked(true)} />
-        )}
+        {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
+        {prefs && prefs.reviewerName === '' && <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}

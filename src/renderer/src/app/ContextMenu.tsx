@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useReturnFocus } from './focusReturn'
 
 export interface MenuItem {
   label: string
@@ -21,6 +22,8 @@ interface Props {
 /** The essay's context menu; drawn by the page so it is the same in the app and the browser harness. */
 export function ContextMenu({ x, y, label, items, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus()
     const close = (e: Event) => {

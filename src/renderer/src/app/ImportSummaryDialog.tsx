@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useReturnFocus } from './focusReturn'
 import type { ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
@@ -24,6 +25,8 @@ export function ImportSummaryDialog({
   const u = useUndoText()
   const th = useThreadText()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   useEffect(() => ref.current?.showModal(), [])
   return (
     <dialog ref={ref} className="summary-dialog" aria-labelledby="import-summary-title" onClose={onClose}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { useReturnFocus } from './focusReturn'
 import { langs, type Lang, type Prefs } from '../../../shared/domain'
 import { useI18n } from '../i18n'
 import { ESSAY_FONT_SIZES } from '../../../shared/prefs'
@@ -16,6 +17,8 @@ interface Props {
 export function PrefsDialog({ prefs, onSave, onClose }: Props) {
   const { t } = useI18n()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const [name, setName] = useState(prefs.reviewerName)
   const [lang, setLang] = useState<Lang>(prefs.lang)
   const [fontSize, setFontSize] = useState(prefs.essayFontSize)
@@ -25,6 +28,7 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
   const scales = BUILTIN_SCALES.map((s) => ({ id: s.id, name: s.name[lang] }))
   if (!scales.some((s) => s.id === prefs.defaultScale)) scales.push({ id: prefs.defaultScale, name: prefs.defaultScale })
   const id = useId()
+  const blank = name.trim() === ''
 
   useEffect(() => {
     ref.current?.showModal()
@@ -34,15 +38,31 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
     <dialog ref={ref} className="prefs-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={() => {
+        onSubmit={(e) => {
+          // A blank name is refused here as by the service: every change is signed with it.
+          if (blank) {
+            e.preventDefault()
+            return
+          }
           onSave({ reviewerName: name.trim(), lang, essayFontSize: fontSize, defaultScale: scale })
         }}
       >
         <h2 id={`${id}-title`}>{t.preferences}</h2>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t.reviewerName}</label>
-          <input id={`${id}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoFocus />
-          <small>{t.reviewerNameHint}</small>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={100}
+            required
+            aria-invalid={blank}
+            aria-describedby={`${id}-name-hint`}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+          <small id={`${id}-name-hint`} className={blank ? 'field-error' : undefined} role={blank ? 'alert' : undefined}>
+            {blank ? t.nameRequired : t.reviewerNameHint}
+          </small>
         </div>
         <div className="field">
           <label htmlFor={`${id}-lang`}>{t.language}</label>
@@ -75,7 +95,7 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
           </select>
         </div>
         <div className="form-actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" aria-disabled={blank} title={blank ? t.nameRequired : undefined}>
             {t.save}
           </button>
           <button type="button" onClick={() => ref.current?.close()}>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { readerFormats, type Republish, type RepublishChoice, type RepublishState } from '../state/useRepublish'
 import { useTeamText } from '../teamText'
+import { useReturnFocus } from './focusReturn'
 import { useRepublishText } from './republishText'
 import { useTextChangedText } from '../textChangedText'
 import { useModeText } from '../modeText'
@@ -20,6 +21,8 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
   const ref = useRef<HTMLDialogElement>(null)
   const id = useId()
   const { state } = republish
+  // The focus goes back where it was when this closes.
+  useReturnFocus(state.phase !== 'idle')
   useEffect(() => {
     if (state.phase !== 'idle' && !ref.current?.open) ref.current?.showModal()
   }, [state.phase])

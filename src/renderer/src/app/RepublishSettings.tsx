@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useReturnFocus } from './focusReturn'
 import type { RepublishSettings as Settings, RepublishSettingsPatch } from '../../../shared/republish'
 import { isHttpUrl } from '../../../shared/url'
 import { call } from '../bridge'
@@ -21,6 +22,8 @@ const FIELDS: { key: Field; type: 'text' | 'url' | 'date'; fromEssay?: boolean }
 export function RepublishSettings({ onClose }: { onClose: () => void }) {
   const w = useRepublishText()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const id = useId()
   const [values, setValues] = useState<Settings | null>(null)
   const [loaded, setLoaded] = useState<Settings | null>(null)

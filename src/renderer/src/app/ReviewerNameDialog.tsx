@@ -1,51 +1,113 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { Lang } from '../../../shared/domain'
+import { useReturnFocus } from './focusReturn'
+import { langs, type Lang, type Prefs } from '../../../shared/domain'
+import { BUILTIN_SCALES } from '../../../shared/scales'
+import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { useWorkflowText } from '../workflowText'
+import { langNames } from './PrefsDialog'
 
-const words: Record<Lang, { title: string; intro: string; name: string; save: string; later: string }> = {
-  en: {
-    title: 'Your name as reviewer',
-    intro: 'Your claims, notes and replies are signed with this name, and reader-facing exports show it as the checker. You can change it in Preferences.',
-    name: 'Reviewer name',
-    save: 'Save',
-    later: 'Not now',
-  },
-  ko: {
-    title: '검토자 이름',
-    intro: '주장·메모·답글에 이 이름이 기록되고, 독자용 내보내기에는 검증자로 표시됩니다. 환경설정에서 바꿀 수 있습니다.',
-    name: '검토자 이름',
-    save: '저장',
-    later: '나중에',
-  },
-}
+/** Said in the name field when the system gives no login name, so the field is never blank. */
+const fallbackName: Record<Lang, string> = { en: 'Reviewer', ko: '검토자' }
 
 /**
- * Asked on first use, while no reviewer name is saved: every change is signed with it, so the app asks
- * instead of taking the computer's login name. "Not now" leaves changes unsigned for this session.
+ * The first run (no reviewer name saved yet): the reviewer confirms the name every change is signed
+ * with — offered from the computer's login, never blank, never used unconfirmed — and picks the
+ * language (applied at once) and the verdict scale new reviews start with. Start reviewing saves them;
+ * it does not come back, and Preferences changes them later. Esc does not skip it: there is no unsigned
+ * work.
  */
-export function ReviewerNameDialog({ onSave, onClose }: { onSave: (name: string) => void; onClose: () => void }) {
-  const w = words[useI18n().lang]
+export function FirstRunDialog({ prefs, onSave }: { prefs: Prefs; onSave: (patch: Partial<Prefs>) => void }) {
+  const { t, lang } = useI18n()
+  const w = useWorkflowText()
   const ref = useRef<HTMLDialogElement>(null)
-  const [name, setName] = useState('')
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
+  const [name, setName] = useState<string | null>(null)
+  const [scale, setScale] = useState(prefs.defaultScale)
   const id = useId()
   useEffect(() => {
     ref.current?.showModal()
+    let live = true
+    const offer = (login: string): void => {
+      if (live) setName((n) => n ?? (login.trim() || fallbackName[lang]))
+    }
+    call('login-name', {})
+      .then(({ name: login }) => offer(login))
+      .catch(() => offer(''))
+    return () => void (live = false)
+    // Offered once, in the language the dialog opened in.
   }, [])
+  const value = name ?? ''
+  // Until the login name arrives the field is empty but not yet wrong.
+  const blank = name !== null && value.trim() === ''
+  const saved = useRef(false)
   return (
-    <dialog ref={ref} className="prefs-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <form method="dialog" onSubmit={() => onSave(name.trim())}>
-        <h2 id={`${id}-title`}>{w.title}</h2>
-        <p>{w.intro}</p>
+    <dialog
+      ref={ref}
+      className="prefs-dialog first-run"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      onCancel={(e) => e.preventDefault()}
+      // A second Esc closes a dialog whatever cancel says: it opens again until the name is given.
+      onClose={() => {
+        if (!saved.current) ref.current?.showModal()
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          if (blank || name === null) {
+            e.preventDefault()
+            return
+          }
+          saved.current = true
+          onSave({ reviewerName: value.trim(), defaultScale: scale })
+        }}
+      >
+        <h2 id={`${id}-title`}>{t.welcomeTitle}</h2>
+        <p id={`${id}-intro`}>{t.welcomeIntro}</p>
         <div className="field">
-          <label htmlFor={`${id}-name`}>{w.name}</label>
-          <input id={`${id}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoFocus />
+          <label htmlFor={`${id}-name`}>{t.reviewerName}</label>
+          <input
+            id={`${id}-name`}
+            value={value}
+            maxLength={100}
+            required
+            aria-invalid={blank}
+            aria-describedby={blank ? `${id}-name-problem` : undefined}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+          {blank && (
+            <small id={`${id}-name-problem`} className="field-error" role="alert">
+              {t.nameRequired}
+            </small>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-lang`}>{t.language}</label>
+          <select id={`${id}-lang`} value={lang} onChange={(e) => onSave({ lang: e.target.value as Lang })}>
+            {langs.map((l) => (
+              <option key={l} value={l}>
+                {langNames[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-scale`}>{w.defaultScale}</label>
+          <select id={`${id}-scale`} value={scale} onChange={(e) => setScale(e.target.value)}>
+            {BUILTIN_SCALES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name[lang]}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={name.trim() === ''}>
-            {w.save}
-          </button>
-          <button type="button" onClick={() => ref.current?.close()}>
-            {w.later}
+          <button type="submit" className="primary" aria-disabled={blank} title={blank ? t.nameRequired : undefined}>
+            {t.startReviewing}
           </button>
         </div>
       </form>

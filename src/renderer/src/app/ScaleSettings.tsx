@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useReturnFocus } from './focusReturn'
 import type { Claim } from '../../../shared/domain'
 import {
   planScaleChange,
@@ -58,6 +59,8 @@ const noScales: VerdictScale[] = []
 export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const { t, lang } = useI18n()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const id = useId()
   const builtins = useQuery(queries.builtinScales).data ?? noScales
   const [choice, setChoice] = useState<string>(scale.id)

@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef } from 'react'
+import { useReturnFocus } from './focusReturn'
 import { useI18n } from '../i18n'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
@@ -39,6 +40,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const m = useModeText()
   const order = useVerdictOrder()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   useEffect(() => ref.current?.showModal(), [])
 
   const page: [Combo[], string][] = [

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { useReturnFocus } from './focusReturn'
 import type { Suggestion } from '../../../shared/spotting'
 import { describeRange, type Anchor } from '../../../shared/text'
 import { call } from '../bridge'
@@ -33,6 +34,8 @@ export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, r
   const { t } = useI18n()
   const u = useUndoText()
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const listRef = useRef<HTMLOListElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
   /** After an item leaves the list, the item that takes its place gets the focus. */

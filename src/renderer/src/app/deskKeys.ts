@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { isMac, isTextEntry } from './keys'
+import { scrollWithin } from '../scrollWithin'
 
 /** What a key press in the desk asks for (null: not ours, the browser or the focused control keeps it). */
 export type DeskKeyAction =
@@ -73,7 +74,9 @@ export function stepClaim(listed: readonly Pick<Claim, 'id' | 'anchored'>[], act
 export function focusClaimCard(id: string, tries = 30): void {
   const button = document.querySelector<HTMLElement>(`.claims-panel article[data-claim-id="${CSS.escape(id)}"] .claim-quote`)
   if (button) {
-    button.focus()
+    // Only the claims list scrolls to it: focus() alone could scroll the toolbar out of the window.
+    button.focus({ preventScroll: true })
+    scrollWithin(button.closest('.claim-list'), button.closest('article'), false)
     return
   }
   if (tries > 0) requestAnimationFrame(() => focusClaimCard(id, tries - 1))

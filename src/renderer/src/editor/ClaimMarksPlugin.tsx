@@ -6,6 +6,7 @@ import { useEffect, useEffectEvent, useLayoutEffect, useMemo } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
 import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
+import { scrollWithin } from '../scrollWithin'
 
 /** The class of a highlight covering a claim whose text changed since it was rated. */
 export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
@@ -105,7 +106,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
   useEffect(() => {
     if (!activeId) return
     const el = editor.getRootElement()?.querySelector(`[data-claim-ids~="${CSS.escape(activeId)}"]`)
-    el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    scrollWithin(el?.closest('.essay-pane'), el)
   }, [editor, activeId])
 
   return null
@@ -121,13 +122,22 @@ function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string 
   const verdictOf = new Map(claims.map((c) => [c.id, c.verdict]))
   const changed = new Set(claims.filter((c) => c.textChanged).map((c) => c.id))
   const marks = editor.read(() => $allMarks($getRoot()).map((m) => ({ key: m.getKey(), ids: m.getIDs() })))
-  for (const { key, ids } of marks) {
+  // In essay order: a claim starts in the first mark that carries it and ends in the last, where the
+  // highlight gets a bar, so two claims side by side read as two.
+  const lastMark = new Map<string, number>()
+  marks.forEach(({ ids }, i) => ids.forEach((id) => lastMark.set(id, i)))
+  const seen = new Set<string>()
+  for (const [i, { key, ids }] of marks.entries()) {
+    const starts = ids.some((id) => !seen.has(id))
+    ids.forEach((id) => seen.add(id))
     const el = editor.getElementByKey(key)
     if (!el) continue
     const ranked = rankBySpecificity(ids, claims)
     el.dataset.claimIds = ids.join(' ')
     el.dataset.verdict = verdictOf.get(ranked[0]) ?? 'unrated'
     el.classList.toggle('claim-mark-active', activeId !== null && ids.includes(activeId))
+    el.classList.toggle('claim-mark-start', starts)
+    el.classList.toggle('claim-mark-end', ids.some((id) => lastMark.get(id) === i))
     // A verdict awaiting re-confirmation shows on the highlight too (src/core/claims/textChange.ts).
     el.classList.toggle(TEXT_CHANGED_CLASS, ids.some((id) => changed.has(id)))
   }

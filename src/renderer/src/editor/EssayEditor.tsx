@@ -46,6 +46,8 @@ interface Props {
   /** Edit mode: the essay takes typing. Otherwise (review mode) it is read-only. */
   editable: boolean
   onLeaveEdit: () => void
+  /** The essay's own language (BCP 47), whatever the interface's: screen readers and hyphenation read it so. */
+  lang?: string
 }
 
 export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEditor(props, ref) {
@@ -68,6 +70,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
           <ContentEditable
             className="essay"
             aria-label={t.essay}
+            lang={props.lang}
             spellCheck={false}
             // Reachable with Tab in review mode too, where it is read-only (Lexical would make it -1).
             tabIndex={0}

@@ -13,10 +13,13 @@ import { ReplyThread } from './ReplyThread'
 import { TextChangedBadge } from './TextChangedBadge'
 import { ClaimWorkflow } from './ClaimWorkflow'
 import { useTeamText } from '../teamText'
+import { HighlightedText, MatchInfo } from './MatchInfo'
 
 interface Props {
   claim: Claim
   active: boolean
+  /** The panel's search, while one is typed: its matches are marked in the card. */
+  search?: string
 }
 
 /**
@@ -24,7 +27,7 @@ interface Props {
  * re-renders only when its claim object (kept the same by the query cache until it changes) or its
  * selection does.
  */
-export const ClaimCard = memo(function ClaimCard({ claim, active }: Props) {
+export const ClaimCard = memo(function ClaimCard({ claim, active, search }: Props) {
   const { t } = useI18n()
   const actions = useDeskActions()
   return (
@@ -38,14 +41,15 @@ export const ClaimCard = memo(function ClaimCard({ claim, active }: Props) {
     >
       <button type="button" className="claim-quote" onClick={() => actions.select(claim.id)} aria-pressed={active}>
         <span className="verdict-dot" aria-hidden />
-        <q>{claim.exact}</q>
+        <q>{search ? <HighlightedText text={claim.exact} query={search} /> : claim.exact}</q>
       </button>
+      {search && <MatchInfo claim={claim} query={search} />}
       {claim.hasConflict && (
         <button type="button" className="attention" onClick={() => actions.openConflict(claim.id)}>
           {t.resolveConflict}
         </button>
       )}
-      {active ? <ClaimDetails claim={claim} /> : <ClaimSummary claim={claim} />}
+      {active ? <ClaimDetails claim={claim} /> : <ClaimSummary claim={claim} search={search} />}
     </article>
   )
 })
@@ -130,7 +134,7 @@ function ClaimDetails({ claim }: { claim: Claim }) {
  * A claim that is not selected: its verdict and what hangs on it, in a line or two, so a list of two
  * hundred claims stays readable. Selecting it (click, focus, keyboard) opens the whole card.
  */
-function ClaimSummary({ claim }: { claim: Claim }) {
+function ClaimSummary({ claim, search }: { claim: Claim; search?: string }) {
   const { t, verdict, status } = useI18n()
   const tt = useTeamText()
   const counts = [
@@ -148,7 +152,11 @@ function ClaimSummary({ claim }: { claim: Claim }) {
         {counts.length > 0 && <> · {counts.join(' · ')}</>}
         {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
       </p>
-      {claim.note && <p className="claim-note-preview">{revealInvisible(claim.note)}</p>}
+      {claim.note && (
+        <p className="claim-note-preview">
+          {search ? <HighlightedText text={revealInvisible(claim.note)} query={search} /> : revealInvisible(claim.note)}
+        </p>
+      )}
     </>
   )
 }

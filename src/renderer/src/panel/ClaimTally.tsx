@@ -6,6 +6,7 @@ import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { useTextChangedText } from '../textChangedText'
 import { useModeText } from '../modeText'
+import { HighlightLegend } from './HighlightLegend'
 
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
@@ -92,6 +93,7 @@ export function ClaimTally({ claims, query }: Props) {
           {m.notFound} <span className="tally-n">{notFound}</span>
         </button>
       )}
+      <HighlightLegend />
     </div>
   )
 }

@@ -10,6 +10,7 @@ import { ClaimFilterBar } from './ClaimFilterBar'
 import { ClaimTally } from './ClaimTally'
 import { ClaimCard } from './ClaimCard'
 import { UnanchoredList } from './UnanchoredList'
+import { scrollWithin } from '../scrollWithin'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
 interface Props {
@@ -33,21 +34,23 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
 
   useEffect(() => {
     if (!activeId) return
-    listRef.current
-      ?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    // The list scrolls, never the panel's header or the app's toolbar.
+    scrollWithin(listRef.current, listRef.current?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`))
   }, [activeId])
 
   return (
-    <aside className="claims-panel" aria-labelledby="claims-heading">
-      <header className="panel-header">
-        <h2 id="claims-heading">{t.claims}</h2>
-        {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
-        <span className="claim-count">{m.claimCount(all.length, notFoundCount)}</span>
-      </header>
-      <ClaimTally claims={all} query={query} />
-      <ClaimFilterBar query={query} shown={query.visible.length} total={all.length} reviewerName={reviewerName} />
-      <UnanchoredList claims={unanchored} onAttach={actions.attachSelection} />
+    <aside className="claims-panel" id="claims-panel" aria-labelledby="claims-heading">
+      <div className="panel-top">
+        <header className="panel-header">
+          <h2 id="claims-heading">{t.claims}</h2>
+          {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
+          <span className="claim-count">{m.claimCount(all.length, notFoundCount)}</span>
+        </header>
+        {/* The search box comes before the tally's toggles in Tab order (and on screen). */}
+        <ClaimFilterBar query={query} shown={query.visible.length} total={all.length} reviewerName={reviewerName} />
+        <ClaimTally claims={all} query={query} />
+        <UnanchoredList claims={unanchored} onAttach={actions.attachSelection} />
+      </div>
       {claims.length === 0 ? (
         all.length > 0 && query.active ? (
           query.visible.length === 0 && <p className="empty">{w.noMatches}</p>
@@ -58,7 +61,7 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
         <ol className="claim-list" aria-label={t.claims} ref={listRef}>
           {claims.map((c) => (
             <li key={c.id}>
-              <ClaimCard claim={c} active={c.id === activeId} />
+              <ClaimCard claim={c} active={c.id === activeId} search={query.query.trim() ? query.query : undefined} />
             </li>
           ))}
         </ol>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useReturnFocus } from '../app/focusReturn'
 import type { Status, Verdict } from '../../../shared/domain'
 import type { ConflictChoice, ConflictSide, ConflictView } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
@@ -18,6 +19,8 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
   const i18n = useI18n()
   const { t } = i18n
   const ref = useRef<HTMLDialogElement>(null)
+  // The focus goes back where it was when this closes.
+  useReturnFocus()
   const isClaim = conflict.entity === 'claim'
   const fields = (isClaim ? CLAIM_FIELDS : SOURCE_FIELDS).filter(
     (f) => f === 'deleted' || conflict.mine[f] !== undefined || conflict.theirs[f] !== undefined,

@@ -1,0 +1,72 @@
+import { useLayoutEffect } from 'react'
+
+/** Whether the keyboard focus is lost: on the page body, or on an element no longer in the page. */
+function focusLost(): boolean {
+  const el = document.activeElement
+  return !el || el === document.body || !el.isConnected
+}
+
+function focusable(el: Element | null): el is HTMLElement {
+  return el instanceof HTMLElement && el.isConnected && el !== document.body && !el.closest('[inert]')
+}
+
+/**
+ * Gives the focus back to `back` once the page has settled (React has removed a dialog, drawn a card),
+ * unless something else took it on purpose meanwhile; `fallback` when `back` is gone.
+ */
+export function returnFocus(back: Element | null, fallback?: () => HTMLElement | null | undefined): void {
+  // Watched for a few frames: the element that had the focus may be taken away a render or two later
+  // (a card whose claim an undo removed).
+  const settle = (tries: number): void => {
+    if (focusLost()) {
+      const target = focusable(back) ? back : fallback?.()
+      if (target) {
+        target.focus({ preventScroll: true })
+        return
+      }
+    }
+    if (tries > 0) requestAnimationFrame(() => settle(tries - 1))
+  }
+  requestAnimationFrame(() => settle(20))
+}
+
+/**
+ * For a dialog component: the element focused when it opened gets the focus back when it closes
+ * (Close, Esc, Save, or being taken away), so the keyboard user goes on where they were.
+ */
+export function useReturnFocus(open = true): void {
+  useLayoutEffect(() => {
+    if (!open) return
+    const back = focusToReturnTo()
+    return () => returnFocus(back)
+  }, [open])
+}
+
+/**
+ * Where the focus is now, for giving it back later; a menu item (about to go with its menu) or the
+ * page body stands for the last place the user worked in.
+ */
+function focusToReturnTo(): Element | null {
+  const el = document.activeElement
+  if (el && el !== document.body && !el.closest('[role="menu"]')) return el
+  return last
+}
+
+let last: Element | null = null
+/**
+ * The last element focused outside the notice bar: a notice's Undo button is not where the user was
+ * working, so after Undo the focus goes back there.
+ */
+export function trackFocus(): () => void {
+  const onFocus = (e: FocusEvent): void => {
+    if (e.target instanceof Element && !e.target.closest('.notice, dialog, [role="menu"]')) last = e.target
+  }
+  document.addEventListener('focusin', onFocus)
+  return () => document.removeEventListener('focusin', onFocus)
+}
+
+export function lastFocused(): Element | null {
+  const el = document.activeElement
+  if (el && el !== document.body && !el.closest('.notice')) return el
+  return last
+}

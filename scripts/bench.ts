@@ -17,6 +17,7 @@ import { codePointLength, describeRange } from '../src/shared/text'
 import { $applyClaimMarks } from '../src/renderer/src/editor/claimMarks'
 import { $buildEssay, essayNodes } from '../src/renderer/src/editor/essayState'
 import { benchLimits } from './bench/limits'
+import { benchEditor } from './bench/editor'
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000)
 const rows: [string, string][] = []
@@ -71,4 +72,8 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--limits')) benchLimits()
+else if (process.argv.includes('--editor')) void benchEditor().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
 else void main()

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Review } from '../state/useReview'
@@ -6,7 +5,7 @@ import { useWorkflowText } from '../workflowText'
 import { useModeText } from '../modeText'
 import { ClaimFilterBar } from './ClaimFilterBar'
 import { ClaimTally } from './ClaimTally'
-import { ClaimCard } from './ClaimCard'
+import { ClaimList } from './ClaimList'
 import type { CorrectionActions } from './CorrectionsSection'
 import { UnanchoredList } from './UnanchoredList'
 
@@ -24,18 +23,9 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
   const { t } = useI18n()
   const w = useWorkflowText()
   const m = useModeText()
-  const { activeId } = review
   const claims = query.visible.filter((c) => c.anchored)
   const unanchored = query.visible.filter((c) => !c.anchored)
   const notFoundCount = review.claims.filter((c) => !c.anchored).length
-  const listRef = useRef<HTMLOListElement>(null)
-
-  useEffect(() => {
-    if (!activeId) return
-    listRef.current
-      ?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`)
-      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
-  }, [activeId])
 
   return (
     <aside className="claims-panel" aria-labelledby="claims-heading">
@@ -54,25 +44,7 @@ export function ClaimsPanel({ review, onAttach, onOpenConflict, correctionAction
           <p className="empty">{t.noClaims}</p>
         )
       ) : (
-        <ol className="claim-list" aria-label={t.claims} ref={listRef}>
-          {claims.map((c) => (
-            <li key={c.id}>
-              <ClaimCard
-                claim={c}
-                active={c.id === activeId}
-                onSelect={review.setActiveId}
-                onUpdate={review.updateClaim}
-                onRemove={review.removeClaim}
-                onAddSource={review.addSource}
-                onUpdateSource={review.updateSource}
-                onRemoveSource={review.removeSource}
-                onOpenConflict={onOpenConflict}
-                correctionActions={correctionActions}
-                threadActions={review.thread}
-              />
-            </li>
-          ))}
-        </ol>
+        <ClaimList claims={claims} label={t.claims} review={review} onOpenConflict={onOpenConflict} correctionActions={correctionActions} />
       )}
     </aside>
   )

@@ -95,7 +95,7 @@ async function profiled<T>(page: Page, name: string, dir: string | undefined, ru
 }
 
 /** Edit mode, the caret in the essay's third paragraph, then KEYS keys: keydown to the paint after it. */
-async function typeKeys(page: Page): Promise<number[]> {
+async function typeKeys(page: Page, label: string): Promise<number[]> {
   await page.keyboard.press('Control+Shift+E')
   await page.locator('.essay-pane.editing').waitFor()
   const paragraph = page.locator(`${ESSAY} p`).nth(4)
@@ -123,7 +123,7 @@ async function typeKeys(page: Page): Promise<number[]> {
   const after = await metrics()
   const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / KEYS
   console.log(
-    `  main thread per key: script ${per('ScriptDuration').toFixed(1)} ms, layout ${per('LayoutDuration').toFixed(1)} ms, style ${per('RecalcStyleDuration').toFixed(1)} ms, all tasks ${per('TaskDuration').toFixed(1)} ms`,
+    `  main thread per key (${label}): script ${per('ScriptDuration').toFixed(1)} ms, layout ${per('LayoutDuration').toFixed(1)} ms, style ${per('RecalcStyleDuration').toFixed(1)} ms, all tasks ${per('TaskDuration').toFixed(1)} ms`,
   )
   await page.keyboard.press('Escape')
   await page.locator('.essay-pane.editing').waitFor({ state: 'detached' })
@@ -208,10 +208,10 @@ export async function benchEditor(): Promise<void> {
       `${(open.ms / plain).toFixed(2)}× (goal ≤ 1.5×)`,
     ])
     row(['DOM nodes after open', String(open.nodes), '', ''])
-    const keys = await profiled(open.page, 'keys', dir, () => typeKeys(open.page))
+    const keys = await profiled(open.page, 'keys', dir, () => typeKeys(open.page, `${CLAIMS} claims`))
     const marks = await profiled(open.page, 'mark', dir, () => markClaims(open.page))
     const bare = await openApp(browser, harnesses[1].url, 0)
-    const bareKeys = await typeKeys(bare.page)
+    const bareKeys = await typeKeys(bare.page, 'no claims')
     const p95 = percentile(keys, 95)
     const bareP95 = percentile(bareKeys, 95)
     row([

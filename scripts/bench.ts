@@ -21,6 +21,7 @@ import { ms, Report, timed } from './bench/report'
 import { benchService } from './bench/serviceSection'
 import { makeWorkload, type Workload } from './bench/workload'
 import { benchSync } from './bench/sync'
+import { benchEditor } from './bench/editor'
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -60,4 +61,8 @@ async function main(): Promise<void> {
 
 if (process.argv.includes('--limits')) benchLimits()
 else if (process.argv.includes('--sync')) void benchSync().then(() => process.exit(0))
+else if (process.argv.includes('--editor')) void benchEditor().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
 else void main()

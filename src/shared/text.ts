@@ -19,7 +19,25 @@ function isSurrogatePair(s: string, c: number, i: number): boolean {
   return d >= 0xdc00 && d <= 0xdfff
 }
 
+/**
+ * The last long string found to hold no surrogate at all, where code point offsets are UTF-16 indexes.
+ * Following an edit of the essay slices the same text once per claim; one scan serves them all.
+ */
+let surrogateFree: string | null = null
+
+function isSurrogateFree(s: string): boolean {
+  if (s.length < 256) return false
+  if (s === surrogateFree) return true
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) return false
+  }
+  surrogateFree = s
+  return true
+}
+
 export function codePointLength(s: string): number {
+  if (isSurrogateFree(s)) return s.length
   let n = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
@@ -31,6 +49,7 @@ export function codePointLength(s: string): number {
 
 /** UTF-16 index of the code point offset `cp` in `s` (clamped to the string's length). */
 export function utf16Index(s: string, cp: number): number {
+  if (isSurrogateFree(s)) return Math.max(0, Math.min(cp, s.length))
   let i = 0
   let n = 0
   while (i < s.length && n < cp) {
@@ -42,6 +61,7 @@ export function utf16Index(s: string, cp: number): number {
 }
 
 export function codePointIndex(s: string, utf16: number): number {
+  if (isSurrogateFree(s)) return Math.max(0, Math.min(utf16, s.length))
   return codePointLength(s.slice(0, utf16))
 }
 

@@ -1,15 +1,16 @@
 import { $isMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
-import { $getNearestNodeFromDOMNode, $getRoot, type LexicalEditor } from 'lexical'
-import { useEffect, useEffectEvent, useLayoutEffect, useMemo } from 'react'
+import { $getNearestNodeFromDOMNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
-import { $allMarks, $applyClaimMarks, $markRanges, sameRanges } from './claimMarks'
+import { mapRange } from '../../../shared/textDiff'
+import { $applyClaimMarks, $markRanges } from './claimMarks'
 import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
+import { essayIndexOf, type EssayChange } from './essayIndex'
+import { $blockShows, $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
+import { MarkLooks } from './markLooks'
 import { scrollWithin } from '../scrollWithin'
-
-/** The class of a highlight covering a claim whose text changed since it was rated. */
-export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
 
 interface Props {
   claims: Claim[]
@@ -20,29 +21,97 @@ interface Props {
 /**
  * Draws the claims as marks and keeps their look (verdict colour, the selected claim) in step.
  * Clicking a mark selects its claim; on an overlap, repeated clicks cycle through the claims there.
+ *
+ * Nothing here costs the whole essay or every claim's marks on a key press: the marks are redrawn only
+ * in the paragraphs whose claims moved other than with the text (or that an edit touched), and only
+ * the marks of claims whose look changed are decorated again.
  */
 export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): null {
   const [editor] = useLexicalComposerContext()
-  const positions = useMemo(
-    () => claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(','),
-    [claims],
-  )
-  // The claims and the selection as they are when the editor reports a change or a click.
-  const currentClaims = useEffectEvent(() => claims)
-  const currentActive = useEffectEvent(() => activeId)
+  const claimsRef = useRef(claims)
+  const activeRef = useRef(activeId)
+  const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims])
+  const looks = useMemo(() => new MarkLooks(editor), [editor])
+  // First of the layout effects: the ones below, and Lexical's listeners, read the claims of this render.
+  useLayoutEffect(() => {
+    claimsRef.current = claims
+    activeRef.current = activeId
+    looks.show(byId, activeId)
+  })
+  // Each claim's range as its marks show it, moved along with every edit of the text.
+  const drawn = useRef(new Map<string, ClaimRange>())
+  // The paragraphs an edit touched, whose marks may no longer match the claims; null: look everywhere.
+  const recheck = useRef<Set<NodeKey> | null>(new Set())
+
+  useEffect(() => {
+    const { index, listeners } = essayIndexOf(editor)
+    const follow = (change: EssayChange): void => {
+      const { region } = change
+      if (region) {
+        for (const [id, range] of drawn.current) {
+          const moved = mapRange(range, region)
+          if (!moved) drawn.current.delete(id)
+          else if (moved !== range) drawn.current.set(id, { id, ...moved })
+        }
+      }
+      if (recheck.current === null) return
+      // A state set as a whole (undo, redo) may lack marks drawn since it was saved, anywhere.
+      if (change.wholesale) recheck.current = null
+      else if (change.structural) {
+        if (region) for (let i = index.blockAt(region.start); i >= 0 && i <= index.blockAt(region.newEnd); i++) recheck.current.add(index.keyAt(i))
+      } else for (const key of change.blocks) recheck.current.add(key)
+    }
+    listeners.add(follow)
+    return () => void listeners.delete(follow)
+  }, [editor])
 
   useLayoutEffect(() => {
     // Redrawing while a Hangul syllable is being composed would break the composition: wait for it.
     const redraw = (): boolean => {
       if (editor.isComposing()) return false
-      const drawn = editor.read(() => $markRanges($getRoot()))
-      const latest = currentClaims()
-      if (!sameRanges(drawn, latest)) {
-        editor.update(() => $applyClaimMarks($getRoot(), latest), {
-          discrete: true,
-          tag: ['historic', MARKS_TAG],
-        })
+      const { index } = essayIndexOf(editor)
+      const list = claimsRef.current
+      let blocks = recheck.current
+      if (blocks === null) {
+        const now = editor.read(() => $markRanges($getRoot()))
+        drawn.current = new Map([...now].map(([id, r]) => [id, { id, ...r }]))
+        blocks = new Set()
       }
+      recheck.current = new Set()
+      // Where claims differ from what is drawn: their old and new places.
+      const spans: BlockSpan[] = []
+      const listed = new Set<string>()
+      for (const c of list) {
+        listed.add(c.id)
+        const d = drawn.current.get(c.id)
+        if (d && d.start === c.start && d.end === c.end) continue
+        if (d) spans.push(d)
+        spans.push(c)
+      }
+      for (const [id, d] of drawn.current) if (!listed.has(id)) spans.push(d)
+      for (const span of spans) {
+        const last = index.blockAt(Math.max(span.start, span.end - 1))
+        for (let i = index.blockAt(span.start); i >= 0 && i <= last; i++) blocks.add(index.keyAt(i))
+      }
+      drawn.current = new Map(list.map((c) => [c.id, { id: c.id, start: c.start, end: c.end }]))
+      if (blocks.size === 0) return true
+      const order = [...blocks].flatMap((key) => {
+        const i = index.indexOf(key)
+        return i === undefined ? [] : [i]
+      })
+      order.sort((a, b) => a - b)
+      const blockSpans = order.map((i) => index.span(i))
+      const mine = claimsByBlock(blockSpans, list)
+      editor.update(
+        () => {
+          order.forEach((i, n) => {
+            const block = $getNodeByKey(index.keyAt(i))
+            if (!$isElementNode(block) || !block.isAttached()) return
+            if (!$blockShows(block, blockSpans[n].start, mine[n])) $drawBlock(block, blockSpans[n].start, mine[n])
+          })
+        },
+        { discrete: true, tag: ['historic', MARKS_TAG] },
+      )
       return true
     }
     if (redraw()) return
@@ -50,30 +119,29 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       if (redraw()) unregister()
     })
     return unregister
-  }, [editor, positions])
+  }, [editor, claims])
 
   // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
-  // switched — which drops every mark; when the claims' positions did not change, the effect above does
-  // not run again, so the marks are drawn again here.
+  // switched — which drops every mark; when the claims did not change, the effect above does not run
+  // again, so the marks are drawn again here, all of them, block by block.
   useEffect(
     () =>
       editor.registerUpdateListener(({ tags }) => {
         if (!tags.has(LOAD_TAG) || editor.isComposing()) return
-        const latest = currentClaims()
-        editor.update(() => $applyClaimMarks($getRoot(), latest), { discrete: true, tag: ['historic', MARKS_TAG] })
+        const list = claimsRef.current
+        editor.update(() => $applyClaimMarks($getRoot(), list), { discrete: true, tag: ['historic', MARKS_TAG] })
+        drawn.current = new Map(list.map((c) => [c.id, { id: c.id, start: c.start, end: c.end }]))
+        recheck.current = new Set()
       }),
     [editor],
   )
 
-  useEffect(() => {
-    decorateMarks(editor, claims, activeId)
-  }, [editor, claims, activeId, positions])
+  // Verdict colours, the selected claim and text-changed marks: only for the claims that changed.
+  useEffect(() => looks.refresh(), [looks, claims, activeId])
 
   useEffect(() => {
     return mergeRegister(
-      editor.registerMutationListener(MarkNode, () => decorateMarks(editor, currentClaims(), currentActive()), {
-        skipInitialization: true,
-      }),
+      editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
       editor.registerRootListener((root, previous) => {
         let down = { x: 0, y: 0 }
         const onMouseDown = (event: MouseEvent): void => {
@@ -88,8 +156,8 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
             return node ? node.getIDs() : []
           })
           if (ids.length === 0) return
-          const ranked = rankBySpecificity(ids, currentClaims())
-          const at = ranked.indexOf(currentActive() ?? '')
+          const ranked = looks.rank(ids)
+          const at = ranked.indexOf(activeRef.current ?? '')
           onSelectClaim(ranked[(at + 1) % ranked.length])
         }
         previous?.removeEventListener('click', onClick)
@@ -101,44 +169,14 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
         }
       }),
     )
-  }, [editor, onSelectClaim])
+  }, [editor, onSelectClaim, looks])
 
   useEffect(() => {
     if (!activeId) return
-    const el = editor.getRootElement()?.querySelector(`[data-claim-ids~="${CSS.escape(activeId)}"]`)
+    const el = looks.firstMark(activeId)
+    // The essay scrolls, never the app's toolbar.
     scrollWithin(el?.closest('.essay-pane'), el)
-  }, [editor, activeId])
+  }, [looks, activeId])
 
   return null
-}
-
-/** Shortest claim first: on an overlap, the most specific claim is what the user pointed at. */
-function rankBySpecificity(ids: string[], claims: Claim[]): string[] {
-  const length = new Map(claims.map((c) => [c.id, c.end - c.start]))
-  return [...ids].sort((a, b) => (length.get(a) ?? 0) - (length.get(b) ?? 0))
-}
-
-function decorateMarks(editor: LexicalEditor, claims: Claim[], activeId: string | null): void {
-  const verdictOf = new Map(claims.map((c) => [c.id, c.verdict]))
-  const changed = new Set(claims.filter((c) => c.textChanged).map((c) => c.id))
-  const marks = editor.read(() => $allMarks($getRoot()).map((m) => ({ key: m.getKey(), ids: m.getIDs() })))
-  // In essay order: a claim starts in the first mark that carries it and ends in the last, where the
-  // highlight gets a bar, so two claims side by side read as two.
-  const lastMark = new Map<string, number>()
-  marks.forEach(({ ids }, i) => ids.forEach((id) => lastMark.set(id, i)))
-  const seen = new Set<string>()
-  for (const [i, { key, ids }] of marks.entries()) {
-    const starts = ids.some((id) => !seen.has(id))
-    ids.forEach((id) => seen.add(id))
-    const el = editor.getElementByKey(key)
-    if (!el) continue
-    const ranked = rankBySpecificity(ids, claims)
-    el.dataset.claimIds = ids.join(' ')
-    el.dataset.verdict = verdictOf.get(ranked[0]) ?? 'unrated'
-    el.classList.toggle('claim-mark-active', activeId !== null && ids.includes(activeId))
-    el.classList.toggle('claim-mark-start', starts)
-    el.classList.toggle('claim-mark-end', ids.some((id) => lastMark.get(id) === i))
-    // A verdict awaiting re-confirmation shows on the highlight too (src/core/claims/textChange.ts).
-    el.classList.toggle(TEXT_CHANGED_CLASS, ids.some((id) => changed.has(id)))
-  }
 }

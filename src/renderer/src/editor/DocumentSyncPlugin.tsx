@@ -1,9 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { COMMAND_PRIORITY_HIGH, INSERT_LINE_BREAK_COMMAND, INSERT_PARAGRAPH_COMMAND } from 'lexical'
-import { useEffect, useEffectEvent } from 'react'
+import { useEffectEvent, useLayoutEffect } from 'react'
 import type { Block } from '../../../shared/essay'
-import { $blocksFromEditor, $textIndex } from './essayState'
+import type { EditRegion } from '../../../shared/textDiff'
+import { $blocksFromEditor } from './essayState'
+import { essayIndexOf } from './essayIndex'
 
 export const LOAD_TAG = 'factdesk-load'
 export const MARKS_TAG = 'factdesk-marks'
@@ -13,6 +15,8 @@ export interface EssayEdit {
   /** The essay as blocks, read from the edited state when needed. */
   blocks: () => Block[]
   text: string
+  /** Where the text changed, in code points of the text before and after (shared/textDiff.ts). */
+  region: EditRegion | null
   /** Set when the edit applied a correction (rather than being typed). */
   correction: boolean
 }
@@ -24,24 +28,31 @@ export interface EssayEdit {
 export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => void }): null {
   const [editor] = useLexicalComposerContext()
   const edited = useEffectEvent(onEdit)
-  useEffect(() => {
-    let lastText: string | null = null
+  // A layout effect, as EssayContentPlugin's and ClaimMarksPlugin's: the index is ready for the marks.
+  useLayoutEffect(() => {
+    const { index, listeners } = essayIndexOf(editor)
+    // The essay may have been loaded before this listener was registered (EssayContentPlugin loads it
+    // in its own layout effect, which runs first).
+    editor.getEditorState().read(() => index.$rebuild())
     return mergeRegister(
       editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
-        const loaded = tags.has(LOAD_TAG) || lastText === null
-        // Caret moves and focus changes dirty nothing: no need to read the essay for them.
-        if (!loaded && dirtyLeaves.size === 0 && dirtyElements.size === 0) return
-        const text = editorState.read(() => $textIndex().text)
-        if (loaded) {
-          lastText = text
+        if (tags.has(LOAD_TAG)) {
+          editorState.read(() => index.$rebuild())
           return
         }
+        // Caret moves and focus changes dirty nothing: no need to read the essay for them.
+        if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return
+        // Only the paragraphs the update touched are read again (essayIndex.ts).
+        const change = index.apply(editorState, dirtyLeaves, dirtyElements)
+        if (!change) return
+        // Undo and redo set a state saved earlier (HistoryPlugin tags them so).
+        change.wholesale = change.structural && tags.has('historic')
+        for (const listener of listeners) listener(change)
         // A redraw of the marks changes no text; formatting (bold) changes blocks without text.
-        if (text === lastText && tags.has(MARKS_TAG)) return
-        lastText = text
+        if (change.region === null && tags.has(MARKS_TAG)) return
         // The blocks are only needed when the edit is saved, after typing pauses.
         const blocks = (): Block[] => editorState.read($blocksFromEditor)
-        edited({ blocks, text, correction: tags.has(CORRECTION_TAG) })
+        edited({ blocks, text: index.text(), region: change.region, correction: tags.has(CORRECTION_TAG) })
       }),
       // The essay's plain text joins blocks with one line break; a line break inside a block would be
       // lost, so Shift+Enter starts a new paragraph as Enter does.

@@ -34,6 +34,25 @@ export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLea
     return () => cancelAnimationFrame(frame)
   }, [editor, editable])
 
+  // Before every commit React saves the focused editable element's selection as a character offset,
+  // walking all of its DOM to count them — with the caret in a long essay, every render of the desk
+  // (each key typed moves the claims) would walk the whole essay. React renders nothing inside it
+  // (Lexical owns that DOM and the selection), so the essay root answers React's question with
+  // "not editable by itself"; the attribute, which the browser and Lexical go by, is untouched.
+  useEffect(
+    () =>
+      editor.registerRootListener((root) => {
+        if (!root || Object.prototype.hasOwnProperty.call(root, 'contentEditable')) return
+        const inherited = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'contentEditable')
+        Object.defineProperty(root, 'contentEditable', {
+          configurable: true,
+          get: () => 'inherit',
+          set: (value: string) => inherited?.set?.call(root, value),
+        })
+      }),
+    [editor],
+  )
+
   // Lexical only dispatches key commands while the essay is editable, so this is Edit mode's Escape.
   useEffect(
     () =>

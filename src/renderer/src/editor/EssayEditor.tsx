@@ -27,6 +27,9 @@ const theme = {
   text: { bold: 'essay-bold' },
 }
 
+/** From this many blocks on, blocks out of view are not laid out (styles.css, .essay-long). */
+const LONG_ESSAY_BLOCKS = 200
+
 export interface EssayEditorHandle {
   /** Both selectors of the text selected in the essay, or null when nothing is selected there. */
   selectedAnchor(): Anchor | null
@@ -68,7 +71,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
       <RichTextPlugin
         contentEditable={
           <ContentEditable
-            className="essay"
+            className={props.blocks.length > LONG_ESSAY_BLOCKS ? 'essay essay-long' : 'essay'}
             aria-label={t.essay}
             lang={props.lang}
             spellCheck={false}

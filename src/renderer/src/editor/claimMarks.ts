@@ -1,22 +1,19 @@
-import { $createMarkNode, $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark'
+import { $isMarkNode, type MarkNode } from '@lexical/mark'
 import {
   $createRangeSelection,
   $isElementNode,
   $isTextNode,
   $setSelection,
   type LexicalNode,
+  type ElementNode,
   type PointType,
   type RangeSelection,
-  type TextNode,
 } from 'lexical'
-import { codePointIndex, codePointLength, utf16Index } from '../../../shared/text'
-import { $textIndex, type TextIndex } from './essayState'
+import { BLOCK_SEPARATOR, codePointIndex, codePointLength, utf16Index } from '../../../shared/text'
+import { $leafBlocks, $textIndex, type TextIndex } from './essayState'
+import { $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
 
-export interface ClaimRange {
-  id: string
-  start: number
-  end: number
-}
+export type { ClaimRange }
 
 export function $allMarks(node: LexicalNode, out: MarkNode[] = []): MarkNode[] {
   if ($isMarkNode(node)) out.push(node)
@@ -27,44 +24,27 @@ export function $allMarks(node: LexicalNode, out: MarkNode[] = []): MarkNode[] {
 /**
  * Re-draws every claim highlight from the claims' positions. The marks are only a view of the
  * review file: each stretch of text covered by claims gets one flat mark carrying the ids of all the
- * claims that cover it, so overlaps need no nesting.
+ * claims that cover it, so overlaps need no nesting (markBlocks.ts draws them block by block).
  */
-export function $applyClaimMarks(root: LexicalNode, claims: readonly ClaimRange[]): void {
-  for (const mark of $allMarks(root)) $unwrapMarkNode(mark)
-  if (claims.length === 0) return
-  const cuts = new Set<number>()
-  for (const c of claims) {
-    cuts.add(c.start)
-    cuts.add(c.end)
-  }
-  for (const segment of $textIndex().segments) {
-    const { node, start, length } = segment
-    const text = node.getTextContent()
-    const inner = [...cuts]
-      .filter((p) => p > start && p < start + length)
-      .sort((a, b) => a - b)
-      .map((p) => utf16Index(text, p - start))
-    const pieces = inner.length ? node.splitText(...inner) : [node]
-    let pieceStart = start
-    for (const piece of pieces) {
-      const pieceEnd = pieceStart + codePointLength(piece.getTextContent())
-      const ids = claims.filter((c) => c.start <= pieceStart && pieceEnd <= c.end).map((c) => c.id)
-      pieceStart = pieceEnd
-      if (ids.length > 0) $wrapPiece(piece, ids)
-    }
-  }
+export function $applyClaimMarks(_root: LexicalNode, claims: readonly ClaimRange[]): void {
+  const { blocks, spans } = $blockSpans()
+  const byBlock = claimsByBlock(spans, claims)
+  blocks.forEach((block, i) => {
+    if (byBlock[i].length > 0 || block.getChildren().some($isMarkNode)) $drawBlock(block, spans[i].start, byBlock[i])
+  })
 }
 
-function $wrapPiece(piece: TextNode, ids: string[]): void {
-  const before = piece.getPreviousSibling()
-  // Consecutive runs (e.g. bold then plain) under the same claims share one mark.
-  if ($isMarkNode(before) && before.getIDs().join(' ') === ids.join(' ')) {
-    before.append(piece)
-    return
-  }
-  const mark = $createMarkNode(ids)
-  piece.insertBefore(mark)
-  mark.append(piece)
+/** Every leaf block with the code point range its text takes in the document's plain text. */
+export function $blockSpans(): { blocks: ElementNode[]; spans: BlockSpan[] } {
+  const blocks = $leafBlocks()
+  let offset = 0
+  const spans = blocks.map((block, i) => {
+    if (i > 0) offset += codePointLength(BLOCK_SEPARATOR)
+    const start = offset
+    for (const node of block.getAllTextNodes()) offset += codePointLength(node.getTextContent())
+    return { start, end: offset }
+  })
+  return { blocks, spans }
 }
 
 function $pointOffset(point: PointType, index: TextIndex): number | null {

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Claim } from '../../../shared/domain'
@@ -8,9 +7,8 @@ import { useWorkflowText } from '../workflowText'
 import { useModeText } from '../modeText'
 import { ClaimFilterBar } from './ClaimFilterBar'
 import { ClaimTally } from './ClaimTally'
-import { ClaimCard } from './ClaimCard'
+import { ClaimList } from './ClaimList'
 import { UnanchoredList } from './UnanchoredList'
-import { scrollWithin } from '../scrollWithin'
 
 /** Every claim of the review in essay order, with counts per verdict always in view. */
 interface Props {
@@ -30,13 +28,6 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
   const claims = query.visible.filter((c) => c.anchored)
   const unanchored = query.visible.filter((c) => !c.anchored)
   const notFoundCount = all.filter((c) => !c.anchored).length
-  const listRef = useRef<HTMLOListElement>(null)
-
-  useEffect(() => {
-    if (!activeId) return
-    // The list scrolls, never the panel's header or the app's toolbar.
-    scrollWithin(listRef.current, listRef.current?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`))
-  }, [activeId])
 
   return (
     <aside className="claims-panel" id="claims-panel" aria-labelledby="claims-heading">
@@ -58,13 +49,7 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
           <p className="empty">{t.noClaims}</p>
         )
       ) : (
-        <ol className="claim-list" aria-label={t.claims} ref={listRef}>
-          {claims.map((c) => (
-            <li key={c.id}>
-              <ClaimCard claim={c} active={c.id === activeId} search={query.query.trim() ? query.query : undefined} />
-            </li>
-          ))}
-        </ol>
+        <ClaimList claims={claims} label={t.claims} activeId={activeId} search={query.query.trim() ? query.query : undefined} />
       )}
     </aside>
   )

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react'
 import type { Claim, Correction } from '../../../shared/domain'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
-import { editRegion, mapRange } from '../../../shared/textDiff'
+import { mapRange } from '../../../shared/textDiff'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
@@ -83,7 +83,8 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     (edit: EssayEdit) => {
       const before = lastText.current
       lastText.current = edit.text
-      const region = before === null ? null : editRegion(before, edit.text)
+      // The editor says where the text changed (diffing the whole essay on every key would cost its length).
+      const region = before === null ? null : edit.region
       const corrected = edit.correction ? correcting.current : null
       const claims = moveClaims(client, (c) => {
         if (corrected && c.id === corrected.correction.claimId) {

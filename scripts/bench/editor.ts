@@ -1,0 +1,235 @@
+/**
+ * `npm run bench -- --editor`: the essay editor at scale, through the browser harness and Debian's
+ * Chromium. A 500,000-character essay with 5,000 claims against references measured in the same run:
+ * opening it against a bare Lexical render of the same text, typing against the same text without
+ * claims, and marking a claim. docs/editor-scale.md records a run and the goals.
+ * BENCH_EDITOR_CHARS and BENCH_EDITOR_CLAIMS change the sizes; --profile writes CPU profiles of the
+ * typing and the marking (Chrome DevTools format) next to the run's files and says where.
+ */
+import { build } from 'esbuild'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { longEssay } from './longText'
+import { chromiumArgs, percentile, root, startHarness, stop, writeReview } from './editorSetup'
+import type { ParsedEssay } from '../../src/core/document/essayFormat'
+
+const CHARS = Number(process.env.BENCH_EDITOR_CHARS ?? 500_000)
+const CLAIMS = Number(process.env.BENCH_EDITOR_CLAIMS ?? 5000)
+const KEYS = 40
+const MARKS = 7
+const PROFILE = process.argv.includes('--profile')
+const ESSAY = '[data-lexical-editor="true"]'
+
+/** In the page: resolves in the task after the next frame is painted, with performance.now() then. */
+const AFTER_PAINT = `new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(null) }))`
+
+async function openApp(browser: Browser, url: string, claims: number, dir?: string): Promise<{ page: Page; ms: number; nodes: number }> {
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 900 },
+  })
+  return profiled(page, 'open', dir, async () => {
+    const t0 = Date.now()
+    await page.goto(url)
+    await page.waitForFunction(
+      ({ selector, claims }) => {
+        const essay = document.querySelector(selector)
+        if (!essay || (essay.textContent ?? '').length < 1000) return false
+        return claims === 0 || (essay.querySelector('mark') !== null && document.querySelector('.claim-list article') !== null)
+      },
+      { selector: ESSAY, claims },
+      { timeout: 300_000, polling: 'raf' },
+    )
+    await page.evaluate(AFTER_PAINT)
+    const ms = Date.now() - t0
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length)
+    return { page, ms, nodes }
+  })
+}
+
+async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number> {
+  const bundle = await build({
+    entryPoints: [join(__dirname, 'plainLexical.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'error',
+  })
+  const assets = join(root, 'out', 'renderer', 'assets')
+  const css = readdirSync(assets)
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => readFileSync(join(assets, f), 'utf8'))
+    .join('\n')
+  const html = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>${css}</style></head><body>
+<div class="app"><main class="workspace"><section class="essay-pane"><div id="essay" class="essay" contenteditable="false"></div></section></main></div>
+<script>window.__blocks = ${JSON.stringify(essay.blocks).replace(/</g, '\\u003c')}</script><script>${bundle.outputFiles[0].text}</script></body></html>`
+  const page = await browser.newPage({
+    viewport: { width: 1360, height: 900 },
+  })
+  await page.route('http://bench.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: html }))
+  const t0 = Date.now()
+  await page.goto('http://bench.invalid/')
+  await page.waitForFunction(() => (window as { __painted?: number }).__painted !== undefined, undefined, {
+    timeout: 300_000,
+    polling: 50,
+  })
+  const ms = Date.now() - t0
+  await page.close()
+  return ms
+}
+
+async function profiled<T>(page: Page, name: string, dir: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE || !dir) return run()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const result = await run()
+  const { profile } = await cdp.send('Profiler.stop')
+  const file = join(dir, `${name}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  console.log(`CPU profile: ${file}`)
+  return result
+}
+
+/** Edit mode, the caret in the essay's third paragraph, then KEYS keys: keydown to the paint after it. */
+async function typeKeys(page: Page, label: string): Promise<number[]> {
+  await page.keyboard.press('Control+Shift+E')
+  await page.locator('.essay-pane.editing').waitFor()
+  const paragraph = page.locator(`${ESSAY} p`).nth(4)
+  await paragraph.click({ position: { x: 30, y: 8 } })
+  await page.evaluate(() => {
+    const w = window as unknown as { __keydown: number }
+    window.addEventListener('keydown', (e) => (w.__keydown = e.timeStamp), {
+      capture: true,
+    })
+  })
+  const times: number[] = []
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const metrics = async (): Promise<Record<string, number>> =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  let before: Record<string, number> = {}
+  for (let i = 0; i < KEYS + 5; i++) {
+    if (i === 5) before = await metrics()
+    await page.keyboard.press(i % 6 === 5 ? 'Space' : 'a')
+    const ms = await page.evaluate(`${AFTER_PAINT}.then((t) => t - window.__keydown)`)
+    if (i >= 5) times.push(ms as number)
+    // About ten keys a second, as a reviewer fixing a typo types; no pause long enough to save.
+    await page.waitForTimeout(60)
+  }
+  const after = await metrics()
+  const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / KEYS
+  console.log(
+    `  main thread per key (${label}): script ${per('ScriptDuration').toFixed(1)} ms, layout ${per('LayoutDuration').toFixed(1)} ms, style ${per('RecalcStyleDuration').toFixed(1)} ms, all tasks ${per('TaskDuration').toFixed(1)} ms`,
+  )
+  await page.keyboard.press('Escape')
+  await page.locator('.essay-pane.editing').waitFor({ state: 'detached' })
+  await page
+    .locator('.save-state.save-saved')
+    .waitFor({ timeout: 120_000 })
+    .catch(() => undefined)
+  return times
+}
+
+/** Selects a stretch of a paragraph far down the essay and marks it; keydown to its card focused. */
+async function markClaims(page: Page): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < MARKS; i++) {
+    const before = await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-claim-id') ?? '')
+    await page.evaluate(
+      ({ selector, at }) => {
+        const paragraphs = document.querySelectorAll(`${selector} p`)
+        const p = paragraphs[Math.floor(paragraphs.length * at)]
+        p.scrollIntoView({ block: 'center' })
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        const node = walker.nextNode() as Text
+        const range = document.createRange()
+        range.setStart(node, 0)
+        range.setEnd(node, Math.min(node.data.length, 6))
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        const w = window as unknown as { __markdown: number }
+        window.addEventListener('keydown', (e) => (w.__markdown = e.timeStamp), { capture: true, once: true })
+      },
+      { selector: ESSAY, at: 0.3 + i * 0.09 },
+    )
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    await page.keyboard.press('Control+Shift+M')
+    // A string, not a function: the bundler would wrap a named inner function in a helper the page lacks.
+    const ms = await page.evaluate(`new Promise((resolve) => {
+      const check = () => {
+        const card = document.activeElement?.closest('article[data-claim-id]')
+        const id = card?.getAttribute('data-claim-id')
+        const box = card?.getBoundingClientRect()
+        if (id && id !== ${JSON.stringify(before)} && box && box.top >= 0 && box.top < window.innerHeight - 40) {
+          ${AFTER_PAINT}.then((t) => resolve(t - window.__markdown))
+        } else requestAnimationFrame(check)
+      }
+      check()
+    })`)
+    times.push(ms as number)
+    await page.waitForTimeout(300)
+  }
+  return times
+}
+
+export async function benchEditor(): Promise<void> {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-editor-bench-'))
+  const essay = longEssay(CHARS)
+  const withClaims = join(dir, 'claims.factdesk')
+  const empty = join(dir, 'empty.factdesk')
+  let t = Date.now()
+  writeReview(withClaims, essay, CLAIMS)
+  writeReview(empty, essay, 0)
+  console.log(`${CHARS.toLocaleString('en')} characters, ${essay.blocks.length} blocks; ${CLAIMS} claims written in ${Date.now() - t} ms`)
+  const harnesses = await Promise.all([startHarness(withClaims, join(dir, 'data-a')), startHarness(empty, join(dir, 'data-b'))])
+  const browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: chromiumArgs,
+  })
+  const rows: [string, string, string, string][] = []
+  const row = (r: [string, string, string, string]): void => {
+    rows.push(r)
+    console.log(`  ${r.filter(Boolean).join(' · ')}`)
+  }
+  const fmt = (ms: number) => `${ms.toFixed(0)} ms`
+  try {
+    const plain = await openPlain(browser, essay)
+    const open = await openApp(browser, harnesses[0].url, CLAIMS, dir)
+    row([
+      `open to interactive, ${CLAIMS} claims`,
+      fmt(open.ms),
+      `plain Lexical render ${fmt(plain)}`,
+      `${(open.ms / plain).toFixed(2)}× (goal ≤ 1.5×)`,
+    ])
+    row(['DOM nodes after open', String(open.nodes), '', ''])
+    const keys = await profiled(open.page, 'keys', dir, () => typeKeys(open.page, `${CLAIMS} claims`))
+    const marks = await profiled(open.page, 'mark', dir, () => markClaims(open.page))
+    const bare = await openApp(browser, harnesses[1].url, 0)
+    const bareKeys = await typeKeys(bare.page, 'no claims')
+    const p95 = percentile(keys, 95)
+    const bareP95 = percentile(bareKeys, 95)
+    row([
+      `keystroke p95 (to next paint), ${CLAIMS} claims`,
+      fmt(p95),
+      `no claims ${fmt(bareP95)}`,
+      `${(p95 / bareP95).toFixed(2)}× (goal ≤ 16 ms and ≤ 1.5×)`,
+    ])
+    row([`keystroke p50, ${CLAIMS} claims`, fmt(percentile(keys, 50)), `no claims ${fmt(percentile(bareKeys, 50))}`, ''])
+    row([`mark a claim p50 (key to its card focused, in view)`, fmt(percentile(marks, 50)), `max ${fmt(Math.max(...marks))}`, ''])
+    row(['open with no claims (app)', fmt(bare.ms), '', `${(bare.ms / plain).toFixed(2)}× plain`])
+  } finally {
+    await browser.close()
+    await Promise.all(harnesses.map((h) => stop(h.child)))
+    if (!PROFILE) rmSync(dir, { recursive: true, force: true })
+    t = Date.now()
+  }
+  console.log('')
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)))
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '))
+}

@@ -16,7 +16,8 @@ module.exports = {
     {
       name: 'db-is-a-leaf',
       severity: 'error',
-      comment: 'core/db (the review file, schema, migrations, rows, query helper) imports no feature of core, only core/lib.',
+      comment:
+        'core/db (the review file, schema, migrations, rows, query helper) imports no feature of core, only core/lib.',
       from: { path: '^src/core/db/' },
       to: { path: '^src/core/', pathNot: '^src/core/(db|lib)/' },
     },
@@ -30,7 +31,8 @@ module.exports = {
     {
       name: 'handlers-only-through-registry',
       severity: 'error',
-      comment: 'Only a feature\'s handlers.ts (and the composition) may import the handler registry; features never import the service or the app.',
+      comment:
+        "Only a feature's handlers.ts (and the composition) may import the handler registry; features never import the service or the app.",
       from: { path: '^src/core/', pathNot: '^src/core/([^/]+/handlers|service|app|registry)\\.ts$' },
       to: { path: '^src/core/(registry|service|app)\\.ts$' },
     },

@@ -50,10 +50,18 @@ const nodeGlobals = Object.fromEntries(
   ]),
 )
 const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'location', 'history', 'fetch', 'EventSource', 'URL', 'console', 'NodeFilter', 'sessionStorage'].map((n) => [
-    n,
-    'readonly',
-  ]),
+  [
+    'window',
+    'document',
+    'location',
+    'history',
+    'fetch',
+    'EventSource',
+    'URL',
+    'console',
+    'NodeFilter',
+    'sessionStorage',
+  ].map((n) => [n, 'readonly']),
 )
 
 export default tseslint.config(
@@ -62,7 +70,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   { files: [`**/*.{js,mjs,cjs}`], languageOptions: { globals: nodeGlobals } },
@@ -89,15 +100,28 @@ export default tseslint.config(
   ...layer({
     name: 'core',
     forbiddenPackages: ['^electron(/|$)'],
-    message: 'src/core is pure Node: it imports src/shared only, never Electron, main, the CLI, the harness or the renderer.',
+    message:
+      'src/core is pure Node: it imports src/shared only, never Electron, main, the CLI, the harness or the renderer.',
   }),
-  ...layer({ name: 'cli', forbiddenPackages: ['^electron(/|$)'], message: 'src/cli imports src/core and src/shared only.' }),
-  ...layer({ name: 'harness', forbiddenPackages: ['^electron(/|$)'], message: 'src/harness imports src/core and src/shared only.' }),
-  ...layer({ name: 'main', message: 'src/main imports src/core and src/shared only (the renderer reaches it through IPC).' }),
+  ...layer({
+    name: 'cli',
+    forbiddenPackages: ['^electron(/|$)'],
+    message: 'src/cli imports src/core and src/shared only.',
+  }),
+  ...layer({
+    name: 'harness',
+    forbiddenPackages: ['^electron(/|$)'],
+    message: 'src/harness imports src/core and src/shared only.',
+  }),
+  ...layer({
+    name: 'main',
+    message: 'src/main imports src/core and src/shared only (the renderer reaches it through IPC).',
+  }),
   ...layer({
     name: 'renderer',
     forbiddenPackages: ['^electron(/|$)', '^better-sqlite3$', nodeBuiltins],
-    message: 'src/renderer talks only to window.factdesk: it may import src/shared, never core, main, Electron or Node.',
+    message:
+      'src/renderer talks only to window.factdesk: it may import src/shared, never core, main, Electron or Node.',
   }),
   ...layer({
     name: 'preload',

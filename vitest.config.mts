@@ -13,7 +13,9 @@ export default defineConfig({
         return `\0module-path:${resolve(importer, '..', id.slice(0, -'?modulePath'.length))}.ts`
       },
       load(id) {
-        return id.startsWith('\0module-path:') ? `export default ${JSON.stringify(id.slice('\0module-path:'.length))}` : null
+        return id.startsWith('\0module-path:')
+          ? `export default ${JSON.stringify(id.slice('\0module-path:'.length))}`
+          : null
       },
     },
   ],

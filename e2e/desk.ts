@@ -113,7 +113,8 @@ export function claimCard(page: Page, exact: string): Locator {
 /** A claim's card, opened (selected) so its fields show: only the selected claim's card shows them. */
 export async function openCard(page: Page, exact: string): Promise<Locator> {
   const card = claimCard(page, exact)
-  if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: exact, exact: true }).click()
+  if ((await card.getAttribute('aria-current')) !== 'true')
+    await card.getByRole('button', { name: exact, exact: true }).click()
   await expect(card).toHaveAttribute('aria-current', 'true')
   return card
 }
@@ -121,7 +122,10 @@ export async function openCard(page: Page, exact: string): Promise<Locator> {
 /** The highlight in the essay whose text is exactly `text` (a piece of one, where claims overlap). */
 export function essayMark(page: Page, text: string): Locator {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return page.locator(EDITOR).locator('mark').filter({ hasText: new RegExp(`^${escaped}$`) })
+  return page
+    .locator(EDITOR)
+    .locator('mark')
+    .filter({ hasText: new RegExp(`^${escaped}$`) })
 }
 
 /**

@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { electronBinaryAvailable, projectRoot } from './electronBinary'
 
 export default function globalSetup(): void {
-  if (!existsSync(join(projectRoot, 'out', 'renderer', 'index.html')) || !existsSync(join(projectRoot, 'out', 'main', 'index.js'))) {
+  if (
+    !existsSync(join(projectRoot, 'out', 'renderer', 'index.html')) ||
+    !existsSync(join(projectRoot, 'out', 'main', 'index.js'))
+  ) {
     throw new Error('The app is not built: run `npm run build` (electron-vite build) before the e2e tests.')
   }
   // The Electron suite needs better-sqlite3 built for Electron; the harness then runs under

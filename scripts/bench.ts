@@ -38,7 +38,10 @@ interface Section {
 const sections: Section[] = [
   { name: 're-anchor', run: (report, w) => benchReanchor(report, w, option('peer-every', 1)) },
   { name: 'service', run: (report, w, dir) => benchService(report, w, dir) },
-  { name: 'essay', run: (report, _w, dir) => benchEssay(report, dir, option('essay-claims', Number(process.env.BENCH_CLAIMS ?? 1000))) },
+  {
+    name: 'essay',
+    run: (report, _w, dir) => benchEssay(report, dir, option('essay-claims', Number(process.env.BENCH_CLAIMS ?? 1000))),
+  },
 ]
 
 async function main(): Promise<void> {
@@ -48,21 +51,31 @@ async function main(): Promise<void> {
   const report = new Report()
   const made = timed(() => makeWorkload({ chars, claims }))
   const w = made.result
-  report.add({ section: 'workload', what: `${w.claims.length.toLocaleString('en')} claims on ${w.text.length.toLocaleString('en')} characters; ${w.editedParagraphs} paragraphs edited`, value: `made in ${ms(made.ms)}` })
+  report.add({
+    section: 'workload',
+    what: `${w.claims.length.toLocaleString('en')} claims on ${w.text.length.toLocaleString('en')} characters; ${w.editedParagraphs} paragraphs edited`,
+    value: `made in ${ms(made.ms)}`,
+  })
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-'))
   try {
     for (const s of sections) if (!only || only.includes(s.name)) await s.run(report, w, dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  report.add({ section: 'machine', what: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`, value: `load average ${loadavg()[0].toFixed(1)} at the end; heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`, reference: 'times are CPU time of this process' })
+  report.add({
+    section: 'machine',
+    what: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`,
+    value: `load average ${loadavg()[0].toFixed(1)} at the end; heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`,
+    reference: 'times are CPU time of this process',
+  })
   report.print()
 }
 
 if (process.argv.includes('--limits')) benchLimits()
 else if (process.argv.includes('--sync')) void benchSync().then(() => process.exit(0))
-else if (process.argv.includes('--editor')) void benchEditor().catch((err: unknown) => {
-  console.error(err)
-  process.exitCode = 1
-})
+else if (process.argv.includes('--editor'))
+  void benchEditor().catch((err: unknown) => {
+    console.error(err)
+    process.exitCode = 1
+  })
 else void main()

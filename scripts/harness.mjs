@@ -45,7 +45,8 @@ if (!values.review) fail(`--review is required.\n${usage}`, 2)
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not ${values.port}.`, 2)
 if (values.lang !== undefined && !['en', 'ko'].includes(values.lang)) fail('--lang must be en or ko.', 2)
-if (values.sync && !values['sync-token-file']) fail('--sync needs --sync-token-file (the team token the server wrote).', 2)
+if (values.sync && !values['sync-token-file'])
+  fail('--sync needs --sync-token-file (the team token the server wrote).', 2)
 
 const rendererDir = join(root, 'out', 'renderer')
 if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -113,6 +114,9 @@ async function run() {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   console.log(`Review file: ${harness.reviewPath}`)
-  if (harness.sync) console.log(`Shared with ${harness.sync.url}: ${harness.sync.state}${harness.sync.reason ? ` (${harness.sync.reason})` : ''}`)
+  if (harness.sync)
+    console.log(
+      `Shared with ${harness.sync.url}: ${harness.sync.state}${harness.sync.reason ? ` (${harness.sync.reason})` : ''}`,
+    )
   console.log(`Factdesk is ready: ${harness.url}`)
 }

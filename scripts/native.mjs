@@ -64,7 +64,12 @@ function writeMarker(marker) {
 
 function rebuild(env) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const result = spawnSync(npm, ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' })
+  const result = spawnSync(npm, ['rebuild', 'better-sqlite3'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  })
   return result.status === 0
 }
 

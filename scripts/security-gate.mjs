@@ -9,15 +9,36 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity')
+const bin = join(
+  root,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity',
+)
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version
 // This check asks GitHub for Electron's releases (no network on CI); a unit test pins a supported major instead.
 const OFFLINE_EXCLUDED = 'AvailableSecurityFixesGlobalCheck'
 
 function scan(input, out) {
   return new Promise((resolve, reject) => {
-    const args = ['-i', join(root, input), '-o', out, '-r', '-v', 'false', '-e', electronVersion, '-x', OFFLINE_EXCLUDED]
-    const child = spawn(bin, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' })
+    const args = [
+      '-i',
+      join(root, input),
+      '-o',
+      out,
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+      '-x',
+      OFFLINE_EXCLUDED,
+    ]
+    const child = spawn(bin, args, {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      shell: process.platform === 'win32',
+    })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     child.on('error', reject)
@@ -28,7 +49,12 @@ function scan(input, out) {
         sarif.runs.flatMap((run) =>
           run.results.map((r) => {
             const loc = r.locations?.[0]?.physicalLocation
-            return { rule: r.ruleId, file: `${input}/${loc?.artifactLocation?.uri ?? '?'}`, line: loc?.region?.startLine, text: r.message?.text ?? '' }
+            return {
+              rule: r.ruleId,
+              file: `${input}/${loc?.artifactLocation?.uri ?? '?'}`,
+              line: loc?.region?.startLine,
+              text: r.message?.text ?? '',
+            }
           }),
         ),
       )
@@ -66,4 +92,6 @@ if (problems.length) {
   console.error(`security gate: ${problems.length} problem(s)\n` + problems.map((p) => `  - ${p}`).join('\n'))
   process.exit(1)
 }
-console.log(`security gate: ${findings.length} Electronegativity findings over ${inputs.join(' and ')}, each accepted with a reason.`)
+console.log(
+  `security gate: ${findings.length} Electronegativity findings over ${inputs.join(' and ')}, each accepted with a reason.`,
+)

@@ -12,14 +12,42 @@ import { makeWorkload, placedRight } from '../scripts/bench/workload'
 import { Reviewer } from './helpers/exchange'
 import { createClaim, updateClaim } from '../src/core/claims/commands'
 
-const WORDS = ['서울', '오픈AI', '지사', '반도체', '생태계의', '한국은', 'AI', '2025년', '“챗GPT”', '😀', 'CSO', '기술', '시장', '전략적', '거점']
+const WORDS = [
+  '서울',
+  '오픈AI',
+  '지사',
+  '반도체',
+  '생태계의',
+  '한국은',
+  'AI',
+  '2025년',
+  '“챗GPT”',
+  '😀',
+  'CSO',
+  '기술',
+  '시장',
+  '전략적',
+  '거점',
+]
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 60 })
 const textOf = (ws: string[]): string => ws.map((w, i) => (i > 0 && i % 9 === 0 ? '\n' : i > 0 ? ' ' : '') + w).join('')
 
 /** An essay, a claim on it (code points), and a place and a piece of text for an edit. */
-const scene = fc.record({ body: words, a: fc.nat(), b: fc.nat(), at: fc.nat(), cut: fc.nat({ max: 40 }), insert: words })
+const scene = fc.record({
+  body: words,
+  a: fc.nat(),
+  b: fc.nat(),
+  at: fc.nat(),
+  cut: fc.nat({ max: 40 }),
+  insert: words,
+})
 
-function setUp(s: { body: string[]; a: number; b: number }): { text: string; start: number; end: number; length: number } {
+function setUp(s: { body: string[]; a: number; b: number }): {
+  text: string
+  start: number
+  end: number
+  length: number
+} {
   const text = textOf(s.body)
   const length = codePointLength(text)
   const start = s.a % (length - 1)
@@ -117,7 +145,12 @@ describe('re-anchoring properties', () => {
             if (claim.exact === w.claims[i].exact) expect(changed.has(id)).toBe(false)
             else {
               expect(changed.get(id)).toEqual({ id, before: w.claims[i].exact, after: claim.exact })
-              expect(e.store.db.prepare(`SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'text-changed'`).pluck().get(id)).toBe(1)
+              expect(
+                e.store.db
+                  .prepare(`SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'text-changed'`)
+                  .pluck()
+                  .get(id),
+              ).toBe(1)
             }
           })
         } finally {

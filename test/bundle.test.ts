@@ -43,7 +43,12 @@ afterEach(() => {
 /** What must survive a trip: every claim and source with tombstones, versions and histories. */
 function comparable(b: ReviewBundle): Json {
   // An import adds one 'merged' history entry per claim it brought; everything else must be the same.
-  return { ...b, exported: '', document: { ...b.document, id: '' }, events: b.events.filter((e) => e.kind !== 'merged') }
+  return {
+    ...b,
+    exported: '',
+    document: { ...b.document, id: '' },
+    events: b.events.filter((e) => e.kind !== 'merged'),
+  }
 }
 const rows = (s: ReviewStore) => dump(s, ['claim', 'source', 'version_seen'], { claim: ['document_id'] })
 
@@ -88,7 +93,10 @@ describe('files an import refuses', () => {
     const before = dump(review.store)
     expect(files.length).toBeGreaterThan(0)
     for (const { name, bytes, says } of files) {
-      const error = await importFile(review.store, name, bytes, '이팩트').then(() => null, (err: unknown) => err)
+      const error = await importFile(review.store, name, bytes, '이팩트').then(
+        () => null,
+        (err: unknown) => err,
+      )
       expect(error, name).toBeInstanceOf(FactdeskError)
       const { code, message } = error as FactdeskError
       expect({ name, code }).toEqual({ name, code: 'invalid-file' })
@@ -110,12 +118,20 @@ describe('files an import refuses', () => {
     const bundle = exportBundle(review.store, '김기자')
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script> 확인 &amp; 끝'
     const claim = bundle.claims.find((c) => !c.deleted && c.anchored)!
-    const edited = { ...bundle, claims: bundle.claims.map((c) => (c === claim ? { ...c, note: markup, version: 'v-html', history: [...c.history, 'v-html'] } : c)) }
+    const edited = {
+      ...bundle,
+      claims: bundle.claims.map((c) =>
+        c === claim ? { ...c, note: markup, version: 'v-html', history: [...c.history, 'v-html'] } : c,
+      ),
+    }
     const copy = fresh('bom.factdesk')
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytesOf(edited)])
     expect(await importFile(copy, 'bom.factdesk.json', withBom, '이팩트')).toMatchObject({ added: 3, conflicts: 0 })
     expect(getClaim(copy, claim.id).note).toBe(markup)
-    expect(await importFile(review.store, 'bom.factdesk.json', withBom, '이팩트')).toMatchObject({ updated: 1, conflicts: 0 })
+    expect(await importFile(review.store, 'bom.factdesk.json', withBom, '이팩트')).toMatchObject({
+      updated: 1,
+      conflicts: 0,
+    })
     expect(review.claim(claim.id).note).toBe(markup)
   })
 })
@@ -139,10 +155,15 @@ describe('docs/review-bundle.schema.json', () => {
     ['a timestamp without a zone', (b) => ({ ...b, exported: '2025-06-01T00:00:00' })],
     ['a bad hash', (b) => ({ ...b, document: { ...b.document, hash: 'md5:00' } })],
     ['an unknown document key', (b) => ({ ...b, document: { ...b.document, html: '<p>' } })],
-    ['an unknown block kind', (b) => ({ ...b, document: { ...b.document, blocks: [{ kind: 'script', inlines: [] }] } })],
+    [
+      'an unknown block kind',
+      (b) => ({ ...b, document: { ...b.document, blocks: [{ kind: 'script', inlines: [] }] } }),
+    ],
   ]
   it.each(bad)('refuses %s, as the importer does', (_, mutate) => {
-    const value = JSON.parse(JSON.stringify(mutate(exportBundle(review.store, '김기자') as Json & ReviewBundle))) as unknown
+    const value = JSON.parse(
+      JSON.stringify(mutate(exportBundle(review.store, '김기자') as Json & ReviewBundle)),
+    ) as unknown
     expect(bundleSchema.safeParse(value).success).toBe(false)
     expect(validate(value)).toBe(false)
   })
@@ -158,10 +179,26 @@ describe('docs/review-bundle.schema.json', () => {
  * The constraints of a JSON Schema by path, $refs resolved; types and descriptions are left out. With
  * `only`, patterns are kept only where `only` has one (zod cannot express the URL check as a pattern).
  */
-function constraints(node: unknown, root: Json, only?: Map<string, unknown>, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+function constraints(
+  node: unknown,
+  root: Json,
+  only?: Map<string, unknown>,
+  path = '',
+  out = new Map<string, unknown>(),
+): Map<string, unknown> {
   let n = node as Json
   while (typeof n.$ref === 'string') n = (root.$defs as Record<string, Json>)[n.$ref.replace('#/$defs/', '')]
-  for (const key of ['maxLength', 'minLength', 'maxItems', 'minItems', 'minimum', 'maximum', 'enum', 'const', 'additionalProperties']) {
+  for (const key of [
+    'maxLength',
+    'minLength',
+    'maxItems',
+    'minItems',
+    'minimum',
+    'maximum',
+    'enum',
+    'const',
+    'additionalProperties',
+  ]) {
     if (n[key] !== undefined) out.set(`${path}:${key}`, n[key])
   }
   if (n.pattern !== undefined && (!only || only.has(`${path}:pattern`))) out.set(`${path}:pattern`, n.pattern)

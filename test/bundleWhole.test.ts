@@ -53,7 +53,9 @@ async function cli(...argv: string[]): Promise<{ code: number; json: Record<stri
 function applyInEssay(store: ReviewStore, correctionId: string, from: string, to: string, actor: string): void {
   const before = readDocument(store).text
   const blocks: Block[] = readDocument(store).blocks.map((b) =>
-    b.inlines.some((r) => r.text.includes(from)) ? { ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) } : b,
+    b.inlines.some((r) => r.text.includes(from))
+      ? { ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }
+      : b,
   )
   const after = blocks.map((b) => b.inlines.map((r) => r.text).join('')).join('\n')
   const edit = editRegion(before, after)
@@ -104,12 +106,21 @@ async function everyFeature(path: string): Promise<ReviewStore> {
   const undecided = createClaim(s, anchorOf(s, '오픈AI가 서울을 선택한 것'), '이팩트')
   updateClaim(s, undecided.id, { verdict: 'cannot-tell', status: 'checked' }, '이팩트')
   deleteClaim(s, createClaim(s, anchorOf(s, '오픈AI가 한국에 지사를'), '김기자').id, '김기자')
-  writeSettings(s, { organisationName: 'SNU팩트체크', organisationUrl: 'https://factcheck.snu.ac.kr', factcheckUrl: 'https://factcheck.example.kr/seoul-openai' })
+  writeSettings(s, {
+    organisationName: 'SNU팩트체크',
+    organisationUrl: 'https://factcheck.snu.ac.kr',
+    factcheckUrl: 'https://factcheck.example.kr/seoul-openai',
+  })
   dismissSuggestion(s, listSuggestions(s)[0].key, '김기자')
 
   // An unanchored claim: made on another copy of the essay and imported.
   const ONLY = '이 문장은 다른 판본에만 있는 문장이다.'
-  const other = new Reviewer('박검증', editEssay(bundledEssay(), (blocks) => blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY })))
+  const other = new Reviewer(
+    '박검증',
+    editEssay(bundledEssay(), (blocks) =>
+      blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY }),
+    ),
+  )
   setScale(other.store, HOUSE_SCALE, '박검증')
   createClaim(other.store, anchorOf(other.store, ONLY), '박검증')
   const summary = await importFile(s, '박검증.factdesk.json', other.file(), '김기자')
@@ -155,7 +166,9 @@ describe('a new review made from a file takes its essay', () => {
       expect(readDocument(made).title).toBe(readDocument(source).title)
       expect(where(made)).toEqual(where(source))
       expect(getClaim(made, later.id).exact).toBe('오픈AI가 서울을 선택한 것')
-      expect(getClaim(made, hynix.id).corrections).toMatchObject([{ state: 'applied', original: '하이닉스', replacement: 'SK하이닉스' }])
+      expect(getClaim(made, hynix.id).corrections).toMatchObject([
+        { state: 'applied', original: '하이닉스', replacement: 'SK하이닉스' },
+      ])
     }
   })
 
@@ -165,18 +178,32 @@ describe('a new review made from a file takes its essay', () => {
     open.splice(open.indexOf(source), 1)
     const r = await cli('import', dir.file('src.factdesk'), '--review', dir.file('copy.factdesk'))
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/corrections: 2 added or changed; republication settings: 3 taken; dismissed suggestions: 1 added/)
+    expect(r.out).toMatch(
+      /corrections: 2 added or changed; republication settings: 3 taken; dismissed suggestions: 1 added/,
+    )
     expect(r.out).toMatch(/note: This review now rates on the file's verdict scale, “House scale”/)
     const copy = opened(dir.file('copy.factdesk'))
     const original = opened(dir.file('src.factdesk'))
     expect(readDocument(copy).text).toBe(readDocument(original).text)
     expect(readDocument(copy).text).toContain('SK하이닉스')
     // The review file carries the whole review the same way a bundle does.
-    expect(normalised(exportBundle(copy, 'x'), 'src.factdesk')).toEqual(normalised(exportBundle(original, 'x'), 'src.factdesk'))
-    const w3c = await cli('export', '--review', dir.file('src.factdesk'), '--format', 'w3c', '--out', dir.file('a.jsonld'))
+    expect(normalised(exportBundle(copy, 'x'), 'src.factdesk')).toEqual(
+      normalised(exportBundle(original, 'x'), 'src.factdesk'),
+    )
+    const w3c = await cli(
+      'export',
+      '--review',
+      dir.file('src.factdesk'),
+      '--format',
+      'w3c',
+      '--out',
+      dir.file('a.jsonld'),
+    )
     expect(w3c.code).toBe(0)
     expect((await cli('import', dir.file('a.jsonld'), '--review', dir.file('w3c.factdesk'))).code).toBe(0)
-    expect(readDocument(opened(dir.file('w3c.factdesk'))).text).toBe(readDocument(openReview(':memory:', bundledEssay())).text)
+    expect(readDocument(opened(dir.file('w3c.factdesk'))).text).toBe(
+      readDocument(openReview(':memory:', bundledEssay())).text,
+    )
   })
 })
 
@@ -186,15 +213,22 @@ describe('File > New review from a review file or bundle', () => {
     const bundle = bytesOf(exportBundle(review, '김기자'))
     const session = new ReviewSession(openReview(dir.file('current.factdesk'), bundledEssay()), () => POLITIFACT_SCALE)
     try {
-      const w3c = Buffer.from(JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: 'x' }))
-      const refused = await session.createFromFile(dir.file('n.factdesk'), 'a.jsonld', w3c, '이팩트').catch((e: unknown) => e)
+      const w3c = Buffer.from(
+        JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', target: 'x' }),
+      )
+      const refused = await session
+        .createFromFile(dir.file('n.factdesk'), 'a.jsonld', w3c, '이팩트')
+        .catch((e: unknown) => e)
       expect(refused).toBeInstanceOf(FactdeskError)
       expect((refused as FactdeskError).message).toMatch(/a\.jsonld: .*W3C annotations carry no essay/)
       expect(session.store.path).toBe(dir.file('current.factdesk'))
 
       const summary = await session.createFromFile(dir.file('new.factdesk'), 'a.factdesk.json', bundle, '이팩트')
       expect(session.store.path).toBe(dir.file('new.factdesk'))
-      expect(summary).toMatchObject({ documentDiffers: false, unanchored: [listClaims(review).find((c) => !c.anchored)].map((c) => ({ id: c!.id, exact: c!.exact })) })
+      expect(summary).toMatchObject({
+        documentDiffers: false,
+        unanchored: [listClaims(review).find((c) => !c.anchored)].map((c) => ({ id: c!.id, exact: c!.exact })),
+      })
       expect(readDocument(session.store).text).toBe(readDocument(review).text)
       expect(activeScale(session.store)).toEqual(HOUSE_SCALE)
       const where = (s: ReviewStore) => listClaims(s).map((c) => [c.id, c.exact, c.start, c.end, c.verdict])
@@ -223,11 +257,21 @@ describe('a bundle carries the whole review', () => {
     // The published JSON Schema accepts every part of it.
     const ajv = new Ajv2020({ allErrors: true, strict: true })
     addFormats(ajv)
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/review-bundle.schema.json'), 'utf8')) as object)
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(ROOT, 'docs/review-bundle.schema.json'), 'utf8')) as object,
+    )
     expect(validate(JSON.parse(JSON.stringify(first))), ajv.errorsText(validate.errors)).toBe(true)
 
     writeFileSync(dir.file('a.factdesk.json'), bytesOf(first))
-    const r = await cli('import', dir.file('a.factdesk.json'), '--review', dir.file('b.factdesk'), '--as', '김기자', '--json')
+    const r = await cli(
+      'import',
+      dir.file('a.factdesk.json'),
+      '--review',
+      dir.file('b.factdesk'),
+      '--as',
+      '김기자',
+      '--json',
+    )
     expect(r.code).toBe(0)
     const copy = opened(dir.file('b.factdesk'))
     const second = exportBundle(copy, '김기자')
@@ -238,7 +282,13 @@ describe('a bundle carries the whole review', () => {
 
   it('a version 1 bundle (without the new parts) still imports', async () => {
     const review = await everyFeature(dir.file('a.factdesk'))
-    const { corrections: _c, republish: _r, verdictScale: _v, dismissedSuggestions: _d, ...rest } = exportBundle(review, '김기자')
+    const {
+      corrections: _c,
+      republish: _r,
+      verdictScale: _v,
+      dismissedSuggestions: _d,
+      ...rest
+    } = exportBundle(review, '김기자')
     const v1 = { ...rest, version: 1, document: { ...rest.document, sourceUrl: undefined, language: undefined } }
     const fresh = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(fresh)
@@ -251,10 +301,20 @@ describe('a bundle carries the whole review', () => {
     const review = await everyFeature(dir.file('a.factdesk'))
     const bundle = exportBundle(review, '김기자')
     // A fresh review of the same (corrected) essay, made with the reviewer's default scale.
-    const fresh = openReview(dir.file('fresh.factdesk'), { blocks: readDocument(review).blocks, meta: {} }, { scale: SNU_SCALE })
+    const fresh = openReview(
+      dir.file('fresh.factdesk'),
+      { blocks: readDocument(review).blocks, meta: {} },
+      { scale: SNU_SCALE },
+    )
     open.push(fresh)
     const summary = await importFile(fresh, 'a.factdesk.json', bytesOf(bundle), '이팩트')
-    expect(summary).toMatchObject({ conflicts: 0, correctionsChanged: 2, settingsTaken: 3, dismissedAdded: 1, documentDiffers: false })
+    expect(summary).toMatchObject({
+      conflicts: 0,
+      correctionsChanged: 2,
+      settingsTaken: 3,
+      dismissedAdded: 1,
+      documentDiffers: false,
+    })
     expect(activeScale(fresh)).toEqual(HOUSE_SCALE)
     for (const format of ['markdown', 'html'] as const) {
       const file = await exportRepublication(fresh, format)
@@ -272,7 +332,9 @@ describe('a bundle carries the whole review', () => {
     open.push(uncorrected)
     const summary = await importFile(uncorrected, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
     expect(summary.documentDiffers).toBe(true)
-    expect(summary.notes.join(' ')).toMatch(/1 correction was applied in the file but this essay does not read the corrected words \(“SK하이닉스”\)/)
+    expect(summary.notes.join(' ')).toMatch(
+      /1 correction was applied in the file but this essay does not read the corrected words \(“SK하이닉스”\)/,
+    )
     // On the same essay there is nothing to say.
     const same = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(same)
@@ -290,7 +352,8 @@ describe('a bundle carries the whole review', () => {
       applyInEssay(A.store, fix.id, '하이닉스', 'SK하이닉스', A.name)
       await new Promise((r) => setTimeout(r, 5))
       updateCorrection(B.store, fix.id, 'SK하이닉스', '회사 이름을 바로잡음 (나중에 고침)')
-      const row = (r: Reviewer) => r.store.db.prepare(`SELECT state, explanation, version FROM correction WHERE id = ?`).get(fix.id)
+      const row = (r: Reviewer) =>
+        r.store.db.prepare(`SELECT state, explanation, version FROM correction WHERE id = ?`).get(fix.id)
       expect((await A.receive(B)).correctionsChanged).toBe(0)
       expect(row(A)).toMatchObject({ state: 'applied', explanation: '회사 이름' })
       const back = await B.receive(A)

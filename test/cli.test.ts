@@ -26,7 +26,11 @@ interface Result {
 async function cli(...argv: string[]): Promise<Result> {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { USER: 'tester' } })
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { USER: 'tester' },
+  })
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
 }
 
@@ -36,7 +40,15 @@ beforeEach(() => {
 })
 afterEach(() => dir.remove())
 
-const source = (url: string) => ({ url, title: '보도자료', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' })
+const source = (url: string) => ({
+  url,
+  title: '보도자료',
+  publisher: '',
+  published: '',
+  accessed: '',
+  excerpt: '',
+  archiveUrl: '',
+})
 
 /** A review file at `name` with one claim on `needle` by `who`, with a note and a source. */
 function review(name: string, who: string, needle: string, essay: ParsedEssay = bundledEssay()): string {
@@ -82,7 +94,9 @@ describe('usage', () => {
     expect(cmdHelp.stdout).toMatch(/--format/)
     const version = await cli('--version')
     expect(version.code).toBe(0)
-    expect(version.stdout.trim()).toBe(`factdesk ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`)
+    expect(version.stdout.trim()).toBe(
+      `factdesk ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`,
+    )
   })
 
   it('shows the usage on stderr and exits 2 for a wrong command line', async () => {
@@ -95,7 +109,10 @@ describe('usage', () => {
       [['import', 'a.json', '--review'], /--review needs a value/],
       [['import', 'a.json', '--review', 'r.factdesk', '--review', 's.factdesk'], /--review is given twice/],
       [['import', 'a.json', '--review', 'r.factdesk', '--as', ' '], /--as needs a name/],
-      [['export', '--review', 'r.factdesk', '--format', 'rtf', '--out', 'x'], /--format must be one of bundle, w3c, sqlite/],
+      [
+        ['export', '--review', 'r.factdesk', '--format', 'rtf', '--out', 'x'],
+        /--format must be one of bundle, w3c, sqlite/,
+      ],
       [['validate', 'a.json', 'b.json'], /give only one file to check/],
     ]
     for (const [argv, message] of cases) {
@@ -129,10 +146,27 @@ describe('export', () => {
     expect(sha256(a)).toBe(before)
     expect(readdirSync(dir.path).sort()).toEqual(['a.bundle', 'a.factdesk', 'a.sqlite', 'a.w3c'])
 
-    const missing = await cli('export', '--review', dir.file('nope.factdesk'), '--format', 'bundle', '--out', dir.file('x.json'))
+    const missing = await cli(
+      'export',
+      '--review',
+      dir.file('nope.factdesk'),
+      '--format',
+      'bundle',
+      '--out',
+      dir.file('x.json'),
+    )
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/nope\.factdesk does not exist/)
-    const noFolder = await cli('export', '--review', a, '--format', 'bundle', '--out', dir.file('no/such/x.json'), '--json')
+    const noFolder = await cli(
+      'export',
+      '--review',
+      a,
+      '--format',
+      'bundle',
+      '--out',
+      dir.file('no/such/x.json'),
+      '--json',
+    )
     expect(noFolder.code).toBe(1)
     expect(noFolder.json()).toMatchObject({ ok: false, error: { code: 'not-found', file: dir.file('no/such/x.json') } })
     expect((noFolder.json().error as { message: string }).message).toMatch(/folder .*no\/such does not exist/)
@@ -159,9 +193,13 @@ describe('import', () => {
     expect(r.stdout).toMatch(/Created .*desk\.factdesk/)
     const store = openReview(target)
     try {
-      expect(readDocument(store).title).toBe(parseEssayMarkdown(readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')).meta.title)
+      expect(readDocument(store).title).toBe(
+        parseEssayMarkdown(readFileSync(join(ROOT, 'resources/essays/seoul-openai.md'), 'utf8')).meta.title,
+      )
       expect(listClaims(store).map((c) => [c.exact, c.note, c.sources.length])).toEqual([[KIM, 'kim checked this', 1]])
-      expect(listImports(store).map((i) => [i.importer, i.fileName, i.format])).toEqual([['박 기자', 'a.json', 'bundle']])
+      expect(listImports(store).map((i) => [i.importer, i.fileName, i.format])).toEqual([
+        ['박 기자', 'a.json', 'bundle'],
+      ])
     } finally {
       store.close()
     }
@@ -225,7 +263,9 @@ describe('import', () => {
       const r = await cli('import', bad, b, '--review', target, '--json')
       expect(r.code).toBe(1)
       expect(r.json()).toMatchObject({ ok: false, command: 'import', imported: [], error: { file: bad } })
-      expect((r.json().error as { message: string }).message).toContain(bad.endsWith('missing.json') ? bad : basename(bad))
+      expect((r.json().error as { message: string }).message).toContain(
+        bad.endsWith('missing.json') ? bad : basename(bad),
+      )
       expect(sha256(target)).toBe(before)
     }
     // A review file from schema step 1 is not migrated by an import that is refused.
@@ -258,7 +298,9 @@ describe('import', () => {
     const partial = await cli('import', b, broken, a, '--review', dir.file('partial.factdesk'))
     expect(partial.code).toBe(1)
     expect(partial.stdout).toMatch(/Imported b\.factdesk/)
-    expect(partial.stderr).toMatch(/broken\.json: .*the 1 file before it \(b\.factdesk\) was imported into .*partial\.factdesk\. 1 file after it was not imported/)
+    expect(partial.stderr).toMatch(
+      /broken\.json: .*the 1 file before it \(b\.factdesk\) was imported into .*partial\.factdesk\. 1 file after it was not imported/,
+    )
     expect(claimsOf(dir.file('partial.factdesk')).map((c) => c.exact)).toEqual([LEE])
     expect(leftovers()).toEqual([])
   })
@@ -269,7 +311,17 @@ describe('merge', () => {
     const kim = review('kim.factdesk', 'kim', KIM)
     const lee = review('lee.factdesk', 'lee', LEE)
     for (const who of ['kim', 'lee']) {
-      const r = await cli('export', '--review', dir.file(`${who}.factdesk`), '--format', 'bundle', '--out', dir.file(`${who}.json`), '--as', who)
+      const r = await cli(
+        'export',
+        '--review',
+        dir.file(`${who}.factdesk`),
+        '--format',
+        'bundle',
+        '--out',
+        dir.file(`${who}.json`),
+        '--as',
+        who,
+      )
       expect(r.code, r.stderr).toBe(0)
     }
     const out = dir.file('merged.factdesk')
@@ -280,10 +332,17 @@ describe('merge', () => {
       ['kim.json', 1, 1],
       ['lee.json', 1, 1],
     ])
-    expect(claimsOf(out).map((c) => c.exact).sort()).toEqual([KIM, LEE].sort())
+    expect(
+      claimsOf(out)
+        .map((c) => c.exact)
+        .sort(),
+    ).toEqual([KIM, LEE].sort())
 
     // Both reviewers change Kim's claim after the merge: merging their reviews again is a conflict.
-    for (const [path, note] of [[kim, 'kim again'], [lee, 'lee disagrees']] as const) {
+    for (const [path, note] of [
+      [kim, 'kim again'],
+      [lee, 'lee disagrees'],
+    ] as const) {
       expect((await cli('import', out, '--review', path)).code).toBe(0)
       const store = openReview(path)
       const claim = listClaims(store).find((c) => c.exact === KIM)!
@@ -303,7 +362,11 @@ describe('merge', () => {
     const out = dir.file('merged.factdesk')
     const r = await cli('merge', other, '--out', out, '--json')
     expect(r.code, r.stderr).toBe(0)
-    expect((r.json().imported as ImportSummary[])[0]).toMatchObject({ documentDiffers: false, added: 1, unanchored: [] })
+    expect((r.json().imported as ImportSummary[])[0]).toMatchObject({
+      documentDiffers: false,
+      added: 1,
+      unanchored: [],
+    })
     const store = openReview(out)
     expect(readDocument(store).text).toContain('봄비')
     store.close()
@@ -321,7 +384,11 @@ describe('validate', () => {
     const a = review('a.factdesk', 'kim', KIM)
     await cli('export', '--review', a, '--format', 'bundle', '--out', dir.file('a.json'))
     await cli('export', '--review', a, '--format', 'w3c', '--out', dir.file('a.jsonld'))
-    for (const [file, format] of [[dir.file('a.json'), 'bundle'], [a, 'sqlite'], [dir.file('a.jsonld'), 'w3c']]) {
+    for (const [file, format] of [
+      [dir.file('a.json'), 'bundle'],
+      [a, 'sqlite'],
+      [dir.file('a.jsonld'), 'w3c'],
+    ]) {
       const r = await cli('validate', file, '--json')
       expect(r.code, r.stdout + r.stderr).toBe(0)
       expect(r.json()).toMatchObject({ ok: true, command: 'validate', file, format, claims: 1, sources: 1 })
@@ -340,11 +407,15 @@ describe('the command as a process', () => {
   // tsx by path: `--import tsx` is resolved from the working folder, which is a temp folder here.
   const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href
   const run = (args: string[], opts: { cwd?: string; bin?: string } = {}) =>
-    spawnSync(process.execPath, opts.bin ? [opts.bin, ...args] : ['--import', tsx, join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: opts.cwd ?? ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+    spawnSync(
+      process.execPath,
+      opts.bin ? [opts.bin, ...args] : ['--import', tsx, join(ROOT, 'src/cli/main.ts'), ...args],
+      {
+        cwd: opts.cwd ?? ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
 
   it('exits 0, 1 and 2 under tsx and leaves a refused review untouched', () => {
     const a = review('a.factdesk', 'kim', KIM)
@@ -375,10 +446,14 @@ describe('the command as a process', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build).toMatch(/npm run build:cli/)
     const [tool, ...args] = script.split(/\s+/)
     const outfile = join(root, 'out/cli/factdesk.cjs')
-    const build = spawnSync(join(ROOT, 'node_modules/.bin', tool), args.map((a) => a.replace(/^--outfile=.*/, `--outfile=${outfile}`)), {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
+    const build = spawnSync(
+      join(ROOT, 'node_modules/.bin', tool),
+      args.map((a) => a.replace(/^--outfile=.*/, `--outfile=${outfile}`)),
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    )
     expect(build.status, build.stderr).toBe(0)
     symlinkSync(join(ROOT, 'resources'), join(root, 'resources'))
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'))
@@ -388,7 +463,10 @@ describe('the command as a process', () => {
     expect(made.status).toBe(1)
     expect(made.stderr).toMatch(/nothing\.json does not exist/)
     review('a.factdesk', 'kim', KIM)
-    const exported = run(['export', '--review', dir.file('a.factdesk'), '--format', 'bundle', '--out', dir.file('a.json')], { bin })
+    const exported = run(
+      ['export', '--review', dir.file('a.factdesk'), '--format', 'bundle', '--out', dir.file('a.json')],
+      { bin },
+    )
     expect(exported.status, exported.stderr).toBe(0)
     const imported = run(['import', dir.file('a.json'), '--review', dir.file('new.factdesk'), '--json'], { bin })
     expect(imported.status, imported.stderr).toBe(0)

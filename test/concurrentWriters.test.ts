@@ -26,11 +26,16 @@ function holdWriteLock(path: string, ms: number): Promise<void> & { locked: Prom
     db.exec('BEGIN IMMEDIATE'); db.prepare("INSERT INTO meta (key, value) VALUES ('other-writer', 'was here')").run()
     process.stdout.write('locked\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]))
     db.exec('COMMIT'); db.close()`
-  const child = spawn(process.execPath, ['-e', script, path, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['-e', script, path, String(ms)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let onLocked: () => void
   const locked = new Promise<void>((resolve) => (onLocked = resolve))
   child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && onLocked())
-  const done = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`)))))
+  const done = new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`)))),
+  )
   return Object.assign(done, { locked })
 }
 

@@ -32,11 +32,23 @@ describe('a conflict shows whose is whose', () => {
     const [conflict] = listConflicts(B.store)
     expect(conflict.mine).toMatchObject({ verdict: 'true', modifiedBy: '이팩트', modified: B.claim(x).modified })
     expect(conflict.theirs).toMatchObject({ verdict: 'false', modifiedBy: '김기자', modified: A.claim(x).modified })
-    expect(conflict.base).toMatchObject({ verdict: 'half-true', status: 'in-review', note: '함께 본 판본', deleted: false, modifiedBy: '김기자' })
+    expect(conflict.base).toMatchObject({
+      verdict: 'half-true',
+      status: 'in-review',
+      note: '함께 본 판본',
+      deleted: false,
+      modifiedBy: '김기자',
+    })
 
     resolveConflict(B.store, conflict.id, { fields: { verdict: 'theirs', note: 'mine' } }, B.name)
     const [entry] = claimHistory(B.store, x)
-    expect(entry.detail).toMatchObject({ choice: 'mixed', verdict: 'theirs', verdictValue: 'false', note: 'mine', noteValue: 'B: 통계로 확인' })
+    expect(entry.detail).toMatchObject({
+      choice: 'mixed',
+      verdict: 'theirs',
+      verdictValue: 'false',
+      note: 'mine',
+      noteValue: 'B: 통계로 확인',
+    })
     // The status was the same on both sides: no choice to report.
     expect(entry.detail).not.toHaveProperty('status')
     expect(describeEvent(entry, 'en')).toBe(
@@ -63,7 +75,12 @@ describe('a conflict shows whose is whose', () => {
     updateSource(B.store, s.id, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
     await B.receive(A, 'a.factdesk.json')
     const [conflict] = listConflicts(B.store)
-    expect(conflict).toMatchObject({ entity: 'source', base: { title: '처음 제목' }, mine: { title: 'B 제목' }, theirs: { title: 'A 제목' } })
+    expect(conflict).toMatchObject({
+      entity: 'source',
+      base: { title: '처음 제목' },
+      mine: { title: 'B 제목' },
+      theirs: { title: 'A 제목' },
+    })
     resolveConflict(B.store, conflict.id, { all: 'theirs' }, B.name)
     const [entry] = claimHistory(B.store, x)
     expect(describeEvent(entry, 'en')).toBe(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { applyCorrection, deleteCorrection, listCorrections, proposeCorrection, updateCorrection } from '../src/core/document/corrections'
+import {
+  applyCorrection,
+  deleteCorrection,
+  listCorrections,
+  proposeCorrection,
+  updateCorrection,
+} from '../src/core/document/corrections'
 import type { Claim } from '../src/shared/domain'
 import { codePointLength, cpSlice } from '../src/shared/text'
 import { editRegion, mapRange } from '../src/shared/textDiff'
@@ -43,16 +49,27 @@ describe('editing the essay', () => {
     const blocks = replacedBlocks(review.store, '오픈AI는 그 가능성을 본 것이다.', '')
     saveEssay(review.store, blocks, [], '박편집')
     expect(getClaim(review.store, claim.id).anchored).toBe(false)
-    factdeskError(() => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'), 'invalid-args')
+    factdeskError(
+      () => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'),
+      'invalid-args',
+    )
   })
 })
 
 describe('corrections', () => {
   it('records the original and new wording, who and when; undoing it in the essay reverts the record', () => {
     const claim = mark('유료 가입자 수 2위')
-    const proposed = proposeCorrection(review.store, claim.id, '유료 가입자 수 상위권', '순위 근거가 확인되지 않았습니다.', '박편집')
+    const proposed = proposeCorrection(
+      review.store,
+      claim.id,
+      '유료 가입자 수 상위권',
+      '순위 근거가 확인되지 않았습니다.',
+      '박편집',
+    )
     expect(proposed).toMatchObject({ state: 'proposed', original: '유료 가입자 수 2위', proposedBy: '박편집' })
-    expect(updateCorrection(review.store, proposed.id, '유료 가입자 수 최상위권', '순위 근거 없음').replacement).toBe('유료 가입자 수 최상위권')
+    expect(updateCorrection(review.store, proposed.id, '유료 가입자 수 최상위권', '순위 근거 없음').replacement).toBe(
+      '유료 가입자 수 최상위권',
+    )
 
     const before = readDocument(review.store).text
     const blocks = replacedBlocks(review.store, '유료 가입자 수 2위', '유료 가입자 수 최상위권')
@@ -69,7 +86,10 @@ describe('corrections', () => {
     saveEssay(review.store, undone, [{ id: claim.id, start: claim.start, end: claim.end }], '최데스크')
     expect(readDocument(review.store).text).toBe(before)
     expect(listCorrections(review.store)[0]).toMatchObject({ state: 'proposed', appliedBy: '' })
-    const kinds = review.store.db.prepare(`SELECT kind FROM event WHERE claim_id = ? ORDER BY at, rowid`).pluck().all(claim.id)
+    const kinds = review.store.db
+      .prepare(`SELECT kind FROM event WHERE claim_id = ? ORDER BY at, rowid`)
+      .pluck()
+      .all(claim.id)
     expect(kinds).toEqual(expect.arrayContaining(['correction-proposed', 'correction-applied', 'correction-reverted']))
   })
 
@@ -77,7 +97,17 @@ describe('corrections', () => {
     const claim = mark('유료 가입자 수 2위')
     const k = proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '', '박편집')
     const text = readDocument(review.store).text
-    factdeskError(() => applyCorrection(review.store, k.id, readDocument(review.store).blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
+    factdeskError(
+      () =>
+        applyCorrection(
+          review.store,
+          k.id,
+          readDocument(review.store).blocks,
+          [{ id: claim.id, start: claim.start, end: claim.end }],
+          'x',
+        ),
+      'invalid-args',
+    )
     expect(readDocument(review.store).text).toBe(text)
     expect(listCorrections(review.store)[0].state).toBe('proposed')
   })
@@ -86,6 +116,8 @@ describe('corrections', () => {
     const claim = mark('유료 가입자 수 2위')
     proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '오기', '박편집')
     review.reopen()
-    expect(getClaim(review.store, claim.id).corrections).toMatchObject([{ replacement: '유료 가입자 수 3위', explanation: '오기' }])
+    expect(getClaim(review.store, claim.id).corrections).toMatchObject([
+      { replacement: '유료 가입자 수 3위', explanation: '오기' },
+    ])
   })
 })

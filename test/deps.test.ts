@@ -23,7 +23,12 @@ async function violations(files: Record<string, string>): Promise<string[]> {
   dir = mkdtempSync(join(tmpdir(), 'factdesk-deps-'))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   const { tsConfig: _project, ...options } = config.options ?? {}
-  const result = await cruise([dir], { ...options, ruleSet: { forbidden: config.forbidden }, validate: true, baseDir: dir })
+  const result = await cruise([dir], {
+    ...options,
+    ruleSet: { forbidden: config.forbidden },
+    validate: true,
+    baseDir: dir,
+  })
   if (typeof result.output === 'string') throw new Error('expected a cruise result, not a report')
   return result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
 }

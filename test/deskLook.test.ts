@@ -23,7 +23,10 @@ describe('highlight colours', () => {
   it('are the colours the page draws with', () => {
     for (const scale of BUILTIN_SCALES) {
       const css = scaleCss(scale)
-      for (const level of scale.levels) expect(css).toContain(`[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: ${highlightTint(level.color)}; }`)
+      for (const level of scale.levels)
+        expect(css).toContain(
+          `[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: ${highlightTint(level.color)}; }`,
+        )
     }
   })
 
@@ -68,7 +71,15 @@ describe('search matches in a card', () => {
     const claim = {
       exact: '한국은 챗GPT 유료 가입자 수 2위',
       note: '오픈AI 발표 자료',
-      sources: [{ title: 'OpenAI to open office in Seoul', publisher: 'OpenAI', url: 'https://openai.com/', excerpt: '', archiveUrl: '' }],
+      sources: [
+        {
+          title: 'OpenAI to open office in Seoul',
+          publisher: 'OpenAI',
+          url: 'https://openai.com/',
+          excerpt: '',
+          archiveUrl: '',
+        },
+      ],
       replies: [{ body: '오픈AI 서울 지사 확인' }],
       tags: ['AI'],
     } as unknown as Claim

@@ -32,11 +32,17 @@ afterEach(() => {
 })
 
 const essayText = (s: ReviewStore): string => readDocument(s).blocks.map(blockText).join('\n')
-const headings = (s: ReviewStore): string[] => readDocument(s).blocks.filter((b) => b.kind === 'heading').map(blockText)
+const headings = (s: ReviewStore): string[] =>
+  readDocument(s)
+    .blocks.filter((b) => b.kind === 'heading')
+    .map(blockText)
 
 /** A review with a claim in the list, a checked claim with two replies, an open one and a correction. */
 function reviewWithThreads(): { checked: string; open: string } {
-  const checked = claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true', note: '보도자료 확인' })
+  const checked = claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', {
+    verdict: 'true',
+    note: '보도자료 확인',
+  })
   updateClaim(store, checked.id, { status: 'checked' }, '김검증')
   addReply(store, checked.id, '발표일도 확인했습니다.', '박확인')
   addReply(store, checked.id, '좋습니다.\n둘째 줄', '김검증')
@@ -51,7 +57,9 @@ async function exportDocx(s: ReviewStore = store): Promise<Buffer> {
 }
 
 function parts(buffer: Buffer): Record<string, string> {
-  return Object.fromEntries(Object.entries(unzipSync(new Uint8Array(buffer))).map(([name, bytes]) => [name, strFromU8(bytes)]))
+  return Object.fromEntries(
+    Object.entries(unzipSync(new Uint8Array(buffer))).map(([name, bytes]) => [name, strFromU8(bytes)]),
+  )
 }
 
 /** The text of an HTML fragment, one line per heading, paragraph or list item. */
@@ -72,8 +80,12 @@ describe('DOCX read by mammoth', () => {
     // The essay's headings, then the corrections heading.
     expect([...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => htmlDecode(m[1]))).toEqual([...headings(store), '정정'])
 
-    const items = readDocument(store).blocks.filter((b) => b.kind === 'item').map(blockText)
-    const subitems = readDocument(store).blocks.filter((b) => b.kind === 'subitem').map(blockText)
+    const items = readDocument(store)
+      .blocks.filter((b) => b.kind === 'item')
+      .map(blockText)
+    const subitems = readDocument(store)
+      .blocks.filter((b) => b.kind === 'subitem')
+      .map(blockText)
     expect(items).toHaveLength(3)
     expect(html.match(/<ol>/g)).toHaveLength(1)
     const list = html.slice(html.indexOf('<ol>'), html.lastIndexOf('</ol>') + 5)
@@ -89,7 +101,10 @@ describe('DOCX read by mammoth', () => {
 
 /** Runs LibreOffice headless in its own profile (others may run it at the same time). */
 function soffice(args: string[], profile: string): void {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', ...args], { stdio: 'pipe', timeout: 120_000 })
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', ...args], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  })
 }
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'pipe' }).status === 0
@@ -113,44 +128,61 @@ function odtParagraphs(content: string): { tag: string; level?: number; text: st
 
 // Skipped, saying why in its title, where LibreOffice is not installed.
 describe(`DOCX read by LibreOffice (headless)${hasSoffice ? '' : ' — skipped: soffice is not installed'}`, () => {
-  it.skipIf(!hasSoffice)('finds the headings with their outline levels, the essay’s text and the comments, resolved for the checked claim', async () => {
-    reviewWithThreads()
-    const file = dir.file('essay.docx')
-    writeFileSync(file, await exportDocx())
-    soffice(['--convert-to', 'odt', '--outdir', dir.path, file], dir.file('profile'))
-    const odt = parts(readFileSync(dir.file('essay.odt')))
-    const paragraphs = odtParagraphs(odt['content.xml'])
+  it.skipIf(!hasSoffice)(
+    'finds the headings with their outline levels, the essay’s text and the comments, resolved for the checked claim',
+    async () => {
+      reviewWithThreads()
+      const file = dir.file('essay.docx')
+      writeFileSync(file, await exportDocx())
+      soffice(['--convert-to', 'odt', '--outdir', dir.path, file], dir.file('profile'))
+      const odt = parts(readFileSync(dir.file('essay.odt')))
+      const paragraphs = odtParagraphs(odt['content.xml'])
 
-    const found = paragraphs.filter((p) => p.tag === 'h')
-    expect(found.map((p) => [p.level, p.text])).toEqual([
-      [1, readDocument(store).title],
-      ...headings(store).map((h) => [2, h]),
-      [2, '정정'],
-    ])
-    expect(paragraphs.slice(0, -2).map((p) => p.text).join('\n')).toBe(essayText(store))
+      const found = paragraphs.filter((p) => p.tag === 'h')
+      expect(found.map((p) => [p.level, p.text])).toEqual([
+        [1, readDocument(store).title],
+        ...headings(store).map((h) => [2, h]),
+        [2, '정정'],
+      ])
+      expect(
+        paragraphs
+          .slice(0, -2)
+          .map((p) => p.text)
+          .join('\n'),
+      ).toBe(essayText(store))
 
-    // LibreOffice keeps both heading styles with the next paragraph and reads the language as Korean.
-    for (const name of ['Heading_20_1', 'Heading_20_2']) {
-      const style = new RegExp(`<style:style style:name="${name}"[\\s\\S]*?</style:style>`).exec(odt['styles.xml'])?.[0] ?? ''
-      expect(style, name).toContain('fo:keep-with-next="always"')
-    }
-    expect(odt['styles.xml']).toContain('fo:language="ko" fo:country="KR"')
-    expect(odt['styles.xml']).toContain('style:language-asian="ko" style:country-asian="KR"')
+      // LibreOffice keeps both heading styles with the next paragraph and reads the language as Korean.
+      for (const name of ['Heading_20_1', 'Heading_20_2']) {
+        const style =
+          new RegExp(`<style:style style:name="${name}"[\\s\\S]*?</style:style>`).exec(odt['styles.xml'])?.[0] ?? ''
+        expect(style, name).toContain('fo:keep-with-next="always"')
+      }
+      expect(odt['styles.xml']).toContain('fo:language="ko" fo:country="KR"')
+      expect(odt['styles.xml']).toContain('style:language-asian="ko" style:country-asian="KR"')
 
-    // Three claims and two replies are five comments; the checked claim's thread (3) is resolved.
-    const annotations = [...odt['content.xml'].matchAll(/<office:annotation(\s[^>]*)?>/g)].map((m) => m[1] ?? '')
-    expect(annotations).toHaveLength(5)
-    expect(annotations.filter((a) => a.includes('loext:resolved="true"'))).toHaveLength(3)
-  })
+      // Three claims and two replies are five comments; the checked claim's thread (3) is resolved.
+      const annotations = [...odt['content.xml'].matchAll(/<office:annotation(\s[^>]*)?>/g)].map((m) => m[1] ?? '')
+      expect(annotations).toHaveLength(5)
+      expect(annotations.filter((a) => a.includes('loext:resolved="true"'))).toHaveLength(3)
+    },
+  )
 })
 
 describe('DOCX parts Word reads', () => {
   it('declares Korean, keeps headings with the next paragraph and gives them outline levels', async () => {
     reviewWithThreads()
     const xml = parts(await exportDocx())
-    expect(xml['word/styles.xml']).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="ko-KR" w:eastAsia="ko-KR"\/>[\s\S]*<\/w:docDefaults>/)
-    for (const [id, level] of [['Heading1', 0], ['Heading2', 1]] as const) {
-      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(xml['word/styles.xml'])?.[0] ?? ''
+    expect(xml['word/styles.xml']).toMatch(
+      /<w:docDefaults>[\s\S]*<w:lang w:val="ko-KR" w:eastAsia="ko-KR"\/>[\s\S]*<\/w:docDefaults>/,
+    )
+    for (const [id, level] of [
+      ['Heading1', 0],
+      ['Heading2', 1],
+    ] as const) {
+      const style =
+        new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(
+          xml['word/styles.xml'],
+        )?.[0] ?? ''
       expect(style, id).toContain('<w:keepNext/>')
       expect(style, id).toContain(`<w:outlineLvl w:val="${level}"/>`)
     }
@@ -162,9 +194,13 @@ describe('DOCX parts Word reads', () => {
   })
 
   it('declares English for an English essay', async () => {
-    const english = openEssay(parseEssayMarkdown('---\nlanguage: en\n---\n\n# A title\n\n## A heading\n\nThe first sentence is true.\n'))
+    const english = openEssay(
+      parseEssayMarkdown('---\nlanguage: en\n---\n\n# A title\n\n## A heading\n\nThe first sentence is true.\n'),
+    )
     try {
-      expect(parts(await exportDocx(english))['word/styles.xml']).toContain('<w:lang w:val="en-US" w:eastAsia="ko-KR"/>')
+      expect(parts(await exportDocx(english))['word/styles.xml']).toContain(
+        '<w:lang w:val="en-US" w:eastAsia="ko-KR"/>',
+      )
     } finally {
       english.close()
     }
@@ -174,8 +210,13 @@ describe('DOCX parts Word reads', () => {
     const { checked, open } = reviewWithThreads()
     const data = gatherRepublishData(store)
     const xml = parts(await exportDocx())
-    const comments = [...xml['word/comments.xml'].matchAll(/<w:comment [^>]*w:id="(\d+)"[^>]*w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)]
-    const paraIdOf = (id: string): string => /w14:paraId="([0-9A-F]{8})"/.exec(comments.find((c) => c[1] === id)?.[3] ?? '')?.[1] ?? ''
+    const comments = [
+      ...xml['word/comments.xml'].matchAll(
+        /<w:comment [^>]*w:id="(\d+)"[^>]*w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g,
+      ),
+    ]
+    const paraIdOf = (id: string): string =>
+      /w14:paraId="([0-9A-F]{8})"/.exec(comments.find((c) => c[1] === id)?.[3] ?? '')?.[1] ?? ''
     const checkedId = String(data.claims.findIndex((c) => c.id === checked))
     const openId = String(data.claims.findIndex((c) => c.id === open))
     // Claims are comments 0…n-1; the replies follow.
@@ -187,7 +228,8 @@ describe('DOCX parts Word reads', () => {
     const ext = xml['word/commentsExtended.xml']
     expect(xml['[Content_Types].xml']).toContain('/word/commentsExtended.xml')
     expect(xml['word/_rels/document.xml.rels']).toContain('commentsExtended.xml')
-    const entry = (id: string): string => new RegExp(`<w15:commentEx w15:paraId="${paraIdOf(id)}"[^>]*/>`).exec(ext)?.[0] ?? ''
+    const entry = (id: string): string =>
+      new RegExp(`<w15:commentEx w15:paraId="${paraIdOf(id)}"[^>]*/>`).exec(ext)?.[0] ?? ''
     expect(entry(checkedId)).toContain('w15:done="1"')
     expect(entry(checkedId)).not.toContain('paraIdParent')
     expect(entry(openId)).toContain('w15:done="0"')

@@ -7,13 +7,24 @@ import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { blockText, essayText } from '../src/shared/essay'
 import { cpSlice, codePointIndex } from '../src/shared/text'
 import { $applyClaimMarks, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
-import { $blocksFromEditor, $buildEssay, $leafBlocks, $textIndex, essayNodes } from '../src/renderer/src/editor/essayState'
+import {
+  $blocksFromEditor,
+  $buildEssay,
+  $leafBlocks,
+  $textIndex,
+  essayNodes,
+} from '../src/renderer/src/editor/essayState'
 
 const essay = parseEssayMarkdown(readFileSync('resources/essays/seoul-openai.md', 'utf8'))
 const text = essayText(essay.blocks)
 
 function editorWithEssay() {
-  const editor = createHeadlessEditor({ nodes: [...essayNodes], onError: (e) => { throw e } })
+  const editor = createHeadlessEditor({
+    nodes: [...essayNodes],
+    onError: (e) => {
+      throw e
+    },
+  })
   editor.update(() => $buildEssay(essay.blocks), { discrete: true })
   return editor
 }
@@ -73,7 +84,11 @@ describe('claim marks', () => {
     const editor = editorWithEssay()
     const a = { id: 'a', ...rangeOf('결국 서울은 AI 기술') }
     editor.update(() => $applyClaimMarks($getRoot(), [a]), { discrete: true })
-    expect(marks(editor).map((m) => m.text).join('')).toBe('결국 서울은 AI 기술')
+    expect(
+      marks(editor)
+        .map((m) => m.text)
+        .join(''),
+    ).toBe('결국 서울은 AI 기술')
     editor.update(() => $applyClaimMarks($getRoot(), []), { discrete: true })
     expect(marks(editor)).toEqual([])
     editor.getEditorState().read(() => expect($blocksFromEditor()).toEqual(essay.blocks))

@@ -1,5 +1,13 @@
 import { createHeadlessEditor } from '@lexical/headless'
-import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type NodeKey } from 'lexical'
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  $isTextNode,
+  type LexicalEditor,
+  type NodeKey,
+} from 'lexical'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -17,7 +25,12 @@ const text = essayText(essay.blocks)
 
 /** An editor with the essay and an index that follows its updates, as DocumentSyncPlugin keeps it. */
 function follow(): { editor: LexicalEditor; index: EssayIndex; changes: EssayChange[] } {
-  const editor = createHeadlessEditor({ nodes: [...essayNodes], onError: (e) => { throw e } })
+  const editor = createHeadlessEditor({
+    nodes: [...essayNodes],
+    onError: (e) => {
+      throw e
+    },
+  })
   editor.update(() => $buildEssay(essay.blocks), { discrete: true })
   const index = new EssayIndex()
   editor.getEditorState().read(() => index.$rebuild())
@@ -49,10 +62,13 @@ function $nodeWith(quote: string) {
 describe('the essay index follows edits paragraph by paragraph', () => {
   it('reads only the paragraph typed in and says where the text changed', () => {
     const { editor, index, changes } = follow()
-    editor.update(() => {
-      const { node, i } = $nodeWith('서울에 지사를')
-      node.spliceText(i, 0, '새 ')
-    }, { discrete: true })
+    editor.update(
+      () => {
+        const { node, i } = $nodeWith('서울에 지사를')
+        node.spliceText(i, 0, '새 ')
+      },
+      { discrete: true },
+    )
     const expected = text.replace('서울에 지사를', '새 서울에 지사를')
     expect(index.text()).toBe(expected)
     expect(changes.at(-1)).toMatchObject({ structural: false, region: editRegion(text, expected) })
@@ -62,10 +78,13 @@ describe('the essay index follows edits paragraph by paragraph', () => {
 
   it('reads the whole essay again when paragraphs are added, and the region is still right', () => {
     const { editor, index, changes } = follow()
-    editor.update(() => {
-      const { node } = $nodeWith('서울에 지사를')
-      node.getParentOrThrow().insertAfter($createParagraphNode().append($createTextNode('새 문단')))
-    }, { discrete: true })
+    editor.update(
+      () => {
+        const { node } = $nodeWith('서울에 지사를')
+        node.getParentOrThrow().insertAfter($createParagraphNode().append($createTextNode('새 문단')))
+      },
+      { discrete: true },
+    )
     const after = editor.getEditorState().read(() => $textIndex().text)
     expect(index.text()).toBe(after)
     expect(changes.at(-1)).toMatchObject({ structural: true, region: editRegion(text, after) })
@@ -96,14 +115,17 @@ describe('marks drawn block by block', () => {
     const moved = [{ ...claims[0], end: claims[0].end - 3 }, claims[1], claims[2]]
     const i = index.blockAt(claims[0].start)
     const keysBefore = editor.getEditorState().read(() => markKeysOutside(index.keyAt(i)))
-    editor.update(() => {
-      const block = $leafBlocks().find((b) => b.getKey() === index.keyAt(i))!
-      const span = index.span(i)
-      const mine = claimsIn(moved, span)
-      expect($blockShows(block, span.start, mine)).toBe(false)
-      $drawBlock(block, span.start, mine)
-      expect($blockShows(block, span.start, mine)).toBe(true)
-    }, { discrete: true })
+    editor.update(
+      () => {
+        const block = $leafBlocks().find((b) => b.getKey() === index.keyAt(i))!
+        const span = index.span(i)
+        const mine = claimsIn(moved, span)
+        expect($blockShows(block, span.start, mine)).toBe(false)
+        $drawBlock(block, span.start, mine)
+        expect($blockShows(block, span.start, mine)).toBe(true)
+      },
+      { discrete: true },
+    )
     editor.getEditorState().read(() => {
       const drawn = $markRanges($getRoot())
       for (const c of moved) expect(drawn.get(c.id)).toEqual({ start: c.start, end: c.end })
@@ -114,12 +136,23 @@ describe('marks drawn block by block', () => {
   })
 
   it('gives each block the part of every claim it holds', () => {
-    const spans = [{ start: 0, end: 10 }, { start: 11, end: 20 }, { start: 21, end: 30 }]
-    const byBlock = claimsByBlock(spans, [{ id: 'x', start: 5, end: 25 }, { id: 'y', start: 10, end: 11 }, { id: 'z', start: 21, end: 22 }])
+    const spans = [
+      { start: 0, end: 10 },
+      { start: 11, end: 20 },
+      { start: 21, end: 30 },
+    ]
+    const byBlock = claimsByBlock(spans, [
+      { id: 'x', start: 5, end: 25 },
+      { id: 'y', start: 10, end: 11 },
+      { id: 'z', start: 21, end: 22 },
+    ])
     expect(byBlock).toEqual([
       [{ id: 'x', start: 5, end: 10 }],
       [{ id: 'x', start: 11, end: 20 }],
-      [{ id: 'x', start: 21, end: 25 }, { id: 'z', start: 21, end: 22 }],
+      [
+        { id: 'x', start: 21, end: 25 },
+        { id: 'z', start: 21, end: 22 },
+      ],
     ])
   })
 })

@@ -82,9 +82,7 @@ describe('the bundled essay matches the captured page', () => {
   it('puts bold runs exactly where the page had **', () => {
     blocks.forEach((b, i) => {
       const parts = expected[i].parts
-      const want = parts
-        .map((text, j) => (j % 2 === 1 ? { text, bold: true } : { text }))
-        .filter((r) => r.text !== '')
+      const want = parts.map((text, j) => (j % 2 === 1 ? { text, bold: true } : { text })).filter((r) => r.text !== '')
       expect(b.inlines).toEqual(want)
     })
     const spans = boldSpans(blocks)
@@ -122,7 +120,8 @@ describe('parsing', () => {
   })
 
   it('handles a BOM and CRLF line ends', () => {
-    const md = '\uFEFF---\r\ntitle: 제목\r\nauthor: 기자\r\n---\r\n\r\n## 소제목\r\n\r\n본문 **강조**\r\n1. 항목\r\n   - → 설명\r\n'
+    const md =
+      '\uFEFF---\r\ntitle: 제목\r\nauthor: 기자\r\n---\r\n\r\n## 소제목\r\n\r\n본문 **강조**\r\n1. 항목\r\n   - → 설명\r\n'
     const { blocks, meta } = parseEssayMarkdown(md)
     expect(meta.title).toBe('제목')
     expect(blocks.map((b) => [b.kind, blockText(b)])).toEqual([
@@ -196,7 +195,10 @@ describe('readEssayFile', () => {
     for (const name of ['essay.docx', 'essay.html', 'essay', 'essay.md.exe']) {
       const path = join(dir, name)
       writeFileSync(path, '# 제목\n\n본문\n')
-      expect(codeOf(() => readEssayFile(path)), name).toBe('unreadable-essay')
+      expect(
+        codeOf(() => readEssayFile(path)),
+        name,
+      ).toBe('unreadable-essay')
     }
     const txt = join(dir, 'ok.TXT')
     writeFileSync(txt, '제목\n본문\n')

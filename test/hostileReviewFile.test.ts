@@ -51,11 +51,30 @@ function crafted(name: string, sql: string, prepare?: (db: Database.Database) =>
 const burn = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n`
 
 const hostile: [string, () => string][] = [
-  ['a trigger on claims that deletes every reply', () => crafted('claim-trigger.factdesk', `CREATE TRIGGER t AFTER UPDATE ON claim BEGIN DELETE FROM reply; END`)],
-  ['a trigger on replies', () => crafted('reply-trigger.factdesk', `CREATE TRIGGER t AFTER INSERT ON reply BEGIN UPDATE document SET text = 'x'; END`)],
-  ['a trigger on the history', () => crafted('event-trigger.factdesk', `CREATE TRIGGER t BEFORE INSERT ON event BEGIN DELETE FROM claim; END`)],
-  ['a trigger on the import log', () => crafted('log-trigger.factdesk', `CREATE TRIGGER t AFTER INSERT ON import_log BEGIN DELETE FROM source; END`)],
-  ['a CPU-burning trigger', () => crafted('burn.factdesk', `CREATE TRIGGER t AFTER UPDATE ON claim BEGIN ${burn}; END`)],
+  [
+    'a trigger on claims that deletes every reply',
+    () => crafted('claim-trigger.factdesk', `CREATE TRIGGER t AFTER UPDATE ON claim BEGIN DELETE FROM reply; END`),
+  ],
+  [
+    'a trigger on replies',
+    () =>
+      crafted(
+        'reply-trigger.factdesk',
+        `CREATE TRIGGER t AFTER INSERT ON reply BEGIN UPDATE document SET text = 'x'; END`,
+      ),
+  ],
+  [
+    'a trigger on the history',
+    () => crafted('event-trigger.factdesk', `CREATE TRIGGER t BEFORE INSERT ON event BEGIN DELETE FROM claim; END`),
+  ],
+  [
+    'a trigger on the import log',
+    () => crafted('log-trigger.factdesk', `CREATE TRIGGER t AFTER INSERT ON import_log BEGIN DELETE FROM source; END`),
+  ],
+  [
+    'a CPU-burning trigger',
+    () => crafted('burn.factdesk', `CREATE TRIGGER t AFTER UPDATE ON claim BEGIN ${burn}; END`),
+  ],
   [
     'a view that replaces a table (with an INSTEAD OF trigger that swallows writes)',
     () =>
@@ -66,19 +85,33 @@ const hostile: [string, () => string][] = [
          CREATE TRIGGER swallow INSTEAD OF INSERT ON reply BEGIN SELECT 1; END`,
       ),
   ],
-  ['an extra table', () => crafted('extra.factdesk', `CREATE TABLE payload (x TEXT); INSERT INTO payload VALUES ('hi')`)],
-  ['an index of its own with an expression', () => crafted('index.factdesk', `CREATE INDEX odd ON claim (length(note) * 2)`)],
+  [
+    'an extra table',
+    () => crafted('extra.factdesk', `CREATE TABLE payload (x TEXT); INSERT INTO payload VALUES ('hi')`),
+  ],
+  [
+    'an index of its own with an expression',
+    () => crafted('index.factdesk', `CREATE INDEX odd ON claim (length(note) * 2)`),
+  ],
   [
     'a table definition without its constraints',
-    () => crafted('changed.factdesk', `PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (end > start)', '') WHERE name = 'claim'`),
+    () =>
+      crafted(
+        'changed.factdesk',
+        `PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (end > start)', '') WHERE name = 'claim'`,
+      ),
   ],
   [
     'an old-version file with a trigger (migrations would run it)',
     () =>
-      crafted('old.factdesk', `CREATE TRIGGER t AFTER INSERT ON meta BEGIN ${burn}; END; CREATE TRIGGER u AFTER UPDATE ON claim BEGIN ${burn}; END`, (db) => {
-        migrate(db, 1)
-        db.pragma(`application_id = ${APPLICATION_ID}`)
-      }),
+      crafted(
+        'old.factdesk',
+        `CREATE TRIGGER t AFTER INSERT ON meta BEGIN ${burn}; END; CREATE TRIGGER u AFTER UPDATE ON claim BEGIN ${burn}; END`,
+        (db) => {
+          migrate(db, 1)
+          db.pragma(`application_id = ${APPLICATION_ID}`)
+        },
+      ),
   ],
 ]
 

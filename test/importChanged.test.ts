@@ -20,7 +20,17 @@ const SAME = '오픈AI가 서울을 선택한 것은 단순한 사업 확장이 
 /** Replaces `from` with `to` in the one block that holds it. */
 function rewrite(blocks: Block[], from: string, to: string): void {
   const i = blockWith(blocks, from)
-  blocks[i] = { ...blocks[i], inlines: [{ text: blocks[i].inlines.map((r) => r.text).join('').replace(from, to) }] }
+  blocks[i] = {
+    ...blocks[i],
+    inlines: [
+      {
+        text: blocks[i].inlines
+          .map((r) => r.text)
+          .join('')
+          .replace(from, to),
+      },
+    ],
+  }
 }
 
 /** The essay as another desk has it: two claims' words changed a little, one untouched. */
@@ -59,13 +69,21 @@ function expectListedAndMarked(summary: ImportSummary, file: string): void {
     ]),
   )
   expect(summary.changedClaims).toHaveLength(2)
-  expect(E.claim(ids.rated)).toMatchObject({ exact: AFTER.rated, textChanged: true, status: 'in-review', verdict: 'true' })
+  expect(E.claim(ids.rated)).toMatchObject({
+    exact: AFTER.rated,
+    textChanged: true,
+    status: 'in-review',
+    verdict: 'true',
+  })
   // Not rated and open: recorded, but there is no verdict to doubt.
   expect(E.claim(ids.open)).toMatchObject({ exact: AFTER.open, textChanged: false, status: 'open' })
   expect(E.claim(ids.same)).toMatchObject({ exact: SAME, textChanged: false, status: 'checked' })
   for (const key of ['rated', 'open'] as const) {
     const entry = claimHistory(E.store, ids[key]).find((e) => e.kind === 'text-changed')
-    expect(entry, key).toMatchObject({ actor: E.name, detail: { via: 'import', file, before: key === 'rated' ? RATED : OPEN, after: AFTER[key] } })
+    expect(entry, key).toMatchObject({
+      actor: E.name,
+      detail: { via: 'import', file, before: key === 'rated' ? RATED : OPEN, after: AFTER[key] },
+    })
     expect(describeEvent(entry!, 'en')).toContain(`imported ${file}: the claim now marks`)
   }
   expect(claimHistory(E.store, ids.same).some((e) => e.kind === 'text-changed')).toBe(false)
@@ -77,7 +95,9 @@ describe('importing into a review whose essay differs', () => {
     expect(summary).toMatchObject({ documentDiffers: true, added: 3, unanchored: [] })
     expectListedAndMarked(summary, 'a.factdesk.json')
     // The import log keeps the list; importing the same file again changes nothing and lists nothing.
-    const logged = JSON.parse(E.store.db.prepare(`SELECT summary_json FROM import_log`).pluck().get() as string) as ImportSummary
+    const logged = JSON.parse(
+      E.store.db.prepare(`SELECT summary_json FROM import_log`).pluck().get() as string,
+    ) as ImportSummary
     expect(logged.changedClaims).toHaveLength(2)
     expect(await E.receive(A, 'a.factdesk.json')).toMatchObject({ unchanged: 3, changedClaims: [] })
   })
@@ -129,7 +149,11 @@ describe('factdesk import --json', () => {
       const reviewPath = dir.file('e.factdesk')
       openReview(reviewPath, edited()).close()
       let stdout = ''
-      const code = await runCli(['import', bundlePath, '--review', reviewPath, '--json'], { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
+      const code = await runCli(['import', bundlePath, '--review', reviewPath, '--json'], {
+        stdout: (t) => (stdout += t),
+        stderr: () => {},
+        env: { USER: 'tester' },
+      })
       expect(code).toBe(0)
       const out = JSON.parse(stdout) as { imported: ImportSummary[] }
       expect(out.imported[0].changedClaims).toEqual(
@@ -142,7 +166,11 @@ describe('factdesk import --json', () => {
       const other = dir.file('f.factdesk')
       openReview(other, edited()).close()
       let text = ''
-      await runCli(['import', bundlePath, '--review', other], { stdout: (t) => (text += t), stderr: () => {}, env: { USER: 'tester' } })
+      await runCli(['import', bundlePath, '--review', other], {
+        stdout: (t) => (text += t),
+        stderr: () => {},
+        env: { USER: 'tester' },
+      })
       expect(text).toContain(`"${RATED}" -> "${AFTER.rated}"`)
       const store = openReview(reviewPath)
       try {
@@ -166,12 +194,16 @@ describe('claims moved onto other words in the other review', () => {
       const OTHER = '이로써 한국은 미국에 이어'
       attachClaim(A.store, ids.same, anchorOf(A.store, OTHER), A.name)
       expect(A.claim(ids.same)).toMatchObject({ exact: OTHER, textChanged: true, status: 'in-review' })
-      expect(claimHistory(A.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({ detail: { before: SAME, after: OTHER } })
+      expect(claimHistory(A.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({
+        detail: { before: SAME, after: OTHER },
+      })
       // B takes A's newer version: the claim now judges other words there too, and B is told.
       const summary = await B.receive(A)
       expect(summary.changedClaims).toEqual([{ id: ids.same, before: SAME, after: OTHER }])
       expect(B.claim(ids.same)).toMatchObject({ exact: OTHER, textChanged: true })
-      expect(claimHistory(B.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({ detail: { via: 'import', before: SAME, after: OTHER } })
+      expect(claimHistory(B.store, ids.same).find((e) => e.kind === 'text-changed')).toMatchObject({
+        detail: { via: 'import', before: SAME, after: OTHER },
+      })
     } finally {
       B.close()
     }

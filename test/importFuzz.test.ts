@@ -23,7 +23,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type Path = (string | number)[]
 type ObjectOp = (b: Json) => void
 type Mutation =
-  | { kind: 'json'; ops: ObjectOp[]; inject?: { at: number; key: string } ; cut?: number }
+  | { kind: 'json'; ops: ObjectOp[]; inject?: { at: number; key: string }; cut?: number }
   | { kind: 'bytes'; bytes: Uint8Array }
   | { kind: 'flip'; flips: [number, number][] }
 
@@ -32,14 +32,19 @@ let baseText: string
 let paths: { all: Path[]; numbers: Path[]; strings: Path[]; arrays: Path[] }
 let target: Reviewer
 
-function enumerate(value: Json, path: Path = [], out = { all: [] as Path[], numbers: [] as Path[], strings: [] as Path[], arrays: [] as Path[] }) {
+function enumerate(
+  value: Json,
+  path: Path = [],
+  out = { all: [] as Path[], numbers: [] as Path[], strings: [] as Path[], arrays: [] as Path[] },
+) {
   if (path.length > 0) out.all.push(path)
   if (typeof value === 'number') out.numbers.push(path)
   else if (typeof value === 'string') out.strings.push(path)
   else if (Array.isArray(value)) {
     out.arrays.push(path)
     value.forEach((v, i) => enumerate(v, [...path, i], out))
-  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) enumerate(v, [...path, k], out)
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) enumerate(v, [...path, k], out)
   return out
 }
 
@@ -52,20 +57,27 @@ function parentOf(root: Json, path: Path): { parent: Json; key: string | number 
   return node !== null && typeof node === 'object' ? { parent: node, key: path[path.length - 1] } : null
 }
 
-const set = (path: Path, value: Json): ObjectOp => (root) => {
-  const at = parentOf(root, path)
-  if (at) (at.parent as Record<string, Json>)[at.key] = structuredClone(value)
-}
-const remove = (path: Path): ObjectOp => (root) => {
-  const at = parentOf(root, path)
-  if (!at) return
-  if (Array.isArray(at.parent) && typeof at.key === 'number') at.parent.splice(at.key, 1)
-  else delete (at.parent as Record<string, Json>)[at.key]
-}
-const duplicate = (path: Path, index: number): ObjectOp => (root) => {
-  const at = parentOf(root, [...path, 0])
-  if (at && Array.isArray(at.parent) && at.parent.length > 0) at.parent.push(structuredClone(at.parent[index % at.parent.length]))
-}
+const set =
+  (path: Path, value: Json): ObjectOp =>
+  (root) => {
+    const at = parentOf(root, path)
+    if (at) (at.parent as Record<string, Json>)[at.key] = structuredClone(value)
+  }
+const remove =
+  (path: Path): ObjectOp =>
+  (root) => {
+    const at = parentOf(root, path)
+    if (!at) return
+    if (Array.isArray(at.parent) && typeof at.key === 'number') at.parent.splice(at.key, 1)
+    else delete (at.parent as Record<string, Json>)[at.key]
+  }
+const duplicate =
+  (path: Path, index: number): ObjectOp =>
+  (root) => {
+    const at = parentOf(root, [...path, 0])
+    if (at && Array.isArray(at.parent) && at.parent.length > 0)
+      at.parent.push(structuredClone(at.parent[index % at.parent.length]))
+  }
 
 const weirdNumber = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -74,15 +86,32 @@ const weirdNumber = fc.oneof(
 const weirdString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\ud800', '<script>alert(1)</script>', 'javascript:alert(1)', 'data:text/html,x',
-    'file:///etc/passwd', 'http://', 'https://example.org', '2025-13-45', '2025-06-01T00:00:00', 'sha256:00', 'x'.repeat(70_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '<script>alert(1)</script>',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'http://',
+    'https://example.org',
+    '2025-13-45',
+    '2025-06-01T00:00:00',
+    'sha256:00',
+    'x'.repeat(70_000),
+  ),
 )
 
 function objectOp(): fc.Arbitrary<ObjectOp> {
   // The document's blocks hold most paths; claims and sources are where the merge looks, so favour them.
   const favoured = (list: Path[]) => {
     const entities = list.filter((p) => p[0] === 'claims' || p[0] === 'sources' || p.length === 1)
-    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...entities) }, { weight: 1, arbitrary: fc.constantFrom(...list) })
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...entities) },
+      { weight: 1, arbitrary: fc.constantFrom(...list) },
+    )
   }
   const anyPath = favoured(paths.all)
   return fc.oneof(
@@ -92,30 +121,45 @@ function objectOp(): fc.Arbitrary<ObjectOp> {
     fc.tuple(favoured(paths.strings), weirdString).map(([p, v]) => set(p, v)),
     fc.tuple(fc.constantFrom(...paths.arrays), fc.nat()).map(([p, i]) => duplicate(p, i)),
     // Duplicated ids: a copy of a claim or source, as is or with other content.
-    fc.tuple(fc.constantFrom('claims', 'sources'), fc.nat(), fc.constantFrom('note', 'title', 'version')).map(([list, i, key]) => (root: Json) => {
-      duplicate([list], i)(root)
-      const items = (root as Record<string, Json>)[list]
-      const copy = Array.isArray(items) ? items[items.length - 1] : null
-      if (copy && typeof copy === 'object' && key in copy) (copy as Record<string, Json>)[key] = `${String((copy as Record<string, Json>)[key])}-copy`
-    }),
+    fc
+      .tuple(fc.constantFrom('claims', 'sources'), fc.nat(), fc.constantFrom('note', 'title', 'version'))
+      .map(([list, i, key]) => (root: Json) => {
+        duplicate([list], i)(root)
+        const items = (root as Record<string, Json>)[list]
+        const copy = Array.isArray(items) ? items[items.length - 1] : null
+        if (copy && typeof copy === 'object' && key in copy)
+          (copy as Record<string, Json>)[key] = `${String((copy as Record<string, Json>)[key])}-copy`
+      }),
     // Offsets: swapped, negative, beyond the text, or pointing at other text.
-    fc.tuple(fc.nat({ max: base.claims.length - 1 }), weirdNumber, weirdNumber).map(([i, start, end]) => (root: Json) => {
-      set(['claims', i, 'start'], start)(root)
-      set(['claims', i, 'end'], end)(root)
-    }),
+    fc
+      .tuple(fc.nat({ max: base.claims.length - 1 }), weirdNumber, weirdNumber)
+      .map(([i, start, end]) => (root: Json) => {
+        set(['claims', i, 'start'], start)(root)
+        set(['claims', i, 'end'], end)(root)
+      }),
   )
 }
 
 function mutation(): fc.Arbitrary<Mutation> {
   const length = baseText.length
   return fc.oneof(
-    { weight: 6, arbitrary: fc.array(objectOp(), { minLength: 1, maxLength: 3 }).map((ops) => ({ kind: 'json' as const, ops })) },
+    {
+      weight: 6,
+      arbitrary: fc.array(objectOp(), { minLength: 1, maxLength: 3 }).map((ops) => ({ kind: 'json' as const, ops })),
+    },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.nat({ max: length }), fc.constantFrom('__proto__', 'constructor', 'prototype')).map(([at, key]) => ({ kind: 'json' as const, ops: [], inject: { at, key } })),
+      arbitrary: fc
+        .tuple(fc.nat({ max: length }), fc.constantFrom('__proto__', 'constructor', 'prototype'))
+        .map(([at, key]) => ({ kind: 'json' as const, ops: [], inject: { at, key } })),
     },
     { weight: 1, arbitrary: fc.nat({ max: length - 1 }).map((cut) => ({ kind: 'json' as const, ops: [], cut })) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }).map((flips) => ({ kind: 'flip' as const, flips })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.tuple(fc.nat({ max: length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })
+        .map((flips) => ({ kind: 'flip' as const, flips })),
+    },
     {
       weight: 1,
       arbitrary: fc.tuple(fc.boolean(), fc.uint8Array({ maxLength: 3000 })).map(([sqlite, tail]) => ({
@@ -170,7 +214,8 @@ async function importChecked(name: string, bytes: Uint8Array): Promise<boolean> 
   // quotes match, URLs are http(s), values are in range). Then start again from a clean review.
   expect(() => validateBundle('re-export', exportBundle(target.store, target.name))).not.toThrow()
   const text = readDocument(target.store).text
-  for (const c of listClaims(target.store).filter((c) => c.anchored)) expect(cpSlice(text, c.start, c.end)).toBe(c.exact)
+  for (const c of listClaims(target.store).filter((c) => c.anchored))
+    expect(cpSlice(text, c.start, c.end)).toBe(c.exact)
   expect(target.store.db.pragma('foreign_key_check')).toEqual([])
   target.close()
   target = freshTarget()
@@ -179,7 +224,20 @@ async function importChecked(name: string, bytes: Uint8Array): Promise<boolean> 
 
 /** Columns a tool could change in a review file (values the column's type refuses are skipped). */
 const TAMPER: [string, string][] = [
-  ...['exact', 'prefix', 'start', 'end', 'verdict', 'status', 'note', 'author', 'created', 'revision', 'version', 'anchored'].map((c): [string, string] => ['claim', c]),
+  ...[
+    'exact',
+    'prefix',
+    'start',
+    'end',
+    'verdict',
+    'status',
+    'note',
+    'author',
+    'created',
+    'revision',
+    'version',
+    'anchored',
+  ].map((c): [string, string] => ['claim', c]),
   ...['url', 'archive_url', 'published', 'modified', 'claim_id', 'version'].map((c): [string, string] => ['source', c]),
   ...['text', 'blocks_json', 'content_hash'].map((c): [string, string] => ['document', c]),
 ]
@@ -214,7 +272,7 @@ describe('importing malformed files', () => {
     expect(refused).toBeGreaterThan(RUNS * 0.6)
   }, 60_000)
 
-  it('refuses or safely merges review files changed behind Factdesk\'s back', async () => {
+  it("refuses or safely merges review files changed behind Factdesk's back", async () => {
     const change = fc.tuple(fc.constantFrom(...TAMPER), fc.oneof(weirdString, weirdNumber), fc.nat({ max: 5 }))
     let refused = 0
     await fc.assert(
@@ -224,7 +282,9 @@ describe('importing malformed files', () => {
         const db = new Database(path)
         for (const [[table, column], value, row] of changes) {
           try {
-            db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = (SELECT rowid FROM ${table} ORDER BY rowid LIMIT 1 OFFSET ?)`).run(value, row)
+            db.prepare(
+              `UPDATE ${table} SET ${column} = ? WHERE rowid = (SELECT rowid FROM ${table} ORDER BY rowid LIMIT 1 OFFSET ?)`,
+            ).run(value, row)
           } catch {
             // The column's type or a constraint refuses the value: SQLite would not store it either.
           }
@@ -238,7 +298,11 @@ describe('importing malformed files', () => {
   }, 60_000)
 
   it('accepts the unmutated files (so the mutations are what is refused)', async () => {
-    expect(await importFile(target.store, 'ok.factdesk.json', Buffer.from(baseText), target.name)).toMatchObject({ added: 3, unchanged: 1, conflicts: 0 })
+    expect(await importFile(target.store, 'ok.factdesk.json', Buffer.from(baseText), target.name)).toMatchObject({
+      added: 3,
+      unchanged: 1,
+      conflicts: 0,
+    })
     expect(await importChecked('ok.factdesk', goodReviewFile)).toBe(false)
   })
 })

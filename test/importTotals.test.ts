@@ -42,7 +42,9 @@ it('refuses a file with more versions in all than the limit, however they are sp
   const many = { ...oneClaim, claims: [0, 1, 2, 3].map(() => ({ ...claim, id: randomUUID() })) }
   const before = dump(store)
   const started = performance.now()
-  await expect(importFile(store, 'versions.json', bytesOf(many), '김기자')).rejects.toThrow(/versions\.json: the file carries more than 200,000 versions in all/)
+  await expect(importFile(store, 'versions.json', bytesOf(many), '김기자')).rejects.toThrow(
+    /versions\.json: the file carries more than 200,000 versions in all/,
+  )
   expect(performance.now() - started).toBeLessThan(5000)
   expect(dump(store)).toEqual(before)
 })

@@ -17,7 +17,8 @@ import { openReview } from '../src/core/review/open'
 /** Imports run in a worker thread on their own connection, report progress, and can be cancelled. */
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
 const runner: ImportRunner = workerImportRunner(
-  (job) => new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
+  (job) =>
+    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
 )
 
 let dir: TempDir
@@ -68,8 +69,14 @@ it('imports in a worker: the window’s connection sees the result, with progres
 
 it('passes a refusal on with its code and message, and the review is unchanged', async () => {
   const before = dump(session.store)
-  const result = await dispatch(service, 'review-import', { fileName: 'notes.json', data: Buffer.from('{ not json').toString('base64') })
-  expect(result).toMatchObject({ ok: false, error: { code: 'invalid-file', message: expect.stringContaining('notes.json: the file is not JSON') } })
+  const result = await dispatch(service, 'review-import', {
+    fileName: 'notes.json',
+    data: Buffer.from('{ not json').toString('base64'),
+  })
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: 'invalid-file', message: expect.stringContaining('notes.json: the file is not JSON') },
+  })
   expect(dump(session.store)).toEqual(before)
   expect(progress.at(-1)?.phase).toBe('failed')
 })
@@ -81,7 +88,10 @@ it('cancels an import under way: nothing is imported, and it says so', async () 
   while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
   const cancel = await dispatch(service, 'import-cancel', {})
   expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
-  expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('the review is unchanged') } })
+  expect(await pending).toMatchObject({
+    ok: false,
+    error: { code: 'cancelled', message: expect.stringContaining('the review is unchanged') },
+  })
   expect(progress.at(-1)?.phase).toBe('cancelled')
   expect(dump(session.store)).toEqual(before)
   expect(await dispatch(service, 'import-cancel', {})).toEqual({ ok: true, value: { cancelled: false } })
@@ -89,7 +99,9 @@ it('cancels an import under way: nothing is imported, and it says so', async () 
 
 it('keeps answering the window while a file is imported', async () => {
   const order: string[] = []
-  const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(300) }).then(() => order.push('import'))
+  const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(300) }).then(
+    () => order.push('import'),
+  )
   while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
   await dispatch(service, 'claims-list', {}).then(() => order.push('claims-list'))
   await pending

@@ -22,7 +22,12 @@ let service: Service
 beforeEach(() => {
   dir = tempDir()
   session = new ReviewSession(openReview(':memory:', bundledEssay()))
-  const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
+  const prefs = new PrefsStore(dir.file('prefs.json'), {
+    reviewerName: '김기자',
+    lang: 'ko',
+    essayFontSize: 18,
+    defaultScale: 'snu',
+  })
   service = createService({ session, prefs, emit: () => undefined })
 })
 afterEach(() => {
@@ -35,9 +40,16 @@ it('refuses a lone surrogate in any argument and keeps astral characters', async
   for (const note of ['깨진 \ud800 글자', '\udc00', 'x\ud83d']) {
     const r = await dispatch(service, 'claim-update', { id: claim.id, patch: { note } })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid-args', message: expect.stringMatching(/^patch\.note: .*broken character/) })
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'invalid-args',
+        message: expect.stringMatching(/^patch\.note: .*broken character/),
+      })
   }
-  const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', title: 'a\udfffb' } })
+  const r = await dispatch(service, 'source-add', {
+    claimId: claim.id,
+    source: { url: 'https://example.org/', title: 'a\udfffb' },
+  })
   expect(r.ok).toBe(false)
   expect(getClaim(session.store, claim.id).note).toBe('')
   const fine = await dispatch(service, 'claim-update', { id: claim.id, patch: { note: '웃음 😀 확인' } })
@@ -52,7 +64,9 @@ it('refuses an imported file whose JSON escapes a lone surrogate, and the review
   const json = JSON.stringify(exportBundle(other, '박검증')).replace('MARKER', 'bad \\ud800 note')
   other.close()
   const before = dump(session.store)
-  await expect(importFile(session.store, 'broken.json', Buffer.from(json), '김기자')).rejects.toThrow(/broken\.json: .*lone UTF-16 surrogate/)
+  await expect(importFile(session.store, 'broken.json', Buffer.from(json), '김기자')).rejects.toThrow(
+    /broken\.json: .*lone UTF-16 surrogate/,
+  )
   expect(dump(session.store)).toEqual(before)
 })
 
@@ -64,15 +78,44 @@ it('refuses dates that do not exist, in settings and in sources', async () => {
   }
   expect((await dispatch(service, 'settings-set', { essayPublished: '2024-02-29' })).ok).toBe(true)
   const claim = createClaim(session.store, anchorOf(session.store, '2025년 5월'), '김기자')
-  const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', published: '2025-04-31' } })
+  const r = await dispatch(service, 'source-add', {
+    claimId: claim.id,
+    source: { url: 'https://example.org/', published: '2025-04-31' },
+  })
   expect(r.ok).toBe(false)
 })
 
 it('never exports a non-http link that another tool wrote into the review file', () => {
   const store = session.store
   const claim = createClaim(store, anchorOf(store, '챗GPT 유료 가입자 수 2위'), '김기자')
-  const kept = addSource(store, claim.id, { url: 'https://example.org/a', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
-  const bad = addSource(store, claim.id, { url: 'https://example.org/b', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  const kept = addSource(
+    store,
+    claim.id,
+    {
+      url: 'https://example.org/a',
+      title: '',
+      publisher: '',
+      published: '',
+      accessed: '',
+      excerpt: '',
+      archiveUrl: '',
+    },
+    '김기자',
+  )
+  const bad = addSource(
+    store,
+    claim.id,
+    {
+      url: 'https://example.org/b',
+      title: '',
+      publisher: '',
+      published: '',
+      accessed: '',
+      excerpt: '',
+      archiveUrl: '',
+    },
+    '김기자',
+  )
   store.db.prepare(`UPDATE source SET url = 'javascript:alert(1)' WHERE id = ?`).run(bad.id)
   store.db.prepare(`UPDATE source SET archive_url = 'file:///etc/passwd' WHERE id = ?`).run(kept.id)
   store.db.prepare(`UPDATE document SET source_url = 'javascript:alert(2)'`).run()

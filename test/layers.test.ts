@@ -19,18 +19,36 @@ async function restricted(file: string, source: string): Promise<boolean> {
 
 const cases: [file: string, forbidden: string[], allowed: string[]][] = [
   ['src/shared/x.ts', ['../core/store', '../main/window', 'node:fs', 'electron'], ['./domain']],
-  ['src/core/x.ts', ['../cli/run', '../harness/server', '../main/window', '../renderer/src/bridge', 'electron'], ['../shared/domain', './store']],
+  [
+    'src/core/x.ts',
+    ['../cli/run', '../harness/server', '../main/window', '../renderer/src/bridge', 'electron'],
+    ['../shared/domain', './store'],
+  ],
   ['src/core/exchange/x.ts', ['../../cli/run', '../../main/web'], ['../../shared/text', '../store', './merge']],
-  ['src/cli/x.ts', ['../harness/server', '../main/window', '../renderer/src/bridge'], ['../core/store', '../shared/text', '../../package.json']],
+  [
+    'src/cli/x.ts',
+    ['../harness/server', '../main/window', '../renderer/src/bridge'],
+    ['../core/store', '../shared/text', '../../package.json'],
+  ],
   ['src/harness/x.ts', ['../main/protocol', '../cli/run'], ['../core/web', '../shared/contract']],
-  ['src/main/x.ts', ['../renderer/src/bridge', '../harness/server', '../cli/run'], ['../core/web', '../shared/contract', 'electron']],
-  ['src/renderer/src/app/x.ts', ['../../../core/store', '../../../main/window', 'node:path', 'better-sqlite3'], ['../../../shared/text', '../bridge']],
+  [
+    'src/main/x.ts',
+    ['../renderer/src/bridge', '../harness/server', '../cli/run'],
+    ['../core/web', '../shared/contract', 'electron'],
+  ],
+  [
+    'src/renderer/src/app/x.ts',
+    ['../../../core/store', '../../../main/window', 'node:path', 'better-sqlite3'],
+    ['../../../shared/text', '../bridge'],
+  ],
   ['src/preload/x.ts', ['../core/store', '../main/ipc', 'node:path'], ['../shared/contract', 'electron']],
 ]
 
 describe('layer rules', () => {
   it.each(cases)('%s: forbidden imports fail the lint, allowed ones pass', async (file, forbidden, allowed) => {
-    for (const path of forbidden) expect(await restricted(file, `import '${path}'`), `${file} imports ${path}`).toBe(true)
-    for (const path of allowed) expect(await restricted(file, `import '${path}'`), `${file} imports ${path}`).toBe(false)
+    for (const path of forbidden)
+      expect(await restricted(file, `import '${path}'`), `${file} imports ${path}`).toBe(true)
+    for (const path of allowed)
+      expect(await restricted(file, `import '${path}'`), `${file} imports ${path}`).toBe(false)
   })
 })

@@ -12,9 +12,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 type Fn = (...args: never[]) => unknown
 type Sent = [channel: string, name: string, payload: unknown]
-interface MenuItem { label?: string; click?: () => void; submenu?: MenuItem[] }
-interface Frame { url: string; parent: object | null }
-type IpcHandler = (event: { senderFrame: Frame | null }, method: string, args: unknown) => Promise<{ ok: boolean; value?: { path: string }; error?: { code: string } }>
+interface MenuItem {
+  label?: string
+  click?: () => void
+  submenu?: MenuItem[]
+}
+interface Frame {
+  url: string
+  parent: object | null
+}
+type IpcHandler = (
+  event: { senderFrame: Frame | null },
+  method: string,
+  args: unknown,
+) => Promise<{ ok: boolean; value?: { path: string }; error?: { code: string } }>
 
 const projectRoot = join(__dirname, '..')
 
@@ -31,7 +42,12 @@ const shell = vi.hoisted(() => {
     menu: [] as MenuItem[],
     windows: [] as FakeWindowShape[],
   }
-  interface FakeWindowShape { sent: Sent[]; url: string; title: string; options: { webPreferences: Record<string, unknown> } }
+  interface FakeWindowShape {
+    sent: Sent[]
+    url: string
+    title: string
+    options: { webPreferences: Record<string, unknown> }
+  }
   class FakeWindow implements FakeWindowShape {
     sent: Sent[] = []
     url = ''
@@ -88,7 +104,9 @@ const shell = vi.hoisted(() => {
       showOpenDialog: async () => state.dialogAnswers.shift(),
       showSaveDialog: async () => state.dialogAnswers.shift(),
     },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    session: {
+      defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
+    },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
   }
   return { state, electron }
@@ -130,9 +148,16 @@ afterAll(() => {
 describe('the Electron shell', () => {
   it('opens one sandboxed window on app://, the default review made from the bundled essay', async () => {
     expect(window().url).toBe('app://factdesk/index.html')
-    expect(window().options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
+    expect(window().options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
     expect(String(window().options.webPreferences.preload)).toMatch(/preload[\\/]index\.c?js$/)
-    expect((await state.ipcHandler(app, 'review-info', {})).value?.path).toBe(join(state.userData, 'reviews', 'default.factdesk'))
+    expect((await state.ipcHandler(app, 'review-info', {})).value?.path).toBe(
+      join(state.userData, 'reviews', 'default.factdesk'),
+    )
     expect(state.errorBoxes).toEqual([])
   })
 
@@ -146,9 +171,17 @@ describe('the Electron shell', () => {
 
   it('answers IPC from the app page only, and validates the arguments', async () => {
     expect((await state.ipcHandler(app, 'review-info', {})).ok).toBe(true)
-    const foreign = await state.ipcHandler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'review-info', {})
+    const foreign = await state.ipcHandler(
+      { senderFrame: { url: 'https://evil.example/', parent: null } },
+      'review-info',
+      {},
+    )
     expect(foreign.error?.code).toBe('forbidden')
-    const subframe = await state.ipcHandler({ senderFrame: { url: 'app://factdesk/index.html', parent: {} } }, 'review-info', {})
+    const subframe = await state.ipcHandler(
+      { senderFrame: { url: 'app://factdesk/index.html', parent: {} } },
+      'review-info',
+      {},
+    )
     expect(subframe.error?.code).toBe('forbidden')
     expect((await state.ipcHandler({ senderFrame: null }, 'review-info', {})).error?.code).toBe('forbidden')
     expect((await state.ipcHandler(app, 'claim-update', { id: 1 })).error?.code).toBe('invalid-args')
@@ -192,28 +225,44 @@ describe('the Electron shell', () => {
 
   it('starts a new review from a bundle with the bundle’s own essay', async () => {
     // A bundle of a review whose essay was corrected ("하이닉스" → "SK하이닉스").
-    const exported = (await state.ipcHandler(app, 'review-export', { format: 'bundle' })).value as unknown as { data: string }
-    const bundle = JSON.parse(exported.data) as { document: { text: string; hash: string; blocks: { inlines: { text: string }[] }[] } }
+    const exported = (await state.ipcHandler(app, 'review-export', { format: 'bundle' })).value as unknown as {
+      data: string
+    }
+    const bundle = JSON.parse(exported.data) as {
+      document: { text: string; hash: string; blocks: { inlines: { text: string }[] }[] }
+    }
     for (const b of bundle.document.blocks) for (const r of b.inlines) r.text = r.text.replace('하이닉스', 'SK하이닉스')
     bundle.document.text = bundle.document.text.replace('하이닉스', 'SK하이닉스')
     bundle.document.hash = 'sha256:' + createHash('sha256').update(bundle.document.text, 'utf8').digest('hex')
     const file = join(state.userData, 'corrected.factdesk.json')
     writeFileSync(file, JSON.stringify(bundle))
-    state.dialogAnswers.push({ canceled: false, filePaths: [file] }, { canceled: false, filePath: join(state.userData, 'from-bundle') })
+    state.dialogAnswers.push(
+      { canceled: false, filePaths: [file] },
+      { canceled: false, filePath: join(state.userData, 'from-bundle') },
+    )
     item('New Review from a Review File or Bundle…').click?.()
-    await vi.waitFor(() => expect(lastSent()).toEqual(['factdesk:event', 'review-changed', { reason: 'created' }]), { timeout: 10_000 })
-    expect((await state.ipcHandler(app, 'review-info', {})).value?.path).toBe(join(state.userData, 'from-bundle.factdesk'))
-    expect(((await state.ipcHandler(app, 'document-get', {})).value as unknown as { text: string }).text).toBe(bundle.document.text)
+    await vi.waitFor(() => expect(lastSent()).toEqual(['factdesk:event', 'review-changed', { reason: 'created' }]), {
+      timeout: 10_000,
+    })
+    expect((await state.ipcHandler(app, 'review-info', {})).value?.path).toBe(
+      join(state.userData, 'from-bundle.factdesk'),
+    )
+    expect(((await state.ipcHandler(app, 'document-get', {})).value as unknown as { text: string }).text).toBe(
+      bundle.document.text,
+    )
   })
 
   it('denies navigation and opens only http(s) links, in the system browser', () => {
     const handlers: Record<string, (event: { preventDefault: () => void }) => void> = {}
     let openHandler: (details: { url: string }) => unknown = () => undefined
     for (const fn of state.listeners['web-contents-created'] ?? []) {
-      ;(fn as unknown as (e: object, contents: object) => void)({}, {
-        on: (event: string, handler: (typeof handlers)[string]) => void (handlers[event] = handler),
-        setWindowOpenHandler: (handler: typeof openHandler) => void (openHandler = handler),
-      })
+      ;(fn as unknown as (e: object, contents: object) => void)(
+        {},
+        {
+          on: (event: string, handler: (typeof handlers)[string]) => void (handlers[event] = handler),
+          setWindowOpenHandler: (handler: typeof openHandler) => void (openHandler = handler),
+        },
+      )
     }
     let prevented = false
     handlers['will-navigate']({ preventDefault: () => void (prevented = true) })

@@ -22,7 +22,8 @@ beforeEach(async () => {
   z = createClaim(A.store, anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
   s1 = addSource(A.store, x, sourceFields('https://openai.com/ko'), A.name).id
   base = A.file()
-  for (const r of [B, C]) expect(await r.receive(base, 'base.factdesk.json')).toMatchObject({ added: 3, sourcesAdded: 1, conflicts: 0 })
+  for (const r of [B, C])
+    expect(await r.receive(base, 'base.factdesk.json')).toMatchObject({ added: 3, sourcesAdded: 1, conflicts: 0 })
 })
 afterEach(() => {
   for (const r of [A, B, C]) r.close()
@@ -36,7 +37,12 @@ describe('merging review bundles', () => {
     const w = createClaim(B.store, anchorOf(B.store, '오픈AI가 서울을 선택한 것'), B.name)
     const summary = await A.receive(B)
     expect(summary).toMatchObject({ added: 1, updated: 0, unchanged: 3, conflicts: 0, unanchored: [] })
-    expect(A.claim(w.id)).toMatchObject({ exact: '오픈AI가 서울을 선택한 것', start: w.start, author: B.name, version: w.version })
+    expect(A.claim(w.id)).toMatchObject({
+      exact: '오픈AI가 서울을 선택한 것',
+      start: w.start,
+      author: B.name,
+      version: w.version,
+    })
     expect(sharedState(A.store)).toEqual(sharedState(B.store))
   })
 
@@ -44,7 +50,12 @@ describe('merging review bundles', () => {
     updateClaim(A.store, x, { note: 'A의 메모', status: 'checked' }, A.name)
     updateClaim(B.store, y, { verdict: 'mostly-true' }, B.name)
     expect(await B.receive(A)).toMatchObject({ updated: 1, unchanged: 2, conflicts: 0 })
-    expect(B.claim(x)).toMatchObject({ note: 'A의 메모', status: 'checked', version: A.claim(x).version, modifiedBy: A.name })
+    expect(B.claim(x)).toMatchObject({
+      note: 'A의 메모',
+      status: 'checked',
+      version: A.claim(x).version,
+      modifiedBy: A.name,
+    })
     expect(B.claim(y).verdict).toBe('mostly-true')
     expect(await A.receive(B)).toMatchObject({ updated: 1, unchanged: 2, conflicts: 0 })
     expect(A.claim(y)).toMatchObject({ verdict: 'mostly-true', version: B.claim(y).version, modifiedBy: B.name })
@@ -66,7 +77,12 @@ describe('merging review bundles', () => {
     expect(more).toEqual([])
     expect(conflict).toMatchObject({ entity: 'claim', entityId: x, claimId: x, origin: 'a.factdesk.json' })
     expect(conflict.mine).toMatchObject({ verdict: 'true', note: 'B: 통계로 확인', deleted: false, modifiedBy: B.name })
-    expect(conflict.theirs).toMatchObject({ verdict: 'false', note: 'A: 2위가 아니다', deleted: false, modifiedBy: A.name })
+    expect(conflict.theirs).toMatchObject({
+      verdict: 'false',
+      note: 'A: 2위가 아니다',
+      deleted: false,
+      modifiedBy: A.name,
+    })
 
     resolveConflict(B.store, conflict.id, { fields: { verdict: 'theirs', note: 'mine' } }, B.name)
     expect(B.claim(x)).toMatchObject({ verdict: 'false', note: 'B: 통계로 확인', hasConflict: false, author: A.name })
@@ -106,10 +122,18 @@ describe('merging review bundles', () => {
     const [fileA, fileB] = [A.file(), B.file()]
     expect(await B.receive(fileA)).toMatchObject({ conflicts: 1, deleted: 0 })
     expect(B.claim(y).note).toBe('날짜 확인함')
-    expect(listConflicts(B.store)[0]).toMatchObject({ entityId: y, mine: { deleted: false }, theirs: { deleted: true } })
+    expect(listConflicts(B.store)[0]).toMatchObject({
+      entityId: y,
+      mine: { deleted: false },
+      theirs: { deleted: true },
+    })
     expect(await A.receive(fileB)).toMatchObject({ conflicts: 1 })
     expect(A.row(y)).toMatchObject({ deleted: 1 })
-    expect(listConflicts(A.store)[0]).toMatchObject({ entityId: y, mine: { deleted: true }, theirs: { deleted: false, note: '날짜 확인함' } })
+    expect(listConflicts(A.store)[0]).toMatchObject({
+      entityId: y,
+      mine: { deleted: true },
+      theirs: { deleted: false, note: '날짜 확인함' },
+    })
   })
 
   it('lets a deletion win over a side that did not change the claim', async () => {
@@ -130,7 +154,11 @@ describe('merging review bundles', () => {
     updateClaim(B.store, y, { note: '5월 26일 발표' }, B.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 0, sourcesAdded: 1 })
     expect(await A.receive(B)).toMatchObject({ conflicts: 0, updated: 1 })
-    for (const r of [A, B]) expect(r.claim(y)).toMatchObject({ note: '5월 26일 발표', sources: [{ id: s2.id, url: 'https://example.org/press' }] })
+    for (const r of [A, B])
+      expect(r.claim(y)).toMatchObject({
+        note: '5월 26일 발표',
+        sources: [{ id: s2.id, url: 'https://example.org/press' }],
+      })
     expect(sharedState(A.store)).toEqual(sharedState(B.store))
   })
 
@@ -139,7 +167,13 @@ describe('merging review bundles', () => {
     updateSource(B.store, s1, sourceFields('https://openai.com/ko', 'B 제목'), B.name)
     expect(await B.receive(A)).toMatchObject({ conflicts: 1, sourcesUpdated: 0 })
     const [conflict] = listConflicts(B.store)
-    expect(conflict).toMatchObject({ entity: 'source', entityId: s1, claimId: x, mine: { title: 'B 제목' }, theirs: { title: 'A 제목' } })
+    expect(conflict).toMatchObject({
+      entity: 'source',
+      entityId: s1,
+      claimId: x,
+      mine: { title: 'B 제목' },
+      theirs: { title: 'A 제목' },
+    })
     expect(B.claim(x).hasConflict).toBe(true)
     resolveConflict(B.store, conflict.id, { all: 'theirs' }, B.name)
     expect(getSource(B.store, s1).title).toBe('A 제목')

@@ -22,7 +22,11 @@ afterEach(() => dir.remove())
 const T = '2025-06-01T00:00:00.000Z'
 
 /** A review file as Factdesk wrote it at schema step 1: two live claims, a tombstone, two sources. */
-function stepOneFile(name = 'v1.factdesk'): { path: string; claims: Record<string, unknown>[]; sources: Record<string, unknown>[] } {
+function stepOneFile(name = 'v1.factdesk'): {
+  path: string
+  claims: Record<string, unknown>[]
+  sources: Record<string, unknown>[]
+} {
   const path = dir.file(name)
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
@@ -46,15 +50,36 @@ function stepOneFile(name = 'v1.factdesk'): { path: string; claims: Record<strin
     { ...at('첫 문장은 참이다.'), verdict: 'true', status: 'checked', note: '확인 <b>끝</b>', deleted: 0, revision: 3 },
     { ...at('둘째 문장은 거짓'), verdict: 'unrated', status: 'open', note: '', deleted: 0, revision: 1 },
     { ...at('소제목 🇰🇷'), verdict: 'false', status: 'open', note: '지움', deleted: 1, revision: 2 },
-  ].map((c) => ({ id: randomUUID(), document_id: documentId, prefix: '', suffix: '', author: '김기자', created: T, modified: T, modified_by: '이팩트', ...c }))
+  ].map((c) => ({
+    id: randomUUID(),
+    document_id: documentId,
+    prefix: '',
+    suffix: '',
+    author: '김기자',
+    created: T,
+    modified: T,
+    modified_by: '이팩트',
+    ...c,
+  }))
   const insertClaim = db.prepare(
     `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, verdict, status, note, author, created, modified, modified_by, revision, deleted)
      VALUES (@id, @document_id, @exact, @prefix, @suffix, @start, @end, @verdict, @status, @note, @author, @created, @modified, @modified_by, @revision, @deleted)`,
   )
   for (const c of claims) insertClaim.run(c)
   const sources = [0, 1].map((i) => ({
-    id: randomUUID(), claim_id: claims[0].id, url: `https://example.org/${i}`, title: `출처 ${i}`, publisher: '', published: '2025-05-26',
-    accessed: '', excerpt: '', archive_url: '', created: T, modified: T, revision: 1, deleted: i,
+    id: randomUUID(),
+    claim_id: claims[0].id,
+    url: `https://example.org/${i}`,
+    title: `출처 ${i}`,
+    publisher: '',
+    published: '2025-05-26',
+    accessed: '',
+    excerpt: '',
+    archive_url: '',
+    created: T,
+    modified: T,
+    revision: 1,
+    deleted: i,
   }))
   const insertSource = db.prepare(
     `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted)
@@ -79,12 +104,16 @@ describe('a review file from schema step 1', () => {
         const row = rows.find((r) => r.id === c.id)!
         expect(row).toMatchObject({ ...c, anchored: 1 })
         expect(row.version).toMatch(/^[0-9a-f]{32}$/)
-        expect(store.db.prepare(`SELECT 1 FROM version_seen WHERE entity_id = ? AND version = ?`).get(c.id, row.version)).toBeTruthy()
+        expect(
+          store.db.prepare(`SELECT 1 FROM version_seen WHERE entity_id = ? AND version = ?`).get(c.id, row.version),
+        ).toBeTruthy()
       }
       for (const s of sources) {
         const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(s.id) as Record<string, unknown>
         expect(row).toMatchObject(s)
-        expect(store.db.prepare(`SELECT 1 FROM version_seen WHERE entity_id = ? AND version = ?`).get(s.id, row.version)).toBeTruthy()
+        expect(
+          store.db.prepare(`SELECT 1 FROM version_seen WHERE entity_id = ? AND version = ?`).get(s.id, row.version),
+        ).toBeTruthy()
       }
       expect(new Set(rows.map((r) => r.version)).size).toBe(3)
       expect(listClaims(store).map((c) => [c.exact, c.anchored, c.note, c.sources.length])).toEqual([
@@ -108,8 +137,23 @@ describe('a review file from schema step 1', () => {
     const store = openReview(':memory:', smallEssay())
     try {
       const summary = await importFile(store, 'old.factdesk', bytes, '박검증')
-      expect(summary).toMatchObject({ format: 'sqlite', added: 2, sourcesAdded: 2, conflicts: 0, documentDiffers: false })
-      expect(listClaims(store).map((c) => c.id).sort()).toEqual(claims.filter((c) => !c.deleted).map((c) => c.id).sort())
+      expect(summary).toMatchObject({
+        format: 'sqlite',
+        added: 2,
+        sourcesAdded: 2,
+        conflicts: 0,
+        documentDiffers: false,
+      })
+      expect(
+        listClaims(store)
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(
+        claims
+          .filter((c) => !c.deleted)
+          .map((c) => c.id)
+          .sort(),
+      )
       expect(readFileSync(path).equals(bytes)).toBe(true)
     } finally {
       store.close()

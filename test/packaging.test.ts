@@ -10,7 +10,8 @@ import { ROOT } from './helpers/essay'
  * the electron-builder configuration against electron-builder's own JSON schema, the fuses it flips,
  * and that the Electron in use is a supported major.
  */
-const json = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>
+const json = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>
 const config = json('electron-builder.json')
 
 describe('packaging', () => {
@@ -53,7 +54,9 @@ describe('packaging', () => {
   })
 
   it('hands a double-clicked review file to the app, skipping flags and the app path', () => {
-    expect(reviewPathFromArgv(['/opt/Factdesk/factdesk', '--lang=ko', 'reviews/a.factdesk'], '/home/kim')).toBe('/home/kim/reviews/a.factdesk')
+    expect(reviewPathFromArgv(['/opt/Factdesk/factdesk', '--lang=ko', 'reviews/a.factdesk'], '/home/kim')).toBe(
+      '/home/kim/reviews/a.factdesk',
+    )
     expect(reviewPathFromArgv(['electron', '.', '--user-data-dir', '/tmp/x'], '/w')).toBeUndefined()
     expect(reviewPathFromArgv(['Factdesk.exe', 'C:/검토/초안.FACTDESK'], 'C:/')).toMatch(/초안\.FACTDESK$/)
   })

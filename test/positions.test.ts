@@ -28,7 +28,10 @@ describe('claim positions', () => {
     }
     expect(listClaims(store)).toHaveLength(0)
     const claim = createClaim(store, tail, '김기자')
-    expect(factdeskError(() => attachClaim(store, claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args').message).toMatch(/beyond the end/)
+    expect(
+      factdeskError(() => attachClaim(store, claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args')
+        .message,
+    ).toMatch(/beyond the end/)
   })
 
   it('keeps an unplaced W3C annotation with a far-away position inside the essay', async () => {

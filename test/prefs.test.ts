@@ -27,9 +27,22 @@ describe('preferences: essay font size and default verdict scale', () => {
       })
       expect(changed).toEqual(['prefs-changed'])
       expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ essayFontSize: 24, defaultScale: 'politifact' })
-      expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get()).toMatchObject({ essayFontSize: 24, defaultScale: 'politifact' })
-      for (const bad of [{ essayFontSize: 8 }, { essayFontSize: 33 }, { essayFontSize: 17.5 }, { essayFontSize: '20' }, { defaultScale: '' }, { defaultScale: 'x'.repeat(101) }]) {
-        expect(await dispatch(service, 'prefs-set', bad), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid-args' } })
+      expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get()).toMatchObject({
+        essayFontSize: 24,
+        defaultScale: 'politifact',
+      })
+      for (const bad of [
+        { essayFontSize: 8 },
+        { essayFontSize: 33 },
+        { essayFontSize: 17.5 },
+        { essayFontSize: '20' },
+        { defaultScale: '' },
+        { defaultScale: 'x'.repeat(101) },
+      ]) {
+        expect(await dispatch(service, 'prefs-set', bad), JSON.stringify(bad)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-args' },
+        })
       }
       expect(prefs.get()).toMatchObject({ essayFontSize: 24, defaultScale: 'politifact' })
       // The store checks too, whoever calls it.
@@ -59,7 +72,10 @@ describe('preferences: reviewer name and the Claims panel width', () => {
     const session = new ReviewSession(openReview(':memory:', smallEssay()))
     const service = createService({ session, prefs, emit: () => undefined })
     try {
-      expect(await dispatch(service, 'prefs-set', { reviewerName: '  김검증 ' })).toMatchObject({ ok: true, value: { reviewerName: '김검증' } })
+      expect(await dispatch(service, 'prefs-set', { reviewerName: '  김검증 ' })).toMatchObject({
+        ok: true,
+        value: { reviewerName: '김검증' },
+      })
       for (const blank of ['', '   ', '\u3000\n']) {
         expect(await dispatch(service, 'prefs-set', { reviewerName: blank }), JSON.stringify(blank)).toMatchObject({
           ok: false,
@@ -84,7 +100,10 @@ describe('preferences: reviewer name and the Claims panel width', () => {
     const session = new ReviewSession(openReview(':memory:', smallEssay()))
     const service = createService({ session, prefs, emit: () => undefined })
     try {
-      expect(await dispatch(service, 'prefs-set', { panelWidth: 512 })).toMatchObject({ ok: true, value: { panelWidth: 512 } })
+      expect(await dispatch(service, 'prefs-set', { panelWidth: 512 })).toMatchObject({
+        ok: true,
+        value: { panelWidth: 512 },
+      })
       expect(new PrefsStore(path, { reviewerName: '', lang: 'en' }).get().panelWidth).toBe(512)
       for (const bad of [100, 5000, 300.5, '400']) {
         expect(await dispatch(service, 'prefs-set', { panelWidth: bad }), String(bad)).toMatchObject({ ok: false })

@@ -43,8 +43,10 @@ beforeEach(() => {
   A = new Reviewer('김기자', bundledEssay())
   E = new Reviewer('편집자', edited())
   for (const key of Object.keys(Q) as (keyof typeof Q)[]) {
-    const anchor = key === 'twice' ? anchorIn(readDocument(A.store).text, '이는 단순한 기술') : anchorOf(A.store, Q[key])
-    if (key === 'twice') Object.assign(anchor, describeRange(readDocument(A.store).text, anchor.start + 3, anchor.start + 6))
+    const anchor =
+      key === 'twice' ? anchorIn(readDocument(A.store).text, '이는 단순한 기술') : anchorOf(A.store, Q[key])
+    if (key === 'twice')
+      Object.assign(anchor, describeRange(readDocument(A.store).text, anchor.start + 3, anchor.start + 6))
     ids[key] = createClaim(A.store, anchor, A.name).id
   }
 })
@@ -60,14 +62,24 @@ describe('importing claims onto an edited copy of the essay', () => {
     const text = readDocument(E.store).text
     for (const key of ['shifted', 'inside', 'spaced', 'twice'] as const) {
       const c = E.claim(ids[key])
-      expect({ key, anchored: c.anchored, exact: c.exact, slice: cpSlice(text, c.start, c.end) }).toEqual({ key, anchored: true, exact: Q[key], slice: Q[key] })
+      expect({ key, anchored: c.anchored, exact: c.exact, slice: cpSlice(text, c.start, c.end) }).toEqual({
+        key,
+        anchored: true,
+        exact: Q[key],
+        slice: Q[key],
+      })
       expect(c.start, key).not.toBe(A.claim(ids[key]).start)
     }
     // Of the many "단순한", the one whose context matches.
     expect(E.claim(ids.twice).start).toBe(anchorIn(text, '이는 단순한 기술').start + 3)
 
     expect(summary.unanchored).toHaveLength(2)
-    expect(summary.unanchored).toEqual(expect.arrayContaining([{ id: ids.removed, exact: Q.removed }, { id: ids.short, exact: Q.short }]))
+    expect(summary.unanchored).toEqual(
+      expect.arrayContaining([
+        { id: ids.removed, exact: Q.removed },
+        { id: ids.short, exact: Q.short },
+      ]),
+    )
     for (const key of ['removed', 'short'] as const) {
       expect(E.claim(ids[key])).toMatchObject({ anchored: false, exact: Q[key] })
       expect(E.row(ids[key]).anchored).toBe(0)
@@ -93,15 +105,27 @@ describe('importing claims onto an edited copy of the essay', () => {
     const wrong = anchorIn(text, '카카오와 협업')
     factdeskError(() => attachClaim(E.store, ids.short, { ...wrong, exact: '다른 글' }, E.name), 'invalid-args')
     const attached = attachClaim(E.store, ids.short, wrong, E.name)
-    expect(attached).toMatchObject({ anchored: true, exact: '카카오와 협업', start: wrong.start, end: wrong.end, author: A.name, modifiedBy: E.name })
+    expect(attached).toMatchObject({
+      anchored: true,
+      exact: '카카오와 협업',
+      start: wrong.start,
+      end: wrong.end,
+      author: A.name,
+      modifiedBy: E.name,
+    })
     expect(attached.version).not.toBe(A.claim(ids.short).version)
-    expect(listClaims(E.store).filter((c) => !c.anchored).map((c) => c.id)).toEqual([ids.removed])
+    expect(
+      listClaims(E.store)
+        .filter((c) => !c.anchored)
+        .map((c) => c.id),
+    ).toEqual([ids.removed])
     factdeskError(() => attachClaim(E.store, ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'invalid-args')
   })
 })
 
 describe('reanchor()', () => {
-  const text = '😀 앞 문장. 첫 문장은 참이다. 😀 가운데 문장. 서울의 오픈AI 지사 설립은 사실이다. 끝에 다시 오픈AI 지사 이야기.'
+  const text =
+    '😀 앞 문장. 첫 문장은 참이다. 😀 가운데 문장. 서울의 오픈AI 지사 설립은 사실이다. 끝에 다시 오픈AI 지사 이야기.'
   const at = (needle: string, nth = 0) => anchorIn(text, needle, nth)
 
   it('keeps a position that still holds the quote', () => {
@@ -124,9 +148,17 @@ describe('reanchor()', () => {
   it('picks the occurrence whose prefix and suffix match, not the nearest', () => {
     const second = at('오픈AI 지사', 1)
     const first = at('오픈AI 지사', 0)
-    const found = reanchor(text, { exact: '오픈AI 지사', prefix: '끝에 다시 ', suffix: ' 이야기.', start: first.start + 1, end: first.end + 1 })
+    const found = reanchor(text, {
+      exact: '오픈AI 지사',
+      prefix: '끝에 다시 ',
+      suffix: ' 이야기.',
+      start: first.start + 1,
+      end: first.end + 1,
+    })
     expect(found).toEqual({ anchor: second, method: 'quote' })
-    expect(reanchor(text, { exact: '오픈AI 지사', prefix: '서울의 ', suffix: ' 설립은', start: second.start + 1 })?.anchor).toEqual(first)
+    expect(
+      reanchor(text, { exact: '오픈AI 지사', prefix: '서울의 ', suffix: ' 설립은', start: second.start + 1 })?.anchor,
+    ).toEqual(first)
   })
 
   it('attaches a long quote with one character changed as fuzzy', () => {

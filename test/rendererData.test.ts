@@ -6,7 +6,13 @@ import type { Service } from '../src/core/registry'
 import { ReviewSession } from '../src/core/review/session'
 import { call, watchWrites } from '../src/renderer/src/bridge'
 import { changeClaim, currentClaims, moveClaims, upsertClaim } from '../src/renderer/src/state/claimCache'
-import { claimsQuery, createDeskClient, queries, subscribeErrors, unsavedEdits } from '../src/renderer/src/state/queryClient'
+import {
+  claimsQuery,
+  createDeskClient,
+  queries,
+  subscribeErrors,
+  unsavedEdits,
+} from '../src/renderer/src/state/queryClient'
 import { shortcutCommand } from '../src/renderer/src/app/deskCommands'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf } from './helpers/exchange'
@@ -22,11 +28,19 @@ let service: Service
 beforeEach(() => {
   dir = tempDir()
   session = new ReviewSession(openReview(':memory:', bundledEssay()))
-  const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
+  const prefs = new PrefsStore(dir.file('prefs.json'), {
+    reviewerName: '김기자',
+    lang: 'ko',
+    essayFontSize: 18,
+    defaultScale: 'snu',
+  })
   service = createService({ session, prefs, emit: () => undefined })
   const bridge: FactdeskBridge = {
     call: (method, args) => dispatch(service, method, args) as never,
-    on: <E extends EventName>(_event: E, _listener: (payload: Events[E]) => void) => () => undefined,
+    on:
+      <E extends EventName>(_event: E, _listener: (payload: Events[E]) => void) =>
+      () =>
+        undefined,
   }
   ;(globalThis as { window?: unknown }).window = { factdesk: bridge }
 })
@@ -52,13 +66,21 @@ it('keeps the claims in essay order, and an edit elsewhere leaves a claim the sa
   const later = mark('챗GPT 유료 가입자 수 2위')
   const client = createDeskClient()
   await client.fetchQuery(claimsQuery(client))
-  const earlier = createClaim(session.store, anchorOf(session.store, readDocument(session.store).text.slice(0, 5)), '김기자')
+  const earlier = createClaim(
+    session.store,
+    anchorOf(session.store, readDocument(session.store).text.slice(0, 5)),
+    '김기자',
+  )
   upsertClaim(client, earlier)
   expect(currentClaims(client).map((c) => c.id)).toEqual([earlier.id, later.id])
   const untouched = currentClaims(client)[1]
   // An edit inside the first claim's words: only that claim moves.
   const text = readDocument(session.store).text
-  const moved = moveClaims(client, (c) => (c.id === earlier.id ? { start: c.start, end: c.end + 1 } : { start: c.start, end: c.end }), text)
+  const moved = moveClaims(
+    client,
+    (c) => (c.id === earlier.id ? { start: c.start, end: c.end + 1 } : { start: c.start, end: c.end }),
+    text,
+  )
   expect(moved[1]).toBe(untouched)
   expect(moved[0].end).toBe(earlier.end + 1)
 })
@@ -69,7 +91,12 @@ it('reports a refused change once, in one place, and leaves the list as it was',
   await client.fetchQuery(claimsQuery(client))
   const reported: unknown[] = []
   const off = subscribeErrors(client, (err) => reported.push(err))
-  expect(await changeClaim(client, (a) => call('source-add', a), { claimId: claim.id, source: { url: 'javascript:alert(1)' } })).toBe(false)
+  expect(
+    await changeClaim(client, (a) => call('source-add', a), {
+      claimId: claim.id,
+      source: { url: 'javascript:alert(1)' },
+    }),
+  ).toBe(false)
   expect(await changeClaim(client, (a) => call('tag-add', a), { claimId: claim.id, name: '경제' })).toBe(true)
   await new Promise((resolve) => setTimeout(resolve, 10))
   expect(reported).toHaveLength(1)
@@ -102,11 +129,23 @@ it('turns the page shortcuts into the menu commands they stand for', () => {
   const g = globalThis as Record<string, unknown>
   g.Element = g.HTMLElement = class {}
   const key = (init: Partial<KeyboardEvent>) =>
-    ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, isComposing: false, ...init }) as KeyboardEvent
+    ({
+      key: '',
+      code: '',
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      target: null,
+      isComposing: false,
+      ...init,
+    }) as KeyboardEvent
   expect(shortcutCommand(key({ key: 'M', ctrlKey: true, shiftKey: true }), false)).toBe('mark-claim')
   expect(shortcutCommand(key({ key: 'z', metaKey: true }), true)).toBe('undo-claim')
   // With the Korean layout on, E types 'ㄷ': the physical key counts.
-  expect(shortcutCommand(key({ key: 'ㄷ', code: 'KeyE', ctrlKey: true, shiftKey: true }), false)).toBe('toggle-edit-mode')
+  expect(shortcutCommand(key({ key: 'ㄷ', code: 'KeyE', ctrlKey: true, shiftKey: true }), false)).toBe(
+    'toggle-edit-mode',
+  )
   expect(shortcutCommand(key({ key: 'E', ctrlKey: true, metaKey: true, shiftKey: true }), false)).toBeNull()
   expect(shortcutCommand(key({ key: 'e', ctrlKey: true, shiftKey: true, isComposing: true }), false)).toBeNull()
   expect(shortcutCommand(key({ key: 'z', ctrlKey: true, shiftKey: true }), false)).toBeNull()

@@ -10,7 +10,15 @@ import { particleRo } from '../src/core/republish/words'
 import type { ReviewStore } from '../src/core/review/store'
 import { blockText, type Block } from '../src/shared/essay'
 import { bundledEssay, smallEssay } from './helpers/essay'
-import { applyCorrectionDirectly, claimOn, htmlBlockTexts, markdownBody, mdUnescape, openEssay, source } from './helpers/republish'
+import {
+  applyCorrectionDirectly,
+  claimOn,
+  htmlBlockTexts,
+  markdownBody,
+  mdUnescape,
+  openEssay,
+  source,
+} from './helpers/republish'
 import { readDocument } from '../src/core/document/queries'
 
 let store: ReviewStore
@@ -23,9 +31,13 @@ const markdown = (annotated = false): string => renderMarkdown(gatherRepublishDa
 const html = (): string => renderHtml(gatherRepublishData(store))
 
 /** Block kinds as a Markdown reader sees them: the lines under the title are paragraphs. */
-const asMarkdownKind = (b: Block): string => (['subtitle', 'affiliation', 'author'].includes(b.kind) ? 'paragraph' : b.kind)
+const asMarkdownKind = (b: Block): string =>
+  ['subtitle', 'affiliation', 'author'].includes(b.kind) ? 'paragraph' : b.kind
 const plainBlocks = (blocks: Block[]) =>
-  blocks.map((b) => ({ kind: asMarkdownKind(b), inlines: b.inlines.map((r) => ({ text: mdUnescape(r.text), bold: r.bold === true })) }))
+  blocks.map((b) => ({
+    kind: asMarkdownKind(b),
+    inlines: b.inlines.map((r) => ({ text: mdUnescape(r.text), bold: r.bold === true })),
+  }))
 
 describe('Markdown and HTML without claims or corrections', () => {
   it('Markdown holds the essay block for block: the same texts, kinds and bold runs', () => {
@@ -54,7 +66,16 @@ describe('Markdown and HTML without claims or corrections', () => {
 
   it('Markdown escapes markup so that text with *, _, #, 1. and <b> reads back exactly', () => {
     const tricky = parseEssayMarkdown(
-      ['# 제목 <b>굵게</b>', '', '# 머리가 아닌 줄', '', '1. 목록이 아닌 줄', '', '*별표* _밑줄_ [링크](x) & ~취소~ | 표', ''].join('\n'),
+      [
+        '# 제목 <b>굵게</b>',
+        '',
+        '# 머리가 아닌 줄',
+        '',
+        '1. 목록이 아닌 줄',
+        '',
+        '*별표* _밑줄_ [링크](x) & ~취소~ | 표',
+        '',
+      ].join('\n'),
     )
     tricky.blocks[1] = { kind: 'paragraph', inlines: [{ text: '# 머리가 아닌 줄' }] }
     tricky.blocks[2] = { kind: 'paragraph', inlines: [{ text: '1. 목록이 아닌 줄' }] }
@@ -82,7 +103,9 @@ describe('with corrections', () => {
     const after = markdown()
     expect(markdownBody(after)).toBe(markdownBody(before).replace(X, Y))
     expect(after).toContain('## 정정\n\n- ')
-    expect(after).toContain('이 글의 이전 판에는 “2025년 5월, 인공지능(AI) 역사에서”라고 적혀 있었습니다. 이를 “2025년 5월 26일, 인공지능(AI) 역사에서”로 바로잡았습니다. 발표일을 밝혔습니다.')
+    expect(after).toContain(
+      '이 글의 이전 판에는 “2025년 5월, 인공지능(AI) 역사에서”라고 적혀 있었습니다. 이를 “2025년 5월 26일, 인공지능(AI) 역사에서”로 바로잡았습니다. 발표일을 밝혔습니다.',
+    )
     // HTML: the same block changed, nothing else; the correction shows both wordings.
     const afterHtml = htmlBlockTexts(html())
     const changed = [...afterHtml.keys()].filter((i) => afterHtml.get(i) !== beforeHtml.get(i))
@@ -101,7 +124,9 @@ describe('with corrections', () => {
     const claim = claimOn(store, '1999', { verdict: 'false' })
     applyCorrectionDirectly(store, claim.id, '2001', 'The city’s records give 2001.')
     expect(markdown()).toContain('## Corrections\n\n- ')
-    expect(markdown()).toContain('An earlier version of this essay said “1999”. It has been corrected to “2001”. The city’s records give 2001.')
+    expect(markdown()).toContain(
+      'An earlier version of this essay said “1999”. It has been corrected to “2001”. The city’s records give 2001.',
+    )
     expect(markdown()).toContain('The bridge opened in 2001.')
   })
 
@@ -120,11 +145,24 @@ describe('annotated exports', () => {
     claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', {
       verdict: 'true',
       note: '오픈AI 보도자료로 확인.\n둘째 줄: "따옴표"와 *별표*',
-      sources: [source('https://openai.com/index/openai-korea/', 'OpenAI 서울 지사', { publisher: '오픈AI', published: '2025-05-26', archiveUrl: 'https://web.archive.org/x' })],
+      sources: [
+        source('https://openai.com/index/openai-korea/', 'OpenAI 서울 지사', {
+          publisher: '오픈AI',
+          published: '2025-05-26',
+          archiveUrl: 'https://web.archive.org/x',
+        }),
+      ],
     })
-    claimOn(store, '챗GPT 유료 가입자 수 2위', { verdict: 'mostly-false', note: '통계 출처 불분명', sources: [source('https://example.com/stats?a=(1)', '')] })
+    claimOn(store, '챗GPT 유료 가입자 수 2위', {
+      verdict: 'mostly-false',
+      note: '통계 출처 불분명',
+      sources: [source('https://example.com/stats?a=(1)', '')],
+    })
     // Overlaps the first claim.
-    claimOn(store, '서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은', { verdict: 'undecidable', note: '겹치는 주장' })
+    claimOn(store, '서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은', {
+      verdict: 'undecidable',
+      note: '겹치는 주장',
+    })
     // Across two blocks (a heading and the paragraph after it).
     claimOn(store, '이 되다\n서울, 오픈AI', { verdict: 'half-true', note: '두 블록에 걸친 주장' })
   }
@@ -142,7 +180,9 @@ describe('annotated exports', () => {
     expect(md).toContain('**판정: 대체로 사실 아님**')
     expect(md).toContain('**판정: 판단 유보**')
     expect(md).toContain('오픈AI 보도자료로 확인.  \n    둘째 줄: "따옴표"와 \\*별표\\*')
-    expect(md).toContain('[OpenAI 서울 지사](https://openai.com/index/openai-korea/) — 오픈AI, 2025-05-26 ([보관본](https://web.archive.org/x))')
+    expect(md).toContain(
+      '[OpenAI 서울 지사](https://openai.com/index/openai-korea/) — 오픈AI, 2025-05-26 ([보관본](https://web.archive.org/x))',
+    )
     expect(md).toContain('(https://example.com/stats?a=%281%29)')
     // The text itself is unchanged: remove the references and it is the clean export.
     expect(markdownBody(md).replace(/\[\^\d+\]/g, '')).toBe(markdownBody(markdown(false)))
@@ -153,7 +193,9 @@ describe('annotated exports', () => {
     const page = html()
     const data = gatherRepublishData(store)
     for (const [i, c] of data.claims.entries()) {
-      const entry = new RegExp(`<li class="claim" id="claim-${i + 1}" data-verdict="${c.verdict}">([\\s\\S]*?)</li>\\n(?=<li class="claim"|</ol>)`).exec(page)
+      const entry = new RegExp(
+        `<li class="claim" id="claim-${i + 1}" data-verdict="${c.verdict}">([\\s\\S]*?)</li>\\n(?=<li class="claim"|</ol>)`,
+      ).exec(page)
       expect(entry, `appendix entry ${i + 1}`).not.toBeNull()
       const body = (entry as RegExpExecArray)[1]
       expect(body).toContain(escapeHtml(c.note))
@@ -167,9 +209,17 @@ describe('annotated exports', () => {
     // The overlap is coloured by the shorter claim and underlined.
     const [ct, cu] = [data.claims[t - 1], data.claims[u - 1]]
     const shorter = ct.end - ct.start <= cu.end - cu.start ? ct : cu
-    expect(page).toMatch(new RegExp(`<mark data-verdict="${shorter.verdict}" data-claims="${t} ${u}" [^>]*class="overlap"`))
-    expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>이 되다</mark></h1>`))
-    expect(page).toMatch(new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>서울, 오픈AI</mark><a class="ref" href="#claim-${n('half-true')}" data-n="${n('half-true')}"`))
+    expect(page).toMatch(
+      new RegExp(`<mark data-verdict="${shorter.verdict}" data-claims="${t} ${u}" [^>]*class="overlap"`),
+    )
+    expect(page).toMatch(
+      new RegExp(`<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>이 되다</mark></h1>`),
+    )
+    expect(page).toMatch(
+      new RegExp(
+        `<mark data-verdict="half-true" data-claims="${n('half-true')}"[^>]*>서울, 오픈AI</mark><a class="ref" href="#claim-${n('half-true')}" data-n="${n('half-true')}"`,
+      ),
+    )
     // Marks change nothing in the text.
     const texts = htmlBlockTexts(page)
     readDocument(store).blocks.forEach((b, i) => expect(texts.get(i)).toBe(blockText(b)))
@@ -183,7 +233,14 @@ describe('annotated exports', () => {
       const segs = views.flatMap((v) => v.segments)
       expect(segs.filter((s) => s.opens.includes(c.id))).toHaveLength(1)
       expect(segs.filter((s) => s.closes.includes(c.id))).toHaveLength(1)
-      const covered = views.map((v) => v.segments.filter((s) => s.claims.includes(c.id)).map((s) => s.text).join('')).filter(Boolean)
+      const covered = views
+        .map((v) =>
+          v.segments
+            .filter((s) => s.claims.includes(c.id))
+            .map((s) => s.text)
+            .join(''),
+        )
+        .filter(Boolean)
       expect(covered.join('\n')).toBe(c.exact)
     }
   })
@@ -223,7 +280,11 @@ describe('exportRepublication', () => {
     const c = claimOn(store, '첫 문장은 참이다.', { verdict: 'true', sources: [source('https://example.com/a')] })
     applyCorrectionDirectly(store, c.id, '첫 문장은 참이었다.', '시제')
     const md = await exportRepublication(store, 'markdown-annotated')
-    expect(md).toMatchObject({ fileName: '작은 글 시험 판.factcheck.md', encoding: 'utf8', counts: { claims: 1, rated: 1, sources: 1, corrections: 1 } })
+    expect(md).toMatchObject({
+      fileName: '작은 글 시험 판.factcheck.md',
+      encoding: 'utf8',
+      counts: { claims: 1, rated: 1, sources: 1, corrections: 1 },
+    })
     const clean = await exportRepublication(store, 'markdown')
     expect(clean.counts).toEqual({ claims: 0, rated: 0, sources: 0, corrections: 1, notFound: 0 })
     expect((await exportRepublication(store, 'html')).mimeType).toBe('text/html')

@@ -15,7 +15,11 @@ beforeEach(() => {
   review = dir.file('desk.factdesk')
   const store = openReview(review, bundledEssay())
   try {
-    claimOn(store, '챗GPT 유료 가입자 수 2위', { verdict: 'mostly-false', note: '통계 "출처" 확인,\n둘째 줄', sources: [source('https://example.com/stats')] })
+    claimOn(store, '챗GPT 유료 가입자 수 2위', {
+      verdict: 'mostly-false',
+      note: '통계 "출처" 확인,\n둘째 줄',
+      sources: [source('https://example.com/stats')],
+    })
     claimOn(store, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true' })
     writeSettings(store, { organisationName: 'SNU팩트체크' })
   } finally {
@@ -27,7 +31,11 @@ afterEach(() => dir.remove())
 async function cli(...argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { USER: 'tester' } })
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { USER: 'tester' },
+  })
   return { code, stdout, stderr }
 }
 
@@ -38,7 +46,17 @@ describe('factdesk export for republication', () => {
     expect(readFileSync(clean, 'utf8')).toMatch(/^# 서울, 오픈AI의 전략적 거점이 되다\n/)
     expect(readFileSync(clean, 'utf8')).not.toContain('[^1]')
     const annotated = dir.file('essay.factcheck.md')
-    const r = await cli('export', '--review', review, '--format', 'markdown', '--annotated', '--out', annotated, '--json')
+    const r = await cli(
+      'export',
+      '--review',
+      review,
+      '--format',
+      'markdown',
+      '--annotated',
+      '--out',
+      annotated,
+      '--json',
+    )
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, format: 'markdown-annotated', claims: 2 })
     expect(readFileSync(annotated, 'utf8')).toContain('[^2]: **판정: 대체로 사실 아님**')
@@ -56,7 +74,17 @@ describe('factdesk export for republication', () => {
     expect((await cli('export', '--review', review, '--format', 'csv', '--out', csv)).code).toBe(0)
     expect(readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     const jsonld = dir.file('claims.jsonld')
-    const r = await cli('export', '--review', review, '--format', 'claimreview', '--url', 'https://factcheck.example.kr/a', '--out', jsonld)
+    const r = await cli(
+      'export',
+      '--review',
+      review,
+      '--format',
+      'claimreview',
+      '--url',
+      'https://factcheck.example.kr/a',
+      '--out',
+      jsonld,
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(readFileSync(jsonld, 'utf8'))).toHaveLength(2)
     expect(r.stdout).toContain('schema.org ClaimReview')
@@ -77,15 +105,24 @@ describe('factdesk export for republication', () => {
   it('refuses flags that do not apply', async () => {
     const out = dir.file('x')
     expect((await cli('export', '--review', review, '--format', 'html', '--annotated', '--out', out)).code).toBe(2)
-    expect((await cli('export', '--review', review, '--format', 'markdown', '--clean', '--annotated', '--out', out)).code).toBe(2)
-    expect((await cli('export', '--review', review, '--format', 'html', '--url', 'https://x.example', '--out', out)).code).toBe(2)
-    expect((await cli('export', '--review', review, '--format', 'claimreview', '--url', 'javascript:alert(1)', '--out', out)).code).toBe(2)
+    expect(
+      (await cli('export', '--review', review, '--format', 'markdown', '--clean', '--annotated', '--out', out)).code,
+    ).toBe(2)
+    expect(
+      (await cli('export', '--review', review, '--format', 'html', '--url', 'https://x.example', '--out', out)).code,
+    ).toBe(2)
+    expect(
+      (await cli('export', '--review', review, '--format', 'claimreview', '--url', 'javascript:alert(1)', '--out', out))
+        .code,
+    ).toBe(2)
     expect((await cli('export', '--review', review, '--format', 'rtf', '--out', out)).code).toBe(2)
     expect(existsSync(out)).toBe(false)
   })
 
   it('says how to get Chromium when PDF cannot be printed', async () => {
     await expect(chromiumPdfRenderer({ executable: null })('<p>x</p>')).rejects.toThrow(NO_CHROMIUM)
-    expect(NO_CHROMIUM).toBe('PDF export needs Chromium: install it (apt-get install chromium) or export HTML and print it.')
+    expect(NO_CHROMIUM).toBe(
+      'PDF export needs Chromium: install it (apt-get install chromium) or export HTML and print it.',
+    )
   })
 })

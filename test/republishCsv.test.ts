@@ -25,7 +25,11 @@ const rows = (csv: string): Row[] => parse(csv, { bom: true, columns: true }) as
 
 /** A review whose verdicts include `true` and `false`, labelled True / False in English, with typed-looking text. */
 function englishReview(): ReviewStore {
-  const s = openEssay(parseEssayMarkdown('---\ntitle: Test\nlanguage: en\n---\n\nThe bridge opened in 1999. It was false news, said 서울시 on 3-4.\n'))
+  const s = openEssay(
+    parseEssayMarkdown(
+      '---\ntitle: Test\nlanguage: en\n---\n\nThe bridge opened in 1999. It was false news, said 서울시 on 3-4.\n',
+    ),
+  )
   claimOn(s, 'The bridge opened in 1999', { verdict: 'true', note: '42' })
   claimOn(s, '1999', { verdict: 'false', note: 'TRUE' })
   claimOn(s, '3-4', { verdict: 'half-true', note: '서울시 자료' })
@@ -52,39 +56,62 @@ describe('CSV in spreadsheets', () => {
   })
 
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p))
-  it.skipIf(!soffice)('LibreOffice Calc (headless, UTF-8 filter) reads no Boolean cells and Hangul intact (skipped where soffice is not installed: apt-get install libreoffice-calc)', () => {
-    store = englishReview()
-    dir = tempDir('factdesk-csv-')
-    const korean = openEssay(bundledEssay())
-    claimOn(korean, '챗GPT 유료 가입자 수 2위', { verdict: 'false', note: '통계 출처 불분명' })
-    claimOn(korean, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true' })
-    const files = { en: renderCsv(gatherRepublishData(store)), ko: renderCsv(gatherRepublishData(korean)) }
-    korean.close()
-    for (const [name, csv] of Object.entries(files)) {
-      writeFileSync(dir.file(`${name}.csv`), csv)
-      // 44 = comma, 34 = double quote, 76 = UTF-8, 1 = start at row 1: what the Text Import dialog sets.
-      execFileSync(soffice as string, ['--headless', `-env:UserInstallation=file://${dir.path}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'fods', '--outdir', dir.path, dir.file(`${name}.csv`)], {
-        stdio: 'pipe',
-        timeout: 120_000,
-      })
-      const fods = readFileSync(dir.file(`${name}.fods`), 'utf8')
-      const cells = [...fods.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map((m) => ({
-        type: /office:value-type="(\w+)"/.exec(m[1])?.[1],
-        text: htmlDecode(/office:string-value="([^"]*)"/.exec(m[1])?.[1] ?? (m[2] ?? '').replace(/<[^>]+>/g, '').trim()),
-      }))
-      expect(cells.filter((c) => c.type === 'boolean'), name).toEqual([])
-      const csvRows = rows(csv)
-      const shownCells = new Set(cells.map((c) => c.text))
-      for (const r of csvRows) {
-        for (const col of ['verdict', 'verdict_label', 'quote'] as const) {
-          expect(shownCells.has(shown(r[col])), `${name}: ${col} ${r[col]}`).toBe(true)
-          expect(cells.find((c) => c.text === shown(r[col]))?.type, `${name}: ${col} ${r[col]}`).toBe('string')
+  it.skipIf(!soffice)(
+    'LibreOffice Calc (headless, UTF-8 filter) reads no Boolean cells and Hangul intact (skipped where soffice is not installed: apt-get install libreoffice-calc)',
+    () => {
+      store = englishReview()
+      dir = tempDir('factdesk-csv-')
+      const korean = openEssay(bundledEssay())
+      claimOn(korean, '챗GPT 유료 가입자 수 2위', { verdict: 'false', note: '통계 출처 불분명' })
+      claimOn(korean, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'true' })
+      const files = { en: renderCsv(gatherRepublishData(store)), ko: renderCsv(gatherRepublishData(korean)) }
+      korean.close()
+      for (const [name, csv] of Object.entries(files)) {
+        writeFileSync(dir.file(`${name}.csv`), csv)
+        // 44 = comma, 34 = double quote, 76 = UTF-8, 1 = start at row 1: what the Text Import dialog sets.
+        execFileSync(
+          soffice as string,
+          [
+            '--headless',
+            `-env:UserInstallation=file://${dir.path}/profile`,
+            '--infilter=CSV:44,34,76,1',
+            '--convert-to',
+            'fods',
+            '--outdir',
+            dir.path,
+            dir.file(`${name}.csv`),
+          ],
+          {
+            stdio: 'pipe',
+            timeout: 120_000,
+          },
+        )
+        const fods = readFileSync(dir.file(`${name}.fods`), 'utf8')
+        const cells = [...fods.matchAll(/<table:table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map(
+          (m) => ({
+            type: /office:value-type="(\w+)"/.exec(m[1])?.[1],
+            text: htmlDecode(
+              /office:string-value="([^"]*)"/.exec(m[1])?.[1] ?? (m[2] ?? '').replace(/<[^>]+>/g, '').trim(),
+            ),
+          }),
+        )
+        expect(
+          cells.filter((c) => c.type === 'boolean'),
+          name,
+        ).toEqual([])
+        const csvRows = rows(csv)
+        const shownCells = new Set(cells.map((c) => c.text))
+        for (const r of csvRows) {
+          for (const col of ['verdict', 'verdict_label', 'quote'] as const) {
+            expect(shownCells.has(shown(r[col])), `${name}: ${col} ${r[col]}`).toBe(true)
+            expect(cells.find((c) => c.text === shown(r[col]))?.type, `${name}: ${col} ${r[col]}`).toBe('string')
+          }
         }
       }
-    }
-    const ko = readFileSync(dir.file('ko.fods'), 'utf8')
-    expect(ko).toContain('챗GPT 유료 가입자 수 2위')
-    expect(ko).toContain('통계 출처 불분명')
-    expect(ko).toContain('전혀 사실 아님')
-  })
+      const ko = readFileSync(dir.file('ko.fods'), 'utf8')
+      expect(ko).toContain('챗GPT 유료 가입자 수 2위')
+      expect(ko).toContain('통계 출처 불분명')
+      expect(ko).toContain('전혀 사실 아님')
+    },
+  )
 })

@@ -32,7 +32,11 @@ describe('CSV', () => {
       author: '김검증',
     })
     const b = claimOn(store, '오픈AI가 서울을 선택한 것은', { verdict: 'unrated', note: '=HYPERLINK("http://evil")' })
-    store.db.prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES ('t1', ?, '통계', 'x', '', '', 'v')`).run(a.id)
+    store.db
+      .prepare(
+        `INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES ('t1', ?, '통계', 'x', '', '', 'v')`,
+      )
+      .run(a.id)
     const csv = renderCsv(gatherRepublishData(store))
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     expect(csv.endsWith('\r\n')).toBe(true)
@@ -52,8 +56,12 @@ describe('CSV', () => {
       status: '확인 전',
       note,
       // In the claim's own order (two sources added in the same millisecond are ordered by id).
-      sources: getClaim(store, a.id).sources.map((x) => x.url).join('\n'),
-      source_titles: getClaim(store, a.id).sources.map((x) => x.title).join('\n'),
+      sources: getClaim(store, a.id)
+        .sources.map((x) => x.url)
+        .join('\n'),
+      source_titles: getClaim(store, a.id)
+        .sources.map((x) => x.title)
+        .join('\n'),
       author: '김검증',
       start: String(a.start),
       end: String(a.end),
@@ -111,29 +119,63 @@ describe('schema.org ClaimReview', () => {
       expect((r.reviewRating as Record<string, unknown>)['@type']).toBe('Rating')
       expect(typeof (r.reviewRating as Record<string, unknown>).name).toBe('string')
     }
-    const rating = (quote: string) => reviews.find((r) => (r.claimReviewed as string).startsWith(quote))?.reviewRating as Record<string, unknown>
-    expect(rating('오픈AI가 공식적으로')).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, name: '사실', alternateName: '사실' })
-    expect(rating('챗GPT 유료')).toEqual({ '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, name: '전혀 사실 아님', alternateName: '전혀 사실 아님' })
+    const rating = (quote: string) =>
+      reviews.find((r) => (r.claimReviewed as string).startsWith(quote))?.reviewRating as Record<string, unknown>
+    expect(rating('오픈AI가 공식적으로')).toEqual({
+      '@type': 'Rating',
+      ratingValue: 5,
+      bestRating: 5,
+      worstRating: 1,
+      name: '사실',
+      alternateName: '사실',
+    })
+    expect(rating('챗GPT 유료')).toEqual({
+      '@type': 'Rating',
+      ratingValue: 1,
+      bestRating: 5,
+      worstRating: 1,
+      name: '전혀 사실 아님',
+      alternateName: '전혀 사실 아님',
+    })
     // True rates higher than False; 판단 유보 has no place on the numeric scale.
-    expect(rating('오픈AI가 공식적으로').ratingValue as number).toBeGreaterThan(rating('챗GPT 유료').ratingValue as number)
+    expect(rating('오픈AI가 공식적으로').ratingValue as number).toBeGreaterThan(
+      rating('챗GPT 유료').ratingValue as number,
+    )
     expect(rating('세계에서')).toEqual({ '@type': 'Rating', name: '판단 유보', alternateName: '판단 유보' })
     expect(reviews.some((r) => (r.claimReviewed as string).startsWith('오픈AI가 서울을'))).toBe(false)
   })
 
   it('labels ratings in the review’s language and passes a per-export URL', () => {
     store.close()
-    store = openEssay(parseEssayMarkdown('---\ntitle: Test\nauthor: Jane Roe\nlanguage: en\npublished: 2024-03-01\nsource: https://news.example.com/a\n---\n\nThe bridge opened in 1999 <script>.\n'))
+    store = openEssay(
+      parseEssayMarkdown(
+        '---\ntitle: Test\nauthor: Jane Roe\nlanguage: en\npublished: 2024-03-01\nsource: https://news.example.com/a\n---\n\nThe bridge opened in 1999 <script>.\n',
+      ),
+    )
     claimOn(store, 'The bridge opened in 1999 <script>', { verdict: 'mostly-true' })
     const data = gatherRepublishData(store, { factcheckUrl: 'https://check.example.com/bridge' })
     const [r] = buildClaimReviews(data)
     expect(r.url).toBe('https://check.example.com/bridge#claim-1')
-    expect(r.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, name: 'Mostly true', alternateName: 'Mostly true' })
-    expect(r.itemReviewed).toMatchObject({ author: { name: 'Jane Roe' }, datePublished: '2024-03-01', appearance: { url: 'https://news.example.com/a' } })
+    expect(r.reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 4,
+      bestRating: 5,
+      worstRating: 1,
+      name: 'Mostly true',
+      alternateName: 'Mostly true',
+    })
+    expect(r.itemReviewed).toMatchObject({
+      author: { name: 'Jane Roe' },
+      datePublished: '2024-03-01',
+      appearance: { url: 'https://news.example.com/a' },
+    })
     expect(r.author).toBeUndefined()
     expect(r.inLanguage).toBe('en')
     const text = renderClaimReview(data)
     expect(text).not.toContain('<')
-    expect((JSON.parse(text) as { claimReviewed: string }[])[0].claimReviewed).toBe('The bridge opened in 1999 <script>')
+    expect((JSON.parse(text) as { claimReviewed: string }[])[0].claimReviewed).toBe(
+      'The bridge opened in 1999 <script>',
+    )
   })
 
   it('reviews a corrected claim in the wording that was checked', () => {
@@ -209,18 +251,32 @@ describe('settings for republication', () => {
     const prefs = new PrefsStore(dir.file('prefs.json'), { reviewerName: 'x', lang: 'ko' } as Prefs)
     const session = new ReviewSession(store)
     const service = createService({ session, prefs, emit: () => undefined })
-    const ok = await dispatch(service, 'settings-set', { organisationName: ' SNU팩트체크 ', factcheckUrl: 'https://factcheck.example.kr/a' })
-    expect(ok).toMatchObject({ ok: true, value: { organisationName: 'SNU팩트체크', factcheckUrl: 'https://factcheck.example.kr/a' } })
+    const ok = await dispatch(service, 'settings-set', {
+      organisationName: ' SNU팩트체크 ',
+      factcheckUrl: 'https://factcheck.example.kr/a',
+    })
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { organisationName: 'SNU팩트체크', factcheckUrl: 'https://factcheck.example.kr/a' },
+    })
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ftp://x']) {
       const r = await dispatch(service, 'settings-set', { organisationUrl: bad })
       expect(r.ok, bad).toBe(false)
     }
     expect((await dispatch(service, 'settings-set', { essayPublished: '27 May' })).ok).toBe(false)
     expect((await dispatch(service, 'settings-set', { other: 'x' })).ok).toBe(false)
-    expect(await dispatch(service, 'settings-get', {})).toMatchObject({ ok: true, value: { organisationUrl: '', factcheckUrl: 'https://factcheck.example.kr/a' } })
+    expect(await dispatch(service, 'settings-get', {})).toMatchObject({
+      ok: true,
+      value: { organisationUrl: '', factcheckUrl: 'https://factcheck.example.kr/a' },
+    })
     const exported = await dispatch(service, 'review-export', { format: 'html' })
-    expect(exported).toMatchObject({ ok: true, value: { fileName: '서울, 오픈AI의 전략적 거점이 되다.html', encoding: 'utf8' } })
-    expect((await dispatch(service, 'review-export', { format: 'claimreview', factcheckUrl: 'javascript:x' })).ok).toBe(false)
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { fileName: '서울, 오픈AI의 전략적 거점이 되다.html', encoding: 'utf8' },
+    })
+    expect((await dispatch(service, 'review-export', { format: 'claimreview', factcheckUrl: 'javascript:x' })).ok).toBe(
+      false,
+    )
   })
 
   it('a review made from an essay file remembers its published date', () => {

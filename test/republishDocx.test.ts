@@ -26,7 +26,9 @@ function textWithRanges(documentXml: string): string {
   const body = documentXml.slice(documentXml.indexOf('<w:body>'))
   let out = ''
   let firstParagraph = true
-  for (const m of body.matchAll(/<w:p[ >]|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:commentRange(Start|End) w:id="(\d+)"\/>/g)) {
+  for (const m of body.matchAll(
+    /<w:p[ >]|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:commentRange(Start|End) w:id="(\d+)"\/>/g,
+  )) {
     if (m[0].startsWith('<w:p')) {
       if (!firstParagraph) out += '\n'
       firstParagraph = false
@@ -46,18 +48,29 @@ describe('DOCX with Word comments', () => {
         author: '김검증',
       }),
       // Overlaps the first.
-      claimOn(store, '서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은', { verdict: 'mostly-false', note: '겹치는 주장', author: '박확인' }),
+      claimOn(store, '서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은', {
+        verdict: 'mostly-false',
+        note: '겹치는 주장',
+        author: '박확인',
+      }),
       // Inside a bold run and beyond it.
-      claimOn(store, '전략적 창의허브(Creative Hub)**로서'.replace('**', ''), { verdict: 'half-true', note: '굵은 글씨에 걸침' }),
+      claimOn(store, '전략적 창의허브(Creative Hub)**로서'.replace('**', ''), {
+        verdict: 'half-true',
+        note: '굵은 글씨에 걸침',
+      }),
       // Across a heading and the paragraph after it.
-      claimOn(store, '지사\'\n2025년 5월', { verdict: 'false', note: '두 문단에 걸침' }),
+      claimOn(store, "지사'\n2025년 5월", { verdict: 'false', note: '두 문단에 걸침' }),
     ]
     const parts = await docxParts()
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/comments.xml', '_rels/.rels']))
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/comments.xml', '_rels/.rels']),
+    )
     expect(parts['[Content_Types].xml']).toContain('/word/comments.xml')
     expect(parts['word/_rels/document.xml.rels']).toContain('comments.xml')
 
-    const comments = [...parts['word/comments.xml'].matchAll(/<w:comment [^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)]
+    const comments = [
+      ...parts['word/comments.xml'].matchAll(/<w:comment [^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g),
+    ]
     expect(comments).toHaveLength(claims.length)
     const data = gatherRepublishData(store)
     for (const [i, c] of data.claims.entries()) {
@@ -65,7 +78,9 @@ describe('DOCX with Word comments', () => {
       expect(comment, `comment ${i}`).toBeDefined()
       const xml = (comment as RegExpMatchArray)[0]
       expect(xml).toContain(`w:author="${c.author}"`)
-      const paragraphs = xml.split('</w:p>').map((p) => htmlDecode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')))
+      const paragraphs = xml
+        .split('</w:p>')
+        .map((p) => htmlDecode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')))
       for (const line of c.note.split('\n')) expect(paragraphs).toContain(line)
       expect(paragraphs[0]).toContain(`판정: ${verdictLabels.ko[c.verdict as Verdict]}`)
       for (const s of c.sources) expect(xml).toContain(s.title)

@@ -42,14 +42,22 @@ function essayBoldRuns(s: ReviewStore): string[] {
 function split(html: string): { body: string; footnotes: string[] } {
   const cut = html.search(/<hr class="footnotes-sep">|<section data-footnotes/)
   const body = cut < 0 ? html : html.slice(0, cut)
-  const notes = cut < 0 ? [] : html.slice(cut).split(/<li id="/).slice(1)
+  const notes =
+    cut < 0
+      ? []
+      : html
+          .slice(cut)
+          .split(/<li id="/)
+          .slice(1)
   return { body, footnotes: notes.map(visible) }
 }
 
 const withoutRefs = (html: string): string => html.replace(/<sup[^>]*>[\s\S]*?<\/sup>/g, '')
 const visible = (html: string): string => htmlDecode(html.replace(/<[^>]+>/g, ''))
-const strongTexts = (body: string): string[] => [...withoutRefs(body).matchAll(/<strong>([\s\S]*?)<\/strong>/g)].map((m) => visible(m[1]))
-const refNumbers = (body: string): number[] => [...body.matchAll(/<sup[^>]*>([\s\S]*?)<\/sup>/g)].map((m) => Number(visible(m[1]).replace(/\D/g, '')))
+const strongTexts = (body: string): string[] =>
+  [...withoutRefs(body).matchAll(/<strong>([\s\S]*?)<\/strong>/g)].map((m) => visible(m[1]))
+const refNumbers = (body: string): number[] =>
+  [...body.matchAll(/<sup[^>]*>([\s\S]*?)<\/sup>/g)].map((m) => Number(visible(m[1]).replace(/\D/g, '')))
 
 /** Every bold run in <strong>, no markup left over, and the text of every block on the page. */
 function expectEssayShown(md: string, s: ReviewStore): void {
@@ -68,7 +76,11 @@ describe('Markdown exports in markdown-it and micromark + GFM', () => {
   it('the bundled essay: every bold run is bold in both exports, also where it ends in ) or ’ before Hangul', () => {
     store = openEssay(bundledEssay())
     const data = gatherRepublishData(store)
-    expect(essayBoldRuns(store)).toEqual(['전략적 창의허브(Creative Hub)', 'AI 기술 실험장, 교육장, 정책장(場)', '기술 중심의 진출이 아니라 ‘가치 중심의 동행’'])
+    expect(essayBoldRuns(store)).toEqual([
+      '전략적 창의허브(Creative Hub)',
+      'AI 기술 실험장, 교육장, 정책장(場)',
+      '기술 중심의 진출이 아니라 ‘가치 중심의 동행’',
+    ])
     expectEssayShown(renderMarkdown(data, false), store)
     expectEssayShown(renderMarkdown(data, true), store)
   })
@@ -97,7 +109,11 @@ describe('Markdown exports in markdown-it and micromark + GFM', () => {
   it('a review with overlapping claims: bold stays bold and footnotes are numbered in reading order', () => {
     store = openEssay(bundledEssay())
     const s = store
-    claimOn(s, '2025년 5월, 인공지능(AI) 역사에서 또 하나의 중요한 전환점이 기록되었다. 세계적으로 가장 강력한 생성형 AI 모델인 ‘챗GPT’를 만든 오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은 미국에 이어 챗GPT 유료 가입자 수 2위를 기록하며, 글로벌 AI 거점 중 하나로 공식적으로 자리매김하게 되었다.', { verdict: 'true' })
+    claimOn(
+      s,
+      '2025년 5월, 인공지능(AI) 역사에서 또 하나의 중요한 전환점이 기록되었다. 세계적으로 가장 강력한 생성형 AI 모델인 ‘챗GPT’를 만든 오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은 미국에 이어 챗GPT 유료 가입자 수 2위를 기록하며, 글로벌 AI 거점 중 하나로 공식적으로 자리매김하게 되었다.',
+      { verdict: 'true' },
+    )
     claimOn(s, '오픈AI가 공식적으로 서울에 지사를 설립했다고 발표한 것이다', { verdict: 'mostly-true' })
     claimOn(s, '서울에 지사를 설립했다고 발표한 것이다. 이로써 한국은', { verdict: 'undecidable' })
     claimOn(s, '이로써 한국은', { verdict: 'half-true' })
@@ -121,7 +137,8 @@ describe('Markdown exports in markdown-it and micromark + GFM', () => {
     // The file itself numbers its references 1, 2, 3 … as they stand in the text.
     const labels = [...annotated.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => Number(m[1]))
     expect(labels).toEqual(reading.map((_c, i) => i + 1))
-    const ref = (words: string): number => Number((new RegExp(`${words}((?:\\[\\^\\d+\\])+)`).exec(annotated) as RegExpExecArray)[1].match(/\d+/g)?.pop())
+    const ref = (words: string): number =>
+      Number((new RegExp(`${words}((?:\\[\\^\\d+\\])+)`).exec(annotated) as RegExpExecArray)[1].match(/\d+/g)?.pop())
     expect(ref('이로써 한국은')).toBeLessThan(ref('2위'))
     expect(ref('2위')).toBeLessThan(ref('자리매김하게 되었다\\.'))
     for (const [name, render] of Object.entries(renderers)) {
@@ -129,7 +146,9 @@ describe('Markdown exports in markdown-it and micromark + GFM', () => {
       expect(refNumbers(body), name).toEqual(reading.map((_c, i) => i + 1))
       expect(footnotes, name).toHaveLength(reading.length)
       reading.forEach((c, i) => expect(footnotes[i], `${name}: footnote ${i + 1}`).toContain(quote(c)))
-      expect(footnotes[reading.findIndex((c) => c.verdict === 'mostly-false' && c.note)], name).toContain('통계 출처 불분명')
+      expect(footnotes[reading.findIndex((c) => c.verdict === 'mostly-false' && c.note)], name).toContain(
+        '통계 출처 불분명',
+      )
     }
   })
 })

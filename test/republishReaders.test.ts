@@ -16,7 +16,8 @@ beforeEach(() => {
 })
 afterEach(() => store.close())
 
-const html = async (includeUnrated = false): Promise<string> => (await exportRepublication(store, 'html', { includeUnrated })).data
+const html = async (includeUnrated = false): Promise<string> =>
+  (await exportRepublication(store, 'html', { includeUnrated })).data
 
 /** The text a DOM holds inside the essay's element: every text node, markup and markers dropped. */
 function essayDomText(page: string): string {
@@ -37,11 +38,18 @@ describe('HTML export text', () => {
 
   it('every exported selector quotes the essay text of the page at its position', async () => {
     const text = [...essayDomText(await html())]
-    const annotations = (exportW3c(store) as { first: { items: { motivation: string; target: { selector: Record<string, unknown>[] } }[] } }).first.items
+    const annotations = (
+      exportW3c(store) as {
+        first: { items: { motivation: string; target: { selector: Record<string, unknown>[] } }[] }
+      }
+    ).first.items
     const claims = annotations.filter((a) => a.motivation === 'assessing')
     expect(claims).toHaveLength(11)
     for (const a of claims) {
-      const [q, p] = a.target.selector as [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }]
+      const [q, p] = a.target.selector as [
+        { exact: string; prefix: string; suffix: string },
+        { start: number; end: number },
+      ]
       expect(text.slice(p.start, p.end).join('')).toBe(q.exact)
       expect(text.slice(Math.max(0, p.start - [...q.prefix].length), p.start).join('')).toBe(q.prefix)
       expect(text.slice(p.end, p.end + [...q.suffix].length).join('')).toBe(q.suffix)
@@ -86,13 +94,16 @@ describe('factdesk export --include-unrated', () => {
       claimOn(s, '오픈AI가 서울을 선택한 것은', { verdict: 'unrated' })
       s.close()
       let stderr = ''
-      const cli = (...argv: string[]) => runCli(argv, { stdout: () => undefined, stderr: (t) => (stderr += t), env: {} })
+      const cli = (...argv: string[]) =>
+        runCli(argv, { stdout: () => undefined, stderr: (t) => (stderr += t), env: {} })
       const out = dir.file('essay.html')
       expect(await cli('export', '--review', review, '--format', 'html', '--out', out)).toBe(0)
       expect(readFileSync(out, 'utf8').match(/<li class="claim"/g)).toHaveLength(1)
       expect(await cli('export', '--review', review, '--format', 'html', '--include-unrated', '--out', out)).toBe(0)
       expect(readFileSync(out, 'utf8').match(/<li class="claim"/g)).toHaveLength(2)
-      expect(await cli('export', '--review', review, '--format', 'csv', '--include-unrated', '--out', dir.file('x.csv'))).toBe(2)
+      expect(
+        await cli('export', '--review', review, '--format', 'csv', '--include-unrated', '--out', dir.file('x.csv')),
+      ).toBe(2)
       expect(stderr).toContain('--include-unrated applies to --format html, pdf and docx only.')
     } finally {
       dir.remove()

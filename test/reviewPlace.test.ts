@@ -14,14 +14,18 @@ afterEach(() => dir.remove())
 it('refuses a folder with a message', () => {
   const folder = dir.file('reviews.factdesk')
   mkdirSync(folder)
-  expect(factdeskError(() => openReview(folder, bundledEssay()), 'not-a-review-file').message).toMatch(/is a folder, not a review file/)
+  expect(factdeskError(() => openReview(folder, bundledEssay()), 'not-a-review-file').message).toMatch(
+    /is a folder, not a review file/,
+  )
   expect(readdirSync(folder)).toEqual([])
 })
 
 it('refuses a link to nowhere instead of creating a review where it points', () => {
   const link = dir.file('link.factdesk')
   symlinkSync(dir.file('missing/target.factdesk'), link)
-  expect(factdeskError(() => openReview(link, bundledEssay()), 'not-found').message).toMatch(/link to a file that does not exist/)
+  expect(factdeskError(() => openReview(link, bundledEssay()), 'not-found').message).toMatch(
+    /link to a file that does not exist/,
+  )
   expect(existsSync(dir.file('missing'))).toBe(false)
 })
 

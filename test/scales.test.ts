@@ -33,13 +33,22 @@ function open(path: string): void {
   session = desk.session
 }
 
-async function call(method: Method, args: unknown = {}): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {
+async function call(
+  method: Method,
+  args: unknown = {},
+): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {
   const r = await desk.call(method, args)
   return r.ok ? { ok: true, value: r.value } : { ok: false, code: r.error.code, message: r.error.message }
 }
 const ok: Desk['callOk'] = (method, ...args) => desk.callOk(method, ...args)
 
-const QUOTES = ['챗GPT 유료 가입자 수 2위', '서울에 지사를 설립', '카카오와 협력해', '아랍에미리트(UAE)', '권 CSO는 방한 중']
+const QUOTES = [
+  '챗GPT 유료 가입자 수 2위',
+  '서울에 지사를 설립',
+  '카카오와 협력해',
+  '아랍에미리트(UAE)',
+  '권 CSO는 방한 중',
+]
 
 /** Five claims rated true, half-true, false, undecidable and not yet. */
 async function ratedClaims(): Promise<Claim[]> {
@@ -76,16 +85,21 @@ afterEach(() => {
 describe('the review scale', () => {
   it('is SNU팩트체크’s six levels until the review chooses another; two scales are built in', async () => {
     expect(await ok('scale-get')).toEqual(SNU_SCALE)
-    expect(verdictIds(SNU_SCALE)).toEqual(['unrated', 'true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'undecidable'])
-    expect((await ok('scales-builtin')).map((s) => s.id)).toEqual(['snu', 'politifact'])
-    expect(verdictIds(POLITIFACT_SCALE).slice(1).map((id) => POLITIFACT_SCALE.levels.find((l) => l.id === id)!.en)).toEqual([
-      'True',
-      'Mostly True',
-      'Half True',
-      'Mostly False',
-      'False',
-      'Pants on Fire',
+    expect(verdictIds(SNU_SCALE)).toEqual([
+      'unrated',
+      'true',
+      'mostly-true',
+      'half-true',
+      'mostly-false',
+      'false',
+      'undecidable',
     ])
+    expect((await ok('scales-builtin')).map((s) => s.id)).toEqual(['snu', 'politifact'])
+    expect(
+      verdictIds(POLITIFACT_SCALE)
+        .slice(1)
+        .map((id) => POLITIFACT_SCALE.levels.find((l) => l.id === id)!.en),
+    ).toEqual(['True', 'Mostly True', 'Half True', 'Mostly False', 'False', 'Pants on Fire'])
     for (const s of [SNU_SCALE, POLITIFACT_SCALE, OWN]) expect(verdictScaleSchema.safeParse(s).success).toBe(true)
   })
 
@@ -107,7 +121,9 @@ describe('the review scale', () => {
       if (changed) expect(c).toMatchObject({ revision: was.revision + 1, modifiedBy: '박팩트' })
     }
     const events = session.store.db
-      .prepare(`SELECT detail_json FROM event WHERE kind = 'verdict-changed' AND json_extract(detail_json, '$.scale') = 'politifact'`)
+      .prepare(
+        `SELECT detail_json FROM event WHERE kind = 'verdict-changed' AND json_extract(detail_json, '$.scale') = 'politifact'`,
+      )
       .pluck()
       .all() as string[]
     expect(events.map((e) => JSON.parse(e))).toEqual([{ from: 'undecidable', to: 'unrated', scale: 'politifact' }])
@@ -140,24 +156,43 @@ describe('the review scale', () => {
     expect(mapVerdict(SNU_SCALE, OWN, 'mostly-true')).toBe('misleading')
     expect(mapVerdict(OWN, OWN, 'wrong')).toBe('wrong')
     // Re-ordering or relabelling the review's own scale keeps every id: nothing is re-rated.
-    const reordered: VerdictScale = { ...OWN, levels: [OWN.levels[1], OWN.levels[0], OWN.levels[2], OWN.levels[3]].map((l, i) => ({ ...l, position: i < 3 ? i + 1 : null, en: `${l.en}!` })) }
+    const reordered: VerdictScale = {
+      ...OWN,
+      levels: [OWN.levels[1], OWN.levels[0], OWN.levels[2], OWN.levels[3]].map((l, i) => ({
+        ...l,
+        position: i < 3 ? i + 1 : null,
+        en: `${l.en}!`,
+      })),
+    }
     expect((await ok('scale-set', { scale: reordered })).mapped).toEqual([])
   })
 
   it('refuses a custom scale that is not valid, and the review is left as it was', async () => {
     await ratedClaims()
-    const level = (id: string, position: number | null) => ({ id, ko: `한 ${id}`, en: `L ${id}`, color: '#123456', position })
+    const level = (id: string, position: number | null) => ({
+      id,
+      ko: `한 ${id}`,
+      en: `L ${id}`,
+      color: '#123456',
+      position,
+    })
     const bad: [string, unknown][] = [
       ['one level on the scale', { ...OWN, levels: [level('a', 1), level('b', null)] }],
       ['eleven levels on the scale', { ...OWN, levels: Array.from({ length: 11 }, (_, i) => level(`l${i}`, i + 1)) }],
-      ['two levels off the scale', { ...OWN, levels: [level('a', 1), level('b', 2), level('c', null), level('d', null)] }],
+      [
+        'two levels off the scale',
+        { ...OWN, levels: [level('a', 1), level('b', 2), level('c', null), level('d', null)] },
+      ],
       ['a gap in the positions', { ...OWN, levels: [level('a', 1), level('b', 3)] }],
       ['a position twice', { ...OWN, levels: [level('a', 1), level('b', 1), level('c', 2)] }],
       ['the same id twice', { ...OWN, levels: [level('a', 1), level('a', 2)] }],
       ['the same label twice', { ...OWN, levels: [level('a', 1), { ...level('b', 2), ko: '한 a' }] }],
       ['“unrated” as a level', { ...OWN, levels: [level('unrated', 1), level('b', 2)] }],
       ['an id with capitals or spaces', { ...OWN, levels: [level('Pants on Fire', 1), level('b', 2)] }],
-      ['a colour that is not #rrggbb', { ...OWN, levels: [{ ...level('a', 1), color: 'red; background: url(x)' }, level('b', 2)] }],
+      [
+        'a colour that is not #rrggbb',
+        { ...OWN, levels: [{ ...level('a', 1), color: 'red; background: url(x)' }, level('b', 2)] },
+      ],
       ['an empty label', { ...OWN, levels: [{ ...level('a', 1), en: '  ' }, level('b', 2)] }],
       ['an unknown key', { ...OWN, levels: [{ ...level('a', 1), html: '<b>' }, level('b', 2)] }],
     ]
@@ -181,15 +216,26 @@ describe('the review scale', () => {
       expect(r.message).toContain('“pants-on-fire” is not a verdict of this review')
       expect(r.message).toContain('SNU FactCheck')
     }
-    const direct = factdeskError(() => updateClaim(session.store, claim.id, { verdict: 'mostly-wrong' }, 'x'), 'invalid-args')
+    const direct = factdeskError(
+      () => updateClaim(session.store, claim.id, { verdict: 'mostly-wrong' }, 'x'),
+      'invalid-args',
+    )
     expect(direct).toBeInstanceOf(FactdeskError)
     expect(getClaim(session.store, claim.id).verdict).toBe('true')
-    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'Not An Id' } })).toMatchObject({ ok: false, code: 'invalid-args' })
+    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'Not An Id' } })).toMatchObject({
+      ok: false,
+      code: 'invalid-args',
+    })
 
     await ok('scale-set', { scale: POLITIFACT_SCALE })
-    expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })).verdict).toBe('pants-on-fire')
+    expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })).verdict).toBe(
+      'pants-on-fire',
+    )
     expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'unrated' } })).verdict).toBe('unrated')
-    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({ ok: false, code: 'invalid-args' })
+    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({
+      ok: false,
+      code: 'invalid-args',
+    })
   })
 
   it('a stored scale that does not validate reads as the default', () => {
@@ -204,7 +250,9 @@ describe('exchange across scales', () => {
   it('exports label verdicts with the review’s scale', async () => {
     await ratedClaims()
     await ok('scale-set', { scale: OWN })
-    const w3c = exportW3c(session.store) as { first: { items: { body: { purpose: string; value: string; 'factdesk:verdict': string }[] }[] } }
+    const w3c = exportW3c(session.store) as {
+      first: { items: { body: { purpose: string; value: string; 'factdesk:verdict': string }[] }[] }
+    }
     const ratings = w3c.first.items.map((a) => a.body.find((b) => b.purpose === 'assessing')!)
     expect(ratings.map((r) => `${r['factdesk:verdict']}=${r.value}`).sort()).toEqual(
       ['correct=맞음', 'unproven=확인 불가', 'unrated=판정 전', 'unrated=판정 전', 'wrong=틀림'].sort(),
@@ -228,9 +276,16 @@ describe('exchange across scales', () => {
       const summary = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(summary).toMatchObject({ added: 2, conflicts: 0 })
       expect(activeScale(session.store).id).toBe('snu')
-      expect(summary.notes.join('\n')).toContain('The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own')
-      expect(summary.notes.join('\n')).toContain('1 claim has a verdict this review\'s scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)')
-      expect(getClaim(session.store, a.id)).toMatchObject({ verdict: 'unrated', note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)' })
+      expect(summary.notes.join('\n')).toContain(
+        'The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own',
+      )
+      expect(summary.notes.join('\n')).toContain(
+        "1 claim has a verdict this review's scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)",
+      )
+      expect(getClaim(session.store, a.id)).toMatchObject({
+        verdict: 'unrated',
+        note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)',
+      })
       expect(getClaim(session.store, b.id).verdict).toBe('mostly-true')
 
       const again = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')

@@ -12,7 +12,15 @@ import { codePointLength, describeRange } from '../src/shared/text'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, blockWith, editEssay, ONLY_IN_OTHER_COPY, Reviewer, sourceFields } from './helpers/exchange'
 import { readDocument } from '../src/core/document/queries'
-import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import {
+  addSource,
+  createClaim,
+  deleteClaim,
+  deleteSource,
+  restoreClaim,
+  updateClaim,
+  updateSource,
+} from '../src/core/claims/commands'
 import { openReview } from '../src/core/review/open'
 import { getClaim, listClaims } from '../src/core/claims/queries'
 
@@ -60,7 +68,11 @@ function deskWithClaims(path = ':memory:') {
   const from = text.indexOf('전환하고 있다는 신호다.')
   const to = text.indexOf('AI 소비를 넘어') + 'AI 소비를 넘어'.length
   expect(text.slice(from, to)).toContain('\n')
-  const cross = createClaim(store, describeRange(text, codePointLength(text.slice(0, from)), codePointLength(text.slice(0, to))), ME)
+  const cross = createClaim(
+    store,
+    describeRange(text, codePointLength(text.slice(0, from)), codePointLength(text.slice(0, to))),
+    ME,
+  )
   return { store, rank, office, stack, uae, cross }
 }
 
@@ -85,7 +97,9 @@ describe('search over Korean and English text', () => {
     const { store, rank, cross } = deskWithClaims()
     updateClaim(store, rank.id, { note: '서울 지사 발표 확인' }, ME)
     // The trigram index alone returns nothing for these: that is what the fallback covers.
-    expect(store.db.prepare(`SELECT count(*) FROM claim_search WHERE claim_search MATCH '"서울"'`).pluck().get()).toBe(0)
+    expect(store.db.prepare(`SELECT count(*) FROM claim_search WHERE claim_search MATCH '"서울"'`).pluck().get()).toBe(
+      0,
+    )
     expect(found(store, '서울')).toEqual([OFFICE, RANK].sort())
     expect(found(store, 'AI')).toEqual([OFFICE, getClaim(store, cross.id).exact].sort())
     expect(found(store, 'ai')).toEqual(found(store, 'AI'))
@@ -157,7 +171,17 @@ describe('the search index follows every change', () => {
     updateClaim(store, rank.id, { note: '다른 메모' }, ME)
     expect(found(store, '연합뉴스')).toEqual([])
 
-    const src = addSource(store, rank.id, { ...sourceFields('https://www.yna.co.kr/view/AKR2025'), title: 'OpenAI opens Seoul office', publisher: 'Yonhap', excerpt: '두 번째로 많은 나라' }, ME)
+    const src = addSource(
+      store,
+      rank.id,
+      {
+        ...sourceFields('https://www.yna.co.kr/view/AKR2025'),
+        title: 'OpenAI opens Seoul office',
+        publisher: 'Yonhap',
+        excerpt: '두 번째로 많은 나라',
+      },
+      ME,
+    )
     expect(found(store, 'seoul office')).toEqual([RANK])
     expect(found(store, 'yonhap')).toEqual([RANK])
     expect(found(store, 'yna.co.kr')).toEqual([RANK])
@@ -179,10 +203,14 @@ describe('the search index follows every change', () => {
     const t = new Date().toISOString()
     const replyId = randomUUID()
     store.db
-      .prepare(`INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(replyId, rank.id, '이팩트', '통계청 자료와 대조 필요', t, t, randomUUID())
     store.db
-      .prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(randomUUID(), stack.id, '반도체', ME, t, t, randomUUID())
     expect(found(store, '통계청')).toEqual([RANK])
     expect(found(store, '대조')).toEqual([RANK])
@@ -238,7 +266,9 @@ describe('the search index follows every change', () => {
     expect(found(reopened, '유령')).toEqual([])
     expect(syncSearchIndex(reopened.db)).toBe(0)
     // A stray row (not at its claim's own row) never matches, and the next full check removes it.
-    reopened.db.prepare(`INSERT INTO claim_search (rowid, claim_id, body) VALUES (?, ?, ?)`).run(987654, rank.id, '엉뚱한 본문')
+    reopened.db
+      .prepare(`INSERT INTO claim_search (rowid, claim_id, body) VALUES (?, ?, ?)`)
+      .run(987654, rank.id, '엉뚱한 본문')
     expect(found(reopened, '엉뚱한')).toEqual([])
     expect(syncSearchIndex(reopened.db)).toBe(1)
     expect(reopened.db.prepare(`SELECT count(*) FROM claim_search WHERE rowid = 987654`).pluck().get()).toBe(0)
@@ -271,7 +301,9 @@ describe('filters combined with search', () => {
     addSource(store, office.id, sourceFields('https://openai.com/ko'), ME)
     const t = new Date().toISOString()
     store.db
-      .prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(randomUUID(), stack.id, 'AI 산업', ME, t, t, randomUUID())
 
     // In the essay, the office comes before the ranking.
@@ -314,9 +346,12 @@ describe('filters combined with search', () => {
       updateClaim(me.store, a.id, { note: '내 판단' }, ME)
       updateClaim(other.store, a.id, { note: '그쪽 판단' }, '박검증')
       // A claim made on another copy of the essay, on a sentence this one does not have: it comes in unanchored.
-      const third = new Reviewer('이팩트', editEssay(essay, (blocks) => {
-        blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
-      }))
+      const third = new Reviewer(
+        '이팩트',
+        editEssay(essay, (blocks) => {
+          blocks[blockWith(blocks, '오픈AI가 서울을 선택한 것')].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
+        }),
+      )
       createClaim(third.store, anchorOf(third.store, ONLY_IN_OTHER_COPY), '이팩트')
       await me.receive(third)
       third.close()
@@ -342,16 +377,28 @@ describe('counts per verdict and status', () => {
     const other = new Reviewer('박검증', essay)
     const counts = (claims: Claim[]) => {
       const t = tally(claims)
-      return { total: t.total, verdicts: Object.fromEntries(Object.entries(t.verdicts).filter(([, n]) => n > 0)), statuses: Object.fromEntries(Object.entries(t.statuses).filter(([, n]) => n > 0)) }
+      return {
+        total: t.total,
+        verdicts: Object.fromEntries(Object.entries(t.verdicts).filter(([, n]) => n > 0)),
+        statuses: Object.fromEntries(Object.entries(t.statuses).filter(([, n]) => n > 0)),
+      }
     }
     try {
       const a = createClaim(me.store, anchorOf(me.store, RANK), ME)
       const b = createClaim(me.store, anchorOf(me.store, OFFICE), ME)
       expect(counts(listClaims(me.store))).toEqual({ total: 2, verdicts: { unrated: 2 }, statuses: { open: 2 } })
       updateClaim(me.store, a.id, { verdict: 'mostly-true', status: 'checked' }, ME)
-      expect(counts(listClaims(me.store))).toEqual({ total: 2, verdicts: { unrated: 1, 'mostly-true': 1 }, statuses: { open: 1, checked: 1 } })
+      expect(counts(listClaims(me.store))).toEqual({
+        total: 2,
+        verdicts: { unrated: 1, 'mostly-true': 1 },
+        statuses: { open: 1, checked: 1 },
+      })
       deleteClaim(me.store, b.id, ME)
-      expect(counts(listClaims(me.store))).toEqual({ total: 1, verdicts: { 'mostly-true': 1 }, statuses: { checked: 1 } })
+      expect(counts(listClaims(me.store))).toEqual({
+        total: 1,
+        verdicts: { 'mostly-true': 1 },
+        statuses: { checked: 1 },
+      })
 
       const c = createClaim(other.store, anchorOf(other.store, STACK), '박검증')
       updateClaim(other.store, c.id, { verdict: 'false', status: 'in-review' }, '박검증')
@@ -363,7 +410,11 @@ describe('counts per verdict and status', () => {
         statuses: { checked: 1, 'in-review': 1, open: 1 },
       })
       // The panel's query agrees with the list the counts come from.
-      expect(queryClaims(me.store, {}).ids.sort()).toEqual(listClaims(me.store).map((x) => x.id).sort())
+      expect(queryClaims(me.store, {}).ids.sort()).toEqual(
+        listClaims(me.store)
+          .map((x) => x.id)
+          .sort(),
+      )
       expect(queryClaims(me.store, { filters: { verdict: 'false' } }).ids).toEqual([c.id])
     } finally {
       me.close()
@@ -376,11 +427,18 @@ describe("the 'claims-search' call", () => {
   it('answers through the service and validates its question', async () => {
     const { store, rank } = deskWithClaims()
     const session = new ReviewSession(store)
-    const service = createService({ session, prefs: new PrefsStore(null, { reviewerName: ME, lang: 'ko' }), emit: () => undefined })
+    const service = createService({
+      session,
+      prefs: new PrefsStore(null, { reviewerName: ME, lang: 'ko' }),
+      emit: () => undefined,
+    })
     const ask = (args: unknown) => dispatch(service, 'claims-search', args)
     updateClaim(store, rank.id, { verdict: 'true' }, ME)
     const answer = await ask({ query: '2위', filters: { verdict: 'true' }, sort: 'position' })
-    expect(answer).toMatchObject({ ok: true, value: { ids: [rank.id], reviewers: [ME, '이팩트'].sort(new Intl.Collator(['ko', 'en']).compare) } })
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { ids: [rank.id], reviewers: [ME, '이팩트'].sort(new Intl.Collator(['ko', 'en']).compare) },
+    })
     expect(await ask({})).toMatchObject({ ok: true, value: { ids: expect.arrayContaining([rank.id]) } })
     for (const bad of [
       { query: 'x'.repeat(501) },

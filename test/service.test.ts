@@ -74,17 +74,34 @@ describe('dispatch', () => {
 
   it('stores only http(s) source URLs', async () => {
     const claim = await ok<Claim>('claim-create', { anchor: anchor() })
-    const bad = ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'ftp://example.org/x', 'https://', '//example.org', 'example.org']
+    const bad = [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'ftp://example.org/x',
+      'https://',
+      '//example.org',
+      'example.org',
+    ]
     for (const url of bad) {
       const r = await call('source-add', { claimId: claim.id, source: { url } })
       expect(r.ok, url).toBe(false)
       if (!r.ok) expect(r.error.code).toBe('invalid-args')
     }
-    expect(await errorCode('source-add', { claimId: claim.id, source: { url: 'https://a.example', archiveUrl: 'javascript:alert(1)' } })).toBe('invalid-args')
+    expect(
+      await errorCode('source-add', {
+        claimId: claim.id,
+        source: { url: 'https://a.example', archiveUrl: 'javascript:alert(1)' },
+      }),
+    ).toBe('invalid-args')
     expect(count('source')).toBe(0)
     expect((await ok<Claim[]>('claims-list'))[0].revision).toBe(1)
 
-    const withSource = await ok<Claim>('source-add', { claimId: claim.id, source: { url: '  https://openai.com/ko  ' } })
+    const withSource = await ok<Claim>('source-add', {
+      claimId: claim.id,
+      source: { url: '  https://openai.com/ko  ' },
+    })
     expect(withSource.sources).toHaveLength(1)
     expect(withSource.sources[0]).toMatchObject({ url: 'https://openai.com/ko', title: '' })
     expect(count('source')).toBe(1)
@@ -95,7 +112,9 @@ describe('dispatch', () => {
     expect(await errorCode('claim-create', { anchor: anchor(), author: 'mallory' })).toBe('invalid-args')
     expect(await errorCode('claim-update', { id: claim.id, patch: { note: 'x', revision: 99 } })).toBe('invalid-args')
     expect(await errorCode('claim-update', { id: claim.id, patch: { note: 'x' }, actor: 'm' })).toBe('invalid-args')
-    expect(await errorCode('source-add', { claimId: claim.id, source: { url: 'https://a.example', deleted: 1 } })).toBe('invalid-args')
+    expect(await errorCode('source-add', { claimId: claim.id, source: { url: 'https://a.example', deleted: 1 } })).toBe(
+      'invalid-args',
+    )
     expect(await errorCode('prefs-set', { lang: 'ko', admin: true })).toBe('invalid-args')
     expect(await errorCode('claims-list', { all: true })).toBe('invalid-args')
     expect(await errorCode('claims-list', JSON.parse('{"__proto__": {"x": 1}}'))).toBe('invalid-args')
@@ -136,7 +155,11 @@ describe('HandlerRegistry', () => {
 
 describe('prefs', () => {
   it('persists prefs-set to the prefs file and uses the name as the actor', async () => {
-    expect(await ok('prefs-set', { reviewerName: '  김기자  ', lang: 'ko' })).toEqual({ ...defaults, reviewerName: '김기자', lang: 'ko' })
+    expect(await ok('prefs-set', { reviewerName: '  김기자  ', lang: 'ko' })).toEqual({
+      ...defaults,
+      reviewerName: '김기자',
+      lang: 'ko',
+    })
     expect(notified).toEqual(['prefs-changed'])
     const path = dir.file('prefs/prefs.json')
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...defaults, reviewerName: '김기자', lang: 'ko' })

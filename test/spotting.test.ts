@@ -69,14 +69,28 @@ describe('sentences', () => {
       expect(s.exact).not.toContain('\n')
       expect(s.exact).toBe(s.exact.trim())
     }
-    const skipped = essay.blocks.filter((b) => ['title', 'subtitle', 'affiliation', 'author', 'heading'].includes(b.kind))
+    const skipped = essay.blocks.filter((b) =>
+      ['title', 'subtitle', 'affiliation', 'author', 'heading'].includes(b.kind),
+    )
     for (const b of skipped) expect(sentences.some((s) => s.exact.includes(blockText(b)))).toBe(false)
   })
 
   it('end at 다. 요. 까? and at . ! ? before a space, not inside a quotation, a decimal or after Dr. or U.S.', () => {
     const blocks: Block[] = [
-      { kind: 'paragraph', inlines: [{ text: '사용자는 2.5% 늘었다.그러나 이는 시작이다. 김철수 장관은 "예산을 늘리겠다. 곧 발표한다"고 말했다. 정말일까? 그래요.' }] },
-      { kind: 'paragraph', inlines: [{ text: 'Dr. Kim works in the U.S. today. He said: “We will open. Soon.” Then he left! 1. Not a list.' }] },
+      {
+        kind: 'paragraph',
+        inlines: [
+          {
+            text: '사용자는 2.5% 늘었다.그러나 이는 시작이다. 김철수 장관은 "예산을 늘리겠다. 곧 발표한다"고 말했다. 정말일까? 그래요.',
+          },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        inlines: [
+          { text: 'Dr. Kim works in the U.S. today. He said: “We will open. Soon.” Then he left! 1. Not a list.' },
+        ],
+      },
       { kind: 'item', inlines: [{ text: '→ 한국어 문맥을 반영한다.' }] },
     ]
     expect(splitSentences(blocks).map((s) => s.exact)).toEqual([
@@ -191,8 +205,13 @@ describe('suggestions on the bundled essay', () => {
 
     // An edit elsewhere moves the sentence; its key (a hash of its text) still finds the dismissal.
     const doc = readDocument(session.store)
-    const blocks: Block[] = [{ kind: 'paragraph', inlines: [{ text: '새로 넣은 문단은 2024년 3월에 썼다.' }] }, ...doc.blocks]
-    session.store.db.prepare(`UPDATE document SET blocks_json = ?, text = ?`).run(JSON.stringify(blocks), essayText(blocks))
+    const blocks: Block[] = [
+      { kind: 'paragraph', inlines: [{ text: '새로 넣은 문단은 2024년 3월에 썼다.' }] },
+      ...doc.blocks,
+    ]
+    session.store.db
+      .prepare(`UPDATE document SET blocks_json = ?, text = ?`)
+      .run(JSON.stringify(blocks), essayText(blocks))
     const moved = await suggestions()
     expect(moved[0].exact).toBe('새로 넣은 문단은 2024년 3월에 썼다.')
     expect(moved.some((s) => s.exact === dismissed.exact)).toBe(false)
@@ -200,7 +219,7 @@ describe('suggestions on the bundled essay', () => {
   })
 
   it('refuses a key that is not a sentence hash', async () => {
-    const r = await desk.call( 'suggestion-dismiss', { key: 'DROP TABLE claim' })
+    const r = await desk.call('suggestion-dismiss', { key: 'DROP TABLE claim' })
     expect(r.ok ? '' : r.error.code).toBe('invalid-args')
   })
 })
@@ -212,7 +231,10 @@ describe('suggestions on an English essay', () => {
     const list = await suggestions()
     expect(list.map((s) => [s.exact, s.reasons])).toEqual([
       ['OpenAI announced on May 26, 2025 that it would open an office in Seoul.', ['date', 'announcement']],
-      ['Korea has the second-largest number of paying ChatGPT subscribers after the U.S. market, the company said.', ['ranking', 'announcement']],
+      [
+        'Korea has the second-largest number of paying ChatGPT subscribers after the U.S. market, the company said.',
+        ['ranking', 'announcement'],
+      ],
       [
         '"Korea\'s full-stack AI ecosystem is among the most promising in the world," said Jason Kwon, OpenAI\'s chief strategy officer.',
         ['ranking', 'quotation', 'person-title', 'announcement'],

@@ -9,7 +9,15 @@ import type { SourceFields } from '../src/shared/domain'
 import { describeRange } from '../src/shared/text'
 import { bundledEssay, factdeskError, sha256, smallEssay, tempDir, type TempDir } from './helpers/essay'
 import { getClaim, getSource, listClaims } from '../src/core/claims/queries'
-import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import {
+  addSource,
+  createClaim,
+  deleteClaim,
+  deleteSource,
+  restoreClaim,
+  updateClaim,
+  updateSource,
+} from '../src/core/claims/commands'
 import { openReview } from '../src/core/review/open'
 import { readDocument, reviewInfo } from '../src/core/document/queries'
 
@@ -90,7 +98,7 @@ describe('ReviewStore', () => {
     expect(u).toMatchObject({ author: '김기자', modifiedBy: '이팩트', modified: '2025-06-01T00:01:00.000Z' })
     expect(u.created).toBe(c.created)
     // A patch that changes nothing is not a revision.
-    expect(updateClaim(store, c.id, { verdict: 'false' }, '박') .revision).toBe(2)
+    expect(updateClaim(store, c.id, { verdict: 'false' }, '박').revision).toBe(2)
 
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
     deleteClaim(store, c.id, '박')
@@ -116,7 +124,12 @@ describe('ReviewStore', () => {
     vi.setSystemTime(new Date('2025-06-01T00:01:00Z'))
     const s = addSource(store, c.id, source('https://openai.com/ko'), 'b')
     expect(s).toMatchObject({ claimId: c.id, url: 'https://openai.com/ko', revision: 1, publisher: '오픈AI' })
-    expect(getClaim(store, c.id)).toMatchObject({ revision: 1, version: c.version, modifiedBy: 'b', modified: '2025-06-01T00:01:00.000Z' })
+    expect(getClaim(store, c.id)).toMatchObject({
+      revision: 1,
+      version: c.version,
+      modifiedBy: 'b',
+      modified: '2025-06-01T00:01:00.000Z',
+    })
     expect(getClaim(store, c.id).sources).toEqual([s])
 
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
@@ -184,7 +197,12 @@ describe('ReviewStore', () => {
     const b = track(openReview(path))
     expect(readDocument(b)).toEqual(doc)
     expect(listClaims(b)).toEqual(claims)
-    expect(reviewInfo(b)).toEqual({ path, documentTitle: '서울, 오픈AI의 전략적 거점이 되다', schemaVersion: SCHEMA_VERSION, readOnly: null })
+    expect(reviewInfo(b)).toEqual({
+      path,
+      documentTitle: '서울, 오픈AI의 전략적 거점이 되다',
+      schemaVersion: SCHEMA_VERSION,
+      readOnly: null,
+    })
     expect(b.db.prepare(`SELECT deleted FROM claim WHERE id = ?`).pluck().get(c2.id)).toBe(1)
     expect(b.db.pragma('synchronous', { simple: true })).toBe(2)
     // The document is not replaced by another essay on reopen.

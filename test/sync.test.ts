@@ -41,7 +41,8 @@ function desks_(names: string[]): Desk[] {
 }
 
 const connect = (d: Desk) => d.call('sync-connect', { url: server.url, token })
-const connected = (d: Desk) => until(async () => (await d.call('sync-status')).state === 'connected', 5000, `${d.name} connected`)
+const connected = (d: Desk) =>
+  until(async () => (await d.call('sync-status')).state === 'connected', 5000, `${d.name} connected`)
 const claimCount = (d: Desk) => listClaims(d.store()).length
 
 describe('team server', () => {
@@ -59,7 +60,9 @@ describe('team server', () => {
 
   it('reads the team token from --token-file, and lets a reviewer in with their own token (kept only as a hash); the old team token no longer works', async () => {
     await server.close()
-    await expect(startSyncServer({ port: 0, dataDir: dir.file('other'), tokenFile: dir.file('missing-token') })).rejects.toThrow(/does not exist/)
+    await expect(
+      startSyncServer({ port: 0, dataDir: dir.file('other'), tokenFile: dir.file('missing-token') }),
+    ).rejects.toThrow(/does not exist/)
     writeFileSync(dir.file('token.txt'), 'our-newsroom-token\n')
     server = await startSyncServer({ port: 0, dataDir: dir.file('server'), tokenFile: dir.file('token.txt') })
     expect(server.tokenCreated).toBe(false)
@@ -80,11 +83,19 @@ describe('team server', () => {
     await Promise.all([connect(a), connect(b)])
     await Promise.all([connected(a), connected(b)])
     const claim = createClaim(a.store(), anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
-    const took = await until(() => listClaims(b.store()).some((c) => c.id === claim.id), 1000, 'the claim on the other desk')
+    const took = await until(
+      () => listClaims(b.store()).some((c) => c.id === claim.id),
+      1000,
+      'the claim on the other desk',
+    )
     expect(took).toBeLessThan(1000)
     expect(getClaim(b.store(), claim.id).exact).toBe('챗GPT 유료 가입자 수 2위')
     await a.call('sync-focus', { claimId: claim.id })
-    await until(async () => (await b.call('sync-status')).peers.some((p) => p.name === 'Kim' && p.claimId === claim.id), 2000, 'presence')
+    await until(
+      async () => (await b.call('sync-status')).peers.some((p) => p.name === 'Kim' && p.claimId === claim.id),
+      2000,
+      'presence',
+    )
     await until(async () => (await a.call('sync-status')).waiting === 0, 2000, 'nothing waiting')
   })
 
@@ -99,7 +110,10 @@ describe('team server', () => {
     expect(a.statuses.at(-1)).toMatchObject({ url: null, state: 'offline' })
     updateClaim(a.store(), claim.id, { verdict: 'true' }, 'Kim')
     updateClaim(b.store(), claim.id, { verdict: 'false' }, 'Lee')
-    await until(async () => (await b.call('sync-status')).waiting === 0, 2000, 'b pushed').catch(async (e) => { console.log(JSON.stringify(await b.call('sync-status')), b.statuses.length); throw e })
+    await until(async () => (await b.call('sync-status')).waiting === 0, 2000, 'b pushed').catch(async (e) => {
+      console.log(JSON.stringify(await b.call('sync-status')), b.statuses.length)
+      throw e
+    })
     await connect(a)
     const pending = (d: Desk) => listConflicts(d.store()).filter((c) => c.claimId === claim.id)
     await until(() => pending(a).length === 1 && pending(b).length === 1, 3000, 'a conflict on both desks')
@@ -139,9 +153,13 @@ describe('team server', () => {
     copyFileSync(dir.file('Lee.factdesk'), childPath)
     // Lee's desk holds the file open; the copy is the same review (same id), as after a file exchange.
     await connect(b)
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/helpers/syncChild.ts'), childPath, server.url, token, '400'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test/helpers/syncChild.ts'), childPath, server.url, token, '400'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let committed = 0
     child.stdout.on('data', (chunk: Buffer) => {
       for (const m of chunk.toString().matchAll(/committed (\d+)/g)) committed = Number(m[1])
@@ -175,7 +193,13 @@ describe('team server', () => {
         // Every third change marks a claim; the others change the desk's own latest claim.
         const at = (i * 97 + step * 13) % 2000
         if (step % 3 === 0) latest.set(d, createClaim(store, describeRange(text, at, at + 4), d.name).id)
-        else updateClaim(store, latest.get(d)!, { note: `${d.name} ${step}`, verdict: step % 2 ? 'true' : 'false' }, d.name)
+        else
+          updateClaim(
+            store,
+            latest.get(d)!,
+            { note: `${d.name} ${step}`, verdict: step % 2 ? 'true' : 'false' },
+            d.name,
+          )
       }
       await new Promise((r) => setTimeout(r, 5))
     }
@@ -194,7 +218,20 @@ describe('shared document records', () => {
   it('leaves out a record that fails the bundle schema, and keeps one of an unknown claim waiting for it', () => {
     const a = openReview(':memory:', bundledEssay())
     const claim = createClaim(a, anchorOf(a, '챗GPT 유료 가입자 수 2위'), 'Kim')
-    addSource(a, claim.id, { url: 'https://example.org/a', title: 't', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, 'Kim')
+    addSource(
+      a,
+      claim.id,
+      {
+        url: 'https://example.org/a',
+        title: 't',
+        publisher: '',
+        published: '',
+        accessed: '',
+        excerpt: '',
+        archiveUrl: '',
+      },
+      'Kim',
+    )
     const doc = new Y.Doc()
     pushRecords(a, doc, new Set(localKeys(a)), 'test')
     recordMap(doc, 'replies').set('bad-version', { id: 'not-a-uuid', body: 42 })
@@ -202,11 +239,19 @@ describe('shared document records', () => {
     const keys = [...recordMap(doc, 'claims').keys()].map((k) => `claims:${k}`)
     const sourceKeys = [...recordMap(doc, 'sources').keys()].map((k) => `sources:${k}`)
     // The source alone, on a desk without its claim: it waits.
-    const alone = incomingFrom(doc, [...sourceKeys, 'replies:bad-version'], { text, hash: readDocument(a).hash, hasClaim: () => false })
+    const alone = incomingFrom(doc, [...sourceKeys, 'replies:bad-version'], {
+      text,
+      hash: readDocument(a).hash,
+      hasClaim: () => false,
+    })
     expect(alone.refused).toBe(1)
     expect(alone.deferred).toEqual(sourceKeys)
     // With its claim in the same batch it goes through, after the claim.
-    const both = incomingFrom(doc, [...keys, ...sourceKeys], { text, hash: readDocument(a).hash, hasClaim: () => false })
+    const both = incomingFrom(doc, [...keys, ...sourceKeys], {
+      text,
+      hash: readDocument(a).hash,
+      hasClaim: () => false,
+    })
     expect(both.deferred).toEqual([])
     expect(both.batches.flatMap((b) => b.claims.map((c) => c.id))).toEqual([claim.id])
     expect(both.batches.flatMap((b) => b.sources.map((s) => s.claimId))).toEqual([claim.id])

@@ -40,16 +40,31 @@ describe('an edit inside a claim', () => {
     typeOver('가입자 수 2위', '가입자 수 9위')
 
     const now = getClaim(review.store, claim.id)
-    expect(now).toMatchObject({ exact: '챗GPT 유료 가입자 수 9위', textChanged: true, status: 'in-review', verdict: 'true', modifiedBy: '박편집' })
+    expect(now).toMatchObject({
+      exact: '챗GPT 유료 가입자 수 9위',
+      textChanged: true,
+      status: 'in-review',
+      verdict: 'true',
+      modifiedBy: '박편집',
+    })
     expect(now.version).not.toBe(version)
     const [entry] = textEvents(claim.id)
-    expect(entry).toMatchObject({ actor: '박편집', detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' } })
+    expect(entry).toMatchObject({
+      actor: '박편집',
+      detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' },
+    })
     expect(Date.parse(entry.at)).toBeGreaterThan(0)
-    expect(describeEvent(entry, 'en')).toBe('박편집 edited the essay: the claim’s words changed from “챗GPT 유료 가입자 수 2위” to “챗GPT 유료 가입자 수 9위”.')
-    expect(describeEvent(entry, 'ko')).toBe('박편집 님이 본문을 고쳐 주장의 문구가 ‘챗GPT 유료 가입자 수 2위’에서 ‘챗GPT 유료 가입자 수 9위’로 바뀌었습니다.')
+    expect(describeEvent(entry, 'en')).toBe(
+      '박편집 edited the essay: the claim’s words changed from “챗GPT 유료 가입자 수 2위” to “챗GPT 유료 가입자 수 9위”.',
+    )
+    expect(describeEvent(entry, 'ko')).toBe(
+      '박편집 님이 본문을 고쳐 주장의 문구가 ‘챗GPT 유료 가입자 수 2위’에서 ‘챗GPT 유료 가입자 수 9위’로 바뀌었습니다.',
+    )
     const status = listEvents(claim.id).find((e) => e.kind === 'status-changed' && e.actor === '박편집')
     expect(status?.detail).toMatchObject({ from: 'checked', to: 'in-review' })
-    expect(describeEvent(status!, 'en')).toBe('박편집 changed the status from Checked to In review (text changed since rated).')
+    expect(describeEvent(status!, 'en')).toBe(
+      '박편집 changed the status from Checked to In review (text changed since rated).',
+    )
 
     // Typing on in the same claim extends the entry: one record from the first words to the last.
     typeOver('가입자 수 9위', '가입자 수 세계 9위')
@@ -71,7 +86,12 @@ describe('an edit inside a claim', () => {
     const claim = mark(OFFICE)
     updateClaim(review.store, claim.id, { verdict: 'true', status: 'checked' }, '김기자')
     saveEssay(review.store, replacedBlocks(review.store, OFFICE, ''), [], '박편집')
-    expect(getClaim(review.store, claim.id)).toMatchObject({ anchored: false, exact: OFFICE, textChanged: true, status: 'in-review' })
+    expect(getClaim(review.store, claim.id)).toMatchObject({
+      anchored: false,
+      exact: OFFICE,
+      textChanged: true,
+      status: 'in-review',
+    })
     const [entry] = textEvents(claim.id)
     expect(entry.detail).toMatchObject({ before: OFFICE, after: '' })
     expect(describeEvent(entry, 'en')).toBe(`박편집 deleted the claim’s words “${OFFICE}” from the essay.`)
@@ -82,7 +102,9 @@ describe('an edit inside a claim', () => {
     const claim = mark(RANK)
     typeOver('가입자 수 2위', '가입자 수 9위')
     expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'open', verdict: 'unrated' })
-    expect(textEvents(claim.id)).toMatchObject([{ detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' } }])
+    expect(textEvents(claim.id)).toMatchObject([
+      { detail: { before: RANK, after: '챗GPT 유료 가입자 수 9위', via: 'edit' } },
+    ])
   })
 })
 
@@ -92,15 +114,30 @@ describe('a correction', () => {
     updateClaim(review.store, claim.id, { verdict: 'mostly-false', status: 'checked' }, '김기자')
     const k = proposeCorrection(review.store, claim.id, '챗GPT 유료 가입자 수 상위권', '순위 근거 없음', '박편집')
     const blocks = replacedBlocks(review.store, RANK, '챗GPT 유료 가입자 수 상위권')
-    applyCorrection(review.store, k.id, blocks, [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('챗GPT 유료 가입자 수 상위권') }], '최데스크')
-    expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: '챗GPT 유료 가입자 수 상위권' })
-    expect(textEvents(claim.id)).toMatchObject([{ actor: '최데스크', detail: { before: RANK, after: '챗GPT 유료 가입자 수 상위권', via: 'correction' } }])
+    applyCorrection(
+      review.store,
+      k.id,
+      blocks,
+      [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('챗GPT 유료 가입자 수 상위권') }],
+      '최데스크',
+    )
+    expect(getClaim(review.store, claim.id)).toMatchObject({
+      textChanged: false,
+      status: 'checked',
+      exact: '챗GPT 유료 가입자 수 상위권',
+    })
+    expect(textEvents(claim.id)).toMatchObject([
+      { actor: '최데스크', detail: { before: RANK, after: '챗GPT 유료 가입자 수 상위권', via: 'correction' } },
+    ])
 
     // Ctrl+Z in the editor: the old words are back, the correction is a proposal again, still no mark.
     typeOver('챗GPT 유료 가입자 수 상위권', RANK, '최데스크')
     expect(listCorrections(review.store)[0].state).toBe('proposed')
     expect(getClaim(review.store, claim.id)).toMatchObject({ textChanged: false, status: 'checked', exact: RANK })
-    expect(textEvents(claim.id).map((e) => e.detail)).toMatchObject([{ via: 'correction' }, { before: '챗GPT 유료 가입자 수 상위권', after: RANK, via: 'correction' }])
+    expect(textEvents(claim.id).map((e) => e.detail)).toMatchObject([
+      { via: 'correction' },
+      { before: '챗GPT 유료 가입자 수 상위권', after: RANK, via: 'correction' },
+    ])
     expect(describeEvent(textEvents(claim.id)[1], 'en')).toContain('by a correction')
   })
 })
@@ -112,7 +149,12 @@ describe('re-confirming the verdict', () => {
     for (const c of [a, b]) updateClaim(review.store, c.id, { verdict: 'true', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
     typeOver('공식적으로 서울에', '공식적으로 부산에')
-    expect(listClaims(review.store).filter((c) => c.textChanged).map((c) => c.id).sort()).toEqual([a.id, b.id].sort())
+    expect(
+      listClaims(review.store)
+        .filter((c) => c.textChanged)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort())
 
     updateClaim(review.store, a.id, { note: '다시 볼 것' }, '김기자')
     updateClaim(review.store, a.id, { status: 'checked' }, '김기자')
@@ -126,9 +168,14 @@ describe('re-confirming the verdict', () => {
     expect(entry && describeEvent(entry, 'en')).toBe('김기자 confirmed the verdict True for the changed words.')
     expect(entry && describeEvent(entry, 'ko')).toBe('김기자 님이 바뀐 문구에 대한 판정 ‘사실’을 확인했습니다.')
 
-    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자')).toMatchObject({ textChanged: false, verdict: 'false' })
+    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자')).toMatchObject({
+      textChanged: false,
+      verdict: 'false',
+    })
     // With no mark, the same verdict again is no change at all.
-    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자').version).toBe(getClaim(review.store, b.id).version)
+    expect(updateClaim(review.store, b.id, { verdict: 'false' }, '김기자').version).toBe(
+      getClaim(review.store, b.id).version,
+    )
   })
 
   it('the filter finds marked claims, with the search and the tally', () => {
@@ -164,7 +211,10 @@ describe('exports of a claim whose text changed since it was rated', () => {
     updateClaim(review.store, b.id, { verdict: 'false', status: 'checked' }, '김기자')
     typeOver('가입자 수 2위', '가입자 수 9위')
   })
-  const LABEL = { en: 'Text changed since it was rated — verdict awaiting re-confirmation', ko: '판정 후 문구가 바뀜 — 판정 재확인 대기 중' }
+  const LABEL = {
+    en: 'Text changed since it was rated — verdict awaiting re-confirmation',
+    ko: '판정 후 문구가 바뀜 — 판정 재확인 대기 중',
+  }
 
   it('ClaimReview leaves it out and says so in its counts', async () => {
     const file = await exportRepublication(review.store, 'claimreview', { factcheckUrl: URL })
@@ -203,11 +253,37 @@ describe('exports of a claim whose text changed since it was rated', () => {
   it('factdesk export says how many claims ClaimReview left out', async () => {
     let stdout = ''
     const out = review.dir.file('cr.jsonld')
-    const run = (...argv: string[]) => runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
-    expect(await run('export', '--review', review.dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out, '--json')).toBe(0)
+    const run = (...argv: string[]) =>
+      runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
+    expect(
+      await run(
+        'export',
+        '--review',
+        review.dir.file('r.factdesk'),
+        '--format',
+        'claimreview',
+        '--url',
+        URL,
+        '--out',
+        out,
+        '--json',
+      ),
+    ).toBe(0)
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, claims: 1, textChanged: 1 })
     stdout = ''
-    expect(await run('export', '--review', review.dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL, '--out', out)).toBe(0)
+    expect(
+      await run(
+        'export',
+        '--review',
+        review.dir.file('r.factdesk'),
+        '--format',
+        'claimreview',
+        '--url',
+        URL,
+        '--out',
+        out,
+      ),
+    ).toBe(0)
     expect(stdout).toContain('Left out 1 rated claim whose text changed since it was rated')
   })
 

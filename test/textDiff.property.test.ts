@@ -11,7 +11,15 @@ const slice = (s: string, start: number, end: number): string => cps(s).slice(st
 
 /** A text, a claim range on it, and the text after replacing [at, to) with `insert`. */
 const edited = fc
-  .tuple(text.filter((t) => cps(t).length >= 2), text, fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat({ max: 6 }))
+  .tuple(
+    text.filter((t) => cps(t).length >= 2),
+    text,
+    fc.nat(),
+    fc.nat(),
+    fc.nat(),
+    fc.nat(),
+    fc.nat({ max: 6 }),
+  )
   .map(([before, insert, a, b, c, d, width]) => {
     const n = cps(before).length
     const [start, end] = [a % n, (a % n) + 1 + (b % (n - (a % n)))]
@@ -32,7 +40,9 @@ describe('editRegion', () => {
         }
         expect(region).not.toBeNull()
         const { start, oldEnd, newEnd } = region!
-        expect(slice(before, 0, start) + slice(after, start, newEnd) + slice(before, oldEnd, cps(before).length)).toBe(after)
+        expect(slice(before, 0, start) + slice(after, start, newEnd) + slice(before, oldEnd, cps(before).length)).toBe(
+          after,
+        )
         // The smallest such region: the common prefix and suffix cannot grow by one more character.
         const [a, b] = [cps(before), cps(after)]
         expect(start === a.length || start === b.length || a[start] !== b[start]).toBe(true)
@@ -61,7 +71,10 @@ describe('mapRange', () => {
         const region = editRegion(before, after)
         fc.pre(region !== null && region.start > range.start && region.oldEnd < range.end)
         const moved = mapRange(range, region)!
-        const expected = slice(before, range.start, region!.start) + slice(after, region!.start, region!.newEnd) + slice(before, region!.oldEnd, range.end)
+        const expected =
+          slice(before, range.start, region!.start) +
+          slice(after, region!.start, region!.newEnd) +
+          slice(before, region!.oldEnd, range.end)
         expect(slice(after, moved.start, moved.end)).toBe(expected)
       }),
     )

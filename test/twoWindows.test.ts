@@ -57,7 +57,10 @@ describe('one writer per review file', () => {
     const info = await dispatch(second.service, 'review-info', {})
     expect(info.ok && (info.value as ReviewInfo).readOnly?.pid).toBe(process.pid)
     const refused = await dispatch(second.service, 'claim-update', { id: claim.id, patch: { verdict: 'false' } })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringContaining(`process ${process.pid}`) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'read-only', message: expect.stringContaining(`process ${process.pid}`) },
+    })
     for (const query of ['2위', '유료 가입자']) {
       const found = await dispatch(second.service, 'claims-search', { query })
       expect(found.ok && (found.value as ClaimSearchResult).ids).toEqual([claim.id])
@@ -78,19 +81,27 @@ describe('one writer per review file', () => {
     open.splice(open.indexOf(first.session), 1)
     await until(() => second.changes.includes('opened'))
     expect(second.session.store.readOnly).toBeNull()
-    const claim = await dispatch(second.service, 'claim-create', { anchor: anchorOf(second.session.store, '2025년 5월') })
+    const claim = await dispatch(second.service, 'claim-create', {
+      anchor: anchorOf(second.session.store, '2025년 5월'),
+    })
     expect(claim.ok).toBe(true)
   })
 
   it('takes over the lock of a process that is gone, and never replaces a file another window has open', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
     openReview(path, bundledEssay()).close()
-    writeFileSync(lockPathOf(path), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
+    writeFileSync(
+      lockPathOf(path),
+      JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00.000Z' }),
+    )
     const { session } = window()
     expect(session.store.readOnly).toBeNull()
     const other = new ReviewSession(openReview(':memory:', bundledEssay()))
     open.push(other)
-    writeFileSync(dir.file('busy.factdesk.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }))
+    writeFileSync(
+      dir.file('busy.factdesk.lock'),
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }),
+    )
     expect(() => other.create(dir.file('busy.factdesk'), bundledEssay())).toThrow(/open in another Factdesk window/)
     session.close()
     open.splice(open.indexOf(session), 1)
@@ -131,7 +142,11 @@ describe('the command line beside an open window', () => {
     writeFileSync(bundle, JSON.stringify(exportBundle(other, '박검증')))
     other.close()
     let stdout = ''
-    const code = await runCli(['import', bundle, '--review', path], { stdout: (t) => (stdout += t), stderr: () => undefined, env: { USER: 'tester' } })
+    const code = await runCli(['import', bundle, '--review', path], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      env: { USER: 'tester' },
+    })
     expect(code).toBe(0)
     expect(stdout).toContain(`The review is open in Factdesk (process ${process.pid} on ${hostname()})`)
     await until(() => changes.includes('external'))

@@ -26,7 +26,11 @@ import { addSource, createClaim, deleteSource, updateClaim } from '../src/core/c
 const ALL = (r: Reviewer) => [...contentTables(r.store.db).map((t) => t.name), 'import_log', 'import_undo']
 const full = (r: Reviewer) => dump(r.store, ALL(r))
 /** Content only: what "exactly as before the import" means (the import log keeps the undone import). */
-const content = (r: Reviewer) => dump(r.store, contentTables(r.store.db).map((t) => t.name))
+const content = (r: Reviewer) =>
+  dump(
+    r.store,
+    contentTables(r.store.db).map((t) => t.name),
+  )
 
 function refusal(run: () => unknown): FactdeskError {
   try {
@@ -59,16 +63,26 @@ describe('taking removals back', () => {
   it('restores a removed source as a new version, with a history entry', () => {
     const s = addSource(A.store, y, sourceFields('https://example.org/a', '통계청'), A.name)
     deleteSource(A.store, s.id, A.name)
-    const removedVersion = (A.store.db.prepare(`SELECT version FROM source WHERE id = ?`).get(s.id) as { version: string }).version
+    const removedVersion = (
+      A.store.db.prepare(`SELECT version FROM source WHERE id = ?`).get(s.id) as { version: string }
+    ).version
     const claimId = restoreSource(A.store, s.id, '이팩트')
     expect(claimId).toBe(y)
-    const row = A.store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(s.id) as { deleted: number; version: string; revision: number }
+    const row = A.store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(s.id) as {
+      deleted: number
+      version: string
+      revision: number
+    }
     expect(row.deleted).toBe(0)
     expect(row.version).not.toBe(removedVersion)
     expect(row.revision).toBe(3)
     expect(A.store.versionHistories().get(s.id)).toContain(row.version)
     expect(getClaim(A.store, y).sources.map((x) => x.url)).toEqual(['https://example.org/a'])
-    expect(claimHistory(A.store, y)[0]).toMatchObject({ kind: 'source-restored', actor: '이팩트', detail: { sourceId: s.id, title: '통계청' } })
+    expect(claimHistory(A.store, y)[0]).toMatchObject({
+      kind: 'source-restored',
+      actor: '이팩트',
+      detail: { sourceId: s.id, title: '통계청' },
+    })
     expect(refusal(() => restoreSource(A.store, s.id, A.name)).code).toBe('not-found')
   })
 
@@ -154,9 +168,9 @@ describe('undo import', () => {
       db.prepare(`UPDATE document SET title = '새 제목', text = text || ' 끝', modified = 'now'`).run()
       db.prepare(`INSERT OR REPLACE INTO tag_style (name, color) VALUES ('통계', '#000000')`).run()
       db.prepare(`UPDATE meta SET value = value || 'x'`).run()
-      db.prepare(`INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, 't', 'i', 'f', 'h', 'bundle', '{}')`).run(
-        crypto.randomUUID(),
-      )
+      db.prepare(
+        `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, 't', 'i', 'f', 'h', 'bundle', '{}')`,
+      ).run(crypto.randomUUID())
     })
     expect(content(B)).not.toEqual(before)
     undoImport(B.store.db, importId, B.name)
@@ -183,7 +197,11 @@ describe('undo import', () => {
     const afterOne = content(B)
     updateClaim(A.store, y, { note: '두 번째' }, A.name)
     const two = await B.receive(A.file(), 'a2.factdesk.json')
-    expect(listImports(B.store).filter((i) => i.canUndo).map((i) => i.id)).toEqual([two.importId])
+    expect(
+      listImports(B.store)
+        .filter((i) => i.canUndo)
+        .map((i) => i.id),
+    ).toEqual([two.importId])
     expect(refusal(() => undoImport(B.store.db, one.importId, B.name)).code).toBe('cannot-undo')
     expect(undoImport(B.store.db, undefined, B.name)).toBe(two.importId)
     expect(content(B)).toEqual(afterOne)
@@ -229,7 +247,10 @@ describe('factdesk undo-import', () => {
       expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'cannot-undo' } })
       out = ''
       expect(await runCli(['undo-import', '--review', dir.file('missing.factdesk'), '--json'], io)).toBe(1)
-      expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('missing.factdesk does not exist') } })
+      expect(JSON.parse(out)).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: expect.stringContaining('missing.factdesk does not exist') },
+      })
     } finally {
       dir.remove()
     }
@@ -259,7 +280,10 @@ describe('the service', () => {
 
       createClaim(A.store, anchorOf(A.store, '오픈AI가 서울을 선택한 것'), A.name)
       const before = content(B)
-      const summary = await ok<ImportSummary>('review-import', { fileName: 'a.factdesk.json', data: A.file().toString('base64') })
+      const summary = await ok<ImportSummary>('review-import', {
+        fileName: 'a.factdesk.json',
+        data: A.file().toString('base64'),
+      })
       expect((await ok<ImportRecord[]>('imports-list', {}))[0]).toMatchObject({ id: summary.importId, canUndo: true })
       events.length = 0
       expect(await ok('import-undo', {})).toEqual({ id: summary.importId })

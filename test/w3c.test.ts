@@ -63,18 +63,45 @@ function seeded(): ReviewStore {
 
 /** A claim from an older text of the essay: not found in this one, so it is listed, not drawn. */
 const orphanClaim = {
-  ...{ id: '6f1c4d0e-8d5b-4a8e-9c1a-3b2e1f0a9d77', exact: '이 문장은 이 판본의 본문에 없다', prefix: '', suffix: '', start: 3, end: 21 },
-  ...{ anchored: false, verdict: 'false' as const, status: 'open' as const, note: '옛 판본의 주장', author: '박팩트', modifiedBy: '박팩트' },
-  ...{ created: '2025-06-01T00:00:00.000Z', modified: '2025-06-01T00:00:00.000Z', revision: 1, deleted: false, version: 'v-orphan', history: ['v-orphan'] },
+  ...{
+    id: '6f1c4d0e-8d5b-4a8e-9c1a-3b2e1f0a9d77',
+    exact: '이 문장은 이 판본의 본문에 없다',
+    prefix: '',
+    suffix: '',
+    start: 3,
+    end: 21,
+  },
+  ...{
+    anchored: false,
+    verdict: 'false' as const,
+    status: 'open' as const,
+    note: '옛 판본의 주장',
+    author: '박팩트',
+    modifiedBy: '박팩트',
+  },
+  ...{
+    created: '2025-06-01T00:00:00.000Z',
+    modified: '2025-06-01T00:00:00.000Z',
+    revision: 1,
+    deleted: false,
+    version: 'v-orphan',
+    history: ['v-orphan'],
+  },
 }
 
 const bytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value))
 const exported = (store: ReviewStore): Json => JSON.parse(JSON.stringify(exportW3c(store)))
-const importJson = (store: ReviewStore, value: unknown, name = 'annotations.jsonld') => importFile(store, name, bytes(value), 'tester')
+const importJson = (store: ReviewStore, value: unknown, name = 'annotations.jsonld') =>
+  importFile(store, name, bytes(value), 'tester')
 
 /** Everything merging may touch, except the import log. */
 const snapshot = (s: ReviewStore) =>
-  JSON.stringify([allClaimRows(s), allSourceRows(s), [...s.versionHistories()], s.db.prepare('SELECT * FROM conflict').all()])
+  JSON.stringify([
+    allClaimRows(s),
+    allSourceRows(s),
+    [...s.versionHistories()],
+    s.db.prepare('SELECT * FROM conflict').all(),
+  ])
 
 const comparable = (s: ReviewStore) =>
   listClaims(s).map((c) => ({
@@ -116,8 +143,16 @@ describe('W3C export', () => {
   it('writes claims as assessing annotations with selectors, labels, sources and versions', () => {
     const store = seeded()
     const w3c = exported(store)
-    expect(w3c['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { factdesk: 'https://factdesk.app/ns#', assessing: 'http://www.w3.org/ns/oa#assessing' }])
-    expect(w3c).toMatchObject({ id: `urn:uuid:${readDocument(store).id}`, type: 'AnnotationCollection', label: readDocument(store).title, total: 4 })
+    expect(w3c['@context']).toEqual([
+      'http://www.w3.org/ns/anno.jsonld',
+      { factdesk: 'https://factdesk.app/ns#', assessing: 'http://www.w3.org/ns/oa#assessing' },
+    ])
+    expect(w3c).toMatchObject({
+      id: `urn:uuid:${readDocument(store).id}`,
+      type: 'AnnotationCollection',
+      label: readDocument(store).title,
+      total: 4,
+    })
     const a = w3c.first.items.find((i: Json) => i.target.selector[0].exact === QUOTE_A)
     const claim = listClaims(store).find((c) => c.exact === QUOTE_A)!
     expect(a).toMatchObject({
@@ -127,7 +162,10 @@ describe('W3C export', () => {
       creator: { type: 'Person', name: '김기자' },
       'factdesk:status': 'checked',
       'factdesk:version': claim.version,
-      target: { source: `urn:factdesk:document:${readDocument(store).id}`, selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector', start: claim.start, end: claim.end }] },
+      target: {
+        source: `urn:factdesk:document:${readDocument(store).id}`,
+        selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector', start: claim.start, end: claim.end }],
+      },
     })
     expect(a['factdesk:history'].length).toBeGreaterThan(1)
     expect(a.body[0]).toEqual({ type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' })
@@ -163,7 +201,14 @@ describe('W3C round trip', () => {
     expect(comparable(copy)).toEqual(comparable(origin))
     const before = snapshot(copy)
     const again = await importJson(copy, file)
-    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4, conflicts: 0, sourcesAdded: 0, sourcesUpdated: 0 })
+    expect(again).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 4,
+      conflicts: 0,
+      sourcesAdded: 0,
+      sourcesUpdated: 0,
+    })
     expect(snapshot(copy)).toBe(before)
     const back = snapshot(origin)
     expect(await importJson(origin, exported(copy))).toMatchObject({ added: 0, updated: 0, conflicts: 0 })
@@ -200,7 +245,11 @@ function hypothesis(id: string, quote: string, body: unknown[], extra: Json = {}
       {
         source: BRUNCH_PAGE,
         selector: [
-          { type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/div[1]/p[3]' }, endSelector: { type: 'XPathSelector', value: '/div[1]/p[3]' } },
+          {
+            type: 'RangeSelector',
+            startSelector: { type: 'XPathSelector', value: '/div[1]/p[3]' },
+            endSelector: { type: 'XPathSelector', value: '/div[1]/p[3]' },
+          },
           { type: 'TextPositionSelector', start, end: start + codePointLength(quote) },
           { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
         ],
@@ -220,14 +269,38 @@ describe('W3C import from other tools', () => {
         { type: 'TextualBody', purpose: 'tagging', value: '통계' },
         { type: 'TextualBody', purpose: 'tagging', value: '오픈AI' },
       ]),
-      { type: 'Annotation', id: 'https://hypothes.is/a/Rep1', motivation: 'replying', creator: 'acct:lee@hypothes.is', target: 'https://hypothes.is/a/AbC123', body: [{ type: 'TextualBody', value: '동의합니다.' }, 'https://openai.com/ko'] },
-      { type: 'Annotation', id: 'https://hypothes.is/a/Rep2', motivation: 'replying', creator: { name: '박' }, target: { id: 'https://hypothes.is/a/Rep1' }, bodyValue: '저도요' },
-      { type: 'Annotation', id: 'https://hypothes.is/a/PageNote', body: { type: 'TextualBody', value: '페이지 메모' }, target: BRUNCH_PAGE },
+      {
+        type: 'Annotation',
+        id: 'https://hypothes.is/a/Rep1',
+        motivation: 'replying',
+        creator: 'acct:lee@hypothes.is',
+        target: 'https://hypothes.is/a/AbC123',
+        body: [{ type: 'TextualBody', value: '동의합니다.' }, 'https://openai.com/ko'],
+      },
+      {
+        type: 'Annotation',
+        id: 'https://hypothes.is/a/Rep2',
+        motivation: 'replying',
+        creator: { name: '박' },
+        target: { id: 'https://hypothes.is/a/Rep1' },
+        bodyValue: '저도요',
+      },
+      {
+        type: 'Annotation',
+        id: 'https://hypothes.is/a/PageNote',
+        body: { type: 'TextualBody', value: '페이지 메모' },
+        target: BRUNCH_PAGE,
+      },
     ]
     const summary = await importJson(store, file, 'hypothesis.jsonld')
     expect(summary).toMatchObject({ added: 1, unanchored: [] })
     const [claim] = listClaims(store)
-    expect(claim).toMatchObject({ ...rangeOf(store, QUOTE_A), verdict: 'unrated', author: 'Unknown (acct:kim@hypothes.is)', anchored: true })
+    expect(claim).toMatchObject({
+      ...rangeOf(store, QUOTE_A),
+      verdict: 'unrated',
+      author: 'Unknown (acct:kim@hypothes.is)',
+      anchored: true,
+    })
     expect(claim.note).toBe('**보도자료** 확인 필요')
     expect(claim.tags).toEqual(['오픈AI', '통계'])
     expect(claim.replies.map((r) => [r.author, r.body])).toEqual([
@@ -236,7 +309,9 @@ describe('W3C import from other tools', () => {
     ])
     expect(claim.sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
     expect(claim.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(summary.notes).toContain(`1 annotation was made on ${BRUNCH_PAGE}; it was anchored on the open essay by its selectors.`)
+    expect(summary.notes).toContain(
+      `1 annotation was made on ${BRUNCH_PAGE}; it was anchored on the open essay by its selectors.`,
+    )
     expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
     const before = snapshot(store)
     expect(await importJson(store, file, 'hypothesis.jsonld')).toMatchObject({ added: 0, unchanged: 1, conflicts: 0 })
@@ -248,17 +323,31 @@ describe('W3C import from other tools', () => {
   it('reads rating labels in Korean and English, and keeps an unknown one in the note', async () => {
     const store = fresh()
     const rating = (value: string) => [{ type: 'TextualBody', purpose: 'assessing', value }]
-    const pof = hypothesis('pof', QUOTE_C, [...rating('Pants on Fire'), { type: 'TextualBody', purpose: 'commenting', value: '근거 없음' }])
+    const pof = hypothesis('pof', QUOTE_C, [
+      ...rating('Pants on Fire'),
+      { type: 'TextualBody', purpose: 'commenting', value: '근거 없음' },
+    ])
     const summary = await importJson(store, {
       type: 'AnnotationCollection',
       total: 3,
-      first: { type: 'AnnotationPage', items: [hypothesis('ko', QUOTE_A, rating('대체로 사실'))], next: { type: 'AnnotationPage', items: [hypothesis('en', QUOTE_B, rating('  mostly FALSE ')), pof], next: null } },
+      first: {
+        type: 'AnnotationPage',
+        items: [hypothesis('ko', QUOTE_A, rating('대체로 사실'))],
+        next: {
+          type: 'AnnotationPage',
+          items: [hypothesis('en', QUOTE_B, rating('  mostly FALSE ')), pof],
+          next: null,
+        },
+      },
     })
     expect(summary.added).toBe(3)
     const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
     expect(byQuote.get(QUOTE_A)!.verdict).toBe('mostly-true')
     expect(byQuote.get(QUOTE_B)!.verdict).toBe('mostly-false')
-    expect(byQuote.get(QUOTE_C)).toMatchObject({ verdict: 'unrated', note: '근거 없음\n\nOriginal rating: Pants on Fire' })
+    expect(byQuote.get(QUOTE_C)).toMatchObject({
+      verdict: 'unrated',
+      note: '근거 없음\n\nOriginal rating: Pants on Fire',
+    })
     expect(summary.notes.some((n) => n.includes('1 annotation has a rating') && n.includes('Pants on Fire'))).toBe(true)
   })
 
@@ -281,7 +370,11 @@ describe('W3C import from other tools', () => {
   it('takes the quote from the open essay when an annotation has only a position', async () => {
     const store = fresh()
     const { start, end } = rangeOf(store, QUOTE_B)
-    const only = { type: 'Annotation', id: 'urn:x:1', target: { source: BRUNCH_PAGE, selector: { type: 'TextPositionSelector', start, end } } }
+    const only = {
+      type: 'Annotation',
+      id: 'urn:x:1',
+      target: { source: BRUNCH_PAGE, selector: { type: 'TextPositionSelector', start, end } },
+    }
     await importJson(store, only)
     expect(listClaims(store)[0]).toMatchObject({ exact: QUOTE_B, start, end, anchored: true })
   })
@@ -293,18 +386,46 @@ describe('W3C import refuses bad files whole', () => {
   const cases: [string, unknown, RegExp][] = [
     ['items not a list', { type: 'AnnotationPage', items: { 0: good() } }, /items of page 1 are not a list/],
     ['an item not an annotation', [good(), { type: 'Note' }], /item 2 is not an Annotation/],
-    ['negative position', withSelector({ type: 'TextPositionSelector', start: -1, end: 4 }), /whole numbers of 0 or more/],
-    ['fractional position', withSelector({ type: 'TextPositionSelector', start: 1.5, end: 4 }), /whole numbers of 0 or more/],
-    ['start after end', withSelector({ type: 'TextPositionSelector', start: 9, end: 4 }), /starts at 9, after its end at 4/],
+    [
+      'negative position',
+      withSelector({ type: 'TextPositionSelector', start: -1, end: 4 }),
+      /whole numbers of 0 or more/,
+    ],
+    [
+      'fractional position',
+      withSelector({ type: 'TextPositionSelector', start: 1.5, end: 4 }),
+      /whole numbers of 0 or more/,
+    ],
+    [
+      'start after end',
+      withSelector({ type: 'TextPositionSelector', start: 9, end: 4 }),
+      /starts at 9, after its end at 4/,
+    ],
     ['no selectors', [{ ...good(), target: BRUNCH_PAGE }], /none of its 1 annotation selects text/],
     ['quote without exact', withSelector([{ type: 'TextQuoteSelector', prefix: 'a' }]), /has no "exact" text/],
     ['id not text', { ...good(), id: 42 }, /its id is missing or not text/],
     ['duplicate ids', [good(), good()], /has the same id/],
-    ['page linked by address', { type: 'AnnotationCollection', id: 'urn:x', total: 3, first: 'https://example.org/page1' }, /does not fetch pages/],
-    ['missing pages', { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [good()] } }, /says it holds 3 annotations/],
+    [
+      'page linked by address',
+      { type: 'AnnotationCollection', id: 'urn:x', total: 3, first: 'https://example.org/page1' },
+      /does not fetch pages/,
+    ],
+    [
+      'missing pages',
+      { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [good()] } },
+      /says it holds 3 annotations/,
+    ],
     ['quote too long', withSelector({ type: 'TextQuoteSelector', exact: 'x'.repeat(20_001) }), /longer than 20000/],
     ['bad time', { ...good(), created: 'yesterday' }, /created time is not a date/],
-    ['too many', Array.from({ length: IMPORT_LIMITS.annotations + 1 }, (_, i) => ({ type: 'Annotation', id: `a${i}`, target: 'x' })), /more than 20000 annotations/],
+    [
+      'too many',
+      Array.from({ length: IMPORT_LIMITS.annotations + 1 }, (_, i) => ({
+        type: 'Annotation',
+        id: `a${i}`,
+        target: 'x',
+      })),
+      /more than 20000 annotations/,
+    ],
   ]
   it.each(cases)('%s', async (_, value, problem) => {
     const store = seeded()

@@ -41,7 +41,12 @@ function reviewed(): ReviewStore {
   const store = fresh()
   const a = createClaim(store, rangeOf(store, QUOTE_A), '김기자')
   updateClaim(store, a.id, { verdict: 'true', note: '보도자료로 확인.' }, '김기자')
-  addSource(store, a.id, { url: HANGUL_LINK, title: '위키백과', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  addSource(
+    store,
+    a.id,
+    { url: HANGUL_LINK, title: '위키백과', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' },
+    '김기자',
+  )
   addTag(store, a.id, '통계', '김기자')
   addReply(store, a.id, '원문 확인했습니다.', '이검증')
   return store
@@ -102,14 +107,19 @@ describe('W3C export read by W3C software', () => {
 
   it.each([
     ['the context as published in 2017 (no "assessing")', W3C_CONTEXT],
-    ['the corrected context', { ...W3C_CONTEXT, '@context': { ...W3C_CONTEXT['@context'], assessing: 'oa:assessing' } }],
+    [
+      'the corrected context',
+      { ...W3C_CONTEXT, '@context': { ...W3C_CONTEXT['@context'], assessing: 'oa:assessing' } },
+    ],
   ])('every motivation and purpose expands to the OA vocabulary under %s', async (_, context) => {
     const w3c = exported(reviewed())
     const expanded = await jsonld.expand(w3c as jsonld.JsonLdDocument, { documentLoader: loader(context) as never })
     const motivations = idsUnder(expanded, MOTIVATED_BY)
     const purposes = idsUnder(expanded, HAS_PURPOSE)
     expect(motivations.sort()).toEqual([`${OA}assessing`, `${OA}replying`])
-    expect(new Set(purposes)).toEqual(new Set([`${OA}assessing`, `${OA}commenting`, `${OA}linking`, `${OA}tagging`, `${OA}replying`]))
+    expect(new Set(purposes)).toEqual(
+      new Set([`${OA}assessing`, `${OA}commenting`, `${OA}linking`, `${OA}tagging`, `${OA}replying`]),
+    )
     for (const iri of [...motivations, ...purposes]) expect(iri).toMatch(/^http:\/\/www\.w3\.org\/ns\/oa#[a-z]+$/)
     // Factdesk's own data stays under its namespace.
     expect(JSON.stringify(expanded)).toContain('"https://factdesk.app/ns#verdict"')
@@ -122,14 +132,24 @@ describe('W3C export read by W3C software', () => {
     const summary = await importFile(copy, 'a.jsonld', bytes(file), 'tester')
     expect(summary).toMatchObject({ added: 1, sourcesAdded: 1 })
     expect(listClaims(copy)[0].sources[0].url).toBe(HANGUL_LINK)
-    expect(await importFile(copy, 'a.jsonld', bytes(file), 'tester')).toMatchObject({ added: 0, unchanged: 1, sourcesAdded: 0, sourcesUpdated: 0 })
+    expect(await importFile(copy, 'a.jsonld', bytes(file), 'tester')).toMatchObject({
+      added: 0,
+      unchanged: 1,
+      sourcesAdded: 0,
+      sourcesUpdated: 0,
+    })
   })
 })
 
 describe('Hypothesis API JSON', () => {
   it('a search response imports with its reply and tags as Factdesk replies and tags', async () => {
     const store = fresh()
-    const summary = await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')
+    const summary = await importFile(
+      store,
+      'hypothesis-search.json',
+      bytes(fixture('hypothesis-search.json')),
+      'tester',
+    )
     expect(summary).toMatchObject({ format: 'w3c', added: 2, unanchored: [] })
     expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
     const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
@@ -141,19 +161,28 @@ describe('Hypothesis API JSON', () => {
     // A creator with only an id and no name anywhere in the file says so, instead of passing the id off as a name.
     expect(byQuote.get(QUOTE_B)!.author).toBe('Unknown (acct:parkfact@hypothes.is)')
     const before = JSON.stringify(listClaims(store))
-    expect(await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')).toMatchObject({ added: 0, unchanged: 2, conflicts: 0 })
+    expect(
+      await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester'),
+    ).toMatchObject({ added: 0, unchanged: 2, conflicts: 0 })
     expect(JSON.stringify(listClaims(store))).toBe(before)
   })
 
   it('says when a search found more annotations than the file holds', async () => {
     const page = { ...(fixture('hypothesis-search.json') as Json), total: 250 }
     const summary = await importFile(fresh(), 'page1.json', bytes(page), 'tester')
-    expect(summary.notes[0]).toBe('The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).')
+    expect(summary.notes[0]).toBe(
+      'The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).',
+    )
   })
 
   it('a single annotation imports the same claim as its W3C form would', async () => {
     const store = fresh()
-    const summary = await importFile(store, 'hypothesis-annotation.json', bytes(fixture('hypothesis-annotation.json')), 'tester')
+    const summary = await importFile(
+      store,
+      'hypothesis-annotation.json',
+      bytes(fixture('hypothesis-annotation.json')),
+      'tester',
+    )
     expect(summary.added).toBe(1)
     const [claim] = listClaims(store)
     expect(claim).toMatchObject({ exact: QUOTE_B, author: '최편집', note: '가입자 순위의 출처가 필요합니다.' })
@@ -173,7 +202,12 @@ describe('Hypothesis API JSON', () => {
       const code = await runCli(['import', join(FIXTURES, 'hypothesis-search.json'), '--review', review, '--json'], io)
       expect(stderr).toBe('')
       expect(code).toBe(0)
-      expect((JSON.parse(stdout) as Json).imported[0]).toMatchObject({ format: 'w3c', added: 2, repliesAdded: 1, tagsChanged: 3 })
+      expect((JSON.parse(stdout) as Json).imported[0]).toMatchObject({
+        format: 'w3c',
+        added: 2,
+        repliesAdded: 1,
+        tagsChanged: 3,
+      })
       const store = openReview(review)
       try {
         const claim = listClaims(store).find((c) => c.exact === QUOTE_A)!
@@ -193,26 +227,47 @@ describe('an imported annotation keeps its identity', () => {
     const first = fresh()
     await importFile(first, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')
     const once = exported(first)
-    const claimOf = (w3c: Json, quote: string) => w3c.first.items.find((i: Json) => i.target.selector?.[0]?.exact === quote)
+    const claimOf = (w3c: Json, quote: string) =>
+      w3c.first.items.find((i: Json) => i.target.selector?.[0]?.exact === quote)
     expect(claimOf(once, QUOTE_A).via).toBe('https://hypothes.is/a/Kx7vQmP1EfCz')
     expect(claimOf(once, QUOTE_B).via).toBe('https://hypothes.is/a/Tq8nW3xYEfC2')
     for (const item of once.first.items) expect(failedMusts('annotation', item), item.id).toEqual([])
     const second = fresh()
     await importFile(second, 'first.jsonld', bytes(once), 'tester')
     const twice = exported(second)
-    expect(claimOf(twice, QUOTE_A)).toMatchObject({ id: claimOf(once, QUOTE_A).id, via: 'https://hypothes.is/a/Kx7vQmP1EfCz' })
+    expect(claimOf(twice, QUOTE_A)).toMatchObject({
+      id: claimOf(once, QUOTE_A).id,
+      via: 'https://hypothes.is/a/Kx7vQmP1EfCz',
+    })
   })
 
   it('keeps a canonical IRI as given, and leaves out an id the W3C schemas would not accept', async () => {
     const store = fresh()
-    const target = (quote: string) => ({ source: 'https://brunch.co.kr/@hyunwoolee/12', selector: { type: 'TextQuoteSelector', exact: quote } })
-    await importFile(store, 'mixed.jsonld', bytes([
-      { type: 'Annotation', id: 'https://annotations.example/anno/7', canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11', body: [], target: target(QUOTE_A) },
-      { type: 'Annotation', id: '#a1', body: [], target: target(QUOTE_B) },
-    ]), 'tester')
+    const target = (quote: string) => ({
+      source: 'https://brunch.co.kr/@hyunwoolee/12',
+      selector: { type: 'TextQuoteSelector', exact: quote },
+    })
+    await importFile(
+      store,
+      'mixed.jsonld',
+      bytes([
+        {
+          type: 'Annotation',
+          id: 'https://annotations.example/anno/7',
+          canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11',
+          body: [],
+          target: target(QUOTE_A),
+        },
+        { type: 'Annotation', id: '#a1', body: [], target: target(QUOTE_B) },
+      ]),
+      'tester',
+    )
     const w3c = exported(store)
     const [a, b] = [QUOTE_A, QUOTE_B].map((q) => w3c.first.items.find((i: Json) => i.target.selector[0].exact === q))
-    expect(a).toMatchObject({ via: 'https://annotations.example/anno/7', canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11' })
+    expect(a).toMatchObject({
+      via: 'https://annotations.example/anno/7',
+      canonical: 'urn:uuid:0b7c2f64-4a0e-4c8e-9e39-8f0a2b7d5c11',
+    })
     expect(b.via).toBeUndefined()
     for (const item of w3c.first.items) expect(failedMusts('annotation', item), item.id).toEqual([])
   })
@@ -231,8 +286,19 @@ describe('tags and creators from other W3C tools', () => {
   it('Recogito tagging bodies become tags, and an id-only creator takes the name the file gives it elsewhere', async () => {
     const store = fresh()
     const file = [
-      annotation('#a1', QUOTE_A, [{ type: 'TextualBody', purpose: 'tagging', value: '검증필요' }, { type: 'TextualBody', purpose: 'commenting', value: '메모' }], { id: 'https://recogito.org/u/42' }),
-      annotation('#a2', QUOTE_B, [{ type: 'TextualBody', purpose: 'tagging', value: '통계' }], { id: 'https://recogito.org/u/42', name: '정리서' }),
+      annotation(
+        '#a1',
+        QUOTE_A,
+        [
+          { type: 'TextualBody', purpose: 'tagging', value: '검증필요' },
+          { type: 'TextualBody', purpose: 'commenting', value: '메모' },
+        ],
+        { id: 'https://recogito.org/u/42' },
+      ),
+      annotation('#a2', QUOTE_B, [{ type: 'TextualBody', purpose: 'tagging', value: '통계' }], {
+        id: 'https://recogito.org/u/42',
+        name: '정리서',
+      }),
     ]
     await importFile(store, 'recogito.jsonld', bytes(file), 'tester')
     const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
@@ -243,7 +309,9 @@ describe('tags and creators from other W3C tools', () => {
   })
 
   it('a file in no format Factdesk reads is refused with the formats named once', async () => {
-    const err = (await importFile(fresh(), 'notes.json', bytes({ rows: 'x' }), 'tester').catch((e: unknown) => e)) as FactdeskError
+    const err = (await importFile(fresh(), 'notes.json', bytes({ rows: 'x' }), 'tester').catch(
+      (e: unknown) => e,
+    )) as FactdeskError
     expect(err).toBeInstanceOf(FactdeskError)
     expect(err.message).toMatch(/^notes\.json: this file is none of the formats Factdesk reads: .*Hypothesis API JSON/)
     expect(err.message.match(/Nothing was imported/g)).toHaveLength(1)
@@ -253,7 +321,11 @@ describe('tags and creators from other W3C tools', () => {
       const path = dir.file('notes.json')
       writeFileSync(path, '{"rows":"x"}')
       let stderr = ''
-      const code = await runCli(['import', path, '--review', dir.file('new.factdesk')], { stdout: () => undefined, stderr: (t) => (stderr += t), env: { USER: 'tester' } })
+      const code = await runCli(['import', path, '--review', dir.file('new.factdesk')], {
+        stdout: () => undefined,
+        stderr: (t) => (stderr += t),
+        env: { USER: 'tester' },
+      })
       expect(code).not.toBe(0)
       expect(stderr.match(/Nothing was imported/g)).toHaveLength(1)
       expect(stderr.match(/Hypothesis API JSON/g)).toHaveLength(1)

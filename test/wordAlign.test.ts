@@ -5,7 +5,7 @@ import { align } from '../src/core/exchange/word/align'
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 function edited(text: string[], random: () => number, edits: number): string[] {
@@ -25,7 +25,10 @@ describe('align', () => {
     const random = rng(7)
     const alphabet = [...'서울 오픈AI의 전략적 거점이 되다. 😀\n']
     for (let round = 0; round < 50; round++) {
-      const essay = Array.from({ length: 40 + Math.floor(random() * 200) }, () => alphabet[Math.floor(random() * alphabet.length)])
+      const essay = Array.from(
+        { length: 40 + Math.floor(random() * 200) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      )
       const doc = edited(essay, random, 1 + Math.floor(random() * 8))
       const a = align(doc.join(''), essay.join(''))
       let last = -1

@@ -46,10 +46,13 @@ async function refused(name: string, bytes: Uint8Array, en: RegExp, ko: RegExp):
 }
 
 const minimalDocx = (documentXml: string, extra: Record<string, string> = {}): Uint8Array =>
-  zipSync(Object.fromEntries(Object.entries({ 'word/document.xml': documentXml, ...extra }).map(([k, v]) => [k, strToU8(v)])))
+  zipSync(
+    Object.fromEntries(Object.entries({ 'word/document.xml': documentXml, ...extra }).map(([k, v]) => [k, strToU8(v)])),
+  )
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-const body = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${inner}</w:body></w:document>`
+const body = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${inner}</w:body></w:document>`
 
 /** Sets the uncompressed size of every entry in the central directory (and local headers) to `size`. */
 function claimSize(zip: Uint8Array, size: number): Uint8Array {
@@ -75,12 +78,23 @@ describe('bad Word documents', () => {
   })
 
   it('a ZIP that would unpack to more than the limit, refused before inflating', async () => {
-    const zip = zipSync({ 'word/document.xml': strToU8(body('')), 'a.bin': new Uint8Array(10), 'b.bin': new Uint8Array(10) })
-    await refused('bomb.docx', claimSize(zip, 150 * 1024 * 1024), /would unpack to more than 200 MB/, /200 MB를 넘습니다/)
+    const zip = zipSync({
+      'word/document.xml': strToU8(body('')),
+      'a.bin': new Uint8Array(10),
+      'b.bin': new Uint8Array(10),
+    })
+    await refused(
+      'bomb.docx',
+      claimSize(zip, 150 * 1024 * 1024),
+      /would unpack to more than 200 MB/,
+      /200 MB를 넘습니다/,
+    )
   })
 
   it('an entry that inflates past the size it declares is stopped', async () => {
-    const zip = zipSync({ 'word/document.xml': strToU8(body('<w:p><w:r><w:t>' + 'ㄱ'.repeat(100_000) + '</w:t></w:r></w:p>')) })
+    const zip = zipSync({
+      'word/document.xml': strToU8(body('<w:p><w:r><w:t>' + 'ㄱ'.repeat(100_000) + '</w:t></w:r></w:p>')),
+    })
     await refused('liar.docx', claimSize(zip, 1000), /unpacks to more than the archive says/, /크게 풀립니다/)
   })
 
@@ -95,15 +109,30 @@ describe('bad Word documents', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`
     await refused('xxe.docx', minimalDocx(xxe), /DOCTYPE/, /DOCTYPE/)
     const lol = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:comments ${W}/>`
-    await refused('lol.docx', minimalDocx(body(''), { 'word/comments.xml': lol }), /word\/comments\.xml declares a DOCTYPE/, /엔터티/)
+    await refused(
+      'lol.docx',
+      minimalDocx(body(''), { 'word/comments.xml': lol }),
+      /word\/comments\.xml declares a DOCTYPE/,
+      /엔터티/,
+    )
   })
 
   it('XML that is not well formed', async () => {
-    await refused('broken.docx', minimalDocx(`<w:document ${W}><w:body><w:p></w:body>`), /not well-formed XML/, /올바른 XML이 아닙니다/)
+    await refused(
+      'broken.docx',
+      minimalDocx(`<w:document ${W}><w:body><w:p></w:body>`),
+      /not well-formed XML/,
+      /올바른 XML이 아닙니다/,
+    )
   })
 
   it('a ZIP without word/document.xml', async () => {
-    await refused('other.docx', zipSync({ 'hello.txt': strToU8('hi') }), /no word\/document\.xml/, /word\/document\.xml이 없습니다/)
+    await refused(
+      'other.docx',
+      zipSync({ 'hello.txt': strToU8('hi') }),
+      /no word\/document\.xml/,
+      /word\/document\.xml이 없습니다/,
+    )
   })
 
   it('comments that point at missing ranges are skipped, named, and the rest comes in', async () => {
@@ -117,8 +146,14 @@ describe('bad Word documents', () => {
     )
     const summary = await importFile(store, 'ranges.docx', doc.bytes(), '검토자')
     expect(summary.word).toMatchObject({ claimsAdded: 1, notFound: 1 })
-    expect(summary.word!.notFoundComments).toEqual([{ author: '유령', comment: '어디에?', quote: '', reason: 'no-range' }])
-    expect(summary.notes.some((n) => /^ranges\.docx: a comment by 유령 points at no text/.test(n) && /\nranges\.docx: 유령의 메모가/.test(n))).toBe(true)
+    expect(summary.word!.notFoundComments).toEqual([
+      { author: '유령', comment: '어디에?', quote: '', reason: 'no-range' },
+    ])
+    expect(
+      summary.notes.some(
+        (n) => /^ranges\.docx: a comment by 유령 points at no text/.test(n) && /\nranges\.docx: 유령의 메모가/.test(n),
+      ),
+    ).toBe(true)
   })
 })
 
@@ -134,8 +169,15 @@ describe('documents from elsewhere', () => {
     const summary = await importFile(store, 'gdocs.docx', doc.bytes(), '검토자')
     expect(summary.word!.resolvedClaims.map((r) => r.claimId)).toEqual([B.id])
     expect(summary.word).toMatchObject({ claimsAdded: 0, repliesAdded: 0, notFound: 1 })
-    expect(summary.word!.notFoundComments[0]).toMatchObject({ reason: 'marker-gone', quote: '오픈AI가 서울을 고른 것은' })
-    expect(listClaims(store).map((c) => c.id).sort()).toEqual([B.id, gone.id].sort())
+    expect(summary.word!.notFoundComments[0]).toMatchObject({
+      reason: 'marker-gone',
+      quote: '오픈AI가 서울을 고른 것은',
+    })
+    expect(
+      listClaims(store)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([B.id, gone.id].sort())
   })
 
   it('a round trip that drops the review property, the markers and the threads still doubles nothing', async () => {
@@ -145,7 +187,10 @@ describe('documents from elsewhere', () => {
     doc.reply(claimMarker(B.id), '정편집', '2026-11-20T09:30:00Z', '셋째 항목입니다.')
     delete doc.parts['docProps/custom.xml']
     doc.parts['word/comments.xml'] = doc.parts['word/comments.xml'].replace(/w:initials="[^"]*"/g, 'w:initials=""')
-    doc.parts['word/commentsExtended.xml'] = doc.parts['word/commentsExtended.xml'].replace(/ w15:paraIdParent="[^"]*"/g, '')
+    doc.parts['word/commentsExtended.xml'] = doc.parts['word/commentsExtended.xml'].replace(
+      / w15:paraIdParent="[^"]*"/g,
+      '',
+    )
     const summary = await importFile(store, 'flattened.docx', doc.bytes(), '검토자')
     expect(summary.word).toMatchObject({ ownExport: false, claimsAdded: 0, repliesAdded: 1, notFound: 0 })
     expect(listClaims(store)).toHaveLength(1)

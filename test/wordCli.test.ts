@@ -29,7 +29,11 @@ afterEach(() => dir.remove())
 async function cli(...argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { USER: 'tester' } })
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { USER: 'tester' },
+  })
   return { code, stdout, stderr }
 }
 
@@ -60,12 +64,20 @@ describe('factdesk and Word', () => {
     expect(first.code, first.stderr).toBe(0)
     const summary = JSON.parse(first.stdout).imported[0]
     expect(summary.format).toBe('docx')
-    expect(summary.word).toMatchObject({ repliesAdded: 1, claimsAdded: 1, correctionsProposed: 0, resolved: 1, notFound: 0 })
+    expect(summary.word).toMatchObject({
+      repliesAdded: 1,
+      claimsAdded: 1,
+      correctionsProposed: 0,
+      resolved: 1,
+      notFound: 0,
+    })
     expect(claims().find((c) => c.id === rated.id)?.status).toBe('checked')
 
     const again = await cli('import', reviewed, '--review', review)
     expect(again.code, again.stderr).toBe(0)
-    expect(again.stdout).toContain('from Word: 0 replies added, 0 claims added, 0 corrections proposed, 0 resolved, 0 not found')
+    expect(again.stdout).toContain(
+      'from Word: 0 replies added, 0 claims added, 0 corrections proposed, 0 resolved, 0 not found',
+    )
     expect(claims()).toHaveLength(3)
   })
 
@@ -91,7 +103,16 @@ describe('factdesk and Word', () => {
     expect(json.error.message).toMatch(/fake\.docx: this is not a Word document/)
     expect(json.error.message).toMatch(/워드 문서\(\.docx\)가 아닙니다/)
     expect(sha256(review)).toBe(hash)
-    const usage = await cli('export', '--review', review, '--format', 'html', '--for-review', '--out', dir.file('x.html'))
+    const usage = await cli(
+      'export',
+      '--review',
+      review,
+      '--format',
+      'html',
+      '--for-review',
+      '--out',
+      dir.file('x.html'),
+    )
     expect(usage.code).toBe(2)
     expect(usage.stderr).toContain('--for-review applies to --format docx only')
   })

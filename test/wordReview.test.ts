@@ -59,7 +59,8 @@ function reviewInWord(doc: WordDoc): void {
 }
 
 const essay = () => readDocument(store).text
-const dumpAll = () => Object.fromEntries(contentTables(store.db).map((t) => [t.name, store.db.prepare(`SELECT * FROM "${t.name}"`).all()]))
+const dumpAll = () =>
+  Object.fromEntries(contentTables(store.db).map((t) => [t.name, store.db.prepare(`SELECT * FROM "${t.name}"`).all()]))
 
 describe('a reviewed Word document comes back', () => {
   it('the for-review export names the review, marks every comment and writes only the essay', async () => {
@@ -116,13 +117,19 @@ describe('tracked changes', () => {
   it('an insertion inside a claim and a replacement outside every claim: proposed corrections, a new claim for the second', async () => {
     const doc = await forReview()
     // Inside claim A: a word inserted (w:ins only). Outside every claim: "단단히" replaced by "튼튼히".
-    doc.aroundText('서울에 지사를', (run) => `${run}<w:ins w:id="900" w:author="이교열" w:date="2026-11-20T10:00:00Z"><w:r><w:t xml:space="preserve"> 정식</w:t></w:r></w:ins>`)
+    doc.aroundText(
+      '서울에 지사를',
+      (run) =>
+        `${run}<w:ins w:id="900" w:author="이교열" w:date="2026-11-20T10:00:00Z"><w:r><w:t xml:space="preserve"> 정식</w:t></w:r></w:ins>`,
+    )
     doc.trackedReplace('단단히', '튼튼히', '이교열', '2026-11-20T10:05:00Z')
     const before = essay()
     const summary = await importFile(store, 'tracked.docx', doc.bytes(), '검토자')
     expect(essay()).toBe(before)
     expect(summary.word).toMatchObject({ correctionsProposed: 2, claimsAdded: 1 })
-    expect(getClaim(store, A.id).corrections.map((k) => k.replacement)).toEqual([A_TEXT.replace('서울에 지사를', '서울에 지사를 정식')])
+    expect(getClaim(store, A.id).corrections.map((k) => k.replacement)).toEqual([
+      A_TEXT.replace('서울에 지사를', '서울에 지사를 정식'),
+    ])
     const added = listClaims(store).find((c) => c.exact === '단단히')!
     expect(added).toMatchObject({ author: '이교열', verdict: 'unrated', note: 'Word: “단단히” → “튼튼히”' })
     expect(added.corrections).toMatchObject([{ state: 'proposed', original: '단단히', replacement: '튼튼히' }])
@@ -130,25 +137,48 @@ describe('tracked changes', () => {
 })
 
 describe('the same edits after LibreOffice', () => {
-  it.skipIf(!soffice)('still import after a LibreOffice round trip (soffice --convert-to docx; skipped where soffice is not installed: apt-get install libreoffice-writer)', async () => {
-    const doc = await forReview()
-    reviewInWord(doc)
-    writeFileSync(dir.file('edited.docx'), doc.bytes())
-    execFileSync(soffice as string, ['--headless', `-env:UserInstallation=file://${dir.path}/profile`, '--convert-to', 'docx', '--outdir', dir.file('lo'), dir.file('edited.docx')], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    })
-    const roundTripped = readFileSync(dir.file('lo/edited.docx'))
-    const before = essay()
-    const summary = await importFile(store, 'edited.docx', new Uint8Array(roundTripped), '검토자')
-    expectWordEffects(summary, before)
-  }, 180_000)
+  it.skipIf(!soffice)(
+    'still import after a LibreOffice round trip (soffice --convert-to docx; skipped where soffice is not installed: apt-get install libreoffice-writer)',
+    async () => {
+      const doc = await forReview()
+      reviewInWord(doc)
+      writeFileSync(dir.file('edited.docx'), doc.bytes())
+      execFileSync(
+        soffice as string,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir.path}/profile`,
+          '--convert-to',
+          'docx',
+          '--outdir',
+          dir.file('lo'),
+          dir.file('edited.docx'),
+        ],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      )
+      const roundTripped = readFileSync(dir.file('lo/edited.docx'))
+      const before = essay()
+      const summary = await importFile(store, 'edited.docx', new Uint8Array(roundTripped), '검토자')
+      expectWordEffects(summary, before)
+    },
+    180_000,
+  )
 })
 
 function expectWordEffects(summary: ImportSummary, before: string): void {
   const w = summary.word!
   expect(summary.format).toBe('docx')
-  expect(w).toMatchObject({ repliesAdded: 1, claimsAdded: 1, correctionsProposed: 1, resolved: 1, notFound: 1, ownExport: true })
+  expect(w).toMatchObject({
+    repliesAdded: 1,
+    claimsAdded: 1,
+    correctionsProposed: 1,
+    resolved: 1,
+    notFound: 1,
+    ownExport: true,
+  })
   expect(essay()).toBe(before)
   // The reply, with its Word author and date, under the claim it answers; the old reply is not doubled.
   const replies = getClaim(store, A.id).replies
@@ -159,7 +189,13 @@ function expectWordEffects(summary: ImportSummary, before: string): void {
   expect(replies.find((r) => r.author === '정편집')!.created).toBe('2026-11-20T09:30:00.000Z')
   // The new comment: a new claim on its words, not yet rated, the comment its note, Word's author its author.
   const added = listClaims(store).find((c) => c.exact === NEW_TEXT)!
-  expect(added).toMatchObject({ verdict: 'unrated', status: 'open', note: '근거가 필요합니다.', author: '최독자', anchored: true })
+  expect(added).toMatchObject({
+    verdict: 'unrated',
+    status: 'open',
+    note: '근거가 필요합니다.',
+    author: '최독자',
+    anchored: true,
+  })
   expect(before.slice(added.start, added.end)).toBe(NEW_TEXT)
   expect(listClaims(store)).toHaveLength(4)
   // The resolved thread is listed for the reviewer to confirm.
@@ -167,9 +203,16 @@ function expectWordEffects(summary: ImportSummary, before: string): void {
   // The tracked change: a proposed correction of the claim it lies in, by the change's author.
   const corrections = getClaim(store, C.id).corrections
   expect(corrections).toHaveLength(1)
-  expect(corrections[0]).toMatchObject({ state: 'proposed', original: C_TEXT, replacement: C_TEXT.replace('2위', '3위'), proposedBy: '이교열' })
+  expect(corrections[0]).toMatchObject({
+    state: 'proposed',
+    original: C_TEXT,
+    replacement: C_TEXT.replace('2위', '3위'),
+    proposedBy: '이교열',
+  })
   // The untracked change: listed with both wordings, not applied.
   expect(w.textDiffers).toEqual([{ essay: '하이닉스', document: 'SK하이닉스' }])
   // A comment on words the essay does not have: listed, never attached elsewhere.
-  expect(w.notFoundComments).toEqual([{ author: '최독자', comment: '정식 명칭', quote: 'SK하이닉스', reason: 'text-not-found' }])
+  expect(w.notFoundComments).toEqual([
+    { author: '최독자', comment: '정식 명칭', quote: 'SK하이닉스', reason: 'text-not-found' },
+  ])
 }

@@ -18,7 +18,8 @@ import { createClaim } from '../src/core/claims/commands'
 
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
 const runner: ImportRunner = workerImportRunner(
-  (job) => new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
+  (job) =>
+    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
 )
 
 let dir: TempDir
@@ -58,9 +59,17 @@ async function reviewedDocx(): Promise<string> {
 
 it('imports in the worker with acceptResolved; Undo import takes it back exactly', async () => {
   // The import log keeps the undone import; everything else is as it was.
-  const content = () => dump(session.store, contentTables(session.store.db).map((t) => t.name))
+  const content = () =>
+    dump(
+      session.store,
+      contentTables(session.store.db).map((t) => t.name),
+    )
   const before = content()
-  const result = await dispatch(service, 'review-import', { fileName: 'reviewed.docx', data: await reviewedDocx(), acceptResolved: true })
+  const result = await dispatch(service, 'review-import', {
+    fileName: 'reviewed.docx',
+    data: await reviewedDocx(),
+    acceptResolved: true,
+  })
   expect(result).toMatchObject({ ok: true, value: { format: 'docx', word: { repliesAdded: 1, resolved: 1 } } })
   expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
   expect(getClaim(session.store, claimId).status).toBe('checked')

@@ -29,7 +29,10 @@ describe('assignment and sign-off through the service', () => {
     const claim = await desk.callOk('claim-create', { anchor: anchorOf(desk.session.store, QUOTE) })
     const assigned = await desk.callOk('claim-assign', { id: claim.id, reviewer: ' 이팩트 ' })
     expect(assigned.assignee).toBe('이팩트')
-    expect((await desk.callOk('claim-history', { id: claim.id }))[0]).toMatchObject({ kind: 'claim-assigned', actor: '김기자' })
+    expect((await desk.callOk('claim-history', { id: claim.id }))[0]).toMatchObject({
+      kind: 'claim-assigned',
+      actor: '김기자',
+    })
     // The one who assigns is not told; the assignee is, once, until they have seen it.
     expect(await desk.callOk('notices-list')).toEqual([])
     desk.prefs.set({ reviewerName: '이팩트' })
@@ -41,28 +44,43 @@ describe('assignment and sign-off through the service', () => {
     expect((await desk.callOk('claims-search', { filters: { assignee: '박검증' } })).ids).toEqual([])
   })
 
-  deskTest('signs off only a claim with a verdict and a source, and only while that verdict stands', async ({ desk }) => {
-    const claim = await desk.callOk('claim-create', { anchor: anchorOf(desk.session.store, QUOTE) })
-    const refused = await desk.call('claim-sign-off', { id: claim.id })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/verdict first/) } })
-    await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true' } })
-    expect(await desk.call('claim-sign-off', { id: claim.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/source/) } })
-    await desk.callOk('source-add', { claimId: claim.id, source: sourceFields('https://openai.com/ko-KR/index/openai-korea/') })
-    const signed = await desk.callOk('claim-sign-off', { id: claim.id })
-    expect(signed.signedOff).toMatchObject({ by: '김기자', at: expect.any(String) })
-    expect(signed.status).toBe(claim.status)
-    expect((await desk.callOk('claims-search', { filters: { signedOff: true } })).ids).toEqual([claim.id])
+  deskTest(
+    'signs off only a claim with a verdict and a source, and only while that verdict stands',
+    async ({ desk }) => {
+      const claim = await desk.callOk('claim-create', { anchor: anchorOf(desk.session.store, QUOTE) })
+      const refused = await desk.call('claim-sign-off', { id: claim.id })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args', message: expect.stringMatching(/verdict first/) },
+      })
+      await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true' } })
+      expect(await desk.call('claim-sign-off', { id: claim.id })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/source/) },
+      })
+      await desk.callOk('source-add', {
+        claimId: claim.id,
+        source: sourceFields('https://openai.com/ko-KR/index/openai-korea/'),
+      })
+      const signed = await desk.callOk('claim-sign-off', { id: claim.id })
+      expect(signed.signedOff).toMatchObject({ by: '김기자', at: expect.any(String) })
+      expect(signed.status).toBe(claim.status)
+      expect((await desk.callOk('claims-search', { filters: { signedOff: true } })).ids).toEqual([claim.id])
 
-    const changed = await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'half-true' } })
-    expect(changed.signedOff).toBeNull()
-    expect((await desk.callOk('claims-search', { filters: { signedOff: true } })).ids).toEqual([])
-    // Back to the approved verdict: the sign-off judged exactly this verdict, so it holds again.
-    expect((await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true' } })).signedOff).not.toBeNull()
-    const withdrawn = await desk.callOk('claim-sign-off-withdraw', { id: claim.id })
-    expect(withdrawn.signedOff).toBeNull()
-    const kinds = (await desk.callOk('claim-history', { id: claim.id })).map((e) => e.kind)
-    expect(kinds.filter((k) => k === 'signed-off' || k === 'sign-off-withdrawn')).toEqual(['sign-off-withdrawn', 'signed-off'])
-  })
+      const changed = await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'half-true' } })
+      expect(changed.signedOff).toBeNull()
+      expect((await desk.callOk('claims-search', { filters: { signedOff: true } })).ids).toEqual([])
+      // Back to the approved verdict: the sign-off judged exactly this verdict, so it holds again.
+      expect((await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true' } })).signedOff).not.toBeNull()
+      const withdrawn = await desk.callOk('claim-sign-off-withdraw', { id: claim.id })
+      expect(withdrawn.signedOff).toBeNull()
+      const kinds = (await desk.callOk('claim-history', { id: claim.id })).map((e) => e.kind)
+      expect(kinds.filter((k) => k === 'signed-off' || k === 'sign-off-withdrawn')).toEqual([
+        'sign-off-withdrawn',
+        'signed-off',
+      ])
+    },
+  )
 
   deskTest('tells a reviewer named in someone else’s reply', async ({ desk }) => {
     const claim = await desk.callOk('claim-create', { anchor: anchorOf(desk.session.store, QUOTE) })
@@ -71,7 +89,12 @@ describe('assignment and sign-off through the service', () => {
     desk.prefs.set({ reviewerName: '이팩트' })
     const notices = await desk.callOk('notices-list')
     expect(notices).toHaveLength(1)
-    expect(notices[0]).toMatchObject({ kind: 'mention', claimId: claim.id, by: '김기자', excerpt: '@이팩트 님, 2위 근거가 필요합니다.' })
+    expect(notices[0]).toMatchObject({
+      kind: 'mention',
+      claimId: claim.id,
+      by: '김기자',
+      excerpt: '@이팩트 님, 2위 근거가 필요합니다.',
+    })
     // Their own reply naming themselves is no notice.
     await desk.callOk('reply-add', { claimId: claim.id, body: '@이팩트 확인 중' })
     expect(await desk.callOk('notices-list')).toHaveLength(1)
@@ -88,7 +111,8 @@ describe('assignment and sign-off travel with the review', () => {
     const b = openReview(dir.file('b.factdesk'), bundledEssay())
     return { dir, a, b, claim }
   }
-  const take = (to: ReviewStore, from: ReviewStore, who: string) => importFile(to, `${who}.factdesk.json`, bytesOf(exportBundle(from, who)), who)
+  const take = (to: ReviewStore, from: ReviewStore, who: string) =>
+    importFile(to, `${who}.factdesk.json`, bytesOf(exportBundle(from, who)), who)
 
   it('carries them in a bundle, converges when both changed the assignment, and Undo import takes them back', async () => {
     const { dir, a, b, claim } = reviewPair()
@@ -157,7 +181,10 @@ describe('exports that require sign-off', () => {
     expect(html.counts).toMatchObject({ claims: 1, unsignedLeftOut: 1 })
     expect(html.data).toContain('서울에 지사를 설립')
     expect(html.data).not.toContain('https://example.org/0')
-    const review = await exportRepublication(store, 'claimreview', { signedOffOnly: true, factcheckUrl: 'https://factcheck.example.kr/a' })
+    const review = await exportRepublication(store, 'claimreview', {
+      signedOffOnly: true,
+      factcheckUrl: 'https://factcheck.example.kr/a',
+    })
     expect(JSON.parse(review.data)).toHaveLength(1)
     expect((await exportRepublication(store, 'html')).counts).toMatchObject({ claims: 2 })
   })

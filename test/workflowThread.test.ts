@@ -4,15 +4,7 @@ import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
 import { importFile } from '../src/core/exchange/files'
 import { splitReplyId } from '../src/core/exchange/mergeThread'
 import { ReviewStore } from '../src/core/review/store'
-import {
-  addReply,
-  addTag,
-  deleteReply,
-  listTags,
-  removeTag,
-  setTagColor,
-  updateReply,
-} from '../src/core/thread/thread'
+import { addReply, addTag, deleteReply, listTags, removeTag, setTagColor, updateReply } from '../src/core/thread/thread'
 import { tagsByClaim, threadText } from '../src/core/thread/queries'
 import { claimHistory } from '../src/core/review/history'
 
@@ -25,7 +17,15 @@ import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, dump, refused, Reviewer, sourceFields } from './helpers/exchange'
 import { getClaim, listClaims } from '../src/core/claims/queries'
-import { addSource, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from '../src/core/claims/commands'
+import {
+  addSource,
+  createClaim,
+  deleteClaim,
+  deleteSource,
+  restoreClaim,
+  updateClaim,
+  updateSource,
+} from '../src/core/claims/commands'
 import { openReview } from '../src/core/review/open'
 
 /** The tables a claim's discussion lives in. */
@@ -128,16 +128,24 @@ describe('replies', () => {
     expect(factdeskError(() => updateReply(s, r.id, '다시', '이팩트'), 'not-found'))
   })
 
-  it("refuse to let anyone else edit or delete them, and say why", () => {
+  it('refuse to let anyone else edit or delete them, and say why', () => {
     const r = addReply(s, x, '출처가 더 필요합니다.', '이팩트')
     const edit = factdeskError(() => updateReply(s, r.id, '고침', '김기자'), 'forbidden')
     expect(edit.message).toBe('You can only edit your own replies: this is 이팩트’s reply, and you are “김기자”.')
-    expect(factdeskError(() => deleteReply(s, r.id, '김기자'), 'forbidden').message).toMatch(/only delete your own replies/)
+    expect(factdeskError(() => deleteReply(s, r.id, '김기자'), 'forbidden').message).toMatch(
+      /only delete your own replies/,
+    )
     // No name set: nobody's reply is yours.
     const anonymous = addReply(s, x, '이름 없이 남긴 답글', '')
-    expect(factdeskError(() => deleteReply(s, anonymous.id, ''), 'forbidden').message).toMatch(/no reviewer name is set/)
+    expect(factdeskError(() => deleteReply(s, anonymous.id, ''), 'forbidden').message).toMatch(
+      /no reviewer name is set/,
+    )
     // (Replies are in order of creation; two made within the same millisecond are ordered by id.)
-    expect(getClaim(s, x).replies.map((p) => p.body).sort()).toEqual(['이름 없이 남긴 답글', '출처가 더 필요합니다.'])
+    expect(
+      getClaim(s, x)
+        .replies.map((p) => p.body)
+        .sort(),
+    ).toEqual(['이름 없이 남긴 답글', '출처가 더 필요합니다.'])
     expect(kinds(s, x)).not.toContain('reply-edited')
   })
 
@@ -152,7 +160,9 @@ describe('the service', () => {
     const { session, prefs, callOk: call } = desk
     const claim = await call('claim-create', { anchor: anchorOf(session.store, '2025년 5월') })
     expect((await call('tag-add', { claimId: claim.id, name: ' 날짜 ' })).tags).toEqual(['날짜'])
-    expect(await call('tags-list', {})).toEqual([{ name: '날짜', color: expect.stringMatching(/^#[0-9a-f]{6}$/), count: 1 }])
+    expect(await call('tags-list', {})).toEqual([
+      { name: '날짜', color: expect.stringMatching(/^#[0-9a-f]{6}$/), count: 1 },
+    ])
     const withReply = await call('reply-add', { claimId: claim.id, body: '발표일 확인' })
     const reply = withReply.replies[0]
     expect(reply).toMatchObject({ author: '김기자', body: '발표일 확인' })
@@ -162,13 +172,23 @@ describe('the service', () => {
     const refusedCall = await desk.call('reply-delete', { id: reply.id })
     expect(refusedCall).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'You can only delete your own replies: this is 김기자’s reply, and you are “이팩트”.' },
+      error: {
+        code: 'forbidden',
+        message: 'You can only delete your own replies: this is 김기자’s reply, and you are “이팩트”.',
+      },
     })
     prefs.set({ reviewerName: '김기자' })
     expect((await call('reply-delete', { id: reply.id })).replies).toEqual([])
     expect((await call('tag-remove', { claimId: claim.id, name: '날짜' })).tags).toEqual([])
     const history = await call('claim-history', { id: claim.id })
-    expect(history.map((e) => e.kind)).toEqual(['tag-removed', 'reply-removed', 'reply-edited', 'reply-added', 'tag-added', 'claim-created'])
+    expect(history.map((e) => e.kind)).toEqual([
+      'tag-removed',
+      'reply-removed',
+      'reply-edited',
+      'reply-added',
+      'tag-added',
+      'claim-created',
+    ])
     expect(history.every((e) => e.actor === '김기자')).toBe(true)
     expect((await desk.call('tag-add', { claimId: claim.id, name: 'x'.repeat(51) })).ok).toBe(false)
     expect((await desk.call('tag-set-color', { name: '날짜', color: 'red' })).ok).toBe(false)
@@ -208,7 +228,10 @@ describe('history', () => {
       'verdict-changed',
       'claim-created',
     ])
-    expect(events.find((e) => e.kind === 'verdict-changed')).toMatchObject({ actor: '이팩트', detail: { from: 'mostly-true', to: 'false' } })
+    expect(events.find((e) => e.kind === 'verdict-changed')).toMatchObject({
+      actor: '이팩트',
+      detail: { from: 'mostly-true', to: 'false' },
+    })
     expect(events[2].detail).toMatchObject({ url: 'https://openai.com/ko', title: '발표문 (수정)' })
     // An edit that fails leaves no history: the event is in the change's transaction.
     const before = claimHistory(s, x).length
@@ -238,11 +261,31 @@ describe('history', () => {
       [d('note-edited'), '김기자 님이 메모를 고쳤습니다.', '김기자 edited the note.'],
       [d('claim-removed'), '김기자 님이 주장을 삭제했습니다.', '김기자 removed the claim.'],
       [d('claim-restored'), '김기자 님이 삭제한 주장을 되살렸습니다.', '김기자 restored the claim.'],
-      [d('claim-attached', { exact: '2위' }), '김기자 님이 주장을 본문의 ‘2위’에 연결했습니다.', '김기자 attached the claim to “2위” in the essay.'],
-      [d('source-added', { title: '연합뉴스 기사', url: 'https://yna.co.kr' }), '김기자 님이 출처 ‘연합뉴스 기사’를 추가했습니다.', '김기자 added the source “연합뉴스 기사”.'],
-      [d('source-edited', { title: '', url: 'https://yna.co.kr' }), '김기자 님이 출처 ‘https://yna.co.kr’을(를) 고쳤습니다.', '김기자 edited the source “https://yna.co.kr”.'],
-      [d('source-removed', { title: '발표문' }), '김기자 님이 출처 ‘발표문’을 삭제했습니다.', '김기자 removed the source “발표문”.'],
-      [d('correction-proposed', { replacement: '3위' }), '김기자 님이 정정을 제안했습니다: ‘3위’', '김기자 proposed a correction: “3위”'],
+      [
+        d('claim-attached', { exact: '2위' }),
+        '김기자 님이 주장을 본문의 ‘2위’에 연결했습니다.',
+        '김기자 attached the claim to “2위” in the essay.',
+      ],
+      [
+        d('source-added', { title: '연합뉴스 기사', url: 'https://yna.co.kr' }),
+        '김기자 님이 출처 ‘연합뉴스 기사’를 추가했습니다.',
+        '김기자 added the source “연합뉴스 기사”.',
+      ],
+      [
+        d('source-edited', { title: '', url: 'https://yna.co.kr' }),
+        '김기자 님이 출처 ‘https://yna.co.kr’을(를) 고쳤습니다.',
+        '김기자 edited the source “https://yna.co.kr”.',
+      ],
+      [
+        d('source-removed', { title: '발표문' }),
+        '김기자 님이 출처 ‘발표문’을 삭제했습니다.',
+        '김기자 removed the source “발표문”.',
+      ],
+      [
+        d('correction-proposed', { replacement: '3위' }),
+        '김기자 님이 정정을 제안했습니다: ‘3위’',
+        '김기자 proposed a correction: “3위”',
+      ],
       [d('correction-applied'), '김기자 님이 정정을 반영했습니다.', '김기자 applied a correction.'],
       [d('correction-reverted'), '김기자 님이 정정 반영을 취소했습니다.', '김기자 reverted a correction.'],
       [d('correction-removed'), '김기자 님이 정정 제안을 거뒀습니다.', '김기자 withdrew a correction.'],
@@ -303,8 +346,16 @@ describe('travel', () => {
     try {
       expect(thread(again)).toEqual(before)
       expect(listClaims(again)).toEqual(claims)
-      expect(getClaim(again, x)).toMatchObject({ tags: ['통계'], replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }] })
-      expect(claimHistory(again, x).map((e) => e.kind)).toEqual(['reply-added', 'tag-added', 'verdict-changed', 'claim-created'])
+      expect(getClaim(again, x)).toMatchObject({
+        tags: ['통계'],
+        replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }],
+      })
+      expect(claimHistory(again, x).map((e) => e.kind)).toEqual([
+        'reply-added',
+        'tag-added',
+        'verdict-changed',
+        'claim-created',
+      ])
     } finally {
       again.close()
     }
@@ -313,11 +364,18 @@ describe('travel', () => {
   it('round-trip through bundles into another reviewer’s file and back, converging', async () => {
     const summary = await B.receive(A, 'kim.factdesk.json')
     expect(summary).toMatchObject({ added: 2, repliesAdded: 1, tagsChanged: 2 })
-    expect(B.claim(x)).toMatchObject({ tags: ['통계'], replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }] })
+    expect(B.claim(x)).toMatchObject({
+      tags: ['통계'],
+      replies: [{ author: '김기자', body: '유료 가입자 기준 2위 맞음' }],
+    })
     expect(listTags(B.store)).toEqual(listTags(A.store)) // colours travel, the changed one too
     // A's history came along, and B's file says where it came from.
     const bx = claimHistory(B.store, x)
-    expect(bx[0]).toMatchObject({ kind: 'merged', actor: '이팩트', detail: { file: 'kim.factdesk.json', change: 'added' } })
+    expect(bx[0]).toMatchObject({
+      kind: 'merged',
+      actor: '이팩트',
+      detail: { file: 'kim.factdesk.json', change: 'added' },
+    })
     // (Entries made within one millisecond may be listed in another order in another file.)
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id))
     expect(byId(bx.slice(1))).toEqual(byId(claimHistory(A.store, x)))
@@ -334,10 +392,20 @@ describe('travel', () => {
     ])
     expect(A.claim(x).tags).toEqual(['통계', '확인 필요'])
     expect(A.claim(y).tags).toEqual([])
-    expect(claimHistory(A.store, y)[0]).toMatchObject({ kind: 'merged', actor: '김기자', detail: { file: 'lee.factdesk.json', change: 'thread' } })
+    expect(claimHistory(A.store, y)[0]).toMatchObject({
+      kind: 'merged',
+      actor: '김기자',
+      detail: { file: 'lee.factdesk.json', change: 'thread' },
+    })
 
     // One more exchange and both files hold the same discussion and history.
-    expect(await B.receive(A, 'kim-2.factdesk.json')).toMatchObject({ added: 0, updated: 0, repliesAdded: 0, repliesUpdated: 0, tagsChanged: 0 })
+    expect(await B.receive(A, 'kim-2.factdesk.json')).toMatchObject({
+      added: 0,
+      updated: 0,
+      repliesAdded: 0,
+      repliesUpdated: 0,
+      tagsChanged: 0,
+    })
     expect(thread(B.store)).toEqual(thread(A.store))
     // And importing again changes nothing, in either direction.
     const settled = thread(A.store)
@@ -354,7 +422,10 @@ describe('travel', () => {
     deleteClaim(A.store, y, A.name)
     const summary = await B.receive(A, 'kim-2.factdesk.json')
     expect(summary).toMatchObject({ conflicts: 1, deleted: 1 })
-    const merged = (id: string) => claimHistory(B.store, id).filter((e) => e.kind === 'merged').map((e) => e.detail)
+    const merged = (id: string) =>
+      claimHistory(B.store, id)
+        .filter((e) => e.kind === 'merged')
+        .map((e) => e.detail)
     expect(merged(x)).toEqual([
       { file: 'kim-2.factdesk.json', change: 'conflict' },
       { file: 'kim.factdesk.json', change: 'added' },
@@ -390,19 +461,27 @@ describe('travel', () => {
     const s1 = await B.receive(fileA, 'a.factdesk.json')
     const s2 = await A.receive(fileB, 'b.factdesk.json')
     expect(s1.conflicts + s2.conflicts).toBe(0)
-    const bodies = (rv: Reviewer) => rv.claim(x).replies.map((p) => p.body).sort()
+    const bodies = (rv: Reviewer) =>
+      rv
+        .claim(x)
+        .replies.map((p) => p.body)
+        .sort()
     expect(bodies(A)).toEqual(['수정 A', '수정 B'])
     expect(bodies(B)).toEqual(['수정 A', '수정 B'])
     expect(dump(A.store, ['reply'])).toEqual(dump(B.store, ['reply']))
     const ids = A.claim(x).replies.map((p) => p.id)
     expect(ids).toContain(r.id)
     // The side that stays in place keeps the id; the other is kept under an id both files derive alike.
-    expect(ids.filter((id) => id !== r.id)).toEqual([expect.toBeOneOf([splitReplyId(r.id, vA), splitReplyId(r.id, vB)])])
+    expect(ids.filter((id) => id !== r.id)).toEqual([
+      expect.toBeOneOf([splitReplyId(r.id, vA), splitReplyId(r.id, vB)]),
+    ])
     // Exchanging again settles: nothing more is added.
     await A.receive(B)
     await B.receive(A)
     expect(A.claim(x).replies).toHaveLength(2)
-    expect(dump(A.store, ['reply', 'claim_tag', 'tag_style'])).toEqual(dump(B.store, ['reply', 'claim_tag', 'tag_style']))
+    expect(dump(A.store, ['reply', 'claim_tag', 'tag_style'])).toEqual(
+      dump(B.store, ['reply', 'claim_tag', 'tag_style']),
+    )
   })
 
   it('a deletion on one side and an edit on the other keeps the edit', async () => {
@@ -419,7 +498,11 @@ describe('travel', () => {
   it('imports a bundle written before replies, tags and history travelled', async () => {
     const old = exportBundle(A.store, A.name) as unknown as Record<string, unknown>
     for (const key of ['replies', 'tags', 'tagStyles', 'events']) delete old[key]
-    expect(await B.receive(bytesOf(old), 'old.factdesk.json')).toMatchObject({ added: 2, repliesAdded: 0, tagsChanged: 0 })
+    expect(await B.receive(bytesOf(old), 'old.factdesk.json')).toMatchObject({
+      added: 2,
+      repliesAdded: 0,
+      tagsChanged: 0,
+    })
     expect(B.claim(x)).toMatchObject({ tags: [], replies: [], verdict: 'mostly-true' })
   })
 
@@ -440,7 +523,10 @@ describe('travel', () => {
   it('refuses a bundle whose replies, tags or history do not hold together, naming the problem', async () => {
     const bundle = exportBundle(A.store, A.name)
     const bad = [
-      [{ ...bundle, replies: [{ ...bundle.replies[0], claimId: '00000000-0000-4000-8000-000000000000' }] }, /reply .* belongs to a claim that is not in the file/],
+      [
+        { ...bundle, replies: [{ ...bundle.replies[0], claimId: '00000000-0000-4000-8000-000000000000' }] },
+        /reply .* belongs to a claim that is not in the file/,
+      ],
       [{ ...bundle, tags: [{ ...bundle.tags[0], name: ' 통계' }] }, /is not a tag name Factdesk writes/],
       [{ ...bundle, tags: [{ ...bundle.tags[0], id: bundle.claims[0].id }] }, /appears twice/],
       [{ ...bundle, events: [bundle.events[0], bundle.events[0]] }, /history entry .* appears twice/],
@@ -478,7 +564,9 @@ describe('W3C Web Annotation', () => {
     const w3c = exported(A)
     expect(w3c.total).toBe(2)
     const [claim, reply] = w3c.first.items as Json[]
-    const tagging = claim.body.filter((b: Json) => b.purpose === 'tagging').map((b: Json) => [b.value, b['factdesk:color'] ?? null])
+    const tagging = claim.body
+      .filter((b: Json) => b.purpose === 'tagging')
+      .map((b: Json) => [b.value, b['factdesk:color'] ?? null])
     expect(tagging.sort()).toEqual([
       ['오픈AI', expect.stringMatching(/^#[0-9a-f]{6}$/)],
       ['통계', TAG_PALETTE[3].color],
@@ -501,10 +589,21 @@ describe('W3C Web Annotation', () => {
       const summary = await importFile(copy, 'a.jsonld', data, '박검증')
       expect(summary).toMatchObject({ format: 'w3c', added: 1, repliesAdded: 1, tagsChanged: 2 })
       const mine = getClaim(A, x)
-      expect(getClaim(copy, x)).toMatchObject({ note: '발표 자료 확인', version: mine.version, tags: mine.tags, replies: mine.replies })
+      expect(getClaim(copy, x)).toMatchObject({
+        note: '발표 자료 확인',
+        version: mine.version,
+        tags: mine.tags,
+        replies: mine.replies,
+      })
       expect(listTags(copy)).toEqual(listTags(A))
       const before = dump(copy, ['claim', 'reply', 'claim_tag', 'tag_style', 'version_seen'])
-      expect(await importFile(copy, 'a.jsonld', data, '박검증')).toMatchObject({ added: 0, updated: 0, repliesAdded: 0, repliesUpdated: 0, tagsChanged: 0 })
+      expect(await importFile(copy, 'a.jsonld', data, '박검증')).toMatchObject({
+        added: 0,
+        updated: 0,
+        repliesAdded: 0,
+        repliesUpdated: 0,
+        tagsChanged: 0,
+      })
       expect(await importFile(A, 'copy.jsonld', Buffer.from(JSON.stringify(exported(copy))), '김기자')).toMatchObject({
         added: 0,
         updated: 0,

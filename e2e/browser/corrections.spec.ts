@@ -16,11 +16,16 @@ async function caretAfter(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ArrowRight')
 }
 
-test('a correction is applied in the essay, undone with Ctrl+Z, redone, and kept after a restart', async ({ desk, harness }) => {
+test('a correction is applied in the essay, undone with Ctrl+Z, redone, and kept after a restart', async ({
+  desk,
+  harness,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   await desk.getByRole('button', { name: 'Propose correction', exact: true }).click()
   await desk.getByRole('textbox', { name: 'Corrected wording', exact: true }).fill(CORRECTED)
-  await desk.getByRole('textbox', { name: 'Explanation for readers', exact: true }).fill('순위 근거가 확인되지 않아 고쳤습니다.')
+  await desk
+    .getByRole('textbox', { name: 'Explanation for readers', exact: true })
+    .fill('순위 근거가 확인되지 않아 고쳤습니다.')
   await desk.getByRole('button', { name: 'Save correction', exact: true }).click()
   await desk.getByRole('button', { name: 'Apply correction', exact: true }).click()
 
@@ -48,7 +53,11 @@ test('a correction is applied in the essay, undone with Ctrl+Z, redone, and kept
   await expect(essayMark(desk, CORRECTED)).toBeVisible()
   const [after] = await storedClaims(desk)
   expect(after).toMatchObject({ exact: CORRECTED, anchored: true })
-  expect(after.corrections[0]).toMatchObject({ state: 'applied', original: CLAIM_A, explanation: '순위 근거가 확인되지 않아 고쳤습니다.' })
+  expect(after.corrections[0]).toMatchObject({
+    state: 'applied',
+    original: CLAIM_A,
+    explanation: '순위 근거가 확인되지 않아 고쳤습니다.',
+  })
 })
 
 test('typing in the essay moves highlights with their words and is saved', async ({ desk, harness }) => {

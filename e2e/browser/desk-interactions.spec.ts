@@ -18,7 +18,11 @@ import {
 import { expect, test } from './fixtures'
 
 const CLAIM_B = '오픈AI가 서울을 선택한 것은 단순한 사업 확장이 아니다'
-const OVERLAP = { left: '오픈AI가 공식적으로 서울에 지사를 설립', right: '서울에 지사를 설립했다고 발표한 것이다', both: '서울에 지사를 설립' }
+const OVERLAP = {
+  left: '오픈AI가 공식적으로 서울에 지사를 설립',
+  right: '서울에 지사를 설립했다고 발표한 것이다',
+  both: '서울에 지사를 설립',
+}
 
 /** Claim A's card and highlight are shown with the verdict and note it was given. */
 async function expectClaimAShown(page: Page): Promise<void> {
@@ -26,12 +30,15 @@ async function expectClaimAShown(page: Page): Promise<void> {
   await expect(card).toBeVisible()
   await expect(essayMark(page, CLAIM_A)).toBeVisible()
   // Only the selected claim's card shows its fields.
-  if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
-  await expect(card.getByRole('combobox', { name: 'Verdict', exact: true }).locator('option:checked')).toHaveText('Mostly true')
+  if ((await card.getAttribute('aria-current')) !== 'true')
+    await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
+  await expect(card.getByRole('combobox', { name: 'Verdict', exact: true }).locator('option:checked')).toHaveText(
+    'Mostly true',
+  )
   await expect.poll(() => textOf(card.getByRole('textbox', { name: 'Note', exact: true }))).toBe(NOTE_A)
-  await expect.poll(async () => (await storedClaims(page)).map((c) => [c.exact, c.verdict, c.note])).toEqual([
-    [CLAIM_A, 'mostly-true', NOTE_A],
-  ])
+  await expect
+    .poll(async () => (await storedClaims(page)).map((c) => [c.exact, c.verdict, c.note]))
+    .toEqual([[CLAIM_A, 'mostly-true', NOTE_A]])
 }
 
 /** Removes claim A with its button and checks that card, highlight and stored claim are gone. */
@@ -51,7 +58,9 @@ async function currentCard(page: Page): Promise<string | null> {
 
 test('a removed claim comes back with its verdict and note, by Undo and by Control+Z', async ({ desk, harness }) => {
   await markClaim(desk, { start: CLAIM_A })
-  await claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'Mostly true' })
+  await claimCard(desk, CLAIM_A)
+    .getByRole('combobox', { name: 'Verdict', exact: true })
+    .selectOption({ label: 'Mostly true' })
   await writeNote(desk, NOTE_A)
   await expectClaimAShown(desk)
 
@@ -77,7 +86,9 @@ test('Undo on the removal notice brings that claim back, even after another was 
   await notice(desk, 'Claim removed.').getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(claimCard(desk, CLAIM_A)).toBeVisible()
   await expect(claimCard(desk, CLAIM_B)).toBeVisible()
-  await expect.poll(async () => (await storedClaims(desk)).map((c) => c.exact).sort()).toEqual([CLAIM_A, CLAIM_B].sort())
+  await expect
+    .poll(async () => (await storedClaims(desk)).map((c) => c.exact).sort())
+    .toEqual([CLAIM_A, CLAIM_B].sort())
 })
 
 test('a highlight and its card select each other; clicks on an overlap cycle between its claims', async ({ desk }) => {
@@ -147,7 +158,10 @@ test('Control+Shift+M and the essay menu mark the selection; with none, a hint a
 test.describe('in Korean', () => {
   test.use({ harnessLang: 'ko' })
 
-  test('the desk speaks Korean; a language chosen in the toolbar is kept across restarts', async ({ desk, harness }) => {
+  test('the desk speaks Korean; a language chosen in the toolbar is kept across restarts', async ({
+    desk,
+    harness,
+  }) => {
     const language = desk.getByRole('combobox', { name: '언어', exact: true })
     await expect(desk.getByRole('button', { name: '주장 표시', exact: true })).toBeVisible()
     await selectText(desk, { start: CLAIM_A })
@@ -200,16 +214,17 @@ test('a source can be edited and removed, and stays as left after a restart', as
   await expect(card.getByRole('link', { name: second.title, exact: true })).toHaveCount(0)
 
   const expectLeft = async () => {
-    if ((await card.getAttribute('aria-current')) !== 'true') await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
+    if ((await card.getAttribute('aria-current')) !== 'true')
+      await card.getByRole('button', { name: CLAIM_A, exact: true }).click()
     await expect(card.getByRole('link')).toHaveCount(1)
     const kept = card.getByRole('link', { name: renamed, exact: true })
     await expect(kept).toHaveAttribute('href', first.url)
     await expect(kept).toHaveAttribute('target', '_blank')
     await expect(kept).toHaveAttribute('rel', /(^|\s)noopener(\s|$)/)
     await expect(card.getByRole('button', { name: `Edit source: ${renamed}`, exact: true })).toBeVisible()
-    await expect.poll(async () => (await storedClaims(desk))[0]?.sources.map((s) => [s.title, s.url, s.publisher])).toEqual([
-      [renamed, first.url, first.publisher],
-    ])
+    await expect
+      .poll(async () => (await storedClaims(desk))[0]?.sources.map((s) => [s.title, s.url, s.publisher]))
+      .toEqual([[renamed, first.url, first.publisher]])
   }
   await expectLeft()
   await harness.restart()

@@ -24,7 +24,10 @@ function watchDialogs(page: Page): string[] {
   return seen
 }
 
-test('a claim with its verdict, Korean note and two sources is all there after a restart', async ({ desk, harness }) => {
+test('a claim with its verdict, Korean note and two sources is all there after a restart', async ({
+  desk,
+  harness,
+}) => {
   await reviewClaimA(desk)
   await harness.restart()
   await expectClaimABack(desk)

@@ -49,7 +49,11 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
   const fromA = await exportBundle(desk, join(workDir, 'from-a.factdesk.json'))
 
   // Reviewer B, with a review file of their own, imports it.
-  const b = await launchHarness({ reviewPath: join(workDir, 'b.factdesk'), dataDir: join(workDir, 'data-b'), lang: 'en' })
+  const b = await launchHarness({
+    reviewPath: join(workDir, 'b.factdesk'),
+    dataDir: join(workDir, 'data-b'),
+    lang: 'en',
+  })
   const pageB = await (await browser.newContext()).newPage()
   try {
     await openDesk(pageB, b.url)
@@ -91,7 +95,8 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
     // The history says what was chosen, field by field.
     const card = await openClaim(desk)
     const details = card.locator('details.claim-history')
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await card.getByText('History', { exact: true }).click()
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await card.getByText('History', { exact: true }).click()
     await expect(card.getByRole('list', { name: 'Changes to this claim', exact: true })).toContainText(
       '김기자 resolved a conflict with from-b.factdesk.json, choosing field by field: verdict: imported (False); note: this review’s (“첫 검토: 발표 자료 확인”).',
     )

@@ -44,9 +44,12 @@ export function launchHarness(args: HarnessArgs): Promise<RunningHarness> {
   }
   const argv = [
     join(projectRoot, 'scripts', 'harness.mjs'),
-    '--review', args.reviewPath,
-    '--data-dir', args.dataDir,
-    '--port', String(args.port ?? 0),
+    '--review',
+    args.reviewPath,
+    '--data-dir',
+    args.dataDir,
+    '--port',
+    String(args.port ?? 0),
     ...(args.lang === null ? [] : ['--lang', args.lang ?? 'en']),
     ...(args.extra ?? []),
   ]
@@ -140,10 +143,18 @@ export const test = base.extend<DeskFixtures>({
     let running = await launchHarness(args)
     const pages: Page[] = []
     const harness: Harness = {
-      get url() { return running.url },
-      get origin() { return running.origin },
-      get token() { return running.token },
-      get port() { return running.port },
+      get url() {
+        return running.url
+      },
+      get origin() {
+        return running.origin
+      },
+      get token() {
+        return running.token
+      },
+      get port() {
+        return running.port
+      },
       reviewPath: args.reviewPath,
       dataDir: args.dataDir,
       attach: (page) => void pages.push(page),

@@ -11,7 +11,13 @@ async function axeProblems(page: Page, include?: string): Promise<string[]> {
   const { violations } = await builder.analyze()
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
 }
 
 for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
@@ -79,7 +85,11 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       await desk.keyboard.press('Tab')
       await expect(desk.getByRole('searchbox', { name: ui.search })).toBeFocused()
       const order = await desk.evaluate(() => {
-        const all = [...document.querySelectorAll<HTMLElement>('.claims-panel button, .claims-panel input, .claims-panel select, .claims-panel summary')]
+        const all = [
+          ...document.querySelectorAll<HTMLElement>(
+            '.claims-panel button, .claims-panel input, .claims-panel select, .claims-panel summary',
+          ),
+        ]
         const search = all.findIndex((el) => el.matches('input[type="search"]'))
         const tally = all.findIndex((el) => el.closest('.tally'))
         return { search, tally }
@@ -104,7 +114,11 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
 
     test('axe-core finds no serious or critical problem on the desk or in its dialogs', async ({ desk }) => {
       await desk.setViewportSize({ width: 1440, height: 900 })
-      await seedClaims(desk, [{ start: SPANS.office, verdict: 'true' }, { start: SPANS.announced }, { start: SPANS.rank, note: '확인 필요' }])
+      await seedClaims(desk, [
+        { start: SPANS.office, verdict: 'true' },
+        { start: SPANS.announced },
+        { start: SPANS.rank, note: '확인 필요' },
+      ])
       await cards(desk).nth(1).locator('.claim-quote').click()
       await desk.getByRole('searchbox', { name: ui.search }).fill('서울')
       await expect(cards(desk)).toHaveCount(2)

@@ -54,7 +54,10 @@ test('a call with the token is answered; invalid arguments give an invalid-args 
   const info = await call(harness.port, 'review-info', {}, token)
   expect(info.status).toBe(200)
   // A missing review file became a new review of the bundled essay.
-  expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { documentTitle: '서울, 오픈AI의 전략적 거점이 되다' } })
+  expect(JSON.parse(info.body)).toMatchObject({
+    ok: true,
+    value: { documentTitle: '서울, 오픈AI의 전략적 거점이 되다' },
+  })
 
   const invalid = await call(harness.port, 'claim-update', { id: 'not-a-uuid', patch: { verdict: 'maybe' } }, token)
   expect(invalid.status).toBe(200)
@@ -90,7 +93,10 @@ test('another Host header (DNS rebinding) is refused', async ({ harness }) => {
   expect(local.status).toBe(200)
 })
 
-test('only a page opened with the token gets it, no cookie carries it, and the page keeps it over a reload', async ({ harness, page }) => {
+test('only a page opened with the token gets it, no cookie carries it, and the page keeps it over a reload', async ({
+  harness,
+  page,
+}) => {
   const anonymous = await send(harness.port, { path: '/' })
   expect(anonymous.status).toBe(200)
   expect(anonymous.body).not.toContain(harness.token)

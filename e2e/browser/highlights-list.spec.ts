@@ -23,8 +23,15 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
   test.describe(`highlights and the list (${lang})`, () => {
     test.use({ harnessLang: lang })
 
-    test('overlaps show for every verdict, neighbours stay apart, the selected claim stands out, and a legend says so', async ({ desk }) => {
-      await seedClaims(desk, [{ start: SPANS.office }, { start: SPANS.announced }, { start: SPANS.rank }, { start: SPANS.recorded }])
+    test('overlaps show for every verdict, neighbours stay apart, the selected claim stands out, and a legend says so', async ({
+      desk,
+    }) => {
+      await seedClaims(desk, [
+        { start: SPANS.office },
+        { start: SPANS.announced },
+        { start: SPANS.rank },
+        { start: SPANS.recorded },
+      ])
       // Not yet rated, both: the overlap is striped all the same.
       const overlap = await look(desk, '서울에 지사를 설립')
       const single = await look(desk, '오픈AI가 공식적으로 ')
@@ -47,7 +54,9 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
         marks.map((m) => {
           const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number)
           const lum = (c: string) => {
-            const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+            const [r, g, b] = rgb(c).map((v) =>
+              v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4,
+            )
             return 0.2126 * r + 0.7152 * g + 0.0722 * b
           }
           const s = getComputedStyle(m)
@@ -99,7 +108,15 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
         async ({ rank, office }) => {
           await window.factdesk.call('source-add', {
             claimId: rank,
-            source: { url: 'https://example.com/seoul', title: '서울 지사 보도', publisher: '연합뉴스', published: '', accessed: '', excerpt: '', archiveUrl: '' },
+            source: {
+              url: 'https://example.com/seoul',
+              title: '서울 지사 보도',
+              publisher: '연합뉴스',
+              published: '',
+              accessed: '',
+              excerpt: '',
+              archiveUrl: '',
+            },
           })
           await window.factdesk.call('reply-add', { claimId: office, body: '서울 말고 판교라는 보도도 있음' })
         },
@@ -111,10 +128,14 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       const first = cards(desk).nth(0)
       const second = cards(desk).nth(1)
       await expect(first.locator('.claim-quote mark')).toHaveText(['서울'])
-      await expect(first.locator('.match-info')).toContainText(`${ui.matchedIn}: ${ui.fields.quote}, ${ui.fields.reply}`)
+      await expect(first.locator('.match-info')).toContainText(
+        `${ui.matchedIn}: ${ui.fields.quote}, ${ui.fields.reply}`,
+      )
       await expect(first.locator('.match-snippet[data-field="reply"] mark')).toHaveText('서울')
       await expect(second.locator('.claim-quote mark')).toHaveCount(0)
-      await expect(second.locator('.match-info')).toContainText(`${ui.matchedIn}: ${ui.fields.note}, ${ui.fields.source}`)
+      await expect(second.locator('.match-info')).toContainText(
+        `${ui.matchedIn}: ${ui.fields.note}, ${ui.fields.source}`,
+      )
       await expect(second.locator('.claim-note-preview mark')).toHaveText('서울')
       await expect(second.locator('.match-snippet[data-field="source"] mark')).toHaveText('서울')
       // Cleared, the cards are plain again.

@@ -68,7 +68,9 @@ interface Anchored {
 
 test.describe('the HTML export read by a standard selector engine', () => {
   for (const includeUnrated of [false, true]) {
-    test(`every exported W3C selector anchors on its claim's words with Apache Annotator in Chromium${includeUnrated ? ' (unrated claims included)' : ''}`, async ({ page }) => {
+    test(`every exported W3C selector anchors on its claim's words with Apache Annotator in Chromium${includeUnrated ? ' (unrated claims included)' : ''}`, async ({
+      page,
+    }) => {
       const { html, w3c, text } = exportReview(includeUnrated)
       const selectors = w3c.first.items.filter((a) => a.motivation === 'assessing').map((a) => a.target.selector)
       expect(selectors).toHaveLength(11)
@@ -83,7 +85,10 @@ test.describe('the HTML export read by a standard selector engine', () => {
         const scope = document.createRange()
         scope.selectNodeContents(essay)
         const out: Anchored[] = []
-        for (const [quote, position] of all as [{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }, { type: 'TextPositionSelector'; start: number; end: number }][]) {
+        for (const [quote, position] of all as [
+          { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+          { type: 'TextPositionSelector'; start: number; end: number },
+        ][]) {
           const quotes: Range[] = []
           for await (const r of dom.createTextQuoteSelectorMatcher(quote)(scope)) quotes.push(r)
           let at: Range | null = null
@@ -98,7 +103,12 @@ test.describe('the HTML export read by a standard selector engine', () => {
             return [start, start + r.toString().length]
           }
           const same = quotes.length > 0 && at !== null && offsets(quotes[0]).join() === offsets(at).join()
-          out.push({ exact: quote.exact, quoteMatches: quotes.map((r) => r.toString()), positionMatch: at ? at.toString() : null, sameRange: same })
+          out.push({
+            exact: quote.exact,
+            quoteMatches: quotes.map((r) => r.toString()),
+            positionMatch: at ? at.toString() : null,
+            sameRange: same,
+          })
         }
         return { out, essayText: essay.textContent }
       }, selectors)

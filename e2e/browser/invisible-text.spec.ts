@@ -17,7 +17,11 @@ test('direction overrides and zero-width characters in a note and a source are s
     return list.value[0].id
   })
   await desk.evaluate(
-    (id) => window.factdesk.call('source-add', { claimId: id, source: { url: 'https://example.org/a', title: '보도\u200B자료 \u202Efdp.exe' } }),
+    (id) =>
+      window.factdesk.call('source-add', {
+        claimId: id,
+        source: { url: 'https://example.org/a', title: '보도\u200B자료 \u202Efdp.exe' },
+      }),
     claimId,
   )
   await desk.reload()

@@ -36,8 +36,14 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       const toolbar = desk.getByRole('toolbar')
       // One line: every control of the toolbar on the same row, none cut off.
       const rows = await toolbar.evaluate((bar) => {
-        const tops = [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))
-        return { spread: Math.max(...tops) - Math.min(...tops), overflow: bar.scrollWidth - bar.clientWidth, height: bar.getBoundingClientRect().height }
+        const tops = [...bar.children]
+          .filter((c) => (c as HTMLElement).offsetParent !== null)
+          .map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))
+        return {
+          spread: Math.max(...tops) - Math.min(...tops),
+          overflow: bar.scrollWidth - bar.clientWidth,
+          height: bar.getBoundingClientRect().height,
+        }
       })
       expect(rows.overflow).toBeLessThanOrEqual(0)
       expect(rows.spread).toBeLessThanOrEqual(4)
@@ -45,7 +51,8 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       await expect(toolbar.getByRole('button', { name: ui.preferences, exact: true })).toHaveCount(0)
       await toolbar.getByRole('button', { name: ui.more, exact: true }).click()
       const menu = desk.getByRole('menu', { name: ui.more })
-      for (const name of [ui.settings, ui.preferences, ui.shortcuts]) await expect(menu.getByRole('menuitem', { name })).toBeVisible()
+      for (const name of [ui.settings, ui.preferences, ui.shortcuts])
+        await expect(menu.getByRole('menuitem', { name })).toBeVisible()
       const box = await menu.boundingBox()
       expect(box!.x + box!.width).toBeLessThanOrEqual(1024)
       await menu.getByRole('menuitem', { name: ui.preferences }).click()
@@ -79,7 +86,10 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       await expectFitsWindow(desk)
     })
 
-    test('the Claims panel is resized with the mouse or the keyboard and keeps its width', async ({ desk, harness }) => {
+    test('the Claims panel is resized with the mouse or the keyboard and keeps its width', async ({
+      desk,
+      harness,
+    }) => {
       await desk.setViewportSize({ width: 1440, height: 900 })
       const panel = desk.locator('.claims-panel')
       const splitter = desk.getByRole('separator', { name: ui.resize })
@@ -98,7 +108,9 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       await desk.mouse.up()
       await expect.poll(async () => Math.round((await panel.boundingBox())!.width)).toBe(600)
       // Kept in the preferences, so it is there after a restart.
-      await expect.poll(() => desk.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({ ok: true, value: { panelWidth: 600 } })
+      await expect
+        .poll(() => desk.evaluate(() => window.factdesk.call('prefs-get', {})))
+        .toMatchObject({ ok: true, value: { panelWidth: 600 } })
       await harness.restart()
       await expect.poll(async () => Math.round((await panel.boundingBox())!.width)).toBe(600)
       // Never wider than the window leaves the essay room for.
@@ -109,12 +121,20 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
     })
 
     test('the essay keeps a readable measure from 1024 px to 4K', async ({ desk }) => {
-      for (const [width, height] of [[1024, 640], [1440, 900], [2560, 1440], [3840, 2160]]) {
+      for (const [width, height] of [
+        [1024, 640],
+        [1440, 900],
+        [2560, 1440],
+        [3840, 2160],
+      ]) {
         await desk.setViewportSize({ width, height })
-        const measure = await desk.locator('.essay-paragraph').first().evaluate((p) => {
-          const size = parseFloat(getComputedStyle(p).fontSize)
-          return p.getBoundingClientRect().width / size
-        })
+        const measure = await desk
+          .locator('.essay-paragraph')
+          .first()
+          .evaluate((p) => {
+            const size = parseFloat(getComputedStyle(p).fontSize)
+            return p.getBoundingClientRect().width / size
+          })
         // About 20 to 36 full-width characters a line (Korean reads best around 30–35).
         expect(measure, `${width} px`).toBeGreaterThanOrEqual(20)
         expect(measure, `${width} px`).toBeLessThanOrEqual(36)
@@ -122,7 +142,11 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       }
     })
 
-    for (const [width, height] of [[1024, 700], [1440, 900], [2560, 1440]]) {
+    for (const [width, height] of [
+      [1024, 700],
+      [1440, 900],
+      [2560, 1440],
+    ]) {
       test(`looks as approved at ${width} × ${height}`, async ({ desk }) => {
         await desk.setViewportSize({ width, height })
         await desk.emulateMedia({ reducedMotion: 'reduce' })

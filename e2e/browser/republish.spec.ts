@@ -16,26 +16,88 @@ const HOSTILE = `<script>window.__pwned = 1; alert('script')</script><img src=x 
 
 /** An export made straight from data (no review file), so even fields the service would refuse reach the renderer. */
 function hostileExport(): string {
-  const essay = parseEssayMarkdown(`---\ntitle: 안전 <b>시험</b>\nauthor: 김"작가"\nlanguage: ko\n---\n\n## 머리 <i>글</i>\n\n서울은 <script>alert(1)</script> 도시다. **굵은 javascript:alert(2)** 글.\n`)
+  const essay = parseEssayMarkdown(
+    `---\ntitle: 안전 <b>시험</b>\nauthor: 김"작가"\nlanguage: ko\n---\n\n## 머리 <i>글</i>\n\n서울은 <script>alert(1)</script> 도시다. **굵은 javascript:alert(2)** 글.\n`,
+  )
   const text = essayText(essay.blocks)
   const at = [...text].indexOf('서')
   const source = (url: string, title: string): Source =>
-    ({ id: url, claimId: 'c1', url, title, publisher: HOSTILE, published: '', accessed: '', excerpt: HOSTILE, archiveUrl: url, created: '', modified: '', revision: 1, version: '' }) as Source
+    ({
+      id: url,
+      claimId: 'c1',
+      url,
+      title,
+      publisher: HOSTILE,
+      published: '',
+      accessed: '',
+      excerpt: HOSTILE,
+      archiveUrl: url,
+      created: '',
+      modified: '',
+      revision: 1,
+      version: '',
+    }) as Source
   const claim = {
-    id: 'c1', documentId: 'd', exact: [...text].slice(at, at + 10).join(''), prefix: '', suffix: '', start: at, end: at + 10,
-    verdict: 'false', status: 'checked', note: HOSTILE, author: '<img src=x onerror=alert(3)>', created: '2025-01-01T00:00:00Z',
-    modified: '2025-01-02T00:00:00Z', modifiedBy: '', revision: 1, version: '', anchored: true, hasConflict: false,
-    sources: [source('javascript:alert(4)', HOSTILE), source('https://example.com/"><script>alert(5)</script>', HOSTILE), source('data:text/html,<script>alert(6)</script>', 'data')],
+    id: 'c1',
+    documentId: 'd',
+    exact: [...text].slice(at, at + 10).join(''),
+    prefix: '',
+    suffix: '',
+    start: at,
+    end: at + 10,
+    verdict: 'false',
+    status: 'checked',
+    note: HOSTILE,
+    author: '<img src=x onerror=alert(3)>',
+    created: '2025-01-01T00:00:00Z',
+    modified: '2025-01-02T00:00:00Z',
+    modifiedBy: '',
+    revision: 1,
+    version: '',
+    anchored: true,
+    hasConflict: false,
+    sources: [
+      source('javascript:alert(4)', HOSTILE),
+      source('https://example.com/"><script>alert(5)</script>', HOSTILE),
+      source('data:text/html,<script>alert(6)</script>', 'data'),
+    ],
     corrections: [],
   } as unknown as Claim
   const data: RepublishData = {
     doc: { id: 'd', title: '안전 <b>시험</b>', blocks: essay.blocks, text, hash: '' },
     lang: 'ko',
-    settings: { organisationName: HOSTILE, organisationUrl: 'javascript:alert(7)', factcheckUrl: 'https://example.com/?q=<script>', essayUrl: '', essayAuthor: '', essayPublished: '' },
-    scale: { id: 'snu', labels: verdictLabels, order: ['true', 'mostly-true', 'half-true', 'mostly-false', 'false'], offScale: ['undecidable'], unrated: 'unrated', colors: {} },
+    settings: {
+      organisationName: HOSTILE,
+      organisationUrl: 'javascript:alert(7)',
+      factcheckUrl: 'https://example.com/?q=<script>',
+      essayUrl: '',
+      essayAuthor: '',
+      essayPublished: '',
+    },
+    scale: {
+      id: 'snu',
+      labels: verdictLabels,
+      order: ['true', 'mostly-true', 'half-true', 'mostly-false', 'false'],
+      offScale: ['undecidable'],
+      unrated: 'unrated',
+      colors: {},
+    },
     claims: [claim],
     unattached: [],
-    corrections: [{ id: 'k', claimId: 'c1', original: HOSTILE, replacement: '<svg onload=alert(8)>', explanation: HOSTILE, state: 'applied', proposedBy: '', proposed: '', appliedBy: '', applied: '2025-01-03T00:00:00Z' }],
+    corrections: [
+      {
+        id: 'k',
+        claimId: 'c1',
+        original: HOSTILE,
+        replacement: '<svg onload=alert(8)>',
+        explanation: HOSTILE,
+        state: 'applied',
+        proposedBy: '',
+        proposed: '',
+        appliedBy: '',
+        applied: '2025-01-03T00:00:00Z',
+      },
+    ],
     tags: new Map(),
     exported: '2025-01-04T00:00:00Z',
   }
@@ -48,11 +110,18 @@ async function activeContent(page: Page) {
     const all = [...document.querySelectorAll('*')]
     return {
       scripts: document.querySelectorAll('script').length,
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}@${a.name}`)),
+      handlers: all.flatMap((el) =>
+        [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}@${a.name}`),
+      ),
       badHrefs: all
-        .flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n)).filter((v): v is string => v !== null))
+        .flatMap((el) =>
+          ['href', 'src', 'action', 'formaction', 'xlink:href']
+            .map((n) => el.getAttribute(n))
+            .filter((v): v is string => v !== null),
+        )
         .filter((v) => !/^(https?:|#)/i.test(v.trim())),
-      embeds: document.querySelectorAll('iframe, object, embed, form, svg, img, base, meta[http-equiv="refresh"]').length,
+      embeds: document.querySelectorAll('iframe, object, embed, form, svg, img, base, meta[http-equiv="refresh"]')
+        .length,
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
       text: document.body.innerText,
     }
@@ -60,7 +129,9 @@ async function activeContent(page: Page) {
 }
 
 test.describe('exports for republication', () => {
-  test('hostile notes, titles and URLs in the HTML export stay inert text when Chromium parses it', async ({ page }) => {
+  test('hostile notes, titles and URLs in the HTML export stay inert text when Chromium parses it', async ({
+    page,
+  }) => {
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())
@@ -82,12 +153,17 @@ test.describe('exports for republication', () => {
     await expect(page.locator('a[href^="https://example.com/"]')).toHaveCount(3)
     await expect(page.locator('mark[data-verdict="false"]')).toHaveCount(1)
     // Even with JavaScript on, the page's own policy forbids scripts.
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`)
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`,
+    )
   })
 
   test('the PDF is printed by headless Chromium and holds text', async () => {
     const chromium = findChromium()
-    test.skip(!chromium, 'No Chromium here (/usr/bin/chromium, CHROME_PATH or Playwright’s): PDF export from the CLI needs it.')
+    test.skip(
+      !chromium,
+      'No Chromium here (/usr/bin/chromium, CHROME_PATH or Playwright’s): PDF export from the CLI needs it.',
+    )
     const pdf = await chromiumPdfRenderer({ executable: chromium })(hostileExport())
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     // Text-showing operators inside the page content streams (compressed with Flate).
@@ -97,7 +173,11 @@ test.describe('exports for republication', () => {
       const start = (m.index ?? 0) + m[0].length
       const end = raw.indexOf('endstream', start)
       try {
-        shown += (inflateSync(pdf.subarray(start, end)).toString('latin1').match(/\bT[jJ]\b/g) ?? []).length
+        shown += (
+          inflateSync(pdf.subarray(start, end))
+            .toString('latin1')
+            .match(/\bT[jJ]\b/g) ?? []
+        ).length
       } catch {
         // Not a Flate stream (an image or a font program).
       }
@@ -106,7 +186,10 @@ test.describe('exports for republication', () => {
     expect(raw).toMatch(/\/Type\s*\/Font/)
   })
 
-  test('Export menu: a preview before saving HTML and Markdown, a summary for PDF, the settings dialog', async ({ desk, workDir }) => {
+  test('Export menu: a preview before saving HTML and Markdown, a summary for PDF, the settings dialog', async ({
+    desk,
+    workDir,
+  }) => {
     // A rated claim with a note and a source, through the service.
     await desk.evaluate(async () => {
       const doc = await window.factdesk.call('document-get', {})
@@ -114,15 +197,33 @@ test.describe('exports for republication', () => {
       const text = [...doc.value.text]
       const needle = [...'챗GPT 유료 가입자 수 2위']
       const at = text.findIndex((_c, i) => needle.every((ch, j) => text[i + j] === ch))
-      const anchor = { exact: needle.join(''), prefix: text.slice(Math.max(0, at - 32), at).join(''), suffix: text.slice(at + needle.length, at + needle.length + 32).join(''), start: at, end: at + needle.length }
+      const anchor = {
+        exact: needle.join(''),
+        prefix: text.slice(Math.max(0, at - 32), at).join(''),
+        suffix: text.slice(at + needle.length, at + needle.length + 32).join(''),
+        start: at,
+        end: at + needle.length,
+      }
       const claim = await window.factdesk.call('claim-create', { anchor })
       if (!claim.ok) throw new Error(claim.error.message)
-      await window.factdesk.call('claim-update', { id: claim.value.id, patch: { verdict: 'mostly-false', note: '통계 <확인> 필요' } })
-      await window.factdesk.call('source-add', { claimId: claim.value.id, source: { url: 'https://example.com/stats', title: '통계청' } })
+      await window.factdesk.call('claim-update', {
+        id: claim.value.id,
+        patch: { verdict: 'mostly-false', note: '통계 <확인> 필요' },
+      })
+      await window.factdesk.call('source-add', {
+        claimId: claim.value.id,
+        source: { url: 'https://example.com/stats', title: '통계청' },
+      })
       // A claim nobody has rated yet: readers do not see it unless the export asks for it.
       const other = [...'오픈AI가 서울을 선택한 것은']
       const at2 = text.findIndex((_c, i) => other.every((ch, j) => text[i + j] === ch))
-      const anchor2 = { exact: other.join(''), prefix: text.slice(Math.max(0, at2 - 32), at2).join(''), suffix: text.slice(at2 + other.length, at2 + other.length + 32).join(''), start: at2, end: at2 + other.length }
+      const anchor2 = {
+        exact: other.join(''),
+        prefix: text.slice(Math.max(0, at2 - 32), at2).join(''),
+        suffix: text.slice(at2 + other.length, at2 + other.length + 32).join(''),
+        start: at2,
+        end: at2 + other.length,
+      }
       const unrated = await window.factdesk.call('claim-create', { anchor: anchor2 })
       if (!unrated.ok) throw new Error(unrated.error.message)
     })
@@ -134,8 +235,11 @@ test.describe('exports for republication', () => {
     await expect(dialog).toBeVisible()
     const preview = dialog.locator('iframe[title="Preview"]')
     await expect(preview).toHaveAttribute('sandbox', '')
-    await expect(preview.contentFrame().locator('mark[data-verdict="mostly-false"]')).toHaveText('챗GPT 유료 가입자 수 2위')
-    const count = (term: RegExp) => dialog.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd')
+    await expect(preview.contentFrame().locator('mark[data-verdict="mostly-false"]')).toHaveText(
+      '챗GPT 유료 가입자 수 2위',
+    )
+    const count = (term: RegExp) =>
+      dialog.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd')
     await expect(count(/^Claims$/)).toHaveText('1')
     await expect(count(/^Left out: no verdict yet$/)).toHaveText('1')
     await expect(preview.contentFrame().locator('mark[data-verdict="unrated"]')).toHaveCount(0)
@@ -144,10 +248,15 @@ test.describe('exports for republication', () => {
     await include.check()
     await expect(count(/^Claims$/)).toHaveText('2')
     await expect(count(/^Left out: no verdict yet$/)).toHaveCount(0)
-    await expect(preview.contentFrame().locator('li.claim[data-verdict="unrated"] .unchecked')).toHaveText('미검증 — 아직 판정 전')
+    await expect(preview.contentFrame().locator('li.claim[data-verdict="unrated"] .unchecked')).toHaveText(
+      '미검증 — 아직 판정 전',
+    )
     await include.uncheck()
     await expect(count(/^Claims$/)).toHaveText('1')
-    const [download] = await Promise.all([desk.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()])
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Save' }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('서울, 오픈AI의 전략적 거점이 되다.html')
     const saved = join(workDir, 'essay.html')
     await download.saveAs(saved)
@@ -189,7 +298,10 @@ test.describe('exports for republication', () => {
     await desk.getByRole('menuitem', { name: 'PDF…' }).click()
     const pdf = desk.getByRole('dialog', { name: 'Export: PDF' })
     await expect(pdf.getByRole('button', { name: 'Save' })).toBeVisible({ timeout: 60_000 })
-    const [pdfDownload] = await Promise.all([desk.waitForEvent('download'), pdf.getByRole('button', { name: 'Save' }).click()])
+    const [pdfDownload] = await Promise.all([
+      desk.waitForEvent('download'),
+      pdf.getByRole('button', { name: 'Save' }).click(),
+    ])
     const pdfPath = join(workDir, 'essay.pdf')
     await pdfDownload.saveAs(pdfPath)
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-')

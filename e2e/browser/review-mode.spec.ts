@@ -1,7 +1,18 @@
 import type { Page } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLAIM_A, claimCard, editText, EDITOR, essayMark, markClaim, selectText, storedClaims, tallyCount, writeNote } from '../desk'
+import {
+  CLAIM_A,
+  claimCard,
+  editText,
+  EDITOR,
+  essayMark,
+  markClaim,
+  selectText,
+  storedClaims,
+  tallyCount,
+  writeNote,
+} from '../desk'
 import { expect, test } from './fixtures'
 
 /** The essay as the review file has it. */
@@ -39,7 +50,9 @@ test('in review mode typing, pasting and deleting in the essay change nothing', 
   expect(await savedText(desk)).toBe(before)
 })
 
-test('in review mode the keyboard selects text: Tab reaches the essay, Shift+arrows select, the shortcut marks', async ({ desk }) => {
+test('in review mode the keyboard selects text: Tab reaches the essay, Shift+arrows select, the shortcut marks', async ({
+  desk,
+}) => {
   const essay = desk.locator(EDITOR).first()
   await expect(essay).toHaveAttribute('tabindex', '0')
   // The caret just before the claim's words, as a reviewer would reach it with the arrows.
@@ -58,16 +71,25 @@ test('clicking a highlight hands the keys to its card: 2 rates it and the essay 
   const before = await savedText(desk)
   await essayMark(desk, CLAIM_A).click()
   await expect
-    .poll(() => desk.evaluate(() => document.activeElement?.closest('article[data-claim-id]')?.getAttribute('aria-label') ?? null))
+    .poll(() =>
+      desk.evaluate(
+        () => document.activeElement?.closest('article[data-claim-id]')?.getAttribute('aria-label') ?? null,
+      ),
+    )
     .toBe(CLAIM_A)
   await desk.keyboard.press('2')
   await expect.poll(async () => (await storedClaims(desk))[0]?.verdict).toBe('mostly-true')
-  await expect(claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('mostly-true')
+  await expect(claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue(
+    'mostly-true',
+  )
   expect(await savedText(desk)).toBe(before)
   expect((await storedClaims(desk))[0].exact).toBe(CLAIM_A)
 })
 
-test('Edit text lets the essay take typing, saves it, and Escape gives the keys back to the claims', async ({ desk, harness }) => {
+test('Edit text lets the essay take typing, saves it, and Escape gives the keys back to the claims', async ({
+  desk,
+  harness,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   // Words selected while reviewing are where the caret goes in Edit mode.
   await selectText(desk, { start: '한국은 미국에' })
@@ -97,12 +119,16 @@ test('Edit text lets the essay take typing, saves it, and Escape gives the keys 
   expect(await shownText(desk)).toContain('한국은 미국에 바로 이어')
 })
 
-test('the save indicator says Not saved while the service does not answer, keeps the edit, and saves it on Retry', async ({ desk }) => {
+test('the save indicator says Not saved while the service does not answer, keeps the edit, and saves it on Retry', async ({
+  desk,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   await expect(desk.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
 
   await desk.route('**/call/**', (route) => route.abort())
-  await claimCard(desk, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
+  await claimCard(desk, CLAIM_A)
+    .getByRole('combobox', { name: 'Verdict', exact: true })
+    .selectOption({ label: 'False' })
   await writeNote(desk, '확인 중')
   const failed = desk.getByRole('alert').filter({ hasText: 'Not saved' })
   await expect(failed).toBeVisible()
@@ -137,7 +163,9 @@ test('the save indicator says Not saved while the service does not answer, keeps
   expect((await storedClaims(desk))[0].verdict).toBe('true')
 })
 
-test('an edit the service refuses is not retried: the reason shows and the card shows what the review file has', async ({ desk }) => {
+test('an edit the service refuses is not retried: the reason shows and the card shows what the review file has', async ({
+  desk,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   const refusal = { ok: false, error: { code: 'not-found', message: 'That claim is no longer in this review.' } }
   await desk.route('**/call/claim-update', (route) => route.fulfill({ json: refusal }))
@@ -149,7 +177,10 @@ test('an edit the service refuses is not retried: the reason shows and the card 
   await expect(desk.getByRole('alert').filter({ hasText: 'Not saved' })).toHaveCount(0)
 })
 
-test('the header, the tally and the filters count a claim not found in the essay, and say so', async ({ desk, workDir }) => {
+test('the header, the tally and the filters count a claim not found in the essay, and say so', async ({
+  desk,
+  workDir,
+}) => {
   const annotation = (id: string, exact: string) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'Annotation',
@@ -158,7 +189,10 @@ test('the header, the tally and the filters count a claim not found in the essay
     target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact } },
   })
   const file = join(workDir, 'notes.jsonld')
-  writeFileSync(file, JSON.stringify([annotation('found', CLAIM_A), annotation('lost', '이 본문에는 어디에도 없는 문장입니다')]))
+  writeFileSync(
+    file,
+    JSON.stringify([annotation('found', CLAIM_A), annotation('lost', '이 본문에는 어디에도 없는 문장입니다')]),
+  )
   await desk.locator('input[type="file"]').setInputFiles(file)
   const summary = desk.getByRole('dialog', { name: 'Import summary' })
   await expect(summary).toBeVisible()
@@ -175,7 +209,11 @@ test('the header, the tally and the filters count a claim not found in the essay
   await desk.getByRole('button', { name: 'Export', exact: true }).click()
   await desk.getByRole('menuitem', { name: 'Web page for print (.html)…' }).click()
   const dialog = desk.getByRole('dialog', { name: 'Export: HTML' })
-  const figure = (term: string) => dialog.getByRole('term').filter({ hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd')
+  const figure = (term: string) =>
+    dialog
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) })
+      .locator('xpath=following-sibling::dd')
   // Neither claim has a verdict: readers see none until the export is asked to include them.
   await expect(figure('Claims')).toHaveText('0')
   await expect(figure('Left out: no verdict yet')).toHaveText('1')

@@ -9,9 +9,18 @@ const login = (lang: 'en' | 'ko'): string => userInfo().username.trim() || (lang
 
 for (const lang of ['en', 'ko'] as const) {
   const ui = UI[lang]
-  test(`first run (${lang}): the name is offered from the login, never blank, and the dialog does not come back`, async ({ page, workDir }) => {
+  test(`first run (${lang}): the name is offered from the login, never blank, and the dialog does not come back`, async ({
+    page,
+    workDir,
+  }) => {
     const dataDir = join(workDir, 'fresh')
-    const running = await launchHarness({ reviewPath: join(workDir, 'r.factdesk'), dataDir, lang: null, locale: lang === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8', reviewerName: null })
+    const running = await launchHarness({
+      reviewPath: join(workDir, 'r.factdesk'),
+      dataDir,
+      lang: null,
+      locale: lang === 'ko' ? 'ko_KR.UTF-8' : 'en_US.UTF-8',
+      reviewerName: null,
+    })
     try {
       await page.goto(running.url)
       const first = page.getByRole('dialog', { name: ui.welcome })
@@ -32,7 +41,10 @@ for (const lang of ['en', 'ko'] as const) {
       await expect(first.getByRole('button', { name: ui.start })).toHaveAttribute('aria-disabled', 'true')
       await name.press('Enter')
       await expect(first).toBeVisible()
-      expect(await page.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({ ok: true, value: { reviewerName: '' } })
+      expect(await page.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({
+        ok: true,
+        value: { reviewerName: '' },
+      })
 
       await name.fill('  김검증  ')
       await first.getByRole('combobox', { name: ui.scale }).selectOption('politifact')
@@ -62,9 +74,13 @@ for (const lang of ['en', 'ko'] as const) {
       await prefs.getByRole('textbox', { name: ui.reviewerName }).fill('이팩트')
       await prefs.getByRole('button', { name: ui.save }).click()
       await expect(prefs).toBeHidden()
-      await expect.poll(() => page.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({ value: { reviewerName: '이팩트' } })
+      await expect
+        .poll(() => page.evaluate(() => window.factdesk.call('prefs-get', {})))
+        .toMatchObject({ value: { reviewerName: '이팩트' } })
       // The service refuses a blank name from any caller.
-      expect(await page.evaluate(() => window.factdesk.call('prefs-set', { reviewerName: '  ' }))).toMatchObject({ ok: false })
+      expect(await page.evaluate(() => window.factdesk.call('prefs-set', { reviewerName: '  ' }))).toMatchObject({
+        ok: false,
+      })
     } finally {
       await stopHarness(running.child)
     }
@@ -72,7 +88,13 @@ for (const lang of ['en', 'ko'] as const) {
 }
 
 test('first run: choosing the other language switches the desk at once', async ({ page, workDir }) => {
-  const running = await launchHarness({ reviewPath: join(workDir, 'r.factdesk'), dataDir: join(workDir, 'fresh'), lang: null, locale: 'en_US.UTF-8', reviewerName: null })
+  const running = await launchHarness({
+    reviewPath: join(workDir, 'r.factdesk'),
+    dataDir: join(workDir, 'fresh'),
+    lang: null,
+    locale: 'en_US.UTF-8',
+    reviewerName: null,
+  })
   try {
     await page.goto(running.url)
     const first = page.getByRole('dialog', { name: UI.en.welcome })
@@ -82,7 +104,10 @@ test('first run: choosing the other language switches the desk at once', async (
     await korean.getByRole('button', { name: UI.ko.start }).click()
     await expect(korean).toBeHidden()
     await expect(page.getByRole('button', { name: UI.ko.markClaim, exact: true })).toBeVisible()
-    expect(await page.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({ ok: true, value: { lang: 'ko' } })
+    expect(await page.evaluate(() => window.factdesk.call('prefs-get', {}))).toMatchObject({
+      ok: true,
+      value: { lang: 'ko' },
+    })
   } finally {
     await stopHarness(running.child)
   }

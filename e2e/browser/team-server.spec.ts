@@ -8,10 +8,14 @@ import { expect, launchHarness, openDesk, stopHarness, test } from './fixtures'
 
 /** `factdesk serve` on a free port; resolves with its address once it says it is ready. */
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--data', dataDir, '--port', '0'], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'src/cli/main.ts'), 'serve', '--data', dataDir, '--port', '0'],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 30_000)
@@ -31,13 +35,26 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
  * Live co-review: two desks (two harnesses on two review files of one review) shared through the team
  * server see each other's claims and highlights as they are made, and who has which claim open.
  */
-test('two desks on two review files shared through the team server see each other’s highlight and presence', async ({ browser }) => {
+test('two desks on two review files shared through the team server see each other’s highlight and presence', async ({
+  browser,
+}) => {
   // A server and two harnesses start here: more than one desk's worth of start-up.
   test.setTimeout(150_000)
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-team-'))
   const server = await startServer(join(dir, 'server'))
-  const sync = (name: string) => ['--sync', server.url, '--sync-token-file', join(dir, 'server', 'team-token'), '--as', name]
-  const kim = await launchHarness({ reviewPath: join(dir, 'kim.factdesk'), dataDir: join(dir, 'kim'), extra: sync('Kim Minji') })
+  const sync = (name: string) => [
+    '--sync',
+    server.url,
+    '--sync-token-file',
+    join(dir, 'server', 'team-token'),
+    '--as',
+    name,
+  ]
+  const kim = await launchHarness({
+    reviewPath: join(dir, 'kim.factdesk'),
+    dataDir: join(dir, 'kim'),
+    extra: sync('Kim Minji'),
+  })
   const pageKim = await browser.newPage()
   const pageLee = await browser.newPage()
   let lee: Awaited<ReturnType<typeof launchHarness>> | undefined
@@ -49,7 +66,11 @@ test('two desks on two review files shared through the team server see each othe
     const copy = await pageKim.evaluate(() => window.factdesk.call('review-export', { format: 'sqlite' }))
     if (!copy.ok) throw new Error(copy.error.message)
     writeFileSync(join(dir, 'lee.factdesk'), Buffer.from(copy.value.data, 'base64'))
-    lee = await launchHarness({ reviewPath: join(dir, 'lee.factdesk'), dataDir: join(dir, 'lee'), extra: sync('Lee Seoyeon') })
+    lee = await launchHarness({
+      reviewPath: join(dir, 'lee.factdesk'),
+      dataDir: join(dir, 'lee'),
+      extra: sync('Lee Seoyeon'),
+    })
     await openDesk(pageLee, lee.url)
     await expect(pageLee.getByRole('status').filter({ hasText: 'Shared · 1 other online' })).toBeVisible()
     await expect(pageKim.getByRole('status').filter({ hasText: 'Shared · 1 other online' })).toBeVisible()
@@ -68,8 +89,13 @@ test('two desks on two review files shared through the team server see each othe
     await expect(claimCard(pageKim, CLAIM_A)).toHaveAttribute('data-peers', 'LS', { timeout: 5000 })
 
     // Lee rates it: Kim's card shows the verdict.
-    await claimCard(pageLee, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'True' })
-    await expect(claimCard(pageKim, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('true', { timeout: 5000 })
+    await claimCard(pageLee, CLAIM_A)
+      .getByRole('combobox', { name: 'Verdict', exact: true })
+      .selectOption({ label: 'True' })
+    await expect(claimCard(pageKim, CLAIM_A).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue(
+      'true',
+      { timeout: 5000 },
+    )
 
     // The server goes away: Kim keeps working, and the toolbar counts what waits.
     await stopHarness(server.child)

@@ -51,7 +51,9 @@ test('assigning a claim, the Assigned to me filter, and a mention in the For me 
   const forMe = desk.getByRole('button', { name: /^For me/ })
   await expect(forMe).toContainText('1')
   await forMe.click()
-  const item = desk.getByRole('list', { name: 'For me', exact: true }).getByRole('button', { name: /박검증 mentioned you/ })
+  const item = desk
+    .getByRole('list', { name: 'For me', exact: true })
+    .getByRole('button', { name: /박검증 mentioned you/ })
   await expect(item).toContainText('@Reviewer 2위 근거를 확인해 주세요.')
   await item.click()
   await expect(forMe).not.toContainText('1')

@@ -6,7 +6,10 @@ import { expect, test } from './fixtures'
 const CLAIM_B = '오픈AI가 서울을 선택한 것은 단순한 사업 확장이 아니다'
 const EDITED = '챗GPT 유료 가입자 수 9위'
 
-test('an edit inside a rated, checked claim is recorded, marked, sent back to review and left out of ClaimReview', async ({ desk, workDir }) => {
+test('an edit inside a rated, checked claim is recorded, marked, sent back to review and left out of ClaimReview', async ({
+  desk,
+  workDir,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   await markClaim(desk, { start: CLAIM_B })
   for (const exact of [CLAIM_A, CLAIM_B]) {
@@ -14,8 +17,12 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
     await card.getByLabel('Verdict', { exact: true }).selectOption('true')
     await card.getByLabel('Status', { exact: true }).selectOption('checked')
   }
-  await expect.poll(async () => (await storedClaims(desk)).map((c) => `${c.verdict}/${c.status}`)).toEqual(['true/checked', 'true/checked'])
-  await desk.evaluate(() => window.factdesk.call('settings-set', { factcheckUrl: 'https://factcheck.example.kr/seoul' }))
+  await expect
+    .poll(async () => (await storedClaims(desk)).map((c) => `${c.verdict}/${c.status}`))
+    .toEqual(['true/checked', 'true/checked'])
+  await desk.evaluate(() =>
+    window.factdesk.call('settings-set', { factcheckUrl: 'https://factcheck.example.kr/seoul' }),
+  )
 
   // "2위" becomes "9위" inside the checked claim.
   // The "2" of "2위" selected (as a reviewer would by dragging over it) and typed over.
@@ -32,16 +39,23 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
   await expect(card.getByLabel('Status', { exact: true })).toHaveValue('in-review')
   await expect(essayMark(desk, EDITED)).toHaveClass(/claim-mark-text-changed/)
   await expect(essayMark(desk, CLAIM_B)).not.toHaveClass(/claim-mark-text-changed/)
-  await expect(desk.getByRole('list', { name: 'Text changed since rated' }).getByRole('button')).toHaveText(/Text changed since rated\s*1/)
+  await expect(desk.getByRole('list', { name: 'Text changed since rated' }).getByRole('button')).toHaveText(
+    /Text changed since rated\s*1/,
+  )
   await card.locator('summary').filter({ hasText: 'History' }).click()
-  await expect(card.getByRole('list', { name: 'Changes to this claim' })).toContainText(`the claim’s words changed from “${CLAIM_A}” to “${EDITED}”`)
+  await expect(card.getByRole('list', { name: 'Changes to this claim' })).toContainText(
+    `the claim’s words changed from “${CLAIM_A}” to “${EDITED}”`,
+  )
 
   // ClaimReview leaves the claim out and says so before saving.
   await desk.getByRole('button', { name: 'Export', exact: true }).click()
   await desk.getByRole('menuitem', { name: 'ClaimReview for fact-check search (.jsonld)…' }).click()
   const dialog = desk.getByRole('dialog', { name: 'Export: ClaimReview' })
   await expect(dialog.getByRole('note')).toHaveText(/1 rated claim is left out/)
-  const [download] = await Promise.all([desk.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()])
+  const [download] = await Promise.all([
+    desk.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save' }).click(),
+  ])
   const saved = join(workDir, 'claimreview.jsonld')
   await download.saveAs(saved)
   const reviews = JSON.parse(readFileSync(saved, 'utf8')) as { claimReviewed: string }[]
@@ -58,7 +72,10 @@ test('an edit inside a rated, checked claim is recorded, marked, sent back to re
   await expect(claimCard(desk, EDITED)).toBeVisible()
 })
 
-test('an import that finds a rated claim only as similar words lists it, before and after, and marks it', async ({ desk, workDir }) => {
+test('an import that finds a rated claim only as similar words lists it, before and after, and marks it', async ({
+  desk,
+  workDir,
+}) => {
   // Another tool's annotation quoted "9위" where this essay says "2위", and rated it.
   const quoted = '챗GPT 유료 가입자 수 9위를 기록하며'
   const file = join(workDir, 'other.annotations.jsonld')

@@ -12,12 +12,19 @@ import { expect, launchHarness, openDesk, stopHarness, test } from './fixtures'
  * edits instead of writing behind the first one's back, shows the first one's work as it happens, and
  * takes over for writing once the first closes.
  */
-test('a second window on the same review is read-only, follows the first, and takes over when it closes', async ({ desk, harness, workDir, browser }) => {
+test('a second window on the same review is read-only, follows the first, and takes over when it closes', async ({
+  desk,
+  harness,
+  workDir,
+  browser,
+}) => {
   const second = await launchHarness({ reviewPath: harness.reviewPath, dataDir: join(workDir, 'data-2'), lang: 'en' })
   const page = await browser.newPage()
   try {
     await openDesk(page, second.url)
-    await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toContainText('open for editing in another Factdesk window (process')
+    await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toContainText(
+      'open for editing in another Factdesk window (process',
+    )
     await expect(page.getByRole('button', { name: 'Edit text', exact: true })).toBeDisabled()
 
     // The first window marks a claim: the second shows it without a reload.
@@ -41,7 +48,11 @@ test('a second window on the same review is read-only, follows the first, and ta
   }
 })
 
-test('a command-line import while the harness has the review open waits its turn, succeeds, and shows in the page', async ({ desk, harness, workDir }) => {
+test('a command-line import while the harness has the review open waits its turn, succeeds, and shows in the page', async ({
+  desk,
+  harness,
+  workDir,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   // Another reviewer's bundle: this review's own, with a claim of theirs added.
   const exported = await desk.evaluate(() => window.factdesk.call('review-export', { format: 'bundle' }))
@@ -69,8 +80,21 @@ test('a command-line import while the harness has the review open waits its turn
   const electron = electronBinaryPath()
   const run = spawnSync(
     electron ?? process.execPath,
-    [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'src', 'cli', 'main.ts'), 'import', file, '--review', harness.reviewPath, '--json'],
-    { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, USER: '박검증', ...(electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) }, timeout: 60_000 },
+    [
+      join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(projectRoot, 'src', 'cli', 'main.ts'),
+      'import',
+      file,
+      '--review',
+      harness.reviewPath,
+      '--json',
+    ],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, USER: '박검증', ...(electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) },
+      timeout: 60_000,
+    },
   )
   expect(run.status, run.stderr).toBe(0)
   expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, openIn: { pid: expect.any(Number) } })

@@ -13,10 +13,13 @@ async function pressUndo(page: Page): Promise<void> {
   await page.keyboard.press('Control+Z')
 }
 
-const undoOn = (page: Page, text: string): Locator => notice(page, text).getByRole('button', { name: 'Undo', exact: true })
+const undoOn = (page: Page, text: string): Locator =>
+  notice(page, text).getByRole('button', { name: 'Undo', exact: true })
 const stored = async (page: Page) => (await storedClaims(page))[0]
 
-test('a removed source, reply and tag come back by Undo and by Control+Z, as new versions in the history', async ({ desk }) => {
+test('a removed source, reply and tag come back by Undo and by Control+Z, as new versions in the history', async ({
+  desk,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   const card = await openClaim(desk, 0)
   await addSource(desk, { url: 'https://example.org/a', title: '발표 자료', publisher: '오픈AI', excerpt: '2위' })
@@ -39,11 +42,17 @@ test('a removed source, reply and tag come back by Undo and by Control+Z, as new
   await card.getByRole('button', { name: 'Add reply', exact: true }).click()
   const replies = card.getByRole('list', { name: 'Replies', exact: true }).getByRole('listitem')
   await expect(replies).toHaveCount(1)
-  await replies.first().getByRole('button', { name: /^Delete reply/ }).click()
+  await replies
+    .first()
+    .getByRole('button', { name: /^Delete reply/ })
+    .click()
   await expect(replies).toHaveCount(0)
   await undoOn(desk, 'Reply deleted.').click()
   await expect(replies).toHaveCount(1)
-  await replies.first().getByRole('button', { name: /^Delete reply/ }).click()
+  await replies
+    .first()
+    .getByRole('button', { name: /^Delete reply/ })
+    .click()
   await expect(replies).toHaveCount(0)
   await pressUndo(desk)
   await expect(replies.first().locator('.reply-body')).toHaveText('발표일 확인 필요')
@@ -97,14 +106,22 @@ test('“Not a claim” in Suggest claims is taken back by Undo and by Control+Z
   expect(left.ok && left.value.length).toBe(total)
 })
 
-test('“Undo import” in the summary, and Control+Z after an import, give back the review as it was', async ({ desk, workDir, browser }) => {
+test('“Undo import” in the summary, and Control+Z after an import, give back the review as it was', async ({
+  desk,
+  workDir,
+  browser,
+}) => {
   // This review: one claim of its own.
   await markClaim(desk, { start: CLAIM_B })
   await expect.poll(async () => (await storedClaims(desk)).length).toBe(1)
   const before = JSON.stringify(await storedClaims(desk))
 
   // Another reviewer's file: a rated claim with a source.
-  const other = await launchHarness({ reviewPath: join(workDir, 'b.factdesk'), dataDir: join(workDir, 'data-b'), lang: 'en' })
+  const other = await launchHarness({
+    reviewPath: join(workDir, 'b.factdesk'),
+    dataDir: join(workDir, 'data-b'),
+    lang: 'en',
+  })
   const file = join(workDir, 'from-b.factdesk.json')
   try {
     const page = await (await browser.newContext()).newPage()
@@ -133,7 +150,9 @@ test('“Undo import” in the summary, and Control+Z after an import, give back
   await expect(notice(desk, 'Import undone')).toBeVisible()
   await expect.poll(async () => JSON.stringify(await storedClaims(desk))).toBe(before)
   const log = await desk.evaluate(() => window.factdesk.call('imports-list', {}))
-  expect(log.ok && log.value.map((r) => [r.fileName, r.undone !== '', r.canUndo])).toEqual([['from-b.factdesk.json', true, false]])
+  expect(log.ok && log.value.map((r) => [r.fileName, r.undone !== '', r.canUndo])).toEqual([
+    ['from-b.factdesk.json', true, false],
+  ])
 
   // Again, closed with Close: the notice and Control+Z take it back.
   await desk.locator('input[type="file"]').setInputFiles(file)

@@ -5,7 +5,10 @@ import { WordDoc } from '../../test/helpers/wordEdits'
 import { storedClaims } from '../desk'
 import { expect, test } from './fixtures'
 
-test('a reviewed Word document comes back through the Import dialog; a resolved thread is confirmed in the summary', async ({ desk, workDir }) => {
+test('a reviewed Word document comes back through the Import dialog; a resolved thread is confirmed in the summary', async ({
+  desk,
+  workDir,
+}) => {
   // A rated claim, through the service.
   const id = await desk.evaluate(async () => {
     const doc = await window.factdesk.call('document-get', {})
@@ -13,7 +16,13 @@ test('a reviewed Word document comes back through the Import dialog; a resolved 
     const text = [...doc.value.text]
     const needle = [...'현지화된 챗GPT 개발']
     const at = text.findIndex((_c, i) => needle.every((ch, j) => text[i + j] === ch))
-    const anchor = { exact: needle.join(''), prefix: text.slice(Math.max(0, at - 32), at).join(''), suffix: text.slice(at + needle.length, at + needle.length + 32).join(''), start: at, end: at + needle.length }
+    const anchor = {
+      exact: needle.join(''),
+      prefix: text.slice(Math.max(0, at - 32), at).join(''),
+      suffix: text.slice(at + needle.length, at + needle.length + 32).join(''),
+      start: at,
+      end: at + needle.length,
+    }
     const claim = await window.factdesk.call('claim-create', { anchor })
     if (!claim.ok) throw new Error(claim.error.message)
     await window.factdesk.call('claim-update', { id: claim.value.id, patch: { verdict: 'half-true' } })
@@ -26,7 +35,10 @@ test('a reviewed Word document comes back through the Import dialog; a resolved 
   await desk.getByRole('menuitem', { name: 'Word for review (.docx)…' }).click()
   const dialog = desk.getByRole('dialog', { name: 'Export: Word document' })
   await expect(dialog.getByRole('checkbox', { name: /For review in Word/ })).toBeChecked()
-  const [download] = await Promise.all([desk.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()])
+  const [download] = await Promise.all([
+    desk.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save' }).click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/\.review\.docx$/)
   const exported = join(workDir, 'for-review.docx')
   await download.saveAs(exported)
@@ -43,7 +55,11 @@ test('a reviewed Word document comes back through the Import dialog; a resolved 
   const summary = desk.getByRole('dialog', { name: 'Import summary' })
   await expect(summary).toBeVisible()
   const word = summary.getByRole('region', { name: 'From Word' })
-  const figure = (name: string) => word.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd')
+  const figure = (name: string) =>
+    word
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .locator('xpath=following-sibling::dd')
   await expect(figure('Replies added')).toHaveText('1')
   await expect(figure('Claims added')).toHaveText('1')
   await expect(figure('Resolved in Word')).toHaveText('1')

@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test'
-import { CLAIM_A, claimCard, claimItems, essayMark, isMarked, listedClaims, searchBox, selectText, storedClaims } from '../desk'
+import {
+  CLAIM_A,
+  claimCard,
+  claimItems,
+  essayMark,
+  isMarked,
+  listedClaims,
+  searchBox,
+  selectText,
+  storedClaims,
+} from '../desk'
 import { expect, test } from './fixtures'
 
 /** Two claims of the bundled essay, A before B in the essay. */
@@ -10,7 +20,16 @@ async function watchMouse(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const seen: string[] = []
     ;(window as unknown as { __mouse: string[] }).__mouse = seen
-    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'mousemove', 'pointermove', 'contextmenu', 'wheel']) {
+    for (const type of [
+      'mousedown',
+      'mouseup',
+      'pointerdown',
+      'pointerup',
+      'mousemove',
+      'pointermove',
+      'contextmenu',
+      'wheel',
+    ]) {
       window.addEventListener(type, () => seen.push(type), { capture: true })
     }
   })
@@ -19,7 +38,9 @@ async function watchMouse(page: Page): Promise<() => Promise<string[]>> {
 
 /** The quote of the card that holds the focus, or null when the focus is not in a card. */
 function focusedCard(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.closest('article[data-claim-id]')?.getAttribute('aria-label') ?? null)
+  return page.evaluate(
+    () => document.activeElement?.closest('article[data-claim-id]')?.getAttribute('aria-label') ?? null,
+  )
 }
 
 /** Whether the focused element shows a focus indicator (an outline or a focus ring shadow). */
@@ -28,11 +49,15 @@ function focusVisible(page: Page): Promise<boolean> {
     const el = document.activeElement
     if (!el || el === document.body) return false
     const style = getComputedStyle(el)
-    return el.matches(':focus-visible') && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none')
+    return (
+      el.matches(':focus-visible') &&
+      ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none')
+    )
   })
 }
 
-const verdictOf = async (page: Page, exact: string) => (await storedClaims(page)).find((c) => c.exact === exact)?.verdict
+const verdictOf = async (page: Page, exact: string) =>
+  (await storedClaims(page)).find((c) => c.exact === exact)?.verdict
 
 test('keyboard only: mark a claim, rate it with a number key, move to the next claim', async ({ desk }) => {
   const mouse = await watchMouse(desk)
@@ -47,7 +72,9 @@ test('keyboard only: mark a claim, rate it with a number key, move to the next c
   expect(await focusVisible(desk)).toBe(true)
   await desk.keyboard.press('2')
   await expect.poll(() => verdictOf(desk, CLAIM_B)).toBe('mostly-true')
-  await expect(claimCard(desk, CLAIM_B).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue('mostly-true')
+  await expect(claimCard(desk, CLAIM_B).getByRole('combobox', { name: 'Verdict', exact: true })).toHaveValue(
+    'mostly-true',
+  )
 
   await selectText(desk, { start: CLAIM_A })
   await desk.keyboard.press('Control+Shift+M')
@@ -136,8 +163,12 @@ test('the shortcut sheet lists every shortcut, in English and in Korean', async 
   ]) {
     await expect(sheet.getByRole('cell', { name: text, exact: true })).toBeVisible()
   }
-  await expect(sheet.getByRole('row').filter({ hasText: 'Verdict: True (on the focused card)' }).locator('kbd kbd')).toHaveText('1')
-  await expect(sheet.getByRole('row').filter({ hasText: 'Edit the text / back to reviewing' }).locator('kbd kbd')).toHaveText(['Ctrl', 'Shift', 'E'])
+  await expect(
+    sheet.getByRole('row').filter({ hasText: 'Verdict: True (on the focused card)' }).locator('kbd kbd'),
+  ).toHaveText('1')
+  await expect(
+    sheet.getByRole('row').filter({ hasText: 'Edit the text / back to reviewing' }).locator('kbd kbd'),
+  ).toHaveText(['Ctrl', 'Shift', 'E'])
   await sheet.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(sheet).toBeHidden()
 

@@ -21,7 +21,9 @@ const CHOICE = '오픈AI가 서울을 선택한 것은 단순한 사업 확장�
 const STACK = '삼성전자, 하이닉스 등 글로벌 반도체 강자'
 const ALL = [OFFICE, CLAIM_A, CHOICE, STACK]
 
-test('typing "서울" in "Search claims" leaves only the matching claims; clearing the box brings all back', async ({ desk }) => {
+test('typing "서울" in "Search claims" leaves only the matching claims; clearing the box brings all back', async ({
+  desk,
+}) => {
   for (const start of ALL) await markClaim(desk, { start })
   await expect.poll(() => listedClaims(desk)).toEqual(ALL)
 
@@ -86,7 +88,11 @@ test('filters combine with the search; the tally counts every claim, right after
 
   // Status filter with a status change.
   await desk.getByRole('combobox', { name: 'Filter by verdict', exact: true }).selectOption({ label: 'All verdicts' })
-  await (await openCard(desk, CLAIM_A)).getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Checked' })
+  await (
+    await openCard(desk, CLAIM_A)
+  )
+    .getByRole('combobox', { name: 'Status', exact: true })
+    .selectOption({ label: 'Checked' })
   await expect.poll(() => tallyCount(desk, 'Checked', 'Claims per status')).toBe(1)
   await expect.poll(() => tallyCount(desk, 'Open', 'Claims per status')).toBe(3)
   await desk.getByRole('combobox', { name: 'Filter by status', exact: true }).selectOption({ label: 'Checked' })
@@ -95,7 +101,9 @@ test('filters combine with the search; the tally counts every claim, right after
 
   // "Has no source" with the search: OFFICE gets a source, so of the "서울" claims only CHOICE is left.
   await (await openCard(desk, OFFICE)).getByRole('button', { name: 'Add source', exact: true }).click()
-  await claimCard(desk, OFFICE).getByRole('textbox', { name: 'URL', exact: true }).fill('https://openai.com/global-affairs/')
+  await claimCard(desk, OFFICE)
+    .getByRole('textbox', { name: 'URL', exact: true })
+    .fill('https://openai.com/global-affairs/')
   await claimCard(desk, OFFICE).getByRole('button', { name: 'Save source', exact: true }).click()
   await expect.poll(async () => (await storedClaims(desk)).find((c) => c.exact === OFFICE)?.sources.length).toBe(1)
   await searchBox(desk).fill('서울')
@@ -124,14 +132,26 @@ test('the tally and the search are right straight after an import', async ({ des
   await expect.poll(() => listedClaims(desk)).toEqual([])
 
   // Another reviewer, with a review file of their own, rates two claims and sends a bundle.
-  const other = await launchHarness({ reviewPath: join(workDir, 'b.factdesk'), dataDir: join(workDir, 'data-b'), lang: 'en' })
+  const other = await launchHarness({
+    reviewPath: join(workDir, 'b.factdesk'),
+    dataDir: join(workDir, 'data-b'),
+    lang: 'en',
+  })
   const pageB = await (await browser.newContext()).newPage()
   try {
     await openDesk(pageB, other.url)
     await markClaim(pageB, { start: OFFICE })
     await markClaim(pageB, { start: STACK })
-    await (await openCard(pageB, OFFICE)).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
-    await (await openCard(pageB, STACK)).getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'False' })
+    await (
+      await openCard(pageB, OFFICE)
+    )
+      .getByRole('combobox', { name: 'Verdict', exact: true })
+      .selectOption({ label: 'False' })
+    await (
+      await openCard(pageB, STACK)
+    )
+      .getByRole('combobox', { name: 'Verdict', exact: true })
+      .selectOption({ label: 'False' })
     await expect.poll(async () => (await storedClaims(pageB)).map((c) => c.verdict)).toEqual(['false', 'false'])
     const exported = await pageB.evaluate(() => window.factdesk.call('review-export', { format: 'bundle' }))
     if (!exported.ok) throw new Error(exported.error.message)
@@ -162,7 +182,9 @@ test.describe('in Korean', () => {
       const before = await desk.getByRole('list', { name: '주장 목록', exact: true }).locator(':scope > li').count()
       await selectText(desk, { start })
       await desk.getByRole('button', { name: '주장 표시', exact: true }).click()
-      await expect(desk.getByRole('list', { name: '주장 목록', exact: true }).locator(':scope > li')).toHaveCount(before + 1)
+      await expect(desk.getByRole('list', { name: '주장 목록', exact: true }).locator(':scope > li')).toHaveCount(
+        before + 1,
+      )
     }
     await searchBox(desk, '주장 검색').fill('위')
     await expect(desk.getByRole('list', { name: '주장 목록', exact: true }).locator(':scope > li')).toHaveCount(1)

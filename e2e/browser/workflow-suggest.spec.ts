@@ -33,7 +33,18 @@ test('Suggest claims: an accepted sentence becomes a claim on exactly its text; 
   await expect(first.locator('q')).toHaveText(accepted.exact)
   // Each suggestion says why, in words.
   await expect(first.getByRole('list', { name: 'Why' }).getByRole('listitem')).toHaveText(
-    accepted.reasons.map((r) => ({ number: 'Number', date: 'Date', ranking: 'Ranking or superlative', quotation: 'Quotation', 'person-title': 'Person with a title', announcement: 'Announcement', statistic: 'Statistic' })[r]),
+    accepted.reasons.map(
+      (r) =>
+        ({
+          number: 'Number',
+          date: 'Date',
+          ranking: 'Ranking or superlative',
+          quotation: 'Quotation',
+          'person-title': 'Person with a title',
+          announcement: 'Announcement',
+          statistic: 'Statistic',
+        })[r],
+    ),
   )
 
   await first.getByRole('button', { name: 'Mark as claim', exact: true }).click()
@@ -67,7 +78,9 @@ test('Suggest claims: an accepted sentence becomes a claim on exactly its text; 
   expect(shown).toEqual(before.slice(2).map((s) => s.exact))
 })
 
-test('Review settings: switching to the PolitiFact-style scale changes the verdict menu and maps the verdicts', async ({ desk }) => {
+test('Review settings: switching to the PolitiFact-style scale changes the verdict menu and maps the verdicts', async ({
+  desk,
+}) => {
   const sentence = (await listed(desk))[0]
   const { dialog, items } = await openSuggestions(desk)
   await items.first().getByRole('button', { name: 'Mark as claim', exact: true }).click()
@@ -86,7 +99,15 @@ test('Review settings: switching to the PolitiFact-style scale changes the verdi
   await settings.getByRole('button', { name: 'Close', exact: true }).click()
 
   await expect(verdict.locator('option:checked')).toHaveText('Not yet rated')
-  await expect(verdict.locator('option')).toHaveText(['Not yet rated', 'True', 'Mostly True', 'Half True', 'Mostly False', 'False', 'Pants on Fire'])
+  await expect(verdict.locator('option')).toHaveText([
+    'Not yet rated',
+    'True',
+    'Mostly True',
+    'Half True',
+    'Mostly False',
+    'False',
+    'Pants on Fire',
+  ])
   await verdict.selectOption({ label: 'Pants on Fire' })
   await expect.poll(async () => (await storedClaims(desk))[0]?.verdict).toBe('pants-on-fire')
   // The highlight takes the scale's colour for the verdict (a tint of #7a1010).
@@ -105,5 +126,7 @@ test('Review settings: switching to the PolitiFact-style scale changes the verdi
     const n = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
     return colour.startsWith('color(') ? n.map((v) => Math.round(v * 255)) : n
   }
-  await expect.poll(async () => bytes(await mark.evaluate((el) => getComputedStyle(el).backgroundColor))).toEqual(bytes(expected))
+  await expect
+    .poll(async () => bytes(await mark.evaluate((el) => getComputedStyle(el).backgroundColor)))
+    .toEqual(bytes(expected))
 })

@@ -22,7 +22,8 @@ async function addTag(page: Page, card: Locator, name: string): Promise<void> {
 
 async function openHistory(card: Locator): Promise<Locator> {
   const details = card.locator('details.claim-history')
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await card.getByText('History', { exact: true }).click()
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await card.getByText('History', { exact: true }).click()
   const list = card.getByRole('list', { name: 'Changes to this claim', exact: true })
   await expect(list).toBeVisible()
   return list
@@ -61,10 +62,16 @@ test('a tag and a reply on a claim are back after a restart, and the history lis
   await expect(repliesAgain).toHaveCount(1)
   await expect(repliesAgain.first().locator('.reply-body')).toHaveText(REPLY)
   const history = await openHistory(again)
-  await expect(history.locator('.history-text')).toHaveText([/ replied\.$/, new RegExp(` added the tag “${TAG}”\\.$`), / marked the claim\.$/])
+  await expect(history.locator('.history-text')).toHaveText([
+    / replied\.$/,
+    new RegExp(` added the tag “${TAG}”\\.$`),
+    / marked the claim\.$/,
+  ])
 })
 
-test('tags suggest the review’s tags, keep a colour, and come off again; own replies are edited in place', async ({ desk }) => {
+test('tags suggest the review’s tags, keep a colour, and come off again; own replies are edited in place', async ({
+  desk,
+}) => {
   await markClaim(desk, { start: CLAIM_A })
   await markClaim(desk, { start: CLAIM_B })
   const first = await openClaim(desk, 0)
@@ -84,12 +91,16 @@ test('tags suggest the review’s tags, keep a colour, and come off again; own r
 
   // The second claim's tag field suggests the review's tags.
   const second = await openClaim(desk, 1)
-  await expect.poll(() => second.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([TAG])
+  await expect
+    .poll(() => second.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+    .toEqual([TAG])
   await addTag(desk, second, TAG)
   await expect(tagChips(second).filter({ hasText: TAG })).toHaveCSS('background-color', expected)
   await expect(second.locator('datalist option')).toHaveCount(0)
 
-  await tagChips(second).getByRole('button', { name: `Remove tag ${TAG}`, exact: true }).click()
+  await tagChips(second)
+    .getByRole('button', { name: `Remove tag ${TAG}`, exact: true })
+    .click()
   await expect(second.getByRole('list', { name: 'Tags', exact: true })).toHaveCount(0)
 
   // A reply, edited by its author.
@@ -121,7 +132,9 @@ test.describe('in Korean', () => {
     await expect(card.getByRole('list', { name: '태그', exact: true }).locator('.tag-name')).toHaveText(['통계'])
     await card.getByRole('textbox', { name: '답글', exact: true }).fill('확인했습니다')
     await card.getByRole('button', { name: '답글 달기', exact: true }).click()
-    await expect(card.getByRole('list', { name: '답글 목록', exact: true }).locator('.reply-body')).toHaveText(['확인했습니다'])
+    await expect(card.getByRole('list', { name: '답글 목록', exact: true }).locator('.reply-body')).toHaveText([
+      '확인했습니다',
+    ])
     await card.getByText('변경 기록', { exact: true }).click()
     const history = card.getByRole('list', { name: '이 주장의 변경 기록', exact: true }).locator('.history-text')
     await expect(history).toHaveText([

@@ -14,5 +14,10 @@ test('the app runs sandboxed: no Node in the page, only the factdesk bridge', as
     bridge: Object.keys(window.factdesk).sort(),
     origin: location.origin,
   }))
-  expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'on'], origin: 'app://factdesk' })
+  expect(exposed).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['call', 'on'],
+    origin: 'app://factdesk',
+  })
 })

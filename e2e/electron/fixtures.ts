@@ -42,8 +42,12 @@ export const test = base.extend<{ desktop: DesktopApp }>({
     writeFileSync(join(userDataDir, 'prefs.json'), JSON.stringify({ reviewerName: 'Reviewer' }))
     let running = await launch(userDataDir)
     const desktop: DesktopApp = {
-      get app() { return running.app },
-      get window() { return running.window },
+      get app() {
+        return running.app
+      },
+      get window() {
+        return running.window
+      },
       userDataDir,
       async restart() {
         await running.app.close()

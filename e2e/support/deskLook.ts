@@ -134,7 +134,10 @@ export function cards(page: Page): Locator {
 /** The highlight piece in the essay whose text is exactly `text`. */
 export function markPiece(page: Page, text: string): Locator {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return page.locator(EDITOR).locator('mark').filter({ hasText: new RegExp(`^${escaped}$`) })
+  return page
+    .locator(EDITOR)
+    .locator('mark')
+    .filter({ hasText: new RegExp(`^${escaped}$`) })
 }
 
 /** The element that has the keyboard focus, described for an assertion message. */

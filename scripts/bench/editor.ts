@@ -25,7 +25,12 @@ const ESSAY = '[data-lexical-editor="true"]'
 /** In the page: resolves in the task after the next frame is painted, with performance.now() then. */
 const AFTER_PAINT = `new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(null) }))`
 
-async function openApp(browser: Browser, url: string, claims: number, dir?: string): Promise<{ page: Page; ms: number; nodes: number }> {
+async function openApp(
+  browser: Browser,
+  url: string,
+  claims: number,
+  dir?: string,
+): Promise<{ page: Page; ms: number; nodes: number }> {
   const page = await browser.newPage({
     viewport: { width: 1360, height: 900 },
   })
@@ -36,7 +41,10 @@ async function openApp(browser: Browser, url: string, claims: number, dir?: stri
       ({ selector, claims }) => {
         const essay = document.querySelector(selector)
         if (!essay || (essay.textContent ?? '').length < 1000) return false
-        return claims === 0 || (essay.querySelector('mark') !== null && document.querySelector('.claim-list article') !== null)
+        return (
+          claims === 0 ||
+          (essay.querySelector('mark') !== null && document.querySelector('.claim-list article') !== null)
+        )
       },
       { selector: ESSAY, claims },
       { timeout: 300_000, polling: 'raf' },
@@ -138,7 +146,9 @@ async function typeKeys(page: Page, label: string): Promise<number[]> {
 async function markClaims(page: Page): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < MARKS; i++) {
-    const before = await page.evaluate(() => document.activeElement?.closest('article')?.getAttribute('data-claim-id') ?? '')
+    const before = await page.evaluate(
+      () => document.activeElement?.closest('article')?.getAttribute('data-claim-id') ?? '',
+    )
     await page.evaluate(
       ({ selector, at }) => {
         const paragraphs = document.querySelectorAll(`${selector} p`)
@@ -178,7 +188,8 @@ async function markClaims(page: Page): Promise<number[]> {
 }
 
 export async function benchEditor(): Promise<void> {
-  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+    throw new Error('Build the renderer first: npx electron-vite build')
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-editor-bench-'))
   const essay = longEssay(CHARS)
   const withClaims = join(dir, 'claims.factdesk')
@@ -186,8 +197,13 @@ export async function benchEditor(): Promise<void> {
   let t = Date.now()
   writeReview(withClaims, essay, CLAIMS)
   writeReview(empty, essay, 0)
-  console.log(`${CHARS.toLocaleString('en')} characters, ${essay.blocks.length} blocks; ${CLAIMS} claims written in ${Date.now() - t} ms`)
-  const harnesses = await Promise.all([startHarness(withClaims, join(dir, 'data-a')), startHarness(empty, join(dir, 'data-b'))])
+  console.log(
+    `${CHARS.toLocaleString('en')} characters, ${essay.blocks.length} blocks; ${CLAIMS} claims written in ${Date.now() - t} ms`,
+  )
+  const harnesses = await Promise.all([
+    startHarness(withClaims, join(dir, 'data-a')),
+    startHarness(empty, join(dir, 'data-b')),
+  ])
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: chromiumArgs,
@@ -220,8 +236,18 @@ export async function benchEditor(): Promise<void> {
       `no claims ${fmt(bareP95)}`,
       `${(p95 / bareP95).toFixed(2)}× (goal ≤ 16 ms and ≤ 1.5×)`,
     ])
-    row([`keystroke p50, ${CLAIMS} claims`, fmt(percentile(keys, 50)), `no claims ${fmt(percentile(bareKeys, 50))}`, ''])
-    row([`mark a claim p50 (key to its card focused, in view)`, fmt(percentile(marks, 50)), `max ${fmt(Math.max(...marks))}`, ''])
+    row([
+      `keystroke p50, ${CLAIMS} claims`,
+      fmt(percentile(keys, 50)),
+      `no claims ${fmt(percentile(bareKeys, 50))}`,
+      '',
+    ])
+    row([
+      `mark a claim p50 (key to its card focused, in view)`,
+      fmt(percentile(marks, 50)),
+      `max ${fmt(Math.max(...marks))}`,
+      '',
+    ])
     row(['open with no claims (app)', fmt(bare.ms), '', `${(bare.ms / plain).toFixed(2)}× plain`])
   } finally {
     await browser.close()

@@ -38,7 +38,20 @@ export function writeReview(path: string, essay: ParsedEssay, count: number): vo
         const id = randomUUID()
         const slice = (a: number, b: number) => chars.slice(Math.max(0, a), Math.min(chars.length, b)).join('')
         const exact = slice(start, end)
-        insert.run(id, documentId, exact, slice(start - CONTEXT_LENGTH, start), slice(end, end + CONTEXT_LENGTH), start, end, '벤치', t, t, '벤치', store.newVersion(id))
+        insert.run(
+          id,
+          documentId,
+          exact,
+          slice(start - CONTEXT_LENGTH, start),
+          slice(end, end + CONTEXT_LENGTH),
+          start,
+          end,
+          '벤치',
+          t,
+          t,
+          '벤치',
+          store.newVersion(id),
+        )
         recordEvent(store.db, id, '벤치', 'claim-created', { exact }, t)
       }
     })()
@@ -56,7 +69,17 @@ export interface Running {
 export function startHarness(reviewPath: string, dataDir: string): Promise<Running> {
   mkdirSync(dataDir, { recursive: true })
   writeFileSync(join(dataDir, 'prefs.json'), JSON.stringify({ reviewerName: '벤치' }))
-  const argv = [join(root, 'scripts', 'harness.mjs'), '--review', reviewPath, '--data-dir', dataDir, '--port', '0', '--lang', 'en']
+  const argv = [
+    join(root, 'scripts', 'harness.mjs'),
+    '--review',
+    reviewPath,
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--lang',
+    'en',
+  ]
   const child = spawn(process.execPath, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
@@ -79,7 +102,13 @@ export function stop(child: ChildProcess): Promise<void> {
   })
 }
 
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -14,7 +14,9 @@ import { openReview } from '../../src/core/review/open'
 async function main(): Promise<void> {
   const [file] = process.argv.slice(2)
   const bytes = readFileSync(file)
-  const essay = parseEssayMarkdown(readFileSync(join(__dirname, '..', '..', 'resources/essays/seoul-openai.md'), 'utf8'))
+  const essay = parseEssayMarkdown(
+    readFileSync(join(__dirname, '..', '..', 'resources/essays/seoul-openai.md'), 'utf8'),
+  )
   const t0 = performance.now()
   JSON.parse(bytes.toString('utf8'))
   const parseMs = performance.now() - t0

@@ -46,7 +46,11 @@ function manyVersions(essay: ParsedEssay): LimitFile {
     return { ...c, history }
   })
   const bytes = Buffer.from(JSON.stringify({ ...b, claims }))
-  return { name: 'versions.factdesk.json', what: `${b.claims.length} claims × ${per.toLocaleString('en')} versions`, bytes }
+  return {
+    name: 'versions.factdesk.json',
+    what: `${b.claims.length} claims × ${per.toLocaleString('en')} versions`,
+    bytes,
+  }
 }
 
 /** As many sources as allowed, or as fit in the byte limit. */
@@ -57,8 +61,21 @@ function manySources(essay: ParsedEssay): LimitFile {
     const version = randomUUID()
     const claim = b.claims[i % b.claims.length]
     return {
-      id, claimId: claim.id, url: `https://example.org/s/${i}`, title: `출처 ${i}`, publisher: '', published: '', accessed: '', excerpt: '',
-      archiveUrl: '', created: claim.created, modified: claim.created, revision: 1, version, deleted: false, history: [version],
+      id,
+      claimId: claim.id,
+      url: `https://example.org/s/${i}`,
+      title: `출처 ${i}`,
+      publisher: '',
+      published: '',
+      accessed: '',
+      excerpt: '',
+      archiveUrl: '',
+      created: claim.created,
+      modified: claim.created,
+      revision: 1,
+      version,
+      deleted: false,
+      history: [version],
     }
   }
   let n: number = IMPORT_LIMITS.sources
@@ -67,14 +84,23 @@ function manySources(essay: ParsedEssay): LimitFile {
     n = Math.floor(n * (IMPORT_LIMITS.bytes / bytes.length) * 0.98)
     bytes = Buffer.from(JSON.stringify({ ...b, sources: Array.from({ length: n }, (_, i) => one(i)) }))
   }
-  return { name: 'sources.factdesk.json', what: `${n.toLocaleString('en')} sources (${(bytes.length / MB).toFixed(0)} MB)`, bytes }
+  return {
+    name: 'sources.factdesk.json',
+    what: `${n.toLocaleString('en')} sources (${(bytes.length / MB).toFixed(0)} MB)`,
+    bytes,
+  }
 }
 
 /** As many history entries as allowed, or as fit. */
 function manyEvents(essay: ParsedEssay): LimitFile {
   const b = seedBundle(essay)
   const one = (i: number) => ({
-    id: randomUUID(), claimId: b.claims[i % b.claims.length].id, at: b.claims[0].created, actor: '벤치', kind: 'note-edited', detail: {},
+    id: randomUUID(),
+    claimId: b.claims[i % b.claims.length].id,
+    at: b.claims[0].created,
+    actor: '벤치',
+    kind: 'note-edited',
+    detail: {},
   })
   let n: number = IMPORT_LIMITS.events
   let bytes = Buffer.from(JSON.stringify({ ...b, events: Array.from({ length: n }, (_, i) => one(i)) }))
@@ -82,7 +108,11 @@ function manyEvents(essay: ParsedEssay): LimitFile {
     n = Math.floor(n * (IMPORT_LIMITS.bytes / bytes.length) * 0.98)
     bytes = Buffer.from(JSON.stringify({ ...b, events: Array.from({ length: n }, (_, i) => one(i)) }))
   }
-  return { name: 'events.factdesk.json', what: `${n.toLocaleString('en')} history entries (${(bytes.length / MB).toFixed(0)} MB)`, bytes }
+  return {
+    name: 'events.factdesk.json',
+    what: `${n.toLocaleString('en')} history entries (${(bytes.length / MB).toFixed(0)} MB)`,
+    bytes,
+  }
 }
 
 /** As many claims as allowed, rated, each on its own span of the essay. */
@@ -94,10 +124,20 @@ function manyClaims(essay: ParsedEssay): LimitFile {
   const claims = Array.from({ length: IMPORT_LIMITS.claims }, (_, i) => {
     const start = (i * 37) % (length - 60)
     const version = randomUUID()
-    return { ...template, ...describeRange(text, start, start + 12 + (i % 40)), id: randomUUID(), version, history: [version] }
+    return {
+      ...template,
+      ...describeRange(text, start, start + 12 + (i % 40)),
+      id: randomUUID(),
+      version,
+      history: [version],
+    }
   })
   const bytes = Buffer.from(JSON.stringify({ ...b, claims, events: [] }))
-  return { name: 'claims.factdesk.json', what: `${claims.length.toLocaleString('en')} claims (${(bytes.length / MB).toFixed(0)} MB)`, bytes }
+  return {
+    name: 'claims.factdesk.json',
+    what: `${claims.length.toLocaleString('en')} claims (${(bytes.length / MB).toFixed(0)} MB)`,
+    bytes,
+  }
 }
 
 /** W3C annotations whose quotes are not in the essay as written (each needs the fuzzy search). */
@@ -112,14 +152,20 @@ function fuzzyAnnotations(essay: ParsedEssay): LimitFile {
     // One character changed in the middle: found only by the fuzzy match.
     const fuzzy = cpSlice(quote, 0, 20) + '#' + cpSlice(quote, 21)
     return {
-      '@context': 'http://www.w3.org/ns/anno.jsonld', id: `urn:uuid:${randomUUID()}`, type: 'Annotation',
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: `urn:uuid:${randomUUID()}`,
+      type: 'Annotation',
       body: { type: 'TextualBody', value: `메모 ${i}` },
       target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: fuzzy } },
     }
   }
   const n = IMPORT_LIMITS.annotations
   const bytes = Buffer.from(JSON.stringify(Array.from({ length: n }, (_, i) => one(i))))
-  return { name: 'fuzzy.jsonld', what: `${n.toLocaleString('en')} W3C annotations, every quote fuzzy (${(bytes.length / MB).toFixed(0)} MB)`, bytes }
+  return {
+    name: 'fuzzy.jsonld',
+    what: `${n.toLocaleString('en')} W3C annotations, every quote fuzzy (${(bytes.length / MB).toFixed(0)} MB)`,
+    bytes,
+  }
 }
 
 export function limitFiles(essay: ParsedEssay): LimitFile[] {

@@ -20,15 +20,25 @@ export function benchLimits(): void {
     for (const f of limitFiles(essay)) {
       const path = join(dir, f.name)
       writeFileSync(path, f.bytes)
-      const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'importOne.ts'), path], {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-      })
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'importOne.ts'), path],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      )
       const line = run.stdout.trim().split('\n').pop() ?? ''
       try {
         const r = JSON.parse(line) as { importMs: number; parseMs: number; maxRssMb: number; outcome: string }
-        rows.push([f.what, `${(r.importMs / 1000).toFixed(2)} s`, `${r.maxRssMb.toFixed(0)} MB`, `${r.parseMs.toFixed(0)} ms`, r.outcome])
+        rows.push([
+          f.what,
+          `${(r.importMs / 1000).toFixed(2)} s`,
+          `${r.maxRssMb.toFixed(0)} MB`,
+          `${r.parseMs.toFixed(0)} ms`,
+          r.outcome,
+        ])
       } catch {
         rows.push([f.what, 'failed', '', '', run.stderr.trim().split('\n').slice(-2).join(' ')])
       }

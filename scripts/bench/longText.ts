@@ -25,7 +25,10 @@ function random(seed: number): () => number {
 export function longEssayMarkdown(targetChars = 500_000, seed = 7): string {
   const source = readFileSync(ESSAY, 'utf8')
   const body = source.replace(/^---[\s\S]*?\n---\n/, '')
-  const lines = body.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
   const paragraphs = lines.filter((l) => !l.startsWith('#') && !/^\d+[.)]\s/.test(l) && !/^[-*]\s/.test(l))
   const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3))
   const next = random(seed)

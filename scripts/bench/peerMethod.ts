@@ -18,7 +18,8 @@ export interface PeerSelectors {
 
 function occurrences(text: string, quote: string, maxErrors: number): { start: number; end: number; errors: number }[] {
   const exact: { start: number; end: number; errors: number }[] = []
-  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) exact.push({ start: i, end: i + quote.length, errors: 0 })
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1))
+    exact.push({ start: i, end: i + quote.length, errors: 0 })
   return exact.length > 0 ? exact : search(text, quote, maxErrors)
 }
 
@@ -39,7 +40,9 @@ export function peerAnchor(text: string, sel: PeerSelectors): { start: number; e
   let best = matches[0]
   let top = -Infinity
   for (const m of matches) {
-    const prefix = sel.prefix ? similarity(text.slice(Math.max(0, m.start - sel.prefix.length), m.start), sel.prefix) : 1
+    const prefix = sel.prefix
+      ? similarity(text.slice(Math.max(0, m.start - sel.prefix.length), m.start), sel.prefix)
+      : 1
     const suffix = sel.suffix ? similarity(text.slice(m.end, m.end + sel.suffix.length), sel.suffix) : 1
     const position = 1 - Math.abs(m.start - sel.start) / text.length
     const score = (50 * (1 - m.errors / quote.length) + 20 * prefix + 20 * suffix + 2 * position) / 92

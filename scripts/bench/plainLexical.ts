@@ -21,7 +21,14 @@ const theme = {
   text: { bold: 'essay-bold' },
 }
 
-const editor = createEditor({ namespace: 'bench', nodes: [...essayNodes], theme, onError: (e) => { throw e } })
+const editor = createEditor({
+  namespace: 'bench',
+  nodes: [...essayNodes],
+  theme,
+  onError: (e) => {
+    throw e
+  },
+})
 editor.setRootElement(document.getElementById('essay'))
 registerRichText(editor)
 editor.setEditable(false)

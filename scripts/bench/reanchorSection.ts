@@ -59,8 +59,20 @@ export function benchReanchor(report: Report, w: Workload, peerEvery = 1): void 
   const mine = tally(ours.result, w)
   const theirs = tally(peerPlaced, w, sample)
   const mineOnSample = tally(ours.result, w, sample)
-  report.add({ section, what: 'placements (judged against where the words went)', value: show(mine), reference: `peer: ${show(theirs)}${peerEvery > 1 ? ` of ${sample.length}` : ''}`, goal: '0 wrong', met: mine.wrong === 0 })
-  const lost = sample.filter((i) => peerPlaced[i] && placedRight(peerPlaced[i], w.truth[i]) && !(ours.result[i] && placedRight(ours.result[i], w.truth[i])))
+  report.add({
+    section,
+    what: 'placements (judged against where the words went)',
+    value: show(mine),
+    reference: `peer: ${show(theirs)}${peerEvery > 1 ? ` of ${sample.length}` : ''}`,
+    goal: '0 wrong',
+    met: mine.wrong === 0,
+  })
+  const lost = sample.filter(
+    (i) =>
+      peerPlaced[i] &&
+      placedRight(peerPlaced[i], w.truth[i]) &&
+      !(ours.result[i] && placedRight(ours.result[i], w.truth[i])),
+  )
   report.add({
     section,
     what: 'claims the peer places right that Factdesk does not',

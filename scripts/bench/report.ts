@@ -23,11 +23,26 @@ export class Report {
 
   print(out: (line: string) => void = console.log): void {
     const cols: (keyof Row)[] = ['section', 'what', 'value', 'reference', 'ratio', 'goal', 'met']
-    const cell = (r: Row, k: keyof Row): string => (k === 'met' ? (r.met === undefined ? '' : r.met ? 'met' : 'NOT MET') : String(r[k] ?? ''))
-    const head: Record<string, string> = { section: 'section', what: 'figure', value: 'this run', reference: 'reference (same run)', ratio: 'ratio', goal: 'goal', met: '' }
+    const cell = (r: Row, k: keyof Row): string =>
+      k === 'met' ? (r.met === undefined ? '' : r.met ? 'met' : 'NOT MET') : String(r[k] ?? '')
+    const head: Record<string, string> = {
+      section: 'section',
+      what: 'figure',
+      value: 'this run',
+      reference: 'reference (same run)',
+      ratio: 'ratio',
+      goal: 'goal',
+      met: '',
+    }
     const widths = cols.map((k) => Math.max(head[k].length, ...this.rows.map((r) => cell(r, k).length)))
     out(cols.map((k, i) => head[k].padEnd(widths[i])).join('  '))
-    for (const r of this.rows) out(cols.map((k, i) => cell(r, k).padEnd(widths[i])).join('  ').trimEnd())
+    for (const r of this.rows)
+      out(
+        cols
+          .map((k, i) => cell(r, k).padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      )
   }
 }
 
@@ -53,7 +68,8 @@ export async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number
   return { ms: (c.user + c.system) / 1000, wall, result }
 }
 
-export const ms = (n: number): string => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`)
+export const ms = (n: number): string =>
+  n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)

@@ -28,18 +28,45 @@ export function workloadBundle(w: Workload, dir: string): ReviewBundle {
   const claims = w.claims.map((a, i) => {
     const version = randomUUID()
     return {
-      id: randomUUID(), ...a, anchored: true, textChanged: false,
-      verdict: VERDICTS[i % VERDICTS.length], status: STATUSES[i % STATUSES.length], note: i % 2 ? `메모 ${i}: 서울 지사 설립 발표 확인, 보도자료와 대조` : '',
-      author: i % 3 ? '김기자' : '박편집', created: now, modified: now, modifiedBy: '김기자', revision: 1, deleted: false, version, history: [version],
+      id: randomUUID(),
+      ...a,
+      anchored: true,
+      textChanged: false,
+      verdict: VERDICTS[i % VERDICTS.length],
+      status: STATUSES[i % STATUSES.length],
+      note: i % 2 ? `메모 ${i}: 서울 지사 설립 발표 확인, 보도자료와 대조` : '',
+      author: i % 3 ? '김기자' : '박편집',
+      created: now,
+      modified: now,
+      modifiedBy: '김기자',
+      revision: 1,
+      deleted: false,
+      version,
+      history: [version],
     }
   })
-  const sources = claims.filter((_, i) => i % 3 === 0).map((c, i) => {
-    const version = randomUUID()
-    return {
-      id: randomUUID(), claimId: c.id, url: `https://example.org/source/${i}`, title: `보도자료 ${i}`, publisher: '오픈AI', published: '2025-05-26',
-      accessed: '2025-06-01', excerpt: '서울 지사', archiveUrl: '', created: now, modified: now, revision: 1, deleted: false, version, history: [version],
-    }
-  })
+  const sources = claims
+    .filter((_, i) => i % 3 === 0)
+    .map((c, i) => {
+      const version = randomUUID()
+      return {
+        id: randomUUID(),
+        claimId: c.id,
+        url: `https://example.org/source/${i}`,
+        title: `보도자료 ${i}`,
+        publisher: '오픈AI',
+        published: '2025-05-26',
+        accessed: '2025-06-01',
+        excerpt: '서울 지사',
+        archiveUrl: '',
+        created: now,
+        modified: now,
+        revision: 1,
+        deleted: false,
+        version,
+        history: [version],
+      }
+    })
   return { ...template, claims, sources, reviewers: ['김기자', '박편집'] } as ReviewBundle
 }
 
@@ -49,8 +76,18 @@ function secondBundle(a: ReviewBundle): ReviewBundle {
   const claims = a.claims.map((c, i) => {
     if (i % 2) return c
     const version = randomUUID()
-    const history = i % 10 === 0 ? [c.history[0].replace(/.$/, (x) => (x === '0' ? '1' : '0')), version] : [...c.history, version]
-    return { ...c, verdict: 'mostly-true', note: `${c.note} (재확인)`, modified: later, modifiedBy: '박편집', revision: 2, version, history }
+    const history =
+      i % 10 === 0 ? [c.history[0].replace(/.$/, (x) => (x === '0' ? '1' : '0')), version] : [...c.history, version]
+    return {
+      ...c,
+      verdict: 'mostly-true',
+      note: `${c.note} (재확인)`,
+      modified: later,
+      modifiedBy: '박편집',
+      revision: 2,
+      version,
+      history,
+    }
   })
   return { ...a, claims, exportedBy: '박편집' }
 }
@@ -68,16 +105,49 @@ function rawInserts(store: ReviewStore, b: ReviewBundle): number {
   )
   const seen = store.db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   return timed(() =>
-    store.db.transaction(() => {
-      for (const c of b.claims) {
-        claim.run(c.id, documentId, c.exact, c.prefix, c.suffix, c.start, c.end, c.verdict, c.status, c.note, c.author, c.created, c.modified, c.modifiedBy, c.revision, c.version)
-        for (const v of c.history) seen.run(c.id, v)
-      }
-      for (const s of b.sources) {
-        source.run(s.id, s.claimId, s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl, s.created, s.modified, s.revision, s.version)
-        for (const v of s.history) seen.run(s.id, v)
-      }
-    }).immediate(),
+    store.db
+      .transaction(() => {
+        for (const c of b.claims) {
+          claim.run(
+            c.id,
+            documentId,
+            c.exact,
+            c.prefix,
+            c.suffix,
+            c.start,
+            c.end,
+            c.verdict,
+            c.status,
+            c.note,
+            c.author,
+            c.created,
+            c.modified,
+            c.modifiedBy,
+            c.revision,
+            c.version,
+          )
+          for (const v of c.history) seen.run(c.id, v)
+        }
+        for (const s of b.sources) {
+          source.run(
+            s.id,
+            s.claimId,
+            s.url,
+            s.title,
+            s.publisher,
+            s.published,
+            s.accessed,
+            s.excerpt,
+            s.archiveUrl,
+            s.created,
+            s.modified,
+            s.revision,
+            s.version,
+          )
+          for (const v of s.history) seen.run(s.id, v)
+        }
+      })
+      .immediate(),
   ).ms
 }
 
@@ -105,14 +175,36 @@ export async function benchService(report: Report, w: Workload, dir: string): Pr
     met: share >= 0.5,
   })
   const list = timed(() => listClaims(store))
-  report.add({ section, what: `list ${n} claims with sources and corrections`, value: ms(list.ms), reference: `JSON.parse of the bundle ${ms(parse.ms)}`, ratio: `${(list.ms / parse.ms).toFixed(1)}×` })
+  report.add({
+    section,
+    what: `list ${n} claims with sources and corrections`,
+    value: ms(list.ms),
+    reference: `JSON.parse of the bundle ${ms(parse.ms)}`,
+    ratio: `${(list.ms / parse.ms).toFixed(1)}×`,
+  })
   const times: number[] = []
-  for (const q of TYPED) for (let k = 1; k <= q.length; k++) times.push(timed(() => queryClaims(store, { query: q.slice(0, k) })).ms)
+  for (const q of TYPED)
+    for (let k = 1; k <= q.length; k++) times.push(timed(() => queryClaims(store, { query: q.slice(0, k) })).ms)
   const p95 = percentile(times, 95)
-  report.add({ section, what: `search as you type over ${n} claims (${times.length} keystrokes, p95)`, value: ms(p95), reference: `median ${ms(percentile(times, 50))}`, goal: '≤ 50 ms', met: p95 <= 50 })
+  report.add({
+    section,
+    what: `search as you type over ${n} claims (${times.length} keystrokes, p95)`,
+    value: ms(p95),
+    reference: `median ${ms(percentile(times, 50))}`,
+    goal: '≤ 50 ms',
+    met: p95 <= 50,
+  })
   for (const format of ['bundle', 'w3c'] as const) {
     const out = await timedAsync(() => exportReview(store, format, '벤치'))
-    report.add({ section, what: `export ${n} claims as ${format === 'bundle' ? 'a review bundle' : 'W3C annotations'}`, value: ms(out.ms), reference: `JSON.stringify of the bundle ${ms(stringify.ms)}`, ratio: `${(out.ms / stringify.ms).toFixed(1)}×`, goal: '≤ 300 ms', met: out.ms <= 300 })
+    report.add({
+      section,
+      what: `export ${n} claims as ${format === 'bundle' ? 'a review bundle' : 'W3C annotations'}`,
+      value: ms(out.ms),
+      reference: `JSON.stringify of the bundle ${ms(stringify.ms)}`,
+      ratio: `${(out.ms / stringify.ms).toFixed(1)}×`,
+      goal: '≤ 300 ms',
+      met: out.ms <= 300,
+    })
   }
   const second = Buffer.from(JSON.stringify(secondBundle(bundle)))
   const merged = await timedAsync(() => importFile(store, 'b.factdesk.json', second, '벤치'))

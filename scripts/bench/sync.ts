@@ -17,7 +17,8 @@ import { readDocument } from '../../src/core/document/queries'
 import { createClaim, updateClaim } from '../../src/core/claims/commands'
 import { getClaim, listClaims } from '../../src/core/claims/queries'
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 export async function benchSync(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-bench-sync-'))
@@ -40,14 +41,21 @@ export async function benchSync(): Promise<void> {
     let last = ''
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now()
-      if (i % 2 === 0) last = createClaim(a.store(), describeRange(text, (i * 11) % 2400, ((i * 11) % 2400) + 6), 'kim').id
+      if (i % 2 === 0)
+        last = createClaim(a.store(), describeRange(text, (i * 11) % 2400, ((i * 11) % 2400) + 6), 'kim').id
       else updateClaim(a.store(), last, { verdict: i % 4 === 1 ? 'true' : 'false' }, 'kim')
       const want = getClaim(a.store(), last)
-      await until(() => listClaims(b.store()).some((c) => c.id === want.id && c.verdict === want.verdict), 10000, `change ${i}`)
+      await until(
+        () => listClaims(b.store()).some((c) => c.id === want.id && c.verdict === want.verdict),
+        10000,
+        `change ${i}`,
+      )
       times.push(performance.now() - t0)
     }
     times.sort((x, y) => x - y)
-    console.log(`propagation of 200 changes, desk to desk: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`)
+    console.log(
+      `propagation of 200 changes, desk to desk: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
+    )
     for (const d of desks.splice(0)) d.close()
 
     const n = Number(process.env.BENCH_SYNC_DESKS ?? 10)
@@ -66,8 +74,14 @@ export async function benchSync(): Promise<void> {
     const made = performance.now() - t0
     const total = n * Math.ceil(perDesk / 3)
     await until(() => many.every((d) => listClaims(d.store()).length === total), 30 * 60_000, 'every claim everywhere')
-    await until(() => many.every((d) => comparable(d.store()) === comparable(many[0].store())), 30 * 60_000, 'identical files')
-    console.log(`${n} desks × ${perDesk} changes: made in ${(made / 1000).toFixed(1)} s, identical review files ${((performance.now() - t0 - made) / 1000).toFixed(1)} s later`)
+    await until(
+      () => many.every((d) => comparable(d.store()) === comparable(many[0].store())),
+      30 * 60_000,
+      'identical files',
+    )
+    console.log(
+      `${n} desks × ${perDesk} changes: made in ${(made / 1000).toFixed(1)} s, identical review files ${((performance.now() - t0 - made) / 1000).toFixed(1)} s later`,
+    )
   } finally {
     for (const d of desks) d.close()
     await server.close()

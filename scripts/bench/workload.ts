@@ -73,7 +73,9 @@ function paragraph(words: string[], rnd: () => number): Block {
 
 function longEssay(base: ParsedEssay, chars: number, rnd: () => number): ParsedEssay {
   const head = base.blocks.filter((b) => ['title', 'subtitle', 'affiliation', 'author'].includes(b.kind))
-  const body = base.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item').map((b) => blockText(b).split(' '))
+  const body = base.blocks
+    .filter((b) => b.kind === 'paragraph' || b.kind === 'item')
+    .map((b) => blockText(b).split(' '))
   const headings = base.blocks.filter((b) => b.kind === 'heading').map((b) => blockText(b).split(' '))
   const blocks: Block[] = [...head]
   let length = essayText(blocks).length
@@ -106,10 +108,14 @@ function makeClaims(text: string, blocks: Block[], n: number, rnd: () => number)
   for (let i = 0; i < n; i++) {
     const prev = claims[claims.length - 1]
     // One in six overlaps the claim before it (a reviewer marks a part of, or runs on from, another).
-    const p = i > 0 && rnd() < 1 / 6 ? paras.find((q) => q.start <= prev.start && prev.start < q.start + q.text.length)! : paras[Math.floor(rnd() * paras.length)]
+    const p =
+      i > 0 && rnd() < 1 / 6
+        ? paras.find((q) => q.start <= prev.start && prev.start < q.start + q.text.length)!
+        : paras[Math.floor(rnd() * paras.length)]
     const starts = wordStarts(p.text)
     const r = rnd()
-    const words = r < 0.6 ? 3 + Math.floor(rnd() * 8) : r < 0.9 ? 11 + Math.floor(rnd() * 10) : 21 + Math.floor(rnd() * 20)
+    const words =
+      r < 0.6 ? 3 + Math.floor(rnd() * 8) : r < 0.9 ? 11 + Math.floor(rnd() * 10) : 21 + Math.floor(rnd() * 20)
     let w = Math.floor(rnd() * starts.length)
     if (prev && p.start <= prev.start && prev.start < p.start + p.text.length && rnd() < 1 / 6) {
       w = Math.max(0, starts.findIndex((s) => p.start + s >= prev.start) + Math.floor(rnd() * 3))
@@ -119,7 +125,13 @@ function makeClaims(text: string, blocks: Block[], n: number, rnd: () => number)
     const start = p.start + starts[w]
     const end = endWord >= starts.length ? p.start + p.text.length : p.start + starts[endWord] - 1
     // The essay is BMP-only, so UTF-16 offsets are code points (describeRange counts from the start).
-    claims.push({ start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: text.slice(end, end + CONTEXT_LENGTH) })
+    claims.push({
+      start,
+      end,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+    })
   }
   return claims
 }
@@ -135,7 +147,12 @@ function rewordings(t: string, vocabulary: string[], rnd: () => number): Op[] {
   const starts = wordStarts(t)
   const ops: Op[] = []
   const count = 1 + Math.floor(rnd() * 3)
-  const picks = shuffle(starts.map((_, i) => i), rnd).slice(0, count).sort((a, b) => a - b)
+  const picks = shuffle(
+    starts.map((_, i) => i),
+    rnd,
+  )
+    .slice(0, count)
+    .sort((a, b) => a - b)
   let last = -1
   for (const w of picks) {
     if (w <= last + 1) continue
@@ -145,7 +162,12 @@ function rewordings(t: string, vocabulary: string[], rnd: () => number): Op[] {
     const endWord = Math.min(starts.length, w + span)
     const start = starts[w]
     const oldEnd = span === 0 ? start : endWord >= starts.length ? t.length : starts[endWord]
-    const insert = r < 0.4 ? word() + (endWord >= starts.length ? '' : ' ') : r < 0.7 ? Array.from({ length: 1 + Math.floor(rnd() * 4) }, word).join(' ') + ' ' : ''
+    const insert =
+      r < 0.4
+        ? word() + (endWord >= starts.length ? '' : ' ')
+        : r < 0.7
+          ? Array.from({ length: 1 + Math.floor(rnd() * 4) }, word).join(' ') + ' '
+          : ''
     if (oldEnd === start && insert === '') continue
     ops.push({ start, oldEnd, insert })
     last = endWord
@@ -199,7 +221,10 @@ export function makeWorkload(options: WorkloadOptions, base: ParsedEssay = bundl
  * half of the shorter of the two (a claim whose words were partly reworded may be placed on the new
  * words, not beside them). A claim whose words were all deleted has no right place.
  */
-export function placedRight(placed: { start: number; end: number }, truth: { start: number; end: number } | null): boolean {
+export function placedRight(
+  placed: { start: number; end: number },
+  truth: { start: number; end: number } | null,
+): boolean {
   if (!truth) return false
   const overlap = Math.min(placed.end, truth.end) - Math.max(placed.start, truth.start)
   return overlap > 0 && overlap >= 0.5 * Math.min(placed.end - placed.start, truth.end - truth.start)

@@ -77,7 +77,8 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     if (!parsed.values.has(name)) fail(`${name} is required.`)
   }
   const { name, min, max } = spec.positionals
-  if (parsed.positionals.length < min) fail(min === 1 && max === 1 ? `give one ${name}.` : `give at least ${min} ${name}.`)
+  if (parsed.positionals.length < min)
+    fail(min === 1 && max === 1 ? `give one ${name}.` : `give at least ${min} ${name}.`)
   if (parsed.positionals.length > max) {
     fail(max === 1 ? `give only one ${name} (got ${parsed.positionals.length}).` : `give at most ${max} ${name}s.`)
   }

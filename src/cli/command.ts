@@ -32,7 +32,8 @@ export function actorFrom(args: ParsedArgs, spec: CommandSpec, env: NodeJS.Proce
   if (given !== undefined) {
     const name = given.trim()
     if (!name) throw new UsageError('--as needs a name.', spec.name)
-    if (name.length > LIMITS.reviewerName) throw new UsageError(`--as: a reviewer name has at most ${LIMITS.reviewerName} characters.`, spec.name)
+    if (name.length > LIMITS.reviewerName)
+      throw new UsageError(`--as: a reviewer name has at most ${LIMITS.reviewerName} characters.`, spec.name)
     return name
   }
   return actorName(undefined, env)

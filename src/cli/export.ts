@@ -7,7 +7,14 @@ import { AS_OPTION, JSON_OPTION, actorFrom, type Command } from './command'
 import { CliError, readInput, writeAtomic } from './files'
 import { plural } from './report'
 import { withReviewCopy } from './review'
-import { REPUBLISH_OPTIONS, REPUBLISH_SYNOPSIS, isRepublishExport, republishFormatText, resolveFormat, runRepublishExport } from './republish'
+import {
+  REPUBLISH_OPTIONS,
+  REPUBLISH_SYNOPSIS,
+  isRepublishExport,
+  republishFormatText,
+  resolveFormat,
+  runRepublishExport,
+} from './republish'
 import { listClaims } from '../core/claims/queries'
 
 const formatText: Record<ExportFormat, string> = {
@@ -50,19 +57,33 @@ export const exportCommand: Command = {
     const review = args.values.get('--review') as string
     const out = args.values.get('--out') as string
     const format = resolveFormat(args.values.get('--format') as string, args, spec.name) as ExportFormat
-    if (!exportFormats.includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')} (got "${format}").`, spec.name)
+    if (!exportFormats.includes(format))
+      throw new UsageError(`--format must be one of ${exportFormats.join(', ')} (got "${format}").`, spec.name)
     const actor = actorFrom(args, spec, ctx.env)
-    if (!existsSync(review)) throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
+    if (!existsSync(review))
+      throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
     for (const suffix of ['', '-wal', '-shm']) {
-      if (sameFile(review + suffix, out)) throw new CliError('invalid-args', `--out ${out} is the review file itself; choose another file name.`, out)
+      if (sameFile(review + suffix, out))
+        throw new CliError('invalid-args', `--out ${out} is the review file itself; choose another file name.`, out)
     }
     // The review is read from a consistent private copy, so exporting never writes to it (not even a migration).
-    const { data, claims, textChanged } = await withReviewCopy({ path: review, bytes: await readInput(review) }, async (store) => {
-      const file = isRepublishExport(format) ? await runRepublishExport(store, format, args, ctx.env) : await exportReview(store, format, actor)
-      return { data: Buffer.from(file.data, file.encoding), claims: file.counts?.claims ?? listClaims(store).length, textChanged: file.counts?.textChanged ?? 0 }
-    })
+    const { data, claims, textChanged } = await withReviewCopy(
+      { path: review, bytes: await readInput(review) },
+      async (store) => {
+        const file = isRepublishExport(format)
+          ? await runRepublishExport(store, format, args, ctx.env)
+          : await exportReview(store, format, actor)
+        return {
+          data: Buffer.from(file.data, file.encoding),
+          claims: file.counts?.claims ?? listClaims(store).length,
+          textChanged: file.counts?.textChanged ?? 0,
+        }
+      },
+    )
     writeAtomic(out, data)
-    const lines = [`Exported ${review} as a ${formatText[format]} to ${out} (${plural(claims, 'claim')}, ${plural(data.byteLength, 'byte')}).`]
+    const lines = [
+      `Exported ${review} as a ${formatText[format]} to ${out} (${plural(claims, 'claim')}, ${plural(data.byteLength, 'byte')}).`,
+    ]
     if (textChanged > 0) {
       lines.push(
         format === 'claimreview'
@@ -72,7 +93,16 @@ export const exportCommand: Command = {
     }
     return {
       exitCode: 0,
-      json: { ok: true, command: 'export', review, format, out, bytes: data.byteLength, claims, ...(textChanged > 0 ? { textChanged } : {}) },
+      json: {
+        ok: true,
+        command: 'export',
+        review,
+        format,
+        out,
+        bytes: data.byteLength,
+        claims,
+        ...(textChanged > 0 ? { textChanged } : {}),
+      },
       lines,
     }
   },

@@ -1,6 +1,16 @@
 import { hasBytes, withTempDir } from '../core/lib/tempFiles'
 import { isSqliteBytes, snapshotDatabase } from '../core/db/reviewFile'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { readEssayFile } from '../core/document/essayFile'
@@ -19,8 +29,6 @@ export class CliError extends Error {
     this.name = 'CliError'
   }
 }
-
-
 
 /** Turns a file-system error into a message that names the file and says what to do. */
 export function fileError(err: unknown, path: string, action: string): CliError {
@@ -129,7 +137,8 @@ export function actorName(given: string | undefined, env: NodeJS.ProcessEnv): st
 /** A name for the import log and for messages about the file: its base name. */
 export const displayName = (path: string): string => basename(path)
 
-const ABI_MISMATCH = /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|did not self-register|Could not locate the bindings file|invalid ELF header/
+const ABI_MISMATCH =
+  /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|did not self-register|Could not locate the bindings file|invalid ELF header/
 
 /** The error as { code, message, file } for --json and for the message on stderr. */
 export function describeError(err: unknown): { code: ErrorCode; message: string; file?: string } {

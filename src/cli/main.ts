@@ -10,7 +10,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 })
 
 // `npm run cli -- …` runs in the package folder; file names on the command line are relative to where it was typed.
-if ((process.env.npm_lifecycle_event === 'cli' || process.env.npm_lifecycle_event === 'serve') && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD)
+if ((process.env.npm_lifecycle_event === 'cli' || process.env.npm_lifecycle_event === 'serve') && process.env.INIT_CWD)
+  process.chdir(process.env.INIT_CWD)
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -21,7 +22,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code
   },
   (err: unknown) => {
-    process.stderr.write(`factdesk: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.stderr.write(
+      `factdesk: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    )
     process.exitCode = 1
   },
 )

@@ -38,7 +38,9 @@ export function summaryLines(s: ImportSummary): string[] {
     `  sources: ${s.sourcesAdded} added, ${s.sourcesUpdated} updated`,
   ]
   if (s.repliesAdded || s.repliesUpdated || s.tagsChanged) {
-    lines.push(`  replies: ${s.repliesAdded ?? 0} added, ${s.repliesUpdated ?? 0} updated; tags: ${s.tagsChanged ?? 0} changed`)
+    lines.push(
+      `  replies: ${s.repliesAdded ?? 0} added, ${s.repliesUpdated ?? 0} updated; tags: ${s.tagsChanged ?? 0} changed`,
+    )
   }
   if (s.correctionsChanged || s.settingsTaken || s.dismissedAdded) {
     lines.push(
@@ -48,15 +50,21 @@ export function summaryLines(s: ImportSummary): string[] {
   }
   if (s.documentDiffers) lines.push('  the essay text differs: claims were re-anchored')
   if (s.conflicts > 0) {
-    lines.push(`  ${plural(s.conflicts, 'change')} conflict with this review; open it in Factdesk to choose which version to keep`)
+    lines.push(
+      `  ${plural(s.conflicts, 'change')} conflict with this review; open it in Factdesk to choose which version to keep`,
+    )
   }
   if (s.unanchored.length > 0) {
-    lines.push(`  ${plural(s.unanchored.length, 'claim')} could not be found in the essay; attach them to the text in Factdesk:`)
+    lines.push(
+      `  ${plural(s.unanchored.length, 'claim')} could not be found in the essay; attach them to the text in Factdesk:`,
+    )
     for (const u of s.unanchored) lines.push(`    ${quote(u.exact)}`)
   }
   const changed = s.changedClaims ?? []
   if (changed.length > 0) {
-    lines.push(`  ${plural(changed.length, 'claim')} now ${changed.length === 1 ? 'marks' : 'mark'} other words than ${changed.length === 1 ? 'its' : 'their'} quote (a rated one awaits re-confirmation):`)
+    lines.push(
+      `  ${plural(changed.length, 'claim')} now ${changed.length === 1 ? 'marks' : 'mark'} other words than ${changed.length === 1 ? 'its' : 'their'} quote (a rated one awaits re-confirmation):`,
+    )
     for (const c of changed) lines.push(`    ${quote(c.before)} -> ${quote(c.after)}`)
   }
   if (s.word) lines.push(...wordLines(s.word))
@@ -73,7 +81,8 @@ export function runLines(run: ImportRun, verb: string): string[] {
 }
 
 /** The sentence the core adds to a refused file; the CLI says what happened to the review itself. */
-export const withoutReviewNote = (message: string): string => message.replace(/\s*Nothing was imported; the review is unchanged\.$/, '')
+export const withoutReviewNote = (message: string): string =>
+  message.replace(/\s*Nothing was imported; the review is unchanged\.$/, '')
 
 /** The message for a refused file in a list: which file, why, and what happened to the review and the other files. */
 export function failureMessage(run: ImportRun, total: number): string {
@@ -85,9 +94,14 @@ export function failureMessage(run: ImportRun, total: number): string {
   if (done === 0) parts.push(`Nothing was imported; ${run.review} ${run.existed ? 'is unchanged' : 'was not created'}.`)
   else {
     const names = run.imported.map((s) => s.fileName).join(', ')
-    parts.push(`That file was not imported; the ${plural(done, 'file')} before it (${names}) ${done === 1 ? 'was' : 'were'} imported into ${run.review}.`)
+    parts.push(
+      `That file was not imported; the ${plural(done, 'file')} before it (${names}) ${done === 1 ? 'was' : 'were'} imported into ${run.review}.`,
+    )
   }
-  if (rest > 0) parts.push(`${plural(rest, 'file')} after it ${rest === 1 ? 'was' : 'were'} not imported: fix or remove the refused file and run the command again.`)
+  if (rest > 0)
+    parts.push(
+      `${plural(rest, 'file')} after it ${rest === 1 ? 'was' : 'were'} not imported: fix or remove the refused file and run the command again.`,
+    )
   return parts.join(' ')
 }
 
@@ -104,12 +118,15 @@ export function wordLines(w: WordImportResult): string[] {
     for (const r of accepted) lines.push(`    ${quote(r.exact)}`)
   }
   if (pending.length > 0) {
-    lines.push(`  resolved in Word, status unchanged (import again with --accept-resolved, or mark them checked in Factdesk):`)
+    lines.push(
+      `  resolved in Word, status unchanged (import again with --accept-resolved, or mark them checked in Factdesk):`,
+    )
     for (const r of pending) lines.push(`    ${quote(r.exact)}`)
   }
   if (w.notFoundComments.length > 0) {
     lines.push(`  comments not found in the essay (left out, not attached to other words):`)
-    for (const n of w.notFoundComments) lines.push(`    ${n.author}: ${quote(n.comment, 60)}${n.quote ? ` on ${quote(n.quote, 40)}` : ''}`)
+    for (const n of w.notFoundComments)
+      lines.push(`    ${n.author}: ${quote(n.comment, 60)}${n.quote ? ` on ${quote(n.quote, 40)}` : ''}`)
   }
   if (w.textDiffers.length > 0) {
     lines.push(`  the document's text differs here (changed without tracking; the essay is unchanged):`)

@@ -18,7 +18,8 @@ export const republishFormatText: Record<RepublishFormat, string> = {
   claimreview: 'schema.org ClaimReview file (JSON-LD)',
 }
 
-export const REPUBLISH_SYNOPSIS = 'markdown|html|pdf|docx|csv|xlsx|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated] [--signed-off-only]'
+export const REPUBLISH_SYNOPSIS =
+  'markdown|html|pdf|docx|csv|xlsx|claimreview [--clean|--annotated] [--url <fact-check page>] [--include-unrated] [--signed-off-only]'
 
 export const REPUBLISH_OPTIONS = [
   '                   for republication: markdown (the essay; --clean, the default, or --annotated with',
@@ -26,7 +27,7 @@ export const REPUBLISH_OPTIONS = [
   '                   a comment on each claim), csv or xlsx (one row per claim) or claimreview (schema.org JSON-LD)',
   '  --clean          Markdown without marks (the default)',
   '  --annotated      Markdown with a footnote after each claim: verdict, note, sources',
-  '  --url <address>  the fact-check page for ClaimReview (instead of the review\'s setting)',
+  "  --url <address>  the fact-check page for ClaimReview (instead of the review's setting)",
   '  --include-unrated  html, pdf, docx: also the claims without a verdict, labelled unchecked',
   '  --signed-off-only  html, pdf, docx, claimreview: only the claims whose verdict an editor signed off',
   '                   (by default readers see only claims with a verdict)',
@@ -42,14 +43,16 @@ export function resolveFormat(format: string, args: ParsedArgs, command: string)
   if ((clean || annotated) && format !== 'markdown' && format !== 'markdown-annotated') {
     throw new UsageError(`--clean and --annotated apply to --format markdown only.`, command)
   }
-  if (format === 'markdown-annotated' && clean) throw new UsageError('--format markdown-annotated cannot be --clean.', command)
+  if (format === 'markdown-annotated' && clean)
+    throw new UsageError('--format markdown-annotated cannot be --clean.', command)
   if (format === 'markdown' && annotated) return 'markdown-annotated'
   const url = args.values.get('--url')
   if (url !== undefined) {
     if (format !== 'claimreview') throw new UsageError('--url applies to --format claimreview only.', command)
     if (!isHttpUrl(url)) throw new UsageError(`--url must be an http:// or https:// address (got "${url}").`, command)
   }
-  if (args.flags.has('--for-review') && format !== 'docx') throw new UsageError('--for-review applies to --format docx only.', command)
+  if (args.flags.has('--for-review') && format !== 'docx')
+    throw new UsageError('--for-review applies to --format docx only.', command)
   if (args.flags.has('--include-unrated') && !['html', 'pdf', 'docx'].includes(format)) {
     throw new UsageError('--include-unrated applies to --format html, pdf and docx only.', command)
   }
@@ -64,7 +67,12 @@ export function isRepublishExport(format: ExportFormat): format is RepublishForm
 }
 
 /** PDF is printed by headless Chromium found through the command's environment (CHROME_PATH, …). */
-export function runRepublishExport(store: ReviewStore, format: RepublishFormat, args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<ExportedFile> {
+export function runRepublishExport(
+  store: ReviewStore,
+  format: RepublishFormat,
+  args: ParsedArgs,
+  env: NodeJS.ProcessEnv,
+): Promise<ExportedFile> {
   const url = args.values.get('--url')
   const options = {
     ...(url ? { factcheckUrl: url } : {}),

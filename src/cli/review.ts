@@ -36,7 +36,8 @@ export async function readInputs(paths: string[]): Promise<Input[]> {
 }
 
 export function openExisting(review: string): ReviewStore {
-  if (!existsSync(review)) throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
+  if (!existsSync(review))
+    throw new CliError('not-found', `${review} does not exist; give the path of an existing review file.`, review)
   if (statSync(review).isDirectory()) {
     throw new CliError('invalid-args', `${review} is a folder; give the path of a .factdesk review file.`, review)
   }
@@ -70,13 +71,22 @@ export async function importInto(
     store = openExisting(review)
   } else {
     const folder = dirname(review)
-    if (!existsSync(folder)) throw new CliError('not-found', `${folder} does not exist; create it first, or choose another place for ${review}.`, review)
+    if (!existsSync(folder))
+      throw new CliError(
+        'not-found',
+        `${folder} does not exist; create it first, or choose another place for ${review}.`,
+        review,
+      )
     let essay: ParsedEssay
     try {
       essay = await newEssay()
     } catch (err) {
       const refused = err instanceof CliError ? err : withFile(err, review)
-      throw new CliError(refused.code, `${withoutReviewNote(refused.message)} Nothing was imported; ${review} was not created.`, refused.file)
+      throw new CliError(
+        refused.code,
+        `${withoutReviewNote(refused.message)} Nothing was imported; ${review} was not created.`,
+        refused.file,
+      )
     }
     workPath = `${review}.tmp-${process.pid}`
     removeDatabase(workPath)
@@ -104,7 +114,11 @@ export async function importInto(
     if (run.imported.length === 0) removeDatabase(workPath)
     else if (existsSync(review)) {
       removeDatabase(workPath)
-      throw new CliError('invalid-args', `${review} was created by another program while importing; nothing was written to it. Run the command again to import into it.`, review)
+      throw new CliError(
+        'invalid-args',
+        `${review} was created by another program while importing; nothing was written to it. Run the command again to import into it.`,
+        review,
+      )
     } else {
       renameSync(workPath, review)
       syncFolder(dirname(review))
@@ -166,7 +180,11 @@ export async function essayOf(input: Input): Promise<ParsedEssay> {
   const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined
   if (typeof format === 'string' && format.startsWith('factdesk')) {
     if (format !== BUNDLE_FORMAT) {
-      throw new CliError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`, input.path)
+      throw new CliError(
+        'invalid-file',
+        `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`,
+        input.path,
+      )
     }
     return essayOfBundle(validateBundle(name, value))
   }
@@ -204,7 +222,12 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
 function essayOfReviewFile(input: Input): Promise<ParsedEssay> {
   return withReviewCopy(input, (other) => {
     const essay = storedEssay(other)
-    if (!essay) throw new CliError('invalid-file', `${displayName(input.path)}: the essay stored in this review file is damaged.`, input.path)
+    if (!essay)
+      throw new CliError(
+        'invalid-file',
+        `${displayName(input.path)}: the essay stored in this review file is damaged.`,
+        input.path,
+      )
     return essay
   })
 }

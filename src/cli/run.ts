@@ -34,7 +34,9 @@ export function generalUsage(): string {
     'Factdesk reviews travel as files; these commands bring them together without opening the app.',
     '',
     'Commands:',
-    ...Object.values(commands).map(({ spec }) => `  ${spec.name.padEnd(width)}${spec.synopsis.replace(/^factdesk \S+ /, '')}`),
+    ...Object.values(commands).map(
+      ({ spec }) => `  ${spec.name.padEnd(width)}${spec.synopsis.replace(/^factdesk \S+ /, '')}`,
+    ),
     '',
     'Options for every command: --json (one JSON object on stdout), --help.',
     '  factdesk --version    print the version',
@@ -89,7 +91,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (err instanceof UsageError) {
       const spec = err.command ? commands[err.command]?.spec : undefined
       io.stderr(`factdesk: ${err.message}\n\n${spec ? commandUsage(spec) : generalUsage()}\n`)
-      if (json) io.stdout(JSON.stringify({ ok: false, command: command ? name : undefined, error: { code: 'invalid-args', message: err.message } }) + '\n')
+      if (json)
+        io.stdout(
+          JSON.stringify({
+            ok: false,
+            command: command ? name : undefined,
+            error: { code: 'invalid-args', message: err.message },
+          }) + '\n',
+        )
       return 2
     }
     const error = describeError(err)

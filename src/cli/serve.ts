@@ -9,9 +9,10 @@ import type { Command } from './command'
  */
 const spec: CommandSpec = {
   name: 'serve',
-  synopsis: 'factdesk serve --data <dir> [--port 4320] [--host 127.0.0.1] [--token-file <file>] [--add-reviewer <name>]',
+  synopsis:
+    'factdesk serve --data <dir> [--port 4320] [--host 127.0.0.1] [--token-file <file>] [--add-reviewer <name>]',
   summary:
-    'Runs the team server: desks that share a review with it see each other\'s claims and who has which claim open.\n' +
+    "Runs the team server: desks that share a review with it see each other's claims and who has which claim open.\n" +
     'It listens on 127.0.0.1 unless --host says otherwise (put it behind a TLS proxy to expose it; see docs/team-server.md).\n' +
     'On its first start it writes the team token to <dir>/team-token (readable by you only). Stop it with Ctrl+C.',
   options: [
@@ -53,14 +54,25 @@ export const serveCommand: Command = {
       }
     }
     const port = Number(args.values.get('--port') ?? '4320')
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${args.values.get('--port')}.`, 'serve')
-    const server = await startSyncServer({ port, host: args.values.get('--host'), dataDir, tokenFile: args.values.get('--token-file') })
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a port number, not ${args.values.get('--port')}.`, 'serve')
+    const server = await startSyncServer({
+      port,
+      host: args.values.get('--host'),
+      dataDir,
+      tokenFile: args.values.get('--token-file'),
+    })
     const say = ctx.stdout ?? ((text: string) => process.stdout.write(text))
-    if (server.tokenCreated) say(`Wrote a new team token to ${server.tokenFile} (readable by you only): give it to the reviewers.\n`)
+    if (server.tokenCreated)
+      say(`Wrote a new team token to ${server.tokenFile} (readable by you only): give it to the reviewers.\n`)
     else say(`Team token: ${server.tokenFile}\n`)
     say(`Factdesk server is ready: ${server.url}\n`)
     await waitForStop()
     await server.close()
-    return { exitCode: 0, json: { ok: true, command: 'serve', url: server.url }, lines: ['Factdesk server stopped; every review is stored.'] }
+    return {
+      exitCode: 0,
+      json: { ok: true, command: 'serve', url: server.url },
+      lines: ['Factdesk server stopped; every review is stored.'],
+    }
   },
 }

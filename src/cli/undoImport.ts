@@ -35,8 +35,16 @@ export const undoImportCommand: Command = {
       const next = listImports(store).find((r) => r.canUndo)
       return {
         exitCode: 0,
-        json: { ok: true, command: 'undo-import', review, undone: { id, fileName: record.fileName, imported: record.imported }, next: next?.id ?? null },
-        lines: [`${review}: undid the import of ${record.fileName} (${record.imported}); the review is as it was before it.`],
+        json: {
+          ok: true,
+          command: 'undo-import',
+          review,
+          undone: { id, fileName: record.fileName, imported: record.imported },
+          next: next?.id ?? null,
+        },
+        lines: [
+          `${review}: undid the import of ${record.fileName} (${record.imported}); the review is as it was before it.`,
+        ],
       }
     } catch (err) {
       throw withFile(err, review)

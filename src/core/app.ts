@@ -42,9 +42,16 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const { lang, forced } = resolveLang(options.lang)
   // No reviewer name until the reviewer gives one (the app asks): the OS login is never used silently.
-  const prefs = new PrefsStore(join(options.dataDir, 'prefs.json'), { reviewerName: '', lang }, forced ? lang : undefined)
+  const prefs = new PrefsStore(
+    join(options.dataDir, 'prefs.json'),
+    { reviewerName: '', lang },
+    forced ? lang : undefined,
+  )
   const newReviewScale = (): VerdictScale | undefined => builtinScale(prefs.get().defaultScale)
-  const session = new ReviewSession(options.firstReview({ lang: prefs.get().lang, scale: newReviewScale() }), newReviewScale)
+  const session = new ReviewSession(
+    options.firstReview({ lang: prefs.get().lang, scale: newReviewScale() }),
+    newReviewScale,
+  )
   session.watchExternalChanges()
   const service = createService({
     session,

@@ -68,7 +68,13 @@ export async function dispatch(service: Service, method: unknown, rawArgs: unkno
   }
   const broken = loneSurrogatePath(parsed.data)
   if (broken !== null) {
-    return { ok: false, error: { code: 'invalid-args', message: `${broken}: the text contains a broken character (a lone UTF-16 surrogate); type or paste it again.` } }
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-args',
+        message: `${broken}: the text contains a broken character (a lone UTF-16 surrogate); type or paste it again.`,
+      },
+    }
   }
   try {
     const handler = service[method] as Handler<Method>

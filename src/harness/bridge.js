@@ -55,7 +55,10 @@
         return
       }
       var set = listeners.get(msg.name)
-      if (set) set.forEach(function (fn) { fn(msg.payload) })
+      if (set)
+        set.forEach(function (fn) {
+          fn(msg.payload)
+        })
     }
   }
 

@@ -82,14 +82,18 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     dataDir,
     lang: { flag: opts.lang, env: process.env.FACTDESK_LANG, osLocale: Intl.DateTimeFormat().resolvedOptions().locale },
     // A missing file becomes a review of the bundled essay; a foreign file throws and is left untouched.
-    firstReview: ({ scale }) => openForWindow(reviewPath, readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md')), { scale }),
+    firstReview: ({ scale }) =>
+      openForWindow(reviewPath, readEssayFile(join(opts.resourcesDir, 'essays', 'seoul-openai.md')), { scale }),
     emit,
     runImport: harnessImportRunner(),
   })
   if (opts.reviewerName !== undefined) prefs.set({ reviewerName: opts.reviewerName.trim() })
   let sync: SyncStatus | undefined
   if (opts.sync) {
-    const shared = await dispatch(service, 'sync-connect', { url: opts.sync.url, token: readFileSync(opts.sync.tokenFile, 'utf8').trim() })
+    const shared = await dispatch(service, 'sync-connect', {
+      url: opts.sync.url,
+      token: readFileSync(opts.sync.tokenFile, 'utf8').trim(),
+    })
     if (!shared.ok) {
       session.close()
       throw new FactdeskError('invalid-args', `--sync: ${shared.error.message}`)
@@ -149,7 +153,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
     }
-    if (file === join(rendererDir, 'index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), viaQuery ? token : ''))
+    if (file === join(rendererDir, 'index.html'))
+      body = Buffer.from(injectBridge(body.toString('utf8'), viaQuery ? token : ''))
     send(res, 200, mimeType(file), body)
   }
 
@@ -264,7 +269,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
   const reply = (): void =>
-    sendJson(res, 413, failure('invalid-args', `The request body is larger than ${Math.floor(BODY_LIMIT / 1024 / 1024)} MB.`))
+    sendJson(
+      res,
+      413,
+      failure('invalid-args', `The request body is larger than ${Math.floor(BODY_LIMIT / 1024 / 1024)} MB.`),
+    )
   if (req.readableEnded) return reply()
   req.resume()
   req.once('end', reply)

@@ -44,7 +44,9 @@ export function createFileActions(deps: FileActionDeps): FileActions {
       title,
       defaultPath: join(deps.reviewsDir, suggested),
       filters: reviewFilter(),
-      properties: ['showOverwriteConfirmation', 'createDirectory'] as Array<'showOverwriteConfirmation' | 'createDirectory'>,
+      properties: ['showOverwriteConfirmation', 'createDirectory'] as Array<
+        'showOverwriteConfirmation' | 'createDirectory'
+      >,
     }
     const win = deps.window()
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
@@ -91,7 +93,10 @@ export function createFileActions(deps: FileActionDeps): FileActions {
         const bytes = readFileSync(from)
         // Checked before asking where to save, so a file that carries no essay is reported at once.
         await bundleOfFile(name, bytes)
-        const path = await askSavePath(t().newReviewTitle, `${name.replace(/(\.factdesk)?(\.json)?$/i, '')}.${REVIEW_EXT}`)
+        const path = await askSavePath(
+          t().newReviewTitle,
+          `${name.replace(/(\.factdesk)?(\.json)?$/i, '')}.${REVIEW_EXT}`,
+        )
         if (path) await deps.session.createFromFile(path, name, bytes, deps.reviewerName())
       }),
     openReview: () =>
@@ -121,7 +126,12 @@ export function createFileActions(deps: FileActionDeps): FileActions {
         if (path) deps.session.create(path, essay)
       }),
     about: async () => {
-      const options = { type: 'info' as const, message: 'Factdesk', detail: t().aboutDetail(app.getVersion()), buttons: [t().ok] }
+      const options = {
+        type: 'info' as const,
+        message: 'Factdesk',
+        detail: t().aboutDetail(app.getVersion()),
+        buttons: [t().ok],
+      }
       const win = deps.window()
       await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
     },

@@ -53,7 +53,12 @@ app.on('open-file', (event, path) => {
  * Opens <userData>/reviews/default.factdesk, creating it from the bundled essay when missing. A file
  * that cannot be read is left alone and the reviewer works in a fresh file, told where.
  */
-function openDefaultReview(reviewsDir: string, essay: () => ParsedEssay, lang: Lang, scale?: VerdictScale): ReviewStore {
+function openDefaultReview(
+  reviewsDir: string,
+  essay: () => ParsedEssay,
+  lang: Lang,
+  scale?: VerdictScale,
+): ReviewStore {
   mkdirSync(reviewsDir, { recursive: true })
   const requested = pendingFile ?? reviewPathFromArgv(process.argv, process.cwd())
   if (requested) {

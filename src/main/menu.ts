@@ -68,7 +68,12 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
       { type: 'separator' },
       { label: t.markClaim, accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.markClaim() },
       // The page owns this key (it must not toggle twice): the menu only shows it.
-      { label: t.editText, accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => actions.pageCommand('toggle-edit-mode') },
+      {
+        label: t.editText,
+        accelerator: 'CmdOrCtrl+Shift+E',
+        registerAccelerator: false,
+        click: () => actions.pageCommand('toggle-edit-mode'),
+      },
     ],
   }
   const languages: MenuItemConstructorOptions[] = [
@@ -100,7 +105,17 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
     ],
   }
   const app: MenuItemConstructorOptions[] = isMac
-    ? [{ role: 'appMenu', submenu: [{ label: t.about, click: () => actions.about() }, { type: 'separator' }, { role: 'hide' }, { role: 'quit', label: t.quit }] }]
+    ? [
+        {
+          role: 'appMenu',
+          submenu: [
+            { label: t.about, click: () => actions.about() },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'quit', label: t.quit },
+          ],
+        },
+      ]
     : []
   return [...app, file, edit, view, help]
 }

@@ -18,7 +18,9 @@ export function electronPdfRenderer(): PdfRenderer {
     const pageUrl = pathToFileURL(page).href
     const partition = `factdesk-pdf-${Date.now()}-${Math.random().toString(36).slice(2)}`
     const ses = session.fromPartition(partition, { cache: false })
-    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl && !details.url.startsWith('data:') }))
+    ses.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: details.url !== pageUrl && !details.url.startsWith('data:') }),
+    )
     ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
     const win = new BrowserWindow({
       show: false,

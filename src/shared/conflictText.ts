@@ -6,7 +6,19 @@ import type { Lang } from './domain'
  * `<field>Value`: the value the review kept (src/core/exchange/conflicts.ts). Entries written before
  * the fields were recorded have none, and give ''.
  */
-const FIELDS = ['verdict', 'status', 'note', 'deleted', 'url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
+const FIELDS = [
+  'verdict',
+  'status',
+  'note',
+  'deleted',
+  'url',
+  'title',
+  'publisher',
+  'published',
+  'accessed',
+  'excerpt',
+  'archiveUrl',
+] as const
 
 const labels: Record<Lang, Record<(typeof FIELDS)[number], string>> = {
   ko: {
@@ -52,7 +64,9 @@ function short(v: string): string {
 /** A recorded field value as text: the detail is parsed JSON, so anything not a scalar is shown as JSON. */
 function plain(raw: unknown): string {
   if (raw === undefined || raw === null) return ''
-  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw)
+  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+    ? String(raw)
+    : JSON.stringify(raw)
 }
 
 export function resolvedFields(
@@ -70,8 +84,16 @@ export function resolvedFields(
     if (f === 'deleted') value = removed[lang][raw === true || raw === 1 ? 0 : 1]
     else if (f === 'verdict') value = verdict(plain(raw))
     else if (f === 'status') value = status(plain(raw))
-    else value = raw === '' || raw === undefined || raw === null ? '—' : lang === 'ko' ? `‘${short(plain(raw))}’` : `“${short(plain(raw))}”`
-    parts.push(lang === 'ko' ? `${labels.ko[f]} — ${sides.ko[side]}(${value})` : `${labels.en[f]}: ${sides.en[side]} (${value})`)
+    else
+      value =
+        raw === '' || raw === undefined || raw === null
+          ? '—'
+          : lang === 'ko'
+            ? `‘${short(plain(raw))}’`
+            : `“${short(plain(raw))}”`
+    parts.push(
+      lang === 'ko' ? `${labels.ko[f]} — ${sides.ko[side]}(${value})` : `${labels.en[f]}: ${sides.en[side]} (${value})`,
+    )
   }
   return parts.join(lang === 'ko' ? ', ' : '; ')
 }

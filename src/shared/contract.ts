@@ -72,12 +72,8 @@ export const api = {
   'claims-list': method<Claim[]>()(none),
   /** Search, filters and sort of the Claims panel (src/core/search/search.ts). */
   'claims-search': method<ClaimSearchResult>()(claimQuerySchema),
-  'claim-create': method<Claim>()(
-    z.object({ id: id.optional(), anchor: anchorSchema }).strict(),
-  ),
-  'claim-update': method<Claim>()(
-    z.object({ id, patch: claimPatchSchema.strict() }).strict(),
-  ),
+  'claim-create': method<Claim>()(z.object({ id: id.optional(), anchor: anchorSchema }).strict()),
+  'claim-update': method<Claim>()(z.object({ id, patch: claimPatchSchema.strict() }).strict()),
   'claim-delete': method<{ id: string }>()(z.object({ id }).strict()),
   'claim-restore': method<Claim>()(z.object({ id }).strict()),
   'source-add': method<Claim>()(z.object({ claimId: id, source: sourceFieldsSchema.strict() }).strict()),
@@ -88,9 +84,7 @@ export const api = {
   'reply-restore': method<Claim>()(z.object({ id }).strict()),
   'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
   'document-save': method<Claim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
-  'correction-propose': method<Claim>()(
-    z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict(),
-  ),
+  'correction-propose': method<Claim>()(z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-delete': method<Claim>()(z.object({ id }).strict()),
   'correction-apply': method<Claim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
@@ -111,7 +105,10 @@ export const api = {
   'notices-list': method<Notice[]>()(none),
   'notices-seen': method<Notice[]>()(z.object({ keys: z.array(z.string().max(200)).max(10_000) }).strict()),
   'review-export': method<ExportedFile>()(
-    z.object({ format: z.enum(exportFormats) }).extend(republishOptionsSchema.shape).strict(),
+    z
+      .object({ format: z.enum(exportFormats) })
+      .extend(republishOptionsSchema.shape)
+      .strict(),
   ),
   /** The review's settings for republication (organisation, fact-check page, the essay's URL, author, date). */
   'settings-get': method<RepublishSettings>()(none),
@@ -195,11 +192,13 @@ export function isMethod(name: unknown): name is Method {
 /** Events pushed from the review to every window. */
 export interface Events {
   /** 'external': another process (the command line, another window) committed a change to the file. */
-  'review-changed': { reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' | 'external' }
+  'review-changed': {
+    reason: 'opened' | 'created' | 'saved-as' | 'imported' | 'import-undone' | 'scale-changed' | 'external'
+  }
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' | 'cancelled' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
-  'error': { code: string; message: string }
+  error: { code: string; message: string }
   /** The team server connection, the waiting count or who is online changed. */
   'sync-changed': SyncStatus
 }
@@ -207,11 +206,21 @@ export type EventName = keyof Events
 
 export type MenuCommand =
   | 'prepare-close'
-  | 'mark-claim' | 'remove-claim' | 'undo-claim' | 'preferences' | 'import-review' | 'export-bundle' | 'export-w3c' | 'export-sqlite' | 'shortcuts' | 'export-republication' | 'toggle-edit-mode' | 'share-review'
+  | 'mark-claim'
+  | 'remove-claim'
+  | 'undo-claim'
+  | 'preferences'
+  | 'import-review'
+  | 'export-bundle'
+  | 'export-w3c'
+  | 'export-sqlite'
+  | 'shortcuts'
+  | 'export-republication'
+  | 'toggle-edit-mode'
+  | 'share-review'
 
 export type CallResult<M extends Method> =
-  | { ok: true; value: ResultOf<M> }
-  | { ok: false; error: { code: string; message: string } }
+  { ok: true; value: ResultOf<M> } | { ok: false; error: { code: string; message: string } }
 
 /** What the preload exposes as `window.factdesk` and the harness defines over HTTP. */
 export interface FactdeskBridge {

@@ -3,15 +3,7 @@ import type { SignOff } from './workflow'
 import { isHttpUrl } from './url'
 
 /** SNU팩트체크's six levels, most true first, plus "not yet rated". */
-export const verdicts = [
-  'unrated',
-  'true',
-  'mostly-true',
-  'half-true',
-  'mostly-false',
-  'false',
-  'undecidable',
-] as const
+export const verdicts = ['unrated', 'true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'undecidable'] as const
 /** The ids of the default scale (SNU팩트체크's); src/shared/scales.ts has the scales themselves. */
 export type SnuVerdict = (typeof verdicts)[number]
 /**
@@ -21,7 +13,10 @@ export type SnuVerdict = (typeof verdicts)[number]
 export type Verdict = string
 /** Lower-case letters, digits and single hyphens: safe in a file, a URL, an attribute and a CSS selector. */
 export const VERDICT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-export const verdictIdSchema = z.string().max(40).regex(VERDICT_ID_PATTERN, 'a verdict id is lower-case letters, digits and hyphens')
+export const verdictIdSchema = z
+  .string()
+  .max(40)
+  .regex(VERDICT_ID_PATTERN, 'a verdict id is lower-case letters, digits and hyphens')
 
 export const statuses = ['open', 'in-review', 'checked'] as const
 export type Status = (typeof statuses)[number]

@@ -81,11 +81,7 @@ export const conflictChoiceSchema = z
     /** One side for everything (a source is always chosen whole). */
     all: side.optional(),
     /** For a claim: per field. */
-    fields: z
-      .object({ verdict: side, status: side, note: side, deleted: side })
-      .partial()
-      .strict()
-      .optional(),
+    fields: z.object({ verdict: side, status: side, note: side, deleted: side }).partial().strict().optional(),
   })
   .strict()
 export type ConflictChoice = z.infer<typeof conflictChoiceSchema>

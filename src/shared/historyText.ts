@@ -57,18 +57,39 @@ function who(actor: string, lang: Lang): string {
   return name || 'Someone'
 }
 
-type Sentence = (e: { actor: string; d: Record<string, unknown>; verdict: (id: string) => string; status: (id: string) => string }) => string
+type Sentence = (e: {
+  actor: string
+  d: Record<string, unknown>
+  verdict: (id: string) => string
+  status: (id: string) => string
+}) => string
 
 const q = (s: string) => `‘${s}’`
 const enq = (s: string) => `“${s}”`
 
 const mergeChange: Record<Lang, Record<string, string>> = {
-  ko: { added: '주장 추가', updated: '주장 갱신', removed: '주장 삭제', conflict: '충돌 생김', thread: '출처·답글·태그 등' },
-  en: { added: 'claim added', updated: 'claim updated', removed: 'claim removed', conflict: 'a conflict to resolve', thread: 'sources, replies, tags or corrections' },
+  ko: {
+    added: '주장 추가',
+    updated: '주장 갱신',
+    removed: '주장 삭제',
+    conflict: '충돌 생김',
+    thread: '출처·답글·태그 등',
+  },
+  en: {
+    added: 'claim added',
+    updated: 'claim updated',
+    removed: 'claim removed',
+    conflict: 'a conflict to resolve',
+    thread: 'sources, replies, tags or corrections',
+  },
 }
 const resolveChoice: Record<Lang, Record<string, string>> = {
   ko: { mine: '내 것 유지', theirs: '가져온 것 사용', mixed: '항목별로 선택' },
-  en: { mine: 'keeping this review’s version', theirs: 'taking the imported version', mixed: 'choosing field by field' },
+  en: {
+    mine: 'keeping this review’s version',
+    theirs: 'taking the imported version',
+    mixed: 'choosing field by field',
+  },
 }
 
 const ko: Record<string, Sentence> = {
@@ -95,12 +116,15 @@ const ko: Record<string, Sentence> = {
   'correction-applied': ({ actor }) => `${who(actor, 'ko')} 정정을 반영했습니다.`,
   'correction-reverted': ({ actor }) => `${who(actor, 'ko')} 정정 반영을 취소했습니다.`,
   'correction-removed': ({ actor }) => `${who(actor, 'ko')} 정정 제안을 거뒀습니다.`,
-  'reply-added': ({ actor, d }) => `${who(actor, 'ko')} 답글을 달았습니다${str(d, 'excerpt') ? `: ${q(str(d, 'excerpt'))}` : '.'}`,
+  'reply-added': ({ actor, d }) =>
+    `${who(actor, 'ko')} 답글을 달았습니다${str(d, 'excerpt') ? `: ${q(str(d, 'excerpt'))}` : '.'}`,
   'reply-edited': ({ actor }) => `${who(actor, 'ko')} 답글을 고쳤습니다.`,
   'reply-removed': ({ actor }) => `${who(actor, 'ko')} 답글을 삭제했습니다.`,
   'reply-restored': ({ actor }) => `${who(actor, 'ko')} 삭제한 답글을 되살렸습니다.`,
-  'tag-added': ({ actor, d }) => `${who(actor, 'ko')} 태그 ${q(str(d, 'name'))}${objectParticle(str(d, 'name'))} 붙였습니다.`,
-  'tag-removed': ({ actor, d }) => `${who(actor, 'ko')} 태그 ${q(str(d, 'name'))}${objectParticle(str(d, 'name'))} 뗐습니다.`,
+  'tag-added': ({ actor, d }) =>
+    `${who(actor, 'ko')} 태그 ${q(str(d, 'name'))}${objectParticle(str(d, 'name'))} 붙였습니다.`,
+  'tag-removed': ({ actor, d }) =>
+    `${who(actor, 'ko')} 태그 ${q(str(d, 'name'))}${objectParticle(str(d, 'name'))} 뗐습니다.`,
   merged: ({ actor, d }) => {
     const change = mergeChange.ko[str(d, 'change')]
     return `${who(actor, 'ko')} 파일 ${str(d, 'file')}의 변경 사항을 병합했습니다${change ? ` (${change})` : ''}.`
@@ -113,7 +137,9 @@ const ko: Record<string, Sentence> = {
   },
   'text-changed': ({ actor, d }) => textChangedKo(actor, d),
   'claim-assigned': ({ actor, d }) =>
-    str(d, 'to') ? `${who(actor, 'ko')} 이 주장의 검증을 ${str(d, 'to')} 님에게 맡겼습니다.` : `${who(actor, 'ko')} 검증 담당을 비웠습니다.`,
+    str(d, 'to')
+      ? `${who(actor, 'ko')} 이 주장의 검증을 ${str(d, 'to')} 님에게 맡겼습니다.`
+      : `${who(actor, 'ko')} 검증 담당을 비웠습니다.`,
   'signed-off': ({ actor, d, verdict }) => {
     const label = verdict(str(d, 'verdict'))
     return `${who(actor, 'ko')} 판정 ${q(label)}${objectParticle(label)} 최종 승인했습니다.`
@@ -130,15 +156,19 @@ function textChangedKo(actor: string, d: Record<string, unknown>): string {
   const before = q(str(d, 'before'))
   const after = str(d, 'after')
   const name = actor.trim()
-  if (str(d, 'via') === 'import') return `${who(actor, 'ko')} 파일 ${str(d, 'file')}${objectParticle(str(d, 'file'))} 가져오며 주장을 ${before} 대신 ${q(after)}에 연결했습니다.`
-  if (str(d, 'via') === 'correction') return `${name ? `${name} 님의 ` : ''}정정으로 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
+  if (str(d, 'via') === 'import')
+    return `${who(actor, 'ko')} 파일 ${str(d, 'file')}${objectParticle(str(d, 'file'))} 가져오며 주장을 ${before} 대신 ${q(after)}에 연결했습니다.`
+  if (str(d, 'via') === 'correction')
+    return `${name ? `${name} 님의 ` : ''}정정으로 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
   if (!after) return `${who(actor, 'ko')} 본문에서 주장의 문구를 모두 지웠습니다: ${before}`
   return `${who(actor, 'ko')} 본문을 고쳐 주장의 문구가 ${before}에서 ${q(after)}${directionParticle(after)} 바뀌었습니다.`
 }
 
 function sourceKo(actor: string, d: Record<string, unknown>, verb: string): string {
   const label = str(d, 'title') || str(d, 'url')
-  return label ? `${who(actor, 'ko')} 출처 ${q(label)}${objectParticle(label)} ${verb}.` : `${who(actor, 'ko')} 출처를 ${verb}.`
+  return label
+    ? `${who(actor, 'ko')} 출처 ${q(label)}${objectParticle(label)} ${verb}.`
+    : `${who(actor, 'ko')} 출처를 ${verb}.`
 }
 
 const en: Record<string, Sentence> = {
@@ -160,7 +190,8 @@ const en: Record<string, Sentence> = {
   'correction-applied': ({ actor }) => `${who(actor, 'en')} applied a correction.`,
   'correction-reverted': ({ actor }) => `${who(actor, 'en')} reverted a correction.`,
   'correction-removed': ({ actor }) => `${who(actor, 'en')} withdrew a correction.`,
-  'reply-added': ({ actor, d }) => `${who(actor, 'en')} replied${str(d, 'excerpt') ? `: ${enq(str(d, 'excerpt'))}` : '.'}`,
+  'reply-added': ({ actor, d }) =>
+    `${who(actor, 'en')} replied${str(d, 'excerpt') ? `: ${enq(str(d, 'excerpt'))}` : '.'}`,
   'reply-edited': ({ actor }) => `${who(actor, 'en')} edited a reply.`,
   'reply-removed': ({ actor }) => `${who(actor, 'en')} deleted a reply.`,
   'reply-restored': ({ actor }) => `${who(actor, 'en')} restored a deleted reply.`,
@@ -178,16 +209,22 @@ const en: Record<string, Sentence> = {
   },
   'text-changed': ({ actor, d }) => {
     const [before, after] = [enq(str(d, 'before')), enq(str(d, 'after'))]
-    if (str(d, 'via') === 'import') return `${who(actor, 'en')} imported ${str(d, 'file')}: the claim now marks ${after} instead of ${before}.`
-    if (str(d, 'via') === 'correction') return `${who(actor, 'en')} changed the claim’s words from ${before} to ${after} by a correction.`
+    if (str(d, 'via') === 'import')
+      return `${who(actor, 'en')} imported ${str(d, 'file')}: the claim now marks ${after} instead of ${before}.`
+    if (str(d, 'via') === 'correction')
+      return `${who(actor, 'en')} changed the claim’s words from ${before} to ${after} by a correction.`
     if (!str(d, 'after')) return `${who(actor, 'en')} deleted the claim’s words ${before} from the essay.`
     return `${who(actor, 'en')} edited the essay: the claim’s words changed from ${before} to ${after}.`
   },
   'claim-assigned': ({ actor, d }) =>
-    str(d, 'to') ? `${who(actor, 'en')} asked ${str(d, 'to')} to check this claim.` : `${who(actor, 'en')} took the assignment away.`,
-  'signed-off': ({ actor, d, verdict }) => `${who(actor, 'en')} signed off the verdict ${enq(verdict(str(d, 'verdict')))}.`,
+    str(d, 'to')
+      ? `${who(actor, 'en')} asked ${str(d, 'to')} to check this claim.`
+      : `${who(actor, 'en')} took the assignment away.`,
+  'signed-off': ({ actor, d, verdict }) =>
+    `${who(actor, 'en')} signed off the verdict ${enq(verdict(str(d, 'verdict')))}.`,
   'sign-off-withdrawn': ({ actor }) => `${who(actor, 'en')} withdrew the sign-off.`,
-  'verdict-confirmed': ({ actor, d, verdict }) => `${who(actor, 'en')} confirmed the verdict ${verdict(str(d, 'verdict'))} for the changed words.`,
+  'verdict-confirmed': ({ actor, d, verdict }) =>
+    `${who(actor, 'en')} confirmed the verdict ${verdict(str(d, 'verdict'))} for the changed words.`,
 }
 
 function sourceEn(actor: string, d: Record<string, unknown>, verb: string): string {
@@ -196,12 +233,18 @@ function sourceEn(actor: string, d: Record<string, unknown>, verb: string): stri
 }
 
 /** The sentence for one history entry; kinds this version does not know still read as a sentence. */
-export function describeEvent(event: Pick<ClaimEvent, 'actor' | 'kind' | 'detail'>, lang: Lang, options: HistoryTextOptions = {}): string {
+export function describeEvent(
+  event: Pick<ClaimEvent, 'actor' | 'kind' | 'detail'>,
+  lang: Lang,
+  options: HistoryTextOptions = {},
+): string {
   const verdict = options.verdict ?? ((id: string) => verdictLabels[lang][id] ?? id)
   const status = options.status ?? ((id: string) => statusText[lang][id] ?? id)
   const sentence = (lang === 'ko' ? ko : en)[event.kind]
   if (sentence) return sentence({ actor: event.actor, d: event.detail, verdict, status })
-  return lang === 'ko' ? `${who(event.actor, 'ko')} 변경했습니다 (${event.kind}).` : `${who(event.actor, 'en')} made a change (${event.kind}).`
+  return lang === 'ko'
+    ? `${who(event.actor, 'ko')} 변경했습니다 (${event.kind}).`
+    : `${who(event.actor, 'en')} made a change (${event.kind}).`
 }
 
 /** Every kind the card knows how to say. */

@@ -5,7 +5,16 @@ import { httpUrl, isoDateSchema } from './domain'
  * Exports for republication: the essay for readers (Markdown, HTML, PDF), for the next editor
  * (Word with comments, a spreadsheet) and for fact-check aggregators (schema.org ClaimReview).
  */
-export const republishFormats = ['markdown', 'markdown-annotated', 'html', 'pdf', 'docx', 'csv', 'xlsx', 'claimreview'] as const
+export const republishFormats = [
+  'markdown',
+  'markdown-annotated',
+  'html',
+  'pdf',
+  'docx',
+  'csv',
+  'xlsx',
+  'claimreview',
+] as const
 export type RepublishFormat = (typeof republishFormats)[number]
 
 export function isRepublishFormat(format: string): format is RepublishFormat {

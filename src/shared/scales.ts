@@ -38,18 +38,30 @@ export const verdictScaleSchema = z
   .object({
     /** 'snu' and 'politifact' are the built-in scales; anything else is a review's own. */
     id: verdictIdSchema,
-    name: z.object({ ko: z.string().trim().min(1).max(SCALE_LIMITS.name), en: z.string().trim().min(1).max(SCALE_LIMITS.name) }).strict(),
-    levels: z.array(scaleLevelSchema).min(SCALE_LIMITS.minOnScale).max(SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale),
+    name: z
+      .object({
+        ko: z.string().trim().min(1).max(SCALE_LIMITS.name),
+        en: z.string().trim().min(1).max(SCALE_LIMITS.name),
+      })
+      .strict(),
+    levels: z
+      .array(scaleLevelSchema)
+      .min(SCALE_LIMITS.minOnScale)
+      .max(SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale),
   })
   .strict()
   .superRefine((scale, ctx) => {
-    const problem = (message: string, path: (string | number)[] = ['levels']) => ctx.addIssue({ code: 'custom', message, path })
+    const problem = (message: string, path: (string | number)[] = ['levels']) =>
+      ctx.addIssue({ code: 'custom', message, path })
     const onScale = scale.levels.filter((l) => l.position !== null)
     const offScale = scale.levels.length - onScale.length
     if (onScale.length < SCALE_LIMITS.minOnScale || onScale.length > SCALE_LIMITS.maxOnScale) {
-      problem(`a scale has ${SCALE_LIMITS.minOnScale} to ${SCALE_LIMITS.maxOnScale} levels on the scale (this one has ${onScale.length})`)
+      problem(
+        `a scale has ${SCALE_LIMITS.minOnScale} to ${SCALE_LIMITS.maxOnScale} levels on the scale (this one has ${onScale.length})`,
+      )
     }
-    if (offScale > SCALE_LIMITS.maxOffScale) problem(`at most ${SCALE_LIMITS.maxOffScale} level can be off the scale (like “undecidable”)`)
+    if (offScale > SCALE_LIMITS.maxOffScale)
+      problem(`at most ${SCALE_LIMITS.maxOffScale} level can be off the scale (like “undecidable”)`)
     const positions = onScale.map((l) => l.position as number).sort((a, b) => a - b)
     if (positions.some((p, i) => p !== i + 1)) {
       problem(`the positions on the scale must be 1 to ${onScale.length}, each once (most true first)`)
@@ -58,7 +70,11 @@ export const verdictScaleSchema = z
     scale.levels.forEach((l, i) => {
       for (const key of ['id', 'ko', 'en'] as const) {
         const value = key === 'id' ? l.id : l[key].normalize('NFC').toLowerCase()
-        if (seen[key].has(value)) problem(`two levels have the same ${key === 'id' ? 'id' : key === 'ko' ? 'Korean label' : 'English label'} (“${l[key]}”)`, ['levels', i, key])
+        if (seen[key].has(value))
+          problem(
+            `two levels have the same ${key === 'id' ? 'id' : key === 'ko' ? 'Korean label' : 'English label'} (“${l[key]}”)`,
+            ['levels', i, key],
+          )
         seen[key].add(value)
       }
     })
@@ -114,7 +130,9 @@ export function isValidVerdict(scale: VerdictScale, id: string): boolean {
 
 /** The levels in the order a menu lists them: on the scale most true first, then those beside it. */
 export function orderedLevels(scale: VerdictScale): ScaleLevel[] {
-  const on = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position as number) - (b.position as number))
+  const on = scale.levels
+    .filter((l) => l.position !== null)
+    .sort((a, b) => (a.position as number) - (b.position as number))
   return [...on, ...scale.levels.filter((l) => l.position === null)]
 }
 
@@ -179,7 +197,11 @@ export interface ScaleChangeSummary {
 }
 
 /** The mapping a switch would make, counted over `claims` (used for the preview and the summary alike). */
-export function planScaleChange(from: VerdictScale, to: VerdictScale, claims: readonly { verdict: string }[]): Omit<ScaleChangeSummary, 'previous' | 'scale'> {
+export function planScaleChange(
+  from: VerdictScale,
+  to: VerdictScale,
+  claims: readonly { verdict: string }[],
+): Omit<ScaleChangeSummary, 'previous' | 'scale'> {
   const pairs = new Map<string, VerdictMapping>()
   let kept = 0
   let unrated = 0

@@ -4,7 +4,15 @@ import { z } from 'zod'
  * Claim spotting: sentences of the essay worth checking that are not claims yet, each with the
  * reasons the rules found (src/core/spotting/spotting.ts). The UI translates the reason ids.
  */
-export const suggestionReasons = ['number', 'date', 'ranking', 'quotation', 'person-title', 'announcement', 'statistic'] as const
+export const suggestionReasons = [
+  'number',
+  'date',
+  'ranking',
+  'quotation',
+  'person-title',
+  'announcement',
+  'statistic',
+] as const
 export type SuggestionReason = (typeof suggestionReasons)[number]
 
 export interface Suggestion {

@@ -25,13 +25,20 @@ export function editRegion(before: string, after: string): EditRegion | null {
   let s = 0
   while (s < shorter - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++
   if (s > 0 && isLow(before.charCodeAt(before.length - s))) s--
-  return { start: codePointIndex(before, p), oldEnd: codePointIndex(before, before.length - s), newEnd: codePointIndex(after, after.length - s) }
+  return {
+    start: codePointIndex(before, p),
+    oldEnd: codePointIndex(before, before.length - s),
+    newEnd: codePointIndex(after, after.length - s),
+  }
 }
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff
 
-export function mapRange(range: { start: number; end: number }, edit: EditRegion | null): { start: number; end: number } | null {
+export function mapRange(
+  range: { start: number; end: number },
+  edit: EditRegion | null,
+): { start: number; end: number } | null {
   if (!edit) return range
   const { start: p, oldEnd, newEnd } = edit
   const delta = newEnd - oldEnd

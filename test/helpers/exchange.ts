@@ -18,7 +18,15 @@ import { readDocument } from '../../src/core/document/queries'
 export const bytesOf = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
 
 export function sourceFields(url: string, title = '보도자료'): SourceFields {
-  return { url, title, publisher: '오픈AI', published: '2025-05-26', accessed: '2025-06-01', excerpt: '서울 지사', archiveUrl: '' }
+  return {
+    url,
+    title,
+    publisher: '오픈AI',
+    published: '2025-05-26',
+    accessed: '2025-06-01',
+    excerpt: '서울 지사',
+    archiveUrl: '',
+  }
 }
 
 /** The range of the `nth` (0-based) occurrence of `needle` in the store's text, in code points. */
@@ -32,7 +40,8 @@ export function anchorIn(text: string, needle: string, nth = 0): Anchor {
   return describeRange(text, start, start + codePointLength(needle))
 }
 
-export const anchorOf = (store: ReviewStore, needle: string, nth = 0): Anchor => anchorIn(readDocument(store).text, needle, nth)
+export const anchorOf = (store: ReviewStore, needle: string, nth = 0): Anchor =>
+  anchorIn(readDocument(store).text, needle, nth)
 
 /** Every row of `tables`, sorted, so two stores (or one store at two times) can be compared. */
 export function dump(
@@ -115,7 +124,12 @@ export function editEssay(essay: ParsedEssay, edit: (blocks: Block[]) => void): 
 
 /** Index of the first block whose text contains `needle`. */
 export function blockWith(blocks: Block[], needle: string): number {
-  const i = blocks.findIndex((b) => b.inlines.map((r) => r.text).join('').includes(needle))
+  const i = blocks.findIndex((b) =>
+    b.inlines
+      .map((r) => r.text)
+      .join('')
+      .includes(needle),
+  )
   if (i < 0) throw new Error(`no block contains "${needle}"`)
   return i
 }
@@ -139,10 +153,13 @@ export async function richReview(name = '김기자', path = ':memory:'): Promise
   deleteClaim(s, createClaim(s, anchorOf(s, '2025년 5월'), name).id, name)
   const c = createClaim(s, anchorOf(s, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), '이팩트')
   updateClaim(s, c.id, { verdict: 'true' }, '이팩트')
-  const other = new Reviewer('박검증', editEssay(essay, (blocks) => {
-    const i = blockWith(blocks, '오픈AI가 서울을 선택한 것')
-    blocks[i].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
-  }))
+  const other = new Reviewer(
+    '박검증',
+    editEssay(essay, (blocks) => {
+      const i = blockWith(blocks, '오픈AI가 서울을 선택한 것')
+      blocks[i].inlines.push({ text: ' ' + ONLY_IN_OTHER_COPY })
+    }),
+  )
   createClaim(other.store, anchorOf(other.store, ONLY_IN_OTHER_COPY), other.name)
   const summary = await r.receive(other)
   other.close()

@@ -44,7 +44,13 @@ export function claimOn(
  * path goes through the corrections module): the claim's words become `replacement` in the essay's
  * blocks and text, every claim after it moves, and an applied correction row records both wordings.
  */
-export function applyCorrectionDirectly(store: ReviewStore, claimId: string, replacement: string, explanation: string, actor = '이편집'): void {
+export function applyCorrectionDirectly(
+  store: ReviewStore,
+  claimId: string,
+  replacement: string,
+  explanation: string,
+  actor = '이편집',
+): void {
   const claim = getClaim(store, claimId)
   const doc = readDocument(store)
   const blocks: Block[] = JSON.parse(JSON.stringify(doc.blocks)) as Block[]
@@ -79,7 +85,9 @@ export function applyCorrectionDirectly(store: ReviewStore, claimId: string, rep
       const start = c.id === claimId || c.start < claim.end ? c.start : c.start + delta
       const end = c.id === claimId || c.end >= claim.end ? c.end + delta : c.end
       const a = describeRange(text, start, end)
-      store.db.prepare(`UPDATE claim SET exact = ?, prefix = ?, suffix = ?, start = ?, end = ? WHERE id = ?`).run(a.exact, a.prefix, a.suffix, a.start, a.end, c.id)
+      store.db
+        .prepare(`UPDATE claim SET exact = ?, prefix = ?, suffix = ?, start = ?, end = ? WHERE id = ?`)
+        .run(a.exact, a.prefix, a.suffix, a.start, a.end, c.id)
     }
     store.db
       .prepare(
@@ -96,10 +104,14 @@ export function openEssay(essay: ParsedEssay): ReviewStore {
 
 /** Undoes the Markdown export's backslash escapes and numeric character references. */
 export const mdUnescape = (s: string): string =>
-  s.replace(/\\([\\`*_[\]<>&~|#>+=.)-])|&#(\d+);/g, (_m, ch: string | undefined, code: string | undefined) => ch ?? String.fromCodePoint(Number(code)))
+  s.replace(
+    /\\([\\`*_[\]<>&~|#>+=.)-])|&#(\d+);/g,
+    (_m, ch: string | undefined, code: string | undefined) => ch ?? String.fromCodePoint(Number(code)),
+  )
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" }
-export const htmlDecode = (s: string): string => s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_m, e: string) => ENTITIES[e])
+export const htmlDecode = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_m, e: string) => ENTITIES[e])
 
 /** The text of every element of the exported HTML that shows one essay block, by block index. */
 export function htmlBlockTexts(html: string): Map<number, string> {

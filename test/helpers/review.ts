@@ -49,11 +49,15 @@ export function bundledReviewPerTest(): TestReview {
 }
 
 /** Marks the first place the essay reads `quote` as a claim. */
-export const markQuote = (store: ReviewStore, quote: string, actor = '김기자'): Claim => createClaim(store, anchorOf(store, quote), actor)
+export const markQuote = (store: ReviewStore, quote: string, actor = '김기자'): Claim =>
+  createClaim(store, anchorOf(store, quote), actor)
 
 /** The essay's blocks with `from` replaced by `to` in each run that holds it, as the editor would save them. */
 export function replacedBlocks(store: ReviewStore, from: string, to: string): Block[] {
-  return readDocument(store).blocks.map((b) => ({ ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })) }))
+  return readDocument(store).blocks.map((b) => ({
+    ...b,
+    inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(from, to) })),
+  }))
 }
 
 /** The essay text of `blocks`. */

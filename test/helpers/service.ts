@@ -30,7 +30,11 @@ export function openDesk(store: ReviewStore, prefs: Partial<Prefs> = {}, prefsFi
   const session = new ReviewSession(store)
   const prefsStore = new PrefsStore(prefsFile, { reviewerName: '김기자', lang: 'ko', ...prefs })
   const events: Desk['events'] = []
-  const service = createService({ session, prefs: prefsStore, emit: (event, payload) => void events.push({ event, payload }) })
+  const service = createService({
+    session,
+    prefs: prefsStore,
+    emit: (event, payload) => void events.push({ event, payload }),
+  })
   const call = (method: unknown, args?: unknown) => dispatch(service, method, args)
   return {
     session,

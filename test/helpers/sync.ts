@@ -59,7 +59,11 @@ export function openDesk(path: string, name: string, prefsPath: string): Desk {
 }
 
 /** Waits until `check` holds, polling every 20 ms; fails after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'the condition'): Promise<number> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  ms = 5000,
+  what = 'the condition',
+): Promise<number> {
   const start = Date.now()
   for (;;) {
     if (await check()) return Date.now() - start

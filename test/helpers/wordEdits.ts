@@ -7,7 +7,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-const run = (rPr: string, text: string): string => (text === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`)
+const run = (rPr: string, text: string): string =>
+  text === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`
 
 export class WordDoc {
   parts: Record<string, string>
@@ -39,7 +40,13 @@ export class WordDoc {
       if (done || at < 0) return whole
       done = true
       const p = rPr ?? ''
-      const raw = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+      const raw = (s: string) =>
+        s
+          .replace(/&apos;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
       return run(p, raw(text.slice(0, at))) + wrap(run(p, needle)) + run(p, raw(text.slice(at + esc(needle).length)))
     })
     if (!done) throw new Error(`"${needle}" is not inside one run`)
@@ -47,7 +54,9 @@ export class WordDoc {
 
   /** The comment whose initials are `initials`: its id and its last paragraph's id. */
   commentByInitials(initials: string): { id: string; paraId: string } {
-    const m = new RegExp(`<w:comment w:id="(\\d+)" w:initials="${initials}"[^>]*>((?:(?!</w:comment>).)*)</w:comment>`).exec(this.parts['word/comments.xml'])
+    const m = new RegExp(
+      `<w:comment w:id="(\\d+)" w:initials="${initials}"[^>]*>((?:(?!</w:comment>).)*)</w:comment>`,
+    ).exec(this.parts['word/comments.xml'])
     if (!m) throw new Error(`no comment ${initials}`)
     const paras = [...m[2].matchAll(/w14:paraId="([0-9A-F]+)"/g)]
     return { id: m[1], paraId: paras[paras.length - 1][1] }
@@ -78,13 +87,20 @@ export class WordDoc {
 
   private commentEx(paraId: string, attrs: string): void {
     this.ensureExtended()
-    this.parts['word/commentsExtended.xml'] = this.parts['word/commentsExtended.xml'].replace('</w15:commentsEx>', `<w15:commentEx w15:paraId="${paraId}"${attrs}/></w15:commentsEx>`)
+    this.parts['word/commentsExtended.xml'] = this.parts['word/commentsExtended.xml'].replace(
+      '</w15:commentsEx>',
+      `<w15:commentEx w15:paraId="${paraId}"${attrs}/></w15:commentsEx>`,
+    )
   }
 
   /** A new comment on `needle`, as Insert > Comment on a selection. */
   comment(needle: string, author: string, date: string, text: string): void {
     const c = this.addComment(author, date, text)
-    this.aroundText(needle, (r) => `<w:commentRangeStart w:id="${c.id}"/>${r}<w:commentRangeEnd w:id="${c.id}"/><w:r><w:commentReference w:id="${c.id}"/></w:r>`)
+    this.aroundText(
+      needle,
+      (r) =>
+        `<w:commentRangeStart w:id="${c.id}"/>${r}<w:commentRangeEnd w:id="${c.id}"/><w:r><w:commentReference w:id="${c.id}"/></w:r>`,
+    )
     this.commentEx(c.paraId, ' w15:done="0"')
   }
 
@@ -93,8 +109,14 @@ export class WordDoc {
     const parent = this.commentByInitials(parentInitials)
     const c = this.addComment(author, date, text)
     this.document = this.document
-      .replace(`<w:commentRangeStart w:id="${parent.id}"/>`, `<w:commentRangeStart w:id="${parent.id}"/><w:commentRangeStart w:id="${c.id}"/>`)
-      .replace(`<w:r><w:commentReference w:id="${parent.id}"/></w:r>`, `<w:r><w:commentReference w:id="${parent.id}"/></w:r><w:commentRangeEnd w:id="${c.id}"/><w:r><w:commentReference w:id="${c.id}"/></w:r>`)
+      .replace(
+        `<w:commentRangeStart w:id="${parent.id}"/>`,
+        `<w:commentRangeStart w:id="${parent.id}"/><w:commentRangeStart w:id="${c.id}"/>`,
+      )
+      .replace(
+        `<w:r><w:commentReference w:id="${parent.id}"/></w:r>`,
+        `<w:r><w:commentReference w:id="${parent.id}"/></w:r><w:commentRangeEnd w:id="${c.id}"/><w:r><w:commentReference w:id="${c.id}"/></w:r>`,
+      )
     this.commentEx(c.paraId, ` w15:paraIdParent="${parent.paraId}" w15:done="0"`)
   }
 
@@ -105,7 +127,11 @@ export class WordDoc {
     const ext = this.parts['word/commentsExtended.xml']
     const re = new RegExp(`<w15:commentEx w15:paraId="${paraId}"([^/]*)/>`)
     this.parts['word/commentsExtended.xml'] = re.test(ext)
-      ? ext.replace(re, (_w, attrs: string) => `<w15:commentEx w15:paraId="${paraId}"${attrs.replace(/ w15:done="[01]"/, '')} w15:done="1"/>`)
+      ? ext.replace(
+          re,
+          (_w, attrs: string) =>
+            `<w15:commentEx w15:paraId="${paraId}"${attrs.replace(/ w15:done="[01]"/, '')} w15:done="1"/>`,
+        )
       : ext.replace('</w15:commentsEx>', `<w15:commentEx w15:paraId="${paraId}" w15:done="1"/></w15:commentsEx>`)
   }
 

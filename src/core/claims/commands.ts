@@ -22,7 +22,10 @@ const now = (): string => new Date().toISOString()
 function assertInsideEssay(text: string, anchor: Anchor): void {
   const length = codePointLength(text)
   if (anchor.end > length) {
-    throw new FactdeskError('invalid-args', `The position ${anchor.start}–${anchor.end} is beyond the end of the essay (${length}); select the text again.`)
+    throw new FactdeskError(
+      'invalid-args',
+      `The position ${anchor.start}–${anchor.end} is beyond the end of the essay (${length}); select the text again.`,
+    )
   }
 }
 
@@ -44,12 +47,23 @@ export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, i
   }
   const t = now()
   db.transaction(() => {
-    db
-      .prepare(
-        `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, author, created, modified, modified_by, version)
+    db.prepare(
+      `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, author, created, modified, modified_by, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, doc.id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, actor, t, t, actor, store.newVersion(id))
+    ).run(
+      id,
+      doc.id,
+      anchor.exact,
+      anchor.prefix,
+      anchor.suffix,
+      anchor.start,
+      anchor.end,
+      actor,
+      t,
+      t,
+      actor,
+      store.newVersion(id),
+    )
     recordEvent(db, id, actor, 'claim-created', { exact: anchor.exact }, t)
   }).immediate()
   return getClaim(store, id)
@@ -68,12 +82,19 @@ export function updateClaim(store: ReviewStore, id: string, patch: ClaimPatch, a
   }
   db.transaction(() => {
     const t = now()
-    db
-      .prepare(
-        `UPDATE claim SET verdict = ?, status = ?, note = ?, text_changed = ?, modified = ?, modified_by = ?, revision = revision + 1,
+    db.prepare(
+      `UPDATE claim SET verdict = ?, status = ?, note = ?, text_changed = ?, modified = ?, modified_by = ?, revision = revision + 1,
            version = ? WHERE id = ? AND deleted = 0`,
-      )
-      .run(next.verdict, next.status, next.note, confirms ? 0 : current.textChanged ? 1 : 0, t, actor, store.newVersion(id), id)
+    ).run(
+      next.verdict,
+      next.status,
+      next.note,
+      confirms ? 0 : current.textChanged ? 1 : 0,
+      t,
+      actor,
+      store.newVersion(id),
+      id,
+    )
     recordClaimChanges(db, current, next, actor, t)
     if (confirms) recordEvent(db, id, actor, 'verdict-confirmed', { verdict: next.verdict, exact: current.exact }, t)
   }).immediate()
@@ -86,7 +107,10 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
   const text = readDocument(store).text
   assertInsideEssay(text, anchor)
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
-    throw new FactdeskError('invalid-args', 'The selected text does not match the essay at that position; select it again.')
+    throw new FactdeskError(
+      'invalid-args',
+      'The selected text does not match the essay at that position; select it again.',
+    )
   }
   const before = value<string>(db, `SELECT exact FROM claim WHERE id = ?`, id)
   db.transaction(() => {
@@ -100,7 +124,8 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
     if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
     recordEvent(db, id, actor, 'claim-attached', { exact: anchor.exact }, t)
     // Attached to other words than it quoted: the verdict judged those, so this is a change of its words.
-    if (before !== undefined) recordTextChange(store, { claimId: id, before, after: anchor.exact, via: 'edit' }, actor, t)
+    if (before !== undefined)
+      recordTextChange(store, { claimId: id, before, after: anchor.exact, via: 'edit' }, actor, t)
   }).immediate()
   return getClaim(store, id)
 }
@@ -125,7 +150,8 @@ function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor
          WHERE id = ? AND deleted = ?`,
       )
       .run(deleted ? 1 : 0, t, actor, store.newVersion(id), id, deleted ? 0 : 1)
-    if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
+    if (result.changes === 0)
+      throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
     recordEvent(db, id, actor, deleted ? 'claim-removed' : 'claim-restored', {}, t)
   }).immediate()
 }
@@ -136,12 +162,10 @@ export function addSource(store: ReviewStore, claimId: string, fields: SourceFie
   const t = now()
   db.transaction(() => {
     getClaim(store, claimId)
-    db
-      .prepare(
-        `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, version)
+    db.prepare(
+      `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, claimId, ...sourceValues(fields), t, t, store.newVersion(id))
+    ).run(id, claimId, ...sourceValues(fields), t, t, store.newVersion(id))
     touchClaim(db, claimId, actor, t)
     recordEvent(db, claimId, actor, 'source-added', sourceDetail(id, fields), t)
   }).immediate()
@@ -153,12 +177,10 @@ export function updateSource(store: ReviewStore, id: string, fields: SourceField
   const t = now()
   db.transaction(() => {
     const current = getSource(store, id)
-    db
-      .prepare(
-        `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?,
+    db.prepare(
+      `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?,
            modified = ?, revision = revision + 1, version = ? WHERE id = ?`,
-      )
-      .run(...sourceValues(fields), t, store.newVersion(id), id)
+    ).run(...sourceValues(fields), t, store.newVersion(id), id)
     touchClaim(db, current.claimId, actor, t)
     recordEvent(db, current.claimId, actor, 'source-edited', sourceDetail(id, fields), t)
   }).immediate()
@@ -180,7 +202,14 @@ export function setSourceDeleted(
     .prepare(`UPDATE source SET deleted = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
     .run(deleted ? 1 : 0, t, store.newVersion(source.id), source.id)
   touchClaim(store.db, source.claimId, actor, t)
-  recordEvent(store.db, source.claimId, actor, deleted ? 'source-removed' : 'source-restored', sourceDetail(source.id, source), t)
+  recordEvent(
+    store.db,
+    source.claimId,
+    actor,
+    deleted ? 'source-removed' : 'source-restored',
+    sourceDetail(source.id, source),
+    t,
+  )
 }
 
 export function deleteSource(store: ReviewStore, id: string, actor: string): void {
@@ -224,10 +253,20 @@ function recordClaimChanges(
   actor: string,
   t: string,
 ): void {
-  if (next.verdict !== current.verdict) recordEvent(db, current.id, actor, 'verdict-changed', { from: current.verdict, to: next.verdict }, t)
-  if (next.status !== current.status) recordEvent(db, current.id, actor, 'status-changed', { from: current.status, to: next.status }, t)
+  if (next.verdict !== current.verdict)
+    recordEvent(db, current.id, actor, 'verdict-changed', { from: current.verdict, to: next.verdict }, t)
+  if (next.status !== current.status)
+    recordEvent(db, current.id, actor, 'status-changed', { from: current.status, to: next.status }, t)
   if (next.note === current.note) return
-  const last = get<{ actor: string; kind: string; at: string }>(db, `SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`, current.id)
-  const recent = last && last.kind === 'note-edited' && last.actor === actor && Date.parse(t) - Date.parse(last.at) < NOTE_EDIT_SESSION_MS
+  const last = get<{ actor: string; kind: string; at: string }>(
+    db,
+    `SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`,
+    current.id,
+  )
+  const recent =
+    last &&
+    last.kind === 'note-edited' &&
+    last.actor === actor &&
+    Date.parse(t) - Date.parse(last.at) < NOTE_EDIT_SESSION_MS
   if (!recent) recordEvent(db, current.id, actor, 'note-edited', {}, t)
 }

@@ -1,5 +1,14 @@
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
-import { addSource, attachClaim, createClaim, deleteClaim, deleteSource, restoreClaim, updateClaim, updateSource } from './commands'
+import {
+  addSource,
+  attachClaim,
+  createClaim,
+  deleteClaim,
+  deleteSource,
+  restoreClaim,
+  updateClaim,
+  updateSource,
+} from './commands'
 import { getClaim, getSource, listClaims } from './queries'
 import { restoreReply, restoreSource, restoreSuggestion } from './restore'
 
@@ -21,7 +30,9 @@ export function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext)
     addSource(store(), claimId, source, actor())
     return getClaim(store(), claimId)
   })
-  reg.register('source-update', ({ id, source }) => getClaim(store(), updateSource(store(), id, source, actor()).claimId))
+  reg.register('source-update', ({ id, source }) =>
+    getClaim(store(), updateSource(store(), id, source, actor()).claimId),
+  )
   reg.register('source-delete', ({ id }) => {
     const { claimId } = getSource(store(), id)
     deleteSource(store(), id, actor())

@@ -9,7 +9,11 @@ import { workflowByClaim } from '../workflow/queries'
 
 /** The live claims of the review, in essay order, with what hangs on them. */
 export function listClaims(store: ReviewStore): Claim[] {
-  return withRelated(store.db, all<ClaimRow>(store.db, `SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`), null)
+  return withRelated(
+    store.db,
+    all<ClaimRow>(store.db, `SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`),
+    null,
+  )
 }
 
 export function getClaim(store: ReviewStore, id: string): Claim {
@@ -28,7 +32,11 @@ export function getSource(store: ReviewStore, id: string): Source {
 function withRelated(db: Db, rows: ClaimRow[], claimId: string | null): Claim[] {
   const related = <T extends { claim_id: string }, U>(table: string, order: string, map: (row: T) => U) => {
     const where = claimId === null ? '' : ' AND claim_id = ?'
-    const list = all<T>(db, `SELECT * FROM ${table} WHERE deleted = 0${where} ORDER BY ${order}`, ...(claimId === null ? [] : [claimId]))
+    const list = all<T>(
+      db,
+      `SELECT * FROM ${table} WHERE deleted = 0${where} ORDER BY ${order}`,
+      ...(claimId === null ? [] : [claimId]),
+    )
     const byClaim = new Map<string, U[]>()
     for (const row of list) byClaim.set(row.claim_id, [...(byClaim.get(row.claim_id) ?? []), map(row)])
     return (id: string): U[] => byClaim.get(id) ?? []

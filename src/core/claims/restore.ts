@@ -17,31 +17,40 @@ import { get } from '../db/query'
 
 /** Brings a removed source back on its claim (which must be live). Returns the claim id. */
 export function restoreSource(store: ReviewStore, id: string, actor: string): string {
-  return store.db.transaction(() => {
-    const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ?`, id)
-    if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
-    getClaim(store, row.claim_id)
-    setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
-    return row.claim_id
-  }).immediate()
+  return store.db
+    .transaction(() => {
+      const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ?`, id)
+      if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
+      getClaim(store, row.claim_id)
+      setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
+      return row.claim_id
+    })
+    .immediate()
 }
 
 /** Brings a deleted reply back; like deleting it, only its author may. Returns the claim id. */
 export function restoreReply(store: ReviewStore, id: string, actor: string): string {
-  return store.db.transaction(() => {
-    const row = get<ReplyRow>(store.db, `SELECT * FROM reply WHERE id = ?`, id)
-    if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
-    getClaim(store, row.claim_id)
-    if (actor === '' || row.author !== actor) {
-      throw new FactdeskError('forbidden', `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`)
-    }
-    setReplyDeleted(store, row, false, actor)
-    return row.claim_id
-  }).immediate()
+  return store.db
+    .transaction(() => {
+      const row = get<ReplyRow>(store.db, `SELECT * FROM reply WHERE id = ?`, id)
+      if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
+      getClaim(store, row.claim_id)
+      if (actor === '' || row.author !== actor) {
+        throw new FactdeskError(
+          'forbidden',
+          `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`,
+        )
+      }
+      setReplyDeleted(store, row, false, actor)
+      return row.claim_id
+    })
+    .immediate()
 }
 
 /** The sentence is suggested again. */
 export function restoreSuggestion(store: ReviewStore, key: string): void {
-  const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key)).immediate()
+  const result = store.db
+    .transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key))
+    .immediate()
   if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
 }

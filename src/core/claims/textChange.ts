@@ -37,7 +37,11 @@ export function needsReconfirmation(claim: { verdict: string; status: string }, 
  */
 export function recordTextChange(store: ReviewStore, change: TextChange, actor: string, at: string): void {
   const { db } = store
-  const row = get<{ verdict: string; status: string; text_changed: number }>(db, `SELECT verdict, status, text_changed FROM claim WHERE id = ?`, change.claimId)
+  const row = get<{ verdict: string; status: string; text_changed: number }>(
+    db,
+    `SELECT verdict, status, text_changed FROM claim WHERE id = ?`,
+    change.claimId,
+  )
   if (!row || change.before === change.after) return
   if (!extendLastEdit(db, change, actor, at)) {
     const detail: Record<string, unknown> = { before: change.before, after: change.after, via: change.via }
@@ -50,7 +54,8 @@ export function recordTextChange(store: ReviewStore, change: TextChange, actor: 
   db.prepare(
     `UPDATE claim SET text_changed = 1, status = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ? WHERE id = ?`,
   ).run(status, at, actor, store.newVersion(change.claimId), change.claimId)
-  if (status !== row.status) recordEvent(db, change.claimId, actor, 'status-changed', { from: row.status, to: status, why: 'text-changed' }, at)
+  if (status !== row.status)
+    recordEvent(db, change.claimId, actor, 'status-changed', { from: row.status, to: status, why: 'text-changed' }, at)
 }
 
 /**
@@ -60,12 +65,26 @@ export function recordTextChange(store: ReviewStore, change: TextChange, actor: 
  */
 function extendLastEdit(db: Database.Database, change: TextChange, actor: string, at: string): boolean {
   if (change.via !== 'edit') return false
-  const last = get<{ rowid: number; actor: string; kind: string; at: string; detail_json: string }>(db, `SELECT rowid, actor, kind, at, detail_json FROM event WHERE claim_id = ?
+  const last = get<{ rowid: number; actor: string; kind: string; at: string; detail_json: string }>(
+    db,
+    `SELECT rowid, actor, kind, at, detail_json FROM event WHERE claim_id = ?
          AND NOT (kind = 'status-changed' AND json_extract(detail_json, '$.why') = 'text-changed')
-       ORDER BY at DESC, rowid DESC LIMIT 1`, change.claimId)
-  if (!last || last.kind !== 'text-changed' || last.actor !== actor || Date.parse(at) - Date.parse(last.at) >= TEXT_EDIT_SESSION_MS) return false
+       ORDER BY at DESC, rowid DESC LIMIT 1`,
+    change.claimId,
+  )
+  if (
+    !last ||
+    last.kind !== 'text-changed' ||
+    last.actor !== actor ||
+    Date.parse(at) - Date.parse(last.at) >= TEXT_EDIT_SESSION_MS
+  )
+    return false
   const detail = JSON.parse(last.detail_json) as Record<string, unknown>
   if (detail.via !== 'edit' || detail.after !== change.before) return false
-  db.prepare(`UPDATE event SET at = ?, detail_json = ? WHERE rowid = ?`).run(at, JSON.stringify({ ...detail, after: change.after }), last.rowid)
+  db.prepare(`UPDATE event SET at = ?, detail_json = ? WHERE rowid = ?`).run(
+    at,
+    JSON.stringify({ ...detail, after: change.after }),
+    last.rowid,
+  )
   return true
 }

@@ -19,12 +19,18 @@ export function get<Row>(db: Db, sql: string, ...params: unknown[]): Row | undef
 
 /** The first column of every row. */
 export function column<T>(db: Db, sql: string, ...params: unknown[]): T[] {
-  return db.prepare<unknown[], T>(sql).pluck().all(...params)
+  return db
+    .prepare<unknown[], T>(sql)
+    .pluck()
+    .all(...params)
 }
 
 /** The first column of the first row. */
 export function value<T>(db: Db, sql: string, ...params: unknown[]): T | undefined {
-  return db.prepare<unknown[], T>(sql).pluck().get(...params)
+  return db
+    .prepare<unknown[], T>(sql)
+    .pluck()
+    .get(...params)
 }
 
 export function run(db: Db, sql: string, ...params: unknown[]): Database.RunResult {

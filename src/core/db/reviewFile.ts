@@ -1,6 +1,17 @@
 import { hasBytes, withTempDir } from '../lib/tempFiles'
 import Database from 'better-sqlite3'
-import { closeSync, copyFileSync, existsSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
 import { join } from 'node:path'
 import { FactdeskError } from '../../shared/errors'
 import { migrate, SCHEMA_VERSION } from './migrations'
@@ -12,7 +23,10 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1')
 
 /** Whether `bytes` begin as every SQLite database does (a review file, or any other). */
 export function isSqliteBytes(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= SQLITE_HEADER.length && SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))
+  return (
+    bytes.byteLength >= SQLITE_HEADER.length &&
+    SQLITE_HEADER.equals(Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)))
+  )
 }
 
 /** Removes a database file with the journal files SQLite keeps beside it. */
@@ -76,7 +90,10 @@ function checkPlace(path: string): void {
     try {
       target = statSync(path)
     } catch {
-      throw new FactdeskError('not-found', `${path} is a link to a file that does not exist. Open the review file itself.`)
+      throw new FactdeskError(
+        'not-found',
+        `${path} is a link to a file that does not exist. Open the review file itself.`,
+      )
     }
   }
   if (target.isDirectory()) {
@@ -99,7 +116,10 @@ function openReadOnly(path: string): Database.Database {
     const version = db.pragma('user_version', { simple: true }) as number
     assertOwnSchema(db, version, path)
     if (version !== SCHEMA_VERSION) {
-      throw new FactdeskError('forbidden', `${path} is open in another window of an older Factdesk, which must close it before this one can read it.`)
+      throw new FactdeskError(
+        'forbidden',
+        `${path} is open in another window of an older Factdesk, which must close it before this one can read it.`,
+      )
     }
     db.pragma('busy_timeout = 5000')
     return db
@@ -188,7 +208,6 @@ function inspect(path: string, mustExist: boolean): void {
     db?.close()
   }
 }
-
 
 /**
  * An in-memory copy of the review file to inspect. Even a read-only connection leaves -wal and -shm files

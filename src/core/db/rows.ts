@@ -43,7 +43,10 @@ export interface SourceRow {
 }
 
 /** What a claim carries besides its own row. */
-export type ClaimRelated = Pick<Claim, 'sources' | 'corrections' | 'hasConflict' | 'tags' | 'replies' | 'assignee' | 'signedOff'>
+export type ClaimRelated = Pick<
+  Claim,
+  'sources' | 'corrections' | 'hasConflict' | 'tags' | 'replies' | 'assignee' | 'signedOff'
+>
 
 export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
   return {
@@ -130,7 +133,14 @@ export interface DocumentRow {
 
 /** The essay as the contract's DocumentView. */
 export function toDocumentView(r: DocumentRow): DocumentView {
-  return { id: r.id, title: r.title, blocks: JSON.parse(r.blocks_json) as Block[], text: r.text, hash: r.content_hash, lang: essayLang(r.language, r.text) }
+  return {
+    id: r.id,
+    title: r.title,
+    blocks: JSON.parse(r.blocks_json) as Block[],
+    text: r.text,
+    hash: r.content_hash,
+    lang: essayLang(r.language, r.text),
+  }
 }
 
 /** A declared language that is a BCP 47 tag (`ko`, `en-GB`), else Korean where the text has Hangul, else English. */

@@ -99,7 +99,8 @@ export class Anchorer {
   private within(exact: string, from: number, to: number): Candidate[] {
     const hay = this.text.slice(from, to)
     const out: Candidate[] = []
-    for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1)) out.push({ start: from + i, end: from + i + exact.length, errors: 0 })
+    for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1))
+      out.push({ start: from + i, end: from + i + exact.length, errors: 0 })
     return out
   }
 
@@ -113,7 +114,13 @@ export class Anchorer {
     const { map, points } = this.old
     const a = map.map(points.unit(sel.start))
     const b = map.map(points.unit(sel.end))
-    return { start: a.at, end: Math.max(a.at, b.at), from: Math.min(a.from, a.at), to: Math.max(b.to, b.at), mapped: true }
+    return {
+      start: a.at,
+      end: Math.max(a.at, b.at),
+      from: Math.min(a.from, a.at),
+      to: Math.max(b.to, b.at),
+      mapped: true,
+    }
   }
 
   /** Agreement of the text around [start, end) with the recorded context, 0–1 on each side. */
@@ -122,7 +129,12 @@ export class Anchorer {
     const prefix = sel.prefix ?? ''
     const suffix = sel.suffix ?? ''
     let p = 0
-    while (p < prefix.length && p < start && prefix.charCodeAt(prefix.length - 1 - p) === text.charCodeAt(start - 1 - p)) p++
+    while (
+      p < prefix.length &&
+      p < start &&
+      prefix.charCodeAt(prefix.length - 1 - p) === text.charCodeAt(start - 1 - p)
+    )
+      p++
     let s = 0
     while (s < suffix.length && end + s < text.length && suffix.charCodeAt(s) === text.charCodeAt(end + s)) s++
     return { prefix: prefix.length ? p / prefix.length : 1, suffix: suffix.length ? s / suffix.length : 1 }
@@ -132,7 +144,12 @@ export class Anchorer {
   private score(c: Candidate, quoteLength: number, sel: Selectors, hint: number): number {
     const ctx = this.context(c.start, c.end, sel)
     const quote = 1 - c.errors / Math.max(quoteLength, c.end - c.start)
-    return 50 * quote + 20 * ctx.prefix + 20 * ctx.suffix + 2 * (1 - Math.abs(c.start - hint) / Math.max(1, this.text.length))
+    return (
+      50 * quote +
+      20 * ctx.prefix +
+      20 * ctx.suffix +
+      2 * (1 - Math.abs(c.start - hint) / Math.max(1, this.text.length))
+    )
   }
 
   private best(cands: Candidate[], quoteLength: number, sel: Selectors, hint: number): { c: Candidate; score: number } {
@@ -185,7 +202,12 @@ export class Anchorer {
     // A place mapped through the comparison is exact up to the change around it; a file's own offsets
     // (an annotation's position selector) may be a little off.
     const slack = exact.length + (at?.mapped ? WINDOW_SLACK / 4 : WINDOW_SLACK)
-    const window = at ? { from: Math.max(0, Math.min(at.from, at.start) - slack), to: Math.min(text.length, Math.max(at.to, at.end) + slack) } : null
+    const window = at
+      ? {
+          from: Math.max(0, Math.min(at.from, at.start) - slack),
+          to: Math.min(text.length, Math.max(at.to, at.end) + slack),
+        }
+      : null
     const inWindow = (c: Candidate) => !window || (c.start >= window.from && c.end <= window.to)
     // Where the comparison of the two texts places the claim within a short change, words found far
     // away must also have the claim's context: else they are the same words in another sentence.
@@ -199,7 +221,11 @@ export class Anchorer {
       // Both ends on characters that did not change: the words between are the claim's, as edited.
       const exactEnds = at.from === at.start && at.to === at.end
       const least = exactEnds ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE
-      const errors = distance(exact, text.slice(at.start, at.end), Math.floor(Math.max(length, at.end - at.start) * (1 - least)))
+      const errors = distance(
+        exact,
+        text.slice(at.start, at.end),
+        Math.floor(Math.max(length, at.end - at.start) * (1 - least)),
+      )
       const c = { start: at.start, end: at.end, errors }
       if (errors >= 0 && this.acceptable(c, length, sel, exactEnds ? at : null)) return this.found(c, 'fuzzy')
     }
@@ -219,9 +245,13 @@ export class Anchorer {
       }
     }
     const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
-    const all = trusted ? this.fuzzyByContext(exact, maxErrors, sel, budget) : this.fuzzy(exact, 0, text.length, maxErrors, budget)
+    const all = trusted
+      ? this.fuzzyByContext(exact, maxErrors, sel, budget)
+      : this.fuzzy(exact, 0, text.length, maxErrors, budget)
     if (all === null) return this.skip(budget)
-    const accepted = all.filter((c) => this.acceptable(c, length, sel, null) && (!trusted || inWindow(c) || this.agrees(c, sel)))
+    const accepted = all.filter(
+      (c) => this.acceptable(c, length, sel, null) && (!trusted || inWindow(c) || this.agrees(c, sel)),
+    )
     if (accepted.length === 0) return null
     return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
   }
@@ -243,7 +273,7 @@ export class Anchorer {
     for (const q of this.index.occurrences(suffix.slice(0, Math.ceil(suffix.length / 2)))) windows.push([q - reach, q])
     windows.sort((a, b) => a[0] - b[0])
     const out: Candidate[] = []
-    for (let i = 0; i < windows.length; ) {
+    for (let i = 0; i < windows.length;) {
       const from = windows[i][0]
       let to = windows[i++][1]
       while (i < windows.length && windows[i][0] <= to) to = Math.max(to, windows[i++][1])

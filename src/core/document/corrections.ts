@@ -21,61 +21,91 @@ export function listCorrections(store: ReviewStore): Correction[] {
 }
 
 /** Proposes new wording for a claim's text; the original is the claim's wording now. */
-export function proposeCorrection(store: ReviewStore, claimId: string, replacement: string, explanation: string, actor: string): Correction {
+export function proposeCorrection(
+  store: ReviewStore,
+  claimId: string,
+  replacement: string,
+  explanation: string,
+  actor: string,
+): Correction {
   const id = randomUUID()
   const now = new Date().toISOString()
-  store.db.transaction(() => {
-    const claim = getClaim(store, claimId)
-    if (replacement === claim.exact) throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
-    store.db
-      .prepare(
-        `INSERT INTO correction (id, claim_id, original, replacement, explanation, proposed_by, proposed, modified, version)
+  store.db
+    .transaction(() => {
+      const claim = getClaim(store, claimId)
+      if (replacement === claim.exact)
+        throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
+      store.db
+        .prepare(
+          `INSERT INTO correction (id, claim_id, original, replacement, explanation, proposed_by, proposed, modified, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, claimId, claim.exact, replacement, explanation, actor, now, now, store.newVersion(id))
-    recordEvent(store.db, claimId, actor, 'correction-proposed', { replacement })
-  }).immediate()
+        )
+        .run(id, claimId, claim.exact, replacement, explanation, actor, now, now, store.newVersion(id))
+      recordEvent(store.db, claimId, actor, 'correction-proposed', { replacement })
+    })
+    .immediate()
   return toCorrection(row(store, id))
 }
 
 export function updateCorrection(store: ReviewStore, id: string, replacement: string, explanation: string): Correction {
-  store.db.transaction(() => {
-    if (row(store, id).state === 'applied') {
-      throw new FactdeskError('invalid-args', 'An applied correction cannot be changed; undo it in the essay first.')
-    }
-    store.db
-      .prepare(`UPDATE correction SET replacement = ?, explanation = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(replacement, explanation, new Date().toISOString(), store.newVersion(id), id)
-  }).immediate()
+  store.db
+    .transaction(() => {
+      if (row(store, id).state === 'applied') {
+        throw new FactdeskError('invalid-args', 'An applied correction cannot be changed; undo it in the essay first.')
+      }
+      store.db
+        .prepare(
+          `UPDATE correction SET replacement = ?, explanation = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`,
+        )
+        .run(replacement, explanation, new Date().toISOString(), store.newVersion(id), id)
+    })
+    .immediate()
   return toCorrection(row(store, id))
 }
 
 export function deleteCorrection(store: ReviewStore, id: string, actor: string): void {
-  store.db.transaction(() => {
-    const r = row(store, id)
-    if (r.state === 'applied') throw new FactdeskError('invalid-args', 'An applied correction is part of the record; undo it in the essay first.')
-    store.db
-      .prepare(`UPDATE correction SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(new Date().toISOString(), store.newVersion(id), id)
-    recordEvent(store.db, r.claim_id, actor, 'correction-removed', {})
-  }).immediate()
+  store.db
+    .transaction(() => {
+      const r = row(store, id)
+      if (r.state === 'applied')
+        throw new FactdeskError(
+          'invalid-args',
+          'An applied correction is part of the record; undo it in the essay first.',
+        )
+      store.db
+        .prepare(`UPDATE correction SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+        .run(new Date().toISOString(), store.newVersion(id), id)
+      recordEvent(store.db, r.claim_id, actor, 'correction-removed', {})
+    })
+    .immediate()
 }
 
 /**
  * Records an applied correction together with the essay as the editor changed it, in one transaction:
  * the claim must now read exactly the replacement, or nothing is saved.
  */
-export function applyCorrection(store: ReviewStore, id: string, blocks: Block[], ranges: ClaimRange[], actor: string): Correction {
-  store.db.transaction(() => {
-    const r = row(store, id)
-    if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
-    const before = getClaim(store, r.claim_id).exact
-    // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
-    $saveDocument(store, blocks, ranges, actor)
-    if (row(store, id).state !== 'applied') {
-      throw new FactdeskError('invalid-args', 'The essay does not read the corrected wording at the claim; nothing was saved.')
-    }
-    store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
-  }).immediate()
+export function applyCorrection(
+  store: ReviewStore,
+  id: string,
+  blocks: Block[],
+  ranges: ClaimRange[],
+  actor: string,
+): Correction {
+  store.db
+    .transaction(() => {
+      const r = row(store, id)
+      if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
+      const before = getClaim(store, r.claim_id).exact
+      // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
+      $saveDocument(store, blocks, ranges, actor)
+      if (row(store, id).state !== 'applied') {
+        throw new FactdeskError(
+          'invalid-args',
+          'The essay does not read the corrected wording at the claim; nothing was saved.',
+        )
+      }
+      store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
+    })
+    .immediate()
   return toCorrection(row(store, id))
 }

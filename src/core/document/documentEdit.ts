@@ -34,14 +34,9 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   // A claim the page did not send may be one it never knew of (marked from another window or the
   // command line since the page loaded): it follows the edit by itself, and is lost only with its words.
   const edit = editRegion(value<string>(db, `SELECT text FROM document LIMIT 1`)!, text)
-  db.prepare(`UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`).run(
-    essayTitle(blocks),
-    essayByline(blocks),
-    JSON.stringify(blocks),
-    text,
-    contentHash(text),
-    now,
-  )
+  db.prepare(
+    `UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`,
+  ).run(essayTitle(blocks), essayByline(blocks), JSON.stringify(blocks), text, contentHash(text), now)
   const claims = all<ClaimRow>(db, `SELECT * FROM claim WHERE deleted = 0 AND anchored = 1`)
   const move = db.prepare(`UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ? WHERE id = ?`)
   const reword = db.prepare(
@@ -52,7 +47,9 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const changes: TextChange[] = []
   for (const claim of claims) {
     const followed = byId.has(claim.id) ? null : mapRange(claim, edit)
-    const range = byId.get(claim.id) ?? (followed && cpSlice(text, followed.start, followed.end) === claim.exact ? followed : undefined)
+    const range =
+      byId.get(claim.id) ??
+      (followed && cpSlice(text, followed.start, followed.end) === claim.exact ? followed : undefined)
     if (!range) {
       orphan.run(now, actor, claim.id)
       // All of its words were deleted: that too is a change of the words its verdict judged.
@@ -68,7 +65,8 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   }
   const corrected = followCorrectionsInText(store, actor, now)
   // Every change of a claim's words is part of its record (src/core/claims/textChange.ts).
-  for (const change of changes) recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
+  for (const change of changes)
+    recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
 }
 
 /**
@@ -78,8 +76,11 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
  */
 function followCorrectionsInText(store: ReviewStore, actor: string, now: string): Set<string> {
   const claimIds = new Set<string>()
-  const redone = all<{ id: string; claim_id: string; original: string; replacement: string }>(store.db, `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
-       WHERE k.deleted = 0 AND k.state = 'proposed' AND c.exact = k.replacement AND c.exact <> k.original`)
+  const redone = all<{ id: string; claim_id: string; original: string; replacement: string }>(
+    store.db,
+    `SELECT k.id, k.claim_id, k.original, k.replacement FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'proposed' AND c.exact = k.replacement AND c.exact <> k.original`,
+  )
   for (const k of redone) {
     store.db
       .prepare(
@@ -89,8 +90,11 @@ function followCorrectionsInText(store: ReviewStore, actor: string, now: string)
     recordEvent(store.db, k.claim_id, actor, 'correction-applied', { original: k.original, replacement: k.replacement })
     claimIds.add(k.claim_id)
   }
-  const undone = all<{ id: string; claim_id: string }>(store.db, `SELECT k.id, k.claim_id FROM correction k JOIN claim c ON c.id = k.claim_id
-       WHERE k.deleted = 0 AND k.state = 'applied' AND c.exact = k.original AND c.exact <> k.replacement`)
+  const undone = all<{ id: string; claim_id: string }>(
+    store.db,
+    `SELECT k.id, k.claim_id FROM correction k JOIN claim c ON c.id = k.claim_id
+       WHERE k.deleted = 0 AND k.state = 'applied' AND c.exact = k.original AND c.exact <> k.replacement`,
+  )
   for (const k of undone) {
     store.db
       .prepare(

@@ -19,7 +19,9 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
     proposeCorrection(store(), claimId, replacement, explanation, actor())
     return getClaim(store(), claimId)
   })
-  reg.register('correction-update', ({ id, replacement, explanation }) => getClaim(store(), updateCorrection(store(), id, replacement, explanation).claimId))
+  reg.register('correction-update', ({ id, replacement, explanation }) =>
+    getClaim(store(), updateCorrection(store(), id, replacement, explanation).claimId),
+  )
   reg.register('correction-delete', ({ id }) => {
     const claimId = value<string>(store().db, `SELECT claim_id FROM correction WHERE id = ?`, id)
     deleteCorrection(store(), id, actor())

@@ -9,14 +9,22 @@ import type { ParsedEssay } from './essayFormat'
 
 /** The essay under review (a review file holds exactly one). */
 export function readDocument(store: ReviewStore): DocumentView {
-  const row = get<DocumentRow>(store.db, `SELECT id, title, blocks_json, text, content_hash, language FROM document LIMIT 1`)
+  const row = get<DocumentRow>(
+    store.db,
+    `SELECT id, title, blocks_json, text, content_hash, language FROM document LIMIT 1`,
+  )
   if (!row) throw new Error(`${store.path} holds no essay.`)
   return toDocumentView(row)
 }
 
 /** What the window shows of the open review: its file, essay title, schema and whether it is read-only. */
 export function reviewInfo(store: ReviewStore): ReviewInfo {
-  return { path: store.path, documentTitle: readDocument(store).title, schemaVersion: SCHEMA_VERSION, readOnly: store.readOnly }
+  return {
+    path: store.path,
+    documentTitle: readDocument(store).title,
+    schemaVersion: SCHEMA_VERSION,
+    readOnly: store.readOnly,
+  }
 }
 
 /** The essay's plain text straight from a connection (a read-only copy of a file not opened as a review). */

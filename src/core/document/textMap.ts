@@ -168,9 +168,19 @@ export function diffSegments(oldText: string, newText: string): Segment[] {
   }
   const changed = (oldStart: number, oldEnd: number, newStart: number, newEnd: number) => {
     let p = 0
-    while (oldStart + p < oldEnd && newStart + p < newEnd && oldText.charCodeAt(oldStart + p) === newText.charCodeAt(newStart + p)) p++
+    while (
+      oldStart + p < oldEnd &&
+      newStart + p < newEnd &&
+      oldText.charCodeAt(oldStart + p) === newText.charCodeAt(newStart + p)
+    )
+      p++
     let s = 0
-    while (oldEnd - s > oldStart + p && newEnd - s > newStart + p && oldText.charCodeAt(oldEnd - 1 - s) === newText.charCodeAt(newEnd - 1 - s)) s++
+    while (
+      oldEnd - s > oldStart + p &&
+      newEnd - s > newStart + p &&
+      oldText.charCodeAt(oldEnd - 1 - s) === newText.charCodeAt(newEnd - 1 - s)
+    )
+      s++
     push({ oldStart, oldEnd: oldStart + p, newStart, newEnd: newStart + p, equal: true })
     const [a0, a1, b0, b1] = [oldStart + p, oldEnd - s, newStart + p, newEnd - s]
     // Within a changed paragraph, the characters that stayed (so a claim beside an edit maps exactly).
@@ -207,7 +217,10 @@ export function diffSegments(oldText: string, newText: string): Segment[] {
 export class TextMap {
   private readonly segments: Segment[]
   constructor(oldText: string, newText: string) {
-    this.segments = oldText === newText ? [{ oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length, equal: true }] : diffSegments(oldText, newText)
+    this.segments =
+      oldText === newText
+        ? [{ oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length, equal: true }]
+        : diffSegments(oldText, newText)
   }
 
   map(x: number): MappedPlace {

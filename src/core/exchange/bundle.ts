@@ -134,7 +134,10 @@ export function toBundleClaim(r: ClaimRow, history: string[]): BundleClaim {
 /** The whole review, tombstones and version histories included. */
 export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
   const doc = readDocument(store)
-  const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as { source_url: string; language: string }
+  const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
+    source_url: string
+    language: string
+  }
   const history = store.versionHistories()
   const claims = allClaimRows(store).map((r) => toBundleClaim(r, history.get(r.id) ?? [r.version]))
   const sources = allSourceRows(store).map((r) => ({
@@ -144,14 +147,28 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
   }))
   const thread = exportThread(store, history)
   const reviewers = [
-    ...new Set([...claims.map((c) => c.author), ...claims.map((c) => c.modifiedBy), ...thread.replies.map((r) => r.author), ...thread.tags.map((t) => t.author), actor]),
+    ...new Set([
+      ...claims.map((c) => c.author),
+      ...claims.map((c) => c.modifiedBy),
+      ...thread.replies.map((r) => r.author),
+      ...thread.tags.map((t) => t.author),
+      actor,
+    ]),
   ].filter(Boolean)
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exported: new Date().toISOString(),
     exportedBy: actor,
-    document: { id: doc.id, title: doc.title, text: doc.text, hash: doc.hash, blocks: doc.blocks, sourceUrl: isHttpUrl(essay.source_url) ? fits(essay.source_url, LIMITS.url) : undefined, language: fits(essay.language, LIMITS.field) },
+    document: {
+      id: doc.id,
+      title: doc.title,
+      text: doc.text,
+      hash: doc.hash,
+      blocks: doc.blocks,
+      sourceUrl: isHttpUrl(essay.source_url) ? fits(essay.source_url, LIMITS.url) : undefined,
+      language: fits(essay.language, LIMITS.field),
+    },
     claims,
     sources,
     reviewers: reviewers.sort(),
@@ -170,7 +187,10 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
   if (value && typeof value === 'object' && (value as { format?: unknown }).format === BUNDLE_FORMAT) {
     const v = (value as { version?: unknown }).version
     if (typeof v === 'number' && v > BUNDLE_VERSION) {
-      refuse(name, `the bundle is format version ${v}, made by a newer Factdesk (this one reads version ${BUNDLE_VERSION}). Update Factdesk to import it.`)
+      refuse(
+        name,
+        `the bundle is format version ${v}, made by a newer Factdesk (this one reads version ${BUNDLE_VERSION}). Update Factdesk to import it.`,
+      )
     }
   }
   const parsed = bundleSchema.safeParse(upgradeBundle(value))
@@ -191,8 +211,10 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
     if (!c.history.includes(c.version)) refuse(name, `claim ${c.id}: its version is missing from its history.`)
     if (c.start >= c.end) refuse(name, `claim ${c.id}: it starts at ${c.start} but ends at ${c.end}.`)
     if (c.anchored) {
-      if (c.end > length) refuse(name, `claim ${c.id}: its position ${c.start}–${c.end} is beyond the end of the text (${length}).`)
-      if (text.slice(points.unit(c.start), points.unit(c.end)) !== c.exact) refuse(name, `claim ${c.id}: its quote does not match the document at ${c.start}–${c.end}.`)
+      if (c.end > length)
+        refuse(name, `claim ${c.id}: its position ${c.start}–${c.end} is beyond the end of the text (${length}).`)
+      if (text.slice(points.unit(c.start), points.unit(c.end)) !== c.exact)
+        refuse(name, `claim ${c.id}: its quote does not match the document at ${c.start}–${c.end}.`)
     }
   }
   const sourceIds = new Set<string>()

@@ -36,7 +36,9 @@ export const bundleCorrectionSchema = z
   .strict()
 export type BundleCorrection = z.infer<typeof bundleCorrectionSchema>
 
-export const bundleDismissedSchema = z.object({ key: suggestionKeySchema, dismissed: timestamp, actor: reviewer }).strict()
+export const bundleDismissedSchema = z
+  .object({ key: suggestionKeySchema, dismissed: timestamp, actor: reviewer })
+  .strict()
 export type BundleDismissed = z.infer<typeof bundleDismissedSchema>
 
 /** Only the settings the review has set: a field left to its default is absent. */
@@ -81,11 +83,15 @@ export const toBundleCorrection = (r: CorrectionRow): Omit<BundleCorrection, 'hi
 
 export function exportExtras(store: ReviewStore, histories: Map<string, string[]>): BundleExtras {
   const { db } = store
-  const corrections = (db.prepare(`SELECT * FROM correction ORDER BY claim_id, proposed, id`).all() as CorrectionRow[]).map((r) => ({
+  const corrections = (
+    db.prepare(`SELECT * FROM correction ORDER BY claim_id, proposed, id`).all() as CorrectionRow[]
+  ).map((r) => ({
     ...toBundleCorrection(r),
     history: histories.get(r.id) ?? [r.version],
   }))
-  const dismissedSuggestions = db.prepare(`SELECT key, dismissed, actor FROM dismissed_suggestion ORDER BY key`).all() as BundleDismissed[]
+  const dismissedSuggestions = db
+    .prepare(`SELECT key, dismissed, actor FROM dismissed_suggestion ORDER BY key`)
+    .all() as BundleDismissed[]
   const republish = storedRepublish(store)
   const verdictScale = storedScale(store)
   return {
@@ -97,7 +103,12 @@ export function exportExtras(store: ReviewStore, histories: Map<string, string[]
 }
 
 /** What the schema cannot check: unique ids, corrections of claims in the file, versions in histories. */
-export function validateExtras(bundle: BundleExtras, refuse: (problem: string) => never, claimIds: Set<string>, takenIds: Set<string>): void {
+export function validateExtras(
+  bundle: BundleExtras,
+  refuse: (problem: string) => never,
+  claimIds: Set<string>,
+  takenIds: Set<string>,
+): void {
   const ids = new Set<string>()
   for (const c of bundle.corrections) {
     if (ids.has(c.id) || takenIds.has(c.id) || claimIds.has(c.id)) refuse(`the id ${c.id} appears twice.`)

@@ -12,7 +12,6 @@ import { toReply, type ReplyRow, type TagRow } from '../db/rows'
  * existed still import.
  */
 
-
 export const BUNDLE_LIMITS = { replies: 200_000, tags: 200_000, tagStyles: 10_000, events: 1_000_000 } as const
 /** History details are flat: each value text (at most this long), a number, true/false or null. */
 const DETAIL_TEXT_MAX = LIMITS.quote
@@ -33,7 +32,10 @@ export const bundleTagSchema = z
   .object({
     id: uuid,
     claimId: uuid,
-    name: z.string().min(1).max(TAG_MAX * 2),
+    name: z
+      .string()
+      .min(1)
+      .max(TAG_MAX * 2),
     author: reviewer,
     created: timestamp,
     ...versionedFields,
@@ -41,7 +43,15 @@ export const bundleTagSchema = z
   .strict()
 export type BundleTag = z.infer<typeof bundleTagSchema>
 
-export const bundleTagStyleSchema = z.object({ name: z.string().min(1).max(TAG_MAX * 2), color: tagColorSchema }).strict()
+export const bundleTagStyleSchema = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(TAG_MAX * 2),
+    color: tagColorSchema,
+  })
+  .strict()
 export type BundleTagStyle = z.infer<typeof bundleTagStyleSchema>
 
 const detailValue = z.union([z.string().max(DETAIL_TEXT_MAX), z.number(), z.boolean(), z.null()])
@@ -133,7 +143,10 @@ export function validateThread(
   }
   const tagName = (name: string, where: string) => {
     const n = normalizeTagName(name)
-    if (!n.ok || n.name !== name) refuse(`${where}: “${name.slice(0, 60)}” is not a tag name Factdesk writes (${n.ok ? 'it is not normalized' : n.reason}).`)
+    if (!n.ok || n.name !== name)
+      refuse(
+        `${where}: “${name.slice(0, 60)}” is not a tag name Factdesk writes (${n.ok ? 'it is not normalized' : n.reason}).`,
+      )
   }
   for (const t of bundle.tags) {
     entity('tag', t)

@@ -21,7 +21,15 @@ type ClaimField = (typeof CLAIM_FIELDS)[number]
 function claimSide(r: ClaimRow | BundleClaim): ConflictView['mine'] {
   const deleted = typeof r.deleted === 'boolean' ? r.deleted : r.deleted === 1
   const modifiedBy = 'modifiedBy' in r ? r.modifiedBy : r.modified_by
-  return { verdict: r.verdict, status: r.status, note: r.note, deleted, modified: r.modified, modifiedBy, exact: r.exact }
+  return {
+    verdict: r.verdict,
+    status: r.status,
+    note: r.note,
+    deleted,
+    modified: r.modified,
+    modifiedBy,
+    exact: r.exact,
+  }
 }
 
 function sourceSide(r: SourceRow | BundleSource): ConflictView['mine'] {
@@ -55,22 +63,33 @@ function baseSide(store: ReviewStore, entityId: string, theirs: { history: strin
        WHERE v.entity_id = ? AND v.version IN (SELECT value FROM json_each(?))
        ORDER BY v.modified DESC, v.version DESC LIMIT 1`,
     )
-    .get(entityId, JSON.stringify(theirs.history)) as { version: string; modified: string; modified_by: string; values_json: string } | undefined
+    .get(entityId, JSON.stringify(theirs.history)) as
+    { version: string; modified: string; modified_by: string; values_json: string } | undefined
   if (!row) return null
   const values = JSON.parse(row.values_json) as Record<string, string | number>
   return { ...values, deleted: values.deleted === 1, modified: row.modified, modifiedBy: row.modified_by }
 }
 
 function mineSide(store: ReviewStore, row: ConflictRow): ConflictSide {
-  if (row.entity === 'claim') return claimSide(store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(row.entity_id) as ClaimRow)
+  if (row.entity === 'claim')
+    return claimSide(store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(row.entity_id) as ClaimRow)
   return sourceSide(store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(row.entity_id) as SourceRow)
 }
 
 export function listConflicts(store: ReviewStore): ConflictView[] {
-  const rows = store.db.prepare(`SELECT * FROM conflict WHERE resolved = '' ORDER BY created, id`).all() as ConflictRow[]
+  const rows = store.db
+    .prepare(`SELECT * FROM conflict WHERE resolved = '' ORDER BY created, id`)
+    .all() as ConflictRow[]
   return rows.map((r) => {
     const theirs = JSON.parse(r.theirs_json) as BundleClaim | BundleSource
-    const common = { id: r.id, entity: r.entity, entityId: r.entity_id, origin: r.origin, created: r.created, base: baseSide(store, r.entity_id, theirs) }
+    const common = {
+      id: r.id,
+      entity: r.entity,
+      entityId: r.entity_id,
+      origin: r.origin,
+      created: r.created,
+      base: baseSide(store, r.entity_id, theirs),
+    }
     if (r.entity === 'claim') {
       const mine = store.db.prepare(`SELECT * FROM claim WHERE id = ?`).get(r.entity_id) as ClaimRow
       return { ...common, claimId: r.entity_id, mine: claimSide(mine), theirs: claimSide(theirs as BundleClaim) }
@@ -115,9 +134,26 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
       const t = theirs as BundleSource
       db.prepare(
         `UPDATE source SET url = ?, title = ?, publisher = ?, published = ?, accessed = ?, excerpt = ?, archive_url = ?, deleted = ?, modified = ?, revision = max(revision, ?) + 1, version = ? WHERE id = ?`,
-      ).run(t.url, t.title, t.publisher, t.published, t.accessed, t.excerpt, t.archiveUrl, t.deleted ? 1 : 0, now, t.revision, version, row.entity_id)
+      ).run(
+        t.url,
+        t.title,
+        t.publisher,
+        t.published,
+        t.accessed,
+        t.excerpt,
+        t.archiveUrl,
+        t.deleted ? 1 : 0,
+        now,
+        t.revision,
+        version,
+        row.entity_id,
+      )
     } else {
-      db.prepare(`UPDATE source SET modified = ?, revision = revision + 1, version = ? WHERE id = ?`).run(now, version, row.entity_id)
+      db.prepare(`UPDATE source SET modified = ?, revision = revision + 1, version = ? WHERE id = ?`).run(
+        now,
+        version,
+        row.entity_id,
+      )
     }
     const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
     for (const v of theirs.history) remember.run(row.entity_id, v)
@@ -126,18 +162,35 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
   }).immediate()
 }
 
-const SOURCE_FIELDS = ['url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl', 'deleted'] as const
+const SOURCE_FIELDS = [
+  'url',
+  'title',
+  'publisher',
+  'published',
+  'accessed',
+  'excerpt',
+  'archiveUrl',
+  'deleted',
+] as const
 
 /**
  * The history entry of a settled conflict, on the claim it concerns (a source's claim for a source): for
  * every field the two sides disagreed on, which side was kept (`<field>`: mine/theirs) and the value the
  * review has now (`<field>Value`), so the history says what was chosen. Call after the entity was written.
  */
-function recordConflictResolved(store: ReviewStore, row: ConflictRow, choice: ConflictChoice, before: ConflictSide, actor: string, at: string): void {
+function recordConflictResolved(
+  store: ReviewStore,
+  row: ConflictRow,
+  choice: ConflictChoice,
+  before: ConflictSide,
+  actor: string,
+  at: string,
+): void {
   const theirs = JSON.parse(row.theirs_json) as BundleClaim | BundleSource
   const isClaim = row.entity === 'claim'
   const table = isClaim ? 'claim' : 'source'
-  const now = store.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.entity_id) as ClaimRow | SourceRow | undefined
+  const now = store.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.entity_id) as
+    ClaimRow | SourceRow | undefined
   if (!now) return
   const claimId = isClaim ? row.entity_id : (now as SourceRow).claim_id
   const after = isClaim ? claimSide(now as ClaimRow) : sourceSide(now as SourceRow)

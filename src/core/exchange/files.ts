@@ -22,13 +22,13 @@ import { isZipBytes } from './word/zip'
 import { readDocument } from '../document/queries'
 import { openReview } from '../review/open'
 
-
 export function sha256(bytes: Uint8Array): string {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
 }
 
 export function bundleToIncoming(bundle: ReviewBundle, format: IncomingReview['format']): IncomingReview {
-  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions, workflow } = bundle
+  const { replies, tags, tagStyles, events, corrections, republish, verdictScale, dismissedSuggestions, workflow } =
+    bundle
   return {
     format,
     documentText: bundle.document.text,
@@ -60,17 +60,25 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
     try {
       // Exports leave out links that are not http(s); an incoming file holding one is refused instead.
       const link = other.db
-        .prepare(`SELECT url FROM source WHERE url <> '' UNION ALL SELECT archive_url FROM source WHERE archive_url <> ''`)
+        .prepare(
+          `SELECT url FROM source WHERE url <> '' UNION ALL SELECT archive_url FROM source WHERE archive_url <> ''`,
+        )
         .pluck()
         .all() as string[]
       if (link.some((url) => !isHttpUrl(url))) {
-        throw new FactdeskError('invalid-file', `${name}: a source link is not a web address (only http:// and https:// addresses are allowed). Nothing was imported; the review is unchanged.`)
+        throw new FactdeskError(
+          'invalid-file',
+          `${name}: a source link is not a web address (only http:// and https:// addresses are allowed). Nothing was imported; the review is unchanged.`,
+        )
       }
       // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
       return validateBundle(name, exportBundle(other, ''))
     } catch (err) {
       if (err instanceof FactdeskError) throw err
-      throw new FactdeskError('invalid-file', `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`)
+      throw new FactdeskError(
+        'invalid-file',
+        `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`,
+      )
     } finally {
       other.close()
     }
@@ -99,10 +107,14 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
   }
   if (isZipBytes(bytes) || /\.docx$/i.test(name)) return checkWordFile(name, bytes)
   const value = parseJsonFile(name, bytes)
-  const format = value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
+  const format =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
   if (typeof format === 'string' && format.startsWith('factdesk')) {
     if (format !== BUNDLE_FORMAT) {
-      throw new FactdeskError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to import it.`)
+      throw new FactdeskError(
+        'invalid-file',
+        `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to import it.`,
+      )
     }
     assertBundleTotals(name, value)
     return bundleToIncoming(validateBundle(name, value), 'bundle')
@@ -138,11 +150,20 @@ export async function importFile(
  * a review without rated claims takes the file's scale, then verdicts the review's scale does not
  * have come in as not yet rated (the original kept in the note), then the merge.
  */
-function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming: IncomingReview, importer: string): ImportSummary {
+function mergeFile(
+  store: ReviewStore,
+  name: string,
+  bytes: Uint8Array,
+  incoming: IncomingReview,
+  importer: string,
+): ImportSummary {
   const meta = { fileName: name, fileHash: sha256(bytes), importer }
   const { result, importId } = capturingImport(store.db, () => {
     const scaleNote = adoptIncomingScale(store, incoming, importer)
-    const adapted = adaptIncomingVerdicts(store, scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming)
+    const adapted = adaptIncomingVerdicts(
+      store,
+      scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming,
+    )
     return mergeIncoming(store, adapted, meta)
   })
   return { ...result, importId }
@@ -151,10 +172,20 @@ function mergeFile(store: ReviewStore, name: string, bytes: Uint8Array, incoming
 export async function exportReview(store: ReviewStore, format: ExchangeFormat, actor: string): Promise<ExportedFile> {
   const base = fileBase(store.db.prepare(`SELECT title FROM document LIMIT 1`).pluck().get() as string, 'review')
   if (format === 'bundle') {
-    return { fileName: `${base}.factdesk.json`, mimeType: 'application/json', encoding: 'utf8', data: JSON.stringify(exportBundle(store, actor), null, 2) }
+    return {
+      fileName: `${base}.factdesk.json`,
+      mimeType: 'application/json',
+      encoding: 'utf8',
+      data: JSON.stringify(exportBundle(store, actor), null, 2),
+    }
   }
   if (format === 'w3c') {
-    return { fileName: `${base}.annotations.jsonld`, mimeType: 'application/ld+json', encoding: 'utf8', data: JSON.stringify(exportW3c(store), null, 2) }
+    return {
+      fileName: `${base}.annotations.jsonld`,
+      mimeType: 'application/ld+json',
+      encoding: 'utf8',
+      data: JSON.stringify(exportW3c(store), null, 2),
+    }
   }
   const data = await withTempDir(async (dir) => {
     const path = join(dir, `${randomUUID()}.factdesk`)

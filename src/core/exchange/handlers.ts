@@ -28,7 +28,11 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       // the window stays answerable and the import can be cancelled; in memory it runs here.
       const summary =
         ctx.runImport && s.path !== ':memory:'
-          ? await ctx.runImport({ reviewPath: s.path, fileName, bytes, importer: actor(), acceptResolved }, progress, controller.signal)
+          ? await ctx.runImport(
+              { reviewPath: s.path, fileName, bytes, importer: actor(), acceptResolved },
+              progress,
+              controller.signal,
+            )
           : await importFile(s, fileName, bytes, actor(), progress, { acceptResolved })
       ctx.session.noteOwnChange()
       ctx.emit('import-progress', { fileName, phase: 'done' })

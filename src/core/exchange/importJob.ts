@@ -13,7 +13,9 @@ export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
   const store = openReview(job.reviewPath)
   try {
-    return await importFile(store, job.fileName, job.bytes, job.importer, progress, { acceptResolved: job.acceptResolved })
+    return await importFile(store, job.fileName, job.bytes, job.importer, progress, {
+      acceptResolved: job.acceptResolved,
+    })
   } finally {
     store.close()
   }

@@ -20,10 +20,17 @@ export type ImportMessage =
   | { type: 'failed'; code: ErrorCode; message: string }
 
 /** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
-export type ImportRunner = (job: ImportJob, progress: (phase: ImportPhase) => void, signal: AbortSignal) => Promise<ImportSummary>
+export type ImportRunner = (
+  job: ImportJob,
+  progress: (phase: ImportPhase) => void,
+  signal: AbortSignal,
+) => Promise<ImportSummary>
 
 const cancelledError = (fileName: string): FactdeskError =>
-  new FactdeskError('cancelled', `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`)
+  new FactdeskError(
+    'cancelled',
+    `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`,
+  )
 
 /**
  * In a worker thread with its own connection: the app's main process (and the harness) stays free to
@@ -53,7 +60,11 @@ export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRun
         else settle(() => reject(new FactdeskError(message.code, message.message)))
         if (message.type !== 'progress') void worker.terminate()
       })
-      worker.on('error', (err) => settle(() => reject(new FactdeskError('internal', `The import stopped: ${err.message}`))))
-      worker.on('exit', (code) => settle(() => reject(new FactdeskError('internal', `The import stopped (exit code ${code}).`))))
+      worker.on('error', (err) =>
+        settle(() => reject(new FactdeskError('internal', `The import stopped: ${err.message}`))),
+      )
+      worker.on('exit', (code) =>
+        settle(() => reject(new FactdeskError('internal', `The import stopped (exit code ${code}).`))),
+      )
     })
 }

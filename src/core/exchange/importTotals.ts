@@ -36,7 +36,14 @@ export function assertBundleTotals(name: string, value: unknown): void {
 
 /** On what any reader made of a file (a review file, a bundle, W3C annotations). */
 export function assertIncomingTotals(name: string, incoming: IncomingReview): IncomingReview {
-  const histories: { history: string[] }[][] = [incoming.claims, incoming.sources, incoming.replies ?? [], incoming.tags ?? [], incoming.corrections ?? [], incoming.workflow ?? []]
+  const histories: { history: string[] }[][] = [
+    incoming.claims,
+    incoming.sources,
+    incoming.replies ?? [],
+    incoming.tags ?? [],
+    incoming.corrections ?? [],
+    incoming.workflow ?? [],
+  ]
   const versions = histories.reduce((n, list) => n + list.reduce((m, item) => m + item.history.length, 0), 0)
   if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions in all', IMPORT_LIMITS.versions)
   if (incoming.sources.length > IMPORT_LIMITS.sources) refuse(name, 'sources', IMPORT_LIMITS.sources)

@@ -41,18 +41,30 @@ const OUTSIDE_STATE = new Set(['import_log', 'import_undo', 'sync_pushed', 'noti
  * The tables our migrations create (a table someone else added to a file is not ours to hash or
  * restore); their columns are read from the file, so a column a later step adds is covered.
  */
-const OWN_TABLES = new Set(migrations.flatMap((step) => [...step.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/g)].map((m) => m[1])))
+const OWN_TABLES = new Set(
+  migrations.flatMap((step) => [...step.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/g)].map((m) => m[1])),
+)
 
 const q = (name: string): string => `"${name.replaceAll('"', '""')}"`
 
 /** The review's content tables, as the file has them (the search index, a virtual table, is not one). */
 export function contentTables(db: Database.Database): TableShape[] {
-  const tables = all<{ name: string; wr: number }>(db, `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`)
+  const tables = all<{ name: string; wr: number }>(
+    db,
+    `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
+  )
   return tables
     .filter((t) => OWN_TABLES.has(t.name) && !OUTSIDE_STATE.has(t.name))
     .map((t) => {
-      const info = all<{ name: string; pk: number }>(db, `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`, t.name)
-      const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
+      const info = all<{ name: string; pk: number }>(
+        db,
+        `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`,
+        t.name,
+      )
+      const key = info
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name)
       return { name: t.name, columns: info.map((c) => c.name), key, rowid: t.wr === 0 }
     })
 }
@@ -75,7 +87,10 @@ export function stateHash(db: Database.Database): string {
   const h = createHash('sha256')
   for (const t of contentTables(db)) {
     h.update(JSON.stringify([t.name, t.columns]))
-    const rows = db.prepare(`SELECT ${t.columns.map(q).join(', ')} FROM ${q(t.name)} ORDER BY ${keyExpr(t).join(', ')}`).raw().iterate()
+    const rows = db
+      .prepare(`SELECT ${t.columns.map(q).join(', ')} FROM ${q(t.name)} ORDER BY ${keyExpr(t).join(', ')}`)
+      .raw()
+      .iterate()
     // The same bytes as one update per row, in fewer calls; a replacer only where a row needs one
     // (JSON.stringify throws on a bigint), since calling it for every value costs more than the hash.
     let chunk: string[] = []
@@ -104,7 +119,10 @@ function installCapture(db: Database.Database, tables: TableShape[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
     seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, key_json TEXT NOT NULL, before_json TEXT)`)
   tables.forEach((t, i) => {
-    const key = (side: string) => `json_array(${keyExpr(t).map((k) => `${side}.${k}`).join(', ')})`
+    const key = (side: string) =>
+      `json_array(${keyExpr(t)
+        .map((k) => `${side}.${k}`)
+        .join(', ')})`
     const image = `json_object(${[...(t.rowid ? ['rowid'] : []), ...t.columns]
       .map((c) => `'${c.replaceAll("'", "''")}', OLD.${c === 'rowid' ? 'rowid' : q(c)}`)
       .join(', ')})`
@@ -133,7 +151,10 @@ interface LogRow {
 
 /** The imports that can be undone now, the next one first: each one's "after" is the state the one before it left. */
 export function undoableImports(db: Database.Database, current: string = stateHash(db)): string[] {
-  const rows = all<LogRow>(db, `SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`)
+  const rows = all<LogRow>(
+    db,
+    `SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`,
+  )
   const chain: string[] = []
   let state = current
   for (const r of rows) {
@@ -155,25 +176,31 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
   db.pragma('recursive_triggers = ON')
   try {
     let after = ''
-    const done = db.transaction(() => {
-      const before = stateHash(db)
-      const reachable = undoableImports(db, before)
-      installCapture(db, tables)
-      const result = run()
-      const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
-      dropCapture(db, tables.length)
-      // Pre-images no undo can reach any more (a change came after their import) are let go.
-      db.prepare(`DELETE FROM import_undo WHERE import_id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(reachable))
-      db.prepare(
-        `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) SELECT ?, seq, tbl, op, key_json, before_json FROM temp.import_capture`,
-      ).run(importId)
-      db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
-      // The logged summary names its import too, as the one the caller gets does.
-      db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(importId)
-      after = stateHash(db)
-      db.prepare(`UPDATE import_log SET before_state = ?, after_state = ? WHERE id = ?`).run(before, after, importId)
-      return { result, importId }
-    }).immediate()
+    const done = db
+      .transaction(() => {
+        const before = stateHash(db)
+        const reachable = undoableImports(db, before)
+        installCapture(db, tables)
+        const result = run()
+        const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
+        dropCapture(db, tables.length)
+        // Pre-images no undo can reach any more (a change came after their import) are let go.
+        db.prepare(`DELETE FROM import_undo WHERE import_id NOT IN (SELECT value FROM json_each(?))`).run(
+          JSON.stringify(reachable),
+        )
+        db.prepare(
+          `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) SELECT ?, seq, tbl, op, key_json, before_json FROM temp.import_capture`,
+        ).run(importId)
+        db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
+        // The logged summary names its import too, as the one the caller gets does.
+        db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(
+          importId,
+        )
+        after = stateHash(db)
+        db.prepare(`UPDATE import_log SET before_state = ?, after_state = ? WHERE id = ?`).run(before, after, importId)
+        return { result, importId }
+      })
+      .immediate()
     // Committed: the review is in its "after" state (the log and the pre-images are outside it), so
     // the next look at it (Undo import offered, the next import's "before") need not hash it again.
     cache.set(db, { stamp: stampOf(db), hash: after })
@@ -194,28 +221,45 @@ interface UndoRow {
 
 /** Takes an import back (the latest one that can be, or the given one if it is that one). */
 export function undoImport(db: Database.Database, importId: string | undefined, actor: string): string {
-  return db.transaction(() => {
-    const log = db.prepare(`SELECT id, file_name, before_state, undone FROM import_log WHERE id = ?`)
-    const next = undoableImports(db)[0]
-    const id = importId ?? next
-    if (id === undefined) throw new FactdeskError('cannot-undo', 'There is no import to undo: the review has changed since the last one.')
-    const row = log.get(id) as { id: string; file_name: string; before_state: string; undone: string } | undefined
-    if (!row) throw new FactdeskError('not-found', `No import ${id} in this review.`)
-    if (row.undone) throw new FactdeskError('cannot-undo', `The import of ${row.file_name} was already undone.`)
-    if (id !== next) {
-      throw new FactdeskError(
-        'cannot-undo',
-        `The import of ${row.file_name} can no longer be undone: the review has changed since. Nothing was changed.`,
+  return db
+    .transaction(() => {
+      const log = db.prepare(`SELECT id, file_name, before_state, undone FROM import_log WHERE id = ?`)
+      const next = undoableImports(db)[0]
+      const id = importId ?? next
+      if (id === undefined)
+        throw new FactdeskError('cannot-undo', 'There is no import to undo: the review has changed since the last one.')
+      const row = log.get(id) as { id: string; file_name: string; before_state: string; undone: string } | undefined
+      if (!row) throw new FactdeskError('not-found', `No import ${id} in this review.`)
+      if (row.undone) throw new FactdeskError('cannot-undo', `The import of ${row.file_name} was already undone.`)
+      if (id !== next) {
+        throw new FactdeskError(
+          'cannot-undo',
+          `The import of ${row.file_name} can no longer be undone: the review has changed since. Nothing was changed.`,
+        )
+      }
+      replay(
+        db,
+        all<UndoRow>(
+          db,
+          `SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY seq DESC`,
+          id,
+        ),
       )
-    }
-    replay(db, all<UndoRow>(db, `SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY seq DESC`, id))
-    if (stateHash(db) !== row.before_state) {
-      throw new FactdeskError('internal', `The import of ${row.file_name} could not be undone exactly; the review is unchanged.`)
-    }
-    db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(new Date().toISOString(), actor, id)
-    db.prepare(`DELETE FROM import_undo WHERE import_id = ?`).run(id)
-    return id
-  }).immediate()
+      if (stateHash(db) !== row.before_state) {
+        throw new FactdeskError(
+          'internal',
+          `The import of ${row.file_name} could not be undone exactly; the review is unchanged.`,
+        )
+      }
+      db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(
+        new Date().toISOString(),
+        actor,
+        id,
+      )
+      db.prepare(`DELETE FROM import_undo WHERE import_id = ?`).run(id)
+      return id
+    })
+    .immediate()
 }
 
 function replay(db: Database.Database, rows: UndoRow[]): void {
@@ -226,24 +270,37 @@ function replay(db: Database.Database, rows: UndoRow[]): void {
     const t = shapes.get(r.tbl)
     const key = JSON.parse(r.key_json) as unknown[]
     if (!t || !Array.isArray(key) || key.length !== keyExpr(t).length) {
-      throw new FactdeskError('cannot-undo', 'The import cannot be undone: the review file’s tables are not the ones it was made with.')
+      throw new FactdeskError(
+        'cannot-undo',
+        'The import cannot be undone: the review file’s tables are not the ones it was made with.',
+      )
     }
-    const where = keyExpr(t).map((k) => `${k} = ?`).join(' AND ')
+    const where = keyExpr(t)
+      .map((k) => `${k} = ?`)
+      .join(' AND ')
     if (r.op === 'insert') {
       db.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`).run(...(key as never[]))
       continue
     }
     const before = JSON.parse(r.before_json ?? 'null') as Record<string, unknown> | null
     if (!before || t.columns.some((c) => !(c in before))) {
-      throw new FactdeskError('cannot-undo', 'The import cannot be undone: its saved rows do not match the review file’s tables.')
+      throw new FactdeskError(
+        'cannot-undo',
+        'The import cannot be undone: its saved rows do not match the review file’s tables.',
+      )
     }
     const values = t.columns.map((c) => before[c]) as never[]
     if (r.op === 'update') {
-      db.prepare(`UPDATE ${q(t.name)} SET ${t.columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(...values, ...(key as never[]))
+      db.prepare(`UPDATE ${q(t.name)} SET ${t.columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
+        ...values,
+        ...(key as never[]),
+      )
     } else {
       const cols = [...(t.rowid ? ['rowid'] : []), ...t.columns.map(q)]
       const vals = [...(t.rowid ? [before.rowid] : []), ...values] as never[]
-      db.prepare(`INSERT INTO ${q(t.name)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals)
+      db.prepare(`INSERT INTO ${q(t.name)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+        ...vals,
+      )
     }
   }
 }

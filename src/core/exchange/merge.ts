@@ -36,8 +36,12 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
 const claimContent = (c: { exact: string; verdict: string; status: string; note: string; deleted: boolean }) =>
   c.deleted ? 'deleted' : JSON.stringify([c.exact, c.verdict, c.status, c.note])
 
-const sourceContent = (s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'modified' | 'revision' | 'version' | 'history'>) =>
-  s.deleted ? 'deleted' : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
+const sourceContent = (
+  s: Omit<BundleSource, 'id' | 'claimId' | 'created' | 'modified' | 'revision' | 'version' | 'history'>,
+) =>
+  s.deleted
+    ? 'deleted'
+    : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
 
 /** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
 export function mergeIncoming(
@@ -101,7 +105,8 @@ export function mergeIncoming(
   // texts tells where to look first.
   let anchorer: Anchorer | null = null
   const placeClaim = (c: BundleClaim) => {
-    if (!documentDiffers && c.anchored) return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
+    if (!documentDiffers && c.anchored)
+      return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
     anchorer ??= new Anchorer(localText, incoming.documentText || undefined)
     const found = anchorer.find(c, budget)
     if (found) return { ...found.anchor, anchored: 1 }
@@ -117,7 +122,15 @@ export function mergeIncoming(
       else if (rel === 'concurrent' && local) {
         if (claimContent({ ...local, deleted: local.deleted === 1 }) === claimContent(c)) summary.unchanged++
         else {
-          addConflict.run(randomUUID(), 'claim', c.id, c.version, JSON.stringify(c), meta.fileName, new Date().toISOString())
+          addConflict.run(
+            randomUUID(),
+            'claim',
+            c.id,
+            c.version,
+            JSON.stringify(c),
+            meta.fileName,
+            new Date().toISOString(),
+          )
           summary.conflicts++
           touched.note(c.id, 'conflict')
           continue
@@ -130,11 +143,17 @@ export function mergeIncoming(
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
         // The words the claim judged before: the file's quote when it was placed on other words, else
         // this review's own words when the file's newer version moved the claim elsewhere.
-        const before = place.exact !== quote ? quote : local?.deleted === 0 && local.anchored === 1 ? local.exact : quote
+        const before =
+          place.exact !== quote ? quote : local?.deleted === 0 && local.anchored === 1 ? local.exact : quote
         if (place.anchored && !c.deleted && place.exact !== before) {
           // Never onto other words silently: listed in the summary, recorded, and marked if it was rated.
           summary.changedClaims!.push({ id: c.id, before, after: place.exact })
-          recordTextChange(store, { claimId: c.id, before, after: place.exact, via: 'import', file: meta.fileName }, meta.importer, new Date().toISOString())
+          recordTextChange(
+            store,
+            { claimId: c.id, before, after: place.exact, via: 'import', file: meta.fileName },
+            meta.importer,
+            new Date().toISOString(),
+          )
         }
         if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
         if (c.deleted) {
@@ -153,7 +172,15 @@ export function mergeIncoming(
       if (rel === 'concurrent' && local) {
         const mine = { ...local, archiveUrl: local.archive_url, deleted: local.deleted === 1 }
         if (sourceContent(mine) !== sourceContent(s)) {
-          addConflict.run(randomUUID(), 'source', s.id, s.version, JSON.stringify(s), meta.fileName, new Date().toISOString())
+          addConflict.run(
+            randomUUID(),
+            'source',
+            s.id,
+            s.version,
+            JSON.stringify(s),
+            meta.fileName,
+            new Date().toISOString(),
+          )
           summary.conflicts++
           touched.note(s.claimId, 'conflict')
           continue
@@ -176,13 +203,22 @@ export function mergeIncoming(
     recordOrigins(db, incoming.origins ?? [])
     // Live sync (src/core/sync/) brings the other reviewers' own history entries with their records, so
     // only a conflict gets a 'merged' entry, and a sync batch is no import in the import log.
-    if (meta.live) for (const [id, change] of [...touched.byClaim]) if (change !== 'conflict') touched.byClaim.delete(id)
+    if (meta.live)
+      for (const [id, change] of [...touched.byClaim]) if (change !== 'conflict') touched.byClaim.delete(id)
     recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
     incoming.summarize?.(summary)
     if (meta.live) return
     db.prepare(
       `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(randomUUID(), new Date().toISOString(), meta.importer, meta.fileName, meta.fileHash, incoming.format, JSON.stringify(summary))
+    ).run(
+      randomUUID(),
+      new Date().toISOString(),
+      meta.importer,
+      meta.fileName,
+      meta.fileHash,
+      incoming.format,
+      JSON.stringify(summary),
+    )
   }).immediate()
   return summary
 }

@@ -65,10 +65,12 @@ export function mergeExtras(
     if (!claimExists.get(c.claimId)) continue
     const local = correctionRow.get(c.id) as CorrectionRow | undefined
     const rel = relation(known(c.id), local?.version, c)
-    const take = rel === 'new' || rel === 'theirs-newer' || (rel === 'concurrent' && local !== undefined && theirsWin(c, local))
+    const take =
+      rel === 'new' || rel === 'theirs-newer' || (rel === 'concurrent' && local !== undefined && theirsWin(c, local))
     if (take) {
       write.run({ ...c, deleted: c.deleted ? 1 : 0 })
-      if (c.state === 'applied' && !c.deleted && !readsReplacement.get(c.claimId, c.replacement)) unmatched.push(c.replacement)
+      if (c.state === 'applied' && !c.deleted && !readsReplacement.get(c.claimId, c.replacement))
+        unmatched.push(c.replacement)
       if (!(rel === 'new' && c.deleted)) {
         counts.correctionsChanged++
         touched.note(c.claimId, 'thread')
@@ -86,14 +88,18 @@ export function mergeExtras(
   }
 
   const dismiss = db.prepare(`INSERT OR IGNORE INTO dismissed_suggestion (key, dismissed, actor) VALUES (?, ?, ?)`)
-  for (const d of incoming.dismissedSuggestions ?? []) counts.dismissedAdded += dismiss.run(d.key, d.dismissed, d.actor).changes
+  for (const d of incoming.dismissedSuggestions ?? [])
+    counts.dismissedAdded += dismiss.run(d.key, d.dismissed, d.actor).changes
 
   const notes: string[] = []
   if (unmatched.length > 0) {
     const n = unmatched.length
     notes.push(
       `${n === 1 ? '1 correction was' : `${n} corrections were`} applied in the file but this essay does not read the corrected words ` +
-        `(${unmatched.slice(0, 5).map((r) => `“${r.slice(0, 60)}”`).join(', ')}): check the essay before republishing; the corrections section lists applied corrections.`,
+        `(${unmatched
+          .slice(0, 5)
+          .map((r) => `“${r.slice(0, 60)}”`)
+          .join(', ')}): check the essay before republishing; the corrections section lists applied corrections.`,
     )
   }
   return { counts, notes }

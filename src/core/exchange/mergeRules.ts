@@ -10,7 +10,11 @@ export type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
  * are equal or newer); theirs is newer when their history contains our version; otherwise both changed
  * since the last version they share.
  */
-export function relation(known: Set<string> | undefined, ours: string | undefined, theirs: { version: string; history: string[] }): Relation {
+export function relation(
+  known: Set<string> | undefined,
+  ours: string | undefined,
+  theirs: { version: string; history: string[] },
+): Relation {
   if (ours === undefined) return 'new'
   if (known?.has(theirs.version)) return 'same'
   if (theirs.history.includes(ours)) return 'theirs-newer'
@@ -23,4 +27,5 @@ interface Versioned {
 }
 
 /** True when `a` stays in place over `b` (both changed it): later modified time, then the larger version id. */
-export const wins = (a: Versioned, b: Versioned): boolean => (a.modified !== b.modified ? a.modified > b.modified : a.version > b.version)
+export const wins = (a: Versioned, b: Versioned): boolean =>
+  a.modified !== b.modified ? a.modified > b.modified : a.version > b.version

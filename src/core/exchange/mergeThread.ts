@@ -45,7 +45,11 @@ export class MergeTouches {
 }
 
 /** The change an incoming claim written over ours (or added) makes. */
-export function claimChange(rel: 'new' | 'theirs-newer' | 'concurrent', localDeleted: boolean, theirDeleted: boolean): MergeChange | undefined {
+export function claimChange(
+  rel: 'new' | 'theirs-newer' | 'concurrent',
+  localDeleted: boolean,
+  theirDeleted: boolean,
+): MergeChange | undefined {
   if (rel === 'new') return theirDeleted ? undefined : 'added'
   if (theirDeleted) return localDeleted ? undefined : 'removed'
   return 'updated'
@@ -137,7 +141,8 @@ export function mergeThread(
     if (!claimExists.get(t.claimId)) continue
     const local = tagRow.get(t.id) as TagRow | undefined
     const rel = relation(known(t.id), local?.version, t)
-    const changed = rel === 'new' || rel === 'theirs-newer' || (rel === 'concurrent' && local !== undefined && wins(t, local))
+    const changed =
+      rel === 'new' || rel === 'theirs-newer' || (rel === 'concurrent' && local !== undefined && wins(t, local))
     if (changed) {
       writeTag.run({ ...t, deleted: t.deleted ? 1 : 0 })
       if (!t.deleted) ensureTagStyle(db, t.name)
@@ -156,11 +161,20 @@ export function mergeThread(
 
 /** The history is a union: an entry is added once, by id, and never changed. */
 function mergeEvents(db: Database.Database, events: BundleEvent[]): void {
-  const add = db.prepare(`INSERT OR IGNORE INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`)
+  const add = db.prepare(
+    `INSERT OR IGNORE INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?)`,
+  )
   for (const e of events) add.run(e.id, e.claimId, e.at, e.actor, e.kind, JSON.stringify(e.detail))
 }
 
 /** One 'merged' entry per claim the merge added, changed, removed or found in conflict, naming the file. */
-export function recordMergeEvents(db: Database.Database, touched: MergeTouches, fileName: string, importer: string, at: string): void {
-  for (const [claimId, change] of touched.byClaim) recordEvent(db, claimId, importer, 'merged', { file: fileName, change }, at)
+export function recordMergeEvents(
+  db: Database.Database,
+  touched: MergeTouches,
+  fileName: string,
+  importer: string,
+  at: string,
+): void {
+  for (const [claimId, change] of touched.byClaim)
+    recordEvent(db, claimId, importer, 'merged', { file: fileName, change }, at)
 }

@@ -12,7 +12,6 @@ import { parseJsonFile } from './safeJson'
  * words and offsets it had there. W3C annotations carry no essay.
  */
 
-
 /** The essay a bundle carries, ready for openReview. */
 export function essayOfBundle(bundle: ReviewBundle): ParsedEssay {
   const meta: Record<string, string> = {}
@@ -28,10 +27,14 @@ export async function bundleOfFile(name: string, bytes: Uint8Array): Promise<Rev
     return reviewFileBundle(name, bytes)
   }
   const value = parseJsonFile(name, bytes)
-  const format = value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
+  const format =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
   if (format === BUNDLE_FORMAT) return validateBundle(name, value)
   if (typeof format === 'string' && format.startsWith('factdesk')) {
-    throw new FactdeskError('invalid-file', `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`)
+    throw new FactdeskError(
+      'invalid-file',
+      `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`,
+    )
   }
   throw new FactdeskError(
     'invalid-file',

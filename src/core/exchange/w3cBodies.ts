@@ -31,7 +31,8 @@ export interface Bodies {
   refused: string[]
 }
 
-const scheme = (url: string): string => /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1].toLowerCase().concat(':') ?? 'not an address'
+const scheme = (url: string): string =>
+  /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1].toLowerCase().concat(':') ?? 'not an address'
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", nbsp: ' ' }
 const htmlToText = (html: string): string =>
   html
@@ -50,7 +51,7 @@ export function parseBodies(a: Json, rawId: string, at: Refuse): Bodies {
     const body: Json = typeof b === 'string' ? { id: b } : b
     const purposes = asList(body.purpose)
     if (body.value !== undefined || hasType(body, 'TextualBody')) {
-      let value = optionalText(body.value, 'a body\'s value', LIMITS.note, at) ?? ''
+      let value = optionalText(body.value, "a body's value", LIMITS.note, at) ?? ''
       if (body.format === 'text/html') value = htmlToText(value)
       if (purposes.includes('assessing')) {
         out.ratings.push(value.trim())
@@ -80,9 +81,9 @@ export function parseBodies(a: Json, rawId: string, at: Refuse): Bodies {
       out.refused.push(scheme(fields.archiveUrl))
       fields.archiveUrl = ''
     }
-    const id = typeof body.id === 'string' && UUID_URN.test(body.id) ? idFor(body.id) : uuidV5(`${rawId}\n${fields.url}`)
+    const id =
+      typeof body.id === 'string' && UUID_URN.test(body.id) ? idFor(body.id) : uuidV5(`${rawId}\n${fields.url}`)
     if (!out.links.some((l) => l.id === id)) out.links.push({ id, fields, ext: body })
   }
   return out
 }
-

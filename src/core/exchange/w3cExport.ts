@@ -48,7 +48,11 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
 export function exportW3c(store: ReviewStore): object {
   // The essay's id, title and hash only: its blocks are the largest thing in the file to parse.
-  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as { id: string; title: string; hash: string }
+  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as {
+    id: string
+    title: string
+    hash: string
+  }
   const { sourceUrl, lang } = documentMeta(store)
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
@@ -65,7 +69,13 @@ export function exportW3c(store: ReviewStore): object {
   const claimItems = claims.map((c) => {
     const body: Record<string, unknown>[] = []
     if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' })
-    body.push({ type: 'TextualBody', purpose: 'assessing', value: verdictLabel(scale, c.verdict, lang), language: lang, [X.verdict]: c.verdict })
+    body.push({
+      type: 'TextualBody',
+      purpose: 'assessing',
+      value: verdictLabel(scale, c.verdict, lang),
+      language: lang,
+      [X.verdict]: c.verdict,
+    })
     for (const s of sources.get(c.id) ?? []) body.push(linkBody(s, history(s.id, s.version)))
     body.push(...thread.tagBodies(c.id))
     return {

@@ -11,23 +11,33 @@ import { asList, isObject, type Json } from './w3cRead'
 
 const HYPOTHESIS_ID = 'https://hypothes.is/a/'
 
-const isRow = (v: unknown): v is Json => isObject(v) && typeof v.id === 'string' && typeof v.uri === 'string' && Array.isArray(v.target) && 'user' in v
+const isRow = (v: unknown): v is Json =>
+  isObject(v) && typeof v.id === 'string' && typeof v.uri === 'string' && Array.isArray(v.target) && 'user' in v
 
 /** A search response or a single annotation from the Hypothesis API. */
 export function isHypothesisApiData(value: unknown): boolean {
   if (isRow(value)) return true
-  return isObject(value) && Array.isArray(value.rows) && typeof value.total === 'number' && value.rows.length > 0 && isRow(value.rows[0])
+  return (
+    isObject(value) &&
+    Array.isArray(value.rows) &&
+    typeof value.total === 'number' &&
+    value.rows.length > 0 &&
+    isRow(value.rows[0])
+  )
 }
 
-const annotationId = (id: unknown): unknown => (typeof id === 'string' && !id.includes(':') ? `${HYPOTHESIS_ID}${id}` : id)
+const annotationId = (id: unknown): unknown =>
+  typeof id === 'string' && !id.includes(':') ? `${HYPOTHESIS_ID}${id}` : id
 
 function toW3c(row: Json): Json {
   const bodies: Json[] = []
-  if (typeof row.text === 'string' && row.text.trim()) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: row.text, format: 'text/markdown' })
+  if (typeof row.text === 'string' && row.text.trim())
+    bodies.push({ type: 'TextualBody', purpose: 'commenting', value: row.text, format: 'text/markdown' })
   for (const tag of asList(row.tags)) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
   const references = asList(row.references)
   const info = row.user_info
-  const name = isObject(info) && typeof info.display_name === 'string' && info.display_name.trim() ? info.display_name : undefined
+  const name =
+    isObject(info) && typeof info.display_name === 'string' && info.display_name.trim() ? info.display_name : undefined
   const target = references.length
     ? references.slice().reverse().map(annotationId)
     : asList(row.target).map((t) => (isObject(t) ? { source: t.source ?? row.uri, selector: t.selector } : t))
@@ -45,8 +55,16 @@ function toW3c(row: Json): Json {
 
 /** A search response is one page of results: say so when the search found more than the file holds. */
 export function hypothesisNotes(value: unknown): string[] {
-  if (!isObject(value) || !Array.isArray(value.rows) || typeof value.total !== 'number' || value.total <= value.rows.length) return []
-  return [`The Hypothesis search found ${value.total} annotations; this file holds ${value.rows.length} of them (ask the API for the next page with search_after or offset).`]
+  if (
+    !isObject(value) ||
+    !Array.isArray(value.rows) ||
+    typeof value.total !== 'number' ||
+    value.total <= value.rows.length
+  )
+    return []
+  return [
+    `The Hypothesis search found ${value.total} annotations; this file holds ${value.rows.length} of them (ask the API for the next page with search_after or offset).`,
+  ]
 }
 
 /** The rows as W3C annotations; readW3c checks and reads them. */

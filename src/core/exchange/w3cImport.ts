@@ -9,9 +9,27 @@ import type { IncomingReview } from './merge'
 import { IMPORT_LIMITS } from './safeJson'
 import { idFor, parseBodies, UUID_URN, type Bodies } from './w3cBodies'
 import { asExportIri, type ClaimOrigin } from './w3cOrigin'
-import { annotationsOf, asList, creatorName, creatorNames, optionalTime, refuser, targetIds, textTarget, type Json, type Refuse, type TextTarget } from './w3cRead'
+import {
+  annotationsOf,
+  asList,
+  creatorName,
+  creatorNames,
+  optionalTime,
+  refuser,
+  targetIds,
+  textTarget,
+  type Json,
+  type Refuse,
+  type TextTarget,
+} from './w3cRead'
 import { claimDigest, sourceDigest, X } from './w3cShared'
-import { bundleReplySchema, bundleTagSchema, type BundleReply, type BundleTag, type BundleTagStyle } from './bundleThread'
+import {
+  bundleReplySchema,
+  bundleTagSchema,
+  type BundleReply,
+  type BundleTag,
+  type BundleTagStyle,
+} from './bundleThread'
 import { foreignTag, isFactdeskReply, readReply, readTag } from './w3cThread'
 import { normalizeTagName } from '../../shared/thread'
 
@@ -28,7 +46,8 @@ interface Parsed {
 }
 
 function parseAnnotation(a: Json, index: number, refuse: Refuse, names: Map<string, string>): Parsed {
-  const at: Refuse = (problem) => refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`)
+  const at: Refuse = (problem) =>
+    refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`)
   if (typeof a.id !== 'string' || a.id === '') at('its id is missing or not text')
   if (a.id.length > LIMITS.url) at(`its id is longer than ${LIMITS.url} characters`)
   if (a.target === undefined || a.target === null) at('it has no target')
@@ -71,13 +90,20 @@ function place(t: TextTarget, text: string, length: number, budget: FuzzyBudget)
   const found = reanchor(text, { exact, prefix: t.prefix, suffix: t.suffix, start: pos?.start, end: pos?.end }, budget)
   if (found) return { ...found.anchor, anchored: true }
   // An unanchored claim keeps a position inside this essay, so the review still exports as a valid bundle.
-  const at = pos && pos.end > pos.start && pos.end <= length ? pos : { start: 0, end: Math.max(1, Math.min(codePointLength(exact), length)) }
+  const at =
+    pos && pos.end > pos.start && pos.end <= length
+      ? pos
+      : { start: 0, end: Math.max(1, Math.min(codePointLength(exact), length)) }
   const prefix = cpSlice(t.prefix, Math.max(0, codePointLength(t.prefix) - LIMITS.context))
   return { exact, prefix, suffix: cpSlice(t.suffix, 0, LIMITS.context), start: at.start, end: at.end, anchored: false }
 }
 
 /** A claim before its version is known; Factdesk's extension values are checked by the bundle schema. */
-type Draft = Omit<BundleClaim, 'status' | 'modifiedBy' | 'revision'> & { status: unknown; modifiedBy: unknown; revision: unknown }
+type Draft = Omit<BundleClaim, 'status' | 'modifiedBy' | 'revision'> & {
+  status: unknown
+  modifiedBy: unknown
+  revision: unknown
+}
 
 const n1 = (n: number, one: string, many: string) => (n === 1 ? one : many)
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n1(n, one, many)}`
@@ -85,7 +111,13 @@ const they = (n: number) => n1(n, 'it was', 'they were')
 
 function check<T>(schema: ZodType<T>, value: unknown, at: Refuse): T {
   const r = schema.safeParse(value)
-  if (!r.success) at(r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  if (!r.success)
+    at(
+      r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    )
   return r.data
 }
 
@@ -117,7 +149,9 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   const budget = fuzzyBudget()
 
   for (const p of parsed) {
-    const to = p.motivations.includes('replying') ? targetIds(p.raw.target).find((id) => id !== p.rawId && byRawId.has(id)) : undefined
+    const to = p.motivations.includes('replying')
+      ? targetIds(p.raw.target).find((id) => id !== p.rawId && byRawId.has(id))
+      : undefined
     if (to !== undefined) {
       replies.push({ p, to })
       continue
@@ -133,8 +167,10 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
       continue
     }
     // The open essay reads other words than the annotation quoted: the merge lists and marks the claim.
-    if (p.target.exact !== undefined && anchor.anchored && anchor.exact !== p.target.exact.normalize('NFC')) quotes.set(idFor(p.rawId), p.target.exact)
-    if (p.target.source && p.target.textHash !== textHash) otherPages.set(p.target.source, (otherPages.get(p.target.source) ?? 0) + 1)
+    if (p.target.exact !== undefined && anchor.anchored && anchor.exact !== p.target.exact.normalize('NFC'))
+      quotes.set(idFor(p.rawId), p.target.exact)
+    if (p.target.source && p.target.textHash !== textHash)
+      otherPages.set(p.target.source, (otherPages.get(p.target.source) ?? 0) + 1)
     const b = p.bodies
     const unknown = b.verdict ? [] : b.ratings.filter((r) => r && !verdictFromLabel(r))
     const verdict = b.verdict ?? b.ratings.map(verdictFromLabel).find(Boolean)
@@ -206,17 +242,21 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
   const tagIds = new Set<string>()
   const ownReplyList: BundleReply[] = []
   for (const { p, claim } of drafts.values()) {
-    if (claim.note.length > LIMITS.note) p.at(`its comments, ratings and tags together are longer than ${LIMITS.note} characters`)
-    Object.assign(claim, versionOf(claimDigest({ ...claim, status: String(claim.status), exact: p.target?.exact ?? claim.exact }), p.raw))
+    if (claim.note.length > LIMITS.note)
+      p.at(`its comments, ratings and tags together are longer than ${LIMITS.note} characters`)
+    Object.assign(
+      claim,
+      versionOf(claimDigest({ ...claim, status: String(claim.status), exact: p.target?.exact ?? claim.exact }), p.raw),
+    )
     claims.push(check(bundleClaimSchema, claim, p.at))
     for (const link of p.bodies.links) {
-      const created = optionalTime(link.ext[X.created], 'a link\'s created time', p.at) ?? claim.created
+      const created = optionalTime(link.ext[X.created], "a link's created time", p.at) ?? claim.created
       const source = {
         id: link.id,
         claimId: claim.id,
         ...link.fields,
         created,
-        modified: optionalTime(link.ext[X.modified], 'a link\'s modified time', p.at) ?? created,
+        modified: optionalTime(link.ext[X.modified], "a link's modified time", p.at) ?? created,
         revision: link.ext[X.revision] ?? 1,
         deleted: false,
         ...versionOf(sourceDigest(link.fields), link.ext),
@@ -245,7 +285,9 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     if (reply.body) ownReplyList.push(check(bundleReplySchema, reply, p.at))
   }
   if (claims.length === 0) {
-    refuse(`none of its ${plural(parsed.length, 'annotation')} selects text in the essay with a TextQuoteSelector or TextPositionSelector`)
+    refuse(
+      `none of its ${plural(parsed.length, 'annotation')} selects text in the essay with a TextQuoteSelector or TextPositionSelector`,
+    )
   }
   if (sources.length > IMPORT_LIMITS.sources) refuse(`its annotations link more than ${IMPORT_LIMITS.sources} sources`)
   const ids = new Set(claims.map((c) => c.id))
@@ -256,19 +298,49 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
 
   const notes: string[] = []
   for (const [page, n] of [...otherPages].slice(0, 5)) {
-    notes.push(`${plural(n, 'annotation was', 'annotations were')} made on ${page.slice(0, 300)}; ${they(n)} anchored on the open essay by ${n === 1 ? 'its' : 'their'} selectors.`)
+    notes.push(
+      `${plural(n, 'annotation was', 'annotations were')} made on ${page.slice(0, 300)}; ${they(n)} anchored on the open essay by ${n === 1 ? 'its' : 'their'} selectors.`,
+    )
   }
-  if (otherPages.size > 5) notes.push(`Annotations made on ${otherPages.size - 5} more pages were anchored on the open essay the same way.`)
-  if (skipped) notes.push(`${plural(skipped, 'annotation was', 'annotations were')} skipped: ${n1(skipped, 'it does', 'they do')} not select text with a TextQuoteSelector or TextPositionSelector.`)
+  if (otherPages.size > 5)
+    notes.push(`Annotations made on ${otherPages.size - 5} more pages were anchored on the open essay the same way.`)
+  if (skipped)
+    notes.push(
+      `${plural(skipped, 'annotation was', 'annotations were')} skipped: ${n1(skipped, 'it does', 'they do')} not select text with a TextQuoteSelector or TextPositionSelector.`,
+    )
   if (budget.skipped) notes.push(fuzzyBudgetNote(budget.skipped))
-  if (unplaced) notes.push(`${plural(unplaced, 'annotation was', 'annotations were')} skipped: ${n1(unplaced, 'it has no quote and its position lies', 'they have no quote and their positions lie')} outside this essay.`)
-  if (orphans) notes.push(`${plural(orphans, 'reply was', 'replies were')} skipped: ${n1(orphans, 'it answers an annotation', 'they answer annotations')} not in this file.`)
+  if (unplaced)
+    notes.push(
+      `${plural(unplaced, 'annotation was', 'annotations were')} skipped: ${n1(unplaced, 'it has no quote and its position lies', 'they have no quote and their positions lie')} outside this essay.`,
+    )
+  if (orphans)
+    notes.push(
+      `${plural(orphans, 'reply was', 'replies were')} skipped: ${n1(orphans, 'it answers an annotation', 'they answer annotations')} not in this file.`,
+    )
   if (unrated) {
-    const labels = [...unknownRatings].slice(0, 10).map((l) => `“${l.slice(0, 100)}”`).join(', ')
-    notes.push(`${plural(unrated, 'annotation has a rating', 'annotations have ratings')} Factdesk does not know (${labels}); imported as not yet rated, with the original rating kept in the note.`)
+    const labels = [...unknownRatings]
+      .slice(0, 10)
+      .map((l) => `“${l.slice(0, 100)}”`)
+      .join(', ')
+    notes.push(
+      `${plural(unrated, 'annotation has a rating', 'annotations have ratings')} Factdesk does not know (${labels}); imported as not yet rated, with the original rating kept in the note.`,
+    )
   }
   if (refusedLinks.length) {
-    notes.push(`${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`)
+    notes.push(
+      `${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`,
+    )
   }
-  return { format: 'w3c', documentText: openText, claims, sources, replies: ownReplyList, tags, tagStyles: [...tagStyles.values()], notes, quotes, origins }
+  return {
+    format: 'w3c',
+    documentText: openText,
+    claims,
+    sources,
+    replies: ownReplyList,
+    tags,
+    tagStyles: [...tagStyles.values()],
+    notes,
+    quotes,
+    origins,
+  }
 }

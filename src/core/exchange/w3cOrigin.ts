@@ -34,6 +34,15 @@ export function recordOrigins(db: Database.Database, origins: ClaimOrigin[]): vo
 
 /** The origin of every claim that has one, as export properties. */
 export function originsByClaim(db: Database.Database): Map<string, Record<string, string>> {
-  const rows = db.prepare(`SELECT claim_id, via, canonical FROM claim_origin`).all() as { claim_id: string; via: string; canonical: string }[]
-  return new Map(rows.map((r) => [r.claim_id, { ...(r.via ? { via: r.via } : {}), ...(r.canonical ? { canonical: r.canonical } : {}) }]))
+  const rows = db.prepare(`SELECT claim_id, via, canonical FROM claim_origin`).all() as {
+    claim_id: string
+    via: string
+    canonical: string
+  }[]
+  return new Map(
+    rows.map((r) => [
+      r.claim_id,
+      { ...(r.via ? { via: r.via } : {}), ...(r.canonical ? { canonical: r.canonical } : {}) },
+    ]),
+  )
 }

@@ -29,11 +29,15 @@ function pageItems(first: unknown, refuse: Refuse): unknown[] {
   let page: unknown = first
   for (let n = 1; page !== undefined; n++) {
     if (typeof page === 'string') {
-      refuse(`page ${n} of the annotations is only linked by its address (${page.slice(0, 200)}), and Factdesk does not fetch pages from the web; export the collection with its pages embedded`)
+      refuse(
+        `page ${n} of the annotations is only linked by its address (${page.slice(0, 200)}), and Factdesk does not fetch pages from the web; export the collection with its pages embedded`,
+      )
     }
-    if (!isObject(page) || !hasType(page, 'AnnotationPage')) refuse(`page ${n} of the annotations is not an AnnotationPage`)
+    if (!isObject(page) || !hasType(page, 'AnnotationPage'))
+      refuse(`page ${n} of the annotations is not an AnnotationPage`)
     if (!Array.isArray(page.items)) refuse(`the items of page ${n} are not a list`)
-    if (items.length + page.items.length > IMPORT_LIMITS.annotations) refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
+    if (items.length + page.items.length > IMPORT_LIMITS.annotations)
+      refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
     for (const item of page.items) items.push(item)
     page = page.next ?? undefined
   }
@@ -51,12 +55,14 @@ export function annotationsOf(value: unknown, refuse: Refuse): Json[] {
     if (collection.first === undefined) refuse('the AnnotationCollection has no first page')
     items = pageItems(collection.first, refuse)
     const total = collection.total
-    if (total !== undefined && !(Number.isInteger(total) && (total as number) >= 0)) refuse('the collection\'s "total" is not a whole number')
+    if (total !== undefined && !(Number.isInteger(total) && (total as number) >= 0))
+      refuse('the collection\'s "total" is not a whole number')
     if (typeof total === 'number' && items.length < total) {
       refuse(`the collection says it holds ${total} annotations but its embedded pages hold ${items.length}`)
     }
   }
-  if (items.length > IMPORT_LIMITS.annotations) refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
+  if (items.length > IMPORT_LIMITS.annotations)
+    refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
   items.forEach((a, i) => {
     if (!hasType(a, 'Annotation')) refuse(`item ${i + 1} is not an Annotation`)
   })
@@ -90,7 +96,8 @@ function collectSelectors(selector: unknown, into: TextTarget, relative: boolean
         into.suffix = ((s.suffix as string | undefined) ?? '').normalize('NFC')
       }
     } else if (hasType(s, 'TextPositionSelector')) {
-      if (!isOffset(s.start) || !isOffset(s.end)) refuse('a TextPositionSelector\'s "start" and "end" must be whole numbers of 0 or more')
+      if (!isOffset(s.start) || !isOffset(s.end))
+        refuse('a TextPositionSelector\'s "start" and "end" must be whole numbers of 0 or more')
       if (s.start > s.end) refuse(`a TextPositionSelector starts at ${s.start}, after its end at ${s.end}`)
       into.position ??= { start: s.start, end: s.end, relative }
     }
@@ -106,7 +113,12 @@ export function textTarget(target: unknown, refuse: Refuse): TextTarget | null {
     if (!isObject(t)) refuse('a target is neither an address nor an object')
     const source = isObject(t.source) ? t.source.id : (t.source ?? t.id)
     if (source !== undefined && typeof source !== 'string') refuse('a target\'s "source" is not an address')
-    const found: TextTarget = { source: source ?? '', textHash: typeof t['factdesk:textHash'] === 'string' ? t['factdesk:textHash'] : '', prefix: '', suffix: '' }
+    const found: TextTarget = {
+      source: source ?? '',
+      textHash: typeof t['factdesk:textHash'] === 'string' ? t['factdesk:textHash'] : '',
+      prefix: '',
+      suffix: '',
+    }
     collectSelectors(t.selector, found, false, refuse)
     if (found.exact !== undefined || found.position) return found
   }
@@ -116,7 +128,13 @@ export function textTarget(target: unknown, refuse: Refuse): TextTarget | null {
 /** Ids a `replying` annotation answers: its targets that are plain addresses (or objects naming one). */
 export function targetIds(target: unknown): string[] {
   return asList(target)
-    .map((t) => (typeof t === 'string' ? t : isObject(t) ? (t.id ?? (typeof t.source === 'string' ? t.source : undefined)) : undefined))
+    .map((t) =>
+      typeof t === 'string'
+        ? t
+        : isObject(t)
+          ? (t.id ?? (typeof t.source === 'string' ? t.source : undefined))
+          : undefined,
+    )
     .filter((t): t is string => typeof t === 'string')
 }
 
@@ -132,7 +150,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d
 
 export function optionalTime(v: unknown, what: string, refuse: Refuse): string | undefined {
   if (v === undefined || v === null) return undefined
-  if (typeof v !== 'string' || !RFC3339.test(v) || Number.isNaN(Date.parse(v))) refuse(`${what} is not a date and time (xsd:dateTime with a time zone)`)
+  if (typeof v !== 'string' || !RFC3339.test(v) || Number.isNaN(Date.parse(v)))
+    refuse(`${what} is not a date and time (xsd:dateTime with a time zone)`)
   return new Date(v).toISOString()
 }
 
@@ -144,7 +163,8 @@ export function creatorNames(annotations: Json[]): Map<string, string> {
   for (const a of annotations) {
     for (const c of asList(a.creator)) {
       const name = isObject(c) ? agentName(c) : undefined
-      if (isObject(c) && typeof c.id === 'string' && typeof name === 'string' && name.trim() && !names.has(c.id)) names.set(c.id, name)
+      if (isObject(c) && typeof c.id === 'string' && typeof name === 'string' && name.trim() && !names.has(c.id))
+        names.set(c.id, name)
     }
   }
   return names
@@ -166,6 +186,6 @@ export function creatorName(v: unknown, names: Map<string, string>, refuse: Refu
     return creatorName({ name: known }, names, refuse)
   }
   if (named === undefined) return ''
-  const text = optionalText(named, 'the creator\'s name', LIMITS.reviewerName, refuse) ?? ''
+  const text = optionalText(named, "the creator's name", LIMITS.reviewerName, refuse) ?? ''
   return text.trim()
 }

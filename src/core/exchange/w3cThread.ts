@@ -20,11 +20,16 @@ const COLOR = 'factdesk:color'
 /** A tag's own id: not `id`, which would make the body an External Web Resource (which may not have a purpose). */
 const TAG_ID = 'factdesk:id'
 
-export const replyDigest = (body: string): string => createHash('sha256').update(JSON.stringify(['reply', body]), 'utf8').digest('hex')
+export const replyDigest = (body: string): string =>
+  createHash('sha256')
+    .update(JSON.stringify(['reply', body]), 'utf8')
+    .digest('hex')
 
 /** Live tag rows by claim, each name once (the first tagging of it). */
 function tagRows(store: ReviewStore): Map<string, TagRow[]> {
-  const rows = store.db.prepare(`SELECT * FROM claim_tag WHERE deleted = 0 ORDER BY claim_id, created, id`).all() as TagRow[]
+  const rows = store.db
+    .prepare(`SELECT * FROM claim_tag WHERE deleted = 0 ORDER BY claim_id, created, id`)
+    .all() as TagRow[]
   const out = new Map<string, TagRow[]>()
   for (const r of rows) {
     const list = out.get(r.claim_id) ?? []
@@ -54,9 +59,13 @@ export function w3cThreadExport(store: ReviewStore, history: (id: string, versio
       [X.version]: t.version,
       [X.history]: history(t.id, t.version),
     }))
-  const replies = (store.db
-    .prepare(`SELECT r.* FROM reply r JOIN claim c ON c.id = r.claim_id AND c.deleted = 0 WHERE r.deleted = 0 ORDER BY r.created, r.id`)
-    .all() as ReplyRow[]).map((r) => ({
+  const replies = (
+    store.db
+      .prepare(
+        `SELECT r.* FROM reply r JOIN claim c ON c.id = r.claim_id AND c.deleted = 0 WHERE r.deleted = 0 ORDER BY r.created, r.id`,
+      )
+      .all() as ReplyRow[]
+  ).map((r) => ({
     '@context': CONTEXT,
     id: `urn:uuid:${r.id}`,
     type: 'Annotation',
@@ -91,16 +100,24 @@ const historyOf = (ext: Json): { version: string; history: string[] } => {
 }
 
 /** The tag (and its colour) a Factdesk tagging body describes; the bundle schema checks the values. */
-export function readTag(body: Json, claimId: string, claimCreated: string, at: Refuse): { tag: Record<string, unknown>; style?: BundleTagStyle } {
+export function readTag(
+  body: Json,
+  claimId: string,
+  claimCreated: string,
+  at: Refuse,
+): { tag: Record<string, unknown>; style?: BundleTagStyle } {
   const name = body.value as string
-  const created = optionalTime(body[X.created], 'a tag\'s created time', at) ?? claimCreated
+  const created = optionalTime(body[X.created], "a tag's created time", at) ?? claimCreated
   const tag: Omit<BundleTag, 'revision'> & { revision: unknown } = {
-    id: typeof body[TAG_ID] === 'string' && UUID_URN.test(body[TAG_ID]) ? idFor(body[TAG_ID]) : uuidV5(`${claimId}\ntag\n${name}`),
+    id:
+      typeof body[TAG_ID] === 'string' && UUID_URN.test(body[TAG_ID])
+        ? idFor(body[TAG_ID])
+        : uuidV5(`${claimId}\ntag\n${name}`),
     claimId,
     name,
     author: typeof body[AUTHOR] === 'string' ? body[AUTHOR] : '',
     created,
-    modified: optionalTime(body[X.modified], 'a tag\'s modified time', at) ?? created,
+    modified: optionalTime(body[X.modified], "a tag's modified time", at) ?? created,
     revision: body[X.revision] ?? 1,
     deleted: false,
     ...historyOf(body),
@@ -136,7 +153,10 @@ export function readReply(
 export function foreignTag(value: string, claimId: string, author: string, created: string): BundleTag | null {
   const n = normalizeTagName(value)
   if (!n.ok) return null
-  const version = `w3c-${createHash('sha256').update(JSON.stringify(['tag', n.name]), 'utf8').digest('hex').slice(0, 40)}`
+  const version = `w3c-${createHash('sha256')
+    .update(JSON.stringify(['tag', n.name]), 'utf8')
+    .digest('hex')
+    .slice(0, 40)}`
   return {
     id: uuidV5(`${claimId}\ntag\n${n.name}`),
     claimId,

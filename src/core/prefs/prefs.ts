@@ -63,7 +63,9 @@ function readPrefs(path: string): Partial<Prefs> {
     for (const [key, schema] of Object.entries(prefsPatchSchema.shape)) {
       const value = r[key]
       // An over-long name is cut to the limit rather than dropped.
-      const parsed = schema.safeParse(key === 'reviewerName' && typeof value === 'string' ? value.slice(0, LIMITS.reviewerName) : value)
+      const parsed = schema.safeParse(
+        key === 'reviewerName' && typeof value === 'string' ? value.slice(0, LIMITS.reviewerName) : value,
+      )
       if (parsed.success && parsed.data !== undefined) Object.assign(out, { [key]: parsed.data })
     }
   }

@@ -30,7 +30,14 @@ function rating(data: RepublishData, c: Claim): Record<string, unknown> {
   const label = verdictLabel(data, c.verdict)
   // `name` is what Google's and Bing's fact-check rich results show; alternateName stays for older readers.
   if (value === undefined) return { '@type': 'Rating', name: label, alternateName: label }
-  return { '@type': 'Rating', ratingValue: value, bestRating: data.scale.order.length, worstRating: 1, name: label, alternateName: label }
+  return {
+    '@type': 'Rating',
+    ratingValue: value,
+    bestRating: data.scale.order.length,
+    worstRating: 1,
+    name: label,
+    alternateName: label,
+  }
 }
 
 function itemReviewed(data: RepublishData): Record<string, unknown> {
@@ -61,7 +68,8 @@ export function awaitingReconfirmation(data: RepublishData): Claim[] {
   return ratedClaims(data).filter((c) => c.textChanged)
 }
 
-const ratedClaims = (data: RepublishData): Claim[] => [...data.claims, ...data.unattached].filter((c) => c.verdict !== data.scale.unrated)
+const ratedClaims = (data: RepublishData): Claim[] =>
+  [...data.claims, ...data.unattached].filter((c) => c.verdict !== data.scale.unrated)
 
 /**
  * The address of a claim's own fact-check: the page with the anchor the HTML export gives the claim's
@@ -89,7 +97,11 @@ export function buildClaimReviews(data: RepublishData): ClaimReviewJson[] {
   }
   const { organisationName, organisationUrl } = data.settings
   const author: Record<string, unknown> | undefined = organisationName
-    ? { '@type': 'Organization', name: organisationName, ...(isHttpUrl(organisationUrl) ? { url: organisationUrl } : {}) }
+    ? {
+        '@type': 'Organization',
+        name: organisationName,
+        ...(isHttpUrl(organisationUrl) ? { url: organisationUrl } : {}),
+      }
     : undefined
   return reviewedClaims(data).map((c) => ({
     '@context': 'https://schema.org',

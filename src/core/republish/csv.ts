@@ -40,8 +40,13 @@ export function textCell(value: string): string {
 }
 
 /** Text a spreadsheet would read as a Boolean, a number or a date rather than as text. */
-const TYPED = [/^ *(true|false) *$/i, /^ *[+-]?[\d., ]*\d[\d., ]*%? *$/, /^ *\d{1,4} *[-/.] *\d{1,2}( *[-/.] *\d{1,4})? *$/]
-const text = (value: string): string => (value.length <= 255 && TYPED.some((re) => re.test(value)) ? textCell(value) : csvField(value))
+const TYPED = [
+  /^ *(true|false) *$/i,
+  /^ *[+-]?[\d., ]*\d[\d., ]*%? *$/,
+  /^ *\d{1,4} *[-/.] *\d{1,2}( *[-/.] *\d{1,4})? *$/,
+]
+const text = (value: string): string =>
+  value.length <= 255 && TYPED.some((re) => re.test(value)) ? textCell(value) : csvField(value)
 
 function row(data: RepublishData, c: Claim): string[] {
   return [

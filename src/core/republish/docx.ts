@@ -47,7 +47,8 @@ function runs(view: BlockView, num: CommentIds): ParagraphChild[] {
     for (const id of seg.opens) for (const n of num.get(id) ?? []) out.push(new CommentRangeStart(n))
     if (seg.text !== '') out.push(new TextRun({ text: xmlSafe(seg.text), bold: seg.bold || undefined }))
     for (const id of seg.closes) {
-      for (const n of num.get(id) ?? []) out.push(new CommentRangeEnd(n), new TextRun({ children: [new CommentReference(n)] }))
+      for (const n of num.get(id) ?? [])
+        out.push(new CommentRangeEnd(n), new TextRun({ children: [new CommentReference(n)] }))
     }
   }
   return out
@@ -60,8 +61,16 @@ function body(data: RepublishData, num: CommentIds): Paragraph[] {
     if (section.kind === 'list') {
       listInstance++
       for (const { item, subitems } of section.items) {
-        out.push(new Paragraph({ children: runs(item, num), numbering: { reference: LIST, level: 0, instance: listInstance } }))
-        for (const s of subitems) out.push(new Paragraph({ children: runs(s, num), numbering: { reference: LIST, level: 1, instance: listInstance } }))
+        out.push(
+          new Paragraph({
+            children: runs(item, num),
+            numbering: { reference: LIST, level: 0, instance: listInstance },
+          }),
+        )
+        for (const s of subitems)
+          out.push(
+            new Paragraph({ children: runs(s, num), numbering: { reference: LIST, level: 1, instance: listInstance } }),
+          )
       }
       continue
     }
@@ -79,11 +88,17 @@ function body(data: RepublishData, num: CommentIds): Paragraph[] {
 
 function link(text: string, url: string): ParagraphChild {
   if (!/^https?:\/\//i.test(url)) return new TextRun(xmlSafe(text || url))
-  return new ExternalHyperlink({ link: url, children: [new TextRun({ text: xmlSafe(text || url), style: 'Hyperlink' })] })
+  return new ExternalHyperlink({
+    link: url,
+    children: [new TextRun({ text: xmlSafe(text || url), style: 'Hyperlink' })],
+  })
 }
 
 function initialsOf(author: string): string {
-  return [...author.split(/\s+/).filter(Boolean)].map((p) => [...p][0]).join('').slice(0, 3)
+  return [...author.split(/\s+/).filter(Boolean)]
+    .map((p) => [...p][0])
+    .join('')
+    .slice(0, 3)
 }
 
 /** Done in Word's sense: checked, and not awaiting re-confirmation after its words changed. */
@@ -143,7 +158,9 @@ function allComments(data: RepublishData, ids: CommentIds, review?: ForReview): 
       const id = out.length
       ids.get(c.id)?.push(id)
       const author = xmlSafe(r.author || 'Factdesk')
-      const children = (r.body.trim() ? r.body.trim().split(/\r\n?|\n/) : ['']).map((line) => new Paragraph({ children: [new TextRun(xmlSafe(line))] }))
+      const children = (r.body.trim() ? r.body.trim().split(/\r\n?|\n/) : ['']).map(
+        (line) => new Paragraph({ children: [new TextRun(xmlSafe(line))] }),
+      )
       const initials = review ? replyMarker(r.id) : initialsOf(author)
       out.push({ id, author, initials, date: new Date(r.created), children, parentId: i, resolved: isDone(c) })
     }
@@ -153,7 +170,8 @@ function allComments(data: RepublishData, ids: CommentIds, review?: ForReview): 
   // package then writes no w15:paraIdParent for it, so the comment stays a top-level one.
   // A copy for review always has it, so every comment carries the paragraph id a reviewer's reply or
   // Resolve refers to.
-  if (out.length > 0 && out.every((o) => o.parentId === undefined) && (review || out.some((o) => o.resolved))) out[0] = { ...out[0], parentId: -1 }
+  if (out.length > 0 && out.every((o) => o.parentId === undefined) && (review || out.some((o) => o.resolved)))
+    out[0] = { ...out[0], parentId: -1 }
   return out
 }
 
@@ -165,7 +183,11 @@ function corrections(data: RepublishData): Paragraph[] {
     ...data.corrections.map(
       (k) =>
         new Paragraph({
-          children: [new TextRun(`${day(k.applied)}: ${xmlSafe(noticeText(correctionNotice(data.lang, k.original, k.replacement, k.explanation)))}`)],
+          children: [
+            new TextRun(
+              `${day(k.applied)}: ${xmlSafe(noticeText(correctionNotice(data.lang, k.original, k.replacement, k.explanation)))}`,
+            ),
+          ],
         }),
     ),
   ]
@@ -185,18 +207,42 @@ export async function renderDocx(data: RepublishData, review?: ForReview): Promi
     description: review ? 'Exported by Factdesk for review' : 'Exported by Factdesk',
     // The review it came from: its import knows its own export (src/core/exchange/word/wordImport.ts).
     ...(review
-      ? { customProperties: [{ name: WORD_REVIEW_PROPERTY, value: review.reviewId }, { name: WORD_EXPORT_PROPERTY, value: 'for-review' }] }
+      ? {
+          customProperties: [
+            { name: WORD_REVIEW_PROPERTY, value: review.reviewId },
+            { name: WORD_EXPORT_PROPERTY, value: 'for-review' },
+          ],
+        }
       : {}),
     comments: { children: comments },
     styles: {
       default: {
         document: { run: { font: SERIF, size: 22, language }, paragraph: { spacing: { after: 160, line: 360 } } },
-        heading1: { run: { font: SANS, size: 44, bold: true }, paragraph: { ...heading, outlineLevel: 0, spacing: { after: 200 } } },
-        heading2: { run: { font: SANS, size: 30, bold: true }, paragraph: { ...heading, outlineLevel: 1, spacing: { before: 360, after: 160 } } },
+        heading1: {
+          run: { font: SANS, size: 44, bold: true },
+          paragraph: { ...heading, outlineLevel: 0, spacing: { after: 200 } },
+        },
+        heading2: {
+          run: { font: SANS, size: 30, bold: true },
+          paragraph: { ...heading, outlineLevel: 1, spacing: { before: 360, after: 160 } },
+        },
       },
       paragraphStyles: [
-        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 28, color: '3D4550' } },
-        { id: 'Byline', name: 'Byline', basedOn: 'Normal', next: 'Normal', run: { font: SANS, size: 20, color: '5B6470' }, paragraph: { spacing: { after: 40 } } },
+        {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: SANS, size: 28, color: '3D4550' },
+        },
+        {
+          id: 'Byline',
+          name: 'Byline',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: SANS, size: 20, color: '5B6470' },
+          paragraph: { spacing: { after: 40 } },
+        },
       ],
     },
     numbering: {
@@ -204,9 +250,21 @@ export async function renderDocx(data: RepublishData, review?: ForReview): Promi
         {
           reference: LIST,
           levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } },
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
             // Sub-items are the essay's "-" lines under an item: a bullet one level in.
-            { level: 1, format: LevelFormat.BULLET, text: '\u2013', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 1440, hanging: 360 } } } },
+            {
+              level: 1,
+              format: LevelFormat.BULLET,
+              text: '\u2013',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 1440, hanging: 360 } } },
+            },
           ],
         },
       ],

@@ -20,6 +20,9 @@ export function safeHref(url: string): string | null {
 
 /** Text for an XML part written by a library that escapes markup but not characters XML forbids. */
 export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  )
 }

@@ -36,7 +36,9 @@ function inline(data: RepublishData, view: BlockView, byId: Map<string, Claim>, 
     if (seg.bold) text = `<strong>${text}</strong>`
     if (seg.claims.length > 0 && seg.text !== '') {
       const c = colourClaim(seg, byId)
-      const title = seg.claims.map((id) => `${num.get(id)}: ${verdictLabel(data, (byId.get(id) as Claim).verdict)}`).join('; ')
+      const title = seg.claims
+        .map((id) => `${num.get(id)}: ${verdictLabel(data, (byId.get(id) as Claim).verdict)}`)
+        .join('; ')
       const cls = seg.claims.length > 1 ? ' class="overlap"' : ''
       text = `<mark data-verdict="${e(c.verdict)}" data-claims="${e(seg.claims.map((id) => num.get(id)).join(' '))}" title="${e(title)}"${cls}>${text}</mark>`
     }
@@ -63,14 +65,16 @@ function essay(data: RepublishData): string {
   // Leading title, subtitle and byline blocks form the header, in the essay's order.
   const all = sections(views)
   let headEnd = 0
-  while (headEnd < all.length && all[headEnd].kind === 'block' && isHead((all[headEnd] as { view: BlockView }).view)) headEnd++
+  while (headEnd < all.length && all[headEnd].kind === 'block' && isHead((all[headEnd] as { view: BlockView }).view))
+    headEnd++
   const head: string[] = []
   for (let i = 0; i < headEnd; i++) {
     const { view } = all[i] as { view: BlockView }
     if (isByline(view)) {
       const line = `<span class="${view.kind}" ${at(view)}>${text(view)}</span>`
       const prev = all[i - 1] as { view: BlockView } | undefined
-      if (prev && isByline(prev.view)) head[head.length - 1] = head[head.length - 1].replace(/<\/p>$/, `<br>\n${line}</p>`)
+      if (prev && isByline(prev.view))
+        head[head.length - 1] = head[head.length - 1].replace(/<\/p>$/, `<br>\n${line}</p>`)
       else head.push(`<p class="byline">${line}</p>`)
     } else if (view.kind === 'title') head.push(`<h1 ${at(view)}>${text(view)}</h1>`)
     else head.push(`<p class="subtitle" ${at(view)}>${text(view)}</p>`)
@@ -126,7 +130,9 @@ function appendixItem(data: RepublishData, c: Claim, n: number): string {
   if (c.textChanged) parts.push(`<p class="text-changed"><strong>${e(w.textChanged)}</strong></p>`)
   if (c.note.trim()) parts.push(`<p class="note">${e(c.note.trim())}</p>`)
   if (c.sources.length) {
-    parts.push(`<p class="label">${e(w.sources)}</p>\n<ul class="sources">\n${c.sources.map((s) => sourceItem(data, s)).join('\n')}\n</ul>`)
+    parts.push(
+      `<p class="label">${e(w.sources)}</p>\n<ul class="sources">\n${c.sources.map((s) => sourceItem(data, s)).join('\n')}\n</ul>`,
+    )
   }
   return `<li class="claim${c.textChanged ? ' text-changed' : ''}" id="claim-${n}" data-verdict="${e(c.verdict)}">\n${parts.join('\n')}\n</li>`
 }
@@ -154,7 +160,9 @@ function footer(data: RepublishData): string {
   const parts: string[] = []
   if (organisationName) {
     const href = safeHref(organisationUrl)
-    parts.push(`${e(w.factCheck)}: ${href ? `<a href="${href}" rel="noopener noreferrer">${e(organisationName)}</a>` : e(organisationName)}`)
+    parts.push(
+      `${e(w.factCheck)}: ${href ? `<a href="${href}" rel="noopener noreferrer">${e(organisationName)}</a>` : e(organisationName)}`,
+    )
   }
   const page = safeHref(factcheckUrl)
   if (page) parts.push(`<a href="${page}" rel="noopener noreferrer">${page}</a>`)
@@ -165,26 +173,28 @@ function footer(data: RepublishData): string {
 export function renderHtml(data: RepublishData): string {
   const lang = data.lang
   const title = data.doc.title || 'Factdesk'
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${e(EXPORT_CSP)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    essay(data),
-    corrections(data),
-    appendix(data),
-    footer(data),
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n') + '\n'
+  return (
+    [
+      '<!DOCTYPE html>',
+      `<html lang="${lang}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${e(EXPORT_CSP)}">`,
+      '<meta name="referrer" content="no-referrer">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${e(title)}</title>`,
+      `<style>${PAGE_CSS}</style>`,
+      '</head>',
+      '<body>',
+      essay(data),
+      corrections(data),
+      appendix(data),
+      footer(data),
+      '</body>',
+      '</html>',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  )
 }

@@ -23,12 +23,27 @@ export interface RepublishDeps {
 /** The tables of claims list every claim, those not found in the essay too. */
 const isTable = (format: RepublishFormat): boolean => format === 'csv' || format === 'xlsx'
 
-function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: number, unsignedLeftOut: number): ExportCounts {
+function counts(
+  data: RepublishData,
+  format: RepublishFormat,
+  unratedLeftOut: number,
+  unsignedLeftOut: number,
+): ExportCounts {
   const claims =
-    format === 'markdown' ? [] : format === 'claimreview' ? reviewedClaims(data) : isTable(format) ? [...data.claims, ...data.unattached] : data.claims
+    format === 'markdown'
+      ? []
+      : format === 'claimreview'
+        ? reviewedClaims(data)
+        : isTable(format)
+          ? [...data.claims, ...data.unattached]
+          : data.claims
   // ClaimReview leaves these claims out; HTML, PDF, DOCX and annotated Markdown label them.
   const textChanged =
-    format === 'claimreview' ? awaitingReconfirmation(data).length : format === 'markdown' || isTable(format) ? 0 : claims.filter((c) => c.textChanged).length
+    format === 'claimreview'
+      ? awaitingReconfirmation(data).length
+      : format === 'markdown' || isTable(format)
+        ? 0
+        : claims.filter((c) => c.textChanged).length
   return {
     claims: claims.length,
     rated: claims.filter((c) => isRated(data, c)).length,
@@ -42,7 +57,12 @@ function counts(data: RepublishData, format: RepublishFormat, unratedLeftOut: nu
   }
 }
 
-const utf8 = (fileName: string, mimeType: string, data: string): Omit<ExportedFile, 'counts'> => ({ fileName, mimeType, encoding: 'utf8', data })
+const utf8 = (fileName: string, mimeType: string, data: string): Omit<ExportedFile, 'counts'> => ({
+  fileName,
+  mimeType,
+  encoding: 'utf8',
+  data,
+})
 const binary = (fileName: string, mimeType: string, data: Buffer): Omit<ExportedFile, 'counts'> => ({
   fileName,
   mimeType,
@@ -60,9 +80,13 @@ export async function exportRepublication(
   const gathered = gatherRepublishData(store, options)
   // A copy for reviewers holds every claim, rated or not: they comment on all of them.
   const forReview = format === 'docx' && options.forReview === true
-  const rated = READER_FORMATS.includes(format) && !forReview ? forReaders(gathered, options.includeUnrated === true) : gathered
+  const rated =
+    READER_FORMATS.includes(format) && !forReview ? forReaders(gathered, options.includeUnrated === true) : gathered
   // An export that requires sign-off publishes no verdict an editor has not approved.
-  const data = options.signedOffOnly && !forReview && (READER_FORMATS.includes(format) || format === 'claimreview') ? signedOffOnly(rated) : rated
+  const data =
+    options.signedOffOnly && !forReview && (READER_FORMATS.includes(format) || format === 'claimreview')
+      ? signedOffOnly(rated)
+      : rated
   const base = fileBase(data.doc.title, 'essay')
   let file: Omit<ExportedFile, 'counts'>
   switch (format) {
@@ -89,11 +113,23 @@ export async function exportRepublication(
       file = utf8(`${base}.claims.csv`, 'text/csv', renderCsv(data))
       break
     case 'xlsx':
-      file = binary(`${base}.claims.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await renderXlsx(data))
+      file = binary(
+        `${base}.claims.xlsx`,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        await renderXlsx(data),
+      )
       break
     case 'claimreview':
       file = utf8(`${base}.claimreview.jsonld`, 'application/ld+json', renderClaimReview(data))
       break
   }
-  return { ...file, counts: counts(data, format, gathered.claims.length - rated.claims.length, rated.claims.length - data.claims.length) }
+  return {
+    ...file,
+    counts: counts(
+      data,
+      format,
+      gathered.claims.length - rated.claims.length,
+      rated.claims.length - data.claims.length,
+    ),
+  }
 }

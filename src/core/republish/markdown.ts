@@ -64,7 +64,8 @@ function joinPieces(pieces: Piece[]): string {
       out += piece
       continue
     }
-    const next = typeof pieces[k + 1] === 'string' && pieces[k + 1] !== '' ? firstChar(pieces[k + 1] as string) : undefined
+    const next =
+      typeof pieces[k + 1] === 'string' && pieces[k + 1] !== '' ? firstChar(pieces[k + 1] as string) : undefined
     const prev = out === '' ? undefined : lastChar(out)
     if (piece === OPEN && next !== undefined && PUNCT.test(next) && isWordChar(prev)) {
       out = out.slice(0, out.length - prev.length) + charRef(prev)
@@ -80,7 +81,7 @@ function inlineText(view: BlockView, refs: Map<string, number> | null): string {
   const refsAfter = (seg: Segment): string => (refs ? seg.closes.map((id) => `[^${refs.get(id)}]`).join('') : '')
   const pieces: Piece[] = []
   const segs = view.segments
-  for (let i = 0; i < segs.length; ) {
+  for (let i = 0; i < segs.length;) {
     let j = i
     while (j < segs.length && segs[j].bold === segs[i].bold) j++
     const run = segs.slice(i, j)
@@ -106,7 +107,8 @@ function inlineText(view: BlockView, refs: Map<string, number> | null): string {
  */
 function referenceNumbers(views: BlockView[], claims: readonly Claim[]): Map<string, number> {
   const refs = new Map<string, number>()
-  for (const seg of views.flatMap((v) => v.segments)) for (const id of seg.closes) if (!refs.has(id)) refs.set(id, refs.size + 1)
+  for (const seg of views.flatMap((v) => v.segments))
+    for (const id of seg.closes) if (!refs.has(id)) refs.set(id, refs.size + 1)
   for (const c of claims) if (!refs.has(c.id)) refs.set(c.id, refs.size + 1)
   return refs
 }
@@ -120,7 +122,9 @@ function body(views: BlockView[], refs: Map<string, number> | null): string[] {
           .map(({ item, subitems }, i) => {
             const marker = `${i + 1}. `
             const indent = ' '.repeat(marker.length)
-            return [marker + inlineText(item, refs), ...subitems.map((s) => `${indent}- ${inlineText(s, refs)}`)].join('\n')
+            return [marker + inlineText(item, refs), ...subitems.map((s) => `${indent}- ${inlineText(s, refs)}`)].join(
+              '\n',
+            )
           })
           .join('\n'),
       )
@@ -156,12 +160,24 @@ function footnote(data: RepublishData, claim: Claim, n: number): string {
   // The verdict judged other words: never presented as checked without the label.
   if (claim.textChanged) parts.push(`**${mdEscape(w.textChanged)}**`)
   const note = claim.note.trim()
-  if (note) parts.push(note.split(/\r\n?|\n/).map((line) => mdEscape(line)).join('  \n'))
+  if (note)
+    parts.push(
+      note
+        .split(/\r\n?|\n/)
+        .map((line) => mdEscape(line))
+        .join('  \n'),
+    )
   if (claim.sources.length) {
     parts.push(`${mdEscape(w.sources)}:\n` + claim.sources.map((s) => `- ${sourceLine(data, s)}`).join('\n'))
   }
   const text = parts.join('\n\n')
-  return `[^${n}]: ` + text.split('\n').map((line, i) => (i === 0 || line === '' ? line : '    ' + line)).join('\n')
+  return (
+    `[^${n}]: ` +
+    text
+      .split('\n')
+      .map((line, i) => (i === 0 || line === '' ? line : '    ' + line))
+      .join('\n')
+  )
 }
 
 export function correctionsSection(data: RepublishData): string[] {

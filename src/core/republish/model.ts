@@ -30,8 +30,13 @@ export interface VerdictScale {
 /** The review's verdict scale (src/core/scales/scales.ts) in the shape the exports read it. */
 export function scaleOf(store: ReviewStore): VerdictScale {
   const scale = activeScale(store)
-  const onScale = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position as number) - (b.position as number))
-  const labels: VerdictScale['labels'] = { ko: { [UNRATED]: verdictLabels.ko.unrated }, en: { [UNRATED]: verdictLabels.en.unrated } }
+  const onScale = scale.levels
+    .filter((l) => l.position !== null)
+    .sort((a, b) => (a.position as number) - (b.position as number))
+  const labels: VerdictScale['labels'] = {
+    ko: { [UNRATED]: verdictLabels.ko.unrated },
+    en: { [UNRATED]: verdictLabels.en.unrated },
+  }
   for (const l of scale.levels) {
     labels.ko[l.id] = l.ko
     labels.en[l.id] = l.en
@@ -89,7 +94,10 @@ export function languageOf(store: ReviewStore, doc: DocumentView): Lang {
 }
 
 function tagsOf(store: ReviewStore): Map<string, string[]> {
-  const rows = all<{ claim_id: string; name: string }>(store.db, `SELECT claim_id, name FROM claim_tag WHERE deleted = 0 ORDER BY name`)
+  const rows = all<{ claim_id: string; name: string }>(
+    store.db,
+    `SELECT claim_id, name FROM claim_tag WHERE deleted = 0 ORDER BY name`,
+  )
   const map = new Map<string, string[]>()
   for (const r of rows) map.set(r.claim_id, [...(map.get(r.claim_id) ?? []), r.name])
   return map
@@ -98,7 +106,9 @@ function tagsOf(store: ReviewStore): Map<string, string[]> {
 export function gatherRepublishData(store: ReviewStore, options: RepublishOptions = {}): RepublishData {
   const doc = readDocument(store)
   const all = listClaims(store)
-  const claims = all.filter((c) => c.anchored).sort((a, b) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created))
+  const claims = all
+    .filter((c) => c.anchored)
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.created.localeCompare(b.created))
   const number = new Map(claims.map((c, i) => [c.id, i + 1]))
   const corrections = listCorrections(store)
     .filter((k) => k.state === 'applied')

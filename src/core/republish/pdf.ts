@@ -60,7 +60,9 @@ export function sandboxArgs(uid: number | undefined = process.getuid?.()): strin
  * nothing: it has no script and its Content-Security-Policy forbids any (turning JavaScript off with
  * --blink-settings stops headless Chromium from printing at all).
  */
-export function chromiumPdfRenderer(options: { executable?: string | null; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): PdfRenderer {
+export function chromiumPdfRenderer(
+  options: { executable?: string | null; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): PdfRenderer {
   return async (html) => {
     const executable = options.executable === undefined ? findChromium(options.env) : options.executable
     if (!executable) throw new FactdeskError('internal', NO_CHROMIUM)
@@ -85,15 +87,27 @@ export function chromiumPdfRenderer(options: { executable?: string | null; env?:
         pathToFileURL(page).href,
       ]
       await new Promise<void>((resolve, reject) => {
-        execFile(executable, args, { timeout: options.timeoutMs ?? 90_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
-          if (err && !existsSync(out)) {
-            reject(new FactdeskError('internal', `Chromium could not print the PDF (${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}).`))
-          } else resolve()
-        })
+        execFile(
+          executable,
+          args,
+          { timeout: options.timeoutMs ?? 90_000, maxBuffer: 4 * 1024 * 1024 },
+          (err, _stdout, stderr) => {
+            if (err && !existsSync(out)) {
+              reject(
+                new FactdeskError(
+                  'internal',
+                  `Chromium could not print the PDF (${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}).`,
+                ),
+              )
+            } else resolve()
+          },
+        )
       })
-      if (!existsSync(out)) throw new FactdeskError('internal', 'Chromium ran but wrote no PDF; export HTML and print it instead.')
+      if (!existsSync(out))
+        throw new FactdeskError('internal', 'Chromium ran but wrote no PDF; export HTML and print it instead.')
       const pdf = readFileSync(out)
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new FactdeskError('internal', 'Chromium wrote something that is not a PDF.')
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new FactdeskError('internal', 'Chromium wrote something that is not a PDF.')
       return pdf
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -60,7 +60,12 @@ export function blockViews(blocks: readonly Block[], text: string, spans: readon
     }
     if (at !== view.end) {
       // Normalising runs one by one changed the length: keep the block as one plain run.
-      runs.splice(0, runs.length, { start: view.start, end: view.end, text: cpSlice(text, view.start, view.end), bold: false })
+      runs.splice(0, runs.length, {
+        start: view.start,
+        end: view.end,
+        text: cpSlice(text, view.start, view.end),
+        bold: false,
+      })
     }
     const cuts = new Set<number>()
     for (const s of inBlock) cuts.add(s.start).add(s.end)
@@ -71,7 +76,13 @@ export function blockViews(blocks: readonly Block[], text: string, spans: readon
         const a = bounds[i]
         const b = bounds[i + 1]
         const claims = inBlock.filter((s) => s.start <= a && b <= s.end).map((s) => s.id)
-        view.segments.push({ text: cpSlice(run.text, a - run.start, b - run.start), bold: run.bold, claims, opens: [], closes: [] })
+        view.segments.push({
+          text: cpSlice(run.text, a - run.start, b - run.start),
+          bold: run.bold,
+          claims,
+          opens: [],
+          closes: [],
+        })
       }
     }
   }

@@ -1,10 +1,6 @@
 import { blockText, type Block } from '../../shared/essay'
 import { isoDateSchema } from '../../shared/domain'
-import {
-  republishSettingKeys,
-  type RepublishSettings,
-  type RepublishSettingsPatch,
-} from '../../shared/republish'
+import { republishSettingKeys, type RepublishSettings, type RepublishSettingsPatch } from '../../shared/republish'
 import type { ReviewStore } from '../review/store'
 import { all } from '../db/query'
 
@@ -12,7 +8,11 @@ type Key = keyof RepublishSettings
 const fields = Object.keys(republishSettingKeys) as Key[]
 
 function stored(store: ReviewStore): Map<string, string> {
-  const rows = all<{ key: string; value: string }>(store.db, `SELECT key, value FROM setting WHERE key IN (${fields.map(() => '?').join(', ')})`, ...fields.map((f) => republishSettingKeys[f]))
+  const rows = all<{ key: string; value: string }>(
+    store.db,
+    `SELECT key, value FROM setting WHERE key IN (${fields.map(() => '?').join(', ')})`,
+    ...fields.map((f) => republishSettingKeys[f]),
+  )
   return new Map(rows.map((r) => [r.key, r.value]))
 }
 
@@ -21,7 +21,9 @@ function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' |
   const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
   // SQLite finds the one block without the whole essay being parsed here.
   const found = store.db
-    .prepare(`SELECT b.value FROM document d, json_each(d.blocks_json) b WHERE json_extract(b.value, '$.kind') = 'author' LIMIT 1`)
+    .prepare(
+      `SELECT b.value FROM document d, json_each(d.blocks_json) b WHERE json_extract(b.value, '$.kind') = 'author' LIMIT 1`,
+    )
     .pluck()
     .get() as string | undefined
   const author = found === undefined ? undefined : (JSON.parse(found) as Block)
@@ -45,16 +47,20 @@ export function readSettings(store: ReviewStore): RepublishSettings {
 
 /** Saves the given fields in one transaction; '' removes a field so its default applies again. */
 export function writeSettings(store: ReviewStore, patch: RepublishSettingsPatch): RepublishSettings {
-  const set = store.db.prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+  const set = store.db.prepare(
+    `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  )
   const clear = store.db.prepare(`DELETE FROM setting WHERE key = ?`)
-  store.db.transaction(() => {
-    for (const f of fields) {
-      const value = patch[f]
-      if (value === undefined) continue
-      if (value === '') clear.run(republishSettingKeys[f])
-      else set.run(republishSettingKeys[f], value)
-    }
-  }).immediate()
+  store.db
+    .transaction(() => {
+      for (const f of fields) {
+        const value = patch[f]
+        if (value === undefined) continue
+        if (value === '') clear.run(republishSettingKeys[f])
+        else set.run(republishSettingKeys[f], value)
+      }
+    })
+    .immediate()
   return readSettings(store)
 }
 

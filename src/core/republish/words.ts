@@ -63,7 +63,12 @@ export interface CorrectionNotice {
  * A correction as newspapers print it: what the essay said, what it says now, and why. Returned in
  * parts so each format can quote the two wordings in its own way (all parts are plain text).
  */
-export function correctionNotice(lang: Lang, original: string, replacement: string, explanation: string): CorrectionNotice {
+export function correctionNotice(
+  lang: Lang,
+  original: string,
+  replacement: string,
+  explanation: string,
+): CorrectionNotice {
   const why = explanation.trim()
   if (lang === 'ko') {
     return {

@@ -28,7 +28,10 @@ const COLUMNS: { key: string; en: string; ko: string; width: number }[] = [
 /** The verdict colour mixed with white, light enough to read black text on. */
 function tint(hex: string | undefined): string | undefined {
   if (!hex || !/^#[0-9a-f]{6}$/i.test(hex)) return undefined
-  const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.3 + 255 * 0.7).toString(16).padStart(2, '0')
+  const mix = (i: number) =>
+    Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.3 + 255 * 0.7)
+      .toString(16)
+      .padStart(2, '0')
   return `FF${mix(1)}${mix(3)}${mix(5)}`.toUpperCase()
 }
 

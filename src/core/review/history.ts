@@ -60,14 +60,7 @@ export function recordEvent(
   detail: Record<string, unknown> = {},
   at: string = new Date().toISOString(),
 ): void {
-  insertEvent(db).run(
-    randomUUID(),
-    claimId,
-    at,
-    actor,
-    kind,
-    JSON.stringify(detail),
-  )
+  insertEvent(db).run(randomUUID(), claimId, at, actor, kind, JSON.stringify(detail))
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -27,7 +27,13 @@ export function openReview(
   tx(store.db, () => {
     insertEssay(store, essay)
     rememberPublished(store, essay.meta.published)
-    if (options.scale) run(store.db, `INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)`, SCALE_SETTING, JSON.stringify(options.scale))
+    if (options.scale)
+      run(
+        store.db,
+        `INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)`,
+        SCALE_SETTING,
+        JSON.stringify(options.scale),
+      )
   })
   return store
 }

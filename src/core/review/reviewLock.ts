@@ -64,7 +64,9 @@ export function activeLockHolder(review: string): LockHolder | null {
 }
 
 /** Takes the review's writer lock, or says who holds it. */
-export function takeReviewLock(review: string): { lock: ReviewLock; holder?: undefined } | { lock?: undefined; holder: LockHolder } {
+export function takeReviewLock(
+  review: string,
+): { lock: ReviewLock; holder?: undefined } | { lock?: undefined; holder: LockHolder } {
   const path = lockPathOf(review)
   const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() }
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -90,7 +92,8 @@ export function takeReviewLock(review: string): { lock: ReviewLock; holder?: und
         release() {
           // Only our own lock is removed, never one a later window took over.
           const now = readLockHolder(review)
-          if (now && now.pid === mine.pid && now.since === mine.since && now.host === mine.host) rmSync(path, { force: true })
+          if (now && now.pid === mine.pid && now.since === mine.since && now.host === mine.host)
+            rmSync(path, { force: true })
         },
       },
     }

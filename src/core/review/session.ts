@@ -33,7 +33,10 @@ export function openForWindow(path: string, essay?: ParsedEssay, options: { scal
 }
 
 function heldElsewhere(path: string, holder: LockHolder): FactdeskError {
-  return new FactdeskError('forbidden', `${path} is open in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). Choose another file, or close it there first.`)
+  return new FactdeskError(
+    'forbidden',
+    `${path} is open in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). Choose another file, or close it there first.`,
+  )
 }
 
 /**

@@ -24,11 +24,19 @@ export class ReviewStore {
   ) {}
 
   /** Connects to a review file (checked, migrated) as it is: a new file is an empty review. */
-  static connect(path: string, options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder } = {}): ReviewStore {
+  static connect(
+    path: string,
+    options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder } = {},
+  ): ReviewStore {
     if (options.readOnly) {
       return new ReviewStore(openReviewDatabase(path, { mustExist: true, readonly: true }), path, options.readOnly)
     }
-    return new ReviewStore(openReviewDatabase(path, { mustExist: options.mustExist ?? true }), path, null, options.lock ?? null)
+    return new ReviewStore(
+      openReviewDatabase(path, { mustExist: options.mustExist ?? true }),
+      path,
+      null,
+      options.lock ?? null,
+    )
   }
 
   close(): void {
@@ -39,7 +47,10 @@ export class ReviewStore {
   /** Every version each claim and source has had, as far as this file knows. */
   versionHistories(): Map<string, string[]> {
     const map = new Map<string, string[]>()
-    const rows = all<{ entity_id: string; version: string }>(this.db, `SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`)
+    const rows = all<{ entity_id: string; version: string }>(
+      this.db,
+      `SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`,
+    )
     for (const r of rows) {
       const list = map.get(r.entity_id) ?? []
       list.push(r.version)

@@ -66,7 +66,11 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
   let plan: Omit<ScaleChangeSummary, 'previous' | 'scale'> = { mapped: [], kept: 0, unrated: 0 }
   db.transaction(() => {
     const rows = all<{ id: string; verdict: string; deleted: number }>(db, `SELECT id, verdict, deleted FROM claim`)
-    plan = planScaleChange(previous, scale, rows.filter((r) => r.deleted === 0))
+    plan = planScaleChange(
+      previous,
+      scale,
+      rows.filter((r) => r.deleted === 0),
+    )
     const t = new Date().toISOString()
     const update = db.prepare(
       `UPDATE claim SET verdict = ?, modified = ?, modified_by = ?, revision = revision + 1, version = ? WHERE id = ?`,
@@ -77,17 +81,19 @@ export function setScale(store: ReviewStore, next: VerdictScale, actor: string):
       update.run(verdict, t, actor, store.newVersion(r.id), r.id)
       recordEvent(db, r.id, actor, 'verdict-changed', { from: r.verdict, to: verdict, scale: scale.id }, t)
     }
-    const conflicts = all<{ id: string; theirs_json: string }>(db, `SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`)
+    const conflicts = all<{ id: string; theirs_json: string }>(
+      db,
+      `SELECT id, theirs_json FROM conflict WHERE resolved = '' AND entity = 'claim'`,
+    )
     const updateConflict = db.prepare(`UPDATE conflict SET theirs_json = ? WHERE id = ?`)
     for (const c of conflicts) {
       const theirs = JSON.parse(c.theirs_json) as { verdict: string }
       const verdict = mapVerdict(previous, scale, theirs.verdict)
       if (verdict !== theirs.verdict) updateConflict.run(JSON.stringify({ ...theirs, verdict }), c.id)
     }
-    db.prepare(`INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
-      SCALE_SETTING,
-      JSON.stringify(scale),
-    )
+    db.prepare(
+      `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(SCALE_SETTING, JSON.stringify(scale))
   }).immediate()
   return { previous, scale, ...plan }
 }
@@ -113,7 +119,10 @@ interface RatedClaim {
   version: string
 }
 
-export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: string[] }>(store: ReviewStore, incoming: R): R {
+export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: string[] }>(
+  store: ReviewStore,
+  incoming: R,
+): R {
   const scale = activeScale(store)
   if (incoming.claims.every((c) => isValidVerdict(scale, c.verdict))) return incoming
   const seen = store.versionHistories()
@@ -128,7 +137,10 @@ export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: 
   })
   if (unknown.size === 0) return { ...incoming, claims }
   const n = [...unknown.values()].reduce((a, b) => a + b, 0)
-  const labels = [...unknown.keys()].slice(0, 10).map((id) => `“${originalLabel(id)}”`).join(', ')
+  const labels = [...unknown.keys()]
+    .slice(0, 10)
+    .map((id) => `“${originalLabel(id)}”`)
+    .join(', ')
   const note =
     `${n === 1 ? '1 claim has a verdict' : `${n} claims have verdicts`} this review's scale (${scale.name.en}) does not have (${labels}); ` +
     `${n === 1 ? 'it was' : 'they were'} imported as not yet rated, with the original verdict kept in the note.`

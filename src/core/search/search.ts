@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3'
-import {
-  claimQuerySchema,
-  foldSearchText,
-  type ClaimQuery,
-  type ClaimSearchResult,
-} from '../../shared/claimQuery'
+import { claimQuerySchema, foldSearchText, type ClaimQuery, type ClaimSearchResult } from '../../shared/claimQuery'
 import { tagKey } from '../../shared/thread'
 import { foldName } from '../../shared/workflow'
 import type { ReviewStore } from '../review/store'
@@ -84,8 +79,17 @@ function bodies(db: Database.Database, ids: readonly string[] | null): Map<strin
   for (const c of claims) fields.set(c.id, [])
   for (const c of claims) add(c.id, c.exact, c.note)
   const sources = db
-    .prepare(`SELECT claim_id, url, title, publisher, excerpt, archive_url FROM source WHERE deleted = 0${only} ORDER BY created, id`)
-    .all(...args) as { claim_id: string; url: string; title: string; publisher: string; excerpt: string; archive_url: string }[]
+    .prepare(
+      `SELECT claim_id, url, title, publisher, excerpt, archive_url FROM source WHERE deleted = 0${only} ORDER BY created, id`,
+    )
+    .all(...args) as {
+    claim_id: string
+    url: string
+    title: string
+    publisher: string
+    excerpt: string
+    archive_url: string
+  }[]
   for (const s of sources) add(s.claim_id, s.title, s.publisher, s.url, s.excerpt, s.archive_url)
   if (tableExists(db, 'reply')) {
     const replies = db
@@ -147,15 +151,25 @@ export function syncSearchIndex(db: Database.Database): number {
   let changed = 0
   db.transaction(() => {
     const computed = bodies(db, null)
-    const rowids = new Map((db.prepare(`SELECT id, rowid FROM claim`).all() as { id: string; rowid: number }[]).map((r) => [r.id, r.rowid]))
-    const indexed = db.prepare(`SELECT rowid, claim_id, body FROM claim_search`).all() as { rowid: number; claim_id: string; body: string }[]
+    const rowids = new Map(
+      (db.prepare(`SELECT id, rowid FROM claim`).all() as { id: string; rowid: number }[]).map((r) => [r.id, r.rowid]),
+    )
+    const indexed = db.prepare(`SELECT rowid, claim_id, body FROM claim_search`).all() as {
+      rowid: number
+      claim_id: string
+      body: string
+    }[]
     const removeRow = db.prepare(`DELETE FROM claim_search WHERE rowid = ?`)
     const insert = db.prepare(`INSERT INTO claim_search (rowid, claim_id, body) VALUES (?, ?, ?)`)
     const good = new Set<string>()
     const touched = new Set<string>()
     // Every row that is not a live claim's current text at that claim's rowid goes; then what is missing comes.
     for (const row of indexed) {
-      if (rowids.get(row.claim_id) === row.rowid && computed.get(row.claim_id) === row.body && !good.has(row.claim_id)) {
+      if (
+        rowids.get(row.claim_id) === row.rowid &&
+        computed.get(row.claim_id) === row.body &&
+        !good.has(row.claim_id)
+      ) {
         good.add(row.claim_id)
       } else {
         removeRow.run(row.rowid)
@@ -213,7 +227,10 @@ export function searchClaimIds(db: Database.Database, query: string): Set<string
   const rows =
     [...q].length >= 3
       ? db.prepare(`SELECT s.claim_id FROM claim_search s ${live} WHERE claim_search MATCH ?`).pluck().all(ftsPhrase(q))
-      : db.prepare(`SELECT s.claim_id FROM claim_search s ${live} WHERE s.body LIKE ? ESCAPE '\\'`).pluck().all(likePattern(q))
+      : db
+          .prepare(`SELECT s.claim_id FROM claim_search s ${live} WHERE s.body LIKE ? ESCAPE '\\'`)
+          .pluck()
+          .all(likePattern(q))
   return new Set(rows as string[])
 }
 
@@ -261,7 +278,12 @@ export function queryClaims(store: Pick<ReviewStore, 'db'>, input: ClaimQuery): 
   const hasReply = tableExists(db, 'reply')
   const hasTag = tableExists(db, 'claim_tag')
   const latest = (table: string) => `(SELECT max(x.modified) FROM ${table} x WHERE x.claim_id = c.id)`
-  const changes = ['c.modified', latest('source'), hasReply ? latest('reply') : null, hasTag ? latest('claim_tag') : null]
+  const changes = [
+    'c.modified',
+    latest('source'),
+    hasReply ? latest('reply') : null,
+    hasTag ? latest('claim_tag') : null,
+  ]
     .filter(Boolean)
     .map((e) => `coalesce(${e}, '')`)
   // The index first: bringing it up to date writes, and the list kept below must outlive that.
@@ -278,7 +300,9 @@ export function queryClaims(store: Pick<ReviewStore, 'db'>, input: ClaimQuery): 
       .all() as QueryRow[],
     tagRows: hasTag
       ? (db
-          .prepare(`SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`)
+          .prepare(
+            `SELECT t.claim_id, t.name FROM claim_tag t JOIN claim c ON c.id = t.claim_id WHERE t.deleted = 0 AND c.deleted = 0`,
+          )
           .all() as { claim_id: string; name: string }[])
       : [],
   }))
@@ -286,7 +310,8 @@ export function queryClaims(store: Pick<ReviewStore, 'db'>, input: ClaimQuery): 
   const workflow = f.assignee || f.signedOff ? workflowFilter(db, f.assignee) : null
   const matches = searchClaimIds(db, query)
   const wantTag = f.tag ? tagKey(f.tag) : null
-  const tagged = wantTag === null ? null : new Set(tagRows.filter((t) => tagKey(t.name) === wantTag).map((t) => t.claim_id))
+  const tagged =
+    wantTag === null ? null : new Set(tagRows.filter((t) => tagKey(t.name) === wantTag).map((t) => t.claim_id))
   const ids = rows
     .filter(
       (r) =>

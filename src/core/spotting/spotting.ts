@@ -16,7 +16,13 @@ import { all, column } from '../db/query'
 // ——— Sentences ———————————————————————————————————————————————————————————————————————————————
 
 /** Blocks that are not the essay's argument: the title, the byline and the headings. */
-const SKIPPED_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['title', 'subtitle', 'affiliation', 'author', 'heading'])
+const SKIPPED_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>([
+  'title',
+  'subtitle',
+  'affiliation',
+  'author',
+  'heading',
+])
 const TERMINATORS = new Set(['.', '!', '?', '…', '。', '？', '！'])
 /** What may follow a sentence's final mark and still belong to the sentence. */
 const CLOSERS = new Set(['”', '’', '"', "'", ')', ']', '」', '』', '）', '»'])
@@ -26,7 +32,9 @@ const KOREAN_ENDINGS = new Set(['다', '요', '까', '죠'])
 const BULLETS = new Set(['→', '•', '·', '-', '–', '—', '*', '▶', '►', '○', '●', '■', '□', '※'])
 /** Words before a full stop that do not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sr jr st mt no nos vs etc inc ltd co corp dept gov sen rep gen col lt sgt fig approx est jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'mr mrs ms dr prof sr jr st mt no nos vs etc inc ltd co corp dept gov sen rep gen col lt sgt fig approx est jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 )
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch)
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
@@ -74,7 +82,8 @@ function scan(chars: readonly string[], quotes: boolean): [number, number][] | n
       if (ch === '“') curly++
       else if (ch === '”') curly = Math.max(0, curly - 1)
       else if (ch === '‘') single++
-      else if (ch === '’') single = Math.max(0, single - 1) // also an apostrophe: never below zero
+      else if (ch === '’')
+        single = Math.max(0, single - 1) // also an apostrophe: never below zero
       else if (ch === '「' || ch === '『') corner++
       else if (ch === '」' || ch === '』') corner = Math.max(0, corner - 1)
       else if (ch === '"') straight = !straight
@@ -133,10 +142,14 @@ export function splitSentences(blocks: readonly Block[], text?: string): Sentenc
 // ——— Rules ———————————————————————————————————————————————————————————————————————————————————
 
 const H = '가-힣'
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
 const YEAR = '(?:1[5-9]|20)\\d{2}'
 /** Words that report speech right after a quotation: “…”이라고 밝혔다, "…," he said. */
-const SPEECH_AFTER = new RegExp(`^\\s*(?:이?라고|이?라며|이?란\\s?(?:말|발언)|이?라는\\s?(?:말|발언|입장|설명)|고\\s?(?:말|밝|전|강조|덧붙|설명)|,?\\s*(?:he|she|they|it|[A-Z][\\p{L}]+)?\\s*(?:said|says|told|added|stated|wrote))`, 'u')
+const SPEECH_AFTER = new RegExp(
+  `^\\s*(?:이?라고|이?라며|이?란\\s?(?:말|발언)|이?라는\\s?(?:말|발언|입장|설명)|고\\s?(?:말|밝|전|강조|덧붙|설명)|,?\\s*(?:he|she|they|it|[A-Z][\\p{L}]+)?\\s*(?:said|says|told|added|stated|wrote))`,
+  'u',
+)
 
 /** A quoted stretch counts as a quotation when it reports speech, is four words or more, or is a sentence itself. */
 function isQuotation(inner: string, after: string): boolean {
@@ -189,7 +202,10 @@ export const RULES: readonly Rule[] = [
   {
     reason: 'statistic',
     patterns: [
-      new RegExp(`\\d[\\d,.]*\\s?(?:%|％|퍼센트|%p|포인트|만\\s?명|명|억|조|만(?![큼약일])|천(?!천)|개국|개사|건|곳|배(?![${H}])|원(?![${H}])|달러|위안|유로|톤|가구|km|kg|GW|MW|TWh|GB|TB)`, 'gu'),
+      new RegExp(
+        `\\d[\\d,.]*\\s?(?:%|％|퍼센트|%p|포인트|만\\s?명|명|억|조|만(?![큼약일])|천(?!천)|개국|개사|건|곳|배(?![${H}])|원(?![${H}])|달러|위안|유로|톤|가구|km|kg|GW|MW|TWh|GB|TB)`,
+        'gu',
+      ),
       /통계|여론조사|설문\s?조사|조사\s?결과|집계|비율|점유율|증가율|감소율|성장률|실업률|출산율|평균|중위값/gu,
       /\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b|people\b|users\b|subscribers\b|dollars\b|won\b|times\b|tonnes?\b)|[$€£₩]\s?\d/giu,
       /\b(?:statistics?|survey|poll|census|average|median|per\s+capita|(?:growth|unemployment|inflation|birth)\s+rate|market\s+share|(?:hundreds|thousands|millions|billions)\s+of)\b/giu,
@@ -198,7 +214,8 @@ export const RULES: readonly Rule[] = [
   {
     reason: 'quotation',
     patterns: QUOTES,
-    accept: (m, sentence) => isQuotation(m.slice(1).find((g) => g !== undefined) ?? '', sentence.slice(m.index + m[0].length)),
+    accept: (m, sentence) =>
+      isQuotation(m.slice(1).find((g) => g !== undefined) ?? '', sentence.slice(m.index + m[0].length)),
   },
   {
     reason: 'person-title',
@@ -226,7 +243,9 @@ export const RULES: readonly Rule[] = [
 function isNameDigits(sentence: string, start: number, end: number): boolean {
   const before = sentence[start - 1] ?? ''
   const after = sentence[end] ?? ''
-  return /[A-Za-z]/.test(before) || /[A-Za-z]/.test(after) || (before === '-' && /[A-Za-z]/.test(sentence[start - 2] ?? ''))
+  return (
+    /[A-Za-z]/.test(before) || /[A-Za-z]/.test(after) || (before === '-' && /[A-Za-z]/.test(sentence[start - 2] ?? ''))
+  )
 }
 
 /**
@@ -272,7 +291,8 @@ export function spotSentences(blocks: readonly Block[], text?: string): Suggesti
   const out: Suggestion[] = []
   for (const s of splitSentences(blocks, text)) {
     const reasons = reasonsOf(s.exact)
-    if (reasons.length > 0) out.push({ key: suggestionKey(s.exact), start: s.start, end: s.end, exact: s.exact, reasons })
+    if (reasons.length > 0)
+      out.push({ key: suggestionKey(s.exact), start: s.start, end: s.end, exact: s.exact, reasons })
   }
   return out
 }
@@ -282,7 +302,10 @@ export function spotSentences(blocks: readonly Block[], text?: string): Suggesti
 /** Suggestions for the open review: no sentence that overlaps a live claim, none that was dismissed. */
 export function listSuggestions(store: ReviewStore): Suggestion[] {
   const doc = readDocument(store)
-  const claims = all<{ start: number; end: number }>(store.db, `SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`)
+  const claims = all<{ start: number; end: number }>(
+    store.db,
+    `SELECT start, end FROM claim WHERE deleted = 0 AND anchored = 1`,
+  )
   const dismissed = new Set(column<string>(store.db, `SELECT key FROM dismissed_suggestion`))
   return spotSentences(doc.blocks, doc.text).filter(
     (s) => !dismissed.has(s.key) && !claims.some((c) => c.start < s.end && s.start < c.end),

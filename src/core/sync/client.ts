@@ -59,7 +59,9 @@ export class SyncClient {
   constructor(private readonly opts: SyncClientOptions) {
     const store = opts.store()
     this.reviewId = readDocument(store).id
-    this.pushed = new Set(store.db.prepare(`SELECT record FROM sync_pushed WHERE server = ?`).pluck().all(this.serverKey) as string[])
+    this.pushed = new Set(
+      store.db.prepare(`SELECT record FROM sync_pushed WHERE server = ?`).pluck().all(this.serverKey) as string[],
+    )
     for (const kind of KINDS) {
       recordMap(this.doc, kind).observe((event, tr) => {
         if (tr.origin === LOCAL) return
@@ -116,9 +118,18 @@ export class SyncClient {
       if (client === this.doc.clientID || this.state !== 'connected') continue
       const user = (state as { user?: { name?: unknown; claimId?: unknown } }).user
       if (!user || typeof user.name !== 'string') continue
-      peers.push({ name: user.name.slice(0, 200), claimId: typeof user.claimId === 'string' ? user.claimId : undefined })
+      peers.push({
+        name: user.name.slice(0, 200),
+        claimId: typeof user.claimId === 'string' ? user.claimId : undefined,
+      })
     }
-    return { state: this.state, url: this.opts.url, waiting: this.waiting, peers, ...(this.state === 'refused' ? { reason: this.reason } : {}) }
+    return {
+      state: this.state,
+      url: this.opts.url,
+      waiting: this.waiting,
+      peers,
+      ...(this.state === 'refused' ? { reason: this.reason } : {}),
+    }
   }
 
   /** The claim this reviewer has open, shown to the others. */
@@ -245,16 +256,24 @@ export class SyncClient {
     this.arrived = new Set()
     const doc = readDocument(store)
     const hasClaim = store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).pluck()
-    const { batches, refused, deferred } = incomingFrom(this.doc, keys, { text: doc.text, hash: doc.hash, hasClaim: (id) => hasClaim.get(id) !== undefined })
+    const { batches, refused, deferred } = incomingFrom(this.doc, keys, {
+      text: doc.text,
+      hash: doc.hash,
+      hasClaim: (id) => hasClaim.get(id) !== undefined,
+    })
     // Tried again with the next batch, which may bring their claim.
     for (const key of deferred) this.arrived.add(key)
     const meta = { fileName: this.opts.url, fileHash: '', importer: this.opts.name(), live: true }
     let total: ImportSummary
     try {
-      total = store.db.transaction(() => {
-        const summaries = batches.map((incoming) => mergeIncoming(store, adaptIncomingVerdicts(store, incoming), meta))
-        return sumSummaries(summaries, this.opts.url)
-      }).immediate()
+      total = store.db
+        .transaction(() => {
+          const summaries = batches.map((incoming) =>
+            mergeIncoming(store, adaptIncomingVerdicts(store, incoming), meta),
+          )
+          return sumSummaries(summaries, this.opts.url)
+        })
+        .immediate()
     } catch (err) {
       // Nothing of the batch was written (one transaction); the records stay on the server and are
       // merged again when the review is next shared. The desk goes on working.
@@ -282,7 +301,8 @@ function sumSummaries(list: ImportSummary[], fileName: string): ImportSummary {
   const total: ImportSummary = { ...list[0], fileName, notes: [...list[0].notes] }
   const counts = total as unknown as Record<string, unknown>
   for (const s of list.slice(1)) {
-    for (const [key, v] of Object.entries(s)) if (typeof v === 'number') counts[key] = ((counts[key] as number | undefined) ?? 0) + v
+    for (const [key, v] of Object.entries(s))
+      if (typeof v === 'number') counts[key] = ((counts[key] as number | undefined) ?? 0) + v
     total.unanchored = [...total.unanchored, ...s.unanchored]
     total.changedClaims = [...(total.changedClaims ?? []), ...(s.changedClaims ?? [])]
     total.notes.push(...s.notes)

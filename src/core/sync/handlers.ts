@@ -21,7 +21,10 @@ class SyncLink {
 
   start(target: { url: string; token: string }): SyncStatus {
     if (this.ctx.session.store.readOnly) {
-      throw new FactdeskError('read-only', 'This review is open for editing in another Factdesk window; share it from there.')
+      throw new FactdeskError(
+        'read-only',
+        'This review is open for editing in another Factdesk window; share it from there.',
+      )
     }
     this.client?.close()
     this.target = target
@@ -52,7 +55,11 @@ class SyncLink {
       updated: summary.updated + summary.sourcesAdded + summary.sourcesUpdated,
       deleted: summary.deleted,
       conflicts: summary.conflicts,
-      thread: (summary.repliesAdded ?? 0) + (summary.repliesUpdated ?? 0) + (summary.tagsChanged ?? 0) + (summary.correctionsChanged ?? 0),
+      thread:
+        (summary.repliesAdded ?? 0) +
+        (summary.repliesUpdated ?? 0) +
+        (summary.tagsChanged ?? 0) +
+        (summary.correctionsChanged ?? 0),
     }
     if (arrival.added + arrival.updated + arrival.deleted + arrival.conflicts + arrival.thread === 0) return
     this.arrived = arrival

@@ -2,8 +2,20 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { cpSlice } from '../../shared/text'
 import type { ReviewStore } from '../review/store'
-import { bundleClaimSchema, bundleSourceSchema, toBundleClaim, type BundleClaim, type ReviewBundle } from '../exchange/bundle'
-import { bundleEventSchema, bundleReplySchema, bundleTagSchema, bundleTagStyleSchema, flatDetail } from '../exchange/bundleThread'
+import {
+  bundleClaimSchema,
+  bundleSourceSchema,
+  toBundleClaim,
+  type BundleClaim,
+  type ReviewBundle,
+} from '../exchange/bundle'
+import {
+  bundleEventSchema,
+  bundleReplySchema,
+  bundleTagSchema,
+  bundleTagStyleSchema,
+  flatDetail,
+} from '../exchange/bundleThread'
 import { bundleCorrectionSchema, bundleDismissedSchema, toBundleCorrection } from '../exchange/bundleExtras'
 import { toSource, type ClaimRow, type CorrectionRow, type SourceRow } from '../db/rows'
 import { toEvent } from '../review/history'
@@ -25,7 +37,16 @@ import { readDocument } from '../document/queries'
 /** The stateless message a desk sends to learn what the server holds; the answer is its state vector, base64. */
 export const STATE_QUESTION = 'factdesk:state-vector?'
 
-export const KINDS = ['claims', 'sources', 'replies', 'tags', 'corrections', 'events', 'tagStyles', 'dismissed'] as const
+export const KINDS = [
+  'claims',
+  'sources',
+  'replies',
+  'tags',
+  'corrections',
+  'events',
+  'tagStyles',
+  'dismissed',
+] as const
 export type Kind = (typeof KINDS)[number]
 
 const schemas: Record<Kind, z.ZodType> = {
@@ -85,7 +106,9 @@ export function missingIn(doc: Y.Doc, keys: string[]): string[] {
 /** The rows of `table` whose `column` is one of `values`. */
 function rowsWhere<T>(store: ReviewStore, table: string, column: string, values: string[]): T[] {
   if (values.length === 0) return []
-  return store.db.prepare(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(values)) as T[]
+  return store.db
+    .prepare(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(values)) as T[]
 }
 
 /**
@@ -103,11 +126,20 @@ export function readRecords(store: ReviewStore, wanted: Iterable<string>): Recor
     const seen = historyOf.all(id) as string[]
     return seen.length ? seen : [version]
   }
-  const versioned = <R extends { id: string; version: string; deleted: number }>(table: string, kind: Kind) => rowsWhere<R>(store, table, 'version', keys.get(kind)!)
+  const versioned = <R extends { id: string; version: string; deleted: number }>(table: string, kind: Kind) =>
+    rowsWhere<R>(store, table, 'version', keys.get(kind)!)
   return {
     claims: versioned<ClaimRow>('claim', 'claims').map((r) => toBundleClaim(r, history(r.id, r.version))),
-    sources: versioned<SourceRow>('source', 'sources').map((r) => ({ ...toSource(r), deleted: r.deleted === 1, history: history(r.id, r.version) })),
-    replies: versioned<ReplyRow>('reply', 'replies').map((r) => ({ ...toReply(r), deleted: r.deleted === 1, history: history(r.id, r.version) })),
+    sources: versioned<SourceRow>('source', 'sources').map((r) => ({
+      ...toSource(r),
+      deleted: r.deleted === 1,
+      history: history(r.id, r.version),
+    })),
+    replies: versioned<ReplyRow>('reply', 'replies').map((r) => ({
+      ...toReply(r),
+      deleted: r.deleted === 1,
+      history: history(r.id, r.version),
+    })),
     tags: versioned<TagRow>('claim_tag', 'tags').map((r) => ({
       id: r.id,
       claimId: r.claim_id,
@@ -120,13 +152,21 @@ export function readRecords(store: ReviewStore, wanted: Iterable<string>): Recor
       version: r.version,
       history: history(r.id, r.version),
     })),
-    corrections: versioned<CorrectionRow>('correction', 'corrections').map((r) => ({ ...toBundleCorrection(r), history: history(r.id, r.version) })),
+    corrections: versioned<CorrectionRow>('correction', 'corrections').map((r) => ({
+      ...toBundleCorrection(r),
+      history: history(r.id, r.version),
+    })),
     events: rowsWhere<Parameters<typeof toEvent>[0]>(store, 'event', 'id', keys.get('events')!).map((r) => {
       const e = toEvent(r)
       return { id: e.id, claimId: e.claimId, at: e.at, actor: e.actor, kind: e.kind, detail: flatDetail(e.detail) }
     }),
-    tagStyles: rowsWhere<Record<string, unknown>>(store, 'tag_style', 'name', keys.get('tagStyles')!).map((r) => ({ name: r.name, color: r.color })),
-    dismissed: rowsWhere<Record<string, unknown>>(store, 'dismissed_suggestion', 'key', keys.get('dismissed')!).map((r) => ({ key: r.key, dismissed: r.dismissed, actor: r.actor })),
+    tagStyles: rowsWhere<Record<string, unknown>>(store, 'tag_style', 'name', keys.get('tagStyles')!).map((r) => ({
+      name: r.name,
+      color: r.color,
+    })),
+    dismissed: rowsWhere<Record<string, unknown>>(store, 'dismissed_suggestion', 'key', keys.get('dismissed')!).map(
+      (r) => ({ key: r.key, dismissed: r.dismissed, actor: r.actor }),
+    ),
   }
 }
 
@@ -207,7 +247,13 @@ export function incomingFrom(
   const batches: IncomingReview[] = []
   for (const [hash, claims] of claimsByEssay) {
     const text = hash === own.hash ? own.text : (essays.get(hash) ?? '')
-    batches.push({ format: 'bundle', documentText: text, claims: heads(claims.map((c) => checkedPlace(c, text))), sources: [], notes: [] })
+    batches.push({
+      format: 'bundle',
+      documentText: text,
+      claims: heads(claims.map((c) => checkedPlace(c, text))),
+      sources: [],
+      notes: [],
+    })
   }
   const rest: IncomingReview = {
     format: 'bundle',

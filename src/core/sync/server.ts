@@ -47,21 +47,34 @@ function readReviewers(dataDir: string): Reviewer[] {
   const file = reviewersFile(dataDir)
   if (!existsSync(file)) return []
   const value = JSON.parse(readFileSync(file, 'utf8')) as unknown
-  return Array.isArray(value) ? value.filter((r: unknown): r is Reviewer => typeof (r as Partial<Reviewer> | null)?.name === 'string' && typeof (r as Partial<Reviewer> | null)?.hash === 'string') : []
+  return Array.isArray(value)
+    ? value.filter(
+        (r: unknown): r is Reviewer =>
+          typeof (r as Partial<Reviewer> | null)?.name === 'string' &&
+          typeof (r as Partial<Reviewer> | null)?.hash === 'string',
+      )
+    : []
 }
 
 /** Gives a reviewer their own token (printed once, kept only as a hash); a token given before to that name stops working. */
 export function addReviewer(dataDir: string, name: string): string {
   const clean = name.trim()
-  if (!clean || clean.length > LIMITS.reviewerName) throw new FactdeskError('invalid-args', `A reviewer name has 1 to ${LIMITS.reviewerName} characters.`)
+  if (!clean || clean.length > LIMITS.reviewerName)
+    throw new FactdeskError('invalid-args', `A reviewer name has 1 to ${LIMITS.reviewerName} characters.`)
   mkdirSync(dataDir, { recursive: true })
   const token = newToken()
-  const reviewers = [...readReviewers(dataDir).filter((r) => r.name !== clean), { name: clean, hash: hash(token).toString('hex') }]
+  const reviewers = [
+    ...readReviewers(dataDir).filter((r) => r.name !== clean),
+    { name: clean, hash: hash(token).toString('hex') },
+  ]
   writeFileSync(reviewersFile(dataDir), JSON.stringify(reviewers, null, 2), { mode: 0o600 })
   return token
 }
 
-function loadTeamToken(dataDir: string, tokenFile: string | undefined): { file: string; token: string; created: boolean } {
+function loadTeamToken(
+  dataDir: string,
+  tokenFile: string | undefined,
+): { file: string; token: string; created: boolean } {
   const file = resolve(tokenFile ?? join(dataDir, 'team-token'))
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim()
@@ -90,7 +103,8 @@ export function tokenOwner(given: string, teamHash: Buffer, reviewers: Reviewer[
 function parseCredentials(raw: string): { token: string; name: string } {
   try {
     const value = JSON.parse(raw) as { token?: unknown; name?: unknown }
-    if (value && typeof value.token === 'string') return { token: value.token, name: typeof value.name === 'string' ? value.name : '' }
+    if (value && typeof value.token === 'string')
+      return { token: value.token, name: typeof value.name === 'string' ? value.name : '' }
   } catch {
     // Not JSON: the token alone.
   }
@@ -116,7 +130,8 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     extensions: [storage],
     // A desk asks which of its updates the server holds: the answer is the document's state vector.
     async onStateless({ payload, document, connection }: onStatelessPayload) {
-      if (payload === STATE_QUESTION) connection.sendStateless(Buffer.from(Y.encodeStateVector(document)).toString('base64'))
+      if (payload === STATE_QUESTION)
+        connection.sendStateless(Buffer.from(Y.encodeStateVector(document)).toString('base64'))
     },
     async onAuthenticate({ token, documentName }: onAuthenticatePayload) {
       if (!REVIEW_ID.test(documentName)) throw new Error('not a review id')

@@ -7,7 +7,12 @@ export function repliesByClaim(db: Db, claimId?: string): Map<string, Reply[]> {
   const replies =
     claimId === undefined
       ? allAs(toReply, db, `SELECT * FROM reply WHERE deleted = 0 ORDER BY created, id`)
-      : allAs<ReplyRow, Reply>(toReply, db, `SELECT * FROM reply WHERE deleted = 0 AND claim_id = ? ORDER BY created, id`, claimId)
+      : allAs<ReplyRow, Reply>(
+          toReply,
+          db,
+          `SELECT * FROM reply WHERE deleted = 0 AND claim_id = ? ORDER BY created, id`,
+          claimId,
+        )
   const out = new Map<string, Reply[]>()
   for (const r of replies) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r])
   return out

@@ -47,41 +47,49 @@ export function addReply(store: ReviewStore, claimId: string, body: string, acto
   const text = replyText(body)
   const id = randomUUID()
   const t = now()
-  store.db.transaction(() => {
-    getClaim(store, claimId)
-    store.db
-      .prepare(`INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, claimId, actor, text, t, t, store.newVersion(id))
-    recordEvent(store.db, claimId, actor, 'reply-added', { replyId: id }, t)
-  }).immediate()
+  store.db
+    .transaction(() => {
+      getClaim(store, claimId)
+      store.db
+        .prepare(
+          `INSERT INTO reply (id, claim_id, author, body, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, claimId, actor, text, t, t, store.newVersion(id))
+      recordEvent(store.db, claimId, actor, 'reply-added', { replyId: id }, t)
+    })
+    .immediate()
   return toReply(liveReply(store.db, id))
 }
 
 export function updateReply(store: ReviewStore, id: string, body: string, actor: string): Reply {
   const text = replyText(body)
-  store.db.transaction(() => {
-    const row = liveReply(store.db, id)
-    getClaim(store, row.claim_id)
-    mustOwn(row, actor, 'edit')
-    if (row.body === text) return
-    const t = now()
-    store.db
-      .prepare(`UPDATE reply SET body = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-      .run(text, t, store.newVersion(id), id)
-    recordEvent(store.db, row.claim_id, actor, 'reply-edited', { replyId: id }, t)
-  }).immediate()
+  store.db
+    .transaction(() => {
+      const row = liveReply(store.db, id)
+      getClaim(store, row.claim_id)
+      mustOwn(row, actor, 'edit')
+      if (row.body === text) return
+      const t = now()
+      store.db
+        .prepare(`UPDATE reply SET body = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+        .run(text, t, store.newVersion(id), id)
+      recordEvent(store.db, row.claim_id, actor, 'reply-edited', { replyId: id }, t)
+    })
+    .immediate()
   return toReply(liveReply(store.db, id))
 }
 
 /** Deletion is a tombstone, so it travels to other reviewers' files. Returns the reply's claim id. */
 export function deleteReply(store: ReviewStore, id: string, actor: string): string {
-  return store.db.transaction(() => {
-    const row = liveReply(store.db, id)
-    getClaim(store, row.claim_id)
-    mustOwn(row, actor, 'delete')
-    setReplyDeleted(store, row, true, actor)
-    return row.claim_id
-  }).immediate()
+  return store.db
+    .transaction(() => {
+      const row = liveReply(store.db, id)
+      getClaim(store, row.claim_id)
+      mustOwn(row, actor, 'delete')
+      setReplyDeleted(store, row, true, actor)
+      return row.claim_id
+    })
+    .immediate()
 }
 
 /**
@@ -110,7 +118,8 @@ function tagName(raw: string): string {
   return n.name
 }
 
-const hashIndex = (name: string, n: number): number => createHash('sha256').update(name, 'utf8').digest().readUInt32BE(0) % n
+const hashIndex = (name: string, n: number): number =>
+  createHash('sha256').update(name, 'utf8').digest().readUInt32BE(0) % n
 
 /**
  * A colour for a tag that has none yet: the palette colour fewest tags use, starting the search at a
@@ -140,28 +149,35 @@ export function ensureTagStyle(db: Database.Database, name: string): void {
 /** The spelling the review already uses for a tag ("AI" when "ai" is typed), else the name as given. */
 function reviewSpelling(db: Database.Database, name: string): string {
   const key = tagKey(name)
-  const names = column<string>(db, `SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`)
+  const names = column<string>(
+    db,
+    `SELECT name FROM claim_tag WHERE deleted = 0 GROUP BY name ORDER BY count(*) DESC, min(created), name`,
+  )
   return names.find((n) => tagKey(n) === key) ?? name
 }
 
 /** Tags a claim; a tag the claim already has (in any case) changes nothing. Returns the name used. */
 export function addTag(store: ReviewStore, claimId: string, raw: string, actor: string): string {
   const typed = tagName(raw)
-  return store.db.transaction(() => {
-    getClaim(store, claimId)
-    const name = reviewSpelling(store.db, typed)
-    const mine = column<string>(store.db, `SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)
-    const existing = mine.find((n) => tagKey(n) === tagKey(name))
-    if (existing !== undefined) return existing
-    const id = randomUUID()
-    const t = now()
-    store.db
-      .prepare(`INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, claimId, name, actor, t, t, store.newVersion(id))
-    ensureTagStyle(store.db, name)
-    recordEvent(store.db, claimId, actor, 'tag-added', { name }, t)
-    return name
-  }).immediate()
+  return store.db
+    .transaction(() => {
+      getClaim(store, claimId)
+      const name = reviewSpelling(store.db, typed)
+      const mine = column<string>(store.db, `SELECT name FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)
+      const existing = mine.find((n) => tagKey(n) === tagKey(name))
+      if (existing !== undefined) return existing
+      const id = randomUUID()
+      const t = now()
+      store.db
+        .prepare(
+          `INSERT INTO claim_tag (id, claim_id, name, author, created, modified, version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, claimId, name, actor, t, t, store.newVersion(id))
+      ensureTagStyle(store.db, name)
+      recordEvent(store.db, claimId, actor, 'tag-added', { name }, t)
+      return name
+    })
+    .immediate()
 }
 
 /**
@@ -170,28 +186,33 @@ export function addTag(store: ReviewStore, claimId: string, raw: string, actor: 
  */
 export function removeTag(store: ReviewStore, claimId: string, raw: string, actor: string): void {
   const name = tagName(raw)
-  store.db.transaction(() => {
-    getClaim(store, claimId)
-    const rows = (all<TagRow>(store.db, `SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId)).filter(
-      (r) => tagKey(r.name) === tagKey(name),
-    )
-    if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
-    const t = now()
-    for (const r of rows) {
-      store.db
-        .prepare(`UPDATE claim_tag SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
-        .run(t, store.newVersion(r.id), r.id)
-    }
-    recordEvent(store.db, claimId, actor, 'tag-removed', { name: rows[0].name }, t)
-  }).immediate()
+  store.db
+    .transaction(() => {
+      getClaim(store, claimId)
+      const rows = all<TagRow>(store.db, `SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId).filter(
+        (r) => tagKey(r.name) === tagKey(name),
+      )
+      if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
+      const t = now()
+      for (const r of rows) {
+        store.db
+          .prepare(`UPDATE claim_tag SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
+          .run(t, store.newVersion(r.id), r.id)
+      }
+      recordEvent(store.db, claimId, actor, 'tag-removed', { name: rows[0].name }, t)
+    })
+    .immediate()
 }
 
 /** Every tag on a live claim: its colour and the number of claims carrying it, in collation order. */
 export function listTags(store: ReviewStore): TagSummary[] {
-  const rows = all<{ name: string; count: number; color: string | null }>(store.db, `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
+  const rows = all<{ name: string; count: number; color: string | null }>(
+    store.db,
+    `SELECT t.name AS name, count(DISTINCT t.claim_id) AS count, s.color AS color
        FROM claim_tag t JOIN claim c ON c.id = t.claim_id AND c.deleted = 0
        LEFT JOIN tag_style s ON s.name = t.name
-       WHERE t.deleted = 0 GROUP BY t.name`)
+       WHERE t.deleted = 0 GROUP BY t.name`,
+  )
   return rows
     .map((r) => ({ name: r.name, color: r.color ?? pickTagColor(store.db, r.name), count: r.count }))
     .sort((a, b) => collate(a.name, b.name))
@@ -202,8 +223,14 @@ export function setTagColor(store: ReviewStore, raw: string, color: string): Tag
   const name = tagName(raw)
   const used = store.db.prepare(`SELECT 1 FROM claim_tag WHERE name = ? AND deleted = 0 LIMIT 1`).get(name)
   if (!used) throw new FactdeskError('not-found', `No claim carries the tag “${name}”.`)
-  store.db.transaction(() => {
-    store.db.prepare(`INSERT INTO tag_style (name, color) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET color = excluded.color`).run(name, color)
-  }).immediate()
+  store.db
+    .transaction(() => {
+      store.db
+        .prepare(
+          `INSERT INTO tag_style (name, color) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET color = excluded.color`,
+        )
+        .run(name, color)
+    })
+    .immediate()
   return listTags(store)
 }

@@ -50,18 +50,28 @@ export function exportWorkflow(store: ReviewStore, histories: Map<string, string
   }))
 }
 
-export function validateWorkflow(entries: BundleWorkflow[], refuse: (problem: string) => never, claimIds: Set<string>): void {
+export function validateWorkflow(
+  entries: BundleWorkflow[],
+  refuse: (problem: string) => never,
+  claimIds: Set<string>,
+): void {
   const seen = new Set<string>()
   for (const w of entries) {
     if (seen.has(w.claimId)) refuse(`the assignment of claim ${w.claimId} appears twice.`)
     seen.add(w.claimId)
     if (!claimIds.has(w.claimId)) refuse(`an assignment belongs to claim ${w.claimId}, which is not in the file.`)
-    if (!w.history.includes(w.version)) refuse(`the assignment of claim ${w.claimId}: its version is missing from its history.`)
+    if (!w.history.includes(w.version))
+      refuse(`the assignment of claim ${w.claimId}: its version is missing from its history.`)
   }
 }
 
 /** Call inside the merge's transaction, after the claims. Returns how many rows it took. */
-export function mergeWorkflow(store: ReviewStore, entries: BundleWorkflow[], known: (id: string) => Set<string>, touched: MergeTouches): number {
+export function mergeWorkflow(
+  store: ReviewStore,
+  entries: BundleWorkflow[],
+  known: (id: string) => Set<string>,
+  touched: MergeTouches,
+): number {
   const { db } = store
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const claimExists = db.prepare(`SELECT 1 FROM claim WHERE id = ?`)

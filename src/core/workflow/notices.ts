@@ -17,11 +17,27 @@ export function listNotices(store: ReviewStore, reviewer: string): Notice[] {
       `SELECT w.claim_id, w.assignee, w.modified, w.modified_by, w.version, c.exact FROM claim_workflow w
        JOIN claim c ON c.id = w.claim_id AND c.deleted = 0 WHERE w.assignee <> ''`,
     )
-    .all() as { claim_id: string; assignee: string; modified: string; modified_by: string; version: string; exact: string }[]
+    .all() as {
+    claim_id: string
+    assignee: string
+    modified: string
+    modified_by: string
+    version: string
+    exact: string
+  }[]
   for (const a of assigned) {
     if (foldName(a.assignee) !== me || foldName(a.modified_by) === me) continue
     const key = `assigned:${a.claim_id}:${a.version}`
-    notices.push({ key, kind: 'assigned', claimId: a.claim_id, exact: a.exact, by: a.modified_by, at: a.modified, excerpt: '', seen: seen.has(key) })
+    notices.push({
+      key,
+      kind: 'assigned',
+      claimId: a.claim_id,
+      exact: a.exact,
+      by: a.modified_by,
+      at: a.modified,
+      excerpt: '',
+      seen: seen.has(key),
+    })
   }
   const replies = store.db
     .prepare(
@@ -33,7 +49,16 @@ export function listNotices(store: ReviewStore, reviewer: string): Notice[] {
     if (foldName(r.author) === me || !mentionedNames(r.body).includes(me)) continue
     const key = `mention:${r.id}`
     const excerpt = Array.from(r.body).slice(0, 140).join('')
-    notices.push({ key, kind: 'mention', claimId: r.claim_id, exact: r.exact, by: r.author, at: r.modified, excerpt, seen: seen.has(key) })
+    notices.push({
+      key,
+      kind: 'mention',
+      claimId: r.claim_id,
+      exact: r.exact,
+      by: r.author,
+      at: r.modified,
+      excerpt,
+      seen: seen.has(key),
+    })
   }
   return notices.sort((a, b) => Number(a.seen) - Number(b.seen) || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
 }

@@ -22,12 +22,14 @@ export interface ClaimWorkflow {
 const NONE: ClaimWorkflow = { assignee: '', signedOff: null }
 
 /** Every claim's workflow (or one claim's), with sign-offs that no longer hold left out. */
-export function workflowByClaim(db: Db, claimId?: string): (id: string, verdict: string, textChanged: boolean) => ClaimWorkflow {
-  const rows = (
+export function workflowByClaim(
+  db: Db,
+  claimId?: string,
+): (id: string, verdict: string, textChanged: boolean) => ClaimWorkflow {
+  const rows =
     claimId === undefined
       ? all<WorkflowRow>(db, `SELECT * FROM claim_workflow`)
       : all<WorkflowRow>(db, `SELECT * FROM claim_workflow WHERE claim_id = ?`, claimId)
-  )
   const byClaim = new Map(rows.map((r) => [r.claim_id, r]))
   return (id, verdict, textChanged) => {
     const r = byClaim.get(id)

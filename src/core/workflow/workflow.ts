@@ -14,8 +14,15 @@ import { getClaim } from '../claims/queries'
  * and merged in) leaves the record in the history but not the approval.
  */
 
-function write(store: ReviewStore, claimId: string, actor: string, change: Partial<Pick<WorkflowRow, 'assignee' | 'signed_by' | 'signed_at' | 'signed_verdict'>>, at: string): void {
-  const current = store.db.prepare(`SELECT * FROM claim_workflow WHERE claim_id = ?`).get(claimId) as WorkflowRow | undefined
+function write(
+  store: ReviewStore,
+  claimId: string,
+  actor: string,
+  change: Partial<Pick<WorkflowRow, 'assignee' | 'signed_by' | 'signed_at' | 'signed_verdict'>>,
+  at: string,
+): void {
+  const current = store.db.prepare(`SELECT * FROM claim_workflow WHERE claim_id = ?`).get(claimId) as
+    WorkflowRow | undefined
   const next = {
     assignee: current?.assignee ?? '',
     signed_by: current?.signed_by ?? '',
@@ -80,7 +87,8 @@ export function signOffClaim(store: ReviewStore, claimId: string, actor: string)
 
 /** Takes a sign-off back (also the Undo of a sign-off). */
 export function withdrawSignOff(store: ReviewStore, claimId: string, actor: string): void {
-  const row = store.db.prepare(`SELECT signed_by FROM claim_workflow WHERE claim_id = ?`).get(claimId) as { signed_by: string } | undefined
+  const row = store.db.prepare(`SELECT signed_by FROM claim_workflow WHERE claim_id = ?`).get(claimId) as
+    { signed_by: string } | undefined
   getClaim(store, claimId)
   if (!row || row.signed_by === '') return
   const at = new Date().toISOString()

@@ -1,4 +1,11 @@
-import { readingMethods, type ArgsOf, type EventName, type Events, type Method, type ResultOf } from '../../shared/contract'
+import {
+  readingMethods,
+  type ArgsOf,
+  type EventName,
+  type Events,
+  type Method,
+  type ResultOf,
+} from '../../shared/contract'
 
 export class CallError extends Error {
   constructor(

@@ -46,7 +46,8 @@ const en = {
   addLevel: 'Add level',
   useScale: 'Use this scale',
   scalePreviewNone: 'No claim changes its verdict.',
-  scalePreview: (n: number) => (n === 1 ? 'Switching changes the verdict of 1 claim:' : `Switching changes the verdicts of ${n} claims:`),
+  scalePreview: (n: number) =>
+    n === 1 ? 'Switching changes the verdict of 1 claim:' : `Switching changes the verdicts of ${n} claims:`,
   scaleApplied: 'The review now uses this scale.',
   scaleAppliedNone: 'The review now uses this scale; no verdict changed.',
   scaleMapping: (n: number, from: string, to: string) => `${from} → ${to}: ${n === 1 ? '1 claim' : `${n} claims`}`,

@@ -23,7 +23,13 @@ function parse(hex: string): Rgb {
 }
 
 function hex(rgb: Rgb): string {
-  return `#${rgb.map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('')}`
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 }
 
 /** `share` of `color` over `base` (sRGB, as CSS color-mix and alpha blending do). */

@@ -72,7 +72,8 @@ const en = {
   exportBundle: 'Review bundle (.factdesk.json)',
   exportW3c: 'W3C Web Annotation (.jsonld)',
   exportSqlite: 'Copy of the review file (.factdesk)',
-  importing: (name: string, i: number, n: number) => (n > 1 ? `Importing ${name} (${i} of ${n})…` : `Importing ${name}…`),
+  importing: (name: string, i: number, n: number) =>
+    n > 1 ? `Importing ${name} (${i} of ${n})…` : `Importing ${name}…`,
   importSummary: 'Import summary',
   added: 'Added',
   updated: 'Updated',
@@ -83,7 +84,8 @@ const en = {
   sourcesAdded: 'Sources added',
   sourcesUpdated: 'Sources updated',
   documentDiffers: 'The file was made on a different text of the essay; its claims were found again by their quotes.',
-  unanchoredExplained: 'These claims could not be found in this essay. They are listed in the Claims panel; attach each to a selection.',
+  unanchoredExplained:
+    'These claims could not be found in this essay. They are listed in the Claims panel; attach each to a selection.',
   unanchoredHeading: 'Not found in this essay',
   unanchoredHint: 'Select the text in the essay, then attach the claim to it.',
   attachToSelection: 'Attach to selection',
@@ -118,9 +120,13 @@ const en = {
   legendSelected: 'Selected',
   legendChanged: 'Text changed',
   matchedIn: 'Matches in',
-  matchFields: { quote: 'quote', note: 'note', source: 'source', reply: 'reply', tag: 'tag' } as Record<MatchField, string>,
+  matchFields: { quote: 'quote', note: 'note', source: 'source', reply: 'reply', tag: 'tag' } as Record<
+    MatchField,
+    string
+  >,
   welcomeTitle: 'Welcome to Factdesk',
-  welcomeIntro: 'Your claims, notes and replies are signed with your reviewer name, and reader-facing exports show it as the checker. You can change all of this later in Preferences.',
+  welcomeIntro:
+    'Your claims, notes and replies are signed with your reviewer name, and reader-facing exports show it as the checker. You can change all of this later in Preferences.',
   startReviewing: 'Start reviewing',
   nameRequired: 'Enter a reviewer name: every change is signed with it.',
   ...dialogTexts.en,
@@ -191,7 +197,8 @@ const ko: Dict = {
   exportBundle: '검토 묶음 (.factdesk.json)',
   exportW3c: 'W3C 웹 주석 (.jsonld)',
   exportSqlite: '검토 파일 사본 (.factdesk)',
-  importing: (name: string, i: number, n: number) => (n > 1 ? `${name} 가져오는 중 (${i}/${n})…` : `${name} 가져오는 중…`),
+  importing: (name: string, i: number, n: number) =>
+    n > 1 ? `${name} 가져오는 중 (${i}/${n})…` : `${name} 가져오는 중…`,
   importSummary: '가져오기 결과',
   added: '추가',
   updated: '갱신',
@@ -237,7 +244,8 @@ const ko: Dict = {
   matchedIn: '일치한 곳',
   matchFields: { quote: '인용문', note: '메모', source: '출처', reply: '답글', tag: '태그' },
   welcomeTitle: '팩트데스크를 시작합니다',
-  welcomeIntro: '주장·메모·답글에는 검토자 이름이 기록되고, 독자용 내보내기에는 검증자로 표시됩니다. 모두 나중에 환경설정에서 바꿀 수 있습니다.',
+  welcomeIntro:
+    '주장·메모·답글에는 검토자 이름이 기록되고, 독자용 내보내기에는 검증자로 표시됩니다. 모두 나중에 환경설정에서 바꿀 수 있습니다.',
   startReviewing: '검토 시작',
   nameRequired: '검토자 이름을 입력하세요. 모든 변경에 이 이름이 기록됩니다.',
   ...dialogTexts.ko,

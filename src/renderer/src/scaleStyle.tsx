@@ -16,7 +16,9 @@ export function scaleCss(scale: VerdictScale): string {
     `[data-verdict] { --verdict-color: ${UNRATED_COLOR}; --verdict-tint: ${highlightTint(UNRATED_COLOR)}; }`,
   ]
   for (const level of scale.levels) {
-    rules.push(`[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: ${highlightTint(level.color)}; }`)
+    rules.push(
+      `[data-verdict="${level.id}"] { --verdict-color: ${level.color}; --verdict-tint: ${highlightTint(level.color)}; }`,
+    )
   }
   return rules.join('\n')
 }

@@ -3,7 +3,11 @@
  * page or the app's chrome: Element.scrollIntoView would scroll every scrollable ancestor, the toolbar's
  * too, whenever anything in the layout overflows by a pixel.
  */
-export function scrollWithin(container: Element | null | undefined, el: Element | null | undefined, smooth = true): void {
+export function scrollWithin(
+  container: Element | null | undefined,
+  el: Element | null | undefined,
+  smooth = true,
+): void {
   if (!container || !el || !container.contains(el)) return
   const box = container.getBoundingClientRect()
   const r = el.getBoundingClientRect()

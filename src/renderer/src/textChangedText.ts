@@ -7,14 +7,16 @@ import { useI18n } from './i18n'
  */
 const en = {
   badge: 'Text changed since rated',
-  badgeHelp: 'The words of this claim changed after it was rated. Check the verdict against the words as they are now and confirm it (or change it).',
+  badgeHelp:
+    'The words of this claim changed after it was rated. Check the verdict against the words as they are now and confirm it (or change it).',
   confirmVerdict: 'Confirm verdict',
   confirmHelp: (verdict: string) => `Confirm “${verdict}” for the words as they read now`,
   filter: 'Text changed since rated',
   tally: 'Text changed since rated',
   highlight: 'text changed since rated',
   changedTitle: 'Claims now on other words',
-  changedIntro: 'The essay reads these claims in other words than the file quoted. A rated claim among them awaits re-confirmation of its verdict.',
+  changedIntro:
+    'The essay reads these claims in other words than the file quoted. A rated claim among them awaits re-confirmation of its verdict.',
   before: 'In the file',
   after: 'In the essay now',
   exportLeftOut: (n: number) =>
@@ -34,7 +36,8 @@ const ko: TextChangedText = {
   tally: '판정 후 문구 변경',
   highlight: '판정 후 문구 변경',
   changedTitle: '다른 문구에 연결된 주장',
-  changedIntro: '아래 주장은 파일에 인용된 것과 다른 문구로 본문에 연결되었습니다. 판정한 주장은 판정을 다시 확인해야 합니다.',
+  changedIntro:
+    '아래 주장은 파일에 인용된 것과 다른 문구로 본문에 연결되었습니다. 판정한 주장은 판정을 다시 확인해야 합니다.',
   before: '파일의 인용',
   after: '지금 본문',
   exportLeftOut: (n: number) => `판정 후 문구가 바뀐 주장 ${n}건은 빠졌습니다. 판정을 다시 확인하면 포함됩니다.`,

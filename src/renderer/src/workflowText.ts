@@ -30,7 +30,8 @@ const en = {
   tallyStatuses: 'Claims per status',
   filterBy: (label: string) => `Show only: ${label}`,
   keyboardShortcuts: 'Keyboard shortcuts',
-  shortcutsIntro: 'Everything in Factdesk works from the keyboard. Tab moves between controls; the focused one is outlined.',
+  shortcutsIntro:
+    'Everything in Factdesk works from the keyboard. Tab moves between controls; the focused one is outlined.',
   inPage: 'In the desk',
   inMenus: 'In the menus (desktop app)',
   key: 'Keys',
@@ -85,7 +86,8 @@ const ko: WorkflowText = {
   tallyStatuses: '진행 상태별 주장 수',
   filterBy: (label: string) => `${label}만 보기`,
   keyboardShortcuts: '단축키',
-  shortcutsIntro: '팩트데스크의 모든 기능은 키보드로 쓸 수 있습니다. Tab 키로 컨트롤 사이를 옮기며, 초점이 있는 곳은 테두리로 표시됩니다.',
+  shortcutsIntro:
+    '팩트데스크의 모든 기능은 키보드로 쓸 수 있습니다. Tab 키로 컨트롤 사이를 옮기며, 초점이 있는 곳은 테두리로 표시됩니다.',
   inPage: '검토 화면',
   inMenus: '메뉴 (데스크톱 앱)',
   key: '키',

@@ -61,7 +61,13 @@ function myers(a: string[], b: string[]): [number, number, number][] {
 }
 
 /** trace[d] is the furthest-reaching x per diagonal before step d. */
-function backtrack(trace: Int32Array[], offset: number, dEnd: number, n: number, m: number): [number, number, number][] {
+function backtrack(
+  trace: Int32Array[],
+  offset: number,
+  dEnd: number,
+  n: number,
+  m: number,
+): [number, number, number][] {
   const runs: [number, number, number][] = []
   let x = n
   let y = m

@@ -37,11 +37,17 @@ function wordAround(essay: string[], start: number, end: number): { start: numbe
 export function importChanges(ctx: WordContext, changes: TrackedChange[]): void {
   const placed: { change: TrackedChange; start: number; end: number }[] = []
   for (const change of changes) {
-    const start = ctx.align.toEssay(change.start, 'start') ?? (change.start === change.end ? ctx.align.toEssay(change.start, 'end') : null)
+    const start =
+      ctx.align.toEssay(change.start, 'start') ??
+      (change.start === change.end ? ctx.align.toEssay(change.start, 'end') : null)
     const end = change.start === change.end ? start : ctx.align.toEssay(change.end, 'end')
     if (start === null || end === null || slice(ctx.essay, start, end) !== change.deleted) {
       ctx.out.notes.push(
-        skipped(ctx.file, `a tracked change by ${change.author || 'someone'} (“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”) is in text this essay does not have; it was left out.`, `${change.author || '누군가'}의 변경 내용 추적(“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”)이 이 글에 없는 문구에 있어 가져오지 않았습니다.`),
+        skipped(
+          ctx.file,
+          `a tracked change by ${change.author || 'someone'} (“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”) is in text this essay does not have; it was left out.`,
+          `${change.author || '누군가'}의 변경 내용 추적(“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”)이 이 글에 없는 문구에 있어 가져오지 않았습니다.`,
+        ),
       )
       continue
     }
@@ -57,7 +63,11 @@ export function importChanges(ctx: WordContext, changes: TrackedChange[]): void 
       const id = derivedId(ctx, 'change-claim', around.start, around.end, p.change.author, p.change.date)
       const author = (p.change.author || 'Word').slice(0, LIMITS.reviewerName)
       const note = `Word: “${p.change.deleted}” → “${p.change.inserted}”`.slice(0, LIMITS.note)
-      const claim = newClaim(ctx, id, around, { note, author, created: wordDate(p.change.date, new Date().toISOString()) })
+      const claim = newClaim(ctx, id, around, {
+        note,
+        author,
+        created: wordDate(p.change.date, new Date().toISOString()),
+      })
       spans.push(claim)
       targets = [claim]
     }
@@ -76,7 +86,11 @@ function propose(ctx: WordContext, claim: Span, list: { change: TrackedChange; s
   if (replacement === claim.exact) return
   if (replacement.trim() === '') {
     ctx.out.notes.push(
-      skipped(ctx.file, `tracked changes delete all of “${claim.exact.slice(0, 60)}”; a correction needs new words, so none was proposed.`, `변경 내용 추적이 “${claim.exact.slice(0, 60)}”를 모두 지웁니다. 정정에는 새 문구가 필요해 정정 제안을 만들지 않았습니다.`),
+      skipped(
+        ctx.file,
+        `tracked changes delete all of “${claim.exact.slice(0, 60)}”; a correction needs new words, so none was proposed.`,
+        `변경 내용 추적이 “${claim.exact.slice(0, 60)}”를 모두 지웁니다. 정정에는 새 문구가 필요해 정정 제안을 만들지 않았습니다.`,
+      ),
     )
     return
   }
@@ -115,14 +129,27 @@ function shortened(s: string): string {
 export function listTextDiffers(ctx: WordContext): void {
   for (const h of ctx.align.hunks.slice(0, 200)) {
     let { docStart, docEnd, essayStart, essayEnd } = h
-    while (docStart > 0 && essayStart > 0 && isWordChar(ctx.doc[docStart - 1]) && ctx.doc[docStart - 1] === ctx.essay[essayStart - 1]) {
+    while (
+      docStart > 0 &&
+      essayStart > 0 &&
+      isWordChar(ctx.doc[docStart - 1]) &&
+      ctx.doc[docStart - 1] === ctx.essay[essayStart - 1]
+    ) {
       docStart--
       essayStart--
     }
-    while (docEnd < ctx.doc.length && essayEnd < ctx.essay.length && isWordChar(ctx.doc[docEnd]) && ctx.doc[docEnd] === ctx.essay[essayEnd]) {
+    while (
+      docEnd < ctx.doc.length &&
+      essayEnd < ctx.essay.length &&
+      isWordChar(ctx.doc[docEnd]) &&
+      ctx.doc[docEnd] === ctx.essay[essayEnd]
+    ) {
       docEnd++
       essayEnd++
     }
-    ctx.out.textDiffers.push({ essay: shortened(slice(ctx.essay, essayStart, essayEnd)), document: shortened(slice(ctx.doc, docStart, docEnd)) })
+    ctx.out.textDiffers.push({
+      essay: shortened(slice(ctx.essay, essayStart, essayEnd)),
+      document: shortened(slice(ctx.doc, docStart, docEnd)),
+    })
   }
 }

@@ -24,7 +24,13 @@ interface Target {
   replies: { id: string; author: string; body: string }[]
 }
 
-export function importComments(ctx: WordContext, comments: WordComment[], ranges: Map<string, { start: number; end: number }>, ext: CommentExtras, own: boolean): void {
+export function importComments(
+  ctx: WordContext,
+  comments: WordComment[],
+  ranges: Map<string, { start: number; end: number }>,
+  ext: CommentExtras,
+  own: boolean,
+): void {
   const byPara = new Map(comments.filter((c) => c.paraId).map((c) => [c.paraId, c]))
   const root = (c: WordComment): WordComment => {
     let at = c
@@ -52,12 +58,21 @@ export function importComments(ctx: WordContext, comments: WordComment[], ranges
     const range = ranges.get(c.id)
     const quote = range ? slice(ctx.doc, range.start, range.end) : ''
     ctx.out.notFound.push({ author: authorOf(c), comment: c.body, quote, reason })
-    for (const r of children.get(c) ?? []) ctx.out.notFound.push({ author: authorOf(r), comment: r.body, quote, reason })
+    for (const r of children.get(c) ?? [])
+      ctx.out.notFound.push({ author: authorOf(r), comment: r.body, quote, reason })
     const what = quote ? `“${quote.slice(0, 60)}”` : ''
     ctx.out.notes.push(
       reason === 'no-range'
-        ? skipped(ctx.file, `a comment by ${authorOf(c)} points at no text in the document; it was left out.`, `${authorOf(c)}의 메모가 문서의 어떤 글자도 가리키지 않아 가져오지 않았습니다.`)
-        : skipped(ctx.file, `a comment by ${authorOf(c)} on ${what} was not found in this essay; it was left out, not attached to other words.`, `${authorOf(c)}의 메모(${what})를 이 글에서 찾지 못해 가져오지 않았습니다. 다른 문구에 붙이지 않았습니다.`),
+        ? skipped(
+            ctx.file,
+            `a comment by ${authorOf(c)} points at no text in the document; it was left out.`,
+            `${authorOf(c)}의 메모가 문서의 어떤 글자도 가리키지 않아 가져오지 않았습니다.`,
+          )
+        : skipped(
+            ctx.file,
+            `a comment by ${authorOf(c)} on ${what} was not found in this essay; it was left out, not attached to other words.`,
+            `${authorOf(c)}의 메모(${what})를 이 글에서 찾지 못해 가져오지 않았습니다. 다른 문구에 붙이지 않았습니다.`,
+          ),
     )
   }
 
@@ -73,7 +88,9 @@ export function importComments(ctx: WordContext, comments: WordComment[], ranges
     if (looksLikeClaimComment(c.body) || (own && /^FDR?[0-9a-f]{8}$/.test(c.initials))) {
       // A claim's comment whose marker is gone (Google Docs keeps no initials, or it names a claim
       // removed since): the claim on exactly its words, else — in this review's own export — not found.
-      const same = place ? ctx.claims.find((k) => k.anchored && k.start === place.start && k.end === place.end) : undefined
+      const same = place
+        ? ctx.claims.find((k) => k.anchored && k.start === place.start && k.end === place.end)
+        : undefined
       if (same) {
         takeThread(ctx, c, children.get(c) ?? [], target(same), ext, same)
         continue
@@ -117,7 +134,14 @@ const target = (claim: Claim): Target => ({ claimId: claim.id, replies: claim.re
  * A thread on a claim: the claim's own comment (its done mark), then its replies. A reply the review
  * has (by its marker, or the same author and words) is not added again.
  */
-function takeThread(ctx: WordContext, own: WordComment | null, replies: WordComment[], t: Target, ext: CommentExtras, claim: Claim | undefined): void {
+function takeThread(
+  ctx: WordContext,
+  own: WordComment | null,
+  replies: WordComment[],
+  t: Target,
+  ext: CommentExtras,
+  claim: Claim | undefined,
+): void {
   if (own && claim && ext.done.has(own.paraId) && claim.status !== 'checked') resolve(ctx, claim, authorOf(own))
   const markers = new Set(t.replies.map((r) => replyMarker(r.id)))
   for (const r of replies) {
@@ -129,7 +153,18 @@ function takeThread(ctx: WordContext, own: WordComment | null, replies: WordComm
     const created = wordDate(r.date, new Date().toISOString())
     const id = derivedId(ctx, 'reply', t.claimId, author, r.date, body)
     const version = derivedId(ctx, 'reply-version', id)
-    ctx.out.replies.push({ id, claimId: t.claimId, author, body, created, modified: created, revision: 1, deleted: false, version, history: [version] })
+    ctx.out.replies.push({
+      id,
+      claimId: t.claimId,
+      author,
+      body,
+      created,
+      modified: created,
+      revision: 1,
+      deleted: false,
+      version,
+      history: [version],
+    })
   }
 }
 

@@ -60,12 +60,16 @@ function occurrences(hay: string[], needle: string[]): number[] {
  * words; else the words found by their text, the occurrence nearest to where they stood. Never other
  * words: null when the text is nowhere in the essay.
  */
-export function placeRange(ctx: WordContext, range: { start: number; end: number }): { start: number; end: number } | null {
+export function placeRange(
+  ctx: WordContext,
+  range: { start: number; end: number },
+): { start: number; end: number } | null {
   if (range.end <= range.start) return null
   const quote = ctx.doc.slice(range.start, range.end)
   const s = ctx.align.toEssay(range.start, 'start')
   const e = ctx.align.toEssay(range.end, 'end')
-  if (s !== null && e !== null && e - s === quote.length && slice(ctx.essay, s, e) === quote.join('')) return { start: s, end: e }
+  if (s !== null && e !== null && e - s === quote.length && slice(ctx.essay, s, e) === quote.join(''))
+    return { start: s, end: e }
   const near = s ?? Math.round((range.start * ctx.essay.length) / Math.max(1, ctx.doc.length))
   const found = occurrences(ctx.essay, quote)
   if (found.length === 0) return null
@@ -104,7 +108,10 @@ export function newClaim(
 }
 
 /** Existing and just-added claims on exactly this range. */
-export function claimsOnRange(ctx: WordContext, range: { start: number; end: number }): { id: string; exact: string }[] {
+export function claimsOnRange(
+  ctx: WordContext,
+  range: { start: number; end: number },
+): { id: string; exact: string }[] {
   const live = ctx.claims.filter((c) => c.anchored && c.start === range.start && c.end === range.end)
   const added = ctx.added.filter((c) => c.start === range.start && c.end === range.end)
   return [...live, ...added]

@@ -73,7 +73,14 @@ class BodyReader {
       }
     } else {
       const start = this.length
-      this.open = { start, end: start + (kind === 'del' ? cpLength(s) : 0), deleted: kind === 'del' ? s : '', inserted: kind === 'ins' ? s : '', author, date }
+      this.open = {
+        start,
+        end: start + (kind === 'del' ? cpLength(s) : 0),
+        deleted: kind === 'del' ? s : '',
+        inserted: kind === 'ins' ? s : '',
+        author,
+        date,
+      }
       this.changes.push(this.open)
     }
     if (kind === 'del') this.add(s)
@@ -109,7 +116,12 @@ class BodyReader {
         case 'w:tab':
         case 'w:br':
         case 'w:cr': {
-          const s = n.name === 'w:tab' ? '\t' : n.name === 'w:br' || n.name === 'w:cr' ? '\n' : n.children.map((t) => t.text).join('')
+          const s =
+            n.name === 'w:tab'
+              ? '\t'
+              : n.name === 'w:br' || n.name === 'w:cr'
+                ? '\n'
+                : n.children.map((t) => t.text).join('')
           if (mode === 'plain') {
             this.open = null
             this.add(s)
@@ -127,7 +139,8 @@ class BodyReader {
         }
         case 'w:commentReference': {
           const id = n.attrs[ATTR_ID] ?? ''
-          if (!this.ranges.has(id) && !this.starts.has(id)) this.ranges.set(id, { start: this.length, end: this.length })
+          if (!this.ranges.has(id) && !this.starts.has(id))
+            this.ranges.set(id, { start: this.length, end: this.length })
           break
         }
         default:

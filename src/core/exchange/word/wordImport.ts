@@ -38,12 +38,20 @@ export function readWordParts(file: string, bytes: Uint8Array): WordParts {
   const parts = readZipParts(file, bytes, PARTS)
   const documentXml = parts.get('word/document.xml')
   if (documentXml === undefined) {
-    throw refuse(file, 'this ZIP archive is not a Word document: it has no word/document.xml.', '이 ZIP 파일은 워드 문서가 아닙니다(word/document.xml이 없습니다).')
+    throw refuse(
+      file,
+      'this ZIP archive is not a Word document: it has no word/document.xml.',
+      '이 ZIP 파일은 워드 문서가 아닙니다(word/document.xml이 없습니다).',
+    )
   }
   const body = readBody(file, documentXml)
   const comments = readComments(file, parts.get('word/comments.xml'))
   if (comments.length > IMPORT_LIMITS.claims) {
-    throw refuse(file, `the document has ${comments.length} comments; Factdesk imports at most ${IMPORT_LIMITS.claims}.`, `문서에 메모가 ${comments.length}개 있습니다. Factdesk는 최대 ${IMPORT_LIMITS.claims}개까지 가져옵니다.`)
+    throw refuse(
+      file,
+      `the document has ${comments.length} comments; Factdesk imports at most ${IMPORT_LIMITS.claims}.`,
+      `문서에 메모가 ${comments.length}개 있습니다. Factdesk는 최대 ${IMPORT_LIMITS.claims}개까지 가져옵니다.`,
+    )
   }
   const ext = readCommentsExtended(file, parts.get('word/commentsExtended.xml'))
   const props = readCustomProperties(file, parts.get('docProps/custom.xml'))
@@ -61,11 +69,19 @@ export function checkWordFile(file: string, bytes: Uint8Array): IncomingReview {
     documentText: '',
     claims: [],
     sources: [],
-    notes: [`${file}: a Word document with ${comments.length} comment${comments.length === 1 ? '' : 's'}; they are read against the review it is imported into.`],
+    notes: [
+      `${file}: a Word document with ${comments.length} comment${comments.length === 1 ? '' : 's'}; they are read against the review it is imported into.`,
+    ],
   }
 }
 
-export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8Array, importer: string, options: WordImportOptions = {}): IncomingReview {
+export function readWordIncoming(
+  store: ReviewStore,
+  file: string,
+  bytes: Uint8Array,
+  importer: string,
+  options: WordImportOptions = {},
+): IncomingReview {
   const { body, comments, ext, props } = readWordParts(file, bytes)
   const doc = readDocument(store)
   const own = props.get(WORD_REVIEW_PROPERTY) === doc.id
@@ -85,7 +101,11 @@ export function readWordIncoming(store: ReviewStore, file: string, bytes: Uint8A
   }
   if (!own) {
     ctx.out.notes.push(
-      skipped(file, 'this document is not a for-review export of this review: its comments come in as new claims where their words are found in the essay.', '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져옵니다.'),
+      skipped(
+        file,
+        'this document is not a for-review export of this review: its comments come in as new claims where their words are found in the essay.',
+        '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져옵니다.',
+      ),
     )
   }
   importComments(ctx, comments, body.ranges, ext, own)

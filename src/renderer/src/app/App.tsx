@@ -44,10 +44,25 @@ import { SavesContext } from '../state/useSaveState'
 
 export function App() {
   const review = useReview()
-  const { client, doc, prefs, claims, activeId, setActiveId, markClaim, undo: takeBack, removed, setNotice, attachClaim } = review
+  const {
+    client,
+    doc,
+    prefs,
+    claims,
+    activeId,
+    setActiveId,
+    markClaim,
+    undo: takeBack,
+    removed,
+    setNotice,
+    attachClaim,
+  } = review
   // The review's verdict scale: labels, order and colours of verdicts everywhere (i18n.verdict…).
   const scaleState = useScale()
-  const i18n = useMemo(() => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined), [prefs?.lang, scaleState.scale])
+  const i18n = useMemo(
+    () => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined),
+    [prefs?.lang, scaleState.scale],
+  )
   const [suggestOpen, setSuggestOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const { t } = i18n
@@ -108,7 +123,9 @@ export function App() {
   // The conflicts as the cache has them when a card asks, so the card's action stays the same function.
   const openConflictOf = useCallback(
     (claimId: string) =>
-      setOpenConflict(client.getQueryData<ConflictView[]>(keys.conflicts)?.find((c) => c.claimId === claimId)?.id ?? null),
+      setOpenConflict(
+        client.getQueryData<ConflictView[]>(keys.conflicts)?.find((c) => c.claimId === claimId)?.id ?? null,
+      ),
     [client],
   )
   const { flush, applyCorrection } = sync
@@ -167,8 +184,7 @@ export function App() {
       void flush()
         .then(review.saves.settled)
         .then(() => call('edits-saved', {}))
-    }
-    else if (command === 'export-bundle') void exchange.exportAs('bundle')
+    } else if (command === 'export-bundle') void exchange.exportAs('bundle')
     else if (command === 'export-w3c') void exchange.exportAs('w3c')
     else if (command === 'export-sqlite') void exchange.exportAs('sqlite')
   })
@@ -196,7 +212,11 @@ export function App() {
           onMark={() => void markSelection()}
           main={
             <>
-              <EditModeToggle editing={editMode.editing} onToggle={editMode.toggle} disabled={!doc || readOnly !== null} />
+              <EditModeToggle
+                editing={editMode.editing}
+                onToggle={editMode.toggle}
+                disabled={!doc || readOnly !== null}
+              />
               <FileMenu exchange={exchange} importInput={importInput} />
               <Share activeId={activeId} />
               <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
@@ -258,7 +278,11 @@ export function App() {
             </DeskActionsContext.Provider>
           </SavesContext.Provider>
         </main>
-        <NoticeBar notice={review.notice} onUndo={() => void undo(review.notice?.undo)} onDismiss={() => review.setNotice(null)} />
+        <NoticeBar
+          notice={review.notice}
+          onUndo={() => void undo(review.notice?.undo)}
+          onDismiss={() => review.setNotice(null)}
+        />
         {menu && (
           <ContextMenu
             x={menu.x}
@@ -272,7 +296,10 @@ export function App() {
                 keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
                 run: () => void markSelection(),
               },
-              { label: t.copy, run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? '') },
+              {
+                label: t.copy,
+                run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? ''),
+              },
             ]}
           />
         )}
@@ -292,9 +319,18 @@ export function App() {
             }
           />
         )}
-        {conflict && <ConflictDialog key={conflict.id} conflict={conflict} onResolve={exchange.resolve} onClose={() => setOpenConflict(null)} />}
+        {conflict && (
+          <ConflictDialog
+            key={conflict.id}
+            conflict={conflict}
+            onResolve={exchange.resolve}
+            onClose={() => setOpenConflict(null)}
+          />
+        )}
         {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
-        {prefs && prefs.reviewerName === '' && <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />}
+        {prefs && prefs.reviewerName === '' && (
+          <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />
+        )}
         {prefsOpen && prefs && (
           <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
         )}
@@ -307,11 +343,18 @@ export function App() {
             report={review.report}
             onDismissed={(key) => review.removed({ kind: 'suggestion-dismissed', key }, 'suggestionDismissed')}
             reloadKey={review.suggestionsEpoch}
-            undoable={review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined}
+            undoable={
+              review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined
+            }
           />
         )}
         {settingsOpen && scaleState.scale && (
-          <ScaleSettings scale={scaleState.scale} claims={claims} onApply={scaleState.apply} onClose={() => setSettingsOpen(false)} />
+          <ScaleSettings
+            scale={scaleState.scale}
+            claims={claims}
+            onApply={scaleState.apply}
+            onClose={() => setSettingsOpen(false)}
+          />
         )}
       </div>
     </I18nContext.Provider>

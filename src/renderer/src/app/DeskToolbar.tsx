@@ -118,7 +118,14 @@ export function DeskToolbar({ canMark, onMark, main, status, lang, onLang, secon
         </button>
       ) : (
         secondary.map((c) => (
-          <button key={c.label} type="button" onClick={c.run} disabled={c.disabled} aria-keyshortcuts={c.keys} title={c.title}>
+          <button
+            key={c.label}
+            type="button"
+            onClick={c.run}
+            disabled={c.disabled}
+            aria-keyshortcuts={c.keys}
+            title={c.title}
+          >
             {c.label}
           </button>
         ))

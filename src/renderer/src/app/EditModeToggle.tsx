@@ -2,7 +2,15 @@ import { useModeText } from '../modeText'
 import { EDIT_MODE_KEYS } from './useEditMode'
 
 /** The toolbar's Edit text: pressed while the essay takes typing. */
-export function EditModeToggle({ editing, onToggle, disabled }: { editing: boolean; onToggle: () => void; disabled: boolean }) {
+export function EditModeToggle({
+  editing,
+  onToggle,
+  disabled,
+}: {
+  editing: boolean
+  onToggle: () => void
+  disabled: boolean
+}) {
   const m = useModeText()
   return (
     <button

@@ -16,7 +16,13 @@ export const IMPORT_ACCEPT =
   '.factdesk,.json,.jsonld,.docx,application/json,application/ld+json,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** Import and export in the page, so the harness has them too; the app's File menu opens the same. */
-export function FileMenu({ exchange, importInput }: { exchange: Exchange; importInput: React.RefObject<HTMLInputElement | null> }) {
+export function FileMenu({
+  exchange,
+  importInput,
+}: {
+  exchange: Exchange
+  importInput: React.RefObject<HTMLInputElement | null>
+}) {
   const { t } = useI18n()
   const [open, setOpen] = useState<{ x: number; y: number } | null>(null)
   const button = useRef<HTMLButtonElement>(null)
@@ -77,7 +83,10 @@ export function FileMenu({ exchange, importInput }: { exchange: Exchange; import
           onClose={() => setOpen(null)}
           items={[
             ...formats.map(([format, label]) => ({ label, run: () => void exchange.exportAs(format) })),
-            ...republishFormats.map((format) => ({ label: rt.formats[format], run: () => void republish.start(format) })),
+            ...republishFormats.map((format) => ({
+              label: rt.formats[format],
+              run: () => void republish.start(format),
+            })),
             { label: wt.exportForReview, run: () => void republish.start('docx', { forReview: true }) },
             { label: rt.settings, run: () => setSettingsOpen(true) },
           ]}

@@ -47,7 +47,10 @@ export function ImportSummaryDialog({
                 ['sourcesUpdated', s.sourcesUpdated],
               ] as const
             ).map(([key, n]) => (
-              <div key={key} className={n > 0 && (key === 'conflicts' || key === 'unanchoredCount') ? 'attention' : undefined}>
+              <div
+                key={key}
+                className={n > 0 && (key === 'conflicts' || key === 'unanchoredCount') ? 'attention' : undefined}
+              >
                 <dt>{t[key]}</dt>
                 <dd>{n}</dd>
               </div>

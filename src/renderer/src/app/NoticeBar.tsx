@@ -24,7 +24,9 @@ export function NoticeBar({ notice, onUndo, onDismiss }: Props) {
   const text =
     notice.kind === 'error'
       ? error(notice.code ?? 'internal', notice.text)
-      : ((t as Record<string, unknown>)[notice.text] as string | undefined) ?? (u as Record<string, string>)[notice.text] ?? notice.text
+      : (((t as Record<string, unknown>)[notice.text] as string | undefined) ??
+        (u as Record<string, string>)[notice.text] ??
+        notice.text)
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{text}</span>

@@ -23,11 +23,16 @@ export function NoticesButton() {
   const client = useQueryClient()
   // Asked again for another reviewer name and whenever a claim changes in this window (a reply, an
   // assignment); other windows' and files' changes arrive as review-changed like everything else.
-  const notices = useQuery({ queryKey: noticesKey(reviewer), queryFn: () => call('notices-list', {}), staleTime: 0 }).data ?? []
+  const notices =
+    useQuery({ queryKey: noticesKey(reviewer), queryFn: () => call('notices-list', {}), staleTime: 0 }).data ?? []
   useEffect(
     () =>
       client.getQueryCache().subscribe((event) => {
-        if (event.type === 'updated' && event.action.type === 'success' && (event.query.queryKey as readonly unknown[])[1] === 'claims') {
+        if (
+          event.type === 'updated' &&
+          event.action.type === 'success' &&
+          (event.query.queryKey as readonly unknown[])[1] === 'claims'
+        ) {
           void client.invalidateQueries({ queryKey: ['review', 'notices'] })
         }
       }),
@@ -74,7 +79,8 @@ export function NoticesButton() {
                   actions.select(n.claimId)
                 }}
               >
-                {n.kind === 'assigned' ? tt.noticeAssigned(n.by) : tt.noticeMention(n.by)} · <time dateTime={n.at}>{dateTime(n.at)}</time>
+                {n.kind === 'assigned' ? tt.noticeAssigned(n.by) : tt.noticeMention(n.by)} ·{' '}
+                <time dateTime={n.at}>{dateTime(n.at)}</time>
                 <q>{n.kind === 'mention' ? n.excerpt : n.exact}</q>
               </button>
             </li>

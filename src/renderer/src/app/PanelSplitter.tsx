@@ -98,7 +98,15 @@ export function PanelSplitter({ saved, onWidth, onCommit }: Props) {
         const step = e.shiftKey ? STEP * 4 : STEP
         // The handle moves with the arrow: left widens the panel on the right.
         const next =
-          e.key === 'ArrowLeft' ? width + step : e.key === 'ArrowRight' ? width - step : e.key === 'Home' ? max : e.key === 'End' ? min : null
+          e.key === 'ArrowLeft'
+            ? width + step
+            : e.key === 'ArrowRight'
+              ? width - step
+              : e.key === 'Home'
+                ? max
+                : e.key === 'End'
+                  ? min
+                  : null
         if (next === null) return
         e.preventDefault()
         commitSoon(apply(next))

@@ -26,7 +26,8 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
   const w = useWorkflowText()
   const sizes = [...new Set<number>([...ESSAY_FONT_SIZES, prefs.essayFontSize])].sort((a, b) => a - b)
   const scales = BUILTIN_SCALES.map((s) => ({ id: s.id, name: s.name[lang] }))
-  if (!scales.some((s) => s.id === prefs.defaultScale)) scales.push({ id: prefs.defaultScale, name: prefs.defaultScale })
+  if (!scales.some((s) => s.id === prefs.defaultScale))
+    scales.push({ id: prefs.defaultScale, name: prefs.defaultScale })
   const id = useId()
   const blank = name.trim() === ''
 
@@ -60,7 +61,11 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
             onChange={(e) => setName(e.target.value)}
             autoFocus
           />
-          <small id={`${id}-name-hint`} className={blank ? 'field-error' : undefined} role={blank ? 'alert' : undefined}>
+          <small
+            id={`${id}-name-hint`}
+            className={blank ? 'field-error' : undefined}
+            role={blank ? 'alert' : undefined}
+          >
             {blank ? t.nameRequired : t.reviewerNameHint}
           </small>
         </div>

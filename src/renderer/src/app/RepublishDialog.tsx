@@ -67,7 +67,9 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
             type="checkbox"
             checked={state.includeUnrated === true}
             disabled={state.phase === 'exporting'}
-            onChange={(event) => void republish.start(state.format, { ...choiceOf(state), includeUnrated: event.target.checked })}
+            onChange={(event) =>
+              void republish.start(state.format, { ...choiceOf(state), includeUnrated: event.target.checked })
+            }
           />{' '}
           {w.includeUnrated}
         </label>
@@ -78,7 +80,9 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
             type="checkbox"
             checked={state.signedOffOnly === true}
             disabled={state.phase === 'exporting'}
-            onChange={(event) => void republish.start(state.format, { ...choiceOf(state), signedOffOnly: event.target.checked })}
+            onChange={(event) =>
+              void republish.start(state.format, { ...choiceOf(state), signedOffOnly: event.target.checked })
+            }
           />{' '}
           {tt.signedOffOnly}
         </label>
@@ -110,7 +114,9 @@ export function RepublishDialog({ republish, onOpenSettings }: { republish: Repu
               </dl>
               {counts.textChanged ? (
                 <p className="attention-note" role="note">
-                  {state.format === 'claimreview' ? tc.exportLeftOut(counts.textChanged) : tc.exportLabelled(counts.textChanged)}
+                  {state.format === 'claimreview'
+                    ? tc.exportLeftOut(counts.textChanged)
+                    : tc.exportLabelled(counts.textChanged)}
                 </p>
               ) : null}
             </section>

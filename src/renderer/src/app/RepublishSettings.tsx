@@ -43,7 +43,8 @@ export function RepublishSettings({ onClose }: { onClose: () => void }) {
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
   }, [client])
 
-  const invalid = (key: Field): boolean => !!values && URL_FIELDS.includes(key) && values[key].trim() !== '' && !isHttpUrl(values[key].trim())
+  const invalid = (key: Field): boolean =>
+    !!values && URL_FIELDS.includes(key) && values[key].trim() !== '' && !isHttpUrl(values[key].trim())
   const anyInvalid = FIELDS.some((f) => invalid(f.key))
 
   async function save(): Promise<void> {
@@ -63,7 +64,13 @@ export function RepublishSettings({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <dialog ref={ref} className="prefs-dialog republish-settings" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="prefs-dialog republish-settings"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      onClose={onClose}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault()

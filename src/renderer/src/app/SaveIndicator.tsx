@@ -16,7 +16,11 @@ export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry
     )
   }
   return (
-    <span className={`save-state save-${status.phase}`} role="status" title={status.phase === 'saved' ? m.savedHint : undefined}>
+    <span
+      className={`save-state save-${status.phase}`}
+      role="status"
+      title={status.phase === 'saved' ? m.savedHint : undefined}
+    >
       {status.phase === 'saving' ? m.saving : m.saved}
     </span>
   )

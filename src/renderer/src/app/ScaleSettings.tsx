@@ -38,7 +38,14 @@ let rowKeys = 0
 function rowsOf(scale: VerdictScale): Row[] {
   const on = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
   const off = scale.levels.filter((l) => l.position === null)
-  return [...on, ...off].map((l) => ({ key: ++rowKeys, id: l.id, ko: l.ko, en: l.en, color: l.color, off: l.position === null }))
+  return [...on, ...off].map((l) => ({
+    key: ++rowKeys,
+    id: l.id,
+    ko: l.ko,
+    en: l.en,
+    color: l.color,
+    off: l.position === null,
+  }))
 }
 
 function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
@@ -46,7 +53,13 @@ function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
   return {
     id: OWN,
     name,
-    levels: rows.map((r) => ({ id: r.id.trim(), ko: r.ko, en: r.en, color: r.color, position: r.off ? null : ++position })),
+    levels: rows.map((r) => ({
+      id: r.id.trim(),
+      ko: r.ko,
+      en: r.en,
+      color: r.color,
+      position: r.off ? null : ++position,
+    })),
   }
 }
 
@@ -64,7 +77,9 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const id = useId()
   const builtins = useQuery(queries.builtinScales).data ?? noScales
   const [choice, setChoice] = useState<string>(scale.id)
-  const [name, setName] = useState<VerdictScale['name']>(() => (scale.id === OWN ? scale.name : { ko: '우리 척도', en: 'Our scale' }))
+  const [name, setName] = useState<VerdictScale['name']>(() =>
+    scale.id === OWN ? scale.name : { ko: '우리 척도', en: 'Our scale' },
+  )
   const [rows, setRows] = useState<Row[]>(() => rowsOf(scale))
   const [result, setResult] = useState<{ summary: ScaleChangeSummary } | { error: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -74,13 +89,17 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   }, [])
 
   const builtin = builtins.find((b) => b.id === choice)
-  const candidate: VerdictScale | null = choice === OWN ? scaleOf(name, rows) : (builtin ?? (choice === scale.id ? scale : null))
+  const candidate: VerdictScale | null =
+    choice === OWN ? scaleOf(name, rows) : (builtin ?? (choice === scale.id ? scale : null))
   const problems = useMemo(() => {
     if (!candidate || choice !== OWN) return []
     const parsed = verdictScaleSchema.safeParse(candidate)
     return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))]
   }, [candidate, choice])
-  const plan = useMemo(() => (candidate && problems.length === 0 ? planScaleChange(scale, candidate, claims) : null), [candidate, problems, scale, claims])
+  const plan = useMemo(
+    () => (candidate && problems.length === 0 ? planScaleChange(scale, candidate, claims) : null),
+    [candidate, problems, scale, claims],
+  )
   const changed = plan ? plan.mapped.reduce((n, m) => n + m.claims, 0) : 0
   // Any edit after a switch starts a new one: the last result no longer describes what is shown.
   const candidateKey = JSON.stringify(candidate)
@@ -90,7 +109,8 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
     setResult(null)
   }
 
-  const edit = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
+  const edit = (key: number, patch: Partial<Row>) =>
+    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
   const move = (index: number, by: -1 | 1) =>
     setRows((list) => {
       const next = [...list]
@@ -157,13 +177,23 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
                 <label htmlFor={`${id}-name-ko`}>
                   {t.scaleName} ({t.levelKo})
                 </label>
-                <input id={`${id}-name-ko`} value={name.ko} maxLength={SCALE_LIMITS.name} onChange={(e) => setName({ ...name, ko: e.target.value })} />
+                <input
+                  id={`${id}-name-ko`}
+                  value={name.ko}
+                  maxLength={SCALE_LIMITS.name}
+                  onChange={(e) => setName({ ...name, ko: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-name-en`}>
                   {t.scaleName} ({t.levelEn})
                 </label>
-                <input id={`${id}-name-en`} value={name.en} maxLength={SCALE_LIMITS.name} onChange={(e) => setName({ ...name, en: e.target.value })} />
+                <input
+                  id={`${id}-name-en`}
+                  value={name.en}
+                  maxLength={SCALE_LIMITS.name}
+                  onChange={(e) => setName({ ...name, en: e.target.value })}
+                />
               </div>
             </div>
             <table className="level-table">
@@ -189,25 +219,63 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
                     <tr key={r.key}>
                       <td>{position}</td>
                       <td>
-                        <input aria-label={`${t.levelId} ${i + 1}`} value={r.id} maxLength={40} size={10} onChange={(e) => edit(r.key, { id: e.target.value.toLowerCase() })} />
+                        <input
+                          aria-label={`${t.levelId} ${i + 1}`}
+                          value={r.id}
+                          maxLength={40}
+                          size={10}
+                          onChange={(e) => edit(r.key, { id: e.target.value.toLowerCase() })}
+                        />
                       </td>
                       <td>
-                        <input aria-label={`${t.levelKo} ${i + 1}`} value={r.ko} maxLength={SCALE_LIMITS.label} onChange={(e) => edit(r.key, { ko: e.target.value })} />
+                        <input
+                          aria-label={`${t.levelKo} ${i + 1}`}
+                          value={r.ko}
+                          maxLength={SCALE_LIMITS.label}
+                          onChange={(e) => edit(r.key, { ko: e.target.value })}
+                        />
                       </td>
                       <td>
-                        <input aria-label={`${t.levelEn} ${i + 1}`} value={r.en} maxLength={SCALE_LIMITS.label} onChange={(e) => edit(r.key, { en: e.target.value })} />
+                        <input
+                          aria-label={`${t.levelEn} ${i + 1}`}
+                          value={r.en}
+                          maxLength={SCALE_LIMITS.label}
+                          onChange={(e) => edit(r.key, { en: e.target.value })}
+                        />
                       </td>
                       <td>
-                        <input type="color" aria-label={`${t.levelColor} ${i + 1}`} value={r.color} onChange={(e) => edit(r.key, { color: e.target.value })} />
+                        <input
+                          type="color"
+                          aria-label={`${t.levelColor} ${i + 1}`}
+                          value={r.color}
+                          onChange={(e) => edit(r.key, { color: e.target.value })}
+                        />
                       </td>
                       <td>
-                        <input type="checkbox" aria-label={`${t.levelOffScale} ${i + 1}`} checked={r.off} onChange={(e) => edit(r.key, { off: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          aria-label={`${t.levelOffScale} ${i + 1}`}
+                          checked={r.off}
+                          onChange={(e) => edit(r.key, { off: e.target.checked })}
+                        />
                       </td>
                       <td className="row-actions">
-                        <button type="button" className="link" aria-label={`${t.moveUp}: ${named}`} disabled={i === 0} onClick={() => move(i, -1)}>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`${t.moveUp}: ${named}`}
+                          disabled={i === 0}
+                          onClick={() => move(i, -1)}
+                        >
                           ↑
                         </button>
-                        <button type="button" className="link" aria-label={`${t.moveDown}: ${named}`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`${t.moveDown}: ${named}`}
+                          disabled={i === rows.length - 1}
+                          onClick={() => move(i, 1)}
+                        >
                           ↓
                         </button>
                         <button
@@ -281,7 +349,12 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
         )}
       </section>
       <div className="form-actions">
-        <button type="button" className="primary" disabled={busy || !candidate || problems.length > 0} onClick={() => void apply()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !candidate || problems.length > 0}
+          onClick={() => void apply()}
+        >
           {t.useScale}
         </button>
         <button type="button" onClick={() => ref.current?.close()}>

@@ -12,7 +12,10 @@ function useSyncStatus(): SyncStatus {
   useEffect(() => {
     let live = true
     const off = on('sync-changed', (next) => setStatus(next))
-    void call('sync-status', {}).then((s) => live && setStatus(s), () => undefined)
+    void call('sync-status', {}).then(
+      (s) => live && setStatus(s),
+      () => undefined,
+    )
     return () => {
       live = false
       off()
@@ -60,7 +63,9 @@ function ShareState({ status }: { status: SyncStatus }) {
   }
   const text =
     status.state === 'connected'
-      ? [s.connected, others ? s.online(others) : '', status.waiting ? s.waiting(status.waiting) : ''].filter(Boolean).join(' · ')
+      ? [s.connected, others ? s.online(others) : '', status.waiting ? s.waiting(status.waiting) : '']
+          .filter(Boolean)
+          .join(' · ')
       : [s.offline, s.waiting(status.waiting)].join(' · ')
   return (
     <span
@@ -69,7 +74,12 @@ function ShareState({ status }: { status: SyncStatus }) {
       title={status.state === 'connected' ? s.connectedHint(status.url ?? '') : s.offlineHint}
     >
       {text}
-      {arrived && status.arrived && <span className="share-arrived"> · {s.arrived(status.arrived.added, status.arrived.updated + status.arrived.thread, status.arrived.conflicts)}</span>}
+      {arrived && status.arrived && (
+        <span className="share-arrived">
+          {' '}
+          · {s.arrived(status.arrived.added, status.arrived.updated + status.arrived.thread, status.arrived.conflicts)}
+        </span>
+      )}
     </span>
   )
 }
@@ -114,12 +124,26 @@ function ShareDialog({ status, onClose }: { status: SyncStatus; onClose: () => v
         <p>{s.intro}</p>
         <div className="field">
           <label htmlFor={`${id}-url`}>{s.address}</label>
-          <input id={`${id}-url`} value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoFocus required />
+          <input
+            id={`${id}-url`}
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            spellCheck={false}
+            autoFocus
+            required
+          />
           <small>{s.addressHint}</small>
         </div>
         <div className="field">
           <label htmlFor={`${id}-token`}>{s.token}</label>
-          <input id={`${id}-token`} type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required />
+          <input
+            id={`${id}-token`}
+            type="password"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            autoComplete="off"
+            required
+          />
           <small>{s.tokenHint}</small>
         </div>
         {error && (

@@ -34,7 +34,12 @@ export function SharePresence({ peers }: { peers: SyncPeer[] }) {
     const observer = new MutationObserver(() => {
       frame ||= requestAnimationFrame(apply)
     })
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-claim-ids'] })
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-claim-ids'],
+    })
     return () => {
       observer.disconnect()
       if (frame) cancelAnimationFrame(frame)

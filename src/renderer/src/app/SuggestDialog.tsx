@@ -99,7 +99,13 @@ export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, r
     })
 
   return (
-    <dialog ref={ref} className="suggest-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="suggest-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      onClose={onClose}
+    >
       <h2 id={`${id}-title`}>{t.suggestionsTitle}</h2>
       <p id={`${id}-intro`} className="hint">
         {t.suggestionsIntro}
@@ -128,10 +134,21 @@ export function SuggestDialog({ flush, onAccept, onClose, report, onDismissed, r
                     ))}
                   </ul>
                   <div className="form-actions">
-                    <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-s${i}`} onClick={() => void accept(s, i)}>
+                    <button
+                      type="button"
+                      className="primary"
+                      disabled={busy}
+                      aria-describedby={`${id}-s${i}`}
+                      onClick={() => void accept(s, i)}
+                    >
                       {t.acceptSuggestion}
                     </button>
-                    <button type="button" disabled={busy} aria-describedby={`${id}-s${i}`} onClick={() => void dismiss(s, i)}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-describedby={`${id}-s${i}`}
+                      onClick={() => void dismiss(s, i)}
+                    >
                       {t.dismissSuggestion}
                     </button>
                   </div>

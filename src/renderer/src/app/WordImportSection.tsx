@@ -7,7 +7,13 @@ import { useWordText } from './wordText'
  * Word (the reviewer confirms which claims become checked), the comments not found and the places the
  * document's text differs from the essay.
  */
-export function WordImportSection({ word, onAcceptResolved }: { word: WordImportResult; onAcceptResolved?: (ids: string[]) => Promise<void> }) {
+export function WordImportSection({
+  word,
+  onAcceptResolved,
+}: {
+  word: WordImportResult
+  onAcceptResolved?: (ids: string[]) => Promise<void>
+}) {
   const w = useWordText()
   const pending = word.resolvedClaims.filter((r) => !r.accepted)
   const accepted = word.resolvedClaims.filter((r) => r.accepted)
@@ -91,7 +97,14 @@ export function WordImportSection({ word, onAcceptResolved }: { word: WordImport
           <ul className="unanchored-quotes">
             {word.notFoundComments.map((n, i) => (
               <li key={i}>
-                {n.author}: “{n.comment}”{n.quote ? <> — <q>{n.quote}</q></> : null} <small>({w.reasons[n.reason]})</small>
+                {n.author}: “{n.comment}”
+                {n.quote ? (
+                  <>
+                    {' '}
+                    — <q>{n.quote}</q>
+                  </>
+                ) : null}{' '}
+                <small>({w.reasons[n.reason]})</small>
               </li>
             ))}
           </ul>

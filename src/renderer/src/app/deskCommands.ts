@@ -3,7 +3,10 @@ import type { MenuCommand } from '../../../shared/contract'
 import { on } from '../bridge'
 import { isMac, isTextEntry } from './keys'
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'>
+type KeyLike = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'
+>
 
 /**
  * The page's own shortcuts, as the menu commands they stand for: Mark claim (Ctrl/⌘+Shift+M), undo
@@ -15,7 +18,8 @@ export function shortcutCommand(e: KeyLike, mac = isMac): MenuCommand | null {
   if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) return 'undo-claim'
   const onlyMod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey
   // By the physical key too: with the Korean layout on, E types 'ㄷ'.
-  if (!onlyMod || !e.shiftKey || e.altKey || e.isComposing || (e.key.toLowerCase() !== 'e' && e.code !== 'KeyE')) return null
+  if (!onlyMod || !e.shiftKey || e.altKey || e.isComposing || (e.key.toLowerCase() !== 'e' && e.code !== 'KeyE'))
+    return null
   // A dialog keeps its own keys.
   if (e.target instanceof Element && e.target.closest('dialog')) return null
   return 'toggle-edit-mode'

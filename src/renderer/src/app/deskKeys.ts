@@ -10,7 +10,10 @@ export type DeskKeyAction =
   | { kind: 'focus-search' }
   | { kind: 'shortcuts' }
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'>
+type KeyLike = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'
+>
 
 const ESSAY = '[data-lexical-editor="true"]'
 
@@ -50,7 +53,8 @@ export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
   if (e.key === '/') return { kind: 'focus-search' }
   if (e.key === '?') return { kind: 'shortcuts' }
   if (e.shiftKey) return null
-  if ((letter('j') || letter('k')) && target?.closest('.claims-panel')) return { kind: 'step', by: letter('j') ? 1 : -1 }
+  if ((letter('j') || letter('k')) && target?.closest('.claims-panel'))
+    return { kind: 'step', by: letter('j') ? 1 : -1 }
   if (/^[0-9]$/.test(e.key)) {
     const card = target?.closest<HTMLElement>('article[data-claim-id]')
     if (card?.dataset.claimId) return { kind: 'verdict', claimId: card.dataset.claimId, digit: Number(e.key) }
@@ -59,7 +63,11 @@ export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
 }
 
 /** The claim after (or before) `activeId` among the listed claims that are drawn in the essay. */
-export function stepClaim(listed: readonly Pick<Claim, 'id' | 'anchored'>[], activeId: string | null, by: 1 | -1): string | null {
+export function stepClaim(
+  listed: readonly Pick<Claim, 'id' | 'anchored'>[],
+  activeId: string | null,
+  by: 1 | -1,
+): string | null {
   const ids = listed.filter((c) => c.anchored).map((c) => c.id)
   if (ids.length === 0) return null
   const at = activeId === null ? -1 : ids.indexOf(activeId)
@@ -72,7 +80,9 @@ export function stepClaim(listed: readonly Pick<Claim, 'id' | 'anchored'>[], act
  * or undoing, the card may appear a frame or two later.
  */
 export function focusClaimCard(id: string, tries = 30): void {
-  const button = document.querySelector<HTMLElement>(`.claims-panel article[data-claim-id="${CSS.escape(id)}"] .claim-quote`)
+  const button = document.querySelector<HTMLElement>(
+    `.claims-panel article[data-claim-id="${CSS.escape(id)}"] .claim-quote`,
+  )
   if (button) {
     // Only the claims list scrolls to it: focus() alone could scroll the toolbar out of the window.
     button.focus({ preventScroll: true })

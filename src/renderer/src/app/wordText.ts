@@ -10,8 +10,10 @@ const en = {
   correctionsProposed: 'Corrections proposed',
   resolved: 'Resolved in Word',
   notFound: 'Not found',
-  notOwnExport: 'This document is not a for-review export of this review: its comments came in as new claims where their words are in the essay.',
-  resolvedExplained: 'These comments were marked done (resolved) in Word. Their claims stay as they are until you confirm:',
+  notOwnExport:
+    'This document is not a for-review export of this review: its comments came in as new claims where their words are in the essay.',
+  resolvedExplained:
+    'These comments were marked done (resolved) in Word. Their claims stay as they are until you confirm:',
   resolvedAccepted: 'Marked checked (resolved in Word):',
   markChecked: (n: number) => (n === 1 ? 'Mark 1 claim checked' : `Mark ${n} claims checked`),
   markedChecked: (n: number) => (n === 1 ? '1 claim marked checked.' : `${n} claims marked checked.`),
@@ -39,7 +41,8 @@ const ko: Dict = {
   correctionsProposed: '제안된 정정',
   resolved: '워드에서 해결됨',
   notFound: '찾지 못함',
-  notOwnExport: '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져왔습니다.',
+  notOwnExport:
+    '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져왔습니다.',
   resolvedExplained: '워드에서 해결(완료)로 표시된 메모입니다. 확인하기 전까지 주장은 그대로입니다:',
   resolvedAccepted: '확인 완료로 표시함(워드에서 해결됨):',
   markChecked: (n: number) => `주장 ${n}개를 확인 완료로 표시`,

@@ -58,7 +58,9 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       // A state set as a whole (undo, redo) may lack marks drawn since it was saved, anywhere.
       if (change.wholesale) recheck.current = null
       else if (change.structural) {
-        if (region) for (let i = index.blockAt(region.start); i >= 0 && i <= index.blockAt(region.newEnd); i++) recheck.current.add(index.keyAt(i))
+        if (region)
+          for (let i = index.blockAt(region.start); i >= 0 && i <= index.blockAt(region.newEnd); i++)
+            recheck.current.add(index.keyAt(i))
       } else for (const key of change.blocks) recheck.current.add(key)
     }
     listeners.add(follow)

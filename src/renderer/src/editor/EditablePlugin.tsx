@@ -17,7 +17,8 @@ export function EditablePlugin({ editable, onLeave }: { editable: boolean; onLea
     // Where the reviewer last clicked or selected in the essay is where the caret goes.
     const root = editor.getRootElement()
     const dom = window.getSelection()
-    const range = root && dom && dom.rangeCount > 0 && root.contains(dom.anchorNode) ? dom.getRangeAt(0).cloneRange() : null
+    const range =
+      root && dom && dom.rangeCount > 0 && root.contains(dom.anchorNode) ? dom.getRangeAt(0).cloneRange() : null
     editor.setEditable(editable)
     if (!editable) {
       editor.blur()

@@ -21,7 +21,12 @@ import { ReviewSelectionPlugin } from './ReviewSelectionPlugin'
 const theme = {
   heading: { h1: 'essay-title', h2: 'essay-heading' },
   paragraph: 'essay-paragraph',
-  list: { ol: 'essay-functions', ul: 'essay-explanations', listitem: 'essay-item', nested: { listitem: 'essay-nested' } },
+  list: {
+    ol: 'essay-functions',
+    ul: 'essay-explanations',
+    listitem: 'essay-item',
+    nested: { listitem: 'essay-nested' },
+  },
   mark: 'claim-mark',
   markOverlap: 'claim-mark-overlap',
   text: { bold: 'essay-bold' },

@@ -2,14 +2,15 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect } from 'react'
 import { isMac } from '../app/keys'
 
-const MOVES: Record<string, { direction: 'forward' | 'backward'; granularity: 'character' | 'line' | 'lineboundary' }> = {
-  ArrowLeft: { direction: 'backward', granularity: 'character' },
-  ArrowRight: { direction: 'forward', granularity: 'character' },
-  ArrowUp: { direction: 'backward', granularity: 'line' },
-  ArrowDown: { direction: 'forward', granularity: 'line' },
-  Home: { direction: 'backward', granularity: 'lineboundary' },
-  End: { direction: 'forward', granularity: 'lineboundary' },
-}
+const MOVES: Record<string, { direction: 'forward' | 'backward'; granularity: 'character' | 'line' | 'lineboundary' }> =
+  {
+    ArrowLeft: { direction: 'backward', granularity: 'character' },
+    ArrowRight: { direction: 'forward', granularity: 'character' },
+    ArrowUp: { direction: 'backward', granularity: 'line' },
+    ArrowDown: { direction: 'forward', granularity: 'line' },
+    Home: { direction: 'backward', granularity: 'lineboundary' },
+    End: { direction: 'forward', granularity: 'lineboundary' },
+  }
 
 /**
  * Selecting from the keyboard in review mode. A read-only essay has no caret of its own, so the arrows

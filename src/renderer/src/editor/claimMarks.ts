@@ -121,7 +121,12 @@ export function $markRanges(root: LexicalNode): Map<string, { start: number; end
       if (!seg) continue
       for (const id of mark.getIDs()) {
         const r = ranges.get(id)
-        ranges.set(id, r ? { start: Math.min(r.start, seg.start), end: Math.max(r.end, seg.start + seg.length) } : { start: seg.start, end: seg.start + seg.length })
+        ranges.set(
+          id,
+          r
+            ? { start: Math.min(r.start, seg.start), end: Math.max(r.end, seg.start + seg.length) }
+            : { start: seg.start, end: seg.start + seg.length },
+        )
       }
     }
   }
@@ -140,7 +145,9 @@ export function sameRanges(drawn: Map<string, { start: number; end: number }>, c
 export function $selectionOfRange(start: number, end: number): RangeSelection | null {
   const { segments } = $textIndex()
   const locate = (offset: number, isEnd: boolean) =>
-    segments.find((s) => (isEnd ? s.start < offset && offset <= s.start + s.length : s.start <= offset && offset < s.start + s.length))
+    segments.find((s) =>
+      isEnd ? s.start < offset && offset <= s.start + s.length : s.start <= offset && offset < s.start + s.length,
+    )
   const a = locate(start, false)
   const b = locate(end, true)
   if (!a || !b) return null

@@ -15,13 +15,7 @@ import type { Block, BlockKind } from '../../../shared/essay'
 import { BLOCK_SEPARATOR, codePointLength } from '../../../shared/text'
 import { $createMetaNode, $isMetaNode, MetaNode } from './MetaNode'
 
-export const essayNodes: ReadonlyArray<Klass<LexicalNode>> = [
-  HeadingNode,
-  ListNode,
-  ListItemNode,
-  MarkNode,
-  MetaNode,
-]
+export const essayNodes: ReadonlyArray<Klass<LexicalNode>> = [HeadingNode, ListNode, ListItemNode, MarkNode, MetaNode]
 
 function $blockElement(kind: BlockKind): ElementNode {
   switch (kind) {
@@ -130,7 +124,9 @@ export function $textIndex(): TextIndex {
 export function $blocksFromEditor(): Block[] {
   return $leafBlocks().map((block) => ({
     kind: kindOf(block),
-    inlines: block.getAllTextNodes().map((t) => (t.hasFormat('bold') ? { text: t.getTextContent(), bold: true } : { text: t.getTextContent() })),
+    inlines: block
+      .getAllTextNodes()
+      .map((t) => (t.hasFormat('bold') ? { text: t.getTextContent(), bold: true } : { text: t.getTextContent() })),
   }))
 }
 

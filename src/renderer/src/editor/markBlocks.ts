@@ -77,7 +77,10 @@ export function $blockMarkSpans(block: ElementNode, start: number): Map<string, 
     if (!$isMarkNode(mark)) continue
     for (const id of mark.getIDs()) {
       const r = spans.get(id)
-      spans.set(id, r ? { start: Math.min(r.start, s), end: Math.max(r.end, s + length) } : { start: s, end: s + length })
+      spans.set(
+        id,
+        r ? { start: Math.min(r.start, s), end: Math.max(r.end, s + length) } : { start: s, end: s + length },
+      )
     }
   }
   return spans

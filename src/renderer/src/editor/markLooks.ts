@@ -130,9 +130,18 @@ export class MarkLooks {
     el.dataset.verdict = this.claims.get(ranked[0])?.verdict ?? 'unrated'
     el.classList.toggle('claim-mark-active', this.activeId !== null && ids.includes(this.activeId))
     // Where a claim starts and ends the highlight gets a bar, so two claims side by side read as two.
-    el.classList.toggle('claim-mark-start', ids.some((id) => this.isEdge(id, el, Node.DOCUMENT_POSITION_PRECEDING)))
-    el.classList.toggle('claim-mark-end', ids.some((id) => this.isEdge(id, el, Node.DOCUMENT_POSITION_FOLLOWING)))
+    el.classList.toggle(
+      'claim-mark-start',
+      ids.some((id) => this.isEdge(id, el, Node.DOCUMENT_POSITION_PRECEDING)),
+    )
+    el.classList.toggle(
+      'claim-mark-end',
+      ids.some((id) => this.isEdge(id, el, Node.DOCUMENT_POSITION_FOLLOWING)),
+    )
     // A verdict awaiting re-confirmation shows on the highlight too (src/core/claims/textChange.ts).
-    el.classList.toggle(TEXT_CHANGED_CLASS, ids.some((id) => this.claims.get(id)?.textChanged === true))
+    el.classList.toggle(
+      TEXT_CHANGED_CLASS,
+      ids.some((id) => this.claims.get(id)?.textChanged === true),
+    )
   }
 }

@@ -103,7 +103,12 @@ function ClaimDetails({ claim }: { claim: Claim }) {
         {claim.sources.length > 0 && (
           <ul>
             {claim.sources.map((s) => (
-              <SourceItem key={s.id} source={s} onUpdate={actions.updateSource} onRemove={(id) => void actions.removeSource(id)} />
+              <SourceItem
+                key={s.id}
+                source={s}
+                onUpdate={actions.updateSource}
+                onRemove={(id) => void actions.removeSource(id)}
+              />
             ))}
           </ul>
         )}
@@ -119,8 +124,8 @@ function ClaimDetails({ claim }: { claim: Claim }) {
       <ClaimHistory claim={claim} />
       <footer className="claim-meta">
         <span>
-          {t.author} {claim.author || '—'} · {t.created} <time dateTime={claim.created}>{dateTime(claim.created)}</time> ·{' '}
-          {t.modified} <time dateTime={claim.modified}>{dateTime(claim.modified)}</time>
+          {t.author} {claim.author || '—'} · {t.created} <time dateTime={claim.created}>{dateTime(claim.created)}</time>{' '}
+          · {t.modified} <time dateTime={claim.modified}>{dateTime(claim.modified)}</time>
         </span>
         <button type="button" className="danger" onClick={() => void actions.removeClaim(claim.id)}>
           {t.removeClaim}

@@ -92,7 +92,11 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
             ))}
           </select>
           <label htmlFor={`${id}-tag`}>{w.filterTag}</label>
-          <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => setFilter({ tag: e.target.value || undefined })}>
+          <select
+            id={`${id}-tag`}
+            value={filters.tag ?? ''}
+            onChange={(e) => setFilter({ tag: e.target.value || undefined })}
+          >
             <option value="">{w.allTags}</option>
             {query.tags.map((t) => (
               <option key={t} value={t}>
@@ -115,19 +119,35 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
           </select>
           <div className="filter-checks">
             <label>
-              <input type="checkbox" checked={!!filters.noSource} onChange={(e) => setFilter({ noSource: e.target.checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={!!filters.noSource}
+                onChange={(e) => setFilter({ noSource: e.target.checked })}
+              />{' '}
               {w.noSource}
             </label>
             <label>
-              <input type="checkbox" checked={!!filters.unanchored} onChange={(e) => setFilter({ unanchored: e.target.checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={!!filters.unanchored}
+                onChange={(e) => setFilter({ unanchored: e.target.checked })}
+              />{' '}
               {w.unanchored}
             </label>
             <label>
-              <input type="checkbox" checked={!!filters.conflict} onChange={(e) => setFilter({ conflict: e.target.checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={!!filters.conflict}
+                onChange={(e) => setFilter({ conflict: e.target.checked })}
+              />{' '}
               {w.hasConflict}
             </label>
             <label>
-              <input type="checkbox" checked={!!filters.textChanged} onChange={(e) => setFilter({ textChanged: e.target.checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={!!filters.textChanged}
+                onChange={(e) => setFilter({ textChanged: e.target.checked })}
+              />{' '}
               {tc.filter}
             </label>
             <label>
@@ -140,7 +160,11 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
               {tt.mine}
             </label>
             <label>
-              <input type="checkbox" checked={!!filters.signedOff} onChange={(e) => setFilter({ signedOff: e.target.checked })} />{' '}
+              <input
+                type="checkbox"
+                checked={!!filters.signedOff}
+                onChange={(e) => setFilter({ signedOff: e.target.checked })}
+              />{' '}
               {tt.signedOffFilter}
             </label>
           </div>

@@ -38,7 +38,10 @@ export function ClaimHistory({ claim }: { claim: Claim }) {
             {events.map((e) => (
               <li key={e.id} data-kind={e.kind}>
                 <span className="history-text">
-                  {describeEvent(e, lang, { verdict: (v) => verdict(v) || v, status: (v) => status(v as Claim['status']) || v })}
+                  {describeEvent(e, lang, {
+                    verdict: (v) => verdict(v) || v,
+                    status: (v) => status(v as Claim['status']) || v,
+                  })}
                 </span>{' '}
                 <time dateTime={e.at}>{dateTime(e.at)}</time>
               </li>

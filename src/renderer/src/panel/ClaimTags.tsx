@@ -8,7 +8,17 @@ import { useThreadText } from './threadStrings'
 
 const NEUTRAL = '#e6e7d8'
 
-function TagChip({ claimId, name, color, actions }: { claimId: string; name: string; color: string; actions: DeskActions }) {
+function TagChip({
+  claimId,
+  name,
+  color,
+  actions,
+}: {
+  claimId: string
+  name: string
+  color: string
+  actions: DeskActions
+}) {
   const s = useThreadText()
   const { lang } = useI18n()
   const [picking, setPicking] = useState(false)
@@ -26,7 +36,12 @@ function TagChip({ claimId, name, color, actions }: { claimId: string; name: str
         <span aria-hidden className="swatch-dot" style={{ backgroundColor: color }} />
       </button>
       <span className="tag-name">{name}</span>
-      <button type="button" className="tag-remove" aria-label={s.removeTag(name)} onClick={() => void actions.removeTag(claimId, name)}>
+      <button
+        type="button"
+        className="tag-remove"
+        aria-label={s.removeTag(name)}
+        onClick={() => void actions.removeTag(claimId, name)}
+      >
         <span aria-hidden>×</span>
       </button>
       {picking && (

@@ -42,7 +42,8 @@ export function ClaimTally({ claims, query }: Props) {
                 title={w.filterBy(verdict(v))}
                 onClick={() => query.setFilter({ verdict: on ? undefined : v })}
               >
-                <span className="verdict-dot" aria-hidden /> {verdict(v)} <span className="tally-n">{counts.verdicts[v]}</span>
+                <span className="verdict-dot" aria-hidden /> {verdict(v)}{' '}
+                <span className="tally-n">{counts.verdicts[v]}</span>
               </button>
             </li>
           )

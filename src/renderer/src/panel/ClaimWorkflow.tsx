@@ -65,7 +65,12 @@ export function ClaimWorkflow({ claim }: { claim: Claim }) {
         </p>
       ) : (
         <span title={refusal ?? undefined}>
-          <button type="button" disabled={refusal !== null} aria-describedby={refusal ? `${id}-why` : undefined} onClick={() => void actions.signOff(claim.id)}>
+          <button
+            type="button"
+            disabled={refusal !== null}
+            aria-describedby={refusal ? `${id}-why` : undefined}
+            onClick={() => void actions.signOff(claim.id)}
+          >
             {tt.signOff}
           </button>
           {refusal && (

@@ -49,7 +49,12 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
           <p className="empty">{t.noClaims}</p>
         )
       ) : (
-        <ClaimList claims={claims} label={t.claims} activeId={activeId} search={query.query.trim() ? query.query : undefined} />
+        <ClaimList
+          claims={claims}
+          label={t.claims}
+          activeId={activeId}
+          search={query.query.trim() ? query.query : undefined}
+        />
       )}
     </aside>
   )

@@ -6,7 +6,16 @@ import { useI18n } from '../i18n'
 
 type Side = 'mine' | 'theirs'
 const CLAIM_FIELDS = ['verdict', 'status', 'note', 'deleted'] as const
-const SOURCE_FIELDS = ['url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl', 'deleted'] as const
+const SOURCE_FIELDS = [
+  'url',
+  'title',
+  'publisher',
+  'published',
+  'accessed',
+  'excerpt',
+  'archiveUrl',
+  'deleted',
+] as const
 
 interface Props {
   conflict: ConflictView
@@ -26,7 +35,9 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
     (f) => f === 'deleted' || conflict.mine[f] !== undefined || conflict.theirs[f] !== undefined,
   )
   const differing = fields.filter((f) => conflict.mine[f] !== conflict.theirs[f])
-  const [choice, setChoice] = useState<Record<string, Side>>(() => Object.fromEntries(differing.map((f) => [f, 'mine'])))
+  const [choice, setChoice] = useState<Record<string, Side>>(() =>
+    Object.fromEntries(differing.map((f) => [f, 'mine'])),
+  )
   const [whole, setWhole] = useState<Side>('mine')
   useEffect(() => ref.current?.showModal(), [])
 
@@ -36,11 +47,14 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
     if (field === 'status') return i18n.status(value as Status)
     return value === '' || value === undefined ? '—' : String(value)
   }
-  const label = (field: string): string => (t as unknown as Record<string, string>)[field === 'deleted' ? 'fieldDeleted' : field] ?? field
+  const label = (field: string): string =>
+    (t as unknown as Record<string, string>)[field === 'deleted' ? 'fieldDeleted' : field] ?? field
   const base = conflict.base
   // Who changed each side last and when; a source records no author.
   const byline = (side: ConflictSide) =>
-    [side.modifiedBy || t.authorUnknown, side.modified && i18n.dateTime(String(side.modified))].filter(Boolean).join(' · ')
+    [side.modifiedBy || t.authorUnknown, side.modified && i18n.dateTime(String(side.modified))]
+      .filter(Boolean)
+      .join(' · ')
 
   const submit = async () => {
     const resolved: ConflictChoice = isClaim ? { fields: choice } : { all: whole }
@@ -118,7 +132,12 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
         <fieldset className="whole-choice">
           {(['mine', 'theirs'] as const).map((side) => (
             <label key={side}>
-              <input type="radio" name={`${conflict.id}-whole`} checked={whole === side} onChange={() => setWhole(side)} />
+              <input
+                type="radio"
+                name={`${conflict.id}-whole`}
+                checked={whole === side}
+                onChange={() => setWhole(side)}
+              />
               {side === 'mine' ? t.keepMine : t.takeTheirs}
             </label>
           ))}

@@ -3,7 +3,15 @@ import type { Claim } from '../../../shared/domain'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 
-function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement: string; explanation: string }; onSave: (r: string, e: string) => Promise<boolean>; onCancel: () => void }) {
+function CorrectionForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: { replacement: string; explanation: string }
+  onSave: (r: string, e: string) => Promise<boolean>
+  onCancel: () => void
+}) {
   const { t } = useI18n()
   const id = useId()
   const [replacement, setReplacement] = useState(initial.replacement)
@@ -13,7 +21,8 @@ function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement:
       className="correction-form"
       onSubmit={(e) => {
         e.preventDefault()
-        if (replacement.trim()) void onSave(replacement, explanation.trim()).then((saved) => {
+        if (replacement.trim())
+          void onSave(replacement, explanation.trim()).then((saved) => {
             if (saved) onCancel()
           })
       }}
@@ -24,7 +33,13 @@ function CorrectionForm({ initial, onSave, onCancel }: { initial: { replacement:
       </div>
       <div className="field">
         <label htmlFor={`${id}-e`}>{t.correctionExplanation}</label>
-        <textarea id={`${id}-e`} rows={2} value={explanation} onChange={(e) => setExplanation(e.target.value)} placeholder={t.correctionExplanationHint} />
+        <textarea
+          id={`${id}-e`}
+          rows={2}
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+          placeholder={t.correctionExplanationHint}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={!replacement.trim()}>
@@ -48,7 +63,12 @@ export function CorrectionsSection({ claim }: { claim: Claim }) {
     <section className="corrections" aria-label={t.corrections}>
       {claim.corrections.map((k) =>
         editing === k.id ? (
-          <CorrectionForm key={k.id} initial={k} onSave={(r, e) => actions.updateCorrection(k.id, r, e)} onCancel={() => setEditing(null)} />
+          <CorrectionForm
+            key={k.id}
+            initial={k}
+            onSave={(r, e) => actions.updateCorrection(k.id, r, e)}
+            onCancel={() => setEditing(null)}
+          />
         ) : (
           <div key={k.id} className={`correction correction-${k.state}`}>
             <p className="correction-change">
@@ -62,7 +82,12 @@ export function CorrectionsSection({ claim }: { claim: Claim }) {
             </p>
             {k.state === 'proposed' && (
               <div className="form-actions">
-                <button type="button" className="primary" onClick={() => void actions.applyCorrection(claim, k)} disabled={!claim.anchored}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void actions.applyCorrection(claim, k)}
+                  disabled={!claim.anchored}
+                >
                   {t.applyCorrection}
                 </button>
                 <button type="button" className="link" onClick={() => setEditing(k.id)}>
@@ -77,7 +102,11 @@ export function CorrectionsSection({ claim }: { claim: Claim }) {
         ),
       )}
       {editing === 'new' ? (
-        <CorrectionForm initial={{ replacement: claim.exact, explanation: '' }} onSave={(r, e) => actions.proposeCorrection(claim.id, r, e)} onCancel={() => setEditing(null)} />
+        <CorrectionForm
+          initial={{ replacement: claim.exact, explanation: '' }}
+          onSave={(r, e) => actions.proposeCorrection(claim.id, r, e)}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
           {t.proposeCorrection}

@@ -5,11 +5,7 @@ import { claimMatches, snippet, splitMatches, type Piece } from './searchMatch'
 
 /** Text with the search's matches in <mark>. */
 export function Highlighted({ pieces }: { pieces: Piece[] }) {
-  return (
-    <>
-      {pieces.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-    </>
-  )
+  return <>{pieces.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}</>
 }
 
 export function HighlightedText({ text, query }: { text: string; query: string }) {
@@ -33,7 +29,8 @@ export function MatchInfo({ claim, query }: { claim: Claim; query: string }) {
         .filter((m) => m.field !== 'quote')
         .map((m) => (
           <p key={m.field} className="match-snippet" data-field={m.field}>
-            <span className="match-field">{t.matchFields[m.field]}</span> <Highlighted pieces={snippet(m.text, query)} />
+            <span className="match-field">{t.matchFields[m.field]}</span>{' '}
+            <Highlighted pieces={snippet(m.text, query)} />
           </p>
         ))}
     </div>

@@ -134,10 +134,20 @@ function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; action
       )}
       {own && !editing && (
         <div className="reply-actions">
-          <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`${s.editReply}: ${short}`}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setEditing(true)}
+            aria-label={`${s.editReply}: ${short}`}
+          >
             {s.editReply}
           </button>
-          <button type="button" className="link danger" onClick={() => void actions.deleteReply(reply.id)} aria-label={`${s.deleteReply}: ${short}`}>
+          <button
+            type="button"
+            className="link danger"
+            onClick={() => void actions.deleteReply(reply.id)}
+            aria-label={`${s.deleteReply}: ${short}`}
+          >
             {s.deleteReply}
           </button>
         </div>

@@ -3,7 +3,15 @@ import type { Source, SourceFields } from '../../../shared/domain'
 import { isHttpUrl } from '../../../shared/url'
 import { useI18n } from '../i18n'
 
-const empty: SourceFields = { url: '', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }
+const empty: SourceFields = {
+  url: '',
+  title: '',
+  publisher: '',
+  published: '',
+  accessed: '',
+  excerpt: '',
+  archiveUrl: '',
+}
 
 interface Props {
   initial?: Source
@@ -46,7 +54,12 @@ export function SourceEditor({ initial, onSave, onCancel }: Props) {
         {type === 'area' ? (
           <textarea {...common} rows={3} />
         ) : (
-          <input {...common} type={type === 'url' ? 'text' : type} inputMode={type === 'url' ? 'url' : undefined} spellCheck={false} />
+          <input
+            {...common}
+            type={type === 'url' ? 'text' : type}
+            inputMode={type === 'url' ? 'url' : undefined}
+            spellCheck={false}
+          />
         )}
       </div>
     )

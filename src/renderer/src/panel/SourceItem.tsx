@@ -49,10 +49,20 @@ export function SourceItem({ source, onUpdate, onRemove }: Props) {
       </div>
       {source.excerpt && <blockquote className="source-excerpt">{revealInvisible(source.excerpt)}</blockquote>}
       <div className="source-actions">
-        <button type="button" className="link" onClick={() => setEditing(true)} aria-label={`${t.editSource}: ${label}`}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => setEditing(true)}
+          aria-label={`${t.editSource}: ${label}`}
+        >
           {t.editSource}
         </button>
-        <button type="button" className="link danger" onClick={() => onRemove(source.id)} aria-label={`${t.removeSource}: ${label}`}>
+        <button
+          type="button"
+          className="link danger"
+          onClick={() => onRemove(source.id)}
+          aria-label={`${t.removeSource}: ${label}`}
+        >
           {t.removeSource}
         </button>
       </div>

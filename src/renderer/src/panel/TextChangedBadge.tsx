@@ -7,7 +7,13 @@ import { useTextChangedText } from '../textChangedText'
  * so its verdict judged other words. On the open card, "Confirm verdict" gives the same verdict again
  * (choosing another one in the verdict list clears the mark too).
  */
-export function TextChangedBadge({ claim, onUpdate }: { claim: Claim; onUpdate?: (id: string, patch: ClaimPatch) => void }) {
+export function TextChangedBadge({
+  claim,
+  onUpdate,
+}: {
+  claim: Claim
+  onUpdate?: (id: string, patch: ClaimPatch) => void
+}) {
   const s = useTextChangedText()
   const { verdict } = useI18n()
   if (!claim.textChanged) return null
@@ -17,7 +23,11 @@ export function TextChangedBadge({ claim, onUpdate }: { claim: Claim; onUpdate?:
         {s.badge}
       </span>
       {onUpdate && (
-        <button type="button" title={s.confirmHelp(verdict(claim.verdict))} onClick={() => onUpdate(claim.id, { verdict: claim.verdict })}>
+        <button
+          type="button"
+          title={s.confirmHelp(verdict(claim.verdict))}
+          onClick={() => onUpdate(claim.id, { verdict: claim.verdict })}
+        >
           {s.confirmVerdict}
         </button>
       )}

@@ -19,7 +19,7 @@ export function matchRanges(text: string, query: string): [number, number][] {
   let folded = ''
   const from: number[] = []
   let lastSpace = true
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!
     const ch = String.fromCodePoint(cp)
     if (/\s/u.test(ch)) {
@@ -94,7 +94,10 @@ export function claimMatches(claim: Claim, query: string): FieldMatch[] {
     'source',
     claim.sources.flatMap((s) => [s.title, s.publisher, s.url, s.excerpt, s.archiveUrl]),
   )
-  first('reply', claim.replies.map((r) => r.body))
+  first(
+    'reply',
+    claim.replies.map((r) => r.body),
+  )
   first('tag', claim.tags)
   return out
 }

@@ -14,7 +14,9 @@ export function currentClaims(client: QueryClient): Claim[] {
 
 /** A change answered with its claim: it replaces the one in the list, in essay order. */
 export function upsertClaim(client: QueryClient, claim: Claim): void {
-  client.setQueryData<Claim[]>(keys.claims, (list = []) => [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition))
+  client.setQueryData<Claim[]>(keys.claims, (list = []) =>
+    [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition),
+  )
 }
 
 export function dropClaim(client: QueryClient, id: string): void {
@@ -27,7 +29,11 @@ export function replaceClaims(client: QueryClient, list: Claim[]): void {
 }
 
 /** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
-export function moveClaims(client: QueryClient, place: (c: Claim) => { start: number; end: number } | null, text: string): Claim[] {
+export function moveClaims(
+  client: QueryClient,
+  place: (c: Claim) => { start: number; end: number } | null,
+  text: string,
+): Claim[] {
   const next = currentClaims(client).map((c) => {
     if (!c.anchored) return c
     const range = place(c)

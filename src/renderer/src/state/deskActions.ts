@@ -81,11 +81,13 @@ export function useClaimActions(
       addSource: (claimId, source) => changeClaim(client, (a) => call('source-add', a), { claimId, source }),
       updateSource: (id, source) => changeClaim(client, (a) => call('source-update', a), { id, source }),
       removeSource: async (id) => {
-        if (await changeClaim(client, (a) => call('source-delete', a), { id })) removed({ kind: 'source-removed', id }, 'sourceRemoved')
+        if (await changeClaim(client, (a) => call('source-delete', a), { id }))
+          removed({ kind: 'source-removed', id }, 'sourceRemoved')
       },
       proposeCorrection: (claimId, replacement, explanation) =>
         changeClaim(client, (a) => call('correction-propose', a), { claimId, replacement, explanation }),
-      updateCorrection: (id, replacement, explanation) => changeClaim(client, (a) => call('correction-update', a), { id, replacement, explanation }),
+      updateCorrection: (id, replacement, explanation) =>
+        changeClaim(client, (a) => call('correction-update', a), { id, replacement, explanation }),
       deleteCorrection: async (id) => void (await changeClaim(client, (a) => call('correction-delete', a), { id })),
       addTag: async (claimId, name) => {
         const made = await changeClaim(client, (a) => call('tag-add', a), { claimId, name })
@@ -104,7 +106,8 @@ export function useClaimActions(
       addReply: (claimId, body) => changeClaim(client, (a) => call('reply-add', a), { claimId, body }),
       updateReply: (id, body) => changeClaim(client, (a) => call('reply-update', a), { id, body }),
       deleteReply: async (id) => {
-        if (await changeClaim(client, (a) => call('reply-delete', a), { id })) removed({ kind: 'reply-removed', id }, 'replyRemoved')
+        if (await changeClaim(client, (a) => call('reply-delete', a), { id }))
+          removed({ kind: 'reply-removed', id }, 'replyRemoved')
       },
       assign: (id, reviewer) => changeClaim(client, (a) => call('claim-assign', a), { id, reviewer }),
       signOff: (id) => changeClaim(client, (a) => call('claim-sign-off', a), { id }),

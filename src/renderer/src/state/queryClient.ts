@@ -74,13 +74,21 @@ export const queries = {
   info: queryOptions({ queryKey: keys.info, queryFn: () => call('review-info', {}), meta: { quiet: true } }),
   // Each read of the essay is a new essay for the editor (it is built again and its undo history
   // starts over), as when a review is opened or imported, so no parts of an older answer are kept.
-  document: queryOptions({ queryKey: keys.document, queryFn: () => call('document-get', {}), structuralSharing: false }),
+  document: queryOptions({
+    queryKey: keys.document,
+    queryFn: () => call('document-get', {}),
+    structuralSharing: false,
+  }),
   prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}) }),
   tags: queryOptions({ queryKey: keys.tags, queryFn: () => call('tags-list', {}) }),
   conflicts: queryOptions({ queryKey: keys.conflicts, queryFn: () => call('conflicts-list', {}) }),
   scale: queryOptions({ queryKey: keys.scale, queryFn: () => call('scale-get', {}) }),
   settings: queryOptions({ queryKey: keys.settings, queryFn: () => call('settings-get', {}), meta: { quiet: true } }),
-  builtinScales: queryOptions({ queryKey: keys.builtinScales, queryFn: () => call('scales-builtin', {}), meta: { quiet: true } }),
+  builtinScales: queryOptions({
+    queryKey: keys.builtinScales,
+    queryFn: () => call('scales-builtin', {}),
+    meta: { quiet: true },
+  }),
 }
 
 /** The claims list; the same for every reader, so the overlay of unsaved edits is applied in one place. */

@@ -120,7 +120,9 @@ export class SaveTracker {
 
   private publish(): void {
     const newest = [...this.failed.values()].at(-1)
-    const next: SaveStatus = newest ? { phase: 'failed', reason: newest.reason } : { phase: this.inFlight > 0 || this.held.size > 0 ? 'saving' : 'saved' }
+    const next: SaveStatus = newest
+      ? { phase: 'failed', reason: newest.reason }
+      : { phase: this.inFlight > 0 || this.held.size > 0 ? 'saving' : 'saved' }
     if (next.phase === this.last.phase && next.reason === this.last.reason) return
     this.last = next
     this.onStatus(next)

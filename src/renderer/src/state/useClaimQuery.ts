@@ -41,9 +41,24 @@ export function useClaimQuery(claims: Claim[]) {
   const key = JSON.stringify([folded, filters, sort])
   // What can change the answer: a claim's content, not its position (typing above a claim moves it
   // on every key, and its order among the others stays).
-  const contentKey = useMemo(() => claims
-        .map((c) => [c.id, c.modified, c.anchored, c.exact, c.tags.join(','), c.replies.map((r) => r.version).join(','), c.assignee, c.signedOff?.at ?? ''].join('|'))
-        .join('\n'), [claims])
+  const contentKey = useMemo(
+    () =>
+      claims
+        .map((c) =>
+          [
+            c.id,
+            c.modified,
+            c.anchored,
+            c.exact,
+            c.tags.join(','),
+            c.replies.map((r) => r.version).join(','),
+            c.assignee,
+            c.signedOff?.at ?? '',
+          ].join('|'),
+        )
+        .join('\n'),
+    [claims],
+  )
 
   // The question (and the claims' content) once typing pauses: each one is asked of the review once.
   const asked = useSettled({ key, question: { query: folded, filters, sort }, contentKey }, SEARCH_DELAY_MS)

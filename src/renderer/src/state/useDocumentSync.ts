@@ -47,16 +47,21 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     unsent.current = null
     try {
       const args = { blocks: save.blocks(), ranges: save.ranges }
-      const claims = save.correctionId ? await call('correction-apply', { id: save.correctionId, ...args }) : await call('document-save', args)
+      const claims = save.correctionId
+        ? await call('correction-apply', { id: save.correctionId, ...args })
+        : await call('document-save', args)
       // Newer edits have moved the claims since; the next save brings their positions.
-      if (lastText.current === save.text && pending.current === null && unsent.current === null) replaceClaims(client, claims)
+      if (lastText.current === save.text && pending.current === null && unsent.current === null)
+        replaceClaims(client, claims)
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
       const refused = save.correctionId !== undefined && err instanceof CallError && err.code !== 'internal'
       if (refused) report(err)
       const correctionId = refused ? undefined : save.correctionId
       const newer = unsent.current as PendingSave | null
-      unsent.current = newer ? { ...newer, correctionId: newer.correctionId ?? correctionId } : { ...save, correctionId }
+      unsent.current = newer
+        ? { ...newer, correctionId: newer.correctionId ?? correctionId }
+        : { ...save, correctionId }
       throw err
     }
   }, [client, report])
@@ -86,18 +91,27 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       // The editor says where the text changed (diffing the whole essay on every key would cost its length).
       const region = before === null ? null : edit.region
       const corrected = edit.correction ? correcting.current : null
-      const claims = moveClaims(client, (c) => {
-        if (corrected && c.id === corrected.correction.claimId) {
-          return { start: corrected.start, end: corrected.start + codePointLength(corrected.correction.replacement) }
-        }
-        return mapRange(c, region)
-      }, edit.text)
+      const claims = moveClaims(
+        client,
+        (c) => {
+          if (corrected && c.id === corrected.correction.claimId) {
+            return { start: corrected.start, end: corrected.start + codePointLength(corrected.correction.replacement) }
+          }
+          return mapRange(c, region)
+        },
+        edit.text,
+      )
       if (corrected) {
         correcting.current = null
         clearTimeout(timer.current)
         pending.current = null
         saves.waiting('essay-typing', false)
-        void queue({ blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text, correctionId: corrected.correction.id })
+        void queue({
+          blocks: edit.blocks,
+          ranges: rangesOf(claims),
+          text: edit.text,
+          correctionId: corrected.correction.id,
+        })
         return
       }
       pending.current = { blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text }

@@ -17,7 +17,8 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 function download(fileName: string, mimeType: string, data: string, encoding: 'utf8' | 'base64'): void {
-  const bytes = encoding === 'base64' ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(data)
+  const bytes =
+    encoding === 'base64' ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(data)
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
   const a = document.createElement('a')
   a.href = url
@@ -100,7 +101,16 @@ export function useExchange(
     [report, afterChange],
   )
 
-  return { summaries, dismissSummaries: () => setSummaries(null), progress, conflicts, importFiles, exportAs, resolve, acceptResolved }
+  return {
+    summaries,
+    dismissSummaries: () => setSummaries(null),
+    progress,
+    conflicts,
+    importFiles,
+    exportAs,
+    resolve,
+    acceptResolved,
+  }
 }
 
 export type Exchange = ReturnType<typeof useExchange>

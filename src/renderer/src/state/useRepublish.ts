@@ -8,7 +8,10 @@ import { call } from '../bridge'
 
 /** Saves an exported file through the browser's download (the app asks where, the harness downloads). */
 export function saveFile(file: ExportedFile): void {
-  const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(file.data)
+  const bytes =
+    file.encoding === 'base64'
+      ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0))
+      : new TextEncoder().encode(file.data)
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
   const a = document.createElement('a')
   a.href = url
@@ -52,7 +55,8 @@ export function useRepublish() {
       const file = await call('review-export', { format, ...options })
       if (run.current === id) setState({ phase: 'ready', ...kind, file })
     } catch (err) {
-      if (run.current === id) setState({ phase: 'failed', ...kind, message: err instanceof Error ? err.message : String(err) })
+      if (run.current === id)
+        setState({ phase: 'failed', ...kind, message: err instanceof Error ? err.message : String(err) })
     }
   }, [])
 

@@ -51,7 +51,11 @@ export function useReview() {
 
   /** Reads the whole review again (after an import or a resolved conflict). */
   const reload = useCallback(
-    () => Promise.all([client.invalidateQueries({ queryKey: keys.review }), client.invalidateQueries({ queryKey: keys.prefs })]).then(() => undefined),
+    () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: keys.review }),
+        client.invalidateQueries({ queryKey: keys.prefs }),
+      ]).then(() => undefined),
     [client],
   )
 

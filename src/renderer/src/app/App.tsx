@@ -194,169 +194,170 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ScaleStyle scale={i18n.scale} />
-      <div
-        className="app"
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes('Files')) e.preventDefault()
-        }}
-        onDrop={(e) => {
-          const files = [...e.dataTransfer.files]
-          if (files.length === 0) return
-          e.preventDefault()
-          void exchange.importFiles(files)
-        }}
-      >
-        <DeskToolbar
-          canMark={canMark}
-          onMark={() => void markSelection()}
-          main={
-            <>
-              <EditModeToggle
-                editing={editMode.editing}
-                onToggle={editMode.toggle}
-                disabled={!doc || readOnly !== null}
-              />
-              <FileMenu exchange={exchange} importInput={importInput} />
-              <Share activeId={activeId} />
-              <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
-                {t.suggestClaims}
-              </button>
-              {exchange.conflicts.length > 0 && (
-                <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
-                  {t.conflictsWaiting(exchange.conflicts.length)}
+      {/* The whole desk: the toolbar's For me list opens claims too. */}
+      <DeskActionsContext.Provider value={deskActions}>
+        <ScaleStyle scale={i18n.scale} />
+        <div
+          className="app"
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault()
+          }}
+          onDrop={(e) => {
+            const files = [...e.dataTransfer.files]
+            if (files.length === 0) return
+            e.preventDefault()
+            void exchange.importFiles(files)
+          }}
+        >
+          <DeskToolbar
+            canMark={canMark}
+            onMark={() => void markSelection()}
+            main={
+              <>
+                <EditModeToggle
+                  editing={editMode.editing}
+                  onToggle={editMode.toggle}
+                  disabled={!doc || readOnly !== null}
+                />
+                <FileMenu exchange={exchange} importInput={importInput} />
+                <Share activeId={activeId} />
+                <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
+                  {t.suggestClaims}
                 </button>
-              )}
-              <NoticesButton />
-            </>
-          }
-          status={
-            <>
-              <ImportProgress progress={exchange.progress} />
-              <ReadOnlyState holder={readOnly} />
-              <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
-            </>
-          }
-          lang={i18n.lang}
-          onLang={(lang) => void review.savePrefs({ lang })}
-          secondary={[
-            { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
-            { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
-            { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
-          ]}
-        />
-        <main className="workspace" style={{ '--panel-width': `${panelWidth}px` } as React.CSSProperties}>
-          <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
-            {doc && editMode.editing && <EditModeBanner />}
-            {doc ? (
-              <EssayEditor
-                ref={editorRef}
-                blocks={doc.blocks}
-                claims={anchoredClaims}
-                activeId={activeId}
-                onSelectClaim={editMode.selectClaimInEssay}
-                onContextMenu={(x, y) => setMenu({ x, y })}
-                onEdit={sync.onEdit}
-                editable={editMode.editing}
-                onLeaveEdit={editMode.leave}
-                lang={doc.lang}
-              />
-            ) : (
-              <p className="loading">{t.loading}</p>
-            )}
-          </section>
-          <PanelSplitter
-            saved={prefs?.panelWidth}
-            onWidth={setPanelWidth}
-            onCommit={(width) => {
-              if (width !== prefs?.panelWidth) void review.savePrefs({ panelWidth: width })
-            }}
-          />
-          <SavesContext.Provider value={review.saves}>
-            <DeskActionsContext.Provider value={deskActions}>
-              <ClaimsPanel claims={claims} activeId={activeId} query={claimQuery} />
-            </DeskActionsContext.Provider>
-          </SavesContext.Provider>
-        </main>
-        <NoticeBar
-          notice={review.notice}
-          onUndo={() => void undo(review.notice?.undo)}
-          onDismiss={() => review.setNotice(null)}
-        />
-        {menu && (
-          <ContextMenu
-            x={menu.x}
-            y={menu.y}
-            label={t.context}
-            onClose={closeMenu}
-            items={[
-              {
-                label: t.markClaim,
-                shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
-                keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
-                run: () => void markSelection(),
-              },
-              {
-                label: t.copy,
-                run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? ''),
-              },
+                {exchange.conflicts.length > 0 && (
+                  <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
+                    {t.conflictsWaiting(exchange.conflicts.length)}
+                  </button>
+                )}
+                <NoticesButton />
+              </>
+            }
+            status={
+              <>
+                <ImportProgress progress={exchange.progress} />
+                <ReadOnlyState holder={readOnly} />
+                <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
+              </>
+            }
+            lang={i18n.lang}
+            onLang={(lang) => void review.savePrefs({ lang })}
+            secondary={[
+              { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
+              { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
+              { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
             ]}
           />
-        )}
-        {exchange.summaries && (
-          <ImportSummaryDialog
-            summaries={exchange.summaries}
-            onClose={exchange.dismissSummaries}
-            onAcceptResolved={exchange.acceptResolved}
-            onUndo={
-              importStep
-                ? () => {
-                    exchange.dismissSummaries()
-                    setImportStep(null)
-                    void undo(importStep)
-                  }
-                : undefined
-            }
+          <main className="workspace" style={{ '--panel-width': `${panelWidth}px` } as React.CSSProperties}>
+            <section className={editMode.editing ? 'essay-pane editing' : 'essay-pane'} aria-label={t.essay}>
+              {doc && editMode.editing && <EditModeBanner />}
+              {doc ? (
+                <EssayEditor
+                  ref={editorRef}
+                  blocks={doc.blocks}
+                  claims={anchoredClaims}
+                  activeId={activeId}
+                  onSelectClaim={editMode.selectClaimInEssay}
+                  onContextMenu={(x, y) => setMenu({ x, y })}
+                  onEdit={sync.onEdit}
+                  editable={editMode.editing}
+                  onLeaveEdit={editMode.leave}
+                  lang={doc.lang}
+                />
+              ) : (
+                <p className="loading">{t.loading}</p>
+              )}
+            </section>
+            <PanelSplitter
+              saved={prefs?.panelWidth}
+              onWidth={setPanelWidth}
+              onCommit={(width) => {
+                if (width !== prefs?.panelWidth) void review.savePrefs({ panelWidth: width })
+              }}
+            />
+            <SavesContext.Provider value={review.saves}>
+              <ClaimsPanel claims={claims} activeId={activeId} query={claimQuery} />
+            </SavesContext.Provider>
+          </main>
+          <NoticeBar
+            notice={review.notice}
+            onUndo={() => void undo(review.notice?.undo)}
+            onDismiss={() => review.setNotice(null)}
           />
-        )}
-        {conflict && (
-          <ConflictDialog
-            key={conflict.id}
-            conflict={conflict}
-            onResolve={exchange.resolve}
-            onClose={() => setOpenConflict(null)}
-          />
-        )}
-        {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
-        {prefs && prefs.reviewerName === '' && (
-          <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />
-        )}
-        {prefsOpen && prefs && (
-          <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
-        )}
-        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-        {suggestOpen && (
-          <SuggestDialog
-            flush={sync.flush}
-            onAccept={markClaim}
-            onClose={() => setSuggestOpen(false)}
-            report={review.report}
-            onDismissed={(key) => review.removed({ kind: 'suggestion-dismissed', key }, 'suggestionDismissed')}
-            reloadKey={review.suggestionsEpoch}
-            undoable={
-              review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined
-            }
-          />
-        )}
-        {settingsOpen && scaleState.scale && (
-          <ScaleSettings
-            scale={scaleState.scale}
-            claims={claims}
-            onApply={scaleState.apply}
-            onClose={() => setSettingsOpen(false)}
-          />
-        )}
-      </div>
+          {menu && (
+            <ContextMenu
+              x={menu.x}
+              y={menu.y}
+              label={t.context}
+              onClose={closeMenu}
+              items={[
+                {
+                  label: t.markClaim,
+                  shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
+                  keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
+                  run: () => void markSelection(),
+                },
+                {
+                  label: t.copy,
+                  run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? ''),
+                },
+              ]}
+            />
+          )}
+          {exchange.summaries && (
+            <ImportSummaryDialog
+              summaries={exchange.summaries}
+              onClose={exchange.dismissSummaries}
+              onAcceptResolved={exchange.acceptResolved}
+              onUndo={
+                importStep
+                  ? () => {
+                      exchange.dismissSummaries()
+                      setImportStep(null)
+                      void undo(importStep)
+                    }
+                  : undefined
+              }
+            />
+          )}
+          {conflict && (
+            <ConflictDialog
+              key={conflict.id}
+              conflict={conflict}
+              onResolve={exchange.resolve}
+              onClose={() => setOpenConflict(null)}
+            />
+          )}
+          {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
+          {prefs && prefs.reviewerName === '' && (
+            <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />
+          )}
+          {prefsOpen && prefs && (
+            <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
+          )}
+          {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+          {suggestOpen && (
+            <SuggestDialog
+              flush={sync.flush}
+              onAccept={markClaim}
+              onClose={() => setSuggestOpen(false)}
+              report={review.report}
+              onDismissed={(key) => review.removed({ kind: 'suggestion-dismissed', key }, 'suggestionDismissed')}
+              reloadKey={review.suggestionsEpoch}
+              undoable={
+                review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined
+              }
+            />
+          )}
+          {settingsOpen && scaleState.scale && (
+            <ScaleSettings
+              scale={scaleState.scale}
+              claims={claims}
+              onApply={scaleState.apply}
+              onClose={() => setSettingsOpen(false)}
+            />
+          )}
+        </div>
+      </DeskActionsContext.Provider>
     </I18nContext.Provider>
   )
 }

@@ -78,6 +78,40 @@ describe('team server', () => {
     await until(async () => (await c.call('sync-status')).state === 'refused', 5000, 'the old token refused')
   })
 
+  it('brings an assignment and a sign-off to the other desk, and a sign-off never outlives the verdict it approved', async () => {
+    const [a, b] = desks_(['Kim', 'Lee'])
+    await Promise.all([connect(a), connect(b)])
+    await Promise.all([connected(a), connected(b)])
+    const claim = createClaim(a.store(), anchorOf(a.store(), '챗GPT 유료 가입자 수 2위'), 'Kim')
+    updateClaim(a.store(), claim.id, { verdict: 'true' }, 'Kim')
+    addSource(
+      a.store(),
+      claim.id,
+      {
+        url: 'https://example.org/s',
+        title: '',
+        publisher: '',
+        published: '',
+        accessed: '',
+        excerpt: '',
+        archiveUrl: '',
+      },
+      'Kim',
+    )
+    await a.call('claim-assign', { id: claim.id, reviewer: 'Lee' })
+    await a.call('claim-sign-off', { id: claim.id })
+    await until(
+      () => listClaims(b.store()).some((c) => c.id === claim.id && c.signedOff !== null),
+      5000,
+      'the sign-off on the other desk',
+    )
+    expect(getClaim(b.store(), claim.id)).toMatchObject({ assignee: 'Lee', signedOff: { by: 'Kim' } })
+    // Lee changes the verdict: Kim's desk keeps the record of the sign-off but not the approval.
+    updateClaim(b.store(), claim.id, { verdict: 'false' }, 'Lee')
+    await until(() => getClaim(a.store(), claim.id).verdict === 'false', 5000, 'the new verdict on the first desk')
+    expect(getClaim(a.store(), claim.id).signedOff).toBeNull()
+  })
+
   it('shows a claim marked on one desk on the other within a second, with who has which claim open', async () => {
     const [a, b] = desks_(['Kim', 'Lee'])
     await Promise.all([connect(a), connect(b)])

@@ -22,6 +22,8 @@ import { toEvent } from '../review/history'
 import { toReply, type ReplyRow, type TagRow } from '../db/rows'
 import type { IncomingReview } from '../exchange/merge'
 import { readDocument } from '../document/queries'
+import { bundleWorkflowSchema, toBundleWorkflow, workflowEntityId, type BundleWorkflow } from '../workflow/exchange'
+import type { WorkflowRow } from '../workflow/queries'
 
 /**
  * The shared Yjs document of a review, as Factdesk's own records: one Y.Map per kind of record, keyed
@@ -46,6 +48,7 @@ export const KINDS = [
   'events',
   'tagStyles',
   'dismissed',
+  'workflow',
 ] as const
 export type Kind = (typeof KINDS)[number]
 
@@ -58,6 +61,7 @@ const schemas: Record<Kind, z.ZodType> = {
   events: bundleEventSchema,
   tagStyles: bundleTagStyleSchema,
   dismissed: bundleDismissedSchema,
+  workflow: bundleWorkflowSchema,
 }
 
 /** A claim's record: the claim and the essay (by hash) its positions are on. */
@@ -84,7 +88,8 @@ export function localKeys(store: ReviewStore): string[] {
       `SELECT 'claims:' || version FROM claim UNION ALL SELECT 'sources:' || version FROM source
        UNION ALL SELECT 'replies:' || version FROM reply UNION ALL SELECT 'tags:' || version FROM claim_tag
        UNION ALL SELECT 'corrections:' || version FROM correction UNION ALL SELECT 'events:' || id FROM event
-       UNION ALL SELECT 'tagStyles:' || name FROM tag_style UNION ALL SELECT 'dismissed:' || key FROM dismissed_suggestion`,
+       UNION ALL SELECT 'tagStyles:' || name FROM tag_style UNION ALL SELECT 'dismissed:' || key FROM dismissed_suggestion
+       UNION ALL SELECT 'workflow:' || version FROM claim_workflow`,
     )
     .pluck()
     .all() as string[]
@@ -166,6 +171,9 @@ export function readRecords(store: ReviewStore, wanted: Iterable<string>): Recor
     })),
     dismissed: rowsWhere<Record<string, unknown>>(store, 'dismissed_suggestion', 'key', keys.get('dismissed')!).map(
       (r) => ({ key: r.key, dismissed: r.dismissed, actor: r.actor }),
+    ),
+    workflow: rowsWhere<WorkflowRow>(store, 'claim_workflow', 'version', keys.get('workflow')!).map((r) =>
+      toBundleWorkflow(r, history(workflowEntityId(r.claim_id), r.version)),
     ),
   }
 }
@@ -266,6 +274,10 @@ export function incomingFrom(
     events: byKind.get('events') as ReviewBundle['events'],
     tagStyles: byKind.get('tagStyles') as ReviewBundle['tagStyles'],
     dismissedSuggestions: byKind.get('dismissed') as ReviewBundle['dismissedSuggestions'],
+    // Assignments and sign-offs are versioned per claim: the newest of each claim's that arrived.
+    workflow: heads((byKind.get('workflow') as BundleWorkflow[]).map((w) => ({ ...w, id: w.claimId }))).map(
+      ({ id: _id, ...w }) => w,
+    ),
     notes: [],
   }
   batches.push(rest)

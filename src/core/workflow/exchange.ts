@@ -32,11 +32,18 @@ export type BundleWorkflow = z.infer<typeof bundleWorkflowSchema>
 
 export const workflowBundleShape = { workflow: z.array(bundleWorkflowSchema).max(200_000).default([]) }
 
-const entityId = (claimId: string): string => `workflow:${claimId}`
+/** The id a claim's workflow row has in the review's version records. */
+export const workflowEntityId = (claimId: string): string => `workflow:${claimId}`
+const entityId = workflowEntityId
 
 export function exportWorkflow(store: ReviewStore, histories: Map<string, string[]>): BundleWorkflow[] {
   const rows = store.db.prepare(`SELECT * FROM claim_workflow ORDER BY claim_id`).all() as WorkflowRow[]
-  return rows.map((r) => ({
+  return rows.map((r) => toBundleWorkflow(r, histories.get(workflowEntityId(r.claim_id)) ?? [r.version]))
+}
+
+/** One claim's workflow row as the bundle (and live sync) carries it. */
+export function toBundleWorkflow(r: WorkflowRow, history: string[]): BundleWorkflow {
+  return {
     claimId: r.claim_id,
     assignee: r.assignee,
     signedBy: r.signed_by,
@@ -46,8 +53,8 @@ export function exportWorkflow(store: ReviewStore, histories: Map<string, string
     modifiedBy: r.modified_by,
     revision: r.revision,
     version: r.version,
-    history: histories.get(entityId(r.claim_id)) ?? [r.version],
-  }))
+    history,
+  }
 }
 
 export function validateWorkflow(

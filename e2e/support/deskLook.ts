@@ -115,20 +115,20 @@ export async function seedClaims(page: Page, seeds: Seed[]): Promise<string[]> {
   }, seeds)
   await page.reload()
   await expect(page.locator(EDITOR).first()).toBeVisible()
-  await expect(page.locator('.claim-list > li')).toHaveCount(seeds.length)
+  await expect(page.locator('.claim-items > li')).toHaveCount(seeds.length)
   return ids
 }
 
 /** Marks a span from the keyboard (Ctrl+Shift+M), in either language. */
 export async function markSpan(page: Page, start: string, end?: string): Promise<void> {
-  const before = await page.locator('.claim-list > li').count()
+  const before = await page.locator('.claim-items > li').count()
   await selectText(page, { start, end })
   await page.keyboard.press('Control+Shift+M')
-  await expect(page.locator('.claim-list > li')).toHaveCount(before + 1)
+  await expect(page.locator('.claim-items > li')).toHaveCount(before + 1)
 }
 
 export function cards(page: Page): Locator {
-  return page.locator('.claim-list > li > article')
+  return page.locator('.claim-items > li > article')
 }
 
 /** The highlight piece in the essay whose text is exactly `text`. */

@@ -53,6 +53,10 @@ export class SyncClient {
   private closed = false
   /** This client's clock when it last asked the server what it holds; undefined while no question is out. */
   private asked: number | undefined
+  /** The records the document held when the question was asked: an answer covers those, not later ones. */
+  private askedKeys = new Set<string>()
+  /** Records the server holds, waiting to be written down as acknowledged. */
+  private held = new Set<string>()
   private askAgain = false
   private ackTimer: NodeJS.Timeout | undefined
 
@@ -199,6 +203,9 @@ export class SyncClient {
       return
     }
     this.asked = Y.getState(this.doc.store, this.doc.clientID)
+    this.askedKeys = new Set(
+      KINDS.flatMap((kind) => [...recordMap(this.doc, kind).keys()].map((key) => `${kind}:${key}`)),
+    )
     this.provider.sendStateless(STATE_QUESTION)
   }
 
@@ -212,7 +219,11 @@ export class SyncClient {
     } catch {
       return
     }
-    if (held >= clock) this.acknowledgeSoon()
+    if (held >= clock) {
+      // A record written into the document after the question (say, offline) is not covered by it.
+      for (const k of this.askedKeys) this.held.add(k)
+      this.acknowledgeSoon()
+    }
     if (this.askAgain || held < clock) {
       this.askAgain = false
       setTimeout(() => this.ask(), held < clock ? 100 : 0).unref?.()
@@ -231,7 +242,8 @@ export class SyncClient {
     const store = this.opts.store()
     if (this.closed || !store.db.open || store.readOnly) return
     const keys = localKeys(store)
-    const fresh = keys.filter((k) => !this.pushed.has(k) && missingIn(this.doc, [k]).length === 0)
+    const fresh = keys.filter((k) => !this.pushed.has(k) && this.held.has(k))
+    this.held.clear()
     if (fresh.length) {
       const changes = store.db.prepare('SELECT total_changes()').pluck()
       const before = changes.get() as number

@@ -11,7 +11,8 @@ import { useDocumentSync } from '../state/useDocumentSync'
 import { useExchange } from '../state/useExchange'
 import { ConflictDialog } from '../panel/ConflictDialog'
 import { FileMenu } from './FileMenu'
-import { Share } from './Share'
+import { openShareDialog, Share } from './Share'
+import { shareTexts } from './shareText'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
@@ -220,7 +221,6 @@ export function App() {
                   disabled={!doc || readOnly !== null}
                 />
                 <FileMenu exchange={exchange} importInput={importInput} />
-                <Share activeId={activeId} />
                 <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
                   {t.suggestClaims}
                 </button>
@@ -237,11 +237,13 @@ export function App() {
                 <ImportProgress progress={exchange.progress} />
                 <ReadOnlyState holder={readOnly} />
                 <SaveIndicator status={review.saveStatus} onRetry={review.saves.retry} />
+                <Share activeId={activeId} />
               </>
             }
             lang={i18n.lang}
             onLang={(lang) => void review.savePrefs({ lang })}
             secondary={[
+              { label: shareTexts[i18n.lang].share, run: openShareDialog },
               { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
               { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
               { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },

@@ -9,7 +9,7 @@ import { langNames } from './PrefsDialog'
  * Below this toolbar width the less-used commands move into More (a menu), so the toolbar stays one
  * line from 1024 px up in both languages instead of wrapping.
  */
-export const TOOLBAR_COMPACT = '(max-width: 1279px)'
+export const TOOLBAR_COMPACT = '(max-width: 1439px)'
 
 export function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => window.matchMedia(query).matches)

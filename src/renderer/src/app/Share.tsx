@@ -29,20 +29,25 @@ function useSyncStatus(): SyncStatus {
  * changes waiting, or refused with the server's reason — and the others' initials on the claims they
  * have open. The desk tells the server which claim is open here.
  */
+/** Share review… from the toolbar (or its More menu): the same dialog the File menu's command opens. */
+export const openShareDialog = (): void => void window.dispatchEvent(new Event(OPEN_SHARE))
+const OPEN_SHARE = 'factdesk:share-review'
+
 export function Share({ activeId }: { activeId: string | null }) {
-  const s = useShareText()
   const status = useSyncStatus()
   const [open, setOpen] = useState(false)
   const shared = status.url !== null
   useEffect(() => on('menu-command', ({ command }) => command === 'share-review' && setOpen(true)), [])
   useEffect(() => {
+    const show = (): void => setOpen(true)
+    window.addEventListener(OPEN_SHARE, show)
+    return () => window.removeEventListener(OPEN_SHARE, show)
+  }, [])
+  useEffect(() => {
     if (shared) void call('sync-focus', activeId ? { claimId: activeId } : {}).catch(() => undefined)
   }, [activeId, shared, status.state])
   return (
     <>
-      <button type="button" title={s.shareHint} onClick={() => setOpen(true)}>
-        {s.share}
-      </button>
       {shared && <ShareState status={status} />}
       {shared && status.state === 'connected' && <SharePresence peers={status.peers} />}
       {open && <ShareDialog status={status} onClose={() => setOpen(false)} />}

@@ -59,10 +59,10 @@ const ko: Words = {
   notShared: '이 검토는 공유되지 않았습니다.',
 }
 
-const catalogue: Record<Lang, Words> = { en, ko }
+export const shareTexts: Record<Lang, Words> = { en, ko }
 
 export function useShareText(): Words {
-  return catalogue[useI18n().lang]
+  return shareTexts[useI18n().lang]
 }
 
 /** Up to two letters for a reviewer's badge: initials of a Latin name, the given name's first syllable of a Hangul one. */

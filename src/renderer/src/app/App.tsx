@@ -75,11 +75,13 @@ export function App() {
     async (only?: UndoStep) => {
       const back = lastFocused()
       await takeBack(only)
+      // The card of a claim brought back may take a few frames to render: the essay only after that.
+      let frames = 0
       returnFocus(
         back,
         () =>
           document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
-          document.querySelector<HTMLElement>('.essay'),
+          (++frames > 30 ? document.querySelector<HTMLElement>('.essay') : null),
       )
     },
     [takeBack],

@@ -27,7 +27,7 @@ export function returnFocus(back: Element | null, fallback?: () => HTMLElement |
     }
     if (tries > 0) requestAnimationFrame(() => settle(tries - 1))
   }
-  requestAnimationFrame(() => settle(20))
+  requestAnimationFrame(() => settle(60))
 }
 
 /**

@@ -77,11 +77,14 @@ export function App() {
       await takeBack(only)
       // The card of a claim brought back may take a few frames to render: the essay only after that.
       let frames = 0
+      // Undo in the removal notice is about the claim: its card takes the focus, not the notice.
+      const fromNotice = back?.closest('.notice') != null
       returnFocus(
-        back,
+        fromNotice ? null : back,
         () =>
           document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
           (++frames > 30 ? document.querySelector<HTMLElement>('.essay') : null),
+        fromNotice,
       )
     },
     [takeBack],

@@ -6,6 +6,9 @@ function focusLost(): boolean {
   return !el || el === document.body || !el.isConnected
 }
 
+/** The latest focus watch: a newer one (another dialog closing, another undo) ends the older. */
+let watches = 0
+
 function focusable(el: Element | null): el is HTMLElement {
   return el instanceof HTMLElement && el.isConnected && el !== document.body && !el.closest('[inert]')
 }
@@ -14,12 +17,19 @@ function focusable(el: Element | null): el is HTMLElement {
  * Gives the focus back to `back` once the page has settled (React has removed a dialog, drawn a card),
  * unless something else took it on purpose meanwhile; `fallback` when `back` is gone.
  */
-export function returnFocus(back: Element | null, fallback?: () => HTMLElement | null | undefined): void {
+export function returnFocus(back: Element | null, fallback?: () => HTMLElement | null | undefined, move = false): void {
   // Watched for a few frames: the element that had the focus may be taken away a render or two later
-  // (a card whose claim an undo removed).
+  // (a card whose claim an undo removed). `move`: the focus goes to `fallback` even where it still is.
+  // The watch ends as soon as the user puts the focus somewhere else, so it never takes it back later.
+  const generation = ++watches
+  let seen = document.activeElement
   const settle = (tries: number): void => {
-    if (focusLost()) {
-      const target = focusable(back) ? back : fallback?.()
+    if (generation !== watches) return
+    const now = document.activeElement
+    if (now !== seen && now && now !== document.body && now.isConnected) return
+    seen = now
+    if (move || focusLost()) {
+      const target = !move && focusable(back) ? back : fallback?.()
       if (target) {
         target.focus({ preventScroll: true })
         return
@@ -27,7 +37,7 @@ export function returnFocus(back: Element | null, fallback?: () => HTMLElement |
     }
     if (tries > 0) requestAnimationFrame(() => settle(tries - 1))
   }
-  requestAnimationFrame(() => settle(60))
+  requestAnimationFrame(() => settle(40))
 }
 
 /**

@@ -63,6 +63,8 @@ for (const lang of ['en', 'ko'] as const) {
       await page.reload()
       await expect(page.getByRole('button', { name: ui.markClaim, exact: true })).toBeVisible()
       await expect(first).toHaveCount(0)
+      // Preferences is a toolbar button from 1440 px (in More below that).
+      await page.setViewportSize({ width: 1440, height: 900 })
       await page.getByRole('toolbar').getByRole('button', { name: ui.preferences, exact: true }).click()
       const prefs = page.getByRole('dialog', { name: ui.preferences })
       await expect(prefs.getByRole('textbox', { name: ui.reviewerName })).toHaveValue('김검증')

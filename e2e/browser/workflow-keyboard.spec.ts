@@ -147,6 +147,8 @@ test('keyboard only: mark a claim, rate it with a number key, move to the next c
 })
 
 test('the shortcut sheet lists every shortcut, in English and in Korean', async ({ desk, harness }) => {
+  // A toolbar button from 1440 px (in More below that).
+  await desk.setViewportSize({ width: 1440, height: 900 })
   await desk.getByRole('button', { name: 'Keyboard shortcuts', exact: true }).click()
   const sheet = desk.getByRole('dialog', { name: 'Keyboard shortcuts' })
   await expect(sheet).toBeVisible()
@@ -187,6 +189,8 @@ test('Preferences: the essay font size applies at once and is kept; the default 
 }) => {
   const essay = desk.locator('[data-lexical-editor="true"]')
   await expect(essay).toHaveCSS('font-size', '18px')
+  // A toolbar button from 1440 px (in More below that).
+  await desk.setViewportSize({ width: 1440, height: 900 })
   await desk.getByRole('button', { name: 'Preferences', exact: true }).click()
   const dialog = desk.getByRole('dialog', { name: 'Preferences' })
   await dialog.getByRole('combobox', { name: 'Essay font size', exact: true }).selectOption({ label: '24 px' })

@@ -90,6 +90,8 @@ test('Review settings: switching to the PolitiFact-style scale changes the verdi
   await verdict.selectOption({ label: 'Undecidable' })
   await expect.poll(async () => (await storedClaims(desk))[0]?.verdict).toBe('undecidable')
 
+  // A toolbar button from 1440 px (in More below that).
+  await desk.setViewportSize({ width: 1440, height: 900 })
   await desk.getByRole('button', { name: 'Review settings', exact: true }).click()
   const settings = desk.getByRole('dialog', { name: 'Review settings' })
   await settings.getByRole('radio', { name: 'PolitiFact-style (Truth-O-Meter)' }).check()

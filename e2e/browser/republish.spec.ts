@@ -9,6 +9,7 @@ import { chromiumPdfRenderer, findChromium } from '../../src/core/republish/pdf'
 import { verdictLabels } from '../../src/shared/verdicts'
 import type { Claim, Source } from '../../src/shared/domain'
 import { essayText } from '../../src/shared/essay'
+import { seedClaims } from '../support/deskLook'
 import { expect, test } from './fixtures'
 
 /** Markup and a script URL where a reviewer may type anything: a note, a source title, an excerpt. */
@@ -190,43 +191,17 @@ test.describe('exports for republication', () => {
     desk,
     workDir,
   }) => {
-    // A rated claim with a note and a source, through the service.
-    await desk.evaluate(async () => {
-      const doc = await window.factdesk.call('document-get', {})
-      if (!doc.ok) throw new Error(doc.error.message)
-      const text = [...doc.value.text]
-      const needle = [...'챗GPT 유료 가입자 수 2위']
-      const at = text.findIndex((_c, i) => needle.every((ch, j) => text[i + j] === ch))
-      const anchor = {
-        exact: needle.join(''),
-        prefix: text.slice(Math.max(0, at - 32), at).join(''),
-        suffix: text.slice(at + needle.length, at + needle.length + 32).join(''),
-        start: at,
-        end: at + needle.length,
-      }
-      const claim = await window.factdesk.call('claim-create', { anchor })
-      if (!claim.ok) throw new Error(claim.error.message)
-      await window.factdesk.call('claim-update', {
-        id: claim.value.id,
-        patch: { verdict: 'mostly-false', note: '통계 <확인> 필요' },
-      })
-      await window.factdesk.call('source-add', {
-        claimId: claim.value.id,
+    // A rated claim with a note and a source, and a claim nobody has rated yet: readers do not see
+    // it unless the export asks for it.
+    await seedClaims(desk, [
+      {
+        start: '챗GPT 유료 가입자 수 2위',
+        verdict: 'mostly-false',
+        note: '통계 <확인> 필요',
         source: { url: 'https://example.com/stats', title: '통계청' },
-      })
-      // A claim nobody has rated yet: readers do not see it unless the export asks for it.
-      const other = [...'오픈AI가 서울을 선택한 것은']
-      const at2 = text.findIndex((_c, i) => other.every((ch, j) => text[i + j] === ch))
-      const anchor2 = {
-        exact: other.join(''),
-        prefix: text.slice(Math.max(0, at2 - 32), at2).join(''),
-        suffix: text.slice(at2 + other.length, at2 + other.length + 32).join(''),
-        start: at2,
-        end: at2 + other.length,
-      }
-      const unrated = await window.factdesk.call('claim-create', { anchor: anchor2 })
-      if (!unrated.ok) throw new Error(unrated.error.message)
-    })
+      },
+      { start: '오픈AI가 서울을 선택한 것은' },
+    ])
 
     // HTML: a sandboxed preview, the counts, then Save writes the file.
     await desk.getByRole('button', { name: 'Export', exact: true }).click()

@@ -3,32 +3,14 @@ import { join } from 'node:path'
 import { claimMarker } from '../../src/shared/wordReview'
 import { WordDoc } from '../../test/helpers/wordEdits'
 import { storedClaims } from '../desk'
+import { seedClaims } from '../support/deskLook'
 import { expect, test } from './fixtures'
 
 test('a reviewed Word document comes back through the Import dialog; a resolved thread is confirmed in the summary', async ({
   desk,
   workDir,
 }) => {
-  // A rated claim, through the service.
-  const id = await desk.evaluate(async () => {
-    const doc = await window.factdesk.call('document-get', {})
-    if (!doc.ok) throw new Error(doc.error.message)
-    const text = [...doc.value.text]
-    const needle = [...'현지화된 챗GPT 개발']
-    const at = text.findIndex((_c, i) => needle.every((ch, j) => text[i + j] === ch))
-    const anchor = {
-      exact: needle.join(''),
-      prefix: text.slice(Math.max(0, at - 32), at).join(''),
-      suffix: text.slice(at + needle.length, at + needle.length + 32).join(''),
-      start: at,
-      end: at + needle.length,
-    }
-    const claim = await window.factdesk.call('claim-create', { anchor })
-    if (!claim.ok) throw new Error(claim.error.message)
-    await window.factdesk.call('claim-update', { id: claim.value.id, patch: { verdict: 'half-true' } })
-    return claim.value.id
-  })
-  await desk.reload()
+  const [id] = await seedClaims(desk, [{ start: '현지화된 챗GPT 개발', verdict: 'half-true' }])
 
   // Export > Word for review: the dialog says what it holds; Save downloads it.
   await desk.getByRole('button', { name: 'Export', exact: true }).click()

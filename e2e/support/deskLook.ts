@@ -73,6 +73,7 @@ export interface Seed {
   end?: string
   verdict?: string
   note?: string
+  source?: { url: string; title: string }
 }
 
 /**
@@ -108,6 +109,10 @@ export async function seedClaims(page: Page, seeds: Seed[]): Promise<string[]> {
       if (Object.keys(patch).length) {
         const updated = await window.factdesk.call('claim-update', { id: made.value.id, patch })
         if (!updated.ok) throw new Error(updated.error.message)
+      }
+      if (s.source) {
+        const added = await window.factdesk.call('source-add', { claimId: made.value.id, source: s.source })
+        if (!added.ok) throw new Error(added.error.message)
       }
       out.push(made.value.id)
     }

@@ -1,23 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { Lang } from '../../../shared/domain'
 import { useI18n } from '../i18n'
+import { perLang } from '../../../shared/i18n'
 
-const words: Record<Lang, { title: string; intro: string; name: string; save: string; later: string }> = {
-  en: {
-    title: 'Your name as reviewer',
-    intro: 'Your claims, notes and replies are signed with this name, and reader-facing exports show it as the checker. You can change it in Preferences.',
-    name: 'Reviewer name',
-    save: 'Save',
-    later: 'Not now',
-  },
-  ko: {
-    title: '검토자 이름',
-    intro: '주장·메모·답글에 이 이름이 기록되고, 독자용 내보내기에는 검증자로 표시됩니다. 환경설정에서 바꿀 수 있습니다.',
-    name: '검토자 이름',
-    save: '저장',
-    later: '나중에',
-  },
-}
+const words = perLang((c) => c.desk.reviewerName)
 
 /**
  * Asked on first use, while no reviewer name is saved: every change is signed with it, so the app asks

@@ -41,7 +41,7 @@ describe('editing the essay', () => {
     const blocks = replacedBlocks(review.store, '오픈AI는 그 가능성을 본 것이다.', '')
     saveEssay(review.store, blocks, [], '박편집')
     expect(review.store.claim(claim.id).anchored).toBe(false)
-    factdeskError(() => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'), 'invalid-args')
+    factdeskError(() => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'), 'claim-outside-essay')
   })
 })
 
@@ -60,7 +60,7 @@ describe('corrections', () => {
     expect(applied).toMatchObject({ state: 'applied', appliedBy: '최데스크', original: '유료 가입자 수 2위' })
     expect(review.store.claim(claim.id).exact).toBe('유료 가입자 수 최상위권')
     expect(review.store.document().text).toBe(after)
-    factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'invalid-args')
+    factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'correction-applied-kept')
 
     // Ctrl+Z in the editor brings the old wording back; the save notices and reverts the record.
     const undone = replacedBlocks(review.store, '유료 가입자 수 최상위권', '유료 가입자 수 2위')
@@ -75,7 +75,7 @@ describe('corrections', () => {
     const claim = mark('유료 가입자 수 2위')
     const k = proposeCorrection(review.store, claim.id, '유료 가입자 수 3위', '', '박편집')
     const text = review.store.document().text
-    factdeskError(() => applyCorrection(review.store, k.id, review.store.document().blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'invalid-args')
+    factdeskError(() => applyCorrection(review.store, k.id, review.store.document().blocks, [{ id: claim.id, start: claim.start, end: claim.end }], 'x'), 'correction-not-in-essay')
     expect(review.store.document().text).toBe(text)
     expect(listCorrections(review.store)[0].state).toBe('proposed')
   })

@@ -158,7 +158,7 @@ describe('parsing', () => {
         err = e
       }
       expect(err, name).toBeInstanceOf(FactdeskError)
-      expect((err as FactdeskError).code).toBe('unreadable-essay')
+      expect((err as FactdeskError).code).toBe('essay-empty')
     }
   })
 })
@@ -189,14 +189,14 @@ describe('readEssayFile', () => {
     const path = join(dir, 'bad.md')
     // "한" in EUC-KR, then a lone continuation byte.
     writeFileSync(path, Buffer.from([0x23, 0x20, 0xc7, 0xd1, 0x80, 0x0a]))
-    expect(codeOf(() => readEssayFile(path))).toBe('unreadable-essay')
+    expect(codeOf(() => readEssayFile(path))).toBe('essay-not-utf8')
   })
 
   it('refuses other extensions, even with good text inside', () => {
     for (const name of ['essay.docx', 'essay.html', 'essay', 'essay.md.exe']) {
       const path = join(dir, name)
       writeFileSync(path, '# 제목\n\n본문\n')
-      expect(codeOf(() => readEssayFile(path)), name).toBe('unreadable-essay')
+      expect(codeOf(() => readEssayFile(path)), name).toBe('essay-wrong-type')
     }
     const txt = join(dir, 'ok.TXT')
     writeFileSync(txt, '제목\n본문\n')
@@ -204,6 +204,6 @@ describe('readEssayFile', () => {
   })
 
   it('reports a missing file as not-found', () => {
-    expect(codeOf(() => readEssayFile(join(dir, 'missing.md')))).toBe('not-found')
+    expect(codeOf(() => readEssayFile(join(dir, 'missing.md')))).toBe('file-not-found')
   })
 })

@@ -32,7 +32,7 @@ it('refuses a lone surrogate in any argument and keeps astral characters', async
   for (const note of ['깨진 \ud800 글자', '\udc00', 'x\ud83d']) {
     const r = await dispatch(service, 'claim-update', { id: claim.id, patch: { note } })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid-args', message: expect.stringMatching(/^patch\.note: .*broken character/) })
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'broken-character', params: { field: 'patch.note' }, message: expect.stringMatching(/^patch\.note: .*broken character/) })
   }
   const r = await dispatch(service, 'source-add', { claimId: claim.id, source: { url: 'https://example.org/', title: 'a\udfffb' } })
   expect(r.ok).toBe(false)

@@ -19,12 +19,12 @@ describe('claim positions', () => {
     const length = codePointLength(text)
     const tail = describeRange(text, length - 3, length)
     for (const end of [length + 1, 2 ** 53 - 1]) {
-      const error = factdeskError(() => store.createClaim({ ...tail, end }, '김기자'), 'invalid-args')
+      const error = factdeskError(() => store.createClaim({ ...tail, end }, '김기자'), 'selection-beyond-essay')
       expect(error.message).toMatch(/beyond the end of the essay/)
     }
     expect(store.claims()).toHaveLength(0)
     const claim = store.createClaim(tail, '김기자')
-    expect(factdeskError(() => store.attachClaim(claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args').message).toMatch(/beyond the end/)
+    expect(factdeskError(() => store.attachClaim(claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'selection-beyond-essay').message).toMatch(/beyond the end/)
   })
 
   it('keeps an unplaced W3C annotation with a far-away position inside the essay', async () => {

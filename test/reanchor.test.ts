@@ -88,12 +88,12 @@ describe('importing claims onto an edited copy of the essay', () => {
     expect(E.claim(ids.short).anchored).toBe(false)
     const text = E.store.document().text
     const wrong = anchorIn(text, '카카오와 협업')
-    factdeskError(() => E.store.attachClaim(ids.short, { ...wrong, exact: '다른 글' }, E.name), 'invalid-args')
+    factdeskError(() => E.store.attachClaim(ids.short, { ...wrong, exact: '다른 글' }, E.name), 'selection-mismatch')
     const attached = E.store.attachClaim(ids.short, wrong, E.name)
     expect(attached).toMatchObject({ anchored: true, exact: '카카오와 협업', start: wrong.start, end: wrong.end, author: A.name, modifiedBy: E.name })
     expect(attached.version).not.toBe(A.claim(ids.short).version)
     expect(E.store.claims().filter((c) => !c.anchored).map((c) => c.id)).toEqual([ids.removed])
-    factdeskError(() => E.store.attachClaim(ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'invalid-args')
+    factdeskError(() => E.store.attachClaim(ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'selection-mismatch')
   })
 })
 

@@ -1,3 +1,4 @@
+import { noteText } from '../src/shared/exchange'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
@@ -183,11 +184,11 @@ describe('the review scale', () => {
     const r = await call('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.code).toBe('invalid-args')
+      expect(r.code).toBe('verdict-not-on-scale')
       expect(r.message).toContain('“pants-on-fire” is not a verdict of this review')
       expect(r.message).toContain('SNU FactCheck')
     }
-    const direct = factdeskError(() => session.store.updateClaim(claim.id, { verdict: 'mostly-wrong' }, 'x'), 'invalid-args')
+    const direct = factdeskError(() => session.store.updateClaim(claim.id, { verdict: 'mostly-wrong' }, 'x'), 'verdict-not-on-scale')
     expect(direct).toBeInstanceOf(FactdeskError)
     expect(session.store.claim(claim.id).verdict).toBe('true')
     expect(await call('claim-update', { id: claim.id, patch: { verdict: 'Not An Id' } })).toMatchObject({ ok: false, code: 'invalid-args' })
@@ -195,7 +196,7 @@ describe('the review scale', () => {
     await ok('scale-set', { scale: POLITIFACT_SCALE })
     expect((await ok<Claim>('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })).verdict).toBe('pants-on-fire')
     expect((await ok<Claim>('claim-update', { id: claim.id, patch: { verdict: 'unrated' } })).verdict).toBe('unrated')
-    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({ ok: false, code: 'invalid-args' })
+    expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({ ok: false, code: 'verdict-not-on-scale' })
   })
 
   it('a stored scale that does not validate reads as the default', () => {
@@ -234,14 +235,14 @@ describe('exchange across scales', () => {
       const summary = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(summary).toMatchObject({ added: 2, conflicts: 0 })
       expect(activeScale(session.store).id).toBe('snu')
-      expect(summary.notes.join('\n')).toContain('The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own')
-      expect(summary.notes.join('\n')).toContain('1 claim has a verdict this review\'s scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)')
+      expect(summary.notes.map((n) => noteText('en', n)).join('\n')).toContain('The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own')
+      expect(summary.notes.map((n) => noteText('en', n)).join('\n')).toContain('1 claim has a verdict this review\'s scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)')
       expect(session.store.claim(a.id)).toMatchObject({ verdict: 'unrated', note: '근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)' })
       expect(session.store.claim(b.id).verdict).toBe('mostly-true')
 
       const again = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, conflicts: 0 })
-      expect(again.notes.join('\n')).not.toContain('Original verdict')
+      expect(again.notes.map((n) => noteText('en', n)).join('\n')).not.toContain('Original verdict')
       expect(session.store.claim(a.id).note).toBe('근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)')
     } finally {
       other.close()

@@ -1,3 +1,4 @@
+import { noteText } from '../src/shared/exchange'
 import jsonld from 'jsonld'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -127,7 +128,7 @@ describe('Hypothesis API JSON', () => {
     const store = fresh()
     const summary = await importFile(store, 'hypothesis-search.json', bytes(fixture('hypothesis-search.json')), 'tester')
     expect(summary).toMatchObject({ format: 'w3c', added: 2, unanchored: [] })
-    expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toContain('1 annotation was skipped')
     const byQuote = new Map(store.claims().map((c) => [c.exact, c]))
     const a = byQuote.get(QUOTE_A)!
     expect(a).toMatchObject({ ...rangeOf(store, QUOTE_A), author: '김기자', anchored: true })
@@ -144,7 +145,8 @@ describe('Hypothesis API JSON', () => {
   it('says when a search found more annotations than the file holds', async () => {
     const page = { ...(fixture('hypothesis-search.json') as Json), total: 250 }
     const summary = await importFile(fresh(), 'page1.json', bytes(page), 'tester')
-    expect(summary.notes[0]).toBe('The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).')
+    expect(summary.notes[0]).toEqual({ code: 'hypothesis-more-results', params: { total: 250, held: 4 } })
+    expect(noteText('en', summary.notes[0])).toBe('The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).')
   })
 
   it('a single annotation imports the same claim as its W3C form would', async () => {

@@ -139,10 +139,10 @@ test('app:// serves the renderer with the CSP and nothing outside it', async () 
 test('IPC answers the app page only, and validates the arguments', async () => {
   expect((await ipcHandler(app, 'review-info', {})).ok).toBe(true)
   const foreign = await ipcHandler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'review-info', {})
-  expect(foreign.error?.code).toBe('forbidden')
+  expect(foreign.error?.code).toBe('request-not-allowed')
   const subframe = await ipcHandler({ senderFrame: { url: 'app://factdesk/index.html', parent: {} } }, 'review-info', {})
-  expect(subframe.error?.code).toBe('forbidden')
-  expect((await ipcHandler({ senderFrame: null }, 'review-info', {})).error?.code).toBe('forbidden')
+  expect(subframe.error?.code).toBe('request-not-allowed')
+  expect((await ipcHandler({ senderFrame: null }, 'review-info', {})).error?.code).toBe('request-not-allowed')
   expect((await ipcHandler(app, 'claim-update', { id: 1 })).error?.code).toBe('invalid-args')
 })
 

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportSummary } from '../shared/exchange'
+import { noteText, type ImportFormat, type ImportSummary } from '../shared/exchange'
 import type { ImportRun } from './review'
 
 export const formatNames: Record<ImportFormat, string> = {
@@ -46,7 +46,7 @@ export function summaryLines(s: ImportSummary): string[] {
     lines.push(`  ${plural(changed.length, 'claim')} now ${changed.length === 1 ? 'marks' : 'mark'} other words than ${changed.length === 1 ? 'its' : 'their'} quote (a rated one awaits re-confirmation):`)
     for (const c of changed) lines.push(`    ${quote(c.before)} -> ${quote(c.after)}`)
   }
-  for (const note of s.notes) lines.push(`  note: ${note}`)
+  for (const note of s.notes) lines.push(`  note: ${noteText('en', note)}`)
   return lines
 }
 

@@ -15,6 +15,7 @@ import { builtinScale } from '../core/scales/scales'
 import type { VerdictScale } from '../shared/scales'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
+import { errorInfo, type ErrorInfo } from '../shared/errors'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/lib/web'
 
 /**
@@ -141,11 +142,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
-      return sendJson(res, 405, failure('forbidden', 'Calls are POST requests.'))
+      return sendJson(res, 405, failure(errorInfo('request-not-allowed')))
     }
     const header = req.headers['x-factdesk-token']
     if (!isToken(typeof header === 'string' ? header : undefined)) {
-      return sendJson(res, 403, failure('forbidden', 'Missing or wrong x-factdesk-token.'))
+      return sendJson(res, 403, failure(errorInfo('request-not-allowed')))
     }
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > BODY_LIMIT) return refuseLargeBody(req, res)
@@ -155,7 +156,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     try {
       args = body.length ? JSON.parse(body.toString('utf8')) : undefined
     } catch {
-      return sendJson(res, 400, failure('invalid-args', 'The request body is not JSON.'))
+      return sendJson(res, 400, failure(errorInfo('invalid-args', { fields: 'body' })))
     }
     let method: string
     try {
@@ -247,14 +248,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
   const reply = (): void =>
-    sendJson(res, 413, failure('invalid-args', `The request body is larger than ${Math.floor(BODY_LIMIT / 1024 / 1024)} MB.`))
+    sendJson(res, 413, failure(errorInfo('request-too-large', { limitMb: Math.floor(BODY_LIMIT / 1024 / 1024) })))
   if (req.readableEnded) return reply()
   req.resume()
   req.once('end', reply)
 }
 
-function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code, message } }
+function failure(error: ErrorInfo): { ok: false; error: ErrorInfo } {
+  return { ok: false, error }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

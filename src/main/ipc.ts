@@ -1,5 +1,6 @@
 import { BrowserWindow, ipcMain } from 'electron'
 import type { EventName, Events } from '../shared/contract'
+import { errorInfo } from '../shared/errors'
 import { dispatch, type Service } from '../core/service'
 
 export const CALL_CHANNEL = 'factdesk:call'
@@ -13,7 +14,7 @@ export function handleCalls(service: Service, isTrustedUrl: (url: string) => boo
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     const frame = event.senderFrame
     if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'This page may not use the review.' } }
+      return { ok: false, error: errorInfo('request-not-allowed') }
     }
     return dispatch(service, method, args)
   })

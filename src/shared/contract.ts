@@ -1,3 +1,4 @@
+import type { ErrorInfo } from './errors'
 import { z } from 'zod'
 import { blockSchema, type Block } from './essay'
 import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
@@ -183,7 +184,7 @@ export interface Events {
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' | 'cancelled' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
-  'error': { code: string; message: string }
+  'error': ErrorInfo
 }
 export type EventName = keyof Events
 
@@ -193,7 +194,7 @@ export type MenuCommand =
 
 export type CallResult<M extends Method> =
   | { ok: true; value: ResultOf<M> }
-  | { ok: false; error: { code: string; message: string } }
+  | { ok: false; error: ErrorInfo }
 
 /** What the preload exposes as `window.factdesk` and the harness defines over HTTP. */
 export interface FactdeskBridge {

@@ -64,8 +64,8 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
     { name: 'data.json', bytes: source({ url: 'data:text/html,<script>alert(1)</script>' }), says: /only http:\/\/ and https:\/\// },
     { name: 'file.json', bytes: source({ archiveUrl: 'file:///etc/passwd' }), says: /sources\.0\.archiveUrl/ },
     { name: 'orphan.json', bytes: source({ claimId: randomUUID() }), says: /belongs to a claim that is not in the file/ },
-    { name: 'text.json', bytes: json({ ...b, document: { ...b.document, text: b.document.text + '!' } }), says: /document text does not match its blocks/ },
-    { name: 'hash.json', bytes: json({ ...b, document: { ...b.document, hash: 'sha256:' + '0'.repeat(64) } }), says: /hash does not match/ },
+    { name: 'text.json', bytes: json({ ...b, document: { ...b.document, text: b.document.text + '!' } }), says: /essay’s text in the file does not match its paragraphs or its checksum/ },
+    { name: 'hash.json', bytes: json({ ...b, document: { ...b.document, hash: 'sha256:' + '0'.repeat(64) } }), says: /does not match its paragraphs or its checksum/ },
     { name: 'extra.json', bytes: json({ ...b, script: '<script>' }), says: /not a valid review bundle/ },
     { name: 'array.json', bytes: Buffer.from('[]'), says: /none of the formats Factdesk reads/ },
   ]

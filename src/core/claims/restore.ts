@@ -17,7 +17,7 @@ import { setReplyDeleted, type ReplyRow } from '../thread/thread'
 export function restoreSource(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
     const row = store.db.prepare(`SELECT * FROM source WHERE id = ?`).get(id) as SourceRow | undefined
-    if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
+    if (!row || row.deleted === 0) throw new FactdeskError('source-not-removed', { id })
     store.claim(row.claim_id)
     setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
     return row.claim_id
@@ -28,10 +28,10 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
 export function restoreReply(store: ReviewStore, id: string, actor: string): string {
   return store.db.transaction(() => {
     const row = store.db.prepare(`SELECT * FROM reply WHERE id = ?`).get(id) as ReplyRow | undefined
-    if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
+    if (!row || row.deleted === 0) throw new FactdeskError('reply-not-removed', { id })
     store.claim(row.claim_id)
     if (actor === '' || row.author !== actor) {
-      throw new FactdeskError('forbidden', `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`)
+      throw new FactdeskError('reply-not-yours', { action: 'restore', owner: row.author, you: actor })
     }
     setReplyDeleted(store, row, false, actor)
     return row.claim_id
@@ -41,7 +41,7 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
 /** The sentence is suggested again. */
 export function restoreSuggestion(store: ReviewStore, key: string): void {
   const result = store.db.transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key)).immediate()
-  if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
+  if (result.changes === 0) throw new FactdeskError('suggestion-not-dismissed')
 }
 
 export function registerRestoreHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {

@@ -9,7 +9,7 @@ import type { ReviewStore } from '../review/store'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
   const r = store.db.prepare(`SELECT * FROM correction WHERE id = ? AND deleted = 0`).get(id) as CorrectionRow | undefined
-  if (!r) throw new FactdeskError('not-found', 'That correction no longer exists in this review.')
+  if (!r) throw new FactdeskError('correction-not-found')
   return r
 }
 
@@ -24,7 +24,7 @@ export function proposeCorrection(store: ReviewStore, claimId: string, replaceme
   const now = new Date().toISOString()
   store.db.transaction(() => {
     const claim = store.claim(claimId)
-    if (replacement === claim.exact) throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
+    if (replacement === claim.exact) throw new FactdeskError('correction-unchanged')
     store.db
       .prepare(
         `INSERT INTO correction (id, claim_id, original, replacement, explanation, proposed_by, proposed, modified, version)
@@ -39,7 +39,7 @@ export function proposeCorrection(store: ReviewStore, claimId: string, replaceme
 export function updateCorrection(store: ReviewStore, id: string, replacement: string, explanation: string): Correction {
   store.db.transaction(() => {
     if (row(store, id).state === 'applied') {
-      throw new FactdeskError('invalid-args', 'An applied correction cannot be changed; undo it in the essay first.')
+      throw new FactdeskError('correction-applied-locked')
     }
     store.db
       .prepare(`UPDATE correction SET replacement = ?, explanation = ?, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
@@ -51,7 +51,7 @@ export function updateCorrection(store: ReviewStore, id: string, replacement: st
 export function deleteCorrection(store: ReviewStore, id: string, actor: string): void {
   store.db.transaction(() => {
     const r = row(store, id)
-    if (r.state === 'applied') throw new FactdeskError('invalid-args', 'An applied correction is part of the record; undo it in the essay first.')
+    if (r.state === 'applied') throw new FactdeskError('correction-applied-kept')
     store.db
       .prepare(`UPDATE correction SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
       .run(new Date().toISOString(), store.newVersion(id), id)
@@ -66,12 +66,12 @@ export function deleteCorrection(store: ReviewStore, id: string, actor: string):
 export function applyCorrection(store: ReviewStore, id: string, blocks: Block[], ranges: ClaimRange[], actor: string): Correction {
   store.db.transaction(() => {
     const r = row(store, id)
-    if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
+    if (r.state === 'applied') throw new FactdeskError('correction-already-applied')
     const before = store.claim(r.claim_id).exact
     // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
     $saveDocument(store, blocks, ranges, actor)
     if (row(store, id).state !== 'applied') {
-      throw new FactdeskError('invalid-args', 'The essay does not read the corrected wording at the claim; nothing was saved.')
+      throw new FactdeskError('correction-not-in-essay')
     }
     store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
   }).immediate()

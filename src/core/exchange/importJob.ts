@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError, type ErrorCode } from '../../shared/errors'
+import { errorInfo, FactdeskError, type ErrorInfo } from '../../shared/errors'
 import { ReviewStore } from '../review/store'
 import { importFile } from './files'
 
@@ -21,7 +21,7 @@ export type ImportPhase = 'reading' | 'merging'
 export type ImportMessage =
   | { type: 'progress'; phase: ImportPhase }
   | { type: 'done'; summary: ImportSummary }
-  | { type: 'failed'; code: ErrorCode; message: string }
+  | { type: 'failed'; error: ErrorInfo }
 
 export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
@@ -34,6 +34,6 @@ export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase
 }
 
 export function failureMessage(err: unknown): ImportMessage {
-  if (err instanceof FactdeskError) return { type: 'failed', code: err.code, message: err.message }
-  return { type: 'failed', code: 'internal', message: (err as Error)?.message ?? String(err) }
+  if (err instanceof FactdeskError) return { type: 'failed', error: err.info() }
+  return { type: 'failed', error: errorInfo('internal', { detail: (err as Error)?.message ?? String(err) }) }
 }

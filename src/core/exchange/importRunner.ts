@@ -7,7 +7,7 @@ import type { ImportJob, ImportMessage, ImportPhase } from './importJob'
 export type ImportRunner = (job: ImportJob, progress: (phase: ImportPhase) => void, signal: AbortSignal) => Promise<ImportSummary>
 
 const cancelledError = (fileName: string): FactdeskError =>
-  new FactdeskError('cancelled', `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`)
+  new FactdeskError('import-cancelled', { file: fileName })
 
 /**
  * In a worker thread with its own connection: the app's main process (and the harness) stays free to
@@ -34,10 +34,10 @@ export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRun
       worker.on('message', (message: ImportMessage) => {
         if (message.type === 'progress') progress(message.phase)
         else if (message.type === 'done') settle(() => resolve(message.summary))
-        else settle(() => reject(new FactdeskError(message.code, message.message)))
+        else settle(() => reject(FactdeskError.from(message.error)))
         if (message.type !== 'progress') void worker.terminate()
       })
-      worker.on('error', (err) => settle(() => reject(new FactdeskError('internal', `The import stopped: ${err.message}`))))
-      worker.on('exit', (code) => settle(() => reject(new FactdeskError('internal', `The import stopped (exit code ${code}).`))))
+      worker.on('error', (err) => settle(() => reject(new FactdeskError('import-stopped', { detail: err.message }))))
+      worker.on('exit', (code) => settle(() => reject(new FactdeskError('import-stopped', { detail: `exit code ${code}` }))))
     })
 }

@@ -63,7 +63,7 @@ export function sandboxArgs(uid: number | undefined = process.getuid?.()): strin
 export function chromiumPdfRenderer(options: { executable?: string | null; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): PdfRenderer {
   return async (html) => {
     const executable = options.executable === undefined ? findChromium(options.env) : options.executable
-    if (!executable) throw new FactdeskError('internal', NO_CHROMIUM)
+    if (!executable) throw new FactdeskError('pdf-no-chromium')
     const dir = mkdtempSync(join(tmpdir(), 'factdesk-pdf-'))
     try {
       const page = join(dir, 'page.html')
@@ -87,13 +87,13 @@ export function chromiumPdfRenderer(options: { executable?: string | null; env?:
       await new Promise<void>((resolve, reject) => {
         execFile(executable, args, { timeout: options.timeoutMs ?? 90_000, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
           if (err && !existsSync(out)) {
-            reject(new FactdeskError('internal', `Chromium could not print the PDF (${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}).`))
+            reject(new FactdeskError('pdf-failed', { detail: `${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}` }))
           } else resolve()
         })
       })
-      if (!existsSync(out)) throw new FactdeskError('internal', 'Chromium ran but wrote no PDF; export HTML and print it instead.')
+      if (!existsSync(out)) throw new FactdeskError('pdf-missing')
       const pdf = readFileSync(out)
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new FactdeskError('internal', 'Chromium wrote something that is not a PDF.')
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new FactdeskError('pdf-missing')
       return pdf
     } finally {
       rmSync(dir, { recursive: true, force: true })

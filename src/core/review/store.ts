@@ -49,7 +49,7 @@ export class ReviewStore {
     if (!store.hasDocument()) {
       if (!essay) {
         store.close()
-        throw new FactdeskError('not-a-review-file', `${path} holds no essay to review.`)
+        throw new FactdeskError('review-file-no-essay', { file: path })
       }
       store.db.transaction(() => {
         store.setDocument(essay)
@@ -156,7 +156,7 @@ export class ReviewStore {
 
   claim(id: string): Claim {
     const row = this.db.prepare(`SELECT * FROM claim WHERE id = ? AND deleted = 0`).get(id) as ClaimRow | undefined
-    if (!row) throw new FactdeskError('not-found', `No claim ${id} in this review.`)
+    if (!row) throw new FactdeskError('claim-not-found', { id })
     return this.withRelated([row], id)[0]
   }
 
@@ -238,7 +238,7 @@ export class ReviewStore {
     const row = this.db.prepare(`SELECT * FROM source WHERE id = ? AND deleted = 0`).get(id) as
       | SourceRow
       | undefined
-    if (!row) throw new FactdeskError('not-found', `No source ${id} in this review.`)
+    if (!row) throw new FactdeskError('source-not-found', { id })
     return toSource(row)
   }
 

@@ -1,3 +1,4 @@
+import { importNote } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
 import {
   BUILTIN_SCALES,
@@ -49,10 +50,7 @@ export function storedScale(store: ReviewStore): VerdictScale | undefined {
 export function assertVerdictOnScale(store: ReviewStore, id: string): void {
   const scale = activeScale(store)
   if (isValidVerdict(scale, id)) return
-  throw new FactdeskError(
-    'invalid-args',
-    `“${id}” is not a verdict of this review's scale (${scale.name.en}); choose one of ${verdictIds(scale).join(', ')}.`,
-  )
+  throw new FactdeskError('verdict-not-on-scale', { verdict: id, scale: scale.name.en, choices: verdictIds(scale).join(', ') })
 }
 
 /**
@@ -123,10 +121,8 @@ export function adaptIncomingVerdicts(store: ReviewStore, incoming: IncomingRevi
   })
   if (unknown.size === 0) return { ...incoming, claims }
   const n = [...unknown.values()].reduce((a, b) => a + b, 0)
-  const labels = [...unknown.keys()].slice(0, 10).map((id) => `“${originalLabel(id)}”`).join(', ')
-  const note =
-    `${n === 1 ? '1 claim has a verdict' : `${n} claims have verdicts`} this review's scale (${scale.name.en}) does not have (${labels}); ` +
-    `${n === 1 ? 'it was' : 'they were'} imported as not yet rated, with the original verdict kept in the note.`
+  const labels = [...unknown.keys()].slice(0, 10).map((id) => originalLabel(id))
+  const note = importNote('verdicts-not-on-scale', { count: n, scale: scale.name.en, labels })
   return { ...incoming, claims, notes: [...incoming.notes, note] }
 }
 

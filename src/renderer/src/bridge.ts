@@ -1,11 +1,26 @@
 import type { ArgsOf, EventName, Events, Method, ResultOf } from '../../shared/contract'
+import type { Lang } from '../../shared/domain'
+import { errorText, type ErrorInfo } from '../../shared/errors'
 
+let errorLanguage: Lang = 'ko'
+
+/** The interface's language, in which a refused call's message is written (set with the UI's language). */
+export function setErrorLanguage(lang: Lang): void {
+  errorLanguage = lang
+}
+
+/** A call the service refused: its code and parameters, and its text in the interface's language. */
 export class CallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
+  readonly code: string
+  readonly params: Record<string, unknown>
+  /** The service's English text, for logs. */
+  readonly english: string
+
+  constructor(info: ErrorInfo) {
+    super(errorText(errorLanguage, info))
+    this.code = info.code
+    this.params = info.params ?? {}
+    this.english = info.message
   }
 }
 
@@ -23,7 +38,7 @@ export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promis
   const pending = window.factdesk.call(method, args)
   if (!READS.test(method) && method !== 'edits-saved') onWrite?.(pending)
   const result = await pending
-  if (!result.ok) throw new CallError(result.error.code, result.error.message)
+  if (!result.ok) throw new CallError(result.error)
   return result.value
 }
 

@@ -3,6 +3,7 @@ import type { Lang, Status, Verdict } from '../../shared/domain'
 import { verdictLabels } from '../../shared/verdicts'
 import { DEFAULT_SCALE, verdictColor, verdictIds, verdictLabel, type VerdictScale } from '../../shared/scales'
 import { catalogues, type Catalogue } from '../../shared/i18n'
+import { setErrorLanguage } from './bridge'
 
 export { verdictLabels }
 
@@ -24,11 +25,13 @@ export interface I18n {
   verdictIds: string[]
   verdictColor: (v: Verdict) => string
   status: (s: Status) => string
+  /** A refusal's text: CallError already carries it in the interface's language. */
   error: (code: string, detail: string) => string
   dateTime: (iso: string) => string
 }
 
 export function makeI18n(lang: Lang, scale: VerdictScale = DEFAULT_SCALE): I18n {
+  setErrorLanguage(lang)
   const fmt = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
   return {
     lang,

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { ImportSummary } from '../../../shared/exchange'
+import { noteText, type ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
 import { useUndoText } from '../undoText'
@@ -16,7 +16,7 @@ export function ImportSummaryDialog({
   /** Takes these imports back (absent when they cannot be). */
   onUndo?: () => void
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const u = useUndoText()
   const th = useThreadText()
   const ref = useRef<HTMLDialogElement>(null)
@@ -80,7 +80,7 @@ export function ImportSummaryDialog({
           {s.notes.length > 0 && (
             <ul className="summary-notes">
               {s.notes.map((n, j) => (
-                <li key={j}>{n}</li>
+                <li key={j}>{noteText(lang, n)}</li>
               ))}
             </ul>
           )}

@@ -18,6 +18,7 @@ import { NoticeBar } from './NoticeBar'
 import { langNames, PrefsDialog } from './PrefsDialog'
 import { ReviewerNameDialog } from './ReviewerNameDialog'
 import { isMac, isTextEntry } from './keys'
+import { ariaKeys, matches } from '../../../shared/commands'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { usePrefsStyle } from './usePrefsStyle'
@@ -126,11 +127,10 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = isMac ? e.metaKey : e.ctrlKey
-      if (mod && e.shiftKey && e.key.toLowerCase() === 'm') {
+      if (matches(e, 'mark-claim', isMac)) {
         e.preventDefault()
         void markSelection()
-      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) {
+      } else if (matches(e, 'undo', isMac) && !isTextEntry(e.target)) {
         e.preventDefault()
         void undo()
       }
@@ -183,7 +183,7 @@ export function App() {
             type="button"
             className="primary"
             title={t.markClaimHint}
-            aria-keyshortcuts={isMac ? 'Meta+Shift+M' : 'Control+Shift+M'}
+            aria-keyshortcuts={ariaKeys('mark-claim', isMac)}
             // Keep the essay selection: a click on the button must not collapse it first.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void markSelection()}
@@ -258,7 +258,7 @@ export function App() {
               {
                 label: t.markClaim,
                 shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
-                keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
+                keys: ariaKeys('mark-claim', isMac),
                 run: () => void markSelection(),
               },
               { label: t.copy, run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? '') },

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { on } from '../bridge'
 import { focusClaimCard } from './deskKeys'
 import { isMac } from './keys'
+import { ariaKeys, matches } from '../../../shared/commands'
 
 /** The shortcut of Edit text, as the page and the menus show it. */
-export const EDIT_MODE_KEYS = isMac ? 'Meta+Shift+E' : 'Control+Shift+E'
+export const EDIT_MODE_KEYS = ariaKeys('toggle-edit-mode', isMac)
 
 interface Options {
   /** The essay on show: another one (a review opened, a new review) opens for reviewing. */
@@ -43,9 +44,8 @@ export function useEditMode({ documentId, activeId, setActiveId, readOnly }: Opt
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = isMac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey
-      // By the physical key too: with the Korean layout on, E types 'ㄷ'.
-      if (!mod || !e.shiftKey || e.altKey || e.isComposing || (e.key.toLowerCase() !== 'e' && e.code !== 'KeyE')) return
+      // By the physical key too (commands.ts): with the Korean layout on, E types 'ㄷ'.
+      if (e.isComposing || !matches(e, 'toggle-edit-mode', isMac)) return
       // A dialog keeps its own keys.
       if (e.target instanceof Element && e.target.closest('dialog')) return
       e.preventDefault()

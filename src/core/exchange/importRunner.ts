@@ -38,6 +38,6 @@ export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRun
         if (message.type !== 'progress') void worker.terminate()
       })
       worker.on('error', (err) => settle(() => reject(new FactdeskError('import-stopped', { detail: err.message }))))
-      worker.on('exit', (code) => settle(() => reject(new FactdeskError('import-stopped', { detail: `exit code ${code}` }))))
+      worker.on('exit', (code) => settle(() => reject(new FactdeskError('import-stopped', { detail: `exit ${code}` }))))
     })
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ConflictChoice, ConflictView, ExportFormat, ImportSummary } from '../../../shared/exchange'
-import { call, on } from '../bridge'
+import { call, CallError, on } from '../bridge'
+import { errorInfo } from '../../../shared/errors'
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`))
+    reader.onerror = () => reject(new CallError(errorInfo('file-unreadable', { file: file.name })))
     reader.readAsDataURL(file)
   })
 }

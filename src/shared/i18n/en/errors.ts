@@ -25,6 +25,7 @@ export const errors = {
     `You can only ${p.action} your own replies: this is ${p.owner ? `${p.owner}’s` : 'someone else’s'} reply, and ${p.you ? `you are “${p.you}”` : 'no reviewer name is set in Preferences'}.`,
   // Opening a review file
   'file-not-found': (p: File) => `${p.file} does not exist.`,
+  'file-unreadable': (p: File) => `${p.file} could not be read.`,
   'review-file-empty': (p: File) => `${p.file} is empty or missing; it is not a Factdesk review file.`,
   'review-file-link-broken': (p: File) => `${p.file} is a link to a file that does not exist. Open the review file itself.`,
   'review-file-folder': (p: File) => `${p.file} is a folder, not a review file. Choose a .factdesk file.`,

@@ -21,6 +21,7 @@ export const errors: Catalogue['errors'] = {
   'reply-not-yours': (p) =>
     `내 답글만 ${action[p.action]}할 수 있습니다. 이 답글은 ${p.owner ? `${p.owner} 님` : '다른 사람'}의 글이고, ${p.you ? `지금 이름은 ‘${p.you}’입니다` : '환경설정에 검토자 이름이 없습니다'}.`,
   'file-not-found': (p) => `${josa(p.file, '이')} 없습니다.`,
+  'file-unreadable': (p) => `${josa(p.file, '을')} 읽을 수 없습니다.`,
   'review-file-empty': (p) => `${josa(p.file, '은')} 비어 있거나 없습니다. Factdesk 검토 파일이 아닙니다.`,
   'review-file-link-broken': (p) => `${josa(p.file, '은')} 없는 파일을 가리키는 링크입니다. 검토 파일 자체를 여세요.`,
   'review-file-folder': (p) => `${josa(p.file, '은')} 폴더입니다. .factdesk 파일을 고르세요.`,

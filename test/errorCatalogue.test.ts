@@ -7,9 +7,12 @@ import { noteText } from '../src/shared/exchange'
 const sample: Record<string, unknown> = {
   file: 'review.factdesk', method: 'x', fields: 'patch.note', field: 'patch.note', detail: 'd', limitMb: 50, pid: 42, host: 'desk',
   action: 'edit', owner: '이팩트', you: '김기자', version: 9, supported: 8, kind: 'trigger', name: '통계', id: 'c1', start: 1, end: 2,
-  length: 3, verdict: 'v', scale: 'S', choices: 'a, b', max: 50, format: 'factdesk-x', limit: 10, found: 11, key: '__proto__', what: 'sources',
+  length: 3, min: 2, value: '사실', verdict: 'v', scale: 'S', choices: 'a, b', max: 50, format: 'factdesk-x', limit: 10, found: 11, key: '__proto__', what: 'sources',
   count: 2, quotes: ['q'], theirs: 'T', ours: 'O', labels: ['L'], total: 5, held: 2, page: 'https://x', pages: 3, links: ['javascript:'],
 }
+
+/** Codes whose parameter of the same name takes other values. */
+const paramsFor = (code: string): Record<string, unknown> => (code === 'scale-duplicate' ? { ...sample, field: 'ko' } : sample)
 
 describe('the error catalogue', () => {
   it('has every code in English and Korean, and each text says something in each language', () => {
@@ -17,7 +20,7 @@ describe('the error catalogue', () => {
     for (const lang of ['en', 'ko'] as const) {
       expect(Object.keys(catalogues[lang].errors).sort(), lang).toEqual([...errorCodes].sort())
       for (const code of errorCodes) {
-        const text = errorText(lang, { code, params: sample })
+        const text = errorText(lang, { code, params: paramsFor(code) })
         expect(text.trim().length, `${lang} ${code}`).toBeGreaterThan(5)
         expect(text, `${lang} ${code}`).not.toMatch(/undefined|\[object Object\]/)
       }
@@ -26,9 +29,9 @@ describe('the error catalogue', () => {
 
   it('writes Korean texts in Korean, not in English', () => {
     for (const code of errorCodes) {
-      const ko = errorText('ko', { code, params: sample })
+      const ko = errorText('ko', { code, params: paramsFor(code) })
       expect(ko, code).toMatch(/[가-힣]/)
-      expect(ko, code).not.toBe(errorText('en', { code, params: sample }))
+      expect(ko, code).not.toBe(errorText('en', { code, params: paramsFor(code) }))
     }
   })
 

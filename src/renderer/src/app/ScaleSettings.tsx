@@ -10,6 +10,7 @@ import {
   type VerdictScale,
 } from '../../../shared/scales'
 import { call } from '../bridge'
+import { errorText, isErrorCode } from '../../../shared/errors'
 import { useI18n } from '../i18n'
 
 interface Props {
@@ -73,8 +74,11 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const problems = useMemo(() => {
     if (!candidate || choice !== OWN) return []
     const parsed = verdictScaleSchema.safeParse(candidate)
-    return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))]
-  }, [candidate, choice])
+    // A custom issue's message is an error code with its params; zod's own are said as a refused field.
+    const text = (i: { message: string; path: PropertyKey[] }) =>
+      errorText(lang, isErrorCode(i.message) ? { code: i.message, params: (i as { params?: Record<string, unknown> }).params } : { code: 'invalid-args', params: { fields: i.path.map(String).join('.') } })
+    return parsed.success ? [] : [...new Set(parsed.error.issues.map(text))]
+  }, [candidate, choice, lang])
   const plan = useMemo(() => (candidate && problems.length === 0 ? planScaleChange(scale, candidate, claims) : null), [candidate, problems, scale, claims])
   const changed = plan ? plan.mapped.reduce((n, m) => n + m.claims, 0) : 0
   // Any edit after a switch starts a new one: the last result no longer describes what is shown.

@@ -76,6 +76,12 @@ export const errors = {
   'correction-applied-kept': () => 'An applied correction is part of the record; undo it in the essay first.',
   'correction-already-applied': () => 'That correction is applied already.',
   'correction-not-in-essay': () => 'The essay does not read the corrected wording at the claim; nothing was saved.',
+  'scale-level-count': (p: { min: number; max: number; found: number }) =>
+    `A scale has ${p.min} to ${p.max} levels on the scale (this one has ${p.found}).`,
+  'scale-off-too-many': (p: { max: number }) => `At most ${p.max} level can be off the scale (like “undecidable”).`,
+  'scale-positions': (p: { count: number }) => `The positions on the scale must be 1 to ${p.count}, each once (most true first).`,
+  'scale-duplicate': (p: { field: 'id' | 'ko' | 'en'; value: string }) =>
+    `Two levels have the same ${{ id: 'id', ko: 'Korean label', en: 'English label' }[p.field]} (“${p.value}”).`,
   // Imports
   'import-unknown-format': (p: File) =>
     `${p.file}: this file is none of the formats Factdesk reads: its review files (.factdesk), review bundles (.factdesk.json), W3C Web Annotations (JSON-LD, e.g. from Recogito) and Hypothesis API JSON (search results or one annotation). ${unchanged}`,

@@ -68,6 +68,10 @@ export const errors: Catalogue['errors'] = {
   'correction-applied-kept': () => '반영한 정정은 기록으로 남습니다. 먼저 본문에서 되돌리세요.',
   'correction-already-applied': () => '이미 반영한 정정입니다.',
   'correction-not-in-essay': () => '본문의 주장 자리에 정정 문구가 없습니다. 저장하지 않았습니다.',
+  'scale-level-count': (p) => `척도 안의 단계는 ${p.min}~${p.max}개여야 합니다(지금 ${p.found}개).`,
+  'scale-off-too-many': (p) => `척도 밖 단계(‘판단 유보’ 같은)는 ${p.max}개까지 둘 수 있습니다.`,
+  'scale-positions': (p) => `척도 안의 순서는 1부터 ${p.count}까지 하나씩이어야 합니다(가장 사실에 가까운 것이 1).`,
+  'scale-duplicate': (p) => `두 단계의 ${josa({ id: 'id', ko: '한국어 이름', en: '영어 이름' }[p.field], '이')} 같습니다(‘${p.value}’).`,
   'import-unknown-format': (p) =>
     `${josa(p.file, '은')} Factdesk가 읽는 형식이 아닙니다. 읽을 수 있는 형식: 검토 파일(.factdesk), 검토 묶음(.factdesk.json), W3C 웹 주석(JSON-LD, 예: Recogito), Hypothesis API JSON(검색 결과나 주석 하나). ${unchanged}`,
   'import-newer-format': (p) => `${p.file}: ‘${p.format}’ 형식은 이 버전의 Factdesk가 모릅니다. Factdesk를 업데이트한 뒤 가져오세요.`,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { FactdeskError } from '../../shared/errors'
+import { errorText, FactdeskError } from '../../shared/errors'
 
 /**
  * Turns the exported HTML into a PDF. The app gives one that prints with Electron (src/main/pdf.ts);
@@ -11,8 +11,8 @@ import { FactdeskError } from '../../shared/errors'
  */
 export type PdfRenderer = (html: string) => Promise<Buffer>
 
-export const NO_CHROMIUM =
-  'PDF export needs Chromium: install it (apt-get install chromium) or export HTML and print it.'
+/** The refusal's English text (the code is pdf-no-chromium), for the command line and its tests. */
+export const NO_CHROMIUM = errorText('en', { code: 'pdf-no-chromium' })
 
 function playwrightChromium(env: NodeJS.ProcessEnv): string[] {
   const root = env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright')

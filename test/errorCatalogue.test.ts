@@ -7,7 +7,7 @@ import { noteText } from '../src/shared/exchange'
 const sample: Record<string, unknown> = {
   file: 'review.factdesk', method: 'x', fields: 'patch.note', field: 'patch.note', detail: 'd', limitMb: 50, pid: 42, host: 'desk',
   action: 'edit', owner: '이팩트', you: '김기자', version: 9, supported: 8, kind: 'trigger', name: '통계', id: 'c1', start: 1, end: 2,
-  length: 3, min: 2, value: '사실', verdict: 'v', scale: 'S', choices: 'a, b', max: 50, format: 'factdesk-x', limit: 10, found: 11, key: '__proto__', what: 'sources',
+  length: 3, min: 2, status: 502, value: '사실', verdict: 'v', scale: 'S', choices: 'a, b', max: 50, format: 'factdesk-x', limit: 10, found: 11, key: '__proto__', what: 'sources',
   count: 2, quotes: ['q'], theirs: 'T', ours: 'O', labels: ['L'], total: 5, held: 2, page: 'https://x', pages: 3, links: ['javascript:'],
 }
 

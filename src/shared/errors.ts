@@ -28,7 +28,8 @@ export interface ErrorInfo {
 
 /** The error's text in `lang`; a code this version does not know falls back to its English message. */
 export function errorText(lang: Lang, error: { code: string; params?: Record<string, unknown>; message?: string }): string {
-  if (!isErrorCode(error.code)) return error.message ?? error.code
+  // A code this version does not know, or a refusal made without parameters: its own message.
+  if (!isErrorCode(error.code) || (error.params === undefined && error.message)) return error.message ?? error.code
   const text = catalogues[lang].errors[error.code] as (p: Record<string, unknown>) => string
   return text(error.params ?? {})
 }

@@ -14,6 +14,8 @@ export const errors = {
   'broken-character': (p: { field: string }) => `${p.field}: the text contains a broken character; type or paste it again.`,
   internal: (p: { detail: string }) => `Something went wrong: ${p.detail}`,
   'request-not-allowed': () => 'This page may not use the review.',
+  'service-unreachable': () => 'The harness is not running.',
+  'service-bad-answer': (p: { status: number }) => `The harness answered ${p.status} without a result.`,
   'request-too-large': (p: { limitMb: number }) => `The request is larger than ${p.limitMb} MB.`,
   // Who may write
   'read-only': (p: Holder) =>

@@ -3,6 +3,7 @@ import type { Lang } from '../../shared/domain'
 import { errorText, type ErrorInfo } from '../../shared/errors'
 
 let errorLanguage: Lang = 'ko'
+const UNANSWERED = new Set(['internal', 'service-unreachable', 'service-bad-answer'])
 
 /** The interface's language, in which a refused call's message is written (set with the UI's language). */
 export function setErrorLanguage(lang: Lang): void {
@@ -15,12 +16,18 @@ export class CallError extends Error {
   readonly params: Record<string, unknown>
   /** The service's English text, for logs. */
   readonly english: string
+  /**
+   * The service refused the call itself (sending it again cannot help); false when the call failed on
+   * its way (the harness is not running) or inside the service (internal), so a save is retried.
+   */
+  readonly refused: boolean
 
   constructor(info: ErrorInfo) {
     super(errorText(errorLanguage, info))
     this.code = info.code
     this.params = info.params ?? {}
     this.english = info.message
+    this.refused = !UNANSWERED.has(info.code)
   }
 }
 

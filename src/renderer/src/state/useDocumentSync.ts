@@ -51,7 +51,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       if (lastText.current === save.text && pending.current === null && unsent.current === null) replaceClaims(claims)
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
-      const refused = save.correctionId !== undefined && err instanceof CallError && err.code !== 'internal'
+      const refused = save.correctionId !== undefined && err instanceof CallError && err.refused
       if (refused) report(err)
       const correctionId = refused ? undefined : save.correctionId
       const newer = unsent.current as PendingSave | null

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import type { ImportSummary } from '../../shared/exchange'
+import { importNote, type ImportSummary } from '../../shared/exchange'
 import type { SyncPeer, SyncStatus } from '../../shared/sync'
 import type { ReviewStore } from '../review/store'
 import { adaptIncomingVerdicts } from '../scales/scales'
@@ -292,7 +292,7 @@ export class SyncClient {
       console.error(`Factdesk: records from ${this.opts.url} could not be merged: ${(err as Error).message}`)
       return
     }
-    if (refused) total.notes.push(`${refused} record${refused === 1 ? ' was' : 's were'} not valid and left out.`)
+    if (refused) total.notes.push(importNote('sync-records-invalid', { count: refused }))
     this.scan(true)
     this.opts.onArrived(total)
   }

@@ -87,7 +87,8 @@ export class SyncClient {
       this.setState(status === 'connected' ? 'connected' : 'offline')
     })
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-      this.reason = reason || 'the server refused the token'
+      // The server's own reason, a technical word shown inside the desk's sentence (shareText).
+      this.reason = reason || 'permission-denied'
       this.setState('refused')
       this.socket.disconnect()
     })

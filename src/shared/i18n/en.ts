@@ -14,6 +14,8 @@ import { thread } from './en/thread'
 import { undo } from './en/undo'
 import { workflow } from './en/workflow'
 import { share } from './en/share'
+import { team } from './en/team'
+import { word } from './en/word'
 
 /** The English catalogue: its shape is the type every other language must fill (catalogue.ts). */
 export const en = {
@@ -33,4 +35,6 @@ export const en = {
   undo,
   workflow,
   share,
+  team,
+  word,
 }

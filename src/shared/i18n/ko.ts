@@ -15,6 +15,8 @@ import { thread } from './ko/thread'
 import { undo } from './ko/undo'
 import { workflow } from './ko/workflow'
 import { share } from './ko/share'
+import { team } from './ko/team'
+import { word } from './ko/word'
 
 /** The Korean catalogue, section by section; each section is typed by the English one. */
 export const ko: Catalogue = {
@@ -34,4 +36,6 @@ export const ko: Catalogue = {
   undo,
   workflow,
   share,
+  team,
+  word,
 }

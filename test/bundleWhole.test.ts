@@ -15,7 +15,7 @@ import { ReviewSession } from '../src/core/review/session'
 import { ReviewStore } from '../src/core/review/store'
 import { addReply, addTag, deleteReply, setTagColor } from '../src/core/thread/thread'
 import type { Block } from '../src/shared/essay'
-import type { ImportSummary } from '../src/shared/exchange'
+import { noteText, type ImportSummary } from '../src/shared/exchange'
 import { FactdeskError } from '../src/shared/errors'
 import { POLITIFACT_SCALE, SNU_SCALE, type VerdictScale } from '../src/shared/scales'
 import { editRegion, mapRange } from '../src/shared/textDiff'
@@ -332,14 +332,14 @@ describe('a bundle carries the whole review', () => {
     open.push(uncorrected)
     const summary = await importFile(uncorrected, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
     expect(summary.documentDiffers).toBe(true)
-    expect(summary.notes.join(' ')).toMatch(
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toMatch(
       /1 correction was applied in the file but this essay does not read the corrected words \(“SK하이닉스”\)/,
     )
     // On the same essay there is nothing to say.
     const same = openReview(':memory:', { blocks: readDocument(review).blocks, meta: {} })
     open.push(same)
     const quiet = await importFile(same, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '이팩트')
-    expect(quiet.notes.join(' ')).not.toMatch(/corrected words/)
+    expect(quiet.notes.map((n) => noteText('en', n)).join(' ')).not.toMatch(/corrected words/)
   })
 
   it('a correction changed on both sides: the applied one stays, the same in both files', async () => {
@@ -360,7 +360,7 @@ describe('a bundle carries the whole review', () => {
       expect(back.correctionsChanged).toBe(1)
       expect(row(B)).toEqual(row(A))
       // B's copy of the essay still reads the old words: the summary says so.
-      expect(back.notes.join(' ')).toMatch(/does not read the corrected words/)
+      expect(back.notes.map((n) => noteText('en', n)).join(' ')).toMatch(/does not read the corrected words/)
     } finally {
       A.close()
       B.close()
@@ -375,7 +375,7 @@ describe('a bundle carries the whole review', () => {
     updateClaim(mine, createClaim(mine, anchorOf(mine, '2025년 5월'), '나').id, { verdict: 'true' }, '나')
     const summary = await importFile(mine, 'a.factdesk.json', bytesOf(exportBundle(review, '김기자')), '나')
     expect(activeScale(mine).id).toBe('snu')
-    expect(summary.notes.join(' ')).toMatch(/House scale.*keeps its own/)
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toMatch(/House scale.*keeps its own/)
     expect(summary.settingsTaken).toBe(2)
     expect(writeSettings(mine, {}).organisationName).toBe('우리 데스크')
     expect(listClaims(mine).filter((c) => c.note.includes('Original verdict')).length).toBeGreaterThan(0)

@@ -398,7 +398,7 @@ describe('validate', () => {
     writeFileSync(dir.file('broken.json'), JSON.stringify(bundle))
     const broken = await cli('validate', dir.file('broken.json'))
     expect(broken.code).toBe(1)
-    expect(broken.stderr).toMatch(/broken\.json: claim .*: its quote does not match the document/)
+    expect(broken.stderr).toMatch(/broken\.json: .*claim .*: its quote does not match the document/)
     expect(broken.stderr).not.toMatch(/review is unchanged/)
   })
 })
@@ -423,7 +423,10 @@ describe('the command as a process', () => {
     writeFileSync(dir.file('bad.json'), '{"format": "factdesk-review-bundle", ')
     const bad = run(['import', 'bad.json', '--review', 'a.factdesk', '--json'], { cwd: dir.path })
     expect(bad.status).toBe(1)
-    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-file', file: 'bad.json' } })
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'import-not-json', params: { file: 'bad.json' }, file: 'bad.json' },
+    })
     expect(bad.stderr).toMatch(/bad\.json: the file is not JSON/)
     expect(sha256(a)).toBe(before)
     expect(run(['validate', 'a.factdesk'], { cwd: dir.path }).status).toBe(0)

@@ -51,7 +51,7 @@ describe('editing the essay', () => {
     expect(getClaim(review.store, claim.id).anchored).toBe(false)
     factdeskError(
       () => saveEssay(review.store, blocks, [{ id: claim.id, start: 0, end: 10 ** 6 }], 'x'),
-      'invalid-args',
+      'claim-outside-essay',
     )
   })
 })
@@ -79,7 +79,7 @@ describe('corrections', () => {
     expect(applied).toMatchObject({ state: 'applied', appliedBy: '최데스크', original: '유료 가입자 수 2위' })
     expect(getClaim(review.store, claim.id).exact).toBe('유료 가입자 수 최상위권')
     expect(readDocument(review.store).text).toBe(after)
-    factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'invalid-args')
+    factdeskError(() => deleteCorrection(review.store, proposed.id, 'x'), 'correction-applied-kept')
 
     // Ctrl+Z in the editor brings the old wording back; the save notices and reverts the record.
     const undone = replacedBlocks(review.store, '유료 가입자 수 최상위권', '유료 가입자 수 2위')
@@ -106,7 +106,7 @@ describe('corrections', () => {
           [{ id: claim.id, start: claim.start, end: claim.end }],
           'x',
         ),
-      'invalid-args',
+      'correction-not-in-essay',
     )
     expect(readDocument(review.store).text).toBe(text)
     expect(listCorrections(review.store)[0].state).toBe('proposed')

@@ -157,7 +157,7 @@ describe('parsing', () => {
         err = e
       }
       expect(err, name).toBeInstanceOf(FactdeskError)
-      expect((err as FactdeskError).code).toBe('unreadable-essay')
+      expect((err as FactdeskError).code).toBe('essay-empty')
     }
   })
 })
@@ -188,7 +188,7 @@ describe('readEssayFile', () => {
     const path = join(dir, 'bad.md')
     // "한" in EUC-KR, then a lone continuation byte.
     writeFileSync(path, Buffer.from([0x23, 0x20, 0xc7, 0xd1, 0x80, 0x0a]))
-    expect(codeOf(() => readEssayFile(path))).toBe('unreadable-essay')
+    expect(codeOf(() => readEssayFile(path))).toBe('essay-not-utf8')
   })
 
   it('refuses other extensions, even with good text inside', () => {
@@ -198,7 +198,7 @@ describe('readEssayFile', () => {
       expect(
         codeOf(() => readEssayFile(path)),
         name,
-      ).toBe('unreadable-essay')
+      ).toBe('essay-wrong-type')
     }
     const txt = join(dir, 'ok.TXT')
     writeFileSync(txt, '제목\n본문\n')
@@ -206,6 +206,6 @@ describe('readEssayFile', () => {
   })
 
   it('reports a missing file as not-found', () => {
-    expect(codeOf(() => readEssayFile(join(dir, 'missing.md')))).toBe('not-found')
+    expect(codeOf(() => readEssayFile(join(dir, 'missing.md')))).toBe('file-not-found')
   })
 })

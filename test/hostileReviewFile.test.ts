@@ -133,7 +133,7 @@ describe('review files carrying SQL of their own', () => {
     }
     expect(performance.now() - started).toBeLessThan(1000)
     expect(error).toBeInstanceOf(FactdeskError)
-    expect((error as FactdeskError).code).toBe('not-a-review-file')
+    expect((error as FactdeskError).code).toBe('review-file-untrusted')
     expect((error as FactdeskError).message).toMatch(/not a review file Factdesk can trust/)
     expect(sha256(path)).toBe(before)
     expect(beside(path)).toEqual([])
@@ -145,9 +145,11 @@ describe('review files carrying SQL of their own', () => {
     try {
       const before = dump(review)
       const started = performance.now()
-      await expect(importFile(review, 'from-a-stranger.factdesk', readFileSync(path), '김기자')).rejects.toThrow(
-        /from-a-stranger\.factdesk: .*not a review file Factdesk can trust/,
-      )
+      await expect(importFile(review, 'from-a-stranger.factdesk', readFileSync(path), '김기자')).rejects.toMatchObject({
+        code: 'review-file-untrusted',
+        params: { file: 'from-a-stranger.factdesk' },
+        message: expect.stringMatching(/^from-a-stranger\.factdesk is not a review file Factdesk can trust/),
+      })
       expect(performance.now() - started).toBeLessThan(1000)
       expect(dump(review)).toEqual(before)
     } finally {

@@ -205,7 +205,9 @@ async function importChecked(name: string, bytes: Uint8Array): Promise<boolean> 
     await importFile(target.store, name, bytes, target.name)
   } catch (err) {
     if (!(err instanceof FactdeskError)) throw err
-    expect(err.code).toBe('invalid-file')
+    // A refusal of the file (import-…, review-file-…), naming it in its parameters and its message.
+    expect(err.code).toMatch(/^(import-|review-file-|not-a-review-file|database-not-review)/)
+    expect(err.params.file).toBe(name)
     expect(err.message).toContain(name)
     expect(dump(target.store)).toEqual(before)
     return true

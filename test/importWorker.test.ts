@@ -75,7 +75,11 @@ it('passes a refusal on with its code and message, and the review is unchanged',
   })
   expect(result).toMatchObject({
     ok: false,
-    error: { code: 'invalid-file', message: expect.stringContaining('notes.json: the file is not JSON') },
+    error: {
+      code: 'import-not-json',
+      params: { file: 'notes.json' },
+      message: expect.stringContaining('notes.json: the file is not JSON'),
+    },
   })
   expect(dump(session.store)).toEqual(before)
   expect(progress.at(-1)?.phase).toBe('failed')
@@ -90,7 +94,11 @@ it('cancels an import under way: nothing is imported, and it says so', async () 
   expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
   expect(await pending).toMatchObject({
     ok: false,
-    error: { code: 'cancelled', message: expect.stringContaining('the review is unchanged') },
+    error: {
+      code: 'import-cancelled',
+      params: { file: 'big.factdesk.json' },
+      message: expect.stringContaining('the review is unchanged'),
+    },
   })
   expect(progress.at(-1)?.phase).toBe('cancelled')
   expect(dump(session.store)).toEqual(before)

@@ -42,7 +42,8 @@ it('refuses a lone surrogate in any argument and keeps astral characters', async
     expect(r.ok).toBe(false)
     if (!r.ok)
       expect(r.error).toMatchObject({
-        code: 'invalid-args',
+        code: 'broken-character',
+        params: { field: 'patch.note' },
         message: expect.stringMatching(/^patch\.note: .*broken character/),
       })
   }

@@ -176,14 +176,14 @@ describe('the Electron shell', () => {
       'review-info',
       {},
     )
-    expect(foreign.error?.code).toBe('forbidden')
+    expect(foreign.error?.code).toBe('request-not-allowed')
     const subframe = await state.ipcHandler(
       { senderFrame: { url: 'app://factdesk/index.html', parent: {} } },
       'review-info',
       {},
     )
-    expect(subframe.error?.code).toBe('forbidden')
-    expect((await state.ipcHandler({ senderFrame: null }, 'review-info', {})).error?.code).toBe('forbidden')
+    expect(subframe.error?.code).toBe('request-not-allowed')
+    expect((await state.ipcHandler({ senderFrame: null }, 'review-info', {})).error?.code).toBe('request-not-allowed')
     expect((await state.ipcHandler(app, 'claim-update', { id: 1 })).error?.code).toBe('invalid-args')
   })
 

@@ -23,14 +23,16 @@ describe('claim positions', () => {
     const length = codePointLength(text)
     const tail = describeRange(text, length - 3, length)
     for (const end of [length + 1, 2 ** 53 - 1]) {
-      const error = factdeskError(() => createClaim(store, { ...tail, end }, '김기자'), 'invalid-args')
+      const error = factdeskError(() => createClaim(store, { ...tail, end }, '김기자'), 'selection-beyond-essay')
       expect(error.message).toMatch(/beyond the end of the essay/)
     }
     expect(listClaims(store)).toHaveLength(0)
     const claim = createClaim(store, tail, '김기자')
     expect(
-      factdeskError(() => attachClaim(store, claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'), 'invalid-args')
-        .message,
+      factdeskError(
+        () => attachClaim(store, claim.id, { ...tail, end: 2 ** 53 - 1 }, '김기자'),
+        'selection-beyond-essay',
+      ).message,
     ).toMatch(/beyond the end/)
   })
 

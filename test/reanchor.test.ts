@@ -103,7 +103,7 @@ describe('importing claims onto an edited copy of the essay', () => {
     expect(E.claim(ids.short).anchored).toBe(false)
     const text = readDocument(E.store).text
     const wrong = anchorIn(text, '카카오와 협업')
-    factdeskError(() => attachClaim(E.store, ids.short, { ...wrong, exact: '다른 글' }, E.name), 'invalid-args')
+    factdeskError(() => attachClaim(E.store, ids.short, { ...wrong, exact: '다른 글' }, E.name), 'selection-mismatch')
     const attached = attachClaim(E.store, ids.short, wrong, E.name)
     expect(attached).toMatchObject({
       anchored: true,
@@ -119,7 +119,10 @@ describe('importing claims onto an edited copy of the essay', () => {
         .filter((c) => !c.anchored)
         .map((c) => c.id),
     ).toEqual([ids.removed])
-    factdeskError(() => attachClaim(E.store, ids.removed, { ...wrong, start: wrong.start + 1 }, E.name), 'invalid-args')
+    factdeskError(
+      () => attachClaim(E.store, ids.removed, { ...wrong, start: wrong.start + 1 }, E.name),
+      'selection-mismatch',
+    )
   })
 })
 

@@ -136,7 +136,8 @@ describe('with corrections', () => {
     expect(particleRo('26일')).toBe('로')
     expect(particleRo('거점')).toBe('으로')
     expect(particleRo('가나')).toBe('로')
-    expect(particleRo('2001')).toBe('(으)로')
+    expect(particleRo('2001')).toBe('로')
+    expect(particleRo('2000')).toBe('으로')
   })
 })
 

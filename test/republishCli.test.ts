@@ -120,7 +120,10 @@ describe('factdesk export for republication', () => {
   })
 
   it('says how to get Chromium when PDF cannot be printed', async () => {
-    await expect(chromiumPdfRenderer({ executable: null })('<p>x</p>')).rejects.toThrow(NO_CHROMIUM)
+    await expect(chromiumPdfRenderer({ executable: null })('<p>x</p>')).rejects.toMatchObject({
+      code: 'pdf-no-chromium',
+      message: NO_CHROMIUM,
+    })
     expect(NO_CHROMIUM).toBe(
       'PDF export needs Chromium: install it (apt-get install chromium) or export HTML and print it.',
     )

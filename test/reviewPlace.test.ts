@@ -14,7 +14,7 @@ afterEach(() => dir.remove())
 it('refuses a folder with a message', () => {
   const folder = dir.file('reviews.factdesk')
   mkdirSync(folder)
-  expect(factdeskError(() => openReview(folder, bundledEssay()), 'not-a-review-file').message).toMatch(
+  expect(factdeskError(() => openReview(folder, bundledEssay()), 'review-file-folder').message).toMatch(
     /is a folder, not a review file/,
   )
   expect(readdirSync(folder)).toEqual([])
@@ -23,9 +23,9 @@ it('refuses a folder with a message', () => {
 it('refuses a link to nowhere instead of creating a review where it points', () => {
   const link = dir.file('link.factdesk')
   symlinkSync(dir.file('missing/target.factdesk'), link)
-  expect(factdeskError(() => openReview(link, bundledEssay()), 'not-found').message).toMatch(
-    /link to a file that does not exist/,
-  )
+  expect(factdeskError(() => openReview(link, bundledEssay()), 'review-file-link-broken').params).toEqual({
+    file: link,
+  })
   expect(existsSync(dir.file('missing'))).toBe(false)
 })
 
@@ -44,7 +44,7 @@ it('refuses a read-only review file at once, leaving it unchanged', () => {
   openReview(path, bundledEssay()).close()
   chmodSync(path, 0o444)
   const before = sha256(path)
-  expect(factdeskError(() => openReview(path), 'forbidden').message).toMatch(/is read-only/)
+  expect(factdeskError(() => openReview(path), 'review-file-read-only').params).toEqual({ file: path })
   expect(sha256(path)).toBe(before)
   expect(readdirSync(dir.path)).toEqual(['locked.factdesk'])
 })

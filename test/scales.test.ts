@@ -1,3 +1,4 @@
+import { noteText } from '../src/shared/exchange'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
@@ -212,13 +213,13 @@ describe('the review scale', () => {
     const r = await call('claim-update', { id: claim.id, patch: { verdict: 'pants-on-fire' } })
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.code).toBe('invalid-args')
+      expect(r.code).toBe('verdict-not-on-scale')
       expect(r.message).toContain('“pants-on-fire” is not a verdict of this review')
       expect(r.message).toContain('SNU FactCheck')
     }
     const direct = factdeskError(
       () => updateClaim(session.store, claim.id, { verdict: 'mostly-wrong' }, 'x'),
-      'invalid-args',
+      'verdict-not-on-scale',
     )
     expect(direct).toBeInstanceOf(FactdeskError)
     expect(getClaim(session.store, claim.id).verdict).toBe('true')
@@ -234,7 +235,7 @@ describe('the review scale', () => {
     expect((await ok('claim-update', { id: claim.id, patch: { verdict: 'unrated' } })).verdict).toBe('unrated')
     expect(await call('claim-update', { id: claim.id, patch: { verdict: 'undecidable' } })).toMatchObject({
       ok: false,
-      code: 'invalid-args',
+      code: 'verdict-not-on-scale',
     })
   })
 
@@ -276,10 +277,10 @@ describe('exchange across scales', () => {
       const summary = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(summary).toMatchObject({ added: 2, conflicts: 0 })
       expect(activeScale(session.store).id).toBe('snu')
-      expect(summary.notes.join('\n')).toContain(
+      expect(summary.notes.map((n) => noteText('en', n)).join('\n')).toContain(
         'The file rates on the verdict scale “PolitiFact-style (Truth-O-Meter)”; this review keeps its own',
       )
-      expect(summary.notes.join('\n')).toContain(
+      expect(summary.notes.map((n) => noteText('en', n)).join('\n')).toContain(
         "1 claim has a verdict this review's scale (SNU FactCheck (six levels)) does not have (“Pants on Fire (pants-on-fire)”)",
       )
       expect(getClaim(session.store, a.id)).toMatchObject({
@@ -290,7 +291,7 @@ describe('exchange across scales', () => {
 
       const again = await importFile(session.store, 'politifact.factdesk.json', bytes, '박팩트')
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, conflicts: 0 })
-      expect(again.notes.join('\n')).not.toContain('Original verdict')
+      expect(again.notes.map((n) => noteText('en', n)).join('\n')).not.toContain('Original verdict')
       expect(getClaim(session.store, a.id).note).toBe('근거 없음.\n\nOriginal verdict: Pants on Fire (pants-on-fire)')
     } finally {
       other.close()

@@ -132,8 +132,8 @@ describe('dispatch', () => {
   })
 
   it('passes store errors through with their code, and hides nothing else', async () => {
-    expect(await errorCode('claim-update', { id: crypto.randomUUID(), patch: { note: 'x' } })).toBe('not-found')
-    expect(await errorCode('claim-create', { anchor: { ...anchor(), exact: '다른 글' } })).toBe('invalid-args')
+    expect(await errorCode('claim-update', { id: crypto.randomUUID(), patch: { note: 'x' } })).toBe('claim-not-found')
+    expect(await errorCode('claim-create', { anchor: { ...anchor(), exact: '다른 글' } })).toBe('selection-mismatch')
     session.store.db.close()
     expect(await errorCode('claims-list')).toBe('internal')
   })

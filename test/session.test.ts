@@ -37,12 +37,12 @@ describe('ReviewSession', () => {
     const bad = dir.file('bad.factdesk')
     writeFileSync(bad, 'not a database')
     factdeskError(() => session.open(bad), 'not-a-review-file')
-    factdeskError(() => session.open(dir.file('missing.factdesk')), 'not-found')
+    factdeskError(() => session.open(dir.file('missing.factdesk')), 'file-not-found')
     const other = dir.file('other.db')
     const db = new Database(other)
     db.exec(`CREATE TABLE t (x)`)
     db.close()
-    factdeskError(() => session.open(other), 'not-a-review-file')
+    factdeskError(() => session.open(other), 'database-not-review')
 
     expect(session.store.path).toBe(dir.file('a.factdesk'))
     expect(session.store.db.open).toBe(true)
@@ -65,7 +65,7 @@ describe('ReviewSession', () => {
   it('refuses to open an empty or blank file as a review and leaves it as it was', () => {
     const empty = dir.file('empty.factdesk')
     writeFileSync(empty, '')
-    factdeskError(() => session.open(empty), 'not-a-review-file')
+    factdeskError(() => session.open(empty), 'review-file-empty')
     expect(statSync(empty).size).toBe(0)
     // A SQLite file with no tables at all: also not a review, also left alone.
     const blank = dir.file('blank.factdesk')
@@ -73,7 +73,7 @@ describe('ReviewSession', () => {
     db.exec(`CREATE TABLE t (x); DROP TABLE t`)
     db.close()
     const before = sha256(blank)
-    factdeskError(() => session.open(blank), 'not-a-review-file')
+    factdeskError(() => session.open(blank), 'database-not-review')
     expect(sha256(blank)).toBe(before)
     expect(session.store.path).toBe(dir.file('a.factdesk'))
   })
@@ -111,7 +111,7 @@ describe('ReviewSession', () => {
   it('creates a new review, replacing a chosen file but never the open one', () => {
     claimFirst(session.store, 0, 5)
     const before = sha256(dir.file('a.factdesk'))
-    factdeskError(() => session.create(dir.file('a.factdesk'), smallEssay()), 'forbidden')
+    factdeskError(() => session.create(dir.file('a.factdesk'), smallEssay()), 'review-is-open')
     expect(listClaims(session.store)).toHaveLength(1)
     expect(sha256(dir.file('a.factdesk'))).toBe(before)
 

@@ -103,16 +103,16 @@ describe('ReviewStore', () => {
     vi.setSystemTime(new Date('2025-06-01T00:02:00Z'))
     deleteClaim(store, c.id, '박')
     expect(listClaims(store)).toEqual([])
-    factdeskError(() => getClaim(store, c.id), 'not-found')
-    factdeskError(() => updateClaim(store, c.id, { note: 'x' }, '박'), 'not-found')
-    factdeskError(() => deleteClaim(store, c.id, '박'), 'not-found')
+    factdeskError(() => getClaim(store, c.id), 'claim-not-found')
+    factdeskError(() => updateClaim(store, c.id, { note: 'x' }, '박'), 'claim-not-found')
+    factdeskError(() => deleteClaim(store, c.id, '박'), 'claim-not-found')
     const row = store.db.prepare(`SELECT deleted, revision, modified_by, modified FROM claim WHERE id = ?`).get(c.id)
     expect(row).toEqual({ deleted: 1, revision: 3, modified_by: '박', modified: '2025-06-01T00:02:00.000Z' })
 
     const r = restoreClaim(store, c.id, '최')
     expect(r).toMatchObject({ revision: 4, modifiedBy: '최', verdict: 'false', note: '<b>출처 없음</b>' })
-    factdeskError(() => restoreClaim(store, c.id, '최'), 'not-found')
-    factdeskError(() => deleteClaim(store, randomUUID(), '최'), 'not-found')
+    factdeskError(() => restoreClaim(store, c.id, '최'), 'claim-not-found')
+    factdeskError(() => deleteClaim(store, randomUUID(), '최'), 'claim-not-found')
   })
 
   it('keeps sources; their changes show on the claim but are not new versions of it', () => {
@@ -142,13 +142,13 @@ describe('ReviewStore', () => {
     deleteSource(store, s.id, 'd')
     expect(getClaim(store, c.id)).toMatchObject({ revision: 1, modifiedBy: 'd', sources: [] })
     expect(store.db.prepare(`SELECT deleted FROM source WHERE id = ?`).pluck().get(s.id)).toBe(1)
-    factdeskError(() => getSource(store, s.id), 'not-found')
-    factdeskError(() => updateSource(store, s.id, source('https://a.example'), 'd'), 'not-found')
+    factdeskError(() => getSource(store, s.id), 'source-not-found')
+    factdeskError(() => updateSource(store, s.id, source('https://a.example'), 'd'), 'source-not-found')
 
     // A source for a claim that is not there is refused and nothing is stored.
-    factdeskError(() => addSource(store, randomUUID(), source('https://a.example'), 'e'), 'not-found')
+    factdeskError(() => addSource(store, randomUUID(), source('https://a.example'), 'e'), 'claim-not-found')
     deleteClaim(store, c.id, 'e')
-    factdeskError(() => addSource(store, c.id, source('https://a.example'), 'e'), 'not-found')
+    factdeskError(() => addSource(store, c.id, source('https://a.example'), 'e'), 'claim-not-found')
     expect(store.db.prepare(`SELECT count(*) FROM source`).pluck().get()).toBe(1)
   })
 
@@ -165,20 +165,23 @@ describe('ReviewStore', () => {
   it('refuses an anchor that does not match the essay, and a duplicate id', () => {
     const store = track(openReview(':memory:', smallEssay()))
     const good = anchorOf(store, '첫 문장은 참이다.')
-    factdeskError(() => createClaim(store, { ...good, exact: '첫 문장은 거짓이다.' }, 'a'), 'invalid-args')
-    factdeskError(() => createClaim(store, { ...good, start: good.start + 1 }, 'a'), 'invalid-args')
-    factdeskError(() => createClaim(store, { ...good, end: good.end + 1 }, 'a'), 'invalid-args')
+    factdeskError(() => createClaim(store, { ...good, exact: '첫 문장은 거짓이다.' }, 'a'), 'selection-mismatch')
+    factdeskError(() => createClaim(store, { ...good, start: good.start + 1 }, 'a'), 'selection-mismatch')
+    factdeskError(() => createClaim(store, { ...good, end: good.end + 1 }, 'a'), 'selection-mismatch')
     // UTF-16 offsets of a quote after an astral character are off by one code point.
     const text = readDocument(store).text
     const u16 = text.indexOf('둘째')
-    factdeskError(() => createClaim(store, { ...good, exact: '둘째', start: u16, end: u16 + 2 }, 'a'), 'invalid-args')
+    factdeskError(
+      () => createClaim(store, { ...good, exact: '둘째', start: u16, end: u16 + 2 }, 'a'),
+      'selection-mismatch',
+    )
     expect(listClaims(store)).toEqual([])
 
     const id = randomUUID()
     expect(createClaim(store, good, 'a', id).id).toBe(id)
-    expect(factdeskError(() => createClaim(store, good, 'b', id), 'invalid-args').message).toContain(id)
+    expect(factdeskError(() => createClaim(store, good, 'b', id), 'claim-exists').message).toContain(id)
     deleteClaim(store, id, 'a')
-    factdeskError(() => createClaim(store, good, 'b', id), 'invalid-args') // a tombstone keeps its id
+    factdeskError(() => createClaim(store, good, 'b', id), 'claim-exists') // a tombstone keeps its id
     expect(store.db.prepare(`SELECT count(*) FROM claim`).pluck().get()).toBe(1)
   })
 
@@ -211,7 +214,7 @@ describe('ReviewStore', () => {
   })
 
   it('refuses to open a new file without an essay', () => {
-    factdeskError(() => openReview(':memory:'), 'not-a-review-file')
+    factdeskError(() => openReview(':memory:'), 'review-file-empty')
   })
 })
 
@@ -243,7 +246,7 @@ describe('files that are not review files this version can read', () => {
     const db = new Database(path)
     db.exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello')`)
     db.close()
-    expect(refuses(path, 'not-a-review-file')).toMatch(/SQLite database, but not a Factdesk review file/)
+    expect(refuses(path, 'database-not-review')).toMatch(/SQLite database, but not a Factdesk review file/)
     const check = new Database(path, { readonly: true })
     expect(check.prepare(`SELECT body FROM notes`).pluck().all()).toEqual(['hello'])
     check.close()
@@ -255,7 +258,7 @@ describe('files that are not review files this version can read', () => {
     const db = new Database(path)
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     db.close()
-    const message = refuses(path, 'newer-version')
+    const message = refuses(path, 'review-file-newer')
     expect(message).toMatch(/newer version/)
     expect(message).toContain(String(SCHEMA_VERSION + 1))
   })
@@ -274,6 +277,6 @@ describe('files that are not review files this version can read', () => {
     const fd = openSync(path, 'r+')
     ftruncateSync(fd, Math.floor(size / 2))
     closeSync(fd)
-    expect(refuses(path, 'corrupt-file')).toMatch(/damaged/)
+    expect(refuses(path, 'review-file-damaged')).toMatch(/damaged/)
   })
 })

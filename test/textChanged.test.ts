@@ -58,7 +58,7 @@ describe('an edit inside a claim', () => {
       '박편집 edited the essay: the claim’s words changed from “챗GPT 유료 가입자 수 2위” to “챗GPT 유료 가입자 수 9위”.',
     )
     expect(describeEvent(entry, 'ko')).toBe(
-      '박편집 님이 본문을 고쳐 주장의 문구가 ‘챗GPT 유료 가입자 수 2위’에서 ‘챗GPT 유료 가입자 수 9위’로 바뀌었습니다.',
+      '박편집 님이 본문을 수정해 주장의 문구가 ‘챗GPT 유료 가입자 수 2위’에서 ‘챗GPT 유료 가입자 수 9위’로 바뀌었습니다.',
     )
     const status = listEvents(claim.id).find((e) => e.kind === 'status-changed' && e.actor === '박편집')
     expect(status?.detail).toMatchObject({ from: 'checked', to: 'in-review' })

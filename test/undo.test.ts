@@ -83,13 +83,13 @@ describe('taking removals back', () => {
       actor: '이팩트',
       detail: { sourceId: s.id, title: '통계청' },
     })
-    expect(refusal(() => restoreSource(A.store, s.id, A.name)).code).toBe('not-found')
+    expect(refusal(() => restoreSource(A.store, s.id, A.name)).code).toBe('source-not-removed')
   })
 
   it('restores a deleted reply as a new version (its author only), with a history entry', () => {
     const r = addReply(A.store, x, '출처 확인 필요', A.name)
     deleteReply(A.store, r.id, A.name)
-    expect(refusal(() => restoreReply(A.store, r.id, '다른사람')).code).toBe('forbidden')
+    expect(refusal(() => restoreReply(A.store, r.id, '다른사람')).code).toBe('reply-not-yours')
     restoreReply(A.store, r.id, A.name)
     const reply = getClaim(A.store, x).replies.find((p) => p.id === r.id)
     expect(reply).toMatchObject({ body: '출처 확인 필요', revision: 3 })
@@ -113,7 +113,7 @@ describe('taking removals back', () => {
     expect(listSuggestions(A.store).map((s) => s.key)).not.toContain(first.key)
     restoreSuggestion(A.store, first.key)
     expect(listSuggestions(A.store).map((s) => s.key)).toContain(first.key)
-    expect(refusal(() => restoreSuggestion(A.store, first.key)).code).toBe('not-found')
+    expect(refusal(() => restoreSuggestion(A.store, first.key)).code).toBe('suggestion-not-dismissed')
   })
 })
 
@@ -183,9 +183,9 @@ describe('undo import', () => {
     updateClaim(B.store, y, { note: '나중 메모' }, B.name)
     expect(listImports(B.store)[0].canUndo).toBe(false)
     const err = refusal(() => undoImport(B.store.db, summary.importId, B.name))
-    expect(err.code).toBe('cannot-undo')
+    expect(err.code).toBe('undo-import-stale')
     expect(err.message).toMatch(/can no longer be undone: the review has changed since/)
-    expect(refusal(() => undoImport(B.store.db, undefined, B.name)).code).toBe('cannot-undo')
+    expect(refusal(() => undoImport(B.store.db, undefined, B.name)).code).toBe('undo-import-nothing')
     // Refused means untouched.
     expect(dump(B.store, ['import_undo'])).toEqual({ import_undo: afterImport.import_undo })
   })
@@ -202,7 +202,7 @@ describe('undo import', () => {
         .filter((i) => i.canUndo)
         .map((i) => i.id),
     ).toEqual([two.importId])
-    expect(refusal(() => undoImport(B.store.db, one.importId, B.name)).code).toBe('cannot-undo')
+    expect(refusal(() => undoImport(B.store.db, one.importId, B.name)).code).toBe('undo-import-stale')
     expect(undoImport(B.store.db, undefined, B.name)).toBe(two.importId)
     expect(content(B)).toEqual(afterOne)
     expect(undoImport(B.store.db, undefined, B.name)).toBe(one.importId)
@@ -244,7 +244,7 @@ describe('factdesk undo-import', () => {
       after.close()
       out = ''
       expect(await runCli(['undo-import', '--review', path, '--json'], io)).toBe(1)
-      expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'cannot-undo' } })
+      expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'undo-import-nothing', params: {} } })
       out = ''
       expect(await runCli(['undo-import', '--review', dir.file('missing.factdesk'), '--json'], io)).toBe(1)
       expect(JSON.parse(out)).toMatchObject({
@@ -290,7 +290,7 @@ describe('the service', () => {
       expect(events).toEqual([['review-changed', { reason: 'import-undone' }]])
       expect(content(B)).toEqual(before)
       const again = await dispatch(service, 'import-undo', { id: summary.importId })
-      expect(again.ok ? '' : again.error.code).toBe('cannot-undo')
+      expect(again.ok ? '' : again.error.code).toBe('undo-import-done')
     } finally {
       dir.remove()
     }

@@ -1,3 +1,4 @@
+import { noteText } from '../src/shared/exchange'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -309,10 +310,8 @@ describe('W3C import from other tools', () => {
     ])
     expect(claim.sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
     expect(claim.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(summary.notes).toContain(
-      `1 annotation was made on ${BRUNCH_PAGE}; it was anchored on the open essay by its selectors.`,
-    )
-    expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
+    expect(summary.notes).toContainEqual({ code: 'annotations-other-page', params: { count: 1, page: BRUNCH_PAGE } })
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toContain('1 annotation was skipped')
     const before = snapshot(store)
     expect(await importJson(store, file, 'hypothesis.jsonld')).toMatchObject({ added: 0, unchanged: 1, conflicts: 0 })
     expect(snapshot(store)).toBe(before)
@@ -348,7 +347,19 @@ describe('W3C import from other tools', () => {
       verdict: 'unrated',
       note: '근거 없음\n\nOriginal rating: Pants on Fire',
     })
-    expect(summary.notes.some((n) => n.includes('1 annotation has a rating') && n.includes('Pants on Fire'))).toBe(true)
+    expect(summary.notes).toContainEqual({ code: 'ratings-unknown', params: { count: 1, labels: ['Pants on Fire'] } })
+    expect(
+      noteText(
+        'en',
+        summary.notes.find((n) => n.code === 'ratings-unknown')!,
+      ),
+    ).toMatch(/^1 annotation has a rating .*“Pants on Fire”/)
+    expect(
+      noteText(
+        'ko',
+        summary.notes.find((n) => n.code === 'ratings-unknown')!,
+      ),
+    ).toMatch(/^주석 1건의 평가\(‘Pants on Fire’\)/)
   })
 
   it('stores http(s) links as sources and refuses javascript: links', async () => {
@@ -362,8 +373,8 @@ describe('W3C import from other tools', () => {
       ]),
     )
     expect(listClaims(store)[0].sources.map((s) => s.url)).toEqual(['https://openai.com/ko'])
-    expect(summary.notes.join(' ')).toContain('2 links were not imported')
-    expect(summary.notes.join(' ')).toContain('javascript:, data:')
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toContain('2 links were not imported')
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toContain('javascript:, data:')
     expect(snapshot(store)).not.toMatch(/javascript:|data:text/)
   })
 
@@ -401,7 +412,7 @@ describe('W3C import refuses bad files whole', () => {
       withSelector({ type: 'TextPositionSelector', start: 9, end: 4 }),
       /starts at 9, after its end at 4/,
     ],
-    ['no selectors', [{ ...good(), target: BRUNCH_PAGE }], /none of its 1 annotation selects text/],
+    ['no selectors', [{ ...good(), target: BRUNCH_PAGE }], /none of its annotations selects text/],
     ['quote without exact', withSelector([{ type: 'TextQuoteSelector', prefix: 'a' }]), /has no "exact" text/],
     ['id not text', { ...good(), id: 42 }, /its id is missing or not text/],
     ['duplicate ids', [good(), good()], /has the same id/],
@@ -424,7 +435,7 @@ describe('W3C import refuses bad files whole', () => {
         id: `a${i}`,
         target: 'x',
       })),
-      /more than 20000 annotations/,
+      /20,001 annotations, more than the 20,000/,
     ],
   ]
   it.each(cases)('%s', async (_, value, problem) => {
@@ -433,7 +444,8 @@ describe('W3C import refuses bad files whole', () => {
     const imports = store.db.prepare('SELECT count(*) AS n FROM import_log').get()
     const err = await importJson(store, value, 'bad.jsonld').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(FactdeskError)
-    expect((err as FactdeskError).code).toBe('invalid-file')
+    expect((err as FactdeskError).code).toMatch(/^import-/)
+    expect((err as FactdeskError).params.file).toBe('bad.jsonld')
     expect((err as FactdeskError).message).toMatch(problem)
     expect((err as FactdeskError).message).toMatch(/^bad\.jsonld: .*Nothing was imported; the review is unchanged\.$/s)
     expect(snapshot(store)).toBe(before)

@@ -1,3 +1,4 @@
+import { noteText } from '../src/shared/exchange'
 import jsonld from 'jsonld'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -151,7 +152,7 @@ describe('Hypothesis API JSON', () => {
       'tester',
     )
     expect(summary).toMatchObject({ format: 'w3c', added: 2, unanchored: [] })
-    expect(summary.notes.join(' ')).toContain('1 annotation was skipped')
+    expect(summary.notes.map((n) => noteText('en', n)).join(' ')).toContain('1 annotation was skipped')
     const byQuote = new Map(listClaims(store).map((c) => [c.exact, c]))
     const a = byQuote.get(QUOTE_A)!
     expect(a).toMatchObject({ ...rangeOf(store, QUOTE_A), author: '김기자', anchored: true })
@@ -170,7 +171,8 @@ describe('Hypothesis API JSON', () => {
   it('says when a search found more annotations than the file holds', async () => {
     const page = { ...(fixture('hypothesis-search.json') as Json), total: 250 }
     const summary = await importFile(fresh(), 'page1.json', bytes(page), 'tester')
-    expect(summary.notes[0]).toBe(
+    expect(summary.notes[0]).toEqual({ code: 'hypothesis-more-results', params: { total: 250, held: 4 } })
+    expect(noteText('en', summary.notes[0])).toBe(
       'The Hypothesis search found 250 annotations; this file holds 4 of them (ask the API for the next page with search_after or offset).',
     )
   })

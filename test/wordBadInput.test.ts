@@ -1,6 +1,6 @@
 /**
  * Word documents that are not what they claim: each is refused (or, for one comment, skipped) with a
- * message in English and Korean naming the file, and a refused file leaves the review unchanged.
+ * message (a code with its English and Korean text) naming the file, and a refused file leaves the review unchanged.
  */
 import { strToU8, zipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -9,7 +9,8 @@ import { stateHash } from '../src/core/exchange/importUndo'
 import { ZIP_LIMITS } from '../src/core/exchange/word/zip'
 import { exportRepublication } from '../src/core/republish/index'
 import type { ReviewStore } from '../src/core/review/store'
-import { FactdeskError } from '../src/shared/errors'
+import { errorText, FactdeskError } from '../src/shared/errors'
+import { noteText } from '../src/shared/exchange'
 import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay } from './helpers/essay'
 import { claimOn, openEssay } from './helpers/republish'
@@ -34,8 +35,8 @@ async function refused(name: string, bytes: Uint8Array, en: RegExp, ko: RegExp):
     (e: unknown) => e,
   )
   expect(err).toBeInstanceOf(FactdeskError)
-  const message = (err as FactdeskError).message
-  const [english, korean] = message.split('\n')
+  const english = (err as FactdeskError).message
+  const korean = errorText('ko', err as FactdeskError)
   expect(english).toMatch(new RegExp(`^${name.replace('.', '\\.')}: `))
   expect(english).toMatch(en)
   expect(english).toMatch(/the review is unchanged/)
@@ -151,7 +152,9 @@ describe('bad Word documents', () => {
     ])
     expect(
       summary.notes.some(
-        (n) => /^ranges\.docx: a comment by 유령 points at no text/.test(n) && /\nranges\.docx: 유령의 메모가/.test(n),
+        (n) =>
+          /^ranges\.docx: a comment by 유령 points at no text/.test(noteText('en', n)) &&
+          /^ranges\.docx: 유령의 메모가/.test(noteText('ko', n)),
       ),
     ).toBe(true)
   })

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli/run'
+import { errorText } from '../src/shared/errors'
 import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
 import { claimOn } from './helpers/republish'
@@ -94,14 +95,15 @@ describe('factdesk and Word', () => {
     expect(claims().find((c) => c.id === rated.id)?.status).toBe('open')
   })
 
-  it('refuses a .docx that is not a Word document, in both languages, review untouched; --for-review is docx only', async () => {
+  it('refuses a .docx that is not a Word document, as a code the desk says in Korean, review untouched; --for-review is docx only', async () => {
     writeFileSync(dir.file('fake.docx'), 'not a zip')
     const hash = sha256(review)
     const r = await cli('import', dir.file('fake.docx'), '--review', review, '--json')
     expect(r.code).toBe(1)
     const json = JSON.parse(r.stdout)
     expect(json.error.message).toMatch(/fake\.docx: this is not a Word document/)
-    expect(json.error.message).toMatch(/워드 문서\(\.docx\)가 아닙니다/)
+    expect(json.error).toMatchObject({ code: 'word-not-docx', params: { file: expect.stringMatching(/fake\.docx$/) } })
+    expect(errorText('ko', json.error)).toMatch(/워드 문서\(\.docx\)가 아닙니다/)
     expect(sha256(review)).toBe(hash)
     const usage = await cli(
       'export',

@@ -82,6 +82,6 @@ it('cancelled, nothing of the document is kept', async () => {
   const pending = dispatch(service, 'review-import', { fileName: 'reviewed.docx', data: await reviewedDocx() })
   while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
   expect(await dispatch(service, 'import-cancel', {})).toEqual({ ok: true, value: { cancelled: true } })
-  expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+  expect(await pending).toMatchObject({ ok: false, error: { code: 'import-cancelled' } })
   expect(dump(session.store)).toEqual(before)
 })

@@ -51,7 +51,7 @@ describe('assignment and sign-off through the service', () => {
       const refused = await desk.call('claim-sign-off', { id: claim.id })
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'invalid-args', message: expect.stringMatching(/verdict first/) },
+        error: { code: 'sign-off-unrated', message: expect.stringMatching(/verdict first/) },
       })
       await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true' } })
       expect(await desk.call('claim-sign-off', { id: claim.id })).toMatchObject({

@@ -8,7 +8,7 @@ import { addReply, addTag, deleteReply, listTags, removeTag, setTagColor, update
 import { tagsByClaim, threadText } from '../src/core/thread/queries'
 import { claimHistory } from '../src/core/review/history'
 
-import { FactdeskError } from '../src/shared/errors'
+import { errorText, FactdeskError } from '../src/shared/errors'
 import { describeEvent } from '../src/shared/historyText'
 import { TAG_PALETTE } from '../src/shared/thread'
 import { deskTest } from './helpers/service'
@@ -54,10 +54,10 @@ describe('tags', () => {
     // "한" typed as decomposed jamo (NFD) is the same tag as the composed syllable.
     expect(addTag(s, x, '\u1112\u1161\u11ab국', '김기자')).toBe('한국')
     expect(getClaim(s, x).tags).toEqual(['통계 확인', '한국'])
-    expect(factdeskError(() => addTag(s, x, '   ', '김기자'), 'invalid-args').message).toMatch(/at least one letter/)
-    expect(factdeskError(() => addTag(s, x, '가'.repeat(51), '김기자'), 'invalid-args').message).toMatch(/at most 50/)
+    expect(factdeskError(() => addTag(s, x, '   ', '김기자'), 'tag-empty').message).toMatch(/at least one letter/)
+    expect(factdeskError(() => addTag(s, x, '가'.repeat(51), '김기자'), 'tag-too-long').params).toEqual({ max: 50 })
     expect(addTag(s, x, '가'.repeat(50), '김기자')).toBe('가'.repeat(50))
-    expect(factdeskError(() => addTag(s, x, 'a\u0007b', '김기자'), 'invalid-args').message).toMatch(/control/)
+    expect(factdeskError(() => addTag(s, x, 'a\u0007b', '김기자'), 'tag-control-characters').message).toMatch(/control/)
   })
 
   it('are one tag whatever the case, and keep the spelling the review already uses', () => {
@@ -81,7 +81,9 @@ describe('tags', () => {
     expect(new Set(list.map((t) => t.color))).toEqual(new Set(palette))
     const changed = setTagColor(s, '통계', TAG_PALETTE[4].color)
     expect(changed.find((t) => t.name === '통계')?.color).toBe(TAG_PALETTE[4].color)
-    expect(factdeskError(() => setTagColor(s, '없는 태그', '#ffffff'), 'not-found').message).toMatch(/없는 태그/)
+    expect(factdeskError(() => setTagColor(s, '없는 태그', '#ffffff'), 'tag-unused').params).toEqual({
+      name: '없는 태그',
+    })
     // A removed claim's tags no longer count.
     deleteClaim(s, y, '김기자')
     expect(listTags(s).find((t) => t.name === '통계')).toMatchObject({ count: 1 })
@@ -91,7 +93,7 @@ describe('tags', () => {
     addTag(s, x, '통계', '김기자')
     removeTag(s, x, '통계', '김기자')
     expect(getClaim(s, x).tags).toEqual([])
-    expect(factdeskError(() => removeTag(s, x, '통계', '김기자'), 'not-found').message).toMatch(/통계/)
+    expect(factdeskError(() => removeTag(s, x, '통계', '김기자'), 'tag-not-on-claim').params).toEqual({ name: '통계' })
     addTag(s, x, '통계', '김기자')
     expect(getClaim(s, x).tags).toEqual(['통계'])
     expect(s.db.prepare(`SELECT deleted FROM claim_tag ORDER BY created, deleted DESC`).pluck().all()).toEqual([1, 0])
@@ -125,19 +127,23 @@ describe('replies', () => {
     expect(getClaim(s, x).replies.map((p) => p.body)).toEqual(['2위는 유료 가입자 수 기준입니다.'])
     deleteReply(s, r.id, '이팩트')
     expect(getClaim(s, x).replies).toEqual([])
-    expect(factdeskError(() => updateReply(s, r.id, '다시', '이팩트'), 'not-found'))
+    expect(factdeskError(() => updateReply(s, r.id, '다시', '이팩트'), 'reply-not-found'))
   })
 
   it('refuse to let anyone else edit or delete them, and say why', () => {
     const r = addReply(s, x, '출처가 더 필요합니다.', '이팩트')
-    const edit = factdeskError(() => updateReply(s, r.id, '고침', '김기자'), 'forbidden')
+    const edit = factdeskError(() => updateReply(s, r.id, '고침', '김기자'), 'reply-not-yours')
+    expect(edit.params).toEqual({ action: 'edit', owner: '이팩트', you: '김기자' })
     expect(edit.message).toBe('You can only edit your own replies: this is 이팩트’s reply, and you are “김기자”.')
-    expect(factdeskError(() => deleteReply(s, r.id, '김기자'), 'forbidden').message).toMatch(
-      /only delete your own replies/,
+    expect(errorText('ko', edit)).toBe(
+      '내 답글만 수정할 수 있습니다. 이 답글은 이팩트 님의 글이고, 지금 이름은 ‘김기자’입니다.',
     )
+    expect(factdeskError(() => deleteReply(s, r.id, '김기자'), 'reply-not-yours').params).toMatchObject({
+      action: 'delete',
+    })
     // No name set: nobody's reply is yours.
     const anonymous = addReply(s, x, '이름 없이 남긴 답글', '')
-    expect(factdeskError(() => deleteReply(s, anonymous.id, ''), 'forbidden').message).toMatch(
+    expect(factdeskError(() => deleteReply(s, anonymous.id, ''), 'reply-not-yours').message).toMatch(
       /no reviewer name is set/,
     )
     // (Replies are in order of creation; two made within the same millisecond are ordered by id.)
@@ -150,8 +156,10 @@ describe('replies', () => {
   })
 
   it('need some text', () => {
-    expect(factdeskError(() => addReply(s, x, ' \n ', '김기자'), 'invalid-args').message).toMatch(/needs some text/)
-    expect(factdeskError(() => addReply(s, '00000000-0000-4000-8000-000000000000', '답글', '김기자'), 'not-found'))
+    expect(factdeskError(() => addReply(s, x, ' \n ', '김기자'), 'reply-empty'))
+    expect(
+      factdeskError(() => addReply(s, '00000000-0000-4000-8000-000000000000', '답글', '김기자'), 'claim-not-found'),
+    )
   })
 })
 
@@ -173,7 +181,8 @@ describe('the service', () => {
     expect(refusedCall).toEqual({
       ok: false,
       error: {
-        code: 'forbidden',
+        code: 'reply-not-yours',
+        params: { action: 'delete', owner: '김기자', you: '이팩트' },
         message: 'You can only delete your own replies: this is 김기자’s reply, and you are “이팩트”.',
       },
     })
@@ -258,7 +267,7 @@ describe('history', () => {
         '김기자 님이 진행 상태를 ‘확인 전’에서 ‘확인 완료’로 바꿨습니다.',
         '김기자 changed the status from Open to Checked.',
       ],
-      [d('note-edited'), '김기자 님이 메모를 고쳤습니다.', '김기자 edited the note.'],
+      [d('note-edited'), '김기자 님이 메모를 수정했습니다.', '김기자 edited the note.'],
       [d('claim-removed'), '김기자 님이 주장을 삭제했습니다.', '김기자 removed the claim.'],
       [d('claim-restored'), '김기자 님이 삭제한 주장을 되살렸습니다.', '김기자 restored the claim.'],
       [
@@ -273,7 +282,7 @@ describe('history', () => {
       ],
       [
         d('source-edited', { title: '', url: 'https://yna.co.kr' }),
-        '김기자 님이 출처 ‘https://yna.co.kr’을(를) 고쳤습니다.',
+        '김기자 님이 출처 ‘https://yna.co.kr’을 수정했습니다.',
         '김기자 edited the source “https://yna.co.kr”.',
       ],
       [
@@ -290,7 +299,7 @@ describe('history', () => {
       [d('correction-reverted'), '김기자 님이 정정 반영을 취소했습니다.', '김기자 reverted a correction.'],
       [d('correction-removed'), '김기자 님이 정정 제안을 거뒀습니다.', '김기자 withdrew a correction.'],
       [d('reply-added'), '김기자 님이 답글을 달았습니다.', '김기자 replied.'],
-      [d('reply-edited'), '김기자 님이 답글을 고쳤습니다.', '김기자 edited a reply.'],
+      [d('reply-edited'), '김기자 님이 답글을 수정했습니다.', '김기자 edited a reply.'],
       [d('reply-removed'), '김기자 님이 답글을 삭제했습니다.', '김기자 deleted a reply.'],
       [d('tag-added', { name: '통계' }), '김기자 님이 태그 ‘통계’를 붙였습니다.', '김기자 added the tag “통계”.'],
       [d('tag-removed', { name: '인물' }), '김기자 님이 태그 ‘인물’을 뗐습니다.', '김기자 removed the tag “인물”.'],

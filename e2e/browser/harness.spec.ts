@@ -75,7 +75,10 @@ test('calls must be POSTs no larger than the largest import', async ({ harness }
   const fileSized = Buffer.alloc(50 * 1024 * 1024, 0x41).toString('base64')
   const accepted = await call(harness.port, 'review-import', { fileName: 'big.json', data: fileSized }, token)
   expect(accepted.status).toBe(200)
-  expect(JSON.parse(accepted.body)).toMatchObject({ ok: false, error: { code: 'invalid-file' } })
+  expect(JSON.parse(accepted.body)).toMatchObject({
+    ok: false,
+    error: { code: 'import-not-json', params: { file: 'big.json' } },
+  })
   const tooLarge = await send(harness.port, {
     method: 'POST',
     path: '/call/prefs-set',

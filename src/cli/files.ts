@@ -18,12 +18,16 @@ import type { ParsedEssay } from '../core/document/essayFormat'
 import { LIMITS } from '../shared/domain'
 import { FactdeskError, type ErrorCode } from '../shared/errors'
 
+/** The command line's own refusals (about its arguments and files) keep these broad codes. */
+export type CliCode = ErrorCode | 'not-found' | 'invalid-file' | 'forbidden'
+
 /** A refused input or a failed write: exit code 1, with the file it is about. */
 export class CliError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: CliCode,
     message: string,
     readonly file?: string,
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'CliError'
@@ -141,17 +145,23 @@ const ABI_MISMATCH =
   /NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|did not self-register|Could not locate the bindings file|invalid ELF header/
 
 /** The error as { code, message, file } for --json and for the message on stderr. */
-export function describeError(err: unknown): { code: ErrorCode; message: string; file?: string } {
+export function describeError(err: unknown): {
+  code: CliCode
+  params: Record<string, unknown>
+  message: string
+  file?: string
+} {
   const described =
     err instanceof CliError
-      ? { code: err.code, message: err.message, file: err.file }
+      ? { code: err.code, params: err.params, message: err.message, file: err.file }
       : err instanceof FactdeskError
-        ? { code: err.code, message: err.message }
-        : { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) }
+        ? { code: (err as FactdeskError).code, params: err.params, message: cliMessage(err as FactdeskError) }
+        : { code: 'internal' as const, params: {}, message: err instanceof Error ? err.message : String(err) }
   if (ABI_MISMATCH.test(described.message)) {
     // Not the file's fault: the native SQLite module was built for Electron or another Node.
     return {
       code: 'internal',
+      params: {},
       message: `better-sqlite3 is not built for this Node (${process.version}); run \`node scripts/native.mjs node\` (or \`npm rebuild better-sqlite3\`) and try again. (${described.message})`,
     }
   }
@@ -162,5 +172,12 @@ export function describeError(err: unknown): { code: ErrorCode; message: string;
 export function withFile(err: unknown, path: string): CliError {
   if (err instanceof CliError && err.file) return err
   const d = describeError(err)
-  return new CliError(d.code, d.message, path)
+  return new CliError(d.code, d.message, path, d.params)
+}
+
+/** The service's English text, with what the command line offers instead of the app's settings. */
+export function cliMessage(err: FactdeskError): string {
+  if (err.code === 'claimreview-needs-url')
+    return err.message.replace('set it in Republication settings', 'set it in Republication settings (or pass --url)')
+  return err.message
 }

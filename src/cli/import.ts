@@ -14,7 +14,11 @@ function runOutcome(command: string, run: ImportRun, total: number, verb: string
   const message = failureMessage(run, total)
   return {
     exitCode: 1,
-    json: { ok: false, ...base, error: { code: run.failure.code, message, file: run.failure.file } },
+    json: {
+      ok: false,
+      ...base,
+      error: { code: run.failure.code, params: run.failure.params, message, file: run.failure.file },
+    },
     lines: runLines(run, verb),
     errors: [message],
   }

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportSummary } from '../shared/exchange'
+import { noteText, type ImportFormat, type ImportSummary } from '../shared/exchange'
 import type { WordImportResult } from '../shared/wordReview'
 import type { CliError } from './files'
 
@@ -68,7 +68,7 @@ export function summaryLines(s: ImportSummary): string[] {
     for (const c of changed) lines.push(`    ${quote(c.before)} -> ${quote(c.after)}`)
   }
   if (s.word) lines.push(...wordLines(s.word))
-  for (const note of s.notes) lines.push(`  note: ${note.replace(/\n/g, '\n        ')}`)
+  for (const note of s.notes) lines.push(`  note: ${noteText('en', note).replace(/\n/g, '\n        ')}`)
   return lines
 }
 

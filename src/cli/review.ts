@@ -29,7 +29,7 @@ export async function readInputs(paths: string[]): Promise<Input[]> {
       inputs.push({ path, bytes: await readInput(path) })
     } catch (err) {
       const refused = withFile(err, path)
-      throw new CliError(refused.code, `${refused.message} Nothing was imported.`, refused.file)
+      throw new CliError(refused.code, `${refused.message} Nothing was imported.`, refused.file, refused.params)
     }
   }
   return inputs
@@ -86,6 +86,7 @@ export async function importInto(
         refused.code,
         `${withoutReviewNote(refused.message)} Nothing was imported; ${review} was not created.`,
         refused.file,
+        refused.params,
       )
     }
     workPath = `${review}.tmp-${process.pid}`
@@ -209,7 +210,9 @@ export async function withReviewCopy<T>(input: Input, fn: (store: ReviewStore) =
       store = openReview(copy)
     } catch (err) {
       if (!(err instanceof FactdeskError)) throw withFile(err, input.path)
-      throw new CliError(err.code, err.message.replaceAll(copy, input.path), input.path)
+      const params = err.params.file === copy ? { ...err.params, file: input.path } : err.params
+      const named = FactdeskError.from({ code: (err as FactdeskError).code, params })
+      throw new CliError(named.code, named.message, input.path, named.params)
     }
     try {
       return await fn(store)

@@ -1,3 +1,4 @@
+import { noteText } from '../shared/exchange'
 import { isSqliteBytes } from '../core/db/reviewFile'
 import { readIncoming } from '../core/exchange/files'
 import { essayText } from '../shared/essay'
@@ -49,7 +50,7 @@ export const validateCommand: Command = {
         `, ${plural(result.sources, 'source')}` +
         (result.unanchoredClaims ? `; ${plural(result.unanchoredClaims, 'claim')} not attached to the text` : '') +
         '.',
-      ...incoming.notes.map((n) => `  note: ${n}`),
+      ...incoming.notes.map((n) => `  note: ${noteText('en', n)}`),
     ]
     return { exitCode: 0, json: { ok: true, command: 'validate', file: path, ...result }, lines }
   },

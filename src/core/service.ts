@@ -1,5 +1,5 @@
 import { api, isMethod, readingMethods, type CallResult, type Method } from '../shared/contract'
-import { FactdeskError } from '../shared/errors'
+import { errorInfo, FactdeskError } from '../shared/errors'
 import { loneSurrogatePath } from '../shared/text'
 import { registerClaimHandlers } from './claims/handlers'
 import { registerDocumentHandlers } from './document/handlers'
@@ -40,10 +40,7 @@ function guardReadOnly(service: Service, ctx: ServiceContext): Service {
     guarded[method] = (args) => {
       const holder = ctx.session.store.readOnly
       if (holder) {
-        throw new FactdeskError(
-          'read-only',
-          `This review is open for editing in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}); here it is read-only. Close it there to edit it here.`,
-        )
+        throw new FactdeskError('read-only', { pid: holder.pid, host: holder.host ?? '' })
       }
       return handler(args)
     }
@@ -57,30 +54,27 @@ function guardReadOnly(service: Service, ctx: ServiceContext): Service {
  */
 export async function dispatch(service: Service, method: unknown, rawArgs: unknown): Promise<CallResult<Method>> {
   if (!isMethod(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `Unknown method ${String(method)}.` } }
+    return { ok: false, error: errorInfo('unknown-method', { method: String(method) }) }
   }
   const parsed = api[method].args.safeParse(rawArgs ?? {})
   if (!parsed.success) {
-    const message = parsed.error.issues
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean))].join(', ')
+    const detail = parsed.error.issues
       .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
       .join('; ')
-    return { ok: false, error: { code: 'invalid-args', message } }
+    // The code and the fields for the UI; zod's own words stay in the English message, for logs.
+    const error = errorInfo('invalid-args', { fields })
+    return { ok: false, error: { ...error, message: `${error.message} ${detail}` } }
   }
   const broken = loneSurrogatePath(parsed.data)
   if (broken !== null) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-args',
-        message: `${broken}: the text contains a broken character (a lone UTF-16 surrogate); type or paste it again.`,
-      },
-    }
+    return { ok: false, error: errorInfo('broken-character', { field: broken }) }
   }
   try {
     const handler = service[method] as Handler<Method>
     return { ok: true, value: await handler(parsed.data) }
   } catch (err) {
-    if (err instanceof FactdeskError) return { ok: false, error: { code: err.code, message: err.message } }
-    return { ok: false, error: { code: 'internal', message: (err as Error).message ?? String(err) } }
+    if (err instanceof FactdeskError) return { ok: false, error: err.info() }
+    return { ok: false, error: errorInfo('internal', { detail: (err as Error).message ?? String(err) }) }
   }
 }

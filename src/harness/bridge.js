@@ -18,8 +18,9 @@
     history.replaceState(history.state, '', here.pathname + here.search + here.hash)
   }
 
-  function failure(code, message) {
-    return { ok: false, error: { code: code, message: message } }
+  // A code and its parameters, as the service gives them (src/shared/errors.ts); the page says it in its language.
+  function failure(code, params, message) {
+    return { ok: false, error: { code: code, params: params, message: message } }
   }
 
   function call(method, args) {
@@ -33,11 +34,15 @@
     }).then(
       function (res) {
         return res.json().catch(function () {
-          return failure('internal', 'The harness answered ' + res.status + ' without a result.')
+          return failure(
+            'service-bad-answer',
+            { status: res.status },
+            'The harness answered ' + res.status + ' without a result.',
+          )
         })
       },
       function () {
-        return failure('internal', 'The harness is not running.')
+        return failure('service-unreachable', {}, 'The harness is not running.')
       },
     )
   }

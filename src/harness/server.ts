@@ -13,6 +13,7 @@ import { dispatch } from '../core/service'
 import { openForWindow } from '../core/review/session'
 import { CALL_BODY_LIMIT, type EventName, type Events } from '../shared/contract'
 import type { Lang } from '../shared/domain'
+import { errorInfo, type ErrorInfo } from '../shared/errors'
 import { fileInRoot, mimeType, SECURITY_HEADERS } from '../core/lib/web'
 import { stopSync } from '../core/sync/handlers'
 import { FactdeskError } from '../shared/errors'
@@ -96,7 +97,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     })
     if (!shared.ok) {
       session.close()
-      throw new FactdeskError('invalid-args', `--sync: ${shared.error.message}`)
+      throw new FactdeskError('harness-sync-failed', { detail: shared.error.message })
     }
     // Ready means linked: wait (at most 5 s) for the server to take or refuse the connection.
     for (let waited = 0; waited < 5000; waited += 50) {
@@ -161,11 +162,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
-      return sendJson(res, 405, failure('forbidden', 'Calls are POST requests.'))
+      return sendJson(res, 405, failure(errorInfo('request-not-allowed')))
     }
     const header = req.headers['x-factdesk-token']
     if (!isToken(typeof header === 'string' ? header : undefined)) {
-      return sendJson(res, 403, failure('forbidden', 'Missing or wrong x-factdesk-token.'))
+      return sendJson(res, 403, failure(errorInfo('request-not-allowed')))
     }
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > BODY_LIMIT) return refuseLargeBody(req, res)
@@ -175,7 +176,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     try {
       args = body.length ? JSON.parse(body.toString('utf8')) : undefined
     } catch {
-      return sendJson(res, 400, failure('invalid-args', 'The request body is not JSON.'))
+      return sendJson(res, 400, failure(errorInfo('invalid-args', { fields: 'body' })))
     }
     let method: string
     try {
@@ -269,18 +270,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
   const reply = (): void =>
-    sendJson(
-      res,
-      413,
-      failure('invalid-args', `The request body is larger than ${Math.floor(BODY_LIMIT / 1024 / 1024)} MB.`),
-    )
+    sendJson(res, 413, failure(errorInfo('request-too-large', { limitMb: Math.floor(BODY_LIMIT / 1024 / 1024) })))
   if (req.readableEnded) return reply()
   req.resume()
   req.once('end', reply)
 }
 
-function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code, message } }
+function failure(error: ErrorInfo): { ok: false; error: ErrorInfo } {
+  return { ok: false, error }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -6,6 +6,7 @@ import { bundleOfFile } from '../core/exchange/newReview'
 import type { ParsedEssay } from '../core/document/essayFormat'
 import type { ReviewSession } from '../core/review/session'
 import type { Lang } from '../shared/domain'
+import { errorText, FactdeskError } from '../shared/errors'
 import { strings } from './strings'
 
 export interface FileActionDeps {
@@ -62,7 +63,7 @@ export function createFileActions(deps: FileActionDeps): FileActions {
   }
 
   async function reportError(message: string, err: unknown): Promise<void> {
-    const detail = `${err instanceof Error ? err.message : String(err)}\n\n${t().currentStaysOpen}`
+    const detail = `${err instanceof FactdeskError ? errorText(deps.lang(), err) : err instanceof Error ? err.message : String(err)}\n\n${t().currentStaysOpen}`
     const options = { type: 'error' as const, message, detail, buttons: [t().ok] }
     const win = deps.window()
     await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))

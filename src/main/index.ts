@@ -10,7 +10,7 @@ import { guardClose } from './closeGuard'
 import type { VerdictScale } from '../shared/scales'
 import { ReviewStore } from '../core/review/store'
 import type { Lang } from '../shared/domain'
-import { FactdeskError } from '../shared/errors'
+import { errorText, FactdeskError } from '../shared/errors'
 import { Worker } from 'node:worker_threads'
 import importWorkerPath from '../core/exchange/importWorker?modulePath'
 import { workerImportRunner } from '../core/exchange/importRunner'
@@ -66,7 +66,7 @@ function openDefaultReview(
       return openForWindow(requested)
     } catch (err) {
       if (!(err instanceof FactdeskError)) throw err
-      dialog.showErrorBox(strings(lang).cannotOpen, err.message)
+      dialog.showErrorBox(strings(lang).cannotOpen, errorText(lang, err))
     }
   }
   try {
@@ -76,7 +76,7 @@ function openDefaultReview(
     const fresh = join(reviewsDir, `default-${new Date().toISOString().replace(/[:.]/g, '-')}.factdesk`)
     const store = openForWindow(fresh, essay(), { scale })
     const t = strings(lang)
-    dialog.showErrorBox(t.defaultUnreadable, `${err.message}\n\n${t.startedFresh(fresh)}`)
+    dialog.showErrorBox(t.defaultUnreadable, `${errorText(lang, err)}\n\n${t.startedFresh(fresh)}`)
     return store
   }
 }

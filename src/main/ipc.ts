@@ -3,6 +3,7 @@ import type { EventName, Events } from '../shared/contract'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/ipc'
 import type { Service } from '../core/registry'
 import { dispatch } from '../core/service'
+import { errorInfo } from '../shared/errors'
 
 /**
  * The one IPC entry: only the app's own top-level page may call, and `dispatch` validates the
@@ -12,7 +13,7 @@ export function handleCalls(service: Service, isTrustedUrl: (url: string) => boo
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     const frame = event.senderFrame
     if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'This page may not use the review.' } }
+      return { ok: false, error: errorInfo('request-not-allowed') }
     }
     return dispatch(service, method, args)
   })

@@ -1,6 +1,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../shared/contract'
 import type { Lang } from '../shared/domain'
+import { accelerator, command } from '../shared/commands'
 import { strings } from './strings'
 
 export interface MenuActions {
@@ -33,19 +34,27 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
   const file: MenuItemConstructorOptions = {
     label: t.file,
     submenu: [
-      { label: t.newReview, accelerator: 'CmdOrCtrl+N', click: () => actions.newReview() },
+      { label: t.newReview, accelerator: accelerator('new-review'), click: () => actions.newReview() },
       { label: t.newReviewFromFile, click: () => actions.newReviewFromFile() },
-      { label: t.openReview, accelerator: 'CmdOrCtrl+O', click: () => actions.openReview() },
-      { label: t.saveReviewAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveReviewAs() },
+      { label: t.openReview, accelerator: accelerator('open-review'), click: () => actions.openReview() },
+      { label: t.saveReviewAs, accelerator: accelerator('save-review-as'), click: () => actions.saveReviewAs() },
       { type: 'separator' },
-      { label: t.openEssay, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openEssay() },
+      { label: t.openEssay, accelerator: accelerator('open-essay'), click: () => actions.openEssay() },
       { type: 'separator' },
-      { label: t.importReview, accelerator: 'CmdOrCtrl+I', click: () => actions.pageCommand('import-review') },
+      {
+        label: t.importReview,
+        accelerator: accelerator('import-review'),
+        click: () => actions.pageCommand('import-review'),
+      },
       { label: t.shareReview, click: () => actions.pageCommand('share-review') },
       {
         label: t.exportReview,
         submenu: [
-          { label: t.exportBundle, accelerator: 'CmdOrCtrl+E', click: () => actions.pageCommand('export-bundle') },
+          {
+            label: t.exportBundle,
+            accelerator: accelerator('export-bundle'),
+            click: () => actions.pageCommand('export-bundle'),
+          },
           { label: t.exportW3c, click: () => actions.pageCommand('export-w3c') },
           { label: t.exportSqlite, click: () => actions.pageCommand('export-sqlite') },
           { type: 'separator' },
@@ -66,12 +75,12 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: t.markClaim, accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.markClaim() },
+      { label: t.markClaim, accelerator: accelerator('mark-claim'), click: () => actions.markClaim() },
       // The page owns this key (it must not toggle twice): the menu only shows it.
       {
         label: t.editText,
-        accelerator: 'CmdOrCtrl+Shift+E',
-        registerAccelerator: false,
+        accelerator: accelerator('toggle-edit-mode'),
+        registerAccelerator: !command('toggle-edit-mode').pageKey,
         click: () => actions.pageCommand('toggle-edit-mode'),
       },
     ],
@@ -99,7 +108,11 @@ export function menuTemplate({ lang, dev, isMac, actions }: MenuOptions): MenuIt
     role: 'help',
     submenu: [
       // The page has the sheet (and the same shortcut), so it works in the browser harness too.
-      { label: t.keyboardShortcuts, accelerator: 'CmdOrCtrl+/', click: () => actions.pageCommand('shortcuts') },
+      {
+        label: t.keyboardShortcuts,
+        accelerator: accelerator('shortcuts'),
+        click: () => actions.pageCommand('shortcuts'),
+      },
       { type: 'separator' },
       { label: t.about, click: () => actions.about() },
     ],

@@ -1,10 +1,11 @@
 import type { Lang } from './domain'
+import { catalogues } from './i18n'
 
 /**
  * What a resolved conflict's history entry says was chosen, field by field: "verdict: imported
  * (False); note: this review's (“…”)". The entry's detail holds `<field>`: mine/theirs and
  * `<field>Value`: the value the review kept (src/core/exchange/conflicts.ts). Entries written before
- * the fields were recorded have none, and give ''.
+ * the fields were recorded have none, and give ''. The words: the catalogue's `history` section.
  */
 const FIELDS = [
   'verdict',
@@ -19,40 +20,6 @@ const FIELDS = [
   'excerpt',
   'archiveUrl',
 ] as const
-
-const labels: Record<Lang, Record<(typeof FIELDS)[number], string>> = {
-  ko: {
-    verdict: '판정',
-    status: '상태',
-    note: '메모',
-    deleted: '삭제 여부',
-    url: '주소',
-    title: '제목',
-    publisher: '발행처',
-    published: '발행일',
-    accessed: '확인일',
-    excerpt: '발췌',
-    archiveUrl: '보관 주소',
-  },
-  en: {
-    verdict: 'verdict',
-    status: 'status',
-    note: 'note',
-    deleted: 'removed or kept',
-    url: 'URL',
-    title: 'title',
-    publisher: 'publisher',
-    published: 'published',
-    accessed: 'accessed',
-    excerpt: 'excerpt',
-    archiveUrl: 'archive URL',
-  },
-}
-const sides: Record<Lang, Record<string, string>> = {
-  ko: { mine: '내 것', theirs: '가져온 것' },
-  en: { mine: 'this review’s', theirs: 'imported' },
-}
-const removed: Record<Lang, [string, string]> = { ko: ['삭제됨', '유지됨'], en: ['removed', 'kept'] }
 
 const QUOTE_MAX = 40
 
@@ -75,25 +42,18 @@ export function resolvedFields(
   verdict: (id: string) => string,
   status: (id: string) => string,
 ): string {
+  const h = catalogues[lang].history
   const parts: string[] = []
   for (const f of FIELDS) {
     const side = d[f]
     if (side !== 'mine' && side !== 'theirs') continue
     const raw = d[`${f}Value`]
     let value: string
-    if (f === 'deleted') value = removed[lang][raw === true || raw === 1 ? 0 : 1]
+    if (f === 'deleted') value = raw === true || raw === 1 ? h.removedOrKept.removed : h.removedOrKept.kept
     else if (f === 'verdict') value = verdict(plain(raw))
     else if (f === 'status') value = status(plain(raw))
-    else
-      value =
-        raw === '' || raw === undefined || raw === null
-          ? '—'
-          : lang === 'ko'
-            ? `‘${short(plain(raw))}’`
-            : `“${short(plain(raw))}”`
-    parts.push(
-      lang === 'ko' ? `${labels.ko[f]} — ${sides.ko[side]}(${value})` : `${labels.en[f]}: ${sides.en[side]} (${value})`,
-    )
+    else value = raw === '' || raw === undefined || raw === null ? '—' : h.quoted(short(plain(raw)))
+    parts.push(h.chosenField({ field: h.conflictFields[f], side: h.sides[side], value }))
   }
-  return parts.join(lang === 'ko' ? ', ' : '; ')
+  return parts.join(h.chosenSeparator)
 }

@@ -1,3 +1,4 @@
+import type { ErrorInfo } from './errors'
 import { z } from 'zod'
 import { blockSchema, type Block } from './essay'
 import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
@@ -198,7 +199,7 @@ export interface Events {
   'import-progress': { fileName: string; phase: 'reading' | 'merging' | 'done' | 'failed' | 'cancelled' }
   'prefs-changed': Prefs
   'menu-command': { command: MenuCommand }
-  error: { code: string; message: string }
+  error: ErrorInfo
   /** The team server connection, the waiting count or who is online changed. */
   'sync-changed': SyncStatus
 }
@@ -219,8 +220,7 @@ export type MenuCommand =
   | 'toggle-edit-mode'
   | 'share-review'
 
-export type CallResult<M extends Method> =
-  { ok: true; value: ResultOf<M> } | { ok: false; error: { code: string; message: string } }
+export type CallResult<M extends Method> = { ok: true; value: ResultOf<M> } | { ok: false; error: ErrorInfo }
 
 /** What the preload exposes as `window.factdesk` and the harness defines over HTTP. */
 export interface FactdeskBridge {

@@ -1,6 +1,24 @@
 import { z } from 'zod'
 import { republishFormats, type ExportCounts } from './republish'
 import type { WordImportResult } from './wordReview'
+import type { Lang } from './domain'
+import { catalogues, type Catalogue } from './i18n'
+
+type NoteTexts = Catalogue['importNotes']
+export type ImportNoteCode = keyof NoteTexts
+/** A note of an import summary: a code and its parameters, never a sentence. */
+export type ImportNote = { [C in ImportNoteCode]: { code: C; params: Parameters<NoteTexts[C]>[0] } }[ImportNoteCode]
+
+export function importNote<C extends ImportNoteCode>(code: C, params: Parameters<NoteTexts[C]>[0]): ImportNote {
+  return { code, params } as ImportNote
+}
+
+/** A note in `lang`; a summary logged before notes had codes holds its English sentence, shown as it is. */
+export function noteText(lang: Lang, note: ImportNote | string): string {
+  if (typeof note === 'string') return note
+  const text = catalogues[lang].importNotes[note.code] as ((p: unknown) => string) | undefined
+  return text ? text(note.params) : note.code
+}
 
 /** Formats for other reviewers (the exchange); republication formats follow (src/shared/republish.ts). */
 export const exchangeFormats = ['bundle', 'w3c', 'sqlite'] as const
@@ -46,7 +64,8 @@ export interface ImportSummary {
    * since it was rated" if it was rated or worked on. Absent in summaries logged before it existed.
    */
   changedClaims?: ChangedClaim[]
-  notes: string[]
+  /** What the summary notes about the file, as codes with parameters (rendered by noteText). */
+  notes: ImportNote[]
   /** A reviewed Word document: replies, new claims, proposed corrections, resolved and unplaced comments. */
   word?: WordImportResult
   /** The import log row of this import (what "Undo import" takes back); absent in logged summaries. */

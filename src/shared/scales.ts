@@ -1,3 +1,4 @@
+import type { ErrorParams } from './errors'
 import { z } from 'zod'
 import { verdictIdSchema, type Lang } from './domain'
 import { verdictLabels } from './verdicts'
@@ -51,34 +52,36 @@ export const verdictScaleSchema = z
   })
   .strict()
   .superRefine((scale, ctx) => {
-    const problem = (message: string, path: (string | number)[] = ['levels']) =>
-      ctx.addIssue({ code: 'custom', message, path })
+    // The issue's message is an error code (src/shared/errors.ts) and its params that code's parameters.
+    const problem = <C extends ScaleErrorCode>(
+      code: C,
+      params: ErrorParams<C>,
+      path: (string | number)[] = ['levels'],
+    ) => ctx.addIssue({ code: 'custom', message: code, params: params as Record<string, unknown>, path })
     const onScale = scale.levels.filter((l) => l.position !== null)
     const offScale = scale.levels.length - onScale.length
     if (onScale.length < SCALE_LIMITS.minOnScale || onScale.length > SCALE_LIMITS.maxOnScale) {
-      problem(
-        `a scale has ${SCALE_LIMITS.minOnScale} to ${SCALE_LIMITS.maxOnScale} levels on the scale (this one has ${onScale.length})`,
-      )
+      problem('scale-level-count', {
+        min: SCALE_LIMITS.minOnScale,
+        max: SCALE_LIMITS.maxOnScale,
+        found: onScale.length,
+      })
     }
-    if (offScale > SCALE_LIMITS.maxOffScale)
-      problem(`at most ${SCALE_LIMITS.maxOffScale} level can be off the scale (like “undecidable”)`)
+    if (offScale > SCALE_LIMITS.maxOffScale) problem('scale-off-too-many', { max: SCALE_LIMITS.maxOffScale })
     const positions = onScale.map((l) => l.position as number).sort((a, b) => a - b)
     if (positions.some((p, i) => p !== i + 1)) {
-      problem(`the positions on the scale must be 1 to ${onScale.length}, each once (most true first)`)
+      problem('scale-positions', { count: onScale.length })
     }
     const seen = { id: new Set<string>(), ko: new Set<string>(), en: new Set<string>() }
     scale.levels.forEach((l, i) => {
       for (const key of ['id', 'ko', 'en'] as const) {
         const value = key === 'id' ? l.id : l[key].normalize('NFC').toLowerCase()
-        if (seen[key].has(value))
-          problem(
-            `two levels have the same ${key === 'id' ? 'id' : key === 'ko' ? 'Korean label' : 'English label'} (“${l[key]}”)`,
-            ['levels', i, key],
-          )
+        if (seen[key].has(value)) problem('scale-duplicate', { field: key, value: l[key] }, ['levels', i, key])
         seen[key].add(value)
       }
     })
   })
+type ScaleErrorCode = 'scale-level-count' | 'scale-off-too-many' | 'scale-positions' | 'scale-duplicate'
 export type VerdictScale = z.infer<typeof verdictScaleSchema>
 
 /** SNU팩트체크's six levels: five on the scale, 판단 유보 beside it. The labels are src/shared/verdicts.ts's. */

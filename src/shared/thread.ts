@@ -52,14 +52,16 @@ export const replyBodySchema = z.string().max(LIMITS.note)
 
 /**
  * What a tag name is: NFC, trimmed, inner runs of white space as one space, 1–50 code points, no
- * control characters. Returns the name or the reason it is refused.
+ * control characters. Returns the name or the code of the reason it is refused (src/shared/errors.ts).
  */
-export function normalizeTagName(raw: string): { ok: true; name: string } | { ok: false; reason: string } {
+export function normalizeTagName(
+  raw: string,
+): { ok: true; name: string } | { ok: false; reason: 'tag-empty' | 'tag-control-characters' | 'tag-too-long' } {
   const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim()
-  if (name === '') return { ok: false, reason: 'A tag needs at least one letter.' }
+  if (name === '') return { ok: false, reason: 'tag-empty' }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) return { ok: false, reason: 'A tag cannot hold control characters.' }
-  if ([...name].length > TAG_MAX) return { ok: false, reason: `A tag can be at most ${TAG_MAX} characters long.` }
+  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) return { ok: false, reason: 'tag-control-characters' }
+  if ([...name].length > TAG_MAX) return { ok: false, reason: 'tag-too-long' }
   return { ok: true, name }
 }
 

@@ -121,12 +121,12 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
     {
       name: 'text.json',
       bytes: json({ ...b, document: { ...b.document, text: b.document.text + '!' } }),
-      says: /document text does not match its blocks/,
+      says: /essay’s text in the file does not match its paragraphs or its checksum/,
     },
     {
       name: 'hash.json',
       bytes: json({ ...b, document: { ...b.document, hash: 'sha256:' + '0'.repeat(64) } }),
-      says: /hash does not match/,
+      says: /does not match its paragraphs or its checksum/,
     },
     { name: 'extra.json', bytes: json({ ...b, script: '<script>' }), says: /not a valid review bundle/ },
     { name: 'array.json', bytes: Buffer.from('[]'), says: /none of the formats Factdesk reads/ },

@@ -22,10 +22,7 @@ const now = (): string => new Date().toISOString()
 function assertInsideEssay(text: string, anchor: Anchor): void {
   const length = codePointLength(text)
   if (anchor.end > length) {
-    throw new FactdeskError(
-      'invalid-args',
-      `The position ${anchor.start}–${anchor.end} is beyond the end of the essay (${length}); select the text again.`,
-    )
+    throw new FactdeskError('selection-beyond-essay', { start: anchor.start, end: anchor.end, length })
   }
 }
 
@@ -37,13 +34,10 @@ export function createClaim(store: ReviewStore, anchor: Anchor, actor: string, i
   }>(db, `SELECT id, text FROM document LIMIT 1`)!
   assertInsideEssay(doc.text, anchor)
   if (cpSlice(doc.text, anchor.start, anchor.end) !== anchor.exact) {
-    throw new FactdeskError(
-      'invalid-args',
-      'The marked text does not match the essay at that position; select the text again.',
-    )
+    throw new FactdeskError('selection-mismatch')
   }
   if (db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(id)) {
-    throw new FactdeskError('invalid-args', `A claim with id ${id} already exists.`)
+    throw new FactdeskError('claim-exists', { id })
   }
   const t = now()
   db.transaction(() => {
@@ -107,10 +101,7 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
   const text = readDocument(store).text
   assertInsideEssay(text, anchor)
   if (cpSlice(text, anchor.start, anchor.end) !== anchor.exact) {
-    throw new FactdeskError(
-      'invalid-args',
-      'The selected text does not match the essay at that position; select it again.',
-    )
+    throw new FactdeskError('selection-mismatch')
   }
   const before = value<string>(db, `SELECT exact FROM claim WHERE id = ?`, id)
   db.transaction(() => {
@@ -121,7 +112,7 @@ export function attachClaim(store: ReviewStore, id: string, anchor: Anchor, acto
            revision = revision + 1, version = ? WHERE id = ? AND deleted = 0`,
       )
       .run(anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, t, actor, store.newVersion(id), id)
-    if (result.changes === 0) throw new FactdeskError('not-found', `No claim ${id} to attach.`)
+    if (result.changes === 0) throw new FactdeskError('claim-not-found', { id })
     recordEvent(db, id, actor, 'claim-attached', { exact: anchor.exact }, t)
     // Attached to other words than it quoted: the verdict judged those, so this is a change of its words.
     if (before !== undefined)
@@ -150,8 +141,7 @@ function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor
          WHERE id = ? AND deleted = ?`,
       )
       .run(deleted ? 1 : 0, t, actor, store.newVersion(id), id, deleted ? 0 : 1)
-    if (result.changes === 0)
-      throw new FactdeskError('not-found', `No claim ${id} to ${deleted ? 'remove' : 'restore'}.`)
+    if (result.changes === 0) throw new FactdeskError('claim-not-found', { id })
     recordEvent(db, id, actor, deleted ? 'claim-removed' : 'claim-restored', {}, t)
   }).immediate()
 }

@@ -18,13 +18,13 @@ export function listClaims(store: ReviewStore): Claim[] {
 
 export function getClaim(store: ReviewStore, id: string): Claim {
   const row = get<ClaimRow>(store.db, `SELECT * FROM claim WHERE id = ? AND deleted = 0`, id)
-  if (!row) throw new FactdeskError('not-found', `No claim ${id} in this review.`)
+  if (!row) throw new FactdeskError('claim-not-found', { id })
   return withRelated(store.db, [row], id)[0]
 }
 
 export function getSource(store: ReviewStore, id: string): Source {
   const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ? AND deleted = 0`, id)
-  if (!row) throw new FactdeskError('not-found', `No source ${id} in this review.`)
+  if (!row) throw new FactdeskError('source-not-found', { id })
   return toSource(row)
 }
 

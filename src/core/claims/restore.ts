@@ -20,7 +20,7 @@ export function restoreSource(store: ReviewStore, id: string, actor: string): st
   return store.db
     .transaction(() => {
       const row = get<SourceRow>(store.db, `SELECT * FROM source WHERE id = ?`, id)
-      if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No removed source ${id} to restore.`)
+      if (!row || row.deleted === 0) throw new FactdeskError('source-not-removed', { id })
       getClaim(store, row.claim_id)
       setSourceDeleted(store, { id, claimId: row.claim_id, url: row.url, title: row.title }, false, actor)
       return row.claim_id
@@ -33,13 +33,10 @@ export function restoreReply(store: ReviewStore, id: string, actor: string): str
   return store.db
     .transaction(() => {
       const row = get<ReplyRow>(store.db, `SELECT * FROM reply WHERE id = ?`, id)
-      if (!row || row.deleted === 0) throw new FactdeskError('not-found', `No deleted reply ${id} to restore.`)
+      if (!row || row.deleted === 0) throw new FactdeskError('reply-not-removed', { id })
       getClaim(store, row.claim_id)
       if (actor === '' || row.author !== actor) {
-        throw new FactdeskError(
-          'forbidden',
-          `You can only restore your own replies: this is ${row.author || 'someone else'}’s reply.`,
-        )
+        throw new FactdeskError('reply-not-yours', { action: 'restore', owner: row.author, you: actor })
       }
       setReplyDeleted(store, row, false, actor)
       return row.claim_id
@@ -52,5 +49,5 @@ export function restoreSuggestion(store: ReviewStore, key: string): void {
   const result = store.db
     .transaction(() => store.db.prepare(`DELETE FROM dismissed_suggestion WHERE key = ?`).run(key))
     .immediate()
-  if (result.changes === 0) throw new FactdeskError('not-found', 'That suggestion was not dismissed.')
+  if (result.changes === 0) throw new FactdeskError('suggestion-not-dismissed')
 }

@@ -47,7 +47,7 @@ export function openReviewDatabase(
   if (path !== ':memory:') checkPlace(path)
   const hasBytes = path !== ':memory:' && existsSync(path) && statSync(path).size > 0
   if (mustExist && !hasBytes) {
-    throw new FactdeskError('not-a-review-file', `${path} is empty or missing; it is not a Factdesk review file.`)
+    throw new FactdeskError('review-file-empty', { file: path })
   }
   if (hasBytes) inspect(path, mustExist)
   if (readonly) return openReadOnly(path)
@@ -55,7 +55,7 @@ export function openReviewDatabase(
   try {
     db = new Database(path)
   } catch (err) {
-    throw new FactdeskError('corrupt-file', `${path} could not be opened: ${(err as Error).message}`)
+    throw new FactdeskError('review-file-unopenable', { file: path, detail: (err as Error).message })
   }
   try {
     // The file may have changed since it was inspected: check again before the first write.
@@ -90,21 +90,15 @@ function checkPlace(path: string): void {
     try {
       target = statSync(path)
     } catch {
-      throw new FactdeskError(
-        'not-found',
-        `${path} is a link to a file that does not exist. Open the review file itself.`,
-      )
+      throw new FactdeskError('review-file-link-broken', { file: path })
     }
   }
   if (target.isDirectory()) {
-    throw new FactdeskError('not-a-review-file', `${path} is a folder, not a review file. Choose a .factdesk file.`)
+    throw new FactdeskError('review-file-folder', { file: path })
   }
-  if (!target.isFile()) throw new FactdeskError('not-a-review-file', `${path} is not a file. Choose a .factdesk file.`)
+  if (!target.isFile()) throw new FactdeskError('review-file-not-a-file', { file: path })
   if ((target.mode & 0o222) === 0) {
-    throw new FactdeskError(
-      'forbidden',
-      `${path} is read-only, and Factdesk saves every change into the review file. Make it writable, or copy it and open the copy. Nothing was changed.`,
-    )
+    throw new FactdeskError('review-file-read-only', { file: path })
   }
 }
 
@@ -116,10 +110,7 @@ function openReadOnly(path: string): Database.Database {
     const version = db.pragma('user_version', { simple: true }) as number
     assertOwnSchema(db, version, path)
     if (version !== SCHEMA_VERSION) {
-      throw new FactdeskError(
-        'forbidden',
-        `${path} is open in another window of an older Factdesk, which must close it before this one can read it.`,
-      )
+      throw new FactdeskError('review-file-older-app', { file: path })
     }
     db.pragma('busy_timeout = 5000')
     return db
@@ -170,10 +161,7 @@ function inspect(path: string, mustExist: boolean): void {
     closeSync(fd)
   }
   if (!isSqliteBytes(header)) {
-    throw new FactdeskError(
-      'not-a-review-file',
-      `${path} is not a Factdesk review file (it is not a SQLite database). Choose a .factdesk file.`,
-    )
+    throw new FactdeskError('not-a-review-file', { file: path })
   }
   let db: Database.Database | undefined
   try {
@@ -183,16 +171,10 @@ function inspect(path: string, mustExist: boolean): void {
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }
     if (appId !== APPLICATION_ID && (mustExist || !(appId === 0 && tables.n === 0))) {
-      throw new FactdeskError(
-        'not-a-review-file',
-        `${path} is a SQLite database, but not a Factdesk review file. Nothing was changed.`,
-      )
+      throw new FactdeskError('database-not-review', { file: path })
     }
     if (version > SCHEMA_VERSION) {
-      throw new FactdeskError(
-        'newer-version',
-        `${path} was saved by a newer version of Factdesk (review format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Factdesk to open it. Nothing was changed.`,
-      )
+      throw new FactdeskError('review-file-newer', { file: path, version, supported: SCHEMA_VERSION })
     }
     // Before quick_check, which evaluates the file's CHECK constraints.
     assertOwnSchema(db, version, path)
@@ -200,10 +182,8 @@ function inspect(path: string, mustExist: boolean): void {
     if (check !== 'ok') throw new Error(String(check))
   } catch (err) {
     if (err instanceof FactdeskError) throw err
-    throw new FactdeskError(
-      'corrupt-file',
-      `${path} is damaged and cannot be opened (${(err as Error).message}). Nothing was changed; open a backup copy.`,
-    )
+    // Whatever SQLite found wrong, the user is told the file is damaged (review-file-damaged).
+    throw new FactdeskError('review-file-damaged', { file: path })
   } finally {
     db?.close()
   }

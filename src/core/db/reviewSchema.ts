@@ -57,10 +57,7 @@ export function foreignObject(db: Database.Database, version: number): { type: s
 export function assertOwnSchema(db: Database.Database, version: number, label: string): void {
   const odd = foreignObject(db, version)
   if (!odd) return
-  throw new FactdeskError(
-    'not-a-review-file',
-    `${label} is not a review file Factdesk can trust: its ${odd.type} “${odd.name}” is not one Factdesk makes or has been changed. A review file may hold only Factdesk's own tables. It was not opened, and nothing was changed.`,
-  )
+  throw new FactdeskError('review-file-untrusted', { file: label, kind: odd.type, name: odd.name })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../shared/exchange'
 import search from 'approx-string-match'
 import { codePointLength, CONTEXT_LENGTH, type Anchor } from '../../shared/text'
 import { CodePoints } from '../../shared/codePoints'
@@ -30,8 +31,8 @@ export interface FuzzyBudget {
 
 export const fuzzyBudget = (): FuzzyBudget => ({ left: FUZZY_WORK_BUDGET, skipped: 0 })
 
-export function fuzzyBudgetNote(skipped: number): string {
-  return `${skipped === 1 ? '1 quote was' : `${skipped} quotes were`} not searched for as similar words: the file asks for more approximate searching than one import does. ${skipped === 1 ? 'It is' : 'They are'} listed as not found in this essay and can be attached by hand.`
+export function fuzzyBudgetNote(skipped: number): ImportNote {
+  return importNote('similar-search-skipped', { count: skipped })
 }
 
 export interface AnchorResult {

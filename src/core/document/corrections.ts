@@ -11,7 +11,7 @@ import { all, get } from '../db/query'
 
 function row(store: ReviewStore, id: string): CorrectionRow {
   const r = get<CorrectionRow>(store.db, `SELECT * FROM correction WHERE id = ? AND deleted = 0`, id)
-  if (!r) throw new FactdeskError('not-found', 'That correction no longer exists in this review.')
+  if (!r) throw new FactdeskError('correction-not-found')
   return r
 }
 
@@ -33,8 +33,7 @@ export function proposeCorrection(
   store.db
     .transaction(() => {
       const claim = getClaim(store, claimId)
-      if (replacement === claim.exact)
-        throw new FactdeskError('invalid-args', 'The correction repeats the text as it is.')
+      if (replacement === claim.exact) throw new FactdeskError('correction-unchanged')
       store.db
         .prepare(
           `INSERT INTO correction (id, claim_id, original, replacement, explanation, proposed_by, proposed, modified, version)
@@ -51,7 +50,7 @@ export function updateCorrection(store: ReviewStore, id: string, replacement: st
   store.db
     .transaction(() => {
       if (row(store, id).state === 'applied') {
-        throw new FactdeskError('invalid-args', 'An applied correction cannot be changed; undo it in the essay first.')
+        throw new FactdeskError('correction-applied-locked')
       }
       store.db
         .prepare(
@@ -67,11 +66,7 @@ export function deleteCorrection(store: ReviewStore, id: string, actor: string):
   store.db
     .transaction(() => {
       const r = row(store, id)
-      if (r.state === 'applied')
-        throw new FactdeskError(
-          'invalid-args',
-          'An applied correction is part of the record; undo it in the essay first.',
-        )
+      if (r.state === 'applied') throw new FactdeskError('correction-applied-kept')
       store.db
         .prepare(`UPDATE correction SET deleted = 1, modified = ?, revision = revision + 1, version = ? WHERE id = ?`)
         .run(new Date().toISOString(), store.newVersion(id), id)
@@ -94,15 +89,12 @@ export function applyCorrection(
   store.db
     .transaction(() => {
       const r = row(store, id)
-      if (r.state === 'applied') throw new FactdeskError('invalid-args', 'That correction is applied already.')
+      if (r.state === 'applied') throw new FactdeskError('correction-already-applied')
       const before = getClaim(store, r.claim_id).exact
       // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
       $saveDocument(store, blocks, ranges, actor)
       if (row(store, id).state !== 'applied') {
-        throw new FactdeskError(
-          'invalid-args',
-          'The essay does not read the corrected wording at the claim; nothing was saved.',
-        )
+        throw new FactdeskError('correction-not-in-essay')
       }
       store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
     })

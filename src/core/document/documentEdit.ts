@@ -24,10 +24,10 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const text = essayText(blocks)
   const length = codePointLength(text)
   const byId = new Map(ranges.map((r) => [r.id, r]))
-  if (byId.size !== ranges.length) throw new FactdeskError('invalid-args', 'A claim was given two positions.')
+  if (byId.size !== ranges.length) throw new FactdeskError('claim-two-positions')
   for (const r of ranges) {
     if (r.start < 0 || r.end <= r.start || r.end > length) {
-      throw new FactdeskError('invalid-args', `The position ${r.start}–${r.end} of claim ${r.id} is outside the essay.`)
+      throw new FactdeskError('claim-outside-essay', { id: r.id, start: r.start, end: r.end })
     }
   }
   const now = new Date().toISOString()

@@ -9,22 +9,22 @@ export const ESSAY_MAX_BYTES = 5 * 1024 * 1024
 export function readEssayFile(path: string): ParsedEssay {
   const name = basename(path)
   if (!/\.(md|markdown|txt)$/i.test(name)) {
-    throw new FactdeskError('unreadable-essay', `${name}: open an essay saved as .md or .txt.`)
+    throw new FactdeskError('essay-wrong-type', { file: name })
   }
   let size: number
   try {
     size = statSync(path).size
   } catch {
-    throw new FactdeskError('not-found', `${path} does not exist.`)
+    throw new FactdeskError('file-not-found', { file: path })
   }
   if (size > ESSAY_MAX_BYTES) {
-    throw new FactdeskError('unreadable-essay', `${name} is larger than 5 MB; an essay that long cannot be opened.`)
+    throw new FactdeskError('essay-too-large', { file: name, limitMb: ESSAY_MAX_BYTES / 1024 / 1024 })
   }
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path))
   } catch {
-    throw new FactdeskError('unreadable-essay', `${name} is not UTF-8 text. Save it as UTF-8 and open it again.`)
+    throw new FactdeskError('essay-not-utf8', { file: name })
   }
   return parseEssay(name, text)
 }

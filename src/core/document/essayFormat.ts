@@ -94,7 +94,7 @@ export function parseEssayText(source: string): ParsedEssay {
 export function parseEssay(fileName: string, source: string): ParsedEssay {
   const parsed = /\.txt$/i.test(fileName) ? parseEssayText(source) : parseEssayMarkdown(source)
   if (!parsed.blocks.some((b) => b.inlines.some((r) => r.text.trim() !== ''))) {
-    throw new FactdeskError('unreadable-essay', `${fileName} has no text to review.`)
+    throw new FactdeskError('essay-empty', { file: fileName })
   }
   return parsed
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DocumentView, ReviewInfo } from '../../shared/contract'
 import { blockSchema } from '../../shared/essay'
+import { FactdeskError } from '../../shared/errors'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { get, value, type Db } from '../db/query'
 import { toDocumentView, type DocumentRow } from '../db/rows'
@@ -13,7 +14,7 @@ export function readDocument(store: ReviewStore): DocumentView {
     store.db,
     `SELECT id, title, blocks_json, text, content_hash, language FROM document LIMIT 1`,
   )
-  if (!row) throw new Error(`${store.path} holds no essay.`)
+  if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
   return toDocumentView(row)
 }
 

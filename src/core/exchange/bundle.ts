@@ -178,8 +178,9 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
   }
 }
 
+/** What is wrong where in the bundle is a technical detail (ids, paths), named inside the localised refusal. */
 function refuse(name: string, problem: string): never {
-  throw new FactdeskError('invalid-file', `${name}: ${problem} Nothing was imported; the review is unchanged.`)
+  throw new FactdeskError('import-invalid-bundle', { file: name, detail: problem.replace(/\.$/, '') })
 }
 
 /** Schema, then the checks a schema cannot express. */
@@ -187,21 +188,19 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
   if (value && typeof value === 'object' && (value as { format?: unknown }).format === BUNDLE_FORMAT) {
     const v = (value as { version?: unknown }).version
     if (typeof v === 'number' && v > BUNDLE_VERSION) {
-      refuse(
-        name,
-        `the bundle is format version ${v}, made by a newer Factdesk (this one reads version ${BUNDLE_VERSION}). Update Factdesk to import it.`,
-      )
+      throw new FactdeskError('import-newer-bundle', { file: name, version: v, supported: BUNDLE_VERSION })
     }
   }
   const parsed = bundleSchema.safeParse(upgradeBundle(value))
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
-    refuse(name, `this is not a valid review bundle (${first.join('; ')}).`)
+    refuse(name, first.join('; '))
   }
   const bundle = parsed.data
   const text = bundle.document.text
-  if (essayText(bundle.document.blocks) !== text) refuse(name, 'the document text does not match its blocks.')
-  if (contentHash(text) !== bundle.document.hash) refuse(name, 'the document hash does not match its text.')
+  if (essayText(bundle.document.blocks) !== text || contentHash(text) !== bundle.document.hash) {
+    throw new FactdeskError('import-text-mismatch', { file: name })
+  }
   const points = new CodePoints(text)
   const length = points.length
   const claimIds = new Set<string>()

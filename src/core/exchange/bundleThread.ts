@@ -1,3 +1,4 @@
+import { errorText } from '../../shared/errors'
 import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
@@ -145,7 +146,7 @@ export function validateThread(
     const n = normalizeTagName(name)
     if (!n.ok || n.name !== name)
       refuse(
-        `${where}: “${name.slice(0, 60)}” is not a tag name Factdesk writes (${n.ok ? 'it is not normalized' : n.reason}).`,
+        `${where}: “${name.slice(0, 60)}” is not a tag name Factdesk writes (${n.ok ? 'it is not normalized' : errorText('en', { code: n.reason, params: { max: TAG_MAX } })}).`,
       )
   }
   for (const t of bundle.tags) {

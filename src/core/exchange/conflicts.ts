@@ -106,7 +106,7 @@ export function listConflicts(store: ReviewStore): ConflictView[] {
 export function resolveConflict(store: ReviewStore, id: string, choice: ConflictChoice, actor: string): void {
   const { db } = store
   const row = db.prepare(`SELECT * FROM conflict WHERE id = ? AND resolved = ''`).get(id) as ConflictRow | undefined
-  if (!row) throw new FactdeskError('not-found', 'That conflict was already resolved or no longer exists.')
+  if (!row) throw new FactdeskError('conflict-not-found')
   const now = new Date().toISOString()
   db.transaction(() => {
     const theirs = JSON.parse(row.theirs_json) as BundleClaim | BundleSource

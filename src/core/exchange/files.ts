@@ -54,8 +54,10 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
     try {
       other = openReview(path)
     } catch (err) {
-      const reason = err instanceof FactdeskError ? err.message.replace(path, 'the file') : String(err)
-      throw new FactdeskError('invalid-file', `${name}: ${reason}`)
+      // The refusal names the file as the user knows it, not the private copy.
+      if (err instanceof FactdeskError && err.params.file === path)
+        throw FactdeskError.from({ code: (err as FactdeskError).code, params: { ...err.params, file: name } })
+      throw new FactdeskError('review-file-damaged', { file: name })
     }
     try {
       // Exports leave out links that are not http(s); an incoming file holding one is refused instead.
@@ -66,28 +68,18 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
         .pluck()
         .all() as string[]
       if (link.some((url) => !isHttpUrl(url))) {
-        throw new FactdeskError(
-          'invalid-file',
-          `${name}: a source link is not a web address (only http:// and https:// addresses are allowed). Nothing was imported; the review is unchanged.`,
-        )
+        throw new FactdeskError('import-link-not-web', { file: name })
       }
       // A review file is checked like a bundle: it may come from anyone and have been edited with any tool.
       return validateBundle(name, exportBundle(other, ''))
     } catch (err) {
       if (err instanceof FactdeskError) throw err
-      throw new FactdeskError(
-        'invalid-file',
-        `${name}: the review file is damaged (${(err as Error).message}). Nothing was imported; the review is unchanged.`,
-      )
+      throw new FactdeskError('review-file-damaged', { file: name })
     } finally {
       other.close()
     }
   })
 }
-
-/** Ends like every refusal, so the command line can put its own ending in its place instead of adding one. */
-export const UNKNOWN_FORMAT =
-  'this file is none of the formats Factdesk reads: its review files (.factdesk), review bundles (.factdesk.json), W3C Web Annotations (JSON-LD, e.g. from Recogito), Hypothesis API JSON (search results or one annotation) and reviewed Word documents (.docx). Nothing was imported; the review is unchanged.'
 
 /** Reads any file Factdesk imports: a review file, a review bundle, W3C Web Annotations or Hypothesis API JSON. */
 export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
@@ -97,24 +89,20 @@ export async function readIncoming(name: string, bytes: Uint8Array, openText: st
 async function readAnyFormat(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
   // The byte cap holds for every kind of file, review files included (they are read whole, then copied).
   if (bytes.byteLength > IMPORT_LIMITS.bytes) {
-    throw new FactdeskError(
-      'invalid-file',
-      `${name}: the file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB, the most Factdesk imports. Nothing was imported; the review is unchanged.`,
-    )
+    throw new FactdeskError('import-too-large', { file: name, limitMb: IMPORT_LIMITS.bytes / 1024 / 1024 })
   }
   if (isSqliteBytes(bytes)) {
     return readReviewFile(name, bytes)
   }
   if (isZipBytes(bytes) || /\.docx$/i.test(name)) return checkWordFile(name, bytes)
+  // A review file whose first bytes are not SQLite's is damaged, whatever those bytes are.
+  if (/\.factdesk$/i.test(name)) throw new FactdeskError('review-file-damaged', { file: name })
   const value = parseJsonFile(name, bytes)
   const format =
     value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
   if (typeof format === 'string' && format.startsWith('factdesk')) {
     if (format !== BUNDLE_FORMAT) {
-      throw new FactdeskError(
-        'invalid-file',
-        `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to import it.`,
-      )
+      throw new FactdeskError('import-newer-format', { file: name, format })
     }
     assertBundleTotals(name, value)
     return bundleToIncoming(validateBundle(name, value), 'bundle')
@@ -124,7 +112,7 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
     const incoming = readW3c(name, hypothesisToW3c(value), openText)
     return { ...incoming, notes: [...hypothesisNotes(value), ...incoming.notes] }
   }
-  throw new FactdeskError('invalid-file', `${name}: ${UNKNOWN_FORMAT}`)
+  throw new FactdeskError('import-unknown-format', { file: name })
 }
 
 /** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */

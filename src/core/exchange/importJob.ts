@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError } from '../../shared/errors'
+import { errorInfo, FactdeskError } from '../../shared/errors'
 import type { ImportJob, ImportMessage, ImportPhase } from './importRunner'
 import { importFile } from './files'
 import { openReview } from '../review/open'
@@ -22,6 +22,6 @@ export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase
 }
 
 export function failureMessage(err: unknown): ImportMessage {
-  if (err instanceof FactdeskError) return { type: 'failed', code: err.code, message: err.message }
-  return { type: 'failed', code: 'internal', message: (err as Error)?.message ?? String(err) }
+  if (err instanceof FactdeskError) return { type: 'failed', error: err.info() }
+  return { type: 'failed', error: errorInfo('internal', { detail: (err as Error)?.message ?? String(err) }) }
 }

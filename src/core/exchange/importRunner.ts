@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../shared/exchange'
-import { FactdeskError, type ErrorCode } from '../../shared/errors'
+import { FactdeskError, type ErrorInfo } from '../../shared/errors'
 
 export interface ImportJob {
   reviewPath: string
@@ -17,7 +17,7 @@ export type ImportPhase = 'reading' | 'merging'
 export type ImportMessage =
   | { type: 'progress'; phase: ImportPhase }
   | { type: 'done'; summary: ImportSummary }
-  | { type: 'failed'; code: ErrorCode; message: string }
+  | { type: 'failed'; error: ErrorInfo }
 
 /** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
 export type ImportRunner = (
@@ -26,11 +26,7 @@ export type ImportRunner = (
   signal: AbortSignal,
 ) => Promise<ImportSummary>
 
-const cancelledError = (fileName: string): FactdeskError =>
-  new FactdeskError(
-    'cancelled',
-    `${fileName}: the import was cancelled. Nothing was imported; the review is unchanged.`,
-  )
+const cancelledError = (fileName: string): FactdeskError => new FactdeskError('import-cancelled', { file: fileName })
 
 /**
  * In a worker thread with its own connection: the app's main process (and the harness) stays free to
@@ -57,14 +53,10 @@ export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRun
       worker.on('message', (message: ImportMessage) => {
         if (message.type === 'progress') progress(message.phase)
         else if (message.type === 'done') settle(() => resolve(message.summary))
-        else settle(() => reject(new FactdeskError(message.code, message.message)))
+        else settle(() => reject(FactdeskError.from(message.error)))
         if (message.type !== 'progress') void worker.terminate()
       })
-      worker.on('error', (err) =>
-        settle(() => reject(new FactdeskError('internal', `The import stopped: ${err.message}`))),
-      )
-      worker.on('exit', (code) =>
-        settle(() => reject(new FactdeskError('internal', `The import stopped (exit code ${code}).`))),
-      )
+      worker.on('error', (err) => settle(() => reject(new FactdeskError('import-stopped', { detail: err.message }))))
+      worker.on('exit', (code) => settle(() => reject(new FactdeskError('import-stopped', { detail: `exit ${code}` }))))
     })
 }

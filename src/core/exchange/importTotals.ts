@@ -7,11 +7,8 @@ import { IMPORT_LIMITS } from './safeJson'
  * 100,000 versions each and take minutes to import. `npm run bench -- --limits` measures files at
  * these limits (docs/exchange.md, "Limits").
  */
-function refuse(name: string, what: string, limit: number): never {
-  throw new FactdeskError(
-    'invalid-file',
-    `${name}: the file carries more than ${limit.toLocaleString('en')} ${what}, the most Factdesk imports from one file. Nothing was imported; the review is unchanged.`,
-  )
+function refuse(name: string, what: 'versions' | 'sources' | 'events', limit: number, found: number): never {
+  throw new FactdeskError('import-too-many', { file: name, what, limit, found })
 }
 
 const arrayOf = (value: unknown, key: string): unknown[] => {
@@ -29,9 +26,10 @@ export function assertBundleTotals(name: string, value: unknown): void {
       if (Array.isArray(history)) versions += history.length
     }
   }
-  if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions in all', IMPORT_LIMITS.versions)
-  if (arrayOf(value, 'sources').length > IMPORT_LIMITS.sources) refuse(name, 'sources', IMPORT_LIMITS.sources)
-  if (arrayOf(value, 'events').length > IMPORT_LIMITS.events) refuse(name, 'history entries', IMPORT_LIMITS.events)
+  if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions', IMPORT_LIMITS.versions, versions)
+  const [sources, events] = [arrayOf(value, 'sources').length, arrayOf(value, 'events').length]
+  if (sources > IMPORT_LIMITS.sources) refuse(name, 'sources', IMPORT_LIMITS.sources, sources)
+  if (events > IMPORT_LIMITS.events) refuse(name, 'events', IMPORT_LIMITS.events, events)
 }
 
 /** On what any reader made of a file (a review file, a bundle, W3C annotations). */
@@ -45,8 +43,10 @@ export function assertIncomingTotals(name: string, incoming: IncomingReview): In
     incoming.workflow ?? [],
   ]
   const versions = histories.reduce((n, list) => n + list.reduce((m, item) => m + item.history.length, 0), 0)
-  if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions in all', IMPORT_LIMITS.versions)
-  if (incoming.sources.length > IMPORT_LIMITS.sources) refuse(name, 'sources', IMPORT_LIMITS.sources)
-  if ((incoming.events ?? []).length > IMPORT_LIMITS.events) refuse(name, 'history entries', IMPORT_LIMITS.events)
+  if (versions > IMPORT_LIMITS.versions) refuse(name, 'versions', IMPORT_LIMITS.versions, versions)
+  if (incoming.sources.length > IMPORT_LIMITS.sources)
+    refuse(name, 'sources', IMPORT_LIMITS.sources, incoming.sources.length)
+  const events = (incoming.events ?? []).length
+  if (events > IMPORT_LIMITS.events) refuse(name, 'events', IMPORT_LIMITS.events, events)
   return incoming
 }

@@ -226,16 +226,12 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
       const log = db.prepare(`SELECT id, file_name, before_state, undone FROM import_log WHERE id = ?`)
       const next = undoableImports(db)[0]
       const id = importId ?? next
-      if (id === undefined)
-        throw new FactdeskError('cannot-undo', 'There is no import to undo: the review has changed since the last one.')
+      if (id === undefined) throw new FactdeskError('undo-import-nothing')
       const row = log.get(id) as { id: string; file_name: string; before_state: string; undone: string } | undefined
-      if (!row) throw new FactdeskError('not-found', `No import ${id} in this review.`)
-      if (row.undone) throw new FactdeskError('cannot-undo', `The import of ${row.file_name} was already undone.`)
+      if (!row) throw new FactdeskError('import-not-found', { id })
+      if (row.undone) throw new FactdeskError('undo-import-done', { file: row.file_name })
       if (id !== next) {
-        throw new FactdeskError(
-          'cannot-undo',
-          `The import of ${row.file_name} can no longer be undone: the review has changed since. Nothing was changed.`,
-        )
+        throw new FactdeskError('undo-import-stale', { file: row.file_name })
       }
       replay(
         db,
@@ -246,10 +242,7 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
         ),
       )
       if (stateHash(db) !== row.before_state) {
-        throw new FactdeskError(
-          'internal',
-          `The import of ${row.file_name} could not be undone exactly; the review is unchanged.`,
-        )
+        throw new FactdeskError('undo-import-inexact', { file: row.file_name })
       }
       db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(
         new Date().toISOString(),
@@ -270,10 +263,7 @@ function replay(db: Database.Database, rows: UndoRow[]): void {
     const t = shapes.get(r.tbl)
     const key = JSON.parse(r.key_json) as unknown[]
     if (!t || !Array.isArray(key) || key.length !== keyExpr(t).length) {
-      throw new FactdeskError(
-        'cannot-undo',
-        'The import cannot be undone: the review file’s tables are not the ones it was made with.',
-      )
+      throw new FactdeskError('undo-import-tables')
     }
     const where = keyExpr(t)
       .map((k) => `${k} = ?`)
@@ -284,10 +274,7 @@ function replay(db: Database.Database, rows: UndoRow[]): void {
     }
     const before = JSON.parse(r.before_json ?? 'null') as Record<string, unknown> | null
     if (!before || t.columns.some((c) => !(c in before))) {
-      throw new FactdeskError(
-        'cannot-undo',
-        'The import cannot be undone: its saved rows do not match the review file’s tables.',
-      )
+      throw new FactdeskError('undo-import-tables')
     }
     const values = t.columns.map((c) => before[c]) as never[]
     if (r.op === 'update') {

@@ -1,3 +1,4 @@
+import type { ImportNote } from '../../shared/exchange'
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
 import type { ClaimRow, SourceRow } from '../db/rows'
@@ -24,7 +25,7 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
   claims: BundleClaim[]
   sources: BundleSource[]
   /** Things the summary must say (e.g. "the annotations were made on another page"). */
-  notes: string[]
+  notes: ImportNote[]
   /** Claims the reader already placed on the open essay's words (W3C), by id: the quote the file gave. */
   quotes?: Map<string, string>
   /** W3C annotations' own ids (and canonical IRIs) by claim id, for claims whose id is not the annotation's. */

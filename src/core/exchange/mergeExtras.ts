@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../shared/exchange'
 import { republishSettingKeys, type RepublishSettings } from '../../shared/republish'
 import type { VerdictScale } from '../../shared/scales'
 import type { CorrectionRow } from '../db/rows'
@@ -45,7 +46,7 @@ export function mergeExtras(
   incoming: ExtrasIncoming,
   known: (id: string) => Set<string>,
   touched: MergeTouches,
-): { counts: ExtrasCounts; notes: string[] } {
+): { counts: ExtrasCounts; notes: ImportNote[] } {
   const { db } = store
   const counts: ExtrasCounts = { correctionsChanged: 0, settingsTaken: 0, dismissedAdded: 0 }
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
@@ -91,15 +92,13 @@ export function mergeExtras(
   for (const d of incoming.dismissedSuggestions ?? [])
     counts.dismissedAdded += dismiss.run(d.key, d.dismissed, d.actor).changes
 
-  const notes: string[] = []
+  const notes: ImportNote[] = []
   if (unmatched.length > 0) {
-    const n = unmatched.length
     notes.push(
-      `${n === 1 ? '1 correction was' : `${n} corrections were`} applied in the file but this essay does not read the corrected words ` +
-        `(${unmatched
-          .slice(0, 5)
-          .map((r) => `“${r.slice(0, 60)}”`)
-          .join(', ')}): check the essay before republishing; the corrections section lists applied corrections.`,
+      importNote('corrections-not-in-essay', {
+        count: unmatched.length,
+        quotes: unmatched.slice(0, 5).map((r) => r.slice(0, 60)),
+      }),
     )
   }
   return { counts, notes }
@@ -115,7 +114,11 @@ const sameScale = (a: VerdictScale, b: VerdictScale) => JSON.stringify(a) === JS
  * rated claims keeps its scale; the file's verdicts it does not have come in as not yet rated (scales.ts
  * adaptIncomingVerdicts) and the summary says which scale the file used. Returns the summary's note, if any.
  */
-export function adoptIncomingScale(store: ReviewStore, incoming: ExtrasIncoming, actor: string): string | undefined {
+export function adoptIncomingScale(
+  store: ReviewStore,
+  incoming: ExtrasIncoming,
+  actor: string,
+): ImportNote | undefined {
   const theirs = incoming.verdictScale
   if (!theirs) return undefined
   const ours = activeScale(store)
@@ -123,7 +126,7 @@ export function adoptIncomingScale(store: ReviewStore, incoming: ExtrasIncoming,
   const rated = store.db.prepare(`SELECT 1 FROM claim WHERE deleted = 0 AND verdict <> 'unrated' LIMIT 1`).get()
   if (!rated) {
     setScale(store, theirs, actor)
-    return `This review now rates on the file's verdict scale, “${theirs.name.en}” (it had no rated claims).`
+    return importNote('scale-adopted', { scale: theirs.name.en })
   }
-  return `The file rates on the verdict scale “${theirs.name.en}”; this review keeps its own, “${ours.name.en}”, because it has rated claims.`
+  return importNote('scale-kept', { theirs: theirs.name.en, ours: ours.name.en })
 }

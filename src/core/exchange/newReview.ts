@@ -31,13 +31,7 @@ export async function bundleOfFile(name: string, bytes: Uint8Array): Promise<Rev
     value && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined
   if (format === BUNDLE_FORMAT) return validateBundle(name, value)
   if (typeof format === 'string' && format.startsWith('factdesk')) {
-    throw new FactdeskError(
-      'invalid-file',
-      `${name}: "${format}" is not a format this version of Factdesk knows. Update Factdesk to read it.`,
-    )
+    throw new FactdeskError('import-newer-format', { file: name, format })
   }
-  throw new FactdeskError(
-    'invalid-file',
-    `${name}: a new review starts from the essay in a Factdesk review file or bundle, and this is neither (W3C annotations carry no essay).`,
-  )
+  throw new FactdeskError('new-review-needs-essay', { file: name })
 }

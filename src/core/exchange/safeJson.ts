@@ -16,20 +16,16 @@ export const IMPORT_LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-function refuse(name: string, problem: string): never {
-  throw new FactdeskError('invalid-file', `${name}: ${problem} Nothing was imported; the review is unchanged.`)
-}
-
 /** Strict UTF-8 with an optional byte-order mark (files saved by common Windows editors carry one). */
 export function decodeUtf8(name: string, bytes: Uint8Array): string {
   if (bytes.byteLength > IMPORT_LIMITS.bytes) {
-    refuse(name, `the file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB, the most Factdesk imports.`)
+    throw new FactdeskError('import-too-large', { file: name, limitMb: IMPORT_LIMITS.bytes / 1024 / 1024 })
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   } catch {
-    refuse(name, 'the file is not valid UTF-8 text.')
+    throw new FactdeskError('import-not-utf8', { file: name })
   }
 }
 
@@ -77,17 +73,17 @@ function inspectParsed(root: unknown): { badKey: string | null; brokenText: bool
 export function parseJsonFile(name: string, bytes: Uint8Array): unknown {
   const text = decodeUtf8(name, bytes)
   if (jsonDepth(text) > IMPORT_LIMITS.depth) {
-    refuse(name, `the data is nested more than ${IMPORT_LIMITS.depth} levels deep.`)
+    throw new FactdeskError('import-too-deep', { file: name, limit: IMPORT_LIMITS.depth })
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (err) {
-    refuse(name, `the file is not JSON (${(err as Error).message}).`)
+    throw new FactdeskError('import-not-json', { file: name })
   }
   // One walk after parsing: a reviver costs a call per value, many times the parse itself.
   const { badKey, brokenText } = inspectParsed(value)
-  if (badKey) refuse(name, `the data contains the key "${badKey}", which Factdesk never writes.`)
-  if (brokenText) refuse(name, 'the data contains a broken character (a lone UTF-16 surrogate escape such as \\ud800).')
+  if (badKey) throw new FactdeskError('import-forbidden-key', { file: name, key: badKey })
+  if (brokenText) throw new FactdeskError('import-broken-character', { file: name })
   return value
 }

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../shared/exchange'
 import { asList, isObject, type Json } from './w3cRead'
 
 /**
@@ -54,7 +55,7 @@ function toW3c(row: Json): Json {
 }
 
 /** A search response is one page of results: say so when the search found more than the file holds. */
-export function hypothesisNotes(value: unknown): string[] {
+export function hypothesisNotes(value: unknown): ImportNote[] {
   if (
     !isObject(value) ||
     !Array.isArray(value.rows) ||
@@ -62,9 +63,7 @@ export function hypothesisNotes(value: unknown): string[] {
     value.total <= value.rows.length
   )
     return []
-  return [
-    `The Hypothesis search found ${value.total} annotations; this file holds ${value.rows.length} of them (ask the API for the next page with search_after or offset).`,
-  ]
+  return [importNote('hypothesis-more-results', { total: value.total, held: value.rows.length })]
 }
 
 /** The rows as W3C annotations; readW3c checks and reads them. */

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../shared/exchange'
 import type { ZodType } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { codePointLength, cpSlice } from '../../shared/text'
@@ -32,6 +33,7 @@ import {
 } from './bundleThread'
 import { foreignTag, isFactdeskReply, readReply, readTag } from './w3cThread'
 import { normalizeTagName } from '../../shared/thread'
+import { FactdeskError } from '../../shared/errors'
 
 interface Parsed {
   raw: Json
@@ -46,8 +48,13 @@ interface Parsed {
 }
 
 function parseAnnotation(a: Json, index: number, refuse: Refuse, names: Map<string, string>): Parsed {
-  const at: Refuse = (problem) =>
-    refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`)
+  const at: Refuse = Object.assign(
+    (problem: string) =>
+      refuse(`annotation ${index + 1}${typeof a.id === 'string' ? ` (${a.id.slice(0, 200)})` : ''}: ${problem}`),
+    {
+      file: refuse.file,
+    },
+  )
   if (typeof a.id !== 'string' || a.id === '') at('its id is missing or not text')
   if (a.id.length > LIMITS.url) at(`its id is longer than ${LIMITS.url} characters`)
   if (a.target === undefined || a.target === null) at('it has no target')
@@ -104,10 +111,6 @@ type Draft = Omit<BundleClaim, 'status' | 'modifiedBy' | 'revision'> & {
   modifiedBy: unknown
   revision: unknown
 }
-
-const n1 = (n: number, one: string, many: string) => (n === 1 ? one : many)
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n1(n, one, many)}`
-const they = (n: number) => n1(n, 'it was', 'they were')
 
 function check<T>(schema: ZodType<T>, value: unknown, at: Refuse): T {
   const r = schema.safeParse(value)
@@ -285,52 +288,39 @@ export function readW3c(name: string, value: unknown, openText: string): Incomin
     if (reply.body) ownReplyList.push(check(bundleReplySchema, reply, p.at))
   }
   if (claims.length === 0) {
-    refuse(
-      `none of its ${plural(parsed.length, 'annotation')} selects text in the essay with a TextQuoteSelector or TextPositionSelector`,
-    )
+    throw new FactdeskError('import-nothing-selected', { file: refuse.file })
   }
-  if (sources.length > IMPORT_LIMITS.sources) refuse(`its annotations link more than ${IMPORT_LIMITS.sources} sources`)
+  if (sources.length > IMPORT_LIMITS.sources) {
+    throw new FactdeskError('import-too-many', {
+      file: refuse.file,
+      what: 'sources',
+      limit: IMPORT_LIMITS.sources,
+      found: sources.length,
+    })
+  }
   const ids = new Set(claims.map((c) => c.id))
   for (const s of [...sources, ...tags, ...ownReplyList]) {
     if (ids.has(s.id)) refuse(`the id ${s.id} is given to more than one claim, source, tag or reply`)
     ids.add(s.id)
   }
 
-  const notes: string[] = []
-  for (const [page, n] of [...otherPages].slice(0, 5)) {
-    notes.push(
-      `${plural(n, 'annotation was', 'annotations were')} made on ${page.slice(0, 300)}; ${they(n)} anchored on the open essay by ${n === 1 ? 'its' : 'their'} selectors.`,
-    )
-  }
-  if (otherPages.size > 5)
-    notes.push(`Annotations made on ${otherPages.size - 5} more pages were anchored on the open essay the same way.`)
-  if (skipped)
-    notes.push(
-      `${plural(skipped, 'annotation was', 'annotations were')} skipped: ${n1(skipped, 'it does', 'they do')} not select text with a TextQuoteSelector or TextPositionSelector.`,
-    )
+  const notes: ImportNote[] = []
+  for (const [page, n] of [...otherPages].slice(0, 5))
+    notes.push(importNote('annotations-other-page', { count: n, page: page.slice(0, 300) }))
+  if (otherPages.size > 5) notes.push(importNote('annotations-more-pages', { pages: otherPages.size - 5 }))
+  if (skipped) notes.push(importNote('annotations-no-selector', { count: skipped }))
   if (budget.skipped) notes.push(fuzzyBudgetNote(budget.skipped))
-  if (unplaced)
+  if (unplaced) notes.push(importNote('annotations-outside', { count: unplaced }))
+  if (orphans) notes.push(importNote('replies-orphaned', { count: orphans }))
+  if (unrated)
     notes.push(
-      `${plural(unplaced, 'annotation was', 'annotations were')} skipped: ${n1(unplaced, 'it has no quote and its position lies', 'they have no quote and their positions lie')} outside this essay.`,
+      importNote('ratings-unknown', {
+        count: unrated,
+        labels: [...unknownRatings].slice(0, 10).map((l) => l.slice(0, 100)),
+      }),
     )
-  if (orphans)
-    notes.push(
-      `${plural(orphans, 'reply was', 'replies were')} skipped: ${n1(orphans, 'it answers an annotation', 'they answer annotations')} not in this file.`,
-    )
-  if (unrated) {
-    const labels = [...unknownRatings]
-      .slice(0, 10)
-      .map((l) => `“${l.slice(0, 100)}”`)
-      .join(', ')
-    notes.push(
-      `${plural(unrated, 'annotation has a rating', 'annotations have ratings')} Factdesk does not know (${labels}); imported as not yet rated, with the original rating kept in the note.`,
-    )
-  }
-  if (refusedLinks.length) {
-    notes.push(
-      `${plural(refusedLinks.length, 'link was', 'links were')} not imported: only http:// and https:// addresses are kept (refused: ${[...new Set(refusedLinks)].join(', ')}).`,
-    )
-  }
+  if (refusedLinks.length)
+    notes.push(importNote('links-refused', { count: refusedLinks.length, links: [...new Set(refusedLinks)] }))
   return {
     format: 'w3c',
     documentText: openText,

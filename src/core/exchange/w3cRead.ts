@@ -5,17 +5,24 @@ import { IMPORT_LIMITS } from './safeJson'
 /** Structure of W3C Web Annotation data: what the file holds, before it means anything to a review. */
 
 export type Json = Record<string, unknown>
-export type Refuse = (problem: string) => never
+/** Refuses the file with a technical detail; `file` names it for the refusals that have their own code. */
+export type Refuse = ((problem: string) => never) & { file: string }
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 export const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
 export const hasType = (v: unknown, type: string): boolean =>
   isObject(v) && (v.type === type || (Array.isArray(v.type) && v.type.includes(type)))
 
+/** What is wrong where in the annotations is a technical detail, named inside the localised refusal. */
 export function refuser(name: string): Refuse {
-  return (problem) => {
-    throw new FactdeskError('invalid-file', `${name}: ${problem}. Nothing was imported; the review is unchanged.`)
+  const refuse = (problem: string): never => {
+    throw new FactdeskError('import-invalid-annotations', { file: name, detail: problem })
   }
+  return Object.assign(refuse, { file: name })
+}
+
+function tooMany(file: string, found: number): never {
+  throw new FactdeskError('import-too-many', { file, what: 'annotations', limit: IMPORT_LIMITS.annotations, found })
 }
 
 /** A single Annotation, a list of them, an AnnotationPage or an AnnotationCollection. */
@@ -29,15 +36,13 @@ function pageItems(first: unknown, refuse: Refuse): unknown[] {
   let page: unknown = first
   for (let n = 1; page !== undefined; n++) {
     if (typeof page === 'string') {
-      refuse(
-        `page ${n} of the annotations is only linked by its address (${page.slice(0, 200)}), and Factdesk does not fetch pages from the web; export the collection with its pages embedded`,
-      )
+      throw new FactdeskError('import-pages-linked', { file: refuse.file })
     }
     if (!isObject(page) || !hasType(page, 'AnnotationPage'))
       refuse(`page ${n} of the annotations is not an AnnotationPage`)
     if (!Array.isArray(page.items)) refuse(`the items of page ${n} are not a list`)
     if (items.length + page.items.length > IMPORT_LIMITS.annotations)
-      refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
+      tooMany(refuse.file, items.length + page.items.length)
     for (const item of page.items) items.push(item)
     page = page.next ?? undefined
   }
@@ -61,8 +66,7 @@ export function annotationsOf(value: unknown, refuse: Refuse): Json[] {
       refuse(`the collection says it holds ${total} annotations but its embedded pages hold ${items.length}`)
     }
   }
-  if (items.length > IMPORT_LIMITS.annotations)
-    refuse(`it holds more than ${IMPORT_LIMITS.annotations} annotations, the most Factdesk imports at once`)
+  if (items.length > IMPORT_LIMITS.annotations) tooMany(refuse.file, items.length)
   items.forEach((a, i) => {
     if (!hasType(a, 'Annotation')) refuse(`item ${i + 1} is not an Annotation`)
   })

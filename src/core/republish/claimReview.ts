@@ -90,10 +90,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
 export function buildClaimReviews(data: RepublishData): ClaimReviewJson[] {
   const url = data.settings.factcheckUrl
   if (!isHttpUrl(url)) {
-    throw new FactdeskError(
-      'invalid-args',
-      'ClaimReview needs the address of the page where the fact-check is published: set it in Republication settings (or pass --url), then export again.',
-    )
+    throw new FactdeskError('claimreview-needs-url')
   }
   const { organisationName, organisationUrl } = data.settings
   const author: Record<string, unknown> | undefined = organisationName

@@ -2,6 +2,7 @@ import type { DocumentView } from '../../shared/contract'
 import type { Claim, Correction, Lang, Status } from '../../shared/domain'
 import type { RepublishOptions, RepublishSettings } from '../../shared/republish'
 import { verdictLabels } from '../../shared/verdicts'
+import { catalogues } from '../../shared/i18n'
 import { UNRATED } from '../../shared/scales'
 import { listCorrections } from '../document/corrections'
 import { activeScale } from '../scales/scales'
@@ -57,10 +58,7 @@ export function ratingValue(scale: VerdictScale, verdict: string): number | unde
   return i < 0 ? undefined : scale.order.length - i
 }
 
-export const statusLabels: Record<Lang, Record<Status, string>> = {
-  ko: { open: '확인 전', 'in-review': '확인 중', checked: '확인 완료' },
-  en: { open: 'Open', 'in-review': 'In review', checked: 'Checked' },
-}
+export const statusLabels: Record<Lang, Record<Status, string>> = { en: catalogues.en.status, ko: catalogues.ko.status }
 
 export interface AppliedCorrection extends Correction {
   /** 1-based number of the claim in the export (its footnote / appendix number), if it is exported. */

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { FactdeskError } from '../../shared/errors'
+import { errorText, FactdeskError } from '../../shared/errors'
 
 /**
  * Turns the exported HTML into a PDF. The app gives one that prints with Electron (src/main/pdf.ts);
@@ -11,8 +11,8 @@ import { FactdeskError } from '../../shared/errors'
  */
 export type PdfRenderer = (html: string) => Promise<Buffer>
 
-export const NO_CHROMIUM =
-  'PDF export needs Chromium: install it (apt-get install chromium) or export HTML and print it.'
+/** The refusal's English text (the code is pdf-no-chromium), for the command line and its tests. */
+export const NO_CHROMIUM = errorText('en', { code: 'pdf-no-chromium' })
 
 function playwrightChromium(env: NodeJS.ProcessEnv): string[] {
   const root = env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright')
@@ -65,7 +65,7 @@ export function chromiumPdfRenderer(
 ): PdfRenderer {
   return async (html) => {
     const executable = options.executable === undefined ? findChromium(options.env) : options.executable
-    if (!executable) throw new FactdeskError('internal', NO_CHROMIUM)
+    if (!executable) throw new FactdeskError('pdf-no-chromium')
     const dir = mkdtempSync(join(tmpdir(), 'factdesk-pdf-'))
     try {
       const page = join(dir, 'page.html')
@@ -94,20 +94,17 @@ export function chromiumPdfRenderer(
           (err, _stdout, stderr) => {
             if (err && !existsSync(out)) {
               reject(
-                new FactdeskError(
-                  'internal',
-                  `Chromium could not print the PDF (${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}).`,
-                ),
+                new FactdeskError('pdf-failed', {
+                  detail: `${err.message.split('\n')[0]}${stderr ? `: ${String(stderr).trim().split('\n').slice(-1)[0]}` : ''}`,
+                }),
               )
             } else resolve()
           },
         )
       })
-      if (!existsSync(out))
-        throw new FactdeskError('internal', 'Chromium ran but wrote no PDF; export HTML and print it instead.')
+      if (!existsSync(out)) throw new FactdeskError('pdf-missing')
       const pdf = readFileSync(out)
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
-        throw new FactdeskError('internal', 'Chromium wrote something that is not a PDF.')
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new FactdeskError('pdf-missing')
       return pdf
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -38,7 +38,7 @@ export interface BlockView {
  */
 export function blockViews(blocks: readonly Block[], text: string, spans: readonly Span[]): BlockView[] {
   if (essayText(blocks) !== text) {
-    throw new FactdeskError('internal', 'The essay’s blocks and its text disagree; reopen the review and try again.')
+    throw new FactdeskError('essay-blocks-disagree')
   }
   const views: BlockView[] = []
   let offset = 0

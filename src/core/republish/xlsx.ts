@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Claim } from '../../shared/domain'
+import { catalogues, type Catalogue } from '../../shared/i18n'
 import { statusLabels, verdictLabel, type RepublishData } from './model'
 
 /**
@@ -8,21 +9,21 @@ import { statusLabels, verdictLabel, type RepublishData } from './model'
  * numbers — with a frozen, bold header row, a filter, column widths and the verdict's colour. A cell's
  * text is a value, never a formula, so nothing in a note can run.
  */
-const COLUMNS: { key: string; en: string; ko: string; width: number }[] = [
-  { key: 'quote', en: 'Quote', ko: '인용', width: 48 },
-  { key: 'verdict_label', en: 'Verdict', ko: '판정', width: 18 },
-  { key: 'verdict', en: 'Verdict id', ko: '판정 id', width: 14 },
-  { key: 'status', en: 'Status', ko: '상태', width: 12 },
-  { key: 'note', en: 'Note', ko: '메모', width: 48 },
-  { key: 'sources', en: 'Sources', ko: '출처', width: 40 },
-  { key: 'source_titles', en: 'Source titles', ko: '출처 제목', width: 32 },
-  { key: 'tags', en: 'Tags', ko: '태그', width: 20 },
-  { key: 'author', en: 'Marked by', ko: '표시한 사람', width: 14 },
-  { key: 'created', en: 'Created', ko: '만든 때', width: 20 },
-  { key: 'modified', en: 'Modified', ko: '고친 때', width: 20 },
-  { key: 'start', en: 'Start', ko: '시작', width: 8 },
-  { key: 'end', en: 'End', ko: '끝', width: 8 },
-  { key: 'id', en: 'Claim id', ko: '주장 id', width: 38 },
+const COLUMNS: { key: keyof Catalogue['exportWords']['columns']; width: number }[] = [
+  { key: 'quote', width: 48 },
+  { key: 'verdict_label', width: 18 },
+  { key: 'verdict', width: 14 },
+  { key: 'status', width: 12 },
+  { key: 'note', width: 48 },
+  { key: 'sources', width: 40 },
+  { key: 'source_titles', width: 32 },
+  { key: 'tags', width: 20 },
+  { key: 'author', width: 14 },
+  { key: 'created', width: 20 },
+  { key: 'modified', width: 20 },
+  { key: 'start', width: 8 },
+  { key: 'end', width: 8 },
+  { key: 'id', width: 38 },
 ]
 
 /** The verdict colour mixed with white, light enough to read black text on. */
@@ -57,8 +58,14 @@ function values(data: RepublishData, c: Claim): Record<string, string | number |
 export async function renderXlsx(data: RepublishData): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
   book.creator = 'Factdesk'
-  const sheet = book.addWorksheet(data.lang === 'ko' ? '주장' : 'Claims', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c[data.lang], width: c.width }))
+  const sheet = book.addWorksheet(catalogues[data.lang].exportWords.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  })
+  sheet.columns = COLUMNS.map((c) => ({
+    key: c.key,
+    header: catalogues[data.lang].exportWords.columns[c.key],
+    width: c.width,
+  }))
   sheet.getRow(1).font = { bold: true }
   for (const claim of [...data.claims, ...data.unattached]) {
     const row = sheet.addRow(values(data, claim))

@@ -96,7 +96,7 @@ export const toEvent = (r: EventRow): ClaimEvent => ({
 /** A claim's history, newest first (a removed claim's too: its history is kept). */
 export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] {
   if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
-    throw new FactdeskError('not-found', `No claim ${claimId} in this review.`)
+    throw new FactdeskError('claim-not-found', { id: claimId })
   }
   const rows = all<EventRow>(store.db, `SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`, claimId)
   return rows.map(toEvent)

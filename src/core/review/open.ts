@@ -22,7 +22,7 @@ export function openReview(
   if (get(store.db, `SELECT 1 FROM document LIMIT 1`) !== undefined) return store
   if (!essay) {
     store.close()
-    throw new FactdeskError('not-a-review-file', `${path} holds no essay to review.`)
+    throw new FactdeskError('review-file-no-essay', { file: path })
   }
   tx(store.db, () => {
     insertEssay(store, essay)

@@ -33,10 +33,7 @@ export function openForWindow(path: string, essay?: ParsedEssay, options: { scal
 }
 
 function heldElsewhere(path: string, holder: LockHolder): FactdeskError {
-  return new FactdeskError(
-    'forbidden',
-    `${path} is open in another Factdesk window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). Choose another file, or close it there first.`,
-  )
+  return new FactdeskError('review-open-elsewhere', { file: path, pid: holder.pid, host: holder.host ?? '' })
 }
 
 /**
@@ -69,7 +66,7 @@ export class ReviewSession {
 
   /** Opens an existing review file. A refused file leaves the current review open and untouched. */
   open(path: string): void {
-    if (!existsSync(path)) throw new FactdeskError('not-found', `${path} does not exist.`)
+    if (!existsSync(path)) throw new FactdeskError('file-not-found', { file: path })
     this.swap(openForWindow(path), 'opened')
   }
 
@@ -121,7 +118,7 @@ export class ReviewSession {
    */
   create(path: string, essay: ParsedEssay, { defaultScale = true }: { defaultScale?: boolean } = {}): void {
     if (path === this.current.path) {
-      throw new FactdeskError('forbidden', 'Choose another file name: that review is open.')
+      throw new FactdeskError('review-is-open')
     }
     assertNotHeld(path)
     removeDatabase(path)

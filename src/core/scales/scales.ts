@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../shared/exchange'
 import { FactdeskError } from '../../shared/errors'
 import {
   BUILTIN_SCALES,
@@ -47,10 +48,11 @@ export function storedScale(store: ReviewStore): VerdictScale | undefined {
 export function assertVerdictOnScale(store: ReviewStore, id: string): void {
   const scale = activeScale(store)
   if (isValidVerdict(scale, id)) return
-  throw new FactdeskError(
-    'invalid-args',
-    `“${id}” is not a verdict of this review's scale (${scale.name.en}); choose one of ${verdictIds(scale).join(', ')}.`,
-  )
+  throw new FactdeskError('verdict-not-on-scale', {
+    verdict: id,
+    scale: scale.name.en,
+    choices: verdictIds(scale).join(', '),
+  })
 }
 
 /**
@@ -119,7 +121,7 @@ interface RatedClaim {
   version: string
 }
 
-export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: string[] }>(
+export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: C[]; notes: ImportNote[] }>(
   store: ReviewStore,
   incoming: R,
 ): R {
@@ -137,13 +139,8 @@ export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: 
   })
   if (unknown.size === 0) return { ...incoming, claims }
   const n = [...unknown.values()].reduce((a, b) => a + b, 0)
-  const labels = [...unknown.keys()]
-    .slice(0, 10)
-    .map((id) => `“${originalLabel(id)}”`)
-    .join(', ')
-  const note =
-    `${n === 1 ? '1 claim has a verdict' : `${n} claims have verdicts`} this review's scale (${scale.name.en}) does not have (${labels}); ` +
-    `${n === 1 ? 'it was' : 'they were'} imported as not yet rated, with the original verdict kept in the note.`
+  const labels = [...unknown.keys()].slice(0, 10).map((id) => originalLabel(id))
+  const note = importNote('verdicts-not-on-scale', { count: n, scale: scale.name.en, labels })
   return { ...incoming, claims, notes: [...incoming.notes, note] }
 }
 

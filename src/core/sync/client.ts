@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import type { ImportSummary } from '../../shared/exchange'
+import { importNote, type ImportSummary } from '../../shared/exchange'
 import type { SyncPeer, SyncStatus } from '../../shared/sync'
 import type { ReviewStore } from '../review/store'
 import { adaptIncomingVerdicts } from '../scales/scales'
@@ -87,7 +87,8 @@ export class SyncClient {
       this.setState(status === 'connected' ? 'connected' : 'offline')
     })
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-      this.reason = reason || 'the server refused the token'
+      // The server's own reason, a technical word shown inside the desk's sentence (shareText).
+      this.reason = reason || 'permission-denied'
       this.setState('refused')
       this.socket.disconnect()
     })
@@ -292,7 +293,7 @@ export class SyncClient {
       console.error(`Factdesk: records from ${this.opts.url} could not be merged: ${(err as Error).message}`)
       return
     }
-    if (refused) total.notes.push(`${refused} record${refused === 1 ? ' was' : 's were'} not valid and left out.`)
+    if (refused) total.notes.push(importNote('sync-records-invalid', { count: refused }))
     this.scan(true)
     this.opts.onArrived(total)
   }

@@ -21,10 +21,7 @@ class SyncLink {
 
   start(target: { url: string; token: string }): SyncStatus {
     if (this.ctx.session.store.readOnly) {
-      throw new FactdeskError(
-        'read-only',
-        'This review is open for editing in another Factdesk window; share it from there.',
-      )
+      throw new FactdeskError('share-read-only')
     }
     this.client?.close()
     this.target = target

@@ -60,7 +60,7 @@ function readReviewers(dataDir: string): Reviewer[] {
 export function addReviewer(dataDir: string, name: string): string {
   const clean = name.trim()
   if (!clean || clean.length > LIMITS.reviewerName)
-    throw new FactdeskError('invalid-args', `A reviewer name has 1 to ${LIMITS.reviewerName} characters.`)
+    throw new FactdeskError('reviewer-name-length', { max: LIMITS.reviewerName })
   mkdirSync(dataDir, { recursive: true })
   const token = newToken()
   const reviewers = [
@@ -78,10 +78,10 @@ function loadTeamToken(
   const file = resolve(tokenFile ?? join(dataDir, 'team-token'))
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim()
-    if (!token) throw new FactdeskError('invalid-file', `${file} is empty: it must hold the team token.`)
+    if (!token) throw new FactdeskError('team-token-empty', { file })
     return { file, token, created: false }
   }
-  if (tokenFile) throw new FactdeskError('not-found', `${file} does not exist: give a file that holds the team token.`)
+  if (tokenFile) throw new FactdeskError('team-token-missing', { file })
   const token = newToken()
   writeFileSync(file, token + '\n', { mode: 0o600 })
   chmodSync(file, 0o600)

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
-import { normalizeTagName, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../../shared/thread'
+import { normalizeTagName, TAG_MAX, TAG_PALETTE, tagKey, type Reply, type TagSummary } from '../../shared/thread'
 import { recordEvent } from '../review/history'
 import type { ReviewStore } from '../review/store'
 import { toReply, type ReplyRow, type TagRow } from '../db/rows'
@@ -25,22 +25,20 @@ const now = (): string => new Date().toISOString()
 
 function liveReply(db: Database.Database, id: string): ReplyRow {
   const row = get<ReplyRow>(db, `SELECT * FROM reply WHERE id = ? AND deleted = 0`, id)
-  if (!row) throw new FactdeskError('not-found', `No reply ${id} in this review.`)
+  if (!row) throw new FactdeskError('reply-not-found', { id })
   return row
 }
 
 function replyText(body: string): string {
   const text = body.normalize('NFC').trim()
-  if (text === '') throw new FactdeskError('invalid-args', 'A reply needs some text.')
+  if (text === '') throw new FactdeskError('reply-empty')
   return text
 }
 
 /** Only a reply's author may change it; the reviewer name set in Preferences says who that is. */
 function mustOwn(row: ReplyRow, actor: string, action: 'edit' | 'delete'): void {
   if (actor !== '' && row.author === actor) return
-  const owner = row.author ? `${row.author}’s` : 'someone else’s'
-  const you = actor ? `you are “${actor}”` : 'no reviewer name is set in Preferences'
-  throw new FactdeskError('forbidden', `You can only ${action} your own replies: this is ${owner} reply, and ${you}.`)
+  throw new FactdeskError('reply-not-yours', { action, owner: row.author, you: actor })
 }
 
 export function addReply(store: ReviewStore, claimId: string, body: string, actor: string): Reply {
@@ -114,7 +112,10 @@ export function reply(store: ReviewStore, id: string): Reply {
 
 function tagName(raw: string): string {
   const n = normalizeTagName(raw)
-  if (!n.ok) throw new FactdeskError('invalid-args', n.reason)
+  if (!n.ok)
+    throw n.reason === 'tag-too-long'
+      ? new FactdeskError('tag-too-long', { max: TAG_MAX })
+      : new FactdeskError(n.reason)
   return n.name
 }
 
@@ -192,7 +193,7 @@ export function removeTag(store: ReviewStore, claimId: string, raw: string, acto
       const rows = all<TagRow>(store.db, `SELECT * FROM claim_tag WHERE claim_id = ? AND deleted = 0`, claimId).filter(
         (r) => tagKey(r.name) === tagKey(name),
       )
-      if (rows.length === 0) throw new FactdeskError('not-found', `The claim has no tag “${name}”.`)
+      if (rows.length === 0) throw new FactdeskError('tag-not-on-claim', { name })
       const t = now()
       for (const r of rows) {
         store.db
@@ -222,7 +223,7 @@ export function listTags(store: ReviewStore): TagSummary[] {
 export function setTagColor(store: ReviewStore, raw: string, color: string): TagSummary[] {
   const name = tagName(raw)
   const used = store.db.prepare(`SELECT 1 FROM claim_tag WHERE name = ? AND deleted = 0 LIMIT 1`).get(name)
-  if (!used) throw new FactdeskError('not-found', `No claim carries the tag “${name}”.`)
+  if (!used) throw new FactdeskError('tag-unused', { name })
   store.db
     .transaction(() => {
       store.db

@@ -64,16 +64,17 @@ export function signOffRefusal(store: ReviewStore, claimId: string): 'unrated' |
   return null
 }
 
-const REFUSAL_TEXT = {
-  unrated: 'A claim is signed off on its verdict: give it a verdict first.',
-  'no-source': 'A claim is signed off on its evidence: add at least one source first.',
-  'text-changed': 'The words of this claim changed since it was rated: confirm its verdict first.',
+/** The refusal of each reason (texts: the catalogue's `errors`). */
+const REFUSAL_CODE = {
+  unrated: 'sign-off-unrated',
+  'no-source': 'sign-off-no-source',
+  'text-changed': 'sign-off-text-changed',
 } as const
 
 /** The editor approves the claim's current verdict; refused without a verdict and a source. */
 export function signOffClaim(store: ReviewStore, claimId: string, actor: string): void {
   const refusal = signOffRefusal(store, claimId)
-  if (refusal) throw new FactdeskError('invalid-args', REFUSAL_TEXT[refusal])
+  if (refusal) throw new FactdeskError(REFUSAL_CODE[refusal])
   const claim = getClaim(store, claimId)
   if (claim.signedOff) return
   const at = new Date().toISOString()

@@ -6,13 +6,35 @@ import {
   type Method,
   type ResultOf,
 } from '../../shared/contract'
+import type { Lang } from '../../shared/domain'
+import { errorText, type ErrorInfo } from '../../shared/errors'
 
+let errorLanguage: Lang = 'ko'
+const UNANSWERED = new Set(['internal', 'service-unreachable', 'service-bad-answer'])
+
+/** The interface's language, in which a refused call's message is written (set with the UI's language). */
+export function setErrorLanguage(lang: Lang): void {
+  errorLanguage = lang
+}
+
+/** A call the service refused: its code and parameters, and its text in the interface's language. */
 export class CallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
+  readonly code: string
+  readonly params: Record<string, unknown>
+  /** The service's English text, for logs. */
+  readonly english: string
+  /**
+   * The service refused the call itself (sending it again cannot help); false when the call failed on
+   * its way (the harness is not running) or inside the service (internal), so a save is retried.
+   */
+  readonly refused: boolean
+
+  constructor(info: ErrorInfo) {
+    super(errorText(errorLanguage, info))
+    this.code = info.code
+    this.params = info.params ?? {}
+    this.english = info.message
+    this.refused = !UNANSWERED.has(info.code)
   }
 }
 
@@ -30,7 +52,7 @@ export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promis
   // them); the team server link writes nothing the save indicator speaks of (src/core/sync/).
   if (!readingMethods.has(method) && !method.startsWith('sync-')) onWrite?.(pending)
   const result = await pending
-  if (!result.ok) throw new CallError(result.error.code, result.error.message)
+  if (!result.ok) throw new CallError(result.error)
   return result.value
 }
 

@@ -1,51 +1,7 @@
-import type { Lang } from '../../shared/domain'
+import { catalogues, type Catalogue } from '../../shared/i18n'
 import { useI18n } from './i18n'
 
-/**
- * Text of the mark "text changed since it was rated": the card's badge, the filter, the tally, the
- * highlight and the import summary's list (kept apart from i18n.ts so features do not collide there).
- */
-const en = {
-  badge: 'Text changed since rated',
-  badgeHelp:
-    'The words of this claim changed after it was rated. Check the verdict against the words as they are now and confirm it (or change it).',
-  confirmVerdict: 'Confirm verdict',
-  confirmHelp: (verdict: string) => `Confirm “${verdict}” for the words as they read now`,
-  filter: 'Text changed since rated',
-  tally: 'Text changed since rated',
-  highlight: 'text changed since rated',
-  changedTitle: 'Claims now on other words',
-  changedIntro:
-    'The essay reads these claims in other words than the file quoted. A rated claim among them awaits re-confirmation of its verdict.',
-  before: 'In the file',
-  after: 'In the essay now',
-  exportLeftOut: (n: number) =>
-    `${n} rated ${n === 1 ? 'claim is' : 'claims are'} left out: ${n === 1 ? 'its' : 'their'} text changed since ${n === 1 ? 'it was' : 'they were'} rated. Confirm the verdict to publish ${n === 1 ? 'it' : 'them'}.`,
-  exportLabelled: (n: number) =>
-    `${n} ${n === 1 ? 'claim is' : 'claims are'} labelled “Text changed since it was rated — verdict awaiting re-confirmation”.`,
-}
-
-type TextChangedText = typeof en
-
-const ko: TextChangedText = {
-  badge: '판정 후 문구 변경',
-  badgeHelp: '판정한 뒤 이 주장의 문구가 바뀌었습니다. 지금 문구를 기준으로 판정을 다시 확인하거나 바꾸세요.',
-  confirmVerdict: '판정 확인',
-  confirmHelp: (verdict: string) => `지금 문구에 대해 ‘${verdict}’ 판정을 확인합니다`,
-  filter: '판정 후 문구 변경',
-  tally: '판정 후 문구 변경',
-  highlight: '판정 후 문구 변경',
-  changedTitle: '다른 문구에 연결된 주장',
-  changedIntro:
-    '아래 주장은 파일에 인용된 것과 다른 문구로 본문에 연결되었습니다. 판정한 주장은 판정을 다시 확인해야 합니다.',
-  before: '파일의 인용',
-  after: '지금 본문',
-  exportLeftOut: (n: number) => `판정 후 문구가 바뀐 주장 ${n}건은 빠졌습니다. 판정을 다시 확인하면 포함됩니다.`,
-  exportLabelled: (n: number) => `주장 ${n}건에 ‘판정 후 문구가 바뀜 — 판정 재확인 대기 중’ 표시가 붙습니다.`,
-}
-
-export const textChangedTexts: Record<Lang, TextChangedText> = { en, ko }
-
-export function useTextChangedText(): TextChangedText {
-  return textChangedTexts[useI18n().lang]
+/** The textChanged section of the catalogue (src/shared/i18n) in the interface's language. */
+export function useTextChangedText(): Catalogue['textChanged'] {
+  return catalogues[useI18n().lang].textChanged
 }

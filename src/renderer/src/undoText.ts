@@ -1,33 +1,9 @@
-import type { Lang } from '../../shared/domain'
+import { catalogues, type Catalogue } from '../../shared/i18n'
 import { useI18n } from './i18n'
 
-/** Notices of steps that can be taken back, and Undo import (kept apart from i18n.ts, as workflowText.ts is). */
-const en = {
-  sourceRemoved: 'Source removed.',
-  replyRemoved: 'Reply deleted.',
-  tagRemoved: 'Tag removed.',
-  suggestionDismissed: 'Suggestion dismissed: it will not be suggested again.',
-  importDone: 'Import finished.',
-  importUndone: 'Import undone: the review is as it was before it.',
-  undoImport: 'Undo import',
-  undoImportHint: 'Puts the review back exactly as it was before this import. Possible until the review changes again.',
-}
-type UndoText = typeof en
-
-const ko: UndoText = {
-  sourceRemoved: '출처를 삭제했습니다.',
-  replyRemoved: '답글을 삭제했습니다.',
-  tagRemoved: '태그를 뗐습니다.',
-  suggestionDismissed: '제안을 넘겼습니다. 다시 제안하지 않습니다.',
-  importDone: '가져오기를 마쳤습니다.',
-  importUndone: '가져오기를 되돌렸습니다. 검토 파일이 가져오기 전 상태로 돌아왔습니다.',
-  undoImport: '가져오기 되돌리기',
-  undoImportHint: '이번 가져오기 전과 똑같은 상태로 되돌립니다. 검토 파일이 다시 바뀌기 전까지만 할 수 있습니다.',
+/** The undo section of the catalogue (src/shared/i18n) in the interface's language. */
+export function useUndoText(): Catalogue['undo'] {
+  return catalogues[useI18n().lang].undo
 }
 
-export const undoTexts: Record<Lang, UndoText> = { en, ko }
-export type UndoNoticeText = keyof UndoText
-
-export function useUndoText(): UndoText {
-  return undoTexts[useI18n().lang]
-}
+export type UndoNoticeText = keyof Catalogue['undo']

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../../shared/domain'
 import { derivedId, newClaim, slice, wordDate, type WordContext } from './context'
-import { skipped } from './messages'
+import { importNote } from '../../../shared/exchange'
 import type { TrackedChange } from './ooxml'
 
 /**
@@ -43,11 +43,12 @@ export function importChanges(ctx: WordContext, changes: TrackedChange[]): void 
     const end = change.start === change.end ? start : ctx.align.toEssay(change.end, 'end')
     if (start === null || end === null || slice(ctx.essay, start, end) !== change.deleted) {
       ctx.out.notes.push(
-        skipped(
-          ctx.file,
-          `a tracked change by ${change.author || 'someone'} (“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”) is in text this essay does not have; it was left out.`,
-          `${change.author || '누군가'}의 변경 내용 추적(“${change.deleted.slice(0, 40)}” → “${change.inserted.slice(0, 40)}”)이 이 글에 없는 문구에 있어 가져오지 않았습니다.`,
-        ),
+        importNote('word-change-not-found', {
+          file: ctx.file,
+          author: change.author,
+          deleted: change.deleted.slice(0, 40),
+          inserted: change.inserted.slice(0, 40),
+        }),
       )
       continue
     }
@@ -85,13 +86,7 @@ function propose(ctx: WordContext, claim: Span, list: { change: TrackedChange; s
   const replacement = words.join('')
   if (replacement === claim.exact) return
   if (replacement.trim() === '') {
-    ctx.out.notes.push(
-      skipped(
-        ctx.file,
-        `tracked changes delete all of “${claim.exact.slice(0, 60)}”; a correction needs new words, so none was proposed.`,
-        `변경 내용 추적이 “${claim.exact.slice(0, 60)}”를 모두 지웁니다. 정정에는 새 문구가 필요해 정정 제안을 만들지 않았습니다.`,
-      ),
-    )
+    ctx.out.notes.push(importNote('word-change-deletes-claim', { file: ctx.file, exact: claim.exact.slice(0, 60) }))
     return
   }
   const first = list[0].change

@@ -2,7 +2,7 @@ import type { Claim } from '../../../shared/domain'
 import { LIMITS } from '../../../shared/domain'
 import { claimMarker, replyMarker, type WordNotFoundReason } from '../../../shared/wordReview'
 import { claimsOnRange, derivedId, newClaim, placeRange, slice, wordDate, type WordContext } from './context'
-import { skipped } from './messages'
+import { importNote } from '../../../shared/exchange'
 import type { CommentExtras, WordComment } from './ooxml'
 
 /**
@@ -60,19 +60,10 @@ export function importComments(
     ctx.out.notFound.push({ author: authorOf(c), comment: c.body, quote, reason })
     for (const r of children.get(c) ?? [])
       ctx.out.notFound.push({ author: authorOf(r), comment: r.body, quote, reason })
-    const what = quote ? `“${quote.slice(0, 60)}”` : ''
     ctx.out.notes.push(
       reason === 'no-range'
-        ? skipped(
-            ctx.file,
-            `a comment by ${authorOf(c)} points at no text in the document; it was left out.`,
-            `${authorOf(c)}의 메모가 문서의 어떤 글자도 가리키지 않아 가져오지 않았습니다.`,
-          )
-        : skipped(
-            ctx.file,
-            `a comment by ${authorOf(c)} on ${what} was not found in this essay; it was left out, not attached to other words.`,
-            `${authorOf(c)}의 메모(${what})를 이 글에서 찾지 못해 가져오지 않았습니다. 다른 문구에 붙이지 않았습니다.`,
-          ),
+        ? importNote('word-comment-no-range', { file: ctx.file, author: authorOf(c) })
+        : importNote('word-comment-not-found', { file: ctx.file, author: authorOf(c), quote: quote.slice(0, 60) }),
     )
   }
 

@@ -1,4 +1,5 @@
 import type { Claim } from '../../../shared/domain'
+import type { ImportNote } from '../../../shared/exchange'
 import { describeRange } from '../../../shared/text'
 import type { WordNotFound, WordResolved, WordTextDiffers } from '../../../shared/wordReview'
 import { uuidV5 } from '../../lib/names'
@@ -25,7 +26,7 @@ export interface WordContext {
     claims: BundleClaim[]
     replies: BundleReply[]
     corrections: BundleCorrection[]
-    notes: string[]
+    notes: ImportNote[]
     resolved: WordResolved[]
     notFound: WordNotFound[]
     textDiffers: WordTextDiffers[]

@@ -1,13 +1,13 @@
 import { IMPORT_LIMITS } from '../safeJson'
 import { WORD_REVIEW_PROPERTY, type WordImportResult } from '../../../shared/wordReview'
-import type { ImportSummary } from '../../../shared/exchange'
+import { importNote, type ImportSummary } from '../../../shared/exchange'
 import type { ReviewStore } from '../../review/store'
 import type { IncomingReview } from '../merge'
 import { align } from './align'
 import { importChanges, listTextDiffers } from './changes'
 import { importComments } from './comments'
 import type { WordContext } from './context'
-import { refuse, skipped } from './messages'
+import { FactdeskError } from '../../../shared/errors'
 import { readBody, readComments, readCommentsExtended, readCustomProperties } from './ooxml'
 import { readZipParts } from './zip'
 import { listClaims } from '../../claims/queries'
@@ -38,20 +38,12 @@ export function readWordParts(file: string, bytes: Uint8Array): WordParts {
   const parts = readZipParts(file, bytes, PARTS)
   const documentXml = parts.get('word/document.xml')
   if (documentXml === undefined) {
-    throw refuse(
-      file,
-      'this ZIP archive is not a Word document: it has no word/document.xml.',
-      '이 ZIP 파일은 워드 문서가 아닙니다(word/document.xml이 없습니다).',
-    )
+    throw new FactdeskError('word-no-document', { file })
   }
   const body = readBody(file, documentXml)
   const comments = readComments(file, parts.get('word/comments.xml'))
   if (comments.length > IMPORT_LIMITS.claims) {
-    throw refuse(
-      file,
-      `the document has ${comments.length} comments; Factdesk imports at most ${IMPORT_LIMITS.claims}.`,
-      `문서에 메모가 ${comments.length}개 있습니다. Factdesk는 최대 ${IMPORT_LIMITS.claims}개까지 가져옵니다.`,
-    )
+    throw new FactdeskError('word-too-many-comments', { file, count: comments.length, limit: IMPORT_LIMITS.claims })
   }
   const ext = readCommentsExtended(file, parts.get('word/commentsExtended.xml'))
   const props = readCustomProperties(file, parts.get('docProps/custom.xml'))
@@ -69,9 +61,7 @@ export function checkWordFile(file: string, bytes: Uint8Array): IncomingReview {
     documentText: '',
     claims: [],
     sources: [],
-    notes: [
-      `${file}: a Word document with ${comments.length} comment${comments.length === 1 ? '' : 's'}; they are read against the review it is imported into.`,
-    ],
+    notes: [importNote('word-checked', { file, count: comments.length })],
   }
 }
 
@@ -100,13 +90,7 @@ export function readWordIncoming(
     out: { claims: [], replies: [], corrections: [], notes: [], resolved: [], notFound: [], textDiffers: [] },
   }
   if (!own) {
-    ctx.out.notes.push(
-      skipped(
-        file,
-        'this document is not a for-review export of this review: its comments come in as new claims where their words are found in the essay.',
-        '이 문서는 이 검토에서 검토용으로 내보낸 파일이 아닙니다. 메모는 글에서 해당 문구를 찾은 경우 새 주장으로 가져옵니다.',
-      ),
-    )
+    ctx.out.notes.push(importNote('word-not-own-export', { file }))
   }
   importComments(ctx, comments, body.ranges, ext, own)
   importChanges(ctx, body.changes)

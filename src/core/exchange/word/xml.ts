@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { refuse } from './messages'
+import { FactdeskError } from '../../../shared/errors'
 
 /**
  * XML of a Word part, read without ever resolving anything: a part with a DOCTYPE (where entities and
@@ -64,19 +64,11 @@ function convert(raw: Raw[]): XmlNode[] {
 /** Parses one part; refuses a DOCTYPE and XML that is not well formed, naming the file and the part. */
 export function parseXml(file: string, part: string, xml: string): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw refuse(
-      file,
-      `the part ${part} declares a DOCTYPE or entities, which Word never writes and Factdesk never reads.`,
-      `${part} 부분에 DOCTYPE이나 엔터티 선언이 있습니다. 워드는 이런 것을 쓰지 않으며 Factdesk는 읽지 않습니다.`,
-    )
+    throw new FactdeskError('word-xml-doctype', { file, part })
   }
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
-    throw refuse(
-      file,
-      `the part ${part} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`,
-      `${part} 부분이 올바른 XML이 아닙니다(${valid.err.line}행: ${valid.err.msg}).`,
-    )
+    throw new FactdeskError('word-xml-malformed', { file, part, line: valid.err.line, detail: valid.err.msg })
   }
   return convert(parser.parse(xml) as Raw[])
 }

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate'
-import { refuse } from './messages'
+import { FactdeskError } from '../../../shared/errors'
 
 /**
  * Reads the parts of a ZIP archive (a .docx) under limits, before inflating anything: the entry count
@@ -28,18 +28,14 @@ interface Entry {
 const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
-const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`
+const MB = (n: number): number => Math.round(n / 1024 / 1024)
 
 export function isZipBytes(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 }
 
 function notZip(file: string): Error {
-  return refuse(
-    file,
-    'this is not a Word document (.docx): it is not a ZIP archive, or the archive is damaged.',
-    '워드 문서(.docx)가 아닙니다. ZIP 압축 파일이 아니거나 파일이 손상되었습니다.',
-  )
+  return new FactdeskError('word-not-docx', { file })
 }
 
 function centralDirectory(file: string, bytes: Uint8Array): Entry[] {
@@ -57,18 +53,9 @@ function centralDirectory(file: string, bytes: Uint8Array): Entry[] {
   const cdSize = view.getUint32(eocd + 12, true)
   const cdOffset = view.getUint32(eocd + 16, true)
   // 0xffff / 0xffffffff mean ZIP64, which no Word file of a size we read needs.
-  if (count === 0xffff || cdOffset === 0xffffffff)
-    throw refuse(
-      file,
-      'the archive is in the ZIP64 form, larger than any Word file Factdesk reads.',
-      'ZIP64 형식의 압축 파일이라 읽을 수 없습니다(Factdesk가 읽는 워드 파일보다 큽니다).',
-    )
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new FactdeskError('word-zip64', { file })
   if (count > ZIP_LIMITS.entries) {
-    throw refuse(
-      file,
-      `the archive has ${count} entries; a Word file Factdesk reads has at most ${ZIP_LIMITS.entries}.`,
-      `압축 파일 안에 항목이 ${count}개 있습니다. Factdesk가 읽는 워드 파일은 최대 ${ZIP_LIMITS.entries}개입니다.`,
-    )
+    throw new FactdeskError('word-too-many-entries', { file, count, limit: ZIP_LIMITS.entries })
   }
   if (cdOffset + cdSize > eocd) throw notZip(file)
   const entries: Entry[] = []
@@ -86,11 +73,7 @@ function centralDirectory(file: string, bytes: Uint8Array): Entry[] {
     }
     total += entry.size
     if (total > ZIP_LIMITS.totalBytes) {
-      throw refuse(
-        file,
-        `the archive would unpack to more than ${MB(ZIP_LIMITS.totalBytes)}, the most Factdesk unpacks from a Word file.`,
-        `압축을 풀면 ${MB(ZIP_LIMITS.totalBytes)}를 넘습니다. Factdesk가 워드 파일에서 푸는 최대 크기입니다.`,
-      )
+      throw new FactdeskError('word-too-large-unpacked', { file, limitMb: MB(ZIP_LIMITS.totalBytes) })
     }
     entries.push(entry)
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
@@ -109,20 +92,10 @@ function inflateEntry(file: string, bytes: Uint8Array, entry: Entry): Uint8Array
     if (entry.size !== entry.compressedSize) throw notZip(file)
     return data
   }
-  if (entry.method !== 8)
-    throw refuse(
-      file,
-      `the part ${entry.name} is compressed in a way Word does not use.`,
-      `${entry.name} 부분이 워드가 쓰지 않는 방식으로 압축되어 있습니다.`,
-    )
+  if (entry.method !== 8) throw new FactdeskError('word-part-compression', { file, part: entry.name })
   const out = new Uint8Array(entry.size)
   let filled = 0
-  const lied = () =>
-    refuse(
-      file,
-      `the part ${entry.name} unpacks to more than the archive says (${entry.size} bytes): the archive is damaged or built to exhaust memory.`,
-      `${entry.name} 부분이 압축 파일에 적힌 크기(${entry.size}바이트)보다 크게 풀립니다. 손상되었거나 메모리를 고갈시키도록 만든 파일입니다.`,
-    )
+  const lied = () => new FactdeskError('word-part-overflow', { file, part: entry.name, size: entry.size })
   const inflater = new Inflate((chunk) => {
     if (filled + chunk.length > out.length) throw lied()
     out.set(chunk, filled)
@@ -150,11 +123,12 @@ export function readZipParts(file: string, bytes: Uint8Array, names: readonly st
   const wanted = entries.filter((e) => names.includes(e.name))
   for (const e of wanted) {
     if (e.size > ZIP_LIMITS.partBytes) {
-      throw refuse(
+      throw new FactdeskError('word-part-too-large', {
         file,
-        `the part ${e.name} is ${MB(e.size)} unpacked; Factdesk reads Word parts of at most ${MB(ZIP_LIMITS.partBytes)}.`,
-        `${e.name} 부분은 압축을 풀면 ${MB(e.size)}입니다. Factdesk는 최대 ${MB(ZIP_LIMITS.partBytes)}까지 읽습니다.`,
-      )
+        part: e.name,
+        sizeMb: MB(e.size),
+        limitMb: MB(ZIP_LIMITS.partBytes),
+      })
     }
   }
   const out = new Map<string, string>()
@@ -162,8 +136,7 @@ export function readZipParts(file: string, bytes: Uint8Array, names: readonly st
     try {
       out.set(e.name, new TextDecoder('utf-8', { fatal: true }).decode(inflateEntry(file, bytes, e)))
     } catch (err) {
-      if (err instanceof TypeError)
-        throw refuse(file, `the part ${e.name} is not UTF-8 text.`, `${e.name} 부분이 UTF-8 텍스트가 아닙니다.`)
+      if (err instanceof TypeError) throw new FactdeskError('word-part-not-utf8', { file, part: e.name })
       throw err
     }
   }

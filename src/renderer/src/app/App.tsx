@@ -23,6 +23,7 @@ import { lastFocused, returnFocus, trackFocus } from './focusReturn'
 import { FirstRunDialog } from './ReviewerNameDialog'
 import { isMac } from './keys'
 import { useDeskCommands } from './deskCommands'
+import { ariaKeys } from '../../../shared/commands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
 import { keys } from '../state/queryClient'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
@@ -300,7 +301,7 @@ export function App() {
                 {
                   label: t.markClaim,
                   shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
-                  keys: isMac ? 'Meta+Shift+M' : 'Control+Shift+M',
+                  keys: ariaKeys('mark-claim', isMac),
                   run: () => void markSelection(),
                 },
                 {

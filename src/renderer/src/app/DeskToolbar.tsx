@@ -3,6 +3,7 @@ import { langs, type Lang } from '../../../shared/domain'
 import { useI18n } from '../i18n'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import { isMac } from './keys'
+import { ariaKeys } from '../../../shared/commands'
 import { langNames } from './PrefsDialog'
 
 /**
@@ -78,7 +79,7 @@ export function DeskToolbar({ canMark, onMark, main, status, lang, onLang, secon
         aria-disabled={!canMark}
         aria-describedby={canMark ? undefined : reasonId}
         title={canMark ? t.markClaimHint : t.markClaimDisabled}
-        aria-keyshortcuts={isMac ? 'Meta+Shift+M' : 'Control+Shift+M'}
+        aria-keyshortcuts={ariaKeys('mark-claim', isMac)}
         // Keep the essay selection: a click on the button must not collapse it first.
         onMouseDown={(e) => e.preventDefault()}
         onClick={onMark}

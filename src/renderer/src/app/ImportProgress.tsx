@@ -1,10 +1,8 @@
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
+import { perLang } from '../../../shared/i18n'
 
-const text = {
-  en: { cancel: 'Cancel import', hint: 'Stop this import: nothing of it is kept, the review stays as it was.' },
-  ko: { cancel: '가져오기 취소', hint: '이 가져오기를 멈춥니다. 아무것도 반영되지 않고 검토 파일은 그대로입니다.' },
-}
+const text = perLang((c) => c.desk.importProgress)
 
 /** The import under way, and a way to stop it (its transaction then never commits). */
 export function ImportProgress({ progress }: { progress: { fileName: string; index: number; total: number } | null }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useReturnFocus } from './focusReturn'
-import type { ImportSummary } from '../../../shared/exchange'
+import { noteText, type ImportSummary } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import { useThreadText } from '../panel/threadStrings'
 import { useUndoText } from '../undoText'
@@ -21,7 +21,7 @@ export function ImportSummaryDialog({
   /** A reviewed Word document: marks the claims whose comments were resolved in Word as checked. */
   onAcceptResolved?: (claimIds: string[]) => Promise<void>
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const u = useUndoText()
   const th = useThreadText()
   const ref = useRef<HTMLDialogElement>(null)
@@ -91,7 +91,7 @@ export function ImportSummaryDialog({
           {s.notes.length > 0 && (
             <ul className="summary-notes">
               {s.notes.map((n, j) => (
-                <li key={j}>{n}</li>
+                <li key={j}>{noteText(lang, n)}</li>
               ))}
             </ul>
           )}

@@ -2,21 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import type { ReviewInfo } from '../../../shared/contract'
 import { useI18n } from '../i18n'
 import { queries } from '../state/queryClient'
+import { perLang } from '../../../shared/i18n'
 
 type Holder = NonNullable<ReviewInfo['readOnly']>
 
-const text = {
-  en: {
-    label: 'Read-only',
-    detail: (h: Holder) =>
-      `This review is open for editing in another Factdesk window (process ${h.pid}${h.host ? ` on ${h.host}` : ''}). You can read, search and export it here; close it there to edit here — this window takes over by itself.`,
-  },
-  ko: {
-    label: '읽기 전용',
-    detail: (h: Holder) =>
-      `이 검토 파일은 다른 Factdesk 창(프로세스 ${h.pid}${h.host ? `, ${h.host}` : ''})에서 편집 중입니다. 여기서는 읽고 검색하고 내보낼 수 있습니다. 그 창을 닫으면 이 창에서 바로 편집할 수 있습니다.`,
-  },
-}
+const text = perLang((c) => c.desk.readOnly)
 
 /** Whether another window has the review open for writing (this one then only reads it). */
 export function useReadOnly(): Holder | null {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useReturnFocus } from './focusReturn'
 import { langs, type Lang, type Prefs } from '../../../shared/domain'
+import { perLang } from '../../../shared/i18n'
 import { BUILTIN_SCALES } from '../../../shared/scales'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
@@ -8,7 +9,7 @@ import { useWorkflowText } from '../workflowText'
 import { langNames } from './PrefsDialog'
 
 /** Said in the name field when the system gives no login name, so the field is never blank. */
-const fallbackName: Record<Lang, string> = { en: 'Reviewer', ko: '검토자' }
+const fallbackName = perLang((c) => c.desk.fallbackName)
 
 /**
  * The first run (no reviewer name saved yet): the reviewer confirms the name every change is signed

@@ -12,6 +12,7 @@ import {
   type VerdictScale,
 } from '../../../shared/scales'
 import { queries } from '../state/queryClient'
+import { errorText, isErrorCode } from '../../../shared/errors'
 import { useI18n } from '../i18n'
 
 interface Props {
@@ -94,8 +95,16 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
   const problems = useMemo(() => {
     if (!candidate || choice !== OWN) return []
     const parsed = verdictScaleSchema.safeParse(candidate)
-    return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))]
-  }, [candidate, choice])
+    // A custom issue's message is an error code with its params; zod's own are said as a refused field.
+    const text = (i: { message: string; path: PropertyKey[] }) =>
+      errorText(
+        lang,
+        isErrorCode(i.message)
+          ? { code: i.message, params: (i as { params?: Record<string, unknown> }).params }
+          : { code: 'invalid-args', params: { fields: i.path.map(String).join('.') } },
+      )
+    return parsed.success ? [] : [...new Set(parsed.error.issues.map(text))]
+  }, [candidate, choice, lang])
   const plan = useMemo(
     () => (candidate && problems.length === 0 ? planScaleChange(scale, candidate, claims) : null),
     [candidate, problems, scale, claims],

@@ -4,14 +4,11 @@ import { useI18n } from '../i18n'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { useWorkflowText } from '../workflowText'
 import { isMac } from './keys'
+import { commands, keyCaps } from '../../../shared/commands'
 import { useModeText } from '../modeText'
 
 /** Key caps as shown: one combination is a list of keys pressed together. */
 type Combo = string[]
-
-const MOD = isMac ? '⌘' : 'Ctrl'
-const ALT = isMac ? '⌥' : 'Alt'
-const SHIFT = isMac ? '⇧' : 'Shift'
 
 function Keys({ combos, or }: { combos: Combo[]; or: string }) {
   return (
@@ -44,27 +41,18 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   useReturnFocus()
   useEffect(() => ref.current?.showModal(), [])
 
-  const page: [Combo[], string][] = [
-    [[[MOD, SHIFT, 'M']], w.markClaim],
-    [[[MOD, SHIFT, 'E']], m.toggleEditMode],
-    [[[ALT, '↓']], w.nextClaim],
-    [[[ALT, '↑']], w.previousClaim],
-    [[['J'], ['K']], w.nextPrevInPanel],
-    ...order.slice(0, 10).map((v, digit): [Combo[], string] => [[[String(digit)]], w.setVerdict(verdict(v))]),
-    [[[MOD, 'F'], ['/']], w.focusSearch],
-    [[['?'], [MOD, '/']], w.showShortcuts],
-    [[[MOD, 'Z']], w.undoClaim],
-    [[[MOD, 'Enter']], w.addReply],
-    [[['Esc']], w.closeDialog],
-  ]
-  const menus: [Combo[], string][] = [
-    [[[MOD, 'N']], w.newReview],
-    [[[MOD, 'O']], w.openReview],
-    [[[MOD, SHIFT, 'S']], w.saveReviewAs],
-    [[[MOD, SHIFT, 'O']], w.openEssay],
-    [[[MOD, 'I']], w.importReview],
-    [[[MOD, 'E']], w.exportBundle],
-  ]
+  const sheetText = { ...w, ...m }
+  // Every row comes from the command table (src/shared/commands.ts); the verdict keys are one row per level.
+  const rows = (group: 'page' | 'menus'): [Combo[], string][] =>
+    commands
+      .filter((c) => c.group === group && (c.shows as readonly string[]).includes('sheet'))
+      .flatMap((c): [Combo[], string][] =>
+        c.id === 'set-verdict'
+          ? order.slice(0, 10).map((v, digit): [Combo[], string] => [[[String(digit)]], w.setVerdict(verdict(v))])
+          : [[c.keys.map((k) => keyCaps(k, isMac)), c.sheet ? sheetText[c.sheet] : c.id]],
+      )
+  const page = rows('page')
+  const menus = rows('menus')
   const table = (caption: string, rows: [Combo[], string][]) => (
     <table className="shortcuts-table">
       <caption>{caption}</caption>

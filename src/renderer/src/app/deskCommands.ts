@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent } from 'react'
 import type { MenuCommand } from '../../../shared/contract'
+import { matches } from '../../../shared/commands'
 import { on } from '../bridge'
 import { isMac, isTextEntry } from './keys'
 
@@ -9,17 +10,15 @@ type KeyLike = Pick<
 >
 
 /**
- * The page's own shortcuts, as the menu commands they stand for: Mark claim (Ctrl/⌘+Shift+M), undo
- * (Ctrl/⌘+Z outside text fields) and Edit text (Ctrl/⌘+Shift+E). The desk's other keys are deskKeys.ts's.
+ * The page's own shortcuts, as the menu commands they stand for: Mark claim, undo (outside text fields)
+ * and Edit text, with the keys of the command table (src/shared/commands.ts). The desk's other keys are
+ * deskKeys.ts's.
  */
 export function shortcutCommand(e: KeyLike, mac = isMac): MenuCommand | null {
-  const mod = mac ? e.metaKey : e.ctrlKey
-  if (mod && e.shiftKey && e.key.toLowerCase() === 'm') return 'mark-claim'
-  if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) return 'undo-claim'
-  const onlyMod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey
-  // By the physical key too: with the Korean layout on, E types 'ㄷ'.
-  if (!onlyMod || !e.shiftKey || e.altKey || e.isComposing || (e.key.toLowerCase() !== 'e' && e.code !== 'KeyE'))
-    return null
+  if (matches(e, 'mark-claim', mac)) return 'mark-claim'
+  if (matches(e, 'undo', mac)) return isTextEntry(e.target) ? null : 'undo-claim'
+  // By the physical key too (matches): with the Korean layout on, E types 'ㄷ'.
+  if (e.isComposing || !matches(e, 'toggle-edit-mode', mac)) return null
   // A dialog keeps its own keys.
   if (e.target instanceof Element && e.target.closest('dialog')) return null
   return 'toggle-edit-mode'

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { isMac, isTextEntry } from './keys'
 import { scrollWithin } from '../scrollWithin'
+import { matches } from '../../../shared/commands'
 
 /** What a key press in the desk asks for (null: not ours, the browser or the focused control keeps it). */
 export type DeskKeyAction =
@@ -40,22 +41,23 @@ export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
   const target = e.target instanceof Element ? e.target : null
   // A dialog (the shortcut sheet, preferences) has its own keys.
   if (target?.closest('dialog')) return null
-  const mod = mac ? e.metaKey : e.ctrlKey
-  const otherMod = mac ? e.ctrlKey : e.metaKey
-  // By the physical key too: with the Korean layout on, F types 'ㄹ' and J 'ㅓ'.
-  const letter = (l: string) => e.key.toLowerCase() === l || e.code === `Key${l.toUpperCase()}`
-  if (mod && !otherMod && !e.altKey && !e.shiftKey && letter('f')) return { kind: 'focus-search' }
-  if (mod && !otherMod && !e.altKey && e.key === '/') return { kind: 'shortcuts' }
-  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-    return isFormField(e.target) ? null : { kind: 'step', by: e.key === 'ArrowDown' ? 1 : -1 }
+  // The keys are the command table's (src/shared/commands.ts); by the physical key too: with the Korean
+  // layout on, F types 'ㄹ' and J 'ㅓ'. Keys without a modifier count only outside a text field.
+  const typing = isTextEntry(e.target)
+  const plain = !e.ctrlKey && !e.metaKey && !e.altKey
+  if (matches(e, 'focus-search', mac) && (!plain || !typing)) return { kind: 'focus-search' }
+  if (matches(e, 'shortcuts', mac) && (!plain || !typing)) return { kind: 'shortcuts' }
+  for (const [id, by] of [
+    ['next-claim', 1],
+    ['previous-claim', -1],
+  ] as const) {
+    if (matches(e, id, mac)) return isFormField(e.target) ? null : { kind: 'step', by }
   }
-  if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return null
-  if (e.key === '/') return { kind: 'focus-search' }
-  if (e.key === '?') return { kind: 'shortcuts' }
-  if (e.shiftKey) return null
-  if ((letter('j') || letter('k')) && target?.closest('.claims-panel'))
-    return { kind: 'step', by: letter('j') ? 1 : -1 }
-  if (/^[0-9]$/.test(e.key)) {
+  if (!plain || typing) return null
+  if (matches(e, 'step-in-panel', mac) && target?.closest('.claims-panel')) {
+    return { kind: 'step', by: e.key.toLowerCase() === 'j' || e.code === 'KeyJ' ? 1 : -1 }
+  }
+  if (matches(e, 'set-verdict', mac)) {
     const card = target?.closest<HTMLElement>('article[data-claim-id]')
     if (card?.dataset.claimId) return { kind: 'verdict', claimId: card.dataset.claimId, digit: Number(e.key) }
   }

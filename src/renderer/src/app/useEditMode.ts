@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react'
 import { focusClaimCard } from './deskKeys'
 import { isMac } from './keys'
+import { ariaKeys } from '../../../shared/commands'
 
 /** The shortcut of Edit text, as the page and the menus show it. */
-export const EDIT_MODE_KEYS = isMac ? 'Meta+Shift+E' : 'Control+Shift+E'
+export const EDIT_MODE_KEYS = ariaKeys('toggle-edit-mode', isMac)
 
 interface Options {
   /** The essay on show: another one (a review opened, a new review) opens for reviewing. */

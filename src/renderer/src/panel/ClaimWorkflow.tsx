@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
+import { errorText } from '../../../shared/errors'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 import { useReviewerName } from '../state/reviewData'
@@ -13,7 +14,7 @@ export function ClaimWorkflow({ claim }: { claim: Claim }) {
   const tt = useTeamText()
   const actions = useDeskActions()
   const reviewerName = useReviewerName()
-  const { dateTime } = useI18n()
+  const { dateTime, lang } = useI18n()
   const id = useId()
   const [draft, setDraft] = useState<string | null>(null)
   const value = draft ?? claim.assignee
@@ -21,14 +22,16 @@ export function ClaimWorkflow({ claim }: { claim: Claim }) {
     if (draft !== null && draft.trim() !== claim.assignee) void actions.assign(claim.id, draft.trim())
     setDraft(null)
   }
-  const refusal =
+  // The service's own refusal (core/workflow/workflow.ts), said before the button is pressed.
+  const refusalCode =
     claim.verdict === 'unrated'
-      ? tt.signOffNeedsVerdict
+      ? 'sign-off-unrated'
       : claim.sources.length === 0
-        ? tt.signOffNeedsSource
+        ? 'sign-off-no-source'
         : claim.textChanged
-          ? tt.signOffTextChanged
+          ? 'sign-off-text-changed'
           : null
+  const refusal = refusalCode && errorText(lang, { code: refusalCode })
   return (
     <div className="claim-workflow">
       <div className="field">

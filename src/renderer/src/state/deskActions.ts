@@ -43,7 +43,8 @@ export const DeskActionsContext = createContext<DeskActions | null>(null)
 
 export function useDeskActions(): DeskActions {
   const actions = useContext(DeskActionsContext)
-  if (!actions) throw new Error('useDeskActions outside the desk')
+  // A programming error (a component used outside the desk's provider), never shown to a reader.
+  if (!actions) throw new Error('DeskActionsContext')
   return actions
 }
 

@@ -55,7 +55,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         replaceClaims(client, claims)
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
-      const refused = save.correctionId !== undefined && err instanceof CallError && err.code !== 'internal'
+      const refused = save.correctionId !== undefined && err instanceof CallError && err.refused
       if (refused) report(err)
       const correctionId = refused ? undefined : save.correctionId
       const newer = unsent.current as PendingSave | null

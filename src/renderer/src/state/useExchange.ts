@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import type { ConflictChoice, ConflictView, ExportFormat, ImportSummary } from '../../../shared/exchange'
-import { call } from '../bridge'
+import { call, CallError } from '../bridge'
+import { errorInfo } from '../../../shared/errors'
 import { change, queries } from './queryClient'
 
 const noConflicts: ConflictView[] = []
@@ -11,7 +12,7 @@ function readAsBase64(file: File): Promise<string> {
     const reader = new FileReader()
     // readAsDataURL gives a string.
     reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}.`))
+    reader.onerror = () => reject(new CallError(errorInfo('file-unreadable', { file: file.name })))
     reader.readAsDataURL(file)
   })
 }

@@ -98,7 +98,7 @@ export function useReview() {
           const claim = await call('claim-update', { id, patch: sending })
           upsertClaim(client, { ...claim, ...unsaved.get(id) })
         } catch (err) {
-          if (err instanceof CallError && err.code !== 'internal') {
+          if (err instanceof CallError && err.refused) {
             // Refused by the service (the claim was removed, say): sending it again cannot help. Say
             // why, and show the claims as the review file has them.
             report(err)

@@ -1,0 +1,42 @@
+/** The words the exports for republication print. */
+export const exportWords = {
+  factCheck: 'Fact check',
+  claim: 'Claim',
+  verdict: 'Verdict',
+  status: 'Status',
+  note: 'Note',
+  sources: 'Sources',
+  corrections: 'Corrections',
+  checkedBy: 'Checked by',
+  archived: 'archived copy',
+  exported: 'Exported',
+  by: 'By',
+  notAttached: 'Claims not found in this version of the essay',
+  correctedTo: 'corrected to',
+  textChanged: 'Text changed since it was rated — verdict awaiting re-confirmation',
+  unchecked: 'Unchecked — no verdict yet',
+  sheetName: 'Claims',
+  /** The spreadsheet's column headers. */
+  columns: {
+    quote: 'Quote',
+    verdict_label: 'Verdict',
+    verdict: 'Verdict id',
+    status: 'Status',
+    note: 'Note',
+    sources: 'Sources',
+    source_titles: 'Source titles',
+    tags: 'Tags',
+    author: 'Marked by',
+    created: 'Created',
+    modified: 'Modified',
+    start: 'Start',
+    end: 'End',
+    id: 'Claim id',
+  },
+  /** A correction as newspapers print it, in parts so each format quotes the two wordings its own way. */
+  correctionNotice: {
+    before: 'An earlier version of this essay said “',
+    middle: '”. It has been corrected to “',
+    after: (p: { replacement: string; why: string }) => `”.${p.why ? ' ' + p.why : ''}`,
+  },
+}

@@ -1,0 +1,27 @@
+export const share = {
+  share: 'Share review…',
+  shareHint: 'Review together live through your team’s Factdesk server',
+  title: 'Share this review',
+  intro:
+    'Everyone who opens this review with the same server sees each other’s claims, verdicts and replies as they are made, and who has which claim open. Your review file stays yours: it keeps working when the server is gone, and sends what waits when it is back.',
+  address: 'Server address',
+  addressHint: 'For example ws://127.0.0.1:4320, or wss://factdesk.example.org behind TLS',
+  token: 'Team token',
+  tokenHint: 'From the server’s team-token file, or your own reviewer token',
+  connect: 'Connect',
+  disconnect: 'Stop sharing',
+  close: 'Close',
+  connected: 'Shared',
+  connectedHint: (url: string) => `Connected to ${url}`,
+  offline: 'Offline',
+  waiting: (n: number) => (n === 1 ? '1 change waiting' : `${n} changes waiting`),
+  offlineHint: 'The server cannot be reached. Your changes are saved in the review file and are sent when it is back.',
+  refused: 'Refused',
+  refusedReason: (reason: string) => `The server refused the connection: ${reason}. Check the team token.`,
+  online: (n: number) => (n === 1 ? '1 other online' : `${n} others online`),
+  peerOpen: (name: string) => `${name} has this claim open`,
+  peers: 'Also here',
+  arrived: (added: number, updated: number, conflicts: number) =>
+    `received ${[added && `${added} added`, updated && `${updated} updated`, conflicts && `${conflicts} in conflict`].filter(Boolean).join(', ')}`,
+  notShared: 'This review is not shared.',
+}

@@ -101,7 +101,7 @@ for (const lang of ['en', 'ko'] as const satisfies UiLang[]) {
       await expect(mark).toHaveAttribute('title', ui.markClaimDisabled)
       await expect(mark).toHaveAccessibleDescription(ui.markClaimDisabled)
       await selectText(desk, { start: SPANS.stack })
-      await expect(mark).toHaveAttribute('aria-disabled', 'false')
+      await expect(mark).toBeEnabled()
       await mark.click()
       await expect(cards(desk)).toHaveCount(2)
       await expect(mark).toHaveAttribute('aria-disabled', 'true')

@@ -25,7 +25,18 @@ test('a second window on the same review is read-only, follows the first, and ta
     await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toContainText(
       'open for editing in another Factdesk window (process',
     )
-    await expect(page.getByRole('button', { name: 'Edit text', exact: true })).toBeDisabled()
+    // Greyed out, and it says why: as its tooltip and as its description, in the reader's language.
+    const edit = page.getByRole('button', { name: 'Edit text', exact: true })
+    await expect(edit).toBeDisabled()
+    await expect(edit).toHaveAttribute('title', /^Another window has this review open for editing/)
+    await expect(edit).toHaveAccessibleDescription(/here it can only be read/)
+    const language = page.getByRole('combobox', { name: 'Language' })
+    await language.selectOption('ko')
+    const editKo = page.getByRole('button', { name: '본문 편집', exact: true })
+    await expect(editKo).toBeDisabled()
+    await expect(editKo).toHaveAttribute('title', /^다른 창에서 이 검토를 편집하고 있어/)
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en')
+    await expect(edit).toBeVisible()
 
     // The first window marks a claim: the second shows it without a reload.
     await markClaim(desk, { start: CLAIM_A })

@@ -172,6 +172,11 @@ export function keyCaps(combo: Combo, mac: boolean): string[] {
   ].filter((k): k is string => Boolean(k))
 }
 
+/** The command's first combination as menus show it: 'Ctrl+Shift+M', or '⇧⌘M' on a Mac. */
+export function shownKeys(id: CommandId, mac: boolean): string {
+  return keyCaps(command(id).keys[0], mac).join(mac ? '' : '+')
+}
+
 /** aria-keyshortcuts for the command's first combination ('Control+Shift+M', 'Meta+Shift+M'). */
 export function ariaKeys(id: CommandId, mac: boolean): string {
   const combo = command(id).keys[0]

@@ -14,6 +14,7 @@ import { FileMenu } from './FileMenu'
 import { openShareDialog, Share } from './Share'
 import { shareTexts } from './shareText'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
+import { CommandButton } from './CommandButton'
 import { ContextMenu } from './ContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { PrefsDialog } from './PrefsDialog'
@@ -23,7 +24,7 @@ import { lastFocused, returnFocus, trackFocus } from './focusReturn'
 import { FirstRunDialog } from './ReviewerNameDialog'
 import { isMac } from './keys'
 import { useDeskCommands } from './deskCommands'
-import { ariaKeys } from '../../../shared/commands'
+import { ariaKeys, shownKeys } from '../../../shared/commands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
 import { keys } from '../state/queryClient'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
@@ -224,12 +225,16 @@ export function App() {
                 <EditModeToggle
                   editing={editMode.editing}
                   onToggle={editMode.toggle}
-                  disabled={!doc || readOnly !== null}
+                  unavailable={!doc ? t.unavailableNoEssay : readOnly ? t.unavailableReadOnly : null}
                 />
                 <FileMenu exchange={exchange} importInput={importInput} />
-                <button type="button" title={t.suggestClaimsHint} onClick={() => setSuggestOpen(true)} disabled={!doc}>
+                <CommandButton
+                  title={t.suggestClaimsHint}
+                  onClick={() => setSuggestOpen(true)}
+                  unavailable={doc ? null : t.unavailableNoEssay}
+                >
                   {t.suggestClaims}
-                </button>
+                </CommandButton>
                 {exchange.conflicts.length > 0 && (
                   <button type="button" className="attention" onClick={() => setOpenConflict(exchange.conflicts[0].id)}>
                     {t.conflictsWaiting(exchange.conflicts.length)}
@@ -250,8 +255,12 @@ export function App() {
             onLang={(lang) => void review.savePrefs({ lang })}
             secondary={[
               { label: shareTexts[i18n.lang].share, run: openShareDialog },
-              { label: t.reviewSettings, run: () => setSettingsOpen(true), disabled: !scaleState.scale },
-              { label: t.preferences, run: () => setPrefsOpen(true), disabled: !prefs },
+              {
+                label: t.reviewSettings,
+                run: () => setSettingsOpen(true),
+                unavailable: scaleState.scale ? null : t.unavailableLoading,
+              },
+              { label: t.preferences, run: () => setPrefsOpen(true), unavailable: prefs ? null : t.unavailableLoading },
               { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
             ]}
           />
@@ -300,8 +309,9 @@ export function App() {
               items={[
                 {
                   label: t.markClaim,
-                  shortcut: isMac ? '⇧⌘M' : 'Ctrl+Shift+M',
+                  shortcut: shownKeys('mark-claim', isMac),
                   keys: ariaKeys('mark-claim', isMac),
+                  unavailable: canMark ? null : t.markClaimDisabled,
                   run: () => void markSelection(),
                 },
                 {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { CommandButton } from './CommandButton'
 import { useReturnFocus } from './focusReturn'
 
 export interface MenuItem {
@@ -7,7 +8,8 @@ export interface MenuItem {
   shortcut?: string
   /** The same shortcut for assistive technology, in aria-keyshortcuts form ("Control+Shift+M"). */
   keys?: string
-  disabled?: boolean
+  /** Why the item cannot run now (its tooltip and description); absent when it can. */
+  unavailable?: string | null
   run: () => void
 }
 
@@ -25,7 +27,7 @@ export function ContextMenu({ x, y, label, items, onClose }: Props) {
   // The focus goes back where it was when this closes.
   useReturnFocus()
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus()
+    ref.current?.querySelector<HTMLButtonElement>('button:not([aria-disabled])')?.focus()
     const close = (e: Event) => {
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return
       if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return
@@ -43,11 +45,10 @@ export function ContextMenu({ x, y, label, items, onClose }: Props) {
   return (
     <div ref={ref} className="context-menu" role="menu" aria-label={label} style={{ left: x, top: y }}>
       {items.map((item) => (
-        <button
+        <CommandButton
           key={item.label}
-          type="button"
           role="menuitem"
-          disabled={item.disabled}
+          unavailable={item.unavailable}
           aria-keyshortcuts={item.keys}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
@@ -58,7 +59,7 @@ export function ContextMenu({ x, y, label, items, onClose }: Props) {
           <span>{item.label}</span>
           {/* Shown, not part of the item's name: aria-keyshortcuts announces the shortcut. */}
           {item.shortcut && <kbd aria-hidden="true">{item.shortcut}</kbd>}
-        </button>
+        </CommandButton>
       ))}
     </div>
   )

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { langs, type Lang } from '../../../shared/domain'
 import { useI18n } from '../i18n'
+import { CommandButton } from './CommandButton'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import { isMac } from './keys'
 import { ariaKeys } from '../../../shared/commands'
@@ -43,7 +44,8 @@ export function useEssaySelection(): boolean {
 export interface ToolbarCommand {
   label: string
   run: () => void
-  disabled?: boolean
+  /** Why it cannot run now; absent when it can. */
+  unavailable?: string | null
   keys?: string
   title?: string
 }
@@ -67,28 +69,26 @@ export function DeskToolbar({ canMark, onMark, main, status, lang, onLang, secon
   const compact = useMediaQuery(TOOLBAR_COMPACT)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
   const more = useRef<HTMLButtonElement>(null)
-  const reasonId = useId()
-  const items: MenuItem[] = secondary.map((c) => ({ label: c.label, run: c.run, disabled: c.disabled, keys: c.keys }))
+  const items: MenuItem[] = secondary.map((c) => ({
+    label: c.label,
+    run: c.run,
+    unavailable: c.unavailable,
+    keys: c.keys,
+  }))
   return (
     <header className="toolbar" role="toolbar" aria-label={t.appName}>
       <span className="brand">{t.appName}</span>
-      <button
-        type="button"
+      <CommandButton
         className="primary"
-        // aria-disabled, not disabled: it stays focusable and its tooltip says why it cannot run yet.
-        aria-disabled={!canMark}
-        aria-describedby={canMark ? undefined : reasonId}
-        title={canMark ? t.markClaimHint : t.markClaimDisabled}
+        unavailable={canMark ? null : t.markClaimDisabled}
+        title={t.markClaimHint}
         aria-keyshortcuts={ariaKeys('mark-claim', isMac)}
         // Keep the essay selection: a click on the button must not collapse it first.
         onMouseDown={(e) => e.preventDefault()}
         onClick={onMark}
       >
         {t.markClaim}
-      </button>
-      <span id={reasonId} hidden>
-        {t.markClaimDisabled}
-      </span>
+      </CommandButton>
       {main}
       <span className="spacer" />
       {status}
@@ -119,16 +119,15 @@ export function DeskToolbar({ canMark, onMark, main, status, lang, onLang, secon
         </button>
       ) : (
         secondary.map((c) => (
-          <button
+          <CommandButton
             key={c.label}
-            type="button"
             onClick={c.run}
-            disabled={c.disabled}
+            unavailable={c.unavailable}
             aria-keyshortcuts={c.keys}
             title={c.title}
           >
             {c.label}
-          </button>
+          </CommandButton>
         ))
       )}
       {menu && compact && (

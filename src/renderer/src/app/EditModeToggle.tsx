@@ -1,31 +1,32 @@
 import { useModeText } from '../modeText'
+import { CommandButton } from './CommandButton'
 import { EDIT_MODE_KEYS } from './useEditMode'
 
 /** The toolbar's Edit text: pressed while the essay takes typing. */
 export function EditModeToggle({
   editing,
   onToggle,
-  disabled,
+  unavailable,
 }: {
   editing: boolean
   onToggle: () => void
-  disabled: boolean
+  /** Why the essay cannot be edited here now; null when it can. */
+  unavailable: string | null
 }) {
   const m = useModeText()
   return (
-    <button
-      type="button"
+    <CommandButton
       className={editing ? 'edit-toggle editing' : 'edit-toggle'}
       aria-pressed={editing}
       aria-keyshortcuts={EDIT_MODE_KEYS}
       title={m.editTextHint}
-      disabled={disabled}
+      unavailable={unavailable}
       // Keep the essay's selection and caret where they are until the mode changes.
       onMouseDown={(e) => e.preventDefault()}
       onClick={onToggle}
     >
       {m.editText}
-    </button>
+    </CommandButton>
   )
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 import type { Exchange } from '../state/useExchange'
+import { CommandButton } from './CommandButton'
 import { ContextMenu } from './ContextMenu'
 import { republishFormats } from '../../../shared/republish'
 import { on } from '../bridge'
@@ -47,9 +48,12 @@ export function FileMenu({
   useEffect(() => on('menu-command', ({ command }) => onMenuCommand(command)), [])
   return (
     <>
-      <button type="button" onClick={() => importInput.current?.click()} disabled={exchange.progress !== null}>
+      <CommandButton
+        onClick={() => importInput.current?.click()}
+        unavailable={exchange.progress === null ? null : t.unavailableImporting}
+      >
         {t.importReview}
-      </button>
+      </CommandButton>
       <input
         ref={importInput}
         type="file"

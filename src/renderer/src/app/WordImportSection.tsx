@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type { WordImportResult } from '../../../shared/wordReview'
+import { useI18n } from '../i18n'
+import { CommandButton } from './CommandButton'
 import { useWordText } from './wordText'
 
 /**
@@ -15,6 +17,7 @@ export function WordImportSection({
   onAcceptResolved?: (ids: string[]) => Promise<void>
 }) {
   const w = useWordText()
+  const { t } = useI18n()
   const pending = word.resolvedClaims.filter((r) => !r.accepted)
   const accepted = word.resolvedClaims.filter((r) => r.accepted)
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(pending.map((r) => r.claimId)))
@@ -72,9 +75,9 @@ export function WordImportSection({
             </label>
           ))}
           {done === null ? (
-            <button
-              type="button"
-              disabled={chosen.size === 0 || busy || !onAcceptResolved}
+            <CommandButton
+              unavailable={chosen.size === 0 ? t.unavailableNoneChosen : null}
+              disabled={busy || !onAcceptResolved}
               onClick={() => {
                 setBusy(true)
                 const ids = [...chosen]
@@ -85,7 +88,7 @@ export function WordImportSection({
               }}
             >
               {w.markChecked(chosen.size)}
-            </button>
+            </CommandButton>
           ) : (
             <p role="status">{w.markedChecked(done)}</p>
           )}

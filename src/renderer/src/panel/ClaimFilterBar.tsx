@@ -20,7 +20,7 @@ interface Props {
 /** Search box, filters and sort of the Claims panel. Search and every filter combine. */
 export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
   const tt = useTeamText()
-  const { verdict, status } = useI18n()
+  const { verdict, status, t } = useI18n()
   const w = useWorkflowText()
   const tc = useTextChangedText()
   const order = useVerdictOrder()
@@ -150,7 +150,7 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
               />{' '}
               {tc.filter}
             </label>
-            <label>
+            <label title={reviewerName ? undefined : t.unavailableNoName}>
               <input
                 type="checkbox"
                 checked={!!filters.assignee}

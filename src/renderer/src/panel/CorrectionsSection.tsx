@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { Claim } from '../../../shared/domain'
+import { CommandButton } from '../app/CommandButton'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 
@@ -82,14 +83,13 @@ export function CorrectionsSection({ claim }: { claim: Claim }) {
             </p>
             {k.state === 'proposed' && (
               <div className="form-actions">
-                <button
-                  type="button"
+                <CommandButton
                   className="primary"
                   onClick={() => void actions.applyCorrection(claim, k)}
-                  disabled={!claim.anchored}
+                  unavailable={claim.anchored ? null : t.unavailableUnanchored}
                 >
                   {t.applyCorrection}
-                </button>
+                </CommandButton>
                 <button type="button" className="link" onClick={() => setEditing(k.id)}>
                   {t.editCorrection}
                 </button>

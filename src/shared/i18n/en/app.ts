@@ -101,6 +101,15 @@ export const app = {
   moreHint: 'Commands that do not fit in the toolbar at this width',
   resizePanel: 'Resize the Claims panel',
   markClaimDisabled: 'Select text in the essay first, then mark it as a claim (Ctrl+Shift+M)',
+  // Why a command cannot run now: the tooltip of a command that is greyed out.
+  unavailableNoEssay: 'Open an essay first.',
+  unavailableReadOnly: 'Another window has this review open for editing; here it can only be read.',
+  unavailableImporting: 'An import is in progress: wait for it to finish, or cancel it.',
+  unavailableLoading: 'Still opening the review…',
+  unavailableUnanchored:
+    'The claim’s words are no longer in the essay, so there is nothing to correct. Place the claim again first.',
+  unavailableNoName: 'Set your reviewer name in Preferences first.',
+  unavailableNoneChosen: 'Choose at least one claim first.',
   legend: 'Legend',
   legendVerdict: 'Verdict colour',
   legendEdges: 'Claim edges',

@@ -104,6 +104,12 @@ export class Anchorer {
     return out
   }
 
+  /** Where the claim's quote is expected to start (UTF-16), or -1: `expected(sel).start` without the objects. */
+  private expectedStart(sel: Selectors): number {
+    if (sel.start === undefined || sel.end === undefined || sel.end < sel.start) return -1
+    return this.old ? this.old.map.at(this.old.points.unit(sel.start)) : this.points.unit(sel.start)
+  }
+
   private expected(sel: Selectors): Expected | null {
     if (sel.start === undefined || sel.end === undefined || sel.end < sel.start) return null
     if (!this.old) {
@@ -178,14 +184,15 @@ export class Anchorer {
     return search(hay, exact, maxErrors).map((m) => ({ start: m.start + a, end: m.end + a, errors: m.errors }))
   }
 
-  private result(start: number, end: number, method: AnchorMethod): AnchorResult {
+  /** `exact`: the text at [start, end) if the caller already holds it. */
+  private result(start: number, end: number, method: AnchorMethod, exact?: string): AnchorResult {
     const { text, points } = this
     const s = points.point(start)
     const e = points.point(end)
     const anchor: Anchor = {
       start: s,
       end: e,
-      exact: text.slice(start, end),
+      exact: exact ?? text.slice(start, end),
       prefix: text.slice(points.unit(s - CONTEXT_LENGTH), start),
       suffix: text.slice(end, points.unit(e + CONTEXT_LENGTH)),
     }
@@ -196,8 +203,10 @@ export class Anchorer {
     const exact = nfc(sel.exact)
     if (!exact) return null
     const { text } = this
+    // Most claims are where the comparison puts them: checked before anything else is worked out.
+    const guess = this.expectedStart(sel)
+    if (guess >= 0 && text.startsWith(exact, guess)) return this.result(guess, guess + exact.length, 'position', exact)
     const at = this.expected(sel)
-    if (at && text.startsWith(exact, at.start)) return this.result(at.start, at.start + exact.length, 'position')
     const hint = at?.start ?? 0
     // A place mapped through the comparison is exact up to the change around it; a file's own offsets
     // (an annotation's position selector) may be a little off.
@@ -236,13 +245,13 @@ export class Anchorer {
     }
     if (length < MIN_FUZZY_QUOTE) return null
     if (window && window.to - window.from < text.length) {
-      // Close words first: the search for weaker matches finds many more, each costing a reverse search.
-      for (const least of trusted ? [MIN_FUZZY_SCORE, MIN_MAPPED_SCORE] : [MIN_FUZZY_SCORE]) {
-        const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
-        if (cands === null) return this.skip(budget)
-        const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
-        if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
-      }
+      // One search at the weakest score allowed here: it reports only the matches with the fewest errors,
+      // so where some are 80 % alike they are exactly what a stricter search would report, and all pass.
+      const least = trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE
+      const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
+      if (cands === null) return this.skip(budget)
+      const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
+      if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
     }
     const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
     const all = trusted

@@ -15,20 +15,27 @@ export const nfc = (s: string): string => (NFC_STABLE.test(s) ? s : s.normalize(
  */
 export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max || a.length > 2000 || b.length > 2000) return -1
-  let prev = new Int32Array(b.length + 1)
-  let row = new Int32Array(b.length + 1)
-  for (let j = 0; j <= b.length; j++) prev[j] = j
-  for (let i = 1; i <= a.length; i++) {
+  // A common start and end cost nothing: only the characters between them are compared, in place.
+  let p = 0
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++
+  let s = 0
+  while (s < a.length - p && s < b.length - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++
+  const n = a.length - p - s
+  const m = b.length - p - s
+  let prev = new Int32Array(m + 1)
+  let row = new Int32Array(m + 1)
+  for (let j = 0; j <= m; j++) prev[j] = j
+  for (let i = 1; i <= n; i++) {
     row[0] = i
     let least = i
-    const ch = a.charCodeAt(i - 1)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ch === b.charCodeAt(j - 1) ? 0 : 1))
+    const ch = a.charCodeAt(p + i - 1)
+    for (let j = 1; j <= m; j++) {
+      const cost = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ch === b.charCodeAt(p + j - 1) ? 0 : 1))
       row[j] = cost
       if (cost < least) least = cost
     }
     if (least > max) return -1
     ;[prev, row] = [row, prev]
   }
-  return prev[b.length] <= max ? prev[b.length] : -1
+  return prev[m] <= max ? prev[m] : -1
 }

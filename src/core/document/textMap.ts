@@ -22,74 +22,92 @@ export interface MappedPlace {
   to: number
 }
 
-interface Line {
-  start: number
-  end: number
-}
-
-function lines(text: string): Line[] {
-  const out: Line[] = []
-  let start = 0
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    out.push({ start, end: i + 1 })
-    start = i + 1
-  }
-  out.push({ start, end: text.length })
+/** The start of every line (each line ends after its '\n'; the last one at the end of the text), then the text's length. */
+function lineStarts(text: string): number[] {
+  const out = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1)
+  out.push(text.length)
   return out
 }
 
-/** Longest increasing subsequence of `b` over pairs sorted by `a`: the matches that keep their order. */
-function increasing(pairs: [number, number][]): [number, number][] {
-  const tails: number[] = []
-  const prev = new Int32Array(pairs.length).fill(-1)
-  for (let i = 0; i < pairs.length; i++) {
+/**
+ * Longest increasing subsequence of `js` (the new-text lines of pairs already in old-text order): the
+ * matches that keep their order. Returns the chosen pairs' indices, ascending.
+ */
+function increasing(js: Int32Array, n: number): Int32Array {
+  const tails = new Int32Array(n)
+  const prev = new Int32Array(n).fill(-1)
+  let len = 0
+  for (let i = 0; i < n; i++) {
     let lo = 0
-    let hi = tails.length
+    let hi = len
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (pairs[tails[mid]][1] < pairs[i][1]) lo = mid + 1
+      if (js[tails[mid]] < js[i]) lo = mid + 1
       else hi = mid
     }
     if (lo > 0) prev[i] = tails[lo - 1]
     tails[lo] = i
+    if (lo === len) len++
   }
-  const out: [number, number][] = []
-  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) out.push(pairs[i])
-  return out.reverse()
+  const out = new Int32Array(len)
+  for (let i = len ? tails[len - 1] : -1, k = len - 1; i >= 0; i = prev[i]) out[k--] = i
+  return out
 }
 
-function matchLines(oldText: string, newText: string, a: Line[], b: Line[]): Int32Array {
-  const key = (t: string, l: Line) => t.slice(l.start, l.end)
-  const count = new Map<string, { a: number; b: number; ai: number; bi: number }>()
-  a.forEach((l, i) => {
-    const k = key(oldText, l)
-    const c = count.get(k) ?? { a: 0, b: 0, ai: i, bi: -1 }
-    c.a++
-    count.set(k, c)
-  })
-  b.forEach((l, j) => {
-    const c = count.get(key(newText, l))
-    if (c) {
-      c.b++
-      c.bi = j
+/**
+ * For each old line, the new line it is matched to, or -1. Each distinct line gets a number once (one
+ * native map look-up per line), so lines are compared by number, never by their characters again.
+ */
+function matchLines(oldText: string, newText: string, a: number[], b: number[]): Int32Array {
+  const na = a.length - 1
+  const nb = b.length - 1
+  const ids = new Map<string, number>()
+  const idA = new Int32Array(na)
+  for (let i = 0; i < na; i++) {
+    const k = oldText.slice(a[i], a[i + 1])
+    let id = ids.get(k)
+    if (id === undefined) ids.set(k, (id = ids.size))
+    idA[i] = id
+  }
+  // A new line the old text does not have is -1: it equals no old line.
+  const idB = new Int32Array(nb)
+  for (let j = 0; j < nb; j++) idB[j] = ids.get(newText.slice(b[j], b[j + 1])) ?? -1
+  const countA = new Int32Array(ids.size)
+  const countB = new Int32Array(ids.size)
+  const atB = new Int32Array(ids.size)
+  for (let i = 0; i < na; i++) countA[idA[i]]++
+  for (let j = 0; j < nb; j++) {
+    const id = idB[j]
+    if (id >= 0) {
+      countB[id]++
+      atB[id] = j
     }
-  })
-  const pairs: [number, number][] = []
-  for (const c of count.values()) if (c.a === 1 && c.b === 1) pairs.push([c.ai, c.bi])
-  pairs.sort((x, y) => x[0] - y[0])
-  const match = new Int32Array(a.length).fill(-1)
-  const same = (i: number, j: number) => key(oldText, a[i]) === key(newText, b[j])
-  for (const [i, j] of increasing(pairs)) match[i] = j
+  }
+  // Lines that occur once in both, in old-text order (patience diff).
+  const pi = new Int32Array(Math.min(na, nb))
+  const pj = new Int32Array(Math.min(na, nb))
+  let n = 0
+  for (let i = 0; i < na; i++) {
+    const id = idA[i]
+    if (countA[id] === 1 && countB[id] === 1) {
+      pi[n] = i
+      pj[n++] = atB[id]
+    }
+  }
+  const match = new Int32Array(na).fill(-1)
+  for (const k of increasing(pj, n)) match[pi[k]] = pj[k]
+  const same = (i: number, j: number) => idA[i] === idB[j]
   // Grow each match over equal neighbours (repeated lines, the first and last lines), in order.
-  const next = new Int32Array(a.length + 1).fill(b.length)
-  for (let i = a.length - 1; i >= 0; i--) next[i] = match[i] >= 0 ? match[i] : next[i + 1]
-  for (let i = 0, j = 0; i < a.length; i++) {
+  const next = new Int32Array(na + 1).fill(nb)
+  for (let i = na - 1; i >= 0; i--) next[i] = match[i] >= 0 ? match[i] : next[i + 1]
+  for (let i = 0, j = 0; i < na; i++) {
     if (match[i] >= 0) j = match[i] + 1
     else if (j < next[i] && same(i, j)) match[i] = j++
   }
-  const prev = new Int32Array(a.length).fill(-1)
-  for (let i = 0; i < a.length; i++) prev[i] = match[i] >= 0 ? match[i] : i > 0 ? prev[i - 1] : -1
-  for (let i = a.length - 1, j = b.length - 1; i >= 0; i--) {
+  const prev = new Int32Array(na).fill(-1)
+  for (let i = 0; i < na; i++) prev[i] = match[i] >= 0 ? match[i] : i > 0 ? prev[i - 1] : -1
+  for (let i = na - 1, j = nb - 1; i >= 0; i--) {
     if (match[i] >= 0) j = match[i] - 1
     else if (j >= 0 && j > (i > 0 ? prev[i - 1] : -1) && same(i, j)) match[i] = j--
   }
@@ -103,23 +121,26 @@ const MAX_CHAR_EDITS = 400
 /** Equal runs shorter than this inside a changed stretch are taken as part of the change. */
 const MIN_RUN = 3
 
+/** Scratch for equalRuns, kept between calls: a comparison allocates nothing once these are grown. */
+const front = new Int32Array(2 * MAX_CHAR_EDITS + 3)
+let history = new Int32Array(1024)
+
 /**
- * The runs `a` and `b` share, in order, as [start in a, start in b, length] (Myers' O((N+M)D) diff),
- * or null if they differ in more than MAX_CHAR_EDITS characters.
+ * The runs that [a0, a0 + n) of `a` and [b0, b0 + m) of `b` share (Myers' O((N+M)D) diff), as
+ * triples (start in a, start in b, length) from the last run to the first, or null if they differ in
+ * more than MAX_CHAR_EDITS characters. Reads the two texts in place: no copies of either.
  */
-function equalRuns(a: string, b: string): [number, number, number][] | null {
-  const n = a.length
-  const m = b.length
+function equalRuns(a: string, a0: number, n: number, b: string, b0: number, m: number): number[] | null {
   const max = Math.min(n + m, MAX_CHAR_EDITS)
   const off = max + 1
-  const v = new Int32Array(2 * max + 3)
-  const trace: Int32Array[] = []
+  const v = front.fill(0, 0, 2 * max + 3)
   let end = -1
+  let kept = 0
   for (let d = 0; d <= max && end < 0; d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[k - 1 + off] < v[k + 1 + off]) ? v[k + 1 + off] : v[k - 1 + off] + 1
       let y = x - k
-      while (x < n && y < m && a.charCodeAt(x) === b.charCodeAt(y)) {
+      while (x < n && y < m && a.charCodeAt(a0 + x) === b.charCodeAt(b0 + y)) {
         x++
         y++
       }
@@ -129,42 +150,48 @@ function equalRuns(a: string, b: string): [number, number, number][] | null {
         break
       }
     }
-    // Only the diagonals step d can reach: the whole array each step would be mostly copying.
-    trace.push(v.slice(off - d - 1, off + d + 2))
+    // Only the diagonals step d + 1 can read (k in [-d - 1, d + 1]), one after another.
+    if (kept + 2 * d + 3 > history.length) {
+      const grown = new Int32Array(2 * (kept + 2 * d + 3))
+      grown.set(history.subarray(0, kept))
+      history = grown
+    }
+    history.set(v.subarray(off - d - 1, off + d + 2), kept)
+    kept += 2 * d + 3
   }
   if (end < 0) return null
-  const runs: [number, number, number][] = []
+  const runs: number[] = []
   let x = n
   let y = m
   for (let d = end; d > 0; d--) {
-    // trace[d - 1] holds v[k] for k in [-d, d], at index k + d.
-    const prev = trace[d - 1]
+    // Step d - 1 kept v[k] for k in [-d, d] at (d - 1)² + 2(d - 1) + k + d.
+    const base = (d - 1) * (d + 1) + d
     const k = x - y
-    const down = k === -d || (k !== d && prev[k - 1 + d] < prev[k + 1 + d])
+    const down = k === -d || (k !== d && history[base + k - 1] < history[base + k + 1])
     const pk = down ? k + 1 : k - 1
-    const px = prev[pk + d]
+    const px = history[base + pk]
     const midX = down ? px : px + 1
-    if (x - midX >= MIN_RUN) runs.push([midX, midX - k, x - midX])
+    if (x - midX >= MIN_RUN) runs.push(a0 + midX, b0 + midX - k, x - midX)
     x = px
     y = px - pk
   }
-  if (x >= MIN_RUN) runs.push([0, 0, x])
-  return runs.reverse()
+  if (x >= MIN_RUN) runs.push(a0, b0, x)
+  return runs
 }
 
 /** The segments of `oldText` and `newText`, in order, covering both texts. */
 export function diffSegments(oldText: string, newText: string): Segment[] {
-  const a = lines(oldText)
-  const b = lines(newText)
+  const a = lineStarts(oldText)
+  const b = lineStarts(newText)
   const match = matchLines(oldText, newText, a, b)
   const segments: Segment[] = []
-  const push = (s: Segment) => {
-    if (s.oldEnd === s.oldStart && s.newEnd === s.newStart) return
+  const push = (oldStart: number, oldEnd: number, newStart: number, newEnd: number, equal: boolean) => {
+    if (oldEnd === oldStart && newEnd === newStart) return
     const last = segments[segments.length - 1]
-    if (last && last.equal && s.equal && last.oldEnd === s.oldStart && last.newEnd === s.newStart) {
-      last.oldEnd = s.oldEnd
-      last.newEnd = s.newEnd
-    } else segments.push(s)
+    if (last && last.equal && equal && last.oldEnd === oldStart && last.newEnd === newStart) {
+      last.oldEnd = oldEnd
+      last.newEnd = newEnd
+    } else segments.push({ oldStart, oldEnd, newStart, newEnd, equal })
   }
   const changed = (oldStart: number, oldEnd: number, newStart: number, newEnd: number) => {
     let p = 0
@@ -181,35 +208,48 @@ export function diffSegments(oldText: string, newText: string): Segment[] {
       oldText.charCodeAt(oldEnd - 1 - s) === newText.charCodeAt(newEnd - 1 - s)
     )
       s++
-    push({ oldStart, oldEnd: oldStart + p, newStart, newEnd: newStart + p, equal: true })
-    const [a0, a1, b0, b1] = [oldStart + p, oldEnd - s, newStart + p, newEnd - s]
+    push(oldStart, oldStart + p, newStart, newStart + p, true)
+    const a0 = oldStart + p
+    const a1 = oldEnd - s
+    const b0 = newStart + p
+    const b1 = newEnd - s
     // Within a changed paragraph, the characters that stayed (so a claim beside an edit maps exactly).
-    const runs = a1 - a0 + b1 - b0 <= MAX_CHAR_DIFF ? equalRuns(oldText.slice(a0, a1), newText.slice(b0, b1)) : null
-    let [x, y] = [a0, b0]
-    for (const [ra, rb, len] of runs ?? []) {
-      push({ oldStart: x, oldEnd: a0 + ra, newStart: y, newEnd: b0 + rb, equal: false })
-      push({ oldStart: a0 + ra, oldEnd: a0 + ra + len, newStart: b0 + rb, newEnd: b0 + rb + len, equal: true })
-      ;[x, y] = [a0 + ra + len, b0 + rb + len]
+    const runs =
+      a0 < a1 && b0 < b1 && a1 - a0 + b1 - b0 <= MAX_CHAR_DIFF
+        ? equalRuns(oldText, a0, a1 - a0, newText, b0, b1 - b0)
+        : null
+    let x = a0
+    let y = b0
+    for (let r = (runs?.length ?? 0) - 3; runs && r >= 0; r -= 3) {
+      const [ra, rb, len] = [runs[r], runs[r + 1], runs[r + 2]]
+      push(x, ra, y, rb, false)
+      push(ra, ra + len, rb, rb + len, true)
+      x = ra + len
+      y = rb + len
     }
-    push({ oldStart: x, oldEnd: a1, newStart: y, newEnd: b1, equal: false })
-    push({ oldStart: oldEnd - s, oldEnd, newStart: newEnd - s, newEnd, equal: true })
+    push(x, a1, y, b1, false)
+    push(oldEnd - s, oldEnd, newEnd - s, newEnd, true)
   }
+  const na = a.length - 1
+  // Old lines before `oi` and new lines before `nj` are placed; matched lines that follow each other on
+  // both sides make one equal segment, pushed when a change (or the end) interrupts it.
   let oi = 0
   let nj = 0
-  for (let i = 0; i <= a.length; i++) {
-    if (i < a.length && match[i] < 0) continue
-    const oldStart = oi < a.length ? a[oi].start : oldText.length
-    const oldEnd = i < a.length ? a[i].start : oldText.length
-    const newStart = nj < b.length ? b[nj].start : newText.length
-    const newEnd = i < a.length ? b[match[i]].start : newText.length
-    changed(oldStart, oldEnd, newStart, newEnd)
-    if (i < a.length) {
-      const j = match[i]
-      push({ oldStart: a[i].start, oldEnd: a[i].end, newStart: b[j].start, newEnd: b[j].end, equal: true })
-      oi = i + 1
-      nj = j + 1
+  let eqOld = 0
+  let eqNew = 0
+  for (let i = 0; i <= na; i++) {
+    if (i < na && match[i] < 0) continue
+    const j = i < na ? match[i] : b.length - 1
+    if (i > oi || j > nj) {
+      push(eqOld, a[oi], eqNew, b[nj], true)
+      changed(a[oi], a[i], b[nj], b[j])
+      eqOld = a[i]
+      eqNew = b[j]
     }
+    oi = i + 1
+    nj = j + 1
   }
+  push(eqOld, a[na], eqNew, b[b.length - 1], true)
   return segments
 }
 
@@ -223,7 +263,8 @@ export class TextMap {
         : diffSegments(oldText, newText)
   }
 
-  map(x: number): MappedPlace {
+  /** The segment `x` falls in (the last one starting at or before it), or -1 if there is none. */
+  private segmentOf(x: number): number {
     const segs = this.segments
     let lo = 0
     let hi = segs.length - 1
@@ -232,14 +273,26 @@ export class TextMap {
       if (segs[mid].oldStart <= x) lo = mid
       else hi = mid - 1
     }
-    const s = segs[lo]
-    if (!s) return { at: 0, from: 0, to: 0 }
-    if (s.equal && x <= s.oldEnd) {
-      const at = s.newStart + Math.min(x - s.oldStart, s.newEnd - s.newStart)
-      return { at, from: at, to: at }
-    }
+    return segs.length > 0 ? lo : -1
+  }
+
+  /** `map(x).at` without the object: what most look-ups need. */
+  at(x: number): number {
+    const i = this.segmentOf(x)
+    return i < 0 ? 0 : this.estimate(this.segments[i], x)
+  }
+
+  private estimate(s: Segment, x: number): number {
+    if (s.equal && x <= s.oldEnd) return s.newStart + Math.min(x - s.oldStart, s.newEnd - s.newStart)
     const span = s.oldEnd - s.oldStart
-    const at = s.newStart + (span > 0 ? Math.round(((x - s.oldStart) / span) * (s.newEnd - s.newStart)) : 0)
-    return { at, from: s.newStart, to: s.newEnd }
+    return s.newStart + (span > 0 ? Math.round(((x - s.oldStart) / span) * (s.newEnd - s.newStart)) : 0)
+  }
+
+  map(x: number): MappedPlace {
+    const i = this.segmentOf(x)
+    if (i < 0) return { at: 0, from: 0, to: 0 }
+    const s = this.segments[i]
+    const at = this.estimate(s, x)
+    return s.equal && x <= s.oldEnd ? { at, from: at, to: at } : { at, from: s.newStart, to: s.newEnd }
   }
 }

@@ -2,7 +2,7 @@ import search from 'approx-string-match'
 import { codePointLength, CONTEXT_LENGTH, type Anchor } from '../../shared/text'
 import { CodePoints } from '../../shared/codePoints'
 import { QuoteIndex } from './quoteIndex'
-import { distance, nfc } from './textCompare'
+import { closestMatches, distance, nfc } from './textCompare'
 import { TextMap } from './textMap'
 
 /** Quotes shorter than this (in code points) are only ever matched exactly: a fuzzy match of a few
@@ -64,6 +64,8 @@ interface Candidate {
   errors: number
 }
 
+/** Approximate searches of at most this many characters times quote units compare cell by cell. */
+const SHORT_SEARCH = 1 << 18
 /** Slack around the expected place searched before the whole text, in UTF-16 units. */
 const WINDOW_SLACK = 256
 /** A mapped place is trusted for a weaker fuzzy match only if the change around it is at most this long. */
@@ -180,6 +182,9 @@ export class Anchorer {
       if (cost > budget.left) return null
       budget.left -= cost
     }
+    // The same matches either way: cell by cell for the short stretches beside a claim, a word of the
+    // quote at a time (the library) across long ones.
+    if ((b - a) * exact.length <= SHORT_SEARCH) return closestMatches(this.text, a, b, exact, maxErrors)
     const hay = a === 0 && b === this.text.length ? this.text : this.text.slice(a, b)
     return search(hay, exact, maxErrors).map((m) => ({ start: m.start + a, end: m.end + a, errors: m.errors }))
   }

@@ -133,7 +133,8 @@ let history = new Int32Array(1024)
 function equalRuns(a: string, a0: number, n: number, b: string, b0: number, m: number): number[] | null {
   const max = Math.min(n + m, MAX_CHAR_EDITS)
   const off = max + 1
-  const v = front.fill(0, 0, 2 * max + 3)
+  const v = front
+  for (let k = 0; k < 2 * max + 3; k++) v[k] = 0
   let end = -1
   let kept = 0
   for (let d = 0; d <= max && end < 0; d++) {
@@ -153,11 +154,10 @@ function equalRuns(a: string, a0: number, n: number, b: string, b0: number, m: n
     // Only the diagonals step d + 1 can read (k in [-d - 1, d + 1]), one after another.
     if (kept + 2 * d + 3 > history.length) {
       const grown = new Int32Array(2 * (kept + 2 * d + 3))
-      grown.set(history.subarray(0, kept))
+      grown.set(history)
       history = grown
     }
-    history.set(v.subarray(off - d - 1, off + d + 2), kept)
-    kept += 2 * d + 3
+    for (let k = -d - 1; k <= d + 1; k++) history[kept++] = v[k + off]
   }
   if (end < 0) return null
   const runs: number[] = []

@@ -1,9 +1,9 @@
-import { importNote, type ImportNote } from '../../shared/exchange'
 import search from 'approx-string-match'
 import { codePointLength, CONTEXT_LENGTH, type Anchor } from '../../shared/text'
 import { CodePoints } from '../../shared/codePoints'
 import { QuoteIndex } from './quoteIndex'
-import { distance, nfc } from './textCompare'
+import type { FuzzyBudget } from './fuzzyBudget'
+import { closestMatches, distance, nfc } from './textCompare'
 import { TextMap } from './textMap'
 
 /** Quotes shorter than this (in code points) are only ever matched exactly: a fuzzy match of a few
@@ -14,26 +14,7 @@ export const MIN_FUZZY_SCORE = 0.8
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
 
-/**
- * The approximate search costs about the text's length times the quote's length in 32-character
- * words; an import may spend this much of it in all (a few seconds), so a file of thousands of
- * slightly changed quotes, or a book-length essay, cannot freeze the app. Quotes past the budget are
- * left not found (listed, attachable by hand) and the import says how many. A count of work, not a
- * clock: the same file gives the same result on any machine.
- */
-export const FUZZY_WORK_BUDGET = 30_000_000
-
-export interface FuzzyBudget {
-  left: number
-  /** Quotes that needed the approximate search after the budget was spent. */
-  skipped: number
-}
-
-export const fuzzyBudget = (): FuzzyBudget => ({ left: FUZZY_WORK_BUDGET, skipped: 0 })
-
-export function fuzzyBudgetNote(skipped: number): ImportNote {
-  return importNote('similar-search-skipped', { count: skipped })
-}
+export { FUZZY_WORK_BUDGET, fuzzyBudget, fuzzyBudgetNote, type FuzzyBudget } from './fuzzyBudget'
 
 export interface AnchorResult {
   anchor: Anchor
@@ -65,6 +46,8 @@ interface Candidate {
   errors: number
 }
 
+/** Approximate searches of at most this many characters times quote units compare cell by cell. */
+const SHORT_SEARCH = 1 << 18
 /** Slack around the expected place searched before the whole text, in UTF-16 units. */
 const WINDOW_SLACK = 256
 /** A mapped place is trusted for a weaker fuzzy match only if the change around it is at most this long. */
@@ -103,6 +86,12 @@ export class Anchorer {
     for (let i = hay.indexOf(exact); i >= 0; i = hay.indexOf(exact, i + 1))
       out.push({ start: from + i, end: from + i + exact.length, errors: 0 })
     return out
+  }
+
+  /** Where the claim's quote is expected to start (UTF-16), or -1: `expected(sel).start` without the objects. */
+  private expectedStart(sel: Selectors): number {
+    if (sel.start === undefined || sel.end === undefined || sel.end < sel.start) return -1
+    return this.old ? this.old.map.at(this.old.points.unit(sel.start)) : this.points.unit(sel.start)
   }
 
   private expected(sel: Selectors): Expected | null {
@@ -175,18 +164,22 @@ export class Anchorer {
       if (cost > budget.left) return null
       budget.left -= cost
     }
+    // The same matches either way: cell by cell for the short stretches beside a claim, a word of the
+    // quote at a time (the library) across long ones.
+    if ((b - a) * exact.length <= SHORT_SEARCH) return closestMatches(this.text, a, b, exact, maxErrors)
     const hay = a === 0 && b === this.text.length ? this.text : this.text.slice(a, b)
     return search(hay, exact, maxErrors).map((m) => ({ start: m.start + a, end: m.end + a, errors: m.errors }))
   }
 
-  private result(start: number, end: number, method: AnchorMethod): AnchorResult {
+  /** `exact`: the text at [start, end) if the caller already holds it. */
+  private result(start: number, end: number, method: AnchorMethod, exact?: string): AnchorResult {
     const { text, points } = this
     const s = points.point(start)
     const e = points.point(end)
     const anchor: Anchor = {
       start: s,
       end: e,
-      exact: text.slice(start, end),
+      exact: exact ?? text.slice(start, end),
       prefix: text.slice(points.unit(s - CONTEXT_LENGTH), start),
       suffix: text.slice(end, points.unit(e + CONTEXT_LENGTH)),
     }
@@ -197,8 +190,10 @@ export class Anchorer {
     const exact = nfc(sel.exact)
     if (!exact) return null
     const { text } = this
+    // Most claims are where the comparison puts them: checked before anything else is worked out.
+    const guess = this.expectedStart(sel)
+    if (guess >= 0 && text.startsWith(exact, guess)) return this.result(guess, guess + exact.length, 'position', exact)
     const at = this.expected(sel)
-    if (at && text.startsWith(exact, at.start)) return this.result(at.start, at.start + exact.length, 'position')
     const hint = at?.start ?? 0
     // A place mapped through the comparison is exact up to the change around it; a file's own offsets
     // (an annotation's position selector) may be a little off.
@@ -237,13 +232,13 @@ export class Anchorer {
     }
     if (length < MIN_FUZZY_QUOTE) return null
     if (window && window.to - window.from < text.length) {
-      // Close words first: the search for weaker matches finds many more, each costing a reverse search.
-      for (const least of trusted ? [MIN_FUZZY_SCORE, MIN_MAPPED_SCORE] : [MIN_FUZZY_SCORE]) {
-        const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
-        if (cands === null) return this.skip(budget)
-        const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
-        if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
-      }
+      // One search at the weakest score allowed here: it reports only the matches with the fewest errors,
+      // so where some are 80 % alike they are exactly what a stricter search would report, and all pass.
+      const least = trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE
+      const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
+      if (cands === null) return this.skip(budget)
+      const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
+      if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
     }
     const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
     const all = trusted

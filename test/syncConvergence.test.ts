@@ -89,5 +89,5 @@ describe('team server under load', () => {
       30_000,
       'nothing waiting',
     )
-  }, 300_000)
+  }, 600_000)
 })

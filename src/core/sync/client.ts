@@ -12,7 +12,7 @@ import { readDocument } from '../document/queries'
 
 /**
  * One open review's live link to a team server (docs/team-server.md). The review file stays the truth:
- *  - out: every 100 ms the client looks which records this connection wrote (outbox.ts, changes.ts:
+ *  - out: every 50 ms the client looks which records this connection wrote (outbox.ts, changes.ts:
  *    TEMP triggers note their keys) or, when another connection wrote (data_version), compares the whole
  *    file; records the shared document lacks are written into it, which the provider sends (or queues
  *    while offline and sends on reconnect);
@@ -39,14 +39,16 @@ export interface SyncClientOptions {
 
 const LOCAL = Symbol('factdesk-local')
 /**
- * Records that arrive are merged 40 ms after the first of them. While they keep coming (the last batch
- * was under a second ago) a batch waits 250 ms, or three times what the last one took, up to a second:
- * each merge is a durable commit with fixed costs, so a flood of changes makes a few large batches.
+ * Records that arrive are merged 40 ms after the first of them. In a flood (the last batch, under a
+ * second ago, had 25 records or more) a batch waits 250 ms, or three times what the last one took, up
+ * to a second: each merge is a durable commit with fixed costs, so a flood makes a few large batches,
+ * while one reviewer's changes one after another still arrive at once.
  */
 const QUIET_BATCH_MS = 40
 const BUSY_BATCH_MS = 250
 const MAX_BATCH_MS = 1000
 const BUSY_WINDOW_MS = 1000
+const BUSY_BATCH_RECORDS = 25
 
 export class SyncClient {
   readonly doc = new Y.Doc()
@@ -57,7 +59,7 @@ export class SyncClient {
   private reason = ''
   private everSynced = false
   private readonly outbox: Outbox
-  private lastBatch = { at: -Infinity, took: 0 }
+  private lastBatch = { at: -Infinity, took: 0, records: 0 }
   private waiting = 0
   private focus: string | undefined
   private arrived = new Set<string>()
@@ -117,7 +119,7 @@ export class SyncClient {
         // A review being swapped or closed under the timer: the next look tries again.
         console.error(`Factdesk: the review could not be compared with the server: ${(err as Error).message}`)
       }
-    }, opts.pollMs ?? 100)
+    }, opts.pollMs ?? 50)
     this.poll.unref?.()
   }
 
@@ -256,7 +258,7 @@ export class SyncClient {
   }
 
   private busy(): boolean {
-    return performance.now() - this.lastBatch.at < BUSY_WINDOW_MS
+    return performance.now() - this.lastBatch.at < BUSY_WINDOW_MS && this.lastBatch.records >= BUSY_BATCH_RECORDS
   }
 
   private batchDelay(): number {
@@ -283,7 +285,7 @@ export class SyncClient {
     // Tried again with the next batch, which may bring their claim.
     for (const key of merged.deferred) this.arrived.add(key)
     if (!merged.total) return
-    this.lastBatch = { at: performance.now(), took: performance.now() - started }
+    this.lastBatch = { at: performance.now(), took: performance.now() - started, records: keys.size }
     this.outbox.written(merged.acknowledged)
     this.scan(false)
     // They came from the server's document: the server holds them (written down with the next batch).

@@ -24,6 +24,14 @@ export const RECORD_TABLES: readonly { kind: Kind; table: string; column: string
 
 const triggerNames = RECORD_TABLES.flatMap(({ table }) => ['i', 'u', 'd'].map((op) => `sync_${table}_${op}`))
 
+/** A look runs many times a second: its statements are prepared once per watch. */
+interface Look {
+  select: Database.Statement
+  forget: Database.Statement
+  dataVersion: Database.Statement
+}
+const looks = new WeakMap<Database.Database, Look>()
+
 /** Starts noting the records this connection writes (idempotent). */
 export function watchRecords(db: Database.Database): void {
   // No unique key on purpose: an outer statement's conflict clause (an upsert) would override a
@@ -40,10 +48,21 @@ export function watchRecords(db: Database.Database): void {
         WHEN OLD.${column} IS NOT NEW.${column} BEGIN ${note('OLD', 0)} ${note('NEW', 1)} END;
       CREATE TEMP TRIGGER IF NOT EXISTS sync_${table}_d AFTER DELETE ON main.${table} BEGIN ${note('OLD', 0)} END;`)
   }
+  looks.set(db, {
+    select: db.prepare(`SELECT rowid, record, entity, present FROM temp.sync_changed ORDER BY rowid`),
+    forget: db.prepare(`DELETE FROM temp.sync_changed WHERE rowid <= ?`),
+    dataVersion: db.prepare(`PRAGMA data_version`).pluck(),
+  })
+}
+
+/** SQLite's count of other connections' commits to the file (watched connections only). */
+export function dataVersion(db: Database.Database): number {
+  return looks.get(db)!.dataVersion.get() as number
 }
 
 /** Stops noting (a link ended while the review stays open). */
 export function unwatchRecords(db: Database.Database): void {
+  looks.delete(db)
   if (!db.open) return
   for (const name of triggerNames) db.exec(`DROP TRIGGER IF EXISTS temp.${name}`)
   db.exec(`DROP TABLE IF EXISTS temp.sync_changed`)
@@ -51,13 +70,9 @@ export function unwatchRecords(db: Database.Database): void {
 
 /** The changes noted since the last call (a record's key and its entity's), oldest first, and forgets them. */
 export function drainChanges(db: Database.Database): { record: string; entity: string; present: number }[] {
-  const rows = db.prepare(`SELECT rowid, record, entity, present FROM temp.sync_changed ORDER BY rowid`).all() as {
-    rowid: number
-    record: string
-    entity: string
-    present: number
-  }[]
-  if (rows.length) db.prepare(`DELETE FROM temp.sync_changed WHERE rowid <= ?`).run(rows[rows.length - 1].rowid)
+  const look = looks.get(db)!
+  const rows = look.select.all() as { rowid: number; record: string; entity: string; present: number }[]
+  if (rows.length) look.forget.run(rows[rows.length - 1].rowid)
   return rows
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type * as Y from 'yjs'
 import type { ReviewStore } from '../review/store'
-import { drainChanges, presentKeys, unwatchRecords, watchRecords } from './changes'
+import { dataVersion as readDataVersion, drainChanges, presentKeys, unwatchRecords, watchRecords } from './changes'
 import { localKeys, recordMap, splitKey } from './records'
 
 /**
@@ -40,7 +40,7 @@ export class Outbox {
       this.watched = store.db
       whole = true
     }
-    const dataVersion = store.db.pragma('data_version', { simple: true }) as number
+    const dataVersion = readDataVersion(store.db)
     if (dataVersion !== this.dataVersion) whole = true
     this.dataVersion = dataVersion
     const changes = drainChanges(store.db)

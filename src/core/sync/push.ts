@@ -130,17 +130,18 @@ export function pushRecords(
   entities?: ReadonlyMap<string, string>,
 ): number {
   const records = readRecords(store, wanted, entities)
-  const essay = readDocument(store)
+  // The essay's text only when the document lacks it: once per review, not on every push.
+  const hash = prepared(store.db, `SELECT content_hash FROM document LIMIT 1`).pluck().get() as string
   let written = 0
   doc.transact(() => {
     const essays = essayMap(doc)
-    if (!essays.has(essay.hash)) essays.set(essay.hash, essay.text)
+    if (!essays.has(hash)) essays.set(hash, readDocument(store).text)
     for (const kind of KINDS) {
       const map = recordMap(doc, kind)
       for (const record of records[kind]) {
         const key = keyOf(kind, record)
         if (map.has(key)) continue
-        map.set(key, kind === 'claims' ? { d: essay.hash, r: record } : record)
+        map.set(key, kind === 'claims' ? { d: hash, r: record } : record)
         written++
       }
     }

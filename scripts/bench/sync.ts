@@ -7,7 +7,7 @@
  * The desks run in this one process (the unit test does the same with fewer changes).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startSyncServer } from '../../src/core/sync/server'
@@ -53,6 +53,9 @@ export async function benchSync(): Promise<void> {
       times.push(performance.now() - t0)
     }
     times.sort((x, y) => x - y)
+    console.log(`load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`)
     console.log(
       `propagation of 200 changes, desk to desk: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
     )
@@ -62,6 +65,7 @@ export async function benchSync(): Promise<void> {
     const perDesk = Number(process.env.BENCH_SYNC_CHANGES ?? 1000)
     const many = await open(Array.from({ length: n }, (_, i) => `desk${i}`))
     const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
     const latest = new Map<Desk, string>()
     for (let step = 0; step < perDesk; step++) {
       for (const [i, d] of many.entries()) {
@@ -79,8 +83,11 @@ export async function benchSync(): Promise<void> {
       30 * 60_000,
       'identical files',
     )
+    const cpu = process.cpuUsage(cpu0)
     console.log(
-      `${n} desks × ${perDesk} changes: made in ${(made / 1000).toFixed(1)} s, identical review files ${((performance.now() - t0 - made) / 1000).toFixed(1)} s later`,
+      `${n} desks × ${perDesk} changes: made in ${(made / 1000).toFixed(1)} s, identical review files ${((performance.now() - t0 - made) / 1000).toFixed(1)} s later (this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')})`,
     )
   } finally {
     for (const d of desks) d.close()

@@ -11,6 +11,7 @@ import type { Method, ResultOf } from '../../src/shared/contract'
 import type { SyncStatus } from '../../src/shared/sync'
 import { bundledEssay } from './essay'
 import { openReview } from '../../src/core/review/open'
+import { localKeys } from '../../src/core/sync/records'
 
 export interface Desk {
   name: string
@@ -28,8 +29,13 @@ export function reviewFiles(paths: string[]): void {
   for (const p of paths.slice(1)) copyFileSync(paths[0], p)
 }
 
-export function openDesk(path: string, name: string, prefsPath: string): Desk {
+/**
+ * `durable: false` commits without waiting for the disk (synchronous = NORMAL: safe from a killed
+ * process, not from power loss), for tests about many desks in one process rather than about the disk.
+ */
+export function openDesk(path: string, name: string, prefsPath: string, opts: { durable?: boolean } = {}): Desk {
   const session = new ReviewSession(openForWindow(path))
+  if (opts.durable === false) session.store.db.pragma('synchronous = NORMAL')
   const prefs = new PrefsStore(prefsPath, { reviewerName: name, lang: 'en', essayFontSize: 18, defaultScale: 'snu' })
   prefs.set({ reviewerName: name })
   const statuses: SyncStatus[] = []
@@ -72,14 +78,18 @@ export async function until(
   }
 }
 
-/** The review as a bundle, without what differs by who exports it and when, every list in id order. */
+/** Every record key the review file holds, in order: equal on desks that hold the same records. */
+export function recordKeys(store: ReviewStore): string {
+  return localKeys(store).sort().join('\n')
+}
+
+/** The review as a bundle, without what differs by who exports it and when, every list in a fixed order. */
 export function comparable(store: ReviewStore): string {
   const bundle = exportBundle(store, 'same') as unknown as Record<string, unknown>
-  const sorted = Object.fromEntries(
-    Object.entries(bundle).map(([key, value]) => [
-      key,
-      Array.isArray(value) ? [...value].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value,
-    ]),
-  )
-  return JSON.stringify({ ...sorted, exported: '' })
+  // Each record written once, then sorted as text: thousands of claims compare in milliseconds.
+  const sorted = Object.entries(bundle).map(([key, value]) => [
+    key,
+    Array.isArray(value) ? value.map((v) => JSON.stringify(v)).sort() : JSON.stringify(value),
+  ])
+  return JSON.stringify([...sorted.filter(([key]) => key !== 'exported')])
 }

@@ -1,24 +1,28 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { importNote, type ImportSummary } from '../../shared/exchange'
+import type { ImportSummary } from '../../shared/exchange'
 import type { SyncPeer, SyncStatus } from '../../shared/sync'
 import type { ReviewStore } from '../review/store'
-import { adaptIncomingVerdicts } from '../scales/scales'
-import { mergeIncoming } from '../exchange/merge'
-import { incomingFrom, KINDS, localKeys, missingIn, pushRecords, recordMap, STATE_QUESTION } from './records'
+import { KINDS, missingIn, recordMap, STATE_QUESTION } from './records'
+import { mergeArrived } from './incoming'
+import { pushRecords } from './push'
+import { Outbox } from './outbox'
 import { readDocument } from '../document/queries'
 
 /**
  * One open review's live link to a team server (docs/team-server.md). The review file stays the truth:
- *  - out: every 100 ms the client looks whether the file changed (its own connection's total_changes,
- *    other connections' data_version); records the shared document lacks are written into it, which the
- *    provider sends (or queues while offline and sends on reconnect);
+ *  - out: every 50 ms the client looks which records this connection wrote (outbox.ts, changes.ts:
+ *    TEMP triggers note their keys) or, when another connection wrote (data_version), compares the whole
+ *    file; records the shared document lacks are written into it, which the provider sends (or queues
+ *    while offline and sends on reconnect);
  *  - in: records other reviewers wrote are merged into the file by the import's merge (one transaction
  *    per batch, conflicts exactly as a file import makes them, no undo-import entry: a sync batch is
- *    not an import to take back, and its records are already on every other machine);
+ *    not an import to take back, and its records are already on every other machine); the wait before
+ *    a batch grows with what the last one cost, so a flood of changes makes fewer, larger batches;
  *  - what the server acknowledged is kept in the file (`sync_pushed`), so "n changes waiting" is true
- *    even when the desk starts offline. Nothing else is kept here: a killed client loses nothing,
+ *    even when the desk starts offline; while records keep arriving it is written in the batches'
+ *    own transactions, so it adds no commit. Nothing else is kept here: a killed client loses nothing,
  *    because its next start compares the file with the server's document again.
  */
 export interface SyncClientOptions {
@@ -34,6 +38,17 @@ export interface SyncClientOptions {
 }
 
 const LOCAL = Symbol('factdesk-local')
+/**
+ * Records that arrive are merged 40 ms after the first of them. In a flood (the last batch, under a
+ * second ago, had 25 records or more) a batch waits 250 ms, or three times what the last one took, up
+ * to a second: each merge is a durable commit with fixed costs, so a flood makes a few large batches,
+ * while one reviewer's changes one after another still arrive at once.
+ */
+const QUIET_BATCH_MS = 40
+const BUSY_BATCH_MS = 250
+const MAX_BATCH_MS = 1000
+const BUSY_WINDOW_MS = 1000
+const BUSY_BATCH_RECORDS = 25
 
 export class SyncClient {
   readonly doc = new Y.Doc()
@@ -43,34 +58,30 @@ export class SyncClient {
   private state: SyncStatus['state'] = 'offline'
   private reason = ''
   private everSynced = false
-  private pushed = new Set<string>()
+  private readonly outbox: Outbox
+  private lastBatch = { at: -Infinity, took: 0, records: 0 }
   private waiting = 0
   private focus: string | undefined
   private arrived = new Set<string>()
   private applyTimer: NodeJS.Timeout | undefined
   private readonly poll: NodeJS.Timeout
-  private seen: [number, number] = [-1, -1]
   private closed = false
   /** This client's clock when it last asked the server what it holds; undefined while no question is out. */
   private asked: number | undefined
   /** The records the document held when the question was asked: an answer covers those, not later ones. */
   private askedKeys = new Set<string>()
-  /** Records the server holds, waiting to be written down as acknowledged. */
-  private held = new Set<string>()
   private askAgain = false
   private ackTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly opts: SyncClientOptions) {
     const store = opts.store()
     this.reviewId = readDocument(store).id
-    this.pushed = new Set(
-      store.db.prepare(`SELECT record FROM sync_pushed WHERE server = ?`).pluck().all(this.serverKey) as string[],
-    )
+    this.outbox = new Outbox(store, this.serverKey)
     for (const kind of KINDS) {
       recordMap(this.doc, kind).observe((event, tr) => {
         if (tr.origin === LOCAL) return
         for (const key of event.keysChanged) this.arrived.add(`${kind}:${key}`)
-        this.applyTimer ??= setTimeout(() => this.applyArrived(), 40)
+        this.applyTimer ??= setTimeout(() => this.applyArrived(), this.batchDelay())
       })
     }
     this.socket = new HocuspocusProviderWebsocket({ url: opts.url, WebSocketPolyfill: WebSocket, maxDelay: 5000 })
@@ -101,7 +112,7 @@ export class SyncClient {
     this.provider.awareness?.on('change', () => this.report())
     this.setPresence()
     this.provider.attach()
-    this.countWaiting(localKeys(store))
+    this.scan(true)
     this.poll = setInterval(() => {
       try {
         this.scan(false)
@@ -109,7 +120,7 @@ export class SyncClient {
         // A review being swapped or closed under the timer: the next look tries again.
         console.error(`Factdesk: the review could not be compared with the server: ${(err as Error).message}`)
       }
-    }, opts.pollMs ?? 100)
+    }, opts.pollMs ?? 50)
     this.poll.unref?.()
   }
 
@@ -157,34 +168,28 @@ export class SyncClient {
     if (!this.closed) this.opts.onStatus(this.status())
   }
 
-  /** Writes the file's records the shared document lacks; `force` looks even when the file did not change. */
-  scan(force: boolean): void {
+  /**
+   * Writes the file's records the shared document lacks: those this connection wrote since the last
+   * look, or, with `whole` (a handshake, another review, another connection's write), every record.
+   */
+  scan(whole: boolean): void {
     if (this.closed) return
     const store = this.opts.store()
     if (!store.db.open || store.readOnly) return
-    const now: [number, number] = [
-      store.db.prepare('SELECT total_changes()').pluck().get() as number,
-      store.db.pragma('data_version', { simple: true }) as number,
-    ]
-    if (!force && now[0] === this.seen[0] && now[1] === this.seen[1]) return
-    this.seen = now
-    const keys = localKeys(store)
+    const look = this.outbox.look(store, whole)
+    if (!look) return
     // Until the first handshake the document is empty: writing everything into it would only resend
     // what the server has. The file keeps the changes meanwhile; the count says how many wait.
     if (this.everSynced) {
-      const missing = missingIn(this.doc, keys)
-      if (missing.length) pushRecords(store, this.doc, new Set(missing), LOCAL)
+      const missing = missingIn(this.doc, look.fresh)
+      if (missing.length) pushRecords(store, this.doc, new Set(missing), LOCAL, look.entities)
     }
-    this.countWaiting(keys)
+    this.countWaiting()
     if (this.waiting > 0) this.ask()
   }
 
-  /**
-   * Changes, not records: a history entry goes with the change it tells of (a verdict is a claim
-   * version and its entry), so entries are sent but not counted.
-   */
-  private countWaiting(keys: string[]): void {
-    const waiting = keys.filter((k) => !this.pushed.has(k) && !k.startsWith('events:')).length
+  private countWaiting(): void {
+    const waiting = this.outbox.waiting()
     if (waiting !== this.waiting) {
       this.waiting = waiting
       this.report()
@@ -204,9 +209,7 @@ export class SyncClient {
       return
     }
     this.asked = Y.getState(this.doc.store, this.doc.clientID)
-    this.askedKeys = new Set(
-      KINDS.flatMap((kind) => [...recordMap(this.doc, kind).keys()].map((key) => `${kind}:${key}`)),
-    )
+    this.askedKeys = this.outbox.inDocument(this.doc)
     this.provider.sendStateless(STATE_QUESTION)
   }
 
@@ -222,7 +225,7 @@ export class SyncClient {
     }
     if (held >= clock) {
       // A record written into the document after the question (say, offline) is not covered by it.
-      for (const k of this.askedKeys) this.held.add(k)
+      this.outbox.hold(this.askedKeys)
       this.acknowledgeSoon()
     }
     if (this.askAgain || held < clock) {
@@ -231,32 +234,37 @@ export class SyncClient {
     }
   }
 
-  /** Writing what the server holds is bookkeeping: at most twice a second, so it adds few commits (each is synced to disk). */
+  /**
+   * Writing what the server holds is bookkeeping, each commit synced to disk: at most twice a second,
+   * and while records keep arriving every two seconds, as a batch's merge usually writes it first.
+   */
   private acknowledgeSoon(): void {
-    this.ackTimer ??= setTimeout(() => {
-      this.ackTimer = undefined
-      this.acknowledge()
-    }, 500)
+    this.ackTimer ??= setTimeout(
+      () => {
+        this.ackTimer = undefined
+        this.acknowledge()
+      },
+      this.busy() ? 2 * BUSY_WINDOW_MS : 500,
+    )
   }
 
   private acknowledge(): void {
     const store = this.opts.store()
     if (this.closed || !store.db.open || store.readOnly) return
-    const keys = localKeys(store)
-    const fresh = keys.filter((k) => !this.pushed.has(k) && this.held.has(k))
-    this.held.clear()
-    if (fresh.length) {
-      const changes = store.db.prepare('SELECT total_changes()').pluck()
-      const before = changes.get() as number
-      const add = store.db.prepare(`INSERT OR IGNORE INTO sync_pushed (server, record) VALUES (?, ?)`)
-      store.db.transaction(() => {
-        for (const k of fresh) add.run(this.serverKey, k)
-      })()
-      for (const k of fresh) this.pushed.add(k)
-      // Our own bookkeeping is no change to push; a change made since the last look still is.
-      if (this.seen[0] === before) this.seen[0] = changes.get() as number
-    }
-    this.countWaiting(keys)
+    // Changes made since the last look are noted first, so none is counted as acknowledged unseen.
+    this.scan(false)
+    this.outbox.written(store.db.transaction(() => this.outbox.writeHeld(store))())
+    this.outbox.prune(store)
+    this.countWaiting()
+  }
+
+  private busy(): boolean {
+    return performance.now() - this.lastBatch.at < BUSY_WINDOW_MS && this.lastBatch.records >= BUSY_BATCH_RECORDS
+  }
+
+  private batchDelay(): number {
+    if (!this.busy()) return QUIET_BATCH_MS
+    return Math.min(MAX_BATCH_MS, Math.max(BUSY_BATCH_MS, 3 * this.lastBatch.took))
   }
 
   /** Merges what arrived since the last batch, in one transaction, through the import's merge. */
@@ -265,61 +273,37 @@ export class SyncClient {
     if (this.closed || this.arrived.size === 0) return
     const store = this.opts.store()
     if (!store.db.open || store.readOnly) return
+    // This desk's own changes first: acknowledging in the batch's transaction must see them.
+    this.scan(false)
     const keys = this.arrived
     this.arrived = new Set()
-    const doc = readDocument(store)
-    const hasClaim = store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).pluck()
-    const { batches, refused, deferred } = incomingFrom(this.doc, keys, {
-      text: doc.text,
-      hash: doc.hash,
-      hasClaim: (id) => hasClaim.get(id) !== undefined,
+    const started = performance.now()
+    const merged = mergeArrived(store, this.doc, keys, {
+      fileName: this.opts.url,
+      importer: this.opts.name(),
+      inTransaction: () => this.outbox.writeHeld(store),
     })
     // Tried again with the next batch, which may bring their claim.
-    for (const key of deferred) this.arrived.add(key)
-    const meta = { fileName: this.opts.url, fileHash: '', importer: this.opts.name(), live: true }
-    let total: ImportSummary
-    try {
-      total = store.db
-        .transaction(() => {
-          const summaries = batches.map((incoming) =>
-            mergeIncoming(store, adaptIncomingVerdicts(store, incoming), meta),
-          )
-          return sumSummaries(summaries, this.opts.url)
-        })
-        .immediate()
-    } catch (err) {
-      // Nothing of the batch was written (one transaction); the records stay on the server and are
-      // merged again when the review is next shared. The desk goes on working.
-      console.error(`Factdesk: records from ${this.opts.url} could not be merged: ${(err as Error).message}`)
-      return
-    }
-    if (refused) total.notes.push(importNote('sync-records-invalid', { count: refused }))
-    this.scan(true)
-    this.opts.onArrived(total)
+    for (const key of merged.deferred) this.arrived.add(key)
+    if (!merged.total) return
+    this.lastBatch = { at: performance.now(), took: performance.now() - started, records: keys.size }
+    this.outbox.written(merged.acknowledged)
+    this.scan(false)
+    // They came from the server's document: the server holds them (written down with the next batch).
+    this.outbox.hold(keys)
+    this.acknowledgeSoon()
+    this.opts.onArrived(merged.total)
   }
 
   close(): void {
     if (this.closed) return
     this.closed = true
     clearInterval(this.poll)
+    this.outbox.close()
     if (this.applyTimer) clearTimeout(this.applyTimer)
     if (this.ackTimer) clearTimeout(this.ackTimer)
     this.provider.destroy()
     this.socket.destroy()
     this.doc.destroy()
   }
-}
-
-function sumSummaries(list: ImportSummary[], fileName: string): ImportSummary {
-  const total: ImportSummary = { ...list[0], fileName, notes: [...list[0].notes] }
-  const counts = total as unknown as Record<string, unknown>
-  for (const s of list.slice(1)) {
-    for (const [key, v] of Object.entries(s))
-      if (typeof v === 'number') counts[key] = ((counts[key] as number | undefined) ?? 0) + v
-    total.unanchored = [...total.unanchored, ...s.unanchored]
-    total.changedClaims = [...(total.changedClaims ?? []), ...(s.changedClaims ?? [])]
-    total.notes.push(...s.notes)
-    total.documentDiffers ||= s.documentDiffers
-  }
-  return total
 }

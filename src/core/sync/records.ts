@@ -2,28 +2,11 @@ import * as Y from 'yjs'
 import type { z } from 'zod'
 import { cpSlice } from '../../shared/text'
 import type { ReviewStore } from '../review/store'
-import {
-  bundleClaimSchema,
-  bundleSourceSchema,
-  toBundleClaim,
-  type BundleClaim,
-  type ReviewBundle,
-} from '../exchange/bundle'
-import {
-  bundleEventSchema,
-  bundleReplySchema,
-  bundleTagSchema,
-  bundleTagStyleSchema,
-  flatDetail,
-} from '../exchange/bundleThread'
-import { bundleCorrectionSchema, bundleDismissedSchema, toBundleCorrection } from '../exchange/bundleExtras'
-import { toSource, type ClaimRow, type CorrectionRow, type SourceRow } from '../db/rows'
-import { toEvent } from '../review/history'
-import { toReply, type ReplyRow, type TagRow } from '../db/rows'
+import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type ReviewBundle } from '../exchange/bundle'
+import { bundleEventSchema, bundleReplySchema, bundleTagSchema, bundleTagStyleSchema } from '../exchange/bundleThread'
+import { bundleCorrectionSchema, bundleDismissedSchema } from '../exchange/bundleExtras'
 import type { IncomingReview } from '../exchange/merge'
-import { readDocument } from '../document/queries'
-import { bundleWorkflowSchema, toBundleWorkflow, workflowEntityId, type BundleWorkflow } from '../workflow/exchange'
-import type { WorkflowRow } from '../workflow/queries'
+import { bundleWorkflowSchema, type BundleWorkflow } from '../workflow/exchange'
 
 /**
  * The shared Yjs document of a review, as Factdesk's own records: one Y.Map per kind of record, keyed
@@ -74,7 +57,7 @@ export const recordMap = (doc: Y.Doc, kind: Kind): Y.Map<unknown> => doc.getMap(
 export const essayMap = (doc: Y.Doc): Y.Map<string> => doc.getMap('essays')
 
 /** The key a record has in its kind's map: what identifies this version of it. */
-function keyOf(kind: Kind, record: Record<string, unknown>): string {
+export function keyOf(kind: Kind, record: Record<string, unknown>): string {
   if (kind === 'events') return record.id as string
   if (kind === 'tagStyles') return record.name as string
   if (kind === 'dismissed') return record.key as string
@@ -106,97 +89,6 @@ export function missingIn(doc: Y.Doc, keys: string[]): string[] {
     const [kind, key] = splitKey(full)
     return !recordMap(doc, kind).has(key)
   })
-}
-
-/** The rows of `table` whose `column` is one of `values`. */
-function rowsWhere<T>(store: ReviewStore, table: string, column: string, values: string[]): T[] {
-  if (values.length === 0) return []
-  return store.db
-    .prepare(`SELECT * FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(values)) as T[]
-}
-
-/**
- * The records named by `wanted` (`kind:key`), as the bundle writes them (exchange/bundle*.ts), read by
- * their keys only: a desk pushes a change without exporting the whole review.
- */
-export function readRecords(store: ReviewStore, wanted: Iterable<string>): Record<Kind, Record<string, unknown>[]> {
-  const keys = new Map<Kind, string[]>(KINDS.map((k) => [k, []]))
-  for (const full of wanted) {
-    const [kind, key] = splitKey(full)
-    keys.get(kind)?.push(key)
-  }
-  const historyOf = store.db.prepare(`SELECT version FROM version_seen WHERE entity_id = ? ORDER BY version`).pluck()
-  const history = (id: string, version: string): string[] => {
-    const seen = historyOf.all(id) as string[]
-    return seen.length ? seen : [version]
-  }
-  const versioned = <R extends { id: string; version: string; deleted: number }>(table: string, kind: Kind) =>
-    rowsWhere<R>(store, table, 'version', keys.get(kind)!)
-  return {
-    claims: versioned<ClaimRow>('claim', 'claims').map((r) => toBundleClaim(r, history(r.id, r.version))),
-    sources: versioned<SourceRow>('source', 'sources').map((r) => ({
-      ...toSource(r),
-      deleted: r.deleted === 1,
-      history: history(r.id, r.version),
-    })),
-    replies: versioned<ReplyRow>('reply', 'replies').map((r) => ({
-      ...toReply(r),
-      deleted: r.deleted === 1,
-      history: history(r.id, r.version),
-    })),
-    tags: versioned<TagRow>('claim_tag', 'tags').map((r) => ({
-      id: r.id,
-      claimId: r.claim_id,
-      name: r.name,
-      author: r.author,
-      created: r.created,
-      modified: r.modified,
-      revision: r.revision,
-      deleted: r.deleted === 1,
-      version: r.version,
-      history: history(r.id, r.version),
-    })),
-    corrections: versioned<CorrectionRow>('correction', 'corrections').map((r) => ({
-      ...toBundleCorrection(r),
-      history: history(r.id, r.version),
-    })),
-    events: rowsWhere<Parameters<typeof toEvent>[0]>(store, 'event', 'id', keys.get('events')!).map((r) => {
-      const e = toEvent(r)
-      return { id: e.id, claimId: e.claimId, at: e.at, actor: e.actor, kind: e.kind, detail: flatDetail(e.detail) }
-    }),
-    tagStyles: rowsWhere<Record<string, unknown>>(store, 'tag_style', 'name', keys.get('tagStyles')!).map((r) => ({
-      name: r.name,
-      color: r.color,
-    })),
-    dismissed: rowsWhere<Record<string, unknown>>(store, 'dismissed_suggestion', 'key', keys.get('dismissed')!).map(
-      (r) => ({ key: r.key, dismissed: r.dismissed, actor: r.actor }),
-    ),
-    workflow: rowsWhere<WorkflowRow>(store, 'claim_workflow', 'version', keys.get('workflow')!).map((r) =>
-      toBundleWorkflow(r, history(workflowEntityId(r.claim_id), r.version)),
-    ),
-  }
-}
-
-/** Writes the review's records named by `wanted` (`kind:key`) into the shared document, in one transaction. */
-export function pushRecords(store: ReviewStore, doc: Y.Doc, wanted: Set<string>, origin: unknown): number {
-  const records = readRecords(store, wanted)
-  const essay = readDocument(store)
-  let written = 0
-  doc.transact(() => {
-    const essays = essayMap(doc)
-    if (!essays.has(essay.hash)) essays.set(essay.hash, essay.text)
-    for (const kind of KINDS) {
-      const map = recordMap(doc, kind)
-      for (const record of records[kind]) {
-        const key = keyOf(kind, record)
-        if (map.has(key)) continue
-        map.set(key, kind === 'claims' ? { d: essay.hash, r: record } : record)
-        written++
-      }
-    }
-  }, origin)
-  return written
 }
 
 /** Keeps the newest versions only: a record whose version another record of the same entity has in its history is older. */

@@ -124,9 +124,11 @@ export async function startSyncServer(opts: SyncServerOptions): Promise<SyncServ
     address: host,
     quiet: true,
     stopOnSignals: false,
-    // Stored at most 2 s after a change; a stopped server (close) stores at once.
-    debounce: 300,
-    maxDebounce: 2000,
+    // Each store writes the whole document (megabytes for a long review), so under a stream of changes
+    // it is stored every 10 s at most; a stopped server (close) stores at once. What a killed server had
+    // not stored yet is still on the desks, whose next handshake sends it again.
+    debounce: 1000,
+    maxDebounce: 10_000,
     extensions: [storage],
     // A desk asks which of its updates the server holds: the answer is the document's state vector.
     async onStateless({ payload, document, connection }: onStatelessPayload) {

@@ -2,11 +2,11 @@ import { $isMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical'
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { mapRange } from '../../../shared/textDiff'
-import { $applyClaimMarks, $markRanges } from './claimMarks'
-import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
+import { $markRanges } from './claimMarks'
+import { MARKS_TAG } from './DocumentSyncPlugin'
 import { essayIndexOf, type EssayChange } from './essayIndex'
 import { $blockShows, $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
 import { MarkLooks } from './markLooks'
@@ -42,10 +42,22 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
   const drawn = useRef(new Map<string, ClaimRange>())
   // The paragraphs an edit touched, whose marks may no longer match the claims; null: look everywhere.
   const recheck = useRef<Set<NodeKey> | null>(new Set())
+  // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
+  // switched — with the claims of that render drawn (EssayContentPlugin): what is drawn starts again
+  // from those, before the next edit or change of claims is compared with it.
+  const loadSeen = useRef(0)
+  const sinceLoad = useCallback((): void => {
+    const { loaded } = essayIndexOf(editor)
+    if (loaded.count === loadSeen.current) return
+    loadSeen.current = loaded.count
+    drawn.current = new Map(loaded.claims.map((c) => [c.id, c]))
+    recheck.current = new Set()
+  }, [editor])
 
   useEffect(() => {
     const { index, listeners } = essayIndexOf(editor)
     const follow = (change: EssayChange): void => {
+      sinceLoad()
       const { region } = change
       if (region) {
         for (const [id, range] of drawn.current) {
@@ -65,12 +77,13 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     }
     listeners.add(follow)
     return () => void listeners.delete(follow)
-  }, [editor])
+  }, [editor, sinceLoad])
 
   useLayoutEffect(() => {
     // Redrawing while a Hangul syllable is being composed would break the composition: wait for it.
     const redraw = (): boolean => {
       if (editor.isComposing()) return false
+      sinceLoad()
       const { index } = essayIndexOf(editor)
       const list = claimsRef.current
       let blocks = recheck.current
@@ -121,29 +134,21 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       if (redraw()) unregister()
     })
     return unregister
-  }, [editor, claims])
-
-  // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
-  // switched — which drops every mark; when the claims did not change, the effect above does not run
-  // again, so the marks are drawn again here, all of them, block by block.
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ tags }) => {
-        if (!tags.has(LOAD_TAG) || editor.isComposing()) return
-        const list = claimsRef.current
-        editor.update(() => $applyClaimMarks($getRoot(), list), { discrete: true, tag: ['historic', MARKS_TAG] })
-        drawn.current = new Map(list.map((c) => [c.id, { id: c.id, start: c.start, end: c.end }]))
-        recheck.current = new Set()
-      }),
-    [editor],
-  )
+  }, [editor, claims, sinceLoad])
 
   // Verdict colours, the selected claim and text-changed marks: only for the claims that changed.
   useEffect(() => looks.refresh(), [looks, claims, activeId])
 
+  // Registered once: registering it again walks every mark of the essay (skipInitialization: false).
+  useEffect(
+    () =>
+      editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
+    [editor, looks],
+  )
+
+  const select = useEffectEvent(onSelectClaim)
   useEffect(() => {
     return mergeRegister(
-      editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
       editor.registerRootListener((root, previous) => {
         let down = { x: 0, y: 0 }
         const onMouseDown = (event: MouseEvent): void => {
@@ -160,7 +165,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
           if (ids.length === 0) return
           const ranked = looks.rank(ids)
           const at = ranked.indexOf(activeRef.current ?? '')
-          onSelectClaim(ranked[(at + 1) % ranked.length])
+          select(ranked[(at + 1) % ranked.length])
         }
         previous?.removeEventListener('click', onClick)
         root?.addEventListener('mousedown', onMouseDown)
@@ -171,7 +176,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
         }
       }),
     )
-  }, [editor, onSelectClaim, looks])
+  }, [editor, looks])
 
   useEffect(() => {
     if (!activeId) return

@@ -4,7 +4,7 @@ import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical'
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
-import { mapRange } from '../../../shared/textDiff'
+import { mapRange, type EditRegion } from '../../../shared/textDiff'
 import { $markRanges } from './claimMarks'
 import { MARKS_TAG } from './DocumentSyncPlugin'
 import { essayIndexOf, type EssayChange } from './essayIndex'
@@ -38,8 +38,22 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     activeRef.current = activeId
     looks.show(byId, activeId)
   })
-  // Each claim's range as its marks show it, moved along with every edit of the text.
+  // Each claim's range as its marks show it, moved along with every edit of the text: the edits'
+  // regions are kept (`unmoved`) and applied when the ranges are next compared, not on every key.
   const drawn = useRef(new Map<string, ClaimRange>())
+  const unmoved = useRef<EditRegion[]>([])
+  const drawnNow = useCallback((): Map<string, ClaimRange> => {
+    const regions = unmoved.current
+    if (regions.length === 0) return drawn.current
+    unmoved.current = []
+    for (const [id, range] of drawn.current) {
+      let moved: { start: number; end: number } | null = range
+      for (let i = 0; i < regions.length && moved; i++) moved = mapRange(moved, regions[i])
+      if (!moved) drawn.current.delete(id)
+      else if (moved !== range) drawn.current.set(id, { id, start: moved.start, end: moved.end })
+    }
+    return drawn.current
+  }, [])
   // The paragraphs an edit touched, whose marks may no longer match the claims; null: look everywhere.
   const recheck = useRef<Set<NodeKey> | null>(new Set())
   // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
@@ -51,6 +65,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     if (loaded.count === loadSeen.current) return
     loadSeen.current = loaded.count
     drawn.current = new Map(loaded.claims.map((c) => [c.id, c]))
+    unmoved.current = []
     recheck.current = new Set()
   }, [editor])
 
@@ -59,13 +74,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     const follow = (change: EssayChange): void => {
       sinceLoad()
       const { region } = change
-      if (region) {
-        for (const [id, range] of drawn.current) {
-          const moved = mapRange(range, region)
-          if (!moved) drawn.current.delete(id)
-          else if (moved !== range) drawn.current.set(id, { id, ...moved })
-        }
-      }
+      if (region) unmoved.current.push(region)
       if (recheck.current === null) return
       // A state set as a whole (undo, redo) may lack marks drawn since it was saved, anywhere.
       if (change.wholesale) recheck.current = null
@@ -90,20 +99,22 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       if (blocks === null) {
         const now = editor.read(() => $markRanges($getRoot()))
         drawn.current = new Map([...now].map(([id, r]) => [id, { id, ...r }]))
+        unmoved.current = []
         blocks = new Set()
       }
       recheck.current = new Set()
       // Where claims differ from what is drawn: their old and new places.
+      const shown = drawnNow()
       const spans: BlockSpan[] = []
       const listed = new Set<string>()
       for (const c of list) {
         listed.add(c.id)
-        const d = drawn.current.get(c.id)
+        const d = shown.get(c.id)
         if (d && d.start === c.start && d.end === c.end) continue
         if (d) spans.push(d)
         spans.push(c)
       }
-      for (const [id, d] of drawn.current) if (!listed.has(id)) spans.push(d)
+      for (const [id, d] of shown) if (!listed.has(id)) spans.push(d)
       for (const span of spans) {
         const last = index.blockAt(Math.max(span.start, span.end - 1))
         for (let i = index.blockAt(span.start); i >= 0 && i <= last; i++) blocks.add(index.keyAt(i))
@@ -134,7 +145,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       if (redraw()) unregister()
     })
     return unregister
-  }, [editor, claims, sinceLoad])
+  }, [editor, claims, sinceLoad, drawnNow])
 
   // Verdict colours, the selected claim and text-changed marks: only for the claims that changed.
   useEffect(() => looks.refresh(), [looks, claims, activeId])

@@ -110,7 +110,7 @@ describe('marks drawn block by block', () => {
   ]
 
   it('redraws one paragraph to the claims it holds and leaves the others as they are', () => {
-    const { editor, index } = follow()
+    const { editor, index, changes } = follow()
     editor.update(() => $applyClaimMarks($getRoot(), claims), { discrete: true })
     const moved = [{ ...claims[0], end: claims[0].end - 3 }, claims[1], claims[2]]
     const i = index.blockAt(claims[0].start)
@@ -133,6 +133,8 @@ describe('marks drawn block by block', () => {
       // The marks of other paragraphs are the same nodes: nothing there was drawn again.
       expect(markKeysOutside(index.keyAt(i))).toEqual(keysBefore)
     })
+    // Its old marks were removed: still a change of that paragraph alone, not one to read the essay again for.
+    expect(changes.at(-1)).toMatchObject({ structural: false, region: null, blocks: [index.keyAt(i)] })
   })
 
   it('gives each block the part of every claim it holds', () => {

@@ -165,7 +165,10 @@ function touchedBlocks(
     // Lexical marks the root on every update; whether its blocks changed is told by their number below.
     if (!self || key === 'root') continue
     intentional = true
-    if (!$getNodeByKey(key) || !blockOf(key)) return null
+    // An element removed by the update (a mark unwrapped when its block is redrawn): its parent, made
+    // writable by the removal, says where. A removed block changes their number, checked below.
+    if (!$getNodeByKey(key)) continue
+    if (!blockOf(key)) return null
   }
   // Marked dirty with nothing under it changed on purpose: the state was set as a whole (undo, redo).
   if (!intentional && dirtyLeaves.size === 0 && dirtyElements.size > 0) return null

@@ -151,7 +151,9 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
   useEffect(() => looks.refresh(), [looks, claims, activeId])
 
   // Registered once: registering it again walks every mark of the essay (skipInitialization: false).
-  useEffect(
+  // A layout effect: the marks are decorated before anything (the claims list) measures the page, so
+  // the first layout already has their look.
+  useLayoutEffect(
     () =>
       editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
     [editor, looks],

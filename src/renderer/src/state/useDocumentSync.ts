@@ -25,9 +25,10 @@ const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id
  * Keeps the review file in step with the essay as the reviewer edits it: the highlights move with the
  * text at once (they are the editor's own nodes), the claims in the list when typing pauses (each key
  * only queues its edit, claimCache.ts: moving thousands of claims on every key would cost more than
- * the key), and the essay with every claim's new position is saved shortly after typing pauses, when a claim is marked, and before the window goes away. Each save sends the whole
- * essay, so only the newest edit needs to reach the service: a save that fails keeps it (and any
- * correction it applied) for the save tracker to send again.
+ * the key), and the essay with every claim's new position is saved shortly after typing pauses, when
+ * a claim is marked, and before the window goes away. Each save sends the whole essay, so only the
+ * newest edit needs to reach the service: a save that fails keeps it (and any correction it applied)
+ * for the save tracker to send again.
  */
 export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHandle | null>) {
   const { doc, client, report, saves } = review

@@ -12,8 +12,8 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
-import { essayText } from '../src/shared/essay'
-import { codePointIndex } from '../src/shared/text'
+import { essayText, type Block } from '../src/shared/essay'
+import { codePointIndex, codePointLength } from '../src/shared/text'
 import { editRegion } from '../src/shared/textDiff'
 import { $applyClaimMarks, $markRanges } from '../src/renderer/src/editor/claimMarks'
 import { EssayIndex, type EssayChange } from '../src/renderer/src/editor/essayIndex'
@@ -110,7 +110,7 @@ describe('marks drawn block by block', () => {
   ]
 
   it('redraws one paragraph to the claims it holds and leaves the others as they are', () => {
-    const { editor, index } = follow()
+    const { editor, index, changes } = follow()
     editor.update(() => $applyClaimMarks($getRoot(), claims), { discrete: true })
     const moved = [{ ...claims[0], end: claims[0].end - 3 }, claims[1], claims[2]]
     const i = index.blockAt(claims[0].start)
@@ -133,6 +133,8 @@ describe('marks drawn block by block', () => {
       // The marks of other paragraphs are the same nodes: nothing there was drawn again.
       expect(markKeysOutside(index.keyAt(i))).toEqual(keysBefore)
     })
+    // Its old marks were removed: still a change of that paragraph alone, not one to read the essay again for.
+    expect(changes.at(-1)).toMatchObject({ structural: false, region: null, blocks: [index.keyAt(i)] })
   })
 
   it('gives each block the part of every claim it holds', () => {
@@ -154,6 +156,53 @@ describe('marks drawn block by block', () => {
         { id: 'z', start: 21, end: 22 },
       ],
     ])
+  })
+})
+
+describe('an essay loaded with its claims', () => {
+  // The bundled essay, then blocks with bold runs, an empty run, astral characters and list items.
+  const blocks: Block[] = [
+    ...essay.blocks,
+    { kind: 'paragraph', inlines: [{ text: '앞 ' }, { text: '굵은 😀 글씨', bold: true }, { text: '' }, { text: ' 뒤𝒳 끝' }] },
+    { kind: 'item', inlines: [{ text: '첫째 항목' }] },
+    { kind: 'subitem', inlines: [{ text: '둘째', bold: true }, { text: ' 하위 항목' }] },
+    { kind: 'paragraph', inlines: [] },
+    { kind: 'heading', inlines: [{ text: '마지막 제목' }] },
+  ]
+  const length = codePointLength(essayText(blocks))
+  const editorWith = (build: () => void) => {
+    const editor = createHeadlessEditor({
+      nodes: [...essayNodes],
+      onError: (e) => {
+        throw e
+      },
+    })
+    editor.update(build, { discrete: true })
+    return JSON.stringify(editor.getEditorState().toJSON())
+  }
+
+  it('gets the same nodes as an essay whose claims are drawn after it is built', () => {
+    const claim = fc
+      .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 120 }))
+      .map(([start, n]) => ({ start, end: Math.min(length, start + n) }))
+    // Near the end too, where the short blocks are.
+    const late = fc
+      .tuple(fc.integer({ min: length - 60, max: length - 1 }), fc.integer({ min: 1, max: 30 }))
+      .map(([start, n]) => ({ start, end: Math.min(length, start + n) }))
+    const claims = fc
+      .array(fc.oneof(claim, late), { maxLength: 40 })
+      .map((list) => list.map((c, i) => ({ id: `c${i}`, ...c })))
+    fc.assert(
+      fc.property(claims, (list) => {
+        const built = editorWith(() => $buildEssay(blocks, list))
+        const drawn = editorWith(() => {
+          $buildEssay(blocks)
+          $applyClaimMarks($getRoot(), list)
+        })
+        expect(built).toBe(drawn)
+      }),
+      { numRuns: 150 },
+    )
   })
 })
 

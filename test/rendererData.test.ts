@@ -5,7 +5,16 @@ import { createService, dispatch } from '../src/core/service'
 import type { Service } from '../src/core/registry'
 import { ReviewSession } from '../src/core/review/session'
 import { call, watchWrites } from '../src/renderer/src/bridge'
-import { changeClaim, currentClaims, moveClaims, upsertClaim } from '../src/renderer/src/state/claimCache'
+import {
+  applyQueuedMoves,
+  changeClaim,
+  currentClaims,
+  moveClaims,
+  queueMove,
+  upsertClaim,
+} from '../src/renderer/src/state/claimCache'
+import { cpSlice } from '../src/shared/text'
+import { mapRange } from '../src/shared/textDiff'
 import {
   claimsQuery,
   createDeskClient,
@@ -83,6 +92,50 @@ it('keeps the claims in essay order, and an edit elsewhere leaves a claim the sa
   )
   expect(moved[1]).toBe(untouched)
   expect(moved[0].end).toBe(earlier.end + 1)
+})
+
+it('queues the moves of typed keys without touching the list, then moves the claims as key by key would', async () => {
+  const first = mark('챗GPT 유료 가입자 수 2위')
+  const client = createDeskClient()
+  await client.fetchQuery(claimsQuery(client))
+  const listed = client.getQueryData(claimsQuery(client).queryKey)!
+  const claim = listed[0]
+  const before = readDocument(session.store).text
+  // Three keys: one typed before the claim, one inside its words, one deleting the character before it.
+  const edits = [
+    { at: 0, remove: 0, insert: 'a' },
+    { at: claim.start + 3, remove: 0, insert: 'xy' },
+    { at: claim.start, remove: 1, insert: '' },
+  ]
+  let text = before
+  for (const { at, remove, insert } of edits) {
+    text = text.slice(0, at) + insert + text.slice(at + remove)
+    const region = { start: at, oldEnd: at + remove, newEnd: at + insert.length }
+    const now = text
+    queueMove(client, region, () => now)
+    // Nothing re-renders on a key: the list is the same object until the moves are applied.
+    expect(client.getQueryData(claimsQuery(client).queryKey)).toBe(listed)
+  }
+  // The same moves applied one at a time, as each key did before.
+  let expected: { start: number; end: number } | null = claim
+  text = before
+  for (const { at, remove, insert } of edits) {
+    text = text.slice(0, at) + insert + text.slice(at + remove)
+    expected = expected && mapRange(expected, { start: at, oldEnd: at + remove, newEnd: at + insert.length })
+  }
+  const moves = currentClaims(client)
+  const [moved] = moves
+  expect(moved.id).toBe(first.id)
+  expect({ start: moved.start, end: moved.end }).toEqual(expected)
+  expect(moved.exact).toBe(cpSlice(text, moved.start, moved.end))
+  expect(moved.exact).toContain('xy')
+  // Applied once: reading again moves nothing further.
+  expect(currentClaims(client)).toBe(client.getQueryData(claimsQuery(client).queryKey))
+  expect(currentClaims(client)[0]).toEqual(moved)
+  // A correction puts its claim where its new words are, whatever the edit did to its old range.
+  queueMove(client, { start: 0, oldEnd: 1, newEnd: 0 }, () => text.slice(1))
+  const [pinned] = applyQueuedMoves(client, { id: moved.id, start: 2, end: 9 })
+  expect({ start: pinned.start, end: pinned.end }).toEqual({ start: 2, end: 9 })
 })
 
 it('reports a refused change once, in one place, and leaves the list as it was', async () => {

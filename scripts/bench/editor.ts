@@ -2,7 +2,8 @@
  * `npm run bench -- --editor`: the essay editor at scale, through the browser harness and Debian's
  * Chromium. A 500,000-character essay with 5,000 claims against references measured in the same run:
  * opening it against a bare Lexical render of the same text, typing against the same text without
- * claims, and marking a claim. docs/editor-scale.md records a run and the goals.
+ * claims (and, for what typing costs in Lexical itself, in the bare editor), and marking a claim.
+ * docs/editor-scale.md records a run and the goals.
  * BENCH_EDITOR_CHARS and BENCH_EDITOR_CLAIMS change the sizes; --profile writes CPU profiles of the
  * typing and the marking (Chrome DevTools format) next to the run's files and says where.
  */
@@ -56,7 +57,10 @@ async function openApp(
   })
 }
 
-async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number> {
+/** The plain Lexical page; `editable`: taking typing, with the class the app gives a long essay. */
+async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number>
+async function openPlain(browser: Browser, essay: ParsedEssay, editable: true): Promise<Page>
+async function openPlain(browser: Browser, essay: ParsedEssay, editable = false): Promise<number | Page> {
   const bundle = await build({
     entryPoints: [join(__dirname, 'plainLexical.ts')],
     bundle: true,
@@ -71,8 +75,8 @@ async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number> 
     .map((f) => readFileSync(join(assets, f), 'utf8'))
     .join('\n')
   const html = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><style>${css}</style></head><body>
-<div class="app"><main class="workspace"><section class="essay-pane"><div id="essay" class="essay" contenteditable="false"></div></section></main></div>
-<script>window.__blocks = ${JSON.stringify(essay.blocks).replace(/</g, '\\u003c')}</script><script>${bundle.outputFiles[0].text}</script></body></html>`
+<div class="app"><main class="workspace"><section class="essay-pane${editable ? ' editing' : ''}"><div id="essay" class="essay${editable ? ' essay-long' : ''}" contenteditable="${editable}"${editable ? ' spellcheck="false"' : ''}></div></section></main></div>
+<script>window.__blocks = ${JSON.stringify(essay.blocks).replace(/</g, '\\u003c')}; window.__editable = ${editable}</script><script>${bundle.outputFiles[0].text}</script></body></html>`
   const page = await browser.newPage({
     viewport: { width: 1360, height: 900 },
   })
@@ -84,6 +88,7 @@ async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number> 
     polling: 50,
   })
   const ms = Date.now() - t0
+  if (editable) return page
   await page.close()
   return ms
 }
@@ -102,10 +107,22 @@ async function profiled<T>(page: Page, name: string, dir: string | undefined, ru
   return result
 }
 
-/** Edit mode, the caret in the essay's third paragraph, then KEYS keys: keydown to the paint after it. */
+/** Edit mode, the caret in the essay's fifth paragraph, then KEYS keys: keydown to the paint after it. */
 async function typeKeys(page: Page, label: string): Promise<number[]> {
   await page.keyboard.press('Control+Shift+E')
   await page.locator('.essay-pane.editing').waitFor()
+  const times = await pressKeys(page, label)
+  await page.keyboard.press('Escape')
+  await page.locator('.essay-pane.editing').waitFor({ state: 'detached' })
+  await page
+    .locator('.save-state.save-saved')
+    .waitFor({ timeout: 120_000 })
+    .catch(() => undefined)
+  return times
+}
+
+/** The caret in the essay's fifth paragraph, then KEYS keys (after five to warm up): keydown to the paint after each. */
+async function pressKeys(page: Page, label: string): Promise<number[]> {
   const paragraph = page.locator(`${ESSAY} p`).nth(4)
   await paragraph.click({ position: { x: 30, y: 8 } })
   await page.evaluate(() => {
@@ -133,12 +150,6 @@ async function typeKeys(page: Page, label: string): Promise<number[]> {
   console.log(
     `  main thread per key (${label}): script ${per('ScriptDuration').toFixed(1)} ms, layout ${per('LayoutDuration').toFixed(1)} ms, style ${per('RecalcStyleDuration').toFixed(1)} ms, all tasks ${per('TaskDuration').toFixed(1)} ms`,
   )
-  await page.keyboard.press('Escape')
-  await page.locator('.essay-pane.editing').waitFor({ state: 'detached' })
-  await page
-    .locator('.save-state.save-saved')
-    .waitFor({ timeout: 120_000 })
-    .catch(() => undefined)
   return times
 }
 
@@ -228,6 +239,10 @@ export async function benchEditor(): Promise<void> {
     const marks = await profiled(open.page, 'mark', dir, () => markClaims(open.page))
     const bare = await openApp(browser, harnesses[1].url, 0)
     const bareKeys = await typeKeys(bare.page, 'no claims')
+    // What typing costs in Lexical itself, on this machine: no React, no app, the same text and styles.
+    const plainPage = await openPlain(browser, essay, true)
+    const plainKeys = await pressKeys(plainPage, 'plain Lexical')
+    await plainPage.close()
     const p95 = percentile(keys, 95)
     const bareP95 = percentile(bareKeys, 95)
     row([
@@ -240,6 +255,12 @@ export async function benchEditor(): Promise<void> {
       `keystroke p50, ${CLAIMS} claims`,
       fmt(percentile(keys, 50)),
       `no claims ${fmt(percentile(bareKeys, 50))}`,
+      '',
+    ])
+    row([
+      'keystroke p95 / p50, plain Lexical (same text, no app)',
+      fmt(percentile(plainKeys, 95)),
+      `p50 ${fmt(percentile(plainKeys, 50))}`,
       '',
     ])
     row([

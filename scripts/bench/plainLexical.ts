@@ -12,6 +12,8 @@ declare global {
   interface Window {
     __blocks: Block[]
     __painted?: number
+    /** Set for the keystroke reference: the same editor taking typing. */
+    __editable?: boolean
   }
 }
 
@@ -31,7 +33,7 @@ const editor = createEditor({
 })
 editor.setRootElement(document.getElementById('essay'))
 registerRichText(editor)
-editor.setEditable(false)
+editor.setEditable(window.__editable === true)
 editor.update(() => $buildEssay(window.__blocks), { discrete: true })
 // Painted: a frame after the text is in the page, then the task after that frame.
 requestAnimationFrame(() => {

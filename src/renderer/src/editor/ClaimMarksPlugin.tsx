@@ -2,11 +2,11 @@ import { $isMarkNode, MarkNode } from '@lexical/mark'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical'
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
-import { mapRange } from '../../../shared/textDiff'
-import { $applyClaimMarks, $markRanges } from './claimMarks'
-import { LOAD_TAG, MARKS_TAG } from './DocumentSyncPlugin'
+import { mapRange, type EditRegion } from '../../../shared/textDiff'
+import { $markRanges } from './claimMarks'
+import { MARKS_TAG } from './DocumentSyncPlugin'
 import { essayIndexOf, type EssayChange } from './essayIndex'
 import { $blockShows, $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
 import { MarkLooks } from './markLooks'
@@ -38,22 +38,43 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     activeRef.current = activeId
     looks.show(byId, activeId)
   })
-  // Each claim's range as its marks show it, moved along with every edit of the text.
+  // Each claim's range as its marks show it, moved along with every edit of the text: the edits'
+  // regions are kept (`unmoved`) and applied when the ranges are next compared, not on every key.
   const drawn = useRef(new Map<string, ClaimRange>())
+  const unmoved = useRef<EditRegion[]>([])
+  const drawnNow = useCallback((): Map<string, ClaimRange> => {
+    const regions = unmoved.current
+    if (regions.length === 0) return drawn.current
+    unmoved.current = []
+    for (const [id, range] of drawn.current) {
+      let moved: { start: number; end: number } | null = range
+      for (let i = 0; i < regions.length && moved; i++) moved = mapRange(moved, regions[i])
+      if (!moved) drawn.current.delete(id)
+      else if (moved !== range) drawn.current.set(id, { id, start: moved.start, end: moved.end })
+    }
+    return drawn.current
+  }, [])
   // The paragraphs an edit touched, whose marks may no longer match the claims; null: look everywhere.
   const recheck = useRef<Set<NodeKey> | null>(new Set())
+  // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
+  // switched — with the claims of that render drawn (EssayContentPlugin): what is drawn starts again
+  // from those, before the next edit or change of claims is compared with it.
+  const loadSeen = useRef(0)
+  const sinceLoad = useCallback((): void => {
+    const { loaded } = essayIndexOf(editor)
+    if (loaded.count === loadSeen.current) return
+    loadSeen.current = loaded.count
+    drawn.current = new Map(loaded.claims.map((c) => [c.id, c]))
+    unmoved.current = []
+    recheck.current = new Set()
+  }, [editor])
 
   useEffect(() => {
     const { index, listeners } = essayIndexOf(editor)
     const follow = (change: EssayChange): void => {
+      sinceLoad()
       const { region } = change
-      if (region) {
-        for (const [id, range] of drawn.current) {
-          const moved = mapRange(range, region)
-          if (!moved) drawn.current.delete(id)
-          else if (moved !== range) drawn.current.set(id, { id, ...moved })
-        }
-      }
+      if (region) unmoved.current.push(region)
       if (recheck.current === null) return
       // A state set as a whole (undo, redo) may lack marks drawn since it was saved, anywhere.
       if (change.wholesale) recheck.current = null
@@ -65,32 +86,35 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
     }
     listeners.add(follow)
     return () => void listeners.delete(follow)
-  }, [editor])
+  }, [editor, sinceLoad])
 
   useLayoutEffect(() => {
     // Redrawing while a Hangul syllable is being composed would break the composition: wait for it.
     const redraw = (): boolean => {
       if (editor.isComposing()) return false
+      sinceLoad()
       const { index } = essayIndexOf(editor)
       const list = claimsRef.current
       let blocks = recheck.current
       if (blocks === null) {
         const now = editor.read(() => $markRanges($getRoot()))
         drawn.current = new Map([...now].map(([id, r]) => [id, { id, ...r }]))
+        unmoved.current = []
         blocks = new Set()
       }
       recheck.current = new Set()
       // Where claims differ from what is drawn: their old and new places.
+      const shown = drawnNow()
       const spans: BlockSpan[] = []
       const listed = new Set<string>()
       for (const c of list) {
         listed.add(c.id)
-        const d = drawn.current.get(c.id)
+        const d = shown.get(c.id)
         if (d && d.start === c.start && d.end === c.end) continue
         if (d) spans.push(d)
         spans.push(c)
       }
-      for (const [id, d] of drawn.current) if (!listed.has(id)) spans.push(d)
+      for (const [id, d] of shown) if (!listed.has(id)) spans.push(d)
       for (const span of spans) {
         const last = index.blockAt(Math.max(span.start, span.end - 1))
         for (let i = index.blockAt(span.start); i >= 0 && i <= last; i++) blocks.add(index.keyAt(i))
@@ -121,29 +145,23 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
       if (redraw()) unregister()
     })
     return unregister
-  }, [editor, claims])
-
-  // The essay is built anew whenever the review is (re)loaded — opened, imported, its verdict scale
-  // switched — which drops every mark; when the claims did not change, the effect above does not run
-  // again, so the marks are drawn again here, all of them, block by block.
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ tags }) => {
-        if (!tags.has(LOAD_TAG) || editor.isComposing()) return
-        const list = claimsRef.current
-        editor.update(() => $applyClaimMarks($getRoot(), list), { discrete: true, tag: ['historic', MARKS_TAG] })
-        drawn.current = new Map(list.map((c) => [c.id, { id: c.id, start: c.start, end: c.end }]))
-        recheck.current = new Set()
-      }),
-    [editor],
-  )
+  }, [editor, claims, sinceLoad, drawnNow])
 
   // Verdict colours, the selected claim and text-changed marks: only for the claims that changed.
   useEffect(() => looks.refresh(), [looks, claims, activeId])
 
+  // Registered once: registering it again walks every mark of the essay (skipInitialization: false).
+  // A layout effect: the marks are decorated before anything (the claims list) measures the page, so
+  // the first layout already has their look.
+  useLayoutEffect(
+    () =>
+      editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
+    [editor, looks],
+  )
+
+  const select = useEffectEvent(onSelectClaim)
   useEffect(() => {
     return mergeRegister(
-      editor.registerMutationListener(MarkNode, (mutations) => looks.follow(mutations), { skipInitialization: false }),
       editor.registerRootListener((root, previous) => {
         let down = { x: 0, y: 0 }
         const onMouseDown = (event: MouseEvent): void => {
@@ -160,7 +178,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
           if (ids.length === 0) return
           const ranked = looks.rank(ids)
           const at = ranked.indexOf(activeRef.current ?? '')
-          onSelectClaim(ranked[(at + 1) % ranked.length])
+          select(ranked[(at + 1) % ranked.length])
         }
         previous?.removeEventListener('click', onClick)
         root?.addEventListener('mousedown', onMouseDown)
@@ -171,7 +189,7 @@ export function ClaimMarksPlugin({ claims, activeId, onSelectClaim }: Props): nu
         }
       }),
     )
-  }, [editor, onSelectClaim, looks])
+  }, [editor, looks])
 
   useEffect(() => {
     if (!activeId) return

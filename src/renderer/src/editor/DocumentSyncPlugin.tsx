@@ -14,7 +14,11 @@ export const CORRECTION_TAG = 'factdesk-correction'
 export interface EssayEdit {
   /** The essay as blocks, read from the edited state when needed. */
   blocks: () => Block[]
-  text: string
+  /**
+   * The essay's plain text after the newest edit, joined on demand: a key costs its paragraph, and
+   * joining half a million characters on every key would not.
+   */
+  text: () => string
   /** Where the text changed, in code points of the text before and after (shared/textDiff.ts). */
   region: EditRegion | null
   /** Set when the edit applied a correction (rather than being typed). */
@@ -52,7 +56,7 @@ export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => vo
         if (change.region === null && tags.has(MARKS_TAG)) return
         // The blocks are only needed when the edit is saved, after typing pauses.
         const blocks = (): Block[] => editorState.read($blocksFromEditor)
-        edited({ blocks, text: index.text(), region: change.region, correction: tags.has(CORRECTION_TAG) })
+        edited({ blocks, text: () => index.text(), region: change.region, correction: tags.has(CORRECTION_TAG) })
       }),
       // The essay's plain text joins blocks with one line break; a line break inside a block would be
       // lost, so Shift+Enter starts a new paragraph as Enter does.

@@ -1,15 +1,26 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { useLayoutEffect } from 'react'
+import { useEffectEvent, useLayoutEffect } from 'react'
 import type { Block } from '../../../shared/essay'
 import { CLEAR_HISTORY_COMMAND } from 'lexical'
+import type { ClaimRange } from './markBlocks'
 import { LOAD_TAG } from './DocumentSyncPlugin'
+import { essayIndexOf } from './essayIndex'
 import { $buildEssay } from './essayState'
 
-/** Loads the review's essay into the editor whenever a review is opened. */
-export function EssayContentPlugin({ blocks }: { blocks: Block[] }): null {
+/**
+ * Loads the review's essay into the editor whenever a review is opened, with its claims' highlights
+ * built with it (essayState.ts): drawing them over an essay already on the page would split and
+ * rebuild most of its paragraphs again. ClaimMarksPlugin learns what was drawn
+ * from the essay index's entry (`loaded`).
+ */
+export function EssayContentPlugin({ blocks, claims }: { blocks: Block[]; claims: readonly ClaimRange[] }): null {
   const [editor] = useLexicalComposerContext()
+  const claimsNow = useEffectEvent(() => claims)
   useLayoutEffect(() => {
-    editor.update(() => $buildEssay(blocks), { discrete: true, tag: ['historic', LOAD_TAG] })
+    const entry = essayIndexOf(editor)
+    const drawn = claimsNow().map(({ id, start, end }) => ({ id, start, end }))
+    entry.loaded = { count: entry.loaded.count + 1, claims: drawn }
+    editor.update(() => $buildEssay(blocks, drawn), { discrete: true, tag: ['historic', LOAD_TAG] })
     // Another review (or an import) is not something Ctrl+Z should take back.
     editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined)
   }, [editor, blocks])

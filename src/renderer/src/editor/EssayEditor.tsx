@@ -93,7 +93,7 @@ export const EssayEditor = forwardRef<EssayEditorHandle, Props>(function EssayEd
       <HistoryPlugin />
       <EditablePlugin editable={props.editable} onLeave={props.onLeaveEdit} />
       <ReviewSelectionPlugin />
-      <EssayContentPlugin blocks={props.blocks} />
+      <EssayContentPlugin blocks={props.blocks} claims={props.claims} />
       <DocumentSyncPlugin onEdit={props.onEdit} />
       <ClaimMarksPlugin claims={props.claims} activeId={props.activeId} onSelectClaim={props.onSelectClaim} />
       <SelectionBridge ref={ref} />

@@ -165,7 +165,10 @@ function touchedBlocks(
     // Lexical marks the root on every update; whether its blocks changed is told by their number below.
     if (!self || key === 'root') continue
     intentional = true
-    if (!$getNodeByKey(key) || !blockOf(key)) return null
+    // An element removed by the update (a mark unwrapped when its block is redrawn): its parent, made
+    // writable by the removal, says where. A removed block changes their number, checked below.
+    if (!$getNodeByKey(key)) continue
+    if (!blockOf(key)) return null
   }
   // Marked dirty with nothing under it changed on purpose: the state was set as a whole (undo, redo).
   if (!intentional && dirtyLeaves.size === 0 && dirtyElements.size > 0) return null
@@ -174,16 +177,24 @@ function touchedBlocks(
   return blocks
 }
 
-const indexes = new WeakMap<object, { index: EssayIndex; listeners: Set<(change: EssayChange) => void> }>()
+/** What an editor's essay index is shared with: the changes as they happen, and the last load. */
+export interface EssayIndexEntry {
+  index: EssayIndex
+  listeners: Set<(change: EssayChange) => void>
+  /** The claims EssayContentPlugin drew with the essay when it last loaded it, and how many loads so far. */
+  loaded: { count: number; claims: readonly { id: string; start: number; end: number }[] }
+}
+
+const indexes = new WeakMap<object, EssayIndexEntry>()
 
 /**
  * The essay index of an editor, kept by DocumentSyncPlugin as the essay changes, and the changes as
  * they happen: ClaimMarksPlugin follows them to know which paragraphs to look at again.
  */
-export function essayIndexOf(editor: object): { index: EssayIndex; listeners: Set<(change: EssayChange) => void> } {
+export function essayIndexOf(editor: object): EssayIndexEntry {
   let entry = indexes.get(editor)
   if (!entry) {
-    entry = { index: new EssayIndex(), listeners: new Set() }
+    entry = { index: new EssayIndex(), listeners: new Set(), loaded: { count: 0, claims: [] } }
     indexes.set(editor, entry)
   }
   return entry

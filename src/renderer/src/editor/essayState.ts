@@ -14,6 +14,9 @@ import {
 import type { Block, BlockKind } from '../../../shared/essay'
 import { BLOCK_SEPARATOR, codePointLength } from '../../../shared/text'
 import { $createMetaNode, $isMetaNode, MetaNode } from './MetaNode'
+import { $appendMarkedRuns, claimsByBlock, type ClaimRange } from './markBlocks'
+
+const SEPARATOR = codePointLength(BLOCK_SEPARATOR)
 
 export const essayNodes: ReadonlyArray<Klass<LexicalNode>> = [HeadingNode, ListNode, ListItemNode, MarkNode, MetaNode]
 
@@ -32,12 +35,24 @@ function $blockElement(kind: BlockKind): ElementNode {
   }
 }
 
-/** Replaces the editor's content with the essay's blocks. */
-export function $buildEssay(blocks: readonly Block[]): void {
+/**
+ * Replaces the editor's content with the essay's blocks, with the claims' highlights drawn as it goes
+ * (markBlocks.ts): each block is one leaf block of the plain text, in order.
+ */
+export function $buildEssay(blocks: readonly Block[], claims: readonly ClaimRange[] = []): void {
   const root = $getRoot()
   root.clear()
   let list: ListNode | null = null
-  for (const block of blocks) {
+  let offset = 0
+  const spans = blocks.map((block) => {
+    const start = offset
+    for (const run of block.inlines) offset += codePointLength(run.text)
+    const span = { start, end: offset }
+    offset += SEPARATOR
+    return span
+  })
+  const byBlock = claims.length > 0 ? claimsByBlock(spans, claims) : null
+  for (const [i, block] of blocks.entries()) {
     let target: ElementNode
     if (block.kind === 'item' || block.kind === 'subitem') {
       if (!list) {
@@ -56,6 +71,10 @@ export function $buildEssay(blocks: readonly Block[]): void {
       list = null
       target = $blockElement(block.kind)
       root.append(target)
+    }
+    if (byBlock && byBlock[i].length > 0) {
+      $appendMarkedRuns(target, block.inlines, spans[i].start, byBlock[i])
+      continue
     }
     for (const run of block.inlines) {
       if (run.text === '') continue

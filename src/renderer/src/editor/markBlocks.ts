@@ -1,5 +1,5 @@
-import { $createMarkNode, $isMarkNode, $unwrapMarkNode } from '@lexical/mark'
-import type { ElementNode, TextNode } from 'lexical'
+import { $createMarkNode, $isMarkNode, $unwrapMarkNode, type MarkNode } from '@lexical/mark'
+import { $createTextNode, type ElementNode, type TextNode } from 'lexical'
 import { codePointLength, utf16Index } from '../../../shared/text'
 
 /**
@@ -131,4 +131,51 @@ function $wrapPiece(piece: TextNode, ids: string[]): void {
   const mark = $createMarkNode(ids)
   piece.insertBefore(mark)
   mark.append(piece)
+}
+
+/**
+ * Appends a block's runs with its claims already marked: what $drawBlock makes of the plain runs,
+ * built directly, so an essay loaded with thousands of claims is not split again node by node.
+ */
+export function $appendMarkedRuns(
+  target: ElementNode,
+  runs: readonly { text: string; bold?: boolean }[],
+  start: number,
+  claims: readonly ClaimRange[],
+): void {
+  const cuts = claims.length > 0 ? [...new Set(claims.flatMap((c) => [c.start, c.end]))].sort((a, b) => a - b) : []
+  let next = 0
+  let s = start
+  let mark: MarkNode | null = null
+  let markIds = ''
+  for (const run of runs) {
+    if (run.text === '') continue
+    const length = codePointLength(run.text)
+    while (next < cuts.length && cuts[next] <= s) next++
+    const bounds = [s]
+    for (let i = next; i < cuts.length && cuts[i] < s + length; i++) bounds.push(cuts[i])
+    bounds.push(s + length)
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const [a, b] = [bounds[k], bounds[k + 1]]
+      const piece = $createTextNode(
+        bounds.length === 2 ? run.text : run.text.slice(utf16Index(run.text, a - s), utf16Index(run.text, b - s)),
+      )
+      if (run.bold) piece.toggleFormat('bold')
+      const ids = claims.filter((c) => c.start <= a && b <= c.end).map((c) => c.id)
+      if (ids.length === 0) {
+        target.append(piece)
+        mark = null
+        continue
+      }
+      // Consecutive runs (e.g. bold then plain) under the same claims share one mark, as in $wrapPiece.
+      const key = ids.join(' ')
+      if (mark && markIds === key) mark.append(piece)
+      else {
+        mark = $createMarkNode(ids)
+        markIds = key
+        target.append(mark.append(piece))
+      }
+    }
+    s += length
+  }
 }

@@ -5,6 +5,9 @@ import type { Claim } from '../../../shared/domain'
 /** The class of a highlight covering a claim whose text changed since it was rated. */
 export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
 
+/** What a claim's highlights show of it; the length ranks overlapping claims (the shortest colours the mark). */
+const lookOf = (c: Claim): string => `${c.verdict}|${c.textChanged ? 1 : 0}|${c.end - c.start}`
+
 /**
  * The look of the highlights: the verdict colour of the most specific claim under each mark, the
  * selected claim, and the wavy underline of a claim whose text changed since it was rated. It knows
@@ -53,6 +56,14 @@ export class MarkLooks {
     // A claim's first and last marks carry its edges: a new or removed mark may move them.
     for (const id of touched) for (const key of this.marksOf.get(id) ?? []) keys.add(key)
     for (const key of keys) this.decorate(key)
+    // Every mark of these claims now shows them as they are: refresh() need not decorate them again
+    // (at open, that would be every mark twice).
+    for (const id of touched) {
+      const c = this.claims.get(id)
+      if (!c) continue
+      this.seen.set(id, c)
+      this.applied.set(id, lookOf(c))
+    }
   }
 
   /** After a render: decorates again the marks of claims whose look changed, and of the selection. */
@@ -61,8 +72,7 @@ export class MarkLooks {
     for (const [id, c] of this.claims) {
       if (this.seen.get(id) === c) continue
       this.seen.set(id, c)
-      // The length ranks overlapping claims (the shortest colours the mark).
-      const look = `${c.verdict}|${c.textChanged ? 1 : 0}|${c.end - c.start}`
+      const look = lookOf(c)
       if (this.applied.get(id) === look) continue
       this.applied.set(id, look)
       changed.add(id)

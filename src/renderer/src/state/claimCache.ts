@@ -1,25 +1,77 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { Claim } from '../../../shared/domain'
 import { cpSlice } from '../../../shared/text'
+import { mapRange, type EditRegion } from '../../../shared/textDiff'
 import { change, keys, unsavedEdits, withUnsaved } from './queryClient'
 
 function byPosition(a: Claim, b: Claim): number {
   return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
 }
 
-/** The claims as the page shows them now (the cache is read synchronously, so fast typing sees its own moves). */
+/**
+ * Edits of the essay whose moves of the claims are not in the list yet, per client. A key typed above
+ * thousands of claims moves all of them: doing it on every key would re-render the desk and cost the
+ * claims' count each time, while the highlights (Lexical's nodes) move with the text by themselves. So
+ * a key only queues its edit region, and the claims are moved once, when typing pauses
+ * (useDocumentSync.ts) or when anything reads or changes the list here.
+ */
+interface QueuedMoves {
+  regions: (EditRegion | null)[]
+  /** The essay's text after the newest queued edit. */
+  text: () => string
+}
+const queuedByClient = new WeakMap<QueryClient, QueuedMoves>()
+
+/** Queues an edit's move of the claims (see QueuedMoves); `text` gives the essay's text after it. */
+export function queueMove(client: QueryClient, region: EditRegion | null, text: () => string): void {
+  const queued = queuedByClient.get(client)
+  if (queued) {
+    queued.regions.push(region)
+    queued.text = text
+  } else queuedByClient.set(client, { regions: [region], text })
+}
+
+/** Forgets the queued moves (the essay was loaded again: they were about the text it replaced). */
+export function dropQueuedMoves(client: QueryClient): void {
+  queuedByClient.delete(client)
+}
+
+/**
+ * Moves the claims by every queued edit, in order, as if each had been applied as it happened; `pin`
+ * puts one claim at the range given instead (the claim whose words a correction replaced).
+ */
+export function applyQueuedMoves(client: QueryClient, pin?: { id: string; start: number; end: number }): Claim[] {
+  const queued = queuedByClient.get(client)
+  if (!queued) return client.getQueryData<Claim[]>(keys.claims) ?? []
+  queuedByClient.delete(client)
+  const { regions, text } = queued
+  return moveClaims(
+    client,
+    (c) => {
+      if (pin && c.id === pin.id) return { start: pin.start, end: pin.end }
+      let range: { start: number; end: number } | null = c
+      for (let i = 0; i < regions.length && range; i++) range = mapRange(range, regions[i])
+      return range
+    },
+    text(),
+  )
+}
+
+/** The claims as the page shows them now, moved by every edit so far (fast typing sees its own moves). */
 export function currentClaims(client: QueryClient): Claim[] {
-  return client.getQueryData<Claim[]>(keys.claims) ?? []
+  return applyQueuedMoves(client)
 }
 
 /** A change answered with its claim: it replaces the one in the list, in essay order. */
 export function upsertClaim(client: QueryClient, claim: Claim): void {
+  applyQueuedMoves(client)
   client.setQueryData<Claim[]>(keys.claims, (list = []) =>
     [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition),
   )
 }
 
 export function dropClaim(client: QueryClient, id: string): void {
+  applyQueuedMoves(client)
   client.setQueryData<Claim[]>(keys.claims, (list = []) => list.filter((c) => c.id !== id))
 }
 
@@ -34,7 +86,7 @@ export function moveClaims(
   place: (c: Claim) => { start: number; end: number } | null,
   text: string,
 ): Claim[] {
-  const next = currentClaims(client).map((c) => {
+  const next = (client.getQueryData<Claim[]>(keys.claims) ?? []).map((c) => {
     if (!c.anchored) return c
     const range = place(c)
     if (!range) return { ...c, anchored: false }

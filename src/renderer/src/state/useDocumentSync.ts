@@ -2,11 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react'
 import type { Claim, Correction } from '../../../shared/domain'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
-import { mapRange } from '../../../shared/textDiff'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
-import { moveClaims, replaceClaims } from './claimCache'
+import { applyQueuedMoves, currentClaims, dropQueuedMoves, queueMove, replaceClaims } from './claimCache'
 import type { Review } from './useReview'
 
 const SAVE_DELAY_MS = 400
@@ -14,7 +13,8 @@ const SAVE_DELAY_MS = 400
 interface PendingSave {
   blocks: () => Block[]
   ranges: { id: string; start: number; end: number }[]
-  text: string
+  /** Edits made when it was sent for: the service's claims replace the list only if none came since. */
+  edits: number
   /** An applied correction the service has not recorded yet: the save records it (correction-apply). */
   correctionId?: string
 }
@@ -22,24 +22,30 @@ interface PendingSave {
 const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
 
 /**
- * Keeps the review file in step with the essay as the reviewer edits it: claims move with the text at
- * once (so highlights never jump), and the essay with every claim's new position is saved shortly after
- * typing pauses, when a claim is marked, and before the window goes away. Each save sends the whole
- * essay, so only the newest edit needs to reach the service: a save that fails keeps it (and any
- * correction it applied) for the save tracker to send again.
+ * Keeps the review file in step with the essay as the reviewer edits it: the highlights move with the
+ * text at once (they are the editor's own nodes), the claims in the list when typing pauses (each key
+ * only queues its edit, claimCache.ts: moving thousands of claims on every key would cost more than
+ * the key), and the essay with every claim's new position is saved shortly after typing pauses, when
+ * a claim is marked, and before the window goes away. Each save sends the whole essay, so only the
+ * newest edit needs to reach the service: a save that fails keeps it (and any correction it applied)
+ * for the save tracker to send again.
  */
 export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHandle | null>) {
   const { doc, client, report, saves } = review
-  const lastText = useRef<string | null>(null)
-  const pending = useRef<PendingSave | null>(null)
+  const loaded = useRef(false)
+  const edits = useRef(0)
+  // The newest typed edit not handed to the save yet.
+  const pending = useRef<Pick<PendingSave, 'blocks'> | null>(null)
   const unsent = useRef<PendingSave | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const saving = useRef<Promise<unknown>>(Promise.resolve())
   const correcting = useRef<{ correction: Correction; start: number } | null>(null)
 
   useEffect(() => {
-    lastText.current = doc?.text ?? null
-  }, [doc])
+    loaded.current = doc != null
+    // The essay is built again from this document: edits queued before were edits of the one it replaces.
+    dropQueuedMoves(client)
+  }, [doc, client])
 
   const saveEssay = useCallback(async () => {
     const save = unsent.current
@@ -51,7 +57,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         ? await call('correction-apply', { id: save.correctionId, ...args })
         : await call('document-save', args)
       // Newer edits have moved the claims since; the next save brings their positions.
-      if (lastText.current === save.text && pending.current === null && unsent.current === null)
+      if (edits.current === save.edits && pending.current === null && unsent.current === null)
         replaceClaims(client, claims)
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
@@ -77,44 +83,35 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current)
-    const save = pending.current
+    const typed = pending.current
     pending.current = null
-    if (save) void queue(save)
+    // The claims move now, once for all the keys typed since the last pause.
+    if (typed) void queue({ blocks: typed.blocks, ranges: rangesOf(currentClaims(client)), edits: edits.current })
     saves.waiting('essay-typing', false)
     await saving.current
-  }, [queue, saves])
+  }, [queue, saves, client])
 
   const onEdit = useCallback(
     (edit: EssayEdit) => {
-      const before = lastText.current
-      lastText.current = edit.text
+      edits.current += 1
       // The editor says where the text changed (diffing the whole essay on every key would cost its length).
-      const region = before === null ? null : edit.region
+      queueMove(client, loaded.current ? edit.region : null, edit.text)
       const corrected = edit.correction ? correcting.current : null
-      const claims = moveClaims(
-        client,
-        (c) => {
-          if (corrected && c.id === corrected.correction.claimId) {
-            return { start: corrected.start, end: corrected.start + codePointLength(corrected.correction.replacement) }
-          }
-          return mapRange(c, region)
-        },
-        edit.text,
-      )
       if (corrected) {
+        const { correction, start } = corrected
+        const claims = applyQueuedMoves(client, {
+          id: correction.claimId,
+          start,
+          end: start + codePointLength(correction.replacement),
+        })
         correcting.current = null
         clearTimeout(timer.current)
         pending.current = null
         saves.waiting('essay-typing', false)
-        void queue({
-          blocks: edit.blocks,
-          ranges: rangesOf(claims),
-          text: edit.text,
-          correctionId: corrected.correction.id,
-        })
+        void queue({ blocks: edit.blocks, ranges: rangesOf(claims), edits: edits.current, correctionId: correction.id })
         return
       }
-      pending.current = { blocks: edit.blocks, ranges: rangesOf(claims), text: edit.text }
+      pending.current = { blocks: edit.blocks }
       // Not saved yet while typing pauses: the indicator says Saving… from the first key.
       saves.waiting('essay-typing', true)
       clearTimeout(timer.current)

@@ -27,8 +27,12 @@ const noClaims: Claim[] = []
  */
 export function useReview() {
   const client = useQueryClient()
-  const doc = useQuery(queries.document).data ?? null
-  const claims = useQuery(claimsQuery(client)).data ?? noClaims
+  const essay = useQuery(queries.document).data ?? null
+  const claimsRead = useQuery(claimsQuery(client))
+  const claims = claimsRead.data ?? noClaims
+  // The essay is shown once its claims are known too, so the editor builds it with its highlights in
+  // one pass rather than drawing thousands of them over a text already on the page.
+  const doc = claimsRead.data !== undefined || claimsRead.isError ? essay : null
   const prefs = useQuery(queries.prefs).data ?? null
   const [activeId, setActiveId] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)

@@ -13,6 +13,7 @@ import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
 import { allClaimRows, allSourceRows } from '../claims/queries'
 import { readDocument } from '../document/queries'
+import { quickEntities } from './bundleFast'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -193,12 +194,15 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
       )
     }
   }
-  const parsed = bundleSchema.safeParse(upgradeBundle(value))
+  const upgraded = upgradeBundle(value)
+  // Claims and sources that pass the quick check are not read by the schema again (./bundleFast.ts).
+  const quick = quickEntities(upgraded)
+  const parsed = bundleSchema.safeParse(quick ? { ...(upgraded as object), claims: [], sources: [] } : upgraded)
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
     refuse(name, `this is not a valid review bundle (${first.join('; ')}).`)
   }
-  const bundle = parsed.data
+  const bundle = quick ? { ...parsed.data, ...quick } : parsed.data
   const text = bundle.document.text
   if (essayText(bundle.document.blocks) !== text) refuse(name, 'the document text does not match its blocks.')
   if (contentHash(text) !== bundle.document.hash) refuse(name, 'the document hash does not match its text.')

@@ -43,6 +43,29 @@ const sourceContent = (
     ? 'deleted'
     : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
 
+/**
+ * This review's rows of a table among `ids`: the whole table when the file brings a good share of it
+ * (one scan reads faster than as many lookups), else by id.
+ */
+function localRows<Row extends { id: string }>(
+  db: ReviewStore['db'],
+  table: 'claim' | 'source',
+  incoming: number,
+  ids: string,
+): Map<string, Row> {
+  const rows = new Map<string, Row>()
+  if (incoming === 0) return rows
+  const count = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+  const sql =
+    incoming * 4 >= count
+      ? `SELECT * FROM ${table}`
+      : `SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`
+  const stmt = db.prepare(sql)
+  for (const r of (incoming * 4 >= count ? stmt.iterate() : stmt.iterate(ids)) as IterableIterator<Row>)
+    rows.set(r.id, r)
+  return rows
+}
+
 /** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
 export function mergeIncoming(
   store: ReviewStore,
@@ -69,9 +92,29 @@ export function mergeIncoming(
     notes: [...incoming.notes],
   }
   const documentId = doc.id
-  // Looked up per entity (each id comes once in a file), so a small live-sync batch does not read every history.
+  // Each id comes once in a file, so what this review holds for the file's claims and sources is read
+  // in one go before anything is written, and only for those ids (a small live-sync batch reads little).
+  const ids = JSON.stringify([...incoming.claims.map((c) => c.id), ...incoming.sources.map((s) => s.id)])
+  const seen = new Map<string, Set<string>>()
+  for (const r of db
+    .prepare(`SELECT entity_id, version FROM version_seen WHERE entity_id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .iterate(ids) as IterableIterator<[string, string]>) {
+    const set = seen.get(r[0])
+    if (set) set.add(r[1])
+    else seen.set(r[0], new Set([r[1]]))
+  }
+  const localClaims = localRows<ClaimRow>(db, 'claim', incoming.claims.length, ids)
+  const localSources = localRows<SourceRow>(db, 'source', incoming.sources.length, ids)
+  // Entities with a pending conflict: only these can have one to settle.
+  const pending = new Set(
+    db.prepare(`SELECT DISTINCT entity_id FROM conflict WHERE resolved = ''`).pluck().all() as string[],
+  )
   const historyOf = db.prepare(`SELECT version FROM version_seen WHERE entity_id = ?`).pluck()
+  // Replies, tags, corrections and workflow look theirs up one by one.
   const known = (id: string) => new Set(historyOf.all(id) as string[])
+  const NONE = new Set<string>()
+  const claimKnown = (id: string) => seen.get(id) ?? NONE
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const addConflict = db.prepare(
     `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -81,11 +124,9 @@ export function mergeIncoming(
   const settleConflicts = db.prepare(
     `UPDATE conflict SET resolved = ? WHERE entity_id = ? AND resolved = '' AND their_version IN (SELECT value FROM json_each(?))`,
   )
-  const claimRow = db.prepare(`SELECT * FROM claim WHERE id = ?`)
-  const sourceRow = db.prepare(`SELECT * FROM source WHERE id = ?`)
   const writeClaim = db.prepare(
     `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version, text_changed)
-     VALUES (@id, @documentId, @exact, @prefix, @suffix, @start, @end, @anchored, @verdict, @status, @note, @author, @created, @modified, @modifiedBy, @revision, @deleted, @version, @textChanged)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
        start = excluded.start, end = excluded.end, anchored = excluded.anchored, verdict = excluded.verdict, text_changed = excluded.text_changed,
        status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
@@ -93,7 +134,7 @@ export function mergeIncoming(
   )
   const writeSource = db.prepare(
     `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
-     VALUES (@id, @claimId, @url, @title, @publisher, @published, @accessed, @excerpt, @archiveUrl, @created, @modified, @revision, @deleted, @version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
        published = excluded.published, accessed = excluded.accessed, excerpt = excluded.excerpt,
        archive_url = excluded.archive_url, modified = excluded.modified, revision = excluded.revision,
@@ -116,8 +157,9 @@ export function mergeIncoming(
   const touched = new MergeTouches()
   db.transaction(() => {
     for (const c of incoming.claims) {
-      const local = claimRow.get(c.id) as ClaimRow | undefined
-      const rel = relation(known(c.id), local?.version, c)
+      const local = localClaims.get(c.id)
+      const versions = claimKnown(c.id)
+      const rel = relation(versions, local?.version, c)
       if (rel === 'same') summary.unchanged++
       else if (rel === 'concurrent' && local) {
         if (claimContent({ ...local, deleted: local.deleted === 1 }) === claimContent(c)) summary.unchanged++
@@ -139,7 +181,28 @@ export function mergeIncoming(
         const place = placeClaim(c)
         // A file without the mark (older bundles, W3C) leaves ours as it is.
         const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
-        writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0, textChanged })
+        // Positional: binding named parameters from an object costs more than the insert's own work.
+        writeClaim.run(
+          c.id,
+          documentId,
+          place.exact,
+          place.prefix,
+          place.suffix,
+          place.start,
+          place.end,
+          place.anchored,
+          c.verdict,
+          c.status,
+          c.note,
+          c.author,
+          c.created,
+          c.modified,
+          c.modifiedBy,
+          c.revision,
+          c.deleted ? 1 : 0,
+          c.version,
+          textChanged,
+        )
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
         // The words the claim judged before: the file's quote when it was placed on other words, else
         // this review's own words when the file's newer version moved the claim elsewhere.
@@ -155,7 +218,8 @@ export function mergeIncoming(
             new Date().toISOString(),
           )
         }
-        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
+        if (rel === 'theirs-newer' && pending.has(c.id))
+          settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
         if (c.deleted) {
           if (local?.deleted === 0) summary.deleted++
           else summary.unchanged++
@@ -164,11 +228,12 @@ export function mergeIncoming(
         if (!place.anchored && !c.deleted) summary.unanchored.push({ id: c.id, exact: c.exact })
         touched.note(c.id, claimChange(rel, local?.deleted === 1, c.deleted))
       }
-      for (const v of c.history) remember.run(c.id, v)
+      for (const v of c.history) if (!versions.has(v)) remember.run(c.id, v)
     }
     for (const s of incoming.sources) {
-      const local = sourceRow.get(s.id) as SourceRow | undefined
-      const rel = relation(known(s.id), local?.version, s)
+      const local = localSources.get(s.id)
+      const versions = claimKnown(s.id)
+      const rel = relation(versions, local?.version, s)
       if (rel === 'concurrent' && local) {
         const mine = { ...local, archiveUrl: local.archive_url, deleted: local.deleted === 1 }
         if (sourceContent(mine) !== sourceContent(s)) {
@@ -186,13 +251,29 @@ export function mergeIncoming(
           continue
         }
       } else if (rel === 'new' || rel === 'theirs-newer') {
-        writeSource.run({ ...s, deleted: s.deleted ? 1 : 0 })
-        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
+        writeSource.run(
+          s.id,
+          s.claimId,
+          s.url,
+          s.title,
+          s.publisher,
+          s.published,
+          s.accessed,
+          s.excerpt,
+          s.archiveUrl,
+          s.created,
+          s.modified,
+          s.revision,
+          s.deleted ? 1 : 0,
+          s.version,
+        )
+        if (rel === 'theirs-newer' && pending.has(s.id))
+          settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
         if (rel === 'new') summary.sourcesAdded++
         else summary.sourcesUpdated++
         touched.note(s.claimId, 'thread')
       }
-      for (const v of s.history) remember.run(s.id, v)
+      for (const v of s.history) if (!versions.has(v)) remember.run(s.id, v)
     }
     Object.assign(summary, mergeThread(store, incoming, known, touched))
     const extras = mergeExtras(store, incoming, known, touched)

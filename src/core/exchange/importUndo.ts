@@ -32,8 +32,9 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * version before and after it, and an import can be undone only while the review is still at its
  * "after". No writer can slip past that (any write to a content table by any code or tool gives the
  * review a new version), and undoing one import gives back its "before", so the import made just
- * before it (nothing changed in between) is offered next. The import log row stays, marked undone. The search index is a cache outside the hash: the
- * search's own triggers see the replayed rows and re-index those claims.
+ * before it (nothing changed in between) is offered next. The import log row stays, marked undone.
+ * The search index is a cache outside the state: the search's own triggers see the replayed rows and
+ * re-index those claims.
  */
 
 function installCapture(db: Database.Database, tables: TableShape[]): void {

@@ -100,7 +100,7 @@ function claim(c: unknown): BundleClaim | null {
     revision: c.revision,
     deleted: c.deleted,
     version: c.version,
-    history: [...c.history],
+    history: [...(c.history as string[])],
   }
 }
 
@@ -140,7 +140,7 @@ function source(s: unknown): BundleSource | null {
     revision: s.revision,
     deleted: s.deleted,
     version: s.version,
-    history: [...s.history],
+    history: [...(s.history as string[])],
   }
 }
 

@@ -137,9 +137,9 @@ function source(s: unknown): BundleSource | null {
     archiveUrl: s.archiveUrl as string,
     created: s.created,
     modified: s.modified,
-    revision: s.revision,
-    deleted: s.deleted,
-    version: s.version,
+    revision: s.revision as number,
+    deleted: s.deleted as boolean,
+    version: s.version as string,
     history: [...(s.history as string[])],
   }
 }

@@ -81,26 +81,27 @@ function claim(c: unknown): BundleClaim | null {
     version(c.version) &&
     history(c.history)
   if (!ok) return null
+  const k = c as unknown as BundleClaim
   return {
-    id: c.id,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
-    start: c.start,
-    end: c.end,
-    anchored: c.anchored,
-    ...('textChanged' in c ? { textChanged: c.textChanged as boolean } : {}),
-    verdict: c.verdict,
-    status: c.status as BundleClaim['status'],
-    note: c.note,
-    author: c.author,
-    created: c.created,
-    modified: c.modified,
-    modifiedBy: c.modifiedBy,
-    revision: c.revision,
-    deleted: c.deleted,
-    version: c.version,
-    history: [...(c.history as string[])],
+    id: k.id,
+    exact: k.exact,
+    prefix: k.prefix,
+    suffix: k.suffix,
+    start: k.start,
+    end: k.end,
+    anchored: k.anchored,
+    ...('textChanged' in c ? { textChanged: k.textChanged } : {}),
+    verdict: k.verdict,
+    status: k.status,
+    note: k.note,
+    author: k.author,
+    created: k.created,
+    modified: k.modified,
+    modifiedBy: k.modifiedBy,
+    revision: k.revision,
+    deleted: k.deleted,
+    version: k.version,
+    history: [...k.history],
   }
 }
 
@@ -125,22 +126,23 @@ function source(s: unknown): BundleSource | null {
     version(s.version) &&
     history(s.history)
   if (!ok) return null
+  const k = s as unknown as BundleSource
   return {
-    id: s.id,
-    claimId: s.claimId,
-    url: s.url,
-    title: s.title,
-    publisher: s.publisher,
-    published: s.published,
-    accessed: s.accessed,
-    excerpt: s.excerpt,
-    archiveUrl: s.archiveUrl as string,
-    created: s.created,
-    modified: s.modified,
-    revision: s.revision as number,
-    deleted: s.deleted as boolean,
-    version: s.version as string,
-    history: [...(s.history as string[])],
+    id: k.id,
+    claimId: k.claimId,
+    url: k.url,
+    title: k.title,
+    publisher: k.publisher,
+    published: k.published,
+    accessed: k.accessed,
+    excerpt: k.excerpt,
+    archiveUrl: k.archiveUrl,
+    created: k.created,
+    modified: k.modified,
+    revision: k.revision,
+    deleted: k.deleted,
+    version: k.version,
+    history: [...k.history],
   }
 }
 

@@ -73,7 +73,11 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string; live?: boolean },
 ): ImportSummary {
   const { db } = store
-  const doc = readDocument(store)
+  // The essay's id and text only (parsing its blocks costs more than the rest of a small merge); a
+  // review without one is refused as readDocument refuses it.
+  const doc =
+    (db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as { id: string; text: string } | undefined) ??
+    readDocument(store)
   const localText = doc.text
   const documentDiffers = incoming.documentText !== localText
   const summary: ImportSummary = {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
-import type { ClaimRow, SourceRow } from '../db/rows'
 import { Anchorer, fuzzyBudget, fuzzyBudgetNote } from '../document/anchoring'
 import { recordTextChange } from '../claims/textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
@@ -11,6 +10,7 @@ import { relation } from './mergeRules'
 import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
 import { readDocument } from '../document/queries'
+import { localState } from './mergeLocal'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -43,29 +43,6 @@ const sourceContent = (
     ? 'deleted'
     : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
 
-/**
- * This review's rows of a table among `ids`: the whole table when the file brings a good share of it
- * (one scan reads faster than as many lookups), else by id.
- */
-function localRows<Row extends { id: string }>(
-  db: ReviewStore['db'],
-  table: 'claim' | 'source',
-  incoming: number,
-  ids: string,
-): Map<string, Row> {
-  const rows = new Map<string, Row>()
-  if (incoming === 0) return rows
-  const count = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-  const sql =
-    incoming * 4 >= count
-      ? `SELECT * FROM ${table}`
-      : `SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`
-  const stmt = db.prepare(sql)
-  for (const r of (incoming * 4 >= count ? stmt.iterate() : stmt.iterate(ids)) as IterableIterator<Row>)
-    rows.set(r.id, r)
-  return rows
-}
-
 /** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
 export function mergeIncoming(
   store: ReviewStore,
@@ -96,29 +73,10 @@ export function mergeIncoming(
     notes: [...incoming.notes],
   }
   const documentId = doc.id
-  // Each id comes once in a file, so what this review holds for the file's claims and sources is read
-  // in one go before anything is written, and only for those ids (a small live-sync batch reads little).
-  const ids = JSON.stringify([...incoming.claims.map((c) => c.id), ...incoming.sources.map((s) => s.id)])
-  const seen = new Map<string, Set<string>>()
-  for (const r of db
-    .prepare(`SELECT entity_id, version FROM version_seen WHERE entity_id IN (SELECT value FROM json_each(?))`)
-    .raw()
-    .iterate(ids) as IterableIterator<[string, string]>) {
-    const set = seen.get(r[0])
-    if (set) set.add(r[1])
-    else seen.set(r[0], new Set([r[1]]))
-  }
-  const localClaims = localRows<ClaimRow>(db, 'claim', incoming.claims.length, ids)
-  const localSources = localRows<SourceRow>(db, 'source', incoming.sources.length, ids)
-  // Entities with a pending conflict: only these can have one to settle.
-  const pending = new Set(
-    db.prepare(`SELECT DISTINCT entity_id FROM conflict WHERE resolved = ''`).pluck().all() as string[],
-  )
   const historyOf = db.prepare(`SELECT version FROM version_seen WHERE entity_id = ?`).pluck()
   // Replies, tags, corrections and workflow look theirs up one by one.
   const known = (id: string) => new Set(historyOf.all(id) as string[])
   const NONE = new Set<string>()
-  const claimKnown = (id: string) => seen.get(id) ?? NONE
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const addConflict = db.prepare(
     `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -160,6 +118,9 @@ export function mergeIncoming(
 
   const touched = new MergeTouches()
   db.transaction(() => {
+    // Read under the write lock, as the per-claim lookups were: nothing can change it before the writes.
+    const { seen, localClaims, localSources, pending } = localState(db, incoming.claims, incoming.sources)
+    const claimKnown = (id: string) => seen.get(id) ?? NONE
     for (const c of incoming.claims) {
       const local = localClaims.get(c.id)
       const versions = claimKnown(c.id)

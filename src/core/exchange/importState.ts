@@ -7,7 +7,7 @@ import { all } from '../db/query'
  * "Until the next change": the states an import leaves and finds, for "Undo import" (./importUndo.ts).
  *
  * A state is the review's content version (`version:N`, the `review_version` row): triggers in the
- * review file (migration step 15) give it a value never used before on every insert, update or delete
+ * review file (migration step 10) give it a value never used before on every insert, update or delete
  * of a content table, whoever writes, so comparing one number tells what hashing every row told. The
  * schema check refuses a file whose triggers were removed or changed (src/core/db/reviewSchema.ts).
  * Undoing an import gives the version back its "before", so the import made just before it (nothing

@@ -277,7 +277,9 @@ describe('import', () => {
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
       DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo; DROP TABLE IF EXISTS claim_origin; DROP TABLE IF EXISTS claim_workflow; DROP TABLE IF EXISTS notice_seen; DROP TABLE IF EXISTS sync_pushed;
       ALTER TABLE claim DROP COLUMN version; ALTER TABLE claim DROP COLUMN anchored; ALTER TABLE source DROP COLUMN version;
-      ALTER TABLE claim DROP COLUMN text_changed`)
+      ALTER TABLE claim DROP COLUMN text_changed; DROP TABLE IF EXISTS review_version`)
+    for (const t of ['meta', 'document', 'claim', 'source'])
+      for (const op of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS ${t}_version_${op}`)
     db.pragma('user_version = 1')
     db.close()
     const oldBytes = sha256(old)

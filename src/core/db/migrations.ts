@@ -277,7 +277,49 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (server, record)
   ) STRICT, WITHOUT ROWID;
   `,
+  // The version of the review's content, which "Undo import" compares instead of hashing every row
+  // (src/core/exchange/importState.ts): every insert, update or delete of a content table, by any
+  // code or tool, moves \`current\` to a value never given before (\`latest\` + 1). A table added to
+  // the content later needs these three triggers in its own step (test/importVersion.test.ts checks).
+  `
+  CREATE TABLE review_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    current INTEGER NOT NULL,
+    latest INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO review_version (id, current, latest) VALUES (1, 0, 0);
+  ${versionTriggers([
+    'claim',
+    'claim_origin',
+    'claim_tag',
+    'claim_workflow',
+    'conflict',
+    'correction',
+    'dismissed_suggestion',
+    'document',
+    'event',
+    'meta',
+    'reply',
+    'setting',
+    'source',
+    'tag_style',
+    'version_seen',
+    'version_value',
+  ])}
+  `,
 ]
+
+/** The triggers that give the review a new content version on every write to `tables`. */
+function versionTriggers(tables: string[]): string {
+  const bump = `UPDATE review_version SET current = latest + 1, latest = latest + 1;`
+  return tables
+    .flatMap((t) =>
+      ['INSERT', 'UPDATE', 'DELETE'].map(
+        (op) => `CREATE TRIGGER ${t}_version_${op.toLowerCase()} AFTER ${op} ON ${t} BEGIN ${bump} END;`,
+      ),
+    )
+    .join('\n  ')
+}
 
 export const SCHEMA_VERSION = migrations.length
 

@@ -13,6 +13,7 @@ import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
 import { allClaimRows, allSourceRows } from '../claims/queries'
 import { readDocument } from '../document/queries'
+import { quickEntities } from './bundleFast'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -191,12 +192,15 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
       throw new FactdeskError('import-newer-bundle', { file: name, version: v, supported: BUNDLE_VERSION })
     }
   }
-  const parsed = bundleSchema.safeParse(upgradeBundle(value))
+  const upgraded = upgradeBundle(value)
+  // Claims and sources that pass the quick check are not read by the schema again (./bundleFast.ts).
+  const quick = quickEntities(upgraded)
+  const parsed = bundleSchema.safeParse(quick ? { ...(upgraded as object), claims: [], sources: [] } : upgraded)
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
     refuse(name, first.join('; '))
   }
-  const bundle = parsed.data
+  const bundle = quick ? { ...parsed.data, ...quick } : parsed.data
   const text = bundle.document.text
   if (essayText(bundle.document.blocks) !== text || contentHash(text) !== bundle.document.hash) {
     throw new FactdeskError('import-text-mismatch', { file: name })

@@ -19,7 +19,7 @@ import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 import { checkWordFile, readWordIncoming, type WordImportOptions } from './word/wordImport'
 import { isZipBytes } from './word/zip'
-import { readDocument } from '../document/queries'
+import { documentTextOf, readDocument } from '../document/queries'
 import { openReview } from '../review/open'
 
 export function sha256(bytes: Uint8Array): string {
@@ -128,7 +128,7 @@ export async function importFile(
   const word = (isZipBytes(bytes) || /\.docx$/i.test(name)) && bytes.byteLength <= IMPORT_LIMITS.bytes
   const incoming = word
     ? readWordIncoming(store, name, bytes, importer, options)
-    : await readIncoming(name, bytes, readDocument(store).text)
+    : await readIncoming(name, bytes, documentTextOf(store.db) ?? readDocument(store).text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }

@@ -1,8 +1,19 @@
 import type Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
-import { migrations } from '../db/migrations'
 import { all, value } from '../db/query'
+import {
+  contentTables,
+  currentVersion,
+  keyExpr,
+  q,
+  restoreVersion,
+  stateHash,
+  undoableImports,
+  undoChain,
+  type TableShape,
+} from './importState'
+
+export { contentTables, stateHash, undoableImports } from './importState'
 
 /**
  * Undo import: the review exactly as it was before an import.
@@ -17,103 +28,14 @@ import { all, value } from '../db/query'
  * sources, corrections, replies, tags, tag colours, history, conflicts, versions seen, settings,
  * dismissed suggestions, the essay, whatever comes next) is covered without a list to keep up to date.
  *
- * "Until the next change" is a hash of every content table (`stateHash`): the import stores the hash
- * before and after it, and an import can be undone only while the review's hash is still its "after".
- * No writer can slip past that (any write by any code or tool changes the hash), and undoing one import
- * gives back its "before", so the import made just before it (nothing changed in between) is offered
- * next. After the replay the hash must equal "before" or the undo rolls back: it is exact or nothing.
- * The import log row stays, marked undone. The search index is a cache outside the hash: the
- * search's own triggers see the replayed rows and re-index those claims.
+ * "Until the next change" is the review's content version (./importState.ts): the import stores the
+ * version before and after it, and an import can be undone only while the review is still at its
+ * "after". No writer can slip past that (any write to a content table by any code or tool gives the
+ * review a new version), and undoing one import gives back its "before", so the import made just
+ * before it (nothing changed in between) is offered next. The import log row stays, marked undone.
+ * The search index is a cache outside the state: the search's own triggers see the replayed rows and
+ * re-index those claims.
  */
-
-interface TableShape {
-  name: string
-  columns: string[]
-  /** Primary key columns; empty: the rowid. */
-  key: string[]
-  rowid: boolean
-}
-
-/** Tables that say what happened to imports (or what a team server has) rather than what the review holds. */
-const OUTSIDE_STATE = new Set(['import_log', 'import_undo', 'sync_pushed', 'notice_seen'])
-
-/**
- * The tables our migrations create (a table someone else added to a file is not ours to hash or
- * restore); their columns are read from the file, so a column a later step adds is covered.
- */
-const OWN_TABLES = new Set(
-  migrations.flatMap((step) => [...step.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/g)].map((m) => m[1])),
-)
-
-const q = (name: string): string => `"${name.replaceAll('"', '""')}"`
-
-/** The review's content tables, as the file has them (the search index, a virtual table, is not one). */
-export function contentTables(db: Database.Database): TableShape[] {
-  const tables = all<{ name: string; wr: number }>(
-    db,
-    `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
-  )
-  return tables
-    .filter((t) => OWN_TABLES.has(t.name) && !OUTSIDE_STATE.has(t.name))
-    .map((t) => {
-      const info = all<{ name: string; pk: number }>(
-        db,
-        `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`,
-        t.name,
-      )
-      const key = info
-        .filter((c) => c.pk > 0)
-        .sort((a, b) => a.pk - b.pk)
-        .map((c) => c.name)
-      return { name: t.name, columns: info.map((c) => c.name), key, rowid: t.wr === 0 }
-    })
-}
-
-const keyExpr = (t: TableShape): string[] => (t.key.length > 0 ? t.key.map(q) : ['rowid'])
-
-const cache = new WeakMap<Database.Database, { stamp: string; hash: string }>()
-
-/**
- * A hash of every content row. Cached until this connection changes a row or another one commits
- * (`total_changes()` and `PRAGMA data_version`), so reading the import log does not rehash each time.
- */
-const stampOf = (db: Database.Database): string =>
-  `${db.pragma('data_version', { simple: true }) as number}:${db.prepare(`SELECT total_changes()`).pluck().get() as number}`
-
-export function stateHash(db: Database.Database): string {
-  const stamp = stampOf(db)
-  const hit = cache.get(db)
-  if (hit && hit.stamp === stamp) return hit.hash
-  const h = createHash('sha256')
-  for (const t of contentTables(db)) {
-    h.update(JSON.stringify([t.name, t.columns]))
-    const rows = db
-      .prepare(`SELECT ${t.columns.map(q).join(', ')} FROM ${q(t.name)} ORDER BY ${keyExpr(t).join(', ')}`)
-      .raw()
-      .iterate()
-    // The same bytes as one update per row, in fewer calls; a replacer only where a row needs one
-    // (JSON.stringify throws on a bigint), since calling it for every value costs more than the hash.
-    let chunk: string[] = []
-    for (const row of rows) {
-      let json: string
-      try {
-        json = JSON.stringify(row)
-      } catch {
-        json = JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
-      }
-      chunk.push(json)
-      if (chunk.length === 512) {
-        h.update(chunk.join(''))
-        chunk = []
-      }
-    }
-    if (chunk.length > 0) h.update(chunk.join(''))
-  }
-  const hash = 'sha256:' + h.digest('hex')
-  // Inside a transaction the rows may still be rolled back, and the stamp would not tell.
-  if (!db.inTransaction) cache.set(db, { stamp, hash })
-  return hash
-}
 
 function installCapture(db: Database.Database, tables: TableShape[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
@@ -143,28 +65,6 @@ function dropCapture(db: Database.Database, count: number): void {
   }
 }
 
-interface LogRow {
-  id: string
-  before_state: string
-  after_state: string
-}
-
-/** The imports that can be undone now, the next one first: each one's "after" is the state the one before it left. */
-export function undoableImports(db: Database.Database, current: string = stateHash(db)): string[] {
-  const rows = all<LogRow>(
-    db,
-    `SELECT id, before_state, after_state FROM import_log WHERE undone = '' AND after_state != '' ORDER BY rowid DESC`,
-  )
-  const chain: string[] = []
-  let state = current
-  for (const r of rows) {
-    if (r.after_state !== state) break
-    chain.push(r.id)
-    state = r.before_state
-  }
-  return chain
-}
-
 /**
  * Runs an import (`run` writes the review and adds its import_log row) with its pre-images captured.
  * Returns what `run` returned and the id of the import's log row.
@@ -175,11 +75,9 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
   // INSERT OR REPLACE removes the row it replaces; only with recursive triggers on do delete triggers see that.
   db.pragma('recursive_triggers = ON')
   try {
-    let after = ''
-    const done = db
+    return db
       .transaction(() => {
-        const before = stateHash(db)
-        const reachable = undoableImports(db, before)
+        const { ids: reachable, now: before } = undoChain(db)
         installCapture(db, tables)
         const result = run()
         const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
@@ -196,15 +94,14 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
         db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(
           importId,
         )
-        after = stateHash(db)
-        db.prepare(`UPDATE import_log SET before_state = ?, after_state = ? WHERE id = ?`).run(before, after, importId)
+        db.prepare(`UPDATE import_log SET before_state = ?, after_state = ? WHERE id = ?`).run(
+          before,
+          currentVersion(db),
+          importId,
+        )
         return { result, importId }
       })
       .immediate()
-    // Committed: the review is in its "after" state (the log and the pre-images are outside it), so
-    // the next look at it (Undo import offered, the next import's "before") need not hash it again.
-    cache.set(db, { stamp: stampOf(db), hash: after })
-    return done
   } finally {
     dropCapture(db, tables.length)
     db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
@@ -241,9 +138,11 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
           id,
         ),
       )
-      if (stateHash(db) !== row.before_state) {
+      // An import recorded with a hash (before the content version existed) is checked by hashing.
+      if (row.before_state.startsWith('sha256:') && stateHash(db) !== row.before_state) {
         throw new FactdeskError('undo-import-inexact', { file: row.file_name })
       }
+      restoreVersion(db, row.before_state)
       db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(
         new Date().toISOString(),
         actor,

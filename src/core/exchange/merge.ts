@@ -1,7 +1,6 @@
 import type { ImportNote } from '../../shared/exchange'
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
-import type { ClaimRow, SourceRow } from '../db/rows'
 import { Anchorer, fuzzyBudget, fuzzyBudgetNote } from '../document/anchoring'
 import { recordTextChange } from '../claims/textChange'
 import type { ImportFormat, ImportSummary } from '../../shared/exchange'
@@ -12,6 +11,7 @@ import { relation } from './mergeRules'
 import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
 import { readDocument } from '../document/queries'
+import { localState } from './mergeLocal'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -51,7 +51,11 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string; live?: boolean },
 ): ImportSummary {
   const { db } = store
-  const doc = readDocument(store)
+  // The essay's id and text only (parsing its blocks costs more than the rest of a small merge); a
+  // review without one is refused as readDocument refuses it.
+  const doc =
+    (db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as { id: string; text: string } | undefined) ??
+    readDocument(store)
   const localText = doc.text
   const documentDiffers = incoming.documentText !== localText
   const summary: ImportSummary = {
@@ -70,9 +74,10 @@ export function mergeIncoming(
     notes: [...incoming.notes],
   }
   const documentId = doc.id
-  // Looked up per entity (each id comes once in a file), so a small live-sync batch does not read every history.
   const historyOf = db.prepare(`SELECT version FROM version_seen WHERE entity_id = ?`).pluck()
+  // Replies, tags, corrections and workflow look theirs up one by one.
   const known = (id: string) => new Set(historyOf.all(id) as string[])
+  const NONE = new Set<string>()
   const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   const addConflict = db.prepare(
     `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -82,11 +87,9 @@ export function mergeIncoming(
   const settleConflicts = db.prepare(
     `UPDATE conflict SET resolved = ? WHERE entity_id = ? AND resolved = '' AND their_version IN (SELECT value FROM json_each(?))`,
   )
-  const claimRow = db.prepare(`SELECT * FROM claim WHERE id = ?`)
-  const sourceRow = db.prepare(`SELECT * FROM source WHERE id = ?`)
   const writeClaim = db.prepare(
     `INSERT INTO claim (id, document_id, exact, prefix, suffix, start, end, anchored, verdict, status, note, author, created, modified, modified_by, revision, deleted, version, text_changed)
-     VALUES (@id, @documentId, @exact, @prefix, @suffix, @start, @end, @anchored, @verdict, @status, @note, @author, @created, @modified, @modifiedBy, @revision, @deleted, @version, @textChanged)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
        start = excluded.start, end = excluded.end, anchored = excluded.anchored, verdict = excluded.verdict, text_changed = excluded.text_changed,
        status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
@@ -94,7 +97,7 @@ export function mergeIncoming(
   )
   const writeSource = db.prepare(
     `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
-     VALUES (@id, @claimId, @url, @title, @publisher, @published, @accessed, @excerpt, @archiveUrl, @created, @modified, @revision, @deleted, @version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publisher = excluded.publisher,
        published = excluded.published, accessed = excluded.accessed, excerpt = excluded.excerpt,
        archive_url = excluded.archive_url, modified = excluded.modified, revision = excluded.revision,
@@ -116,9 +119,13 @@ export function mergeIncoming(
 
   const touched = new MergeTouches()
   db.transaction(() => {
+    // Read under the write lock, as the per-claim lookups were: nothing can change it before the writes.
+    const { seen, localClaims, localSources, pending } = localState(db, incoming.claims, incoming.sources)
+    const claimKnown = (id: string) => seen.get(id) ?? NONE
     for (const c of incoming.claims) {
-      const local = claimRow.get(c.id) as ClaimRow | undefined
-      const rel = relation(known(c.id), local?.version, c)
+      const local = localClaims.get(c.id)
+      const versions = claimKnown(c.id)
+      const rel = relation(versions, local?.version, c)
       if (rel === 'same') summary.unchanged++
       else if (rel === 'concurrent' && local) {
         if (claimContent({ ...local, deleted: local.deleted === 1 }) === claimContent(c)) summary.unchanged++
@@ -140,7 +147,28 @@ export function mergeIncoming(
         const place = placeClaim(c)
         // A file without the mark (older bundles, W3C) leaves ours as it is.
         const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
-        writeClaim.run({ ...c, ...place, documentId, deleted: c.deleted ? 1 : 0, textChanged })
+        // Positional: binding named parameters from an object costs more than the insert's own work.
+        writeClaim.run(
+          c.id,
+          documentId,
+          place.exact,
+          place.prefix,
+          place.suffix,
+          place.start,
+          place.end,
+          place.anchored,
+          c.verdict,
+          c.status,
+          c.note,
+          c.author,
+          c.created,
+          c.modified,
+          c.modifiedBy,
+          c.revision,
+          c.deleted ? 1 : 0,
+          c.version,
+          textChanged,
+        )
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
         // The words the claim judged before: the file's quote when it was placed on other words, else
         // this review's own words when the file's newer version moved the claim elsewhere.
@@ -156,7 +184,8 @@ export function mergeIncoming(
             new Date().toISOString(),
           )
         }
-        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
+        if (rel === 'theirs-newer' && pending.has(c.id))
+          settleConflicts.run(new Date().toISOString(), c.id, JSON.stringify(c.history))
         if (c.deleted) {
           if (local?.deleted === 0) summary.deleted++
           else summary.unchanged++
@@ -165,11 +194,12 @@ export function mergeIncoming(
         if (!place.anchored && !c.deleted) summary.unanchored.push({ id: c.id, exact: c.exact })
         touched.note(c.id, claimChange(rel, local?.deleted === 1, c.deleted))
       }
-      for (const v of c.history) remember.run(c.id, v)
+      for (const v of c.history) if (!versions.has(v)) remember.run(c.id, v)
     }
     for (const s of incoming.sources) {
-      const local = sourceRow.get(s.id) as SourceRow | undefined
-      const rel = relation(known(s.id), local?.version, s)
+      const local = localSources.get(s.id)
+      const versions = claimKnown(s.id)
+      const rel = relation(versions, local?.version, s)
       if (rel === 'concurrent' && local) {
         const mine = { ...local, archiveUrl: local.archive_url, deleted: local.deleted === 1 }
         if (sourceContent(mine) !== sourceContent(s)) {
@@ -187,13 +217,29 @@ export function mergeIncoming(
           continue
         }
       } else if (rel === 'new' || rel === 'theirs-newer') {
-        writeSource.run({ ...s, deleted: s.deleted ? 1 : 0 })
-        if (rel === 'theirs-newer') settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
+        writeSource.run(
+          s.id,
+          s.claimId,
+          s.url,
+          s.title,
+          s.publisher,
+          s.published,
+          s.accessed,
+          s.excerpt,
+          s.archiveUrl,
+          s.created,
+          s.modified,
+          s.revision,
+          s.deleted ? 1 : 0,
+          s.version,
+        )
+        if (rel === 'theirs-newer' && pending.has(s.id))
+          settleConflicts.run(new Date().toISOString(), s.id, JSON.stringify(s.history))
         if (rel === 'new') summary.sourcesAdded++
         else summary.sourcesUpdated++
         touched.note(s.claimId, 'thread')
       }
-      for (const v of s.history) remember.run(s.id, v)
+      for (const v of s.history) if (!versions.has(v)) remember.run(s.id, v)
     }
     Object.assign(summary, mergeThread(store, incoming, known, touched))
     const extras = mergeExtras(store, incoming, known, touched)

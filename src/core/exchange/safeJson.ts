@@ -33,18 +33,32 @@ export function decodeUtf8(name: string, bytes: Uint8Array): string {
 function jsonDepth(text: string): number {
   let depth = 0
   let max = 0
-  let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c) i++
-      else if (c === 0x22) inString = false
-    } else if (c === 0x22) inString = true
-    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth)
+    if (c === 0x22) {
+      // A string is skipped whole: its closing quote is the first one not escaped by an odd run of backslashes.
+      let end = text.indexOf('"', i + 1)
+      while (end !== -1) {
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++
+        if (slashes % 2 === 0) break
+        end = text.indexOf('"', end + 1)
+      }
+      if (end === -1) return max
+      i = end
+    } else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth)
     else if (c === 0x7d || c === 0x5d) depth--
   }
   return max
 }
+
+/**
+ * Whether the parsed value must be walked for a forbidden key or a lone surrogate: only a `\u` escape
+ * can make either without its plain spelling in the text (strict UTF-8 decoding cannot make a lone
+ * surrogate), so text without escapes and without those keys' names is let through unwalked.
+ */
+const FORBIDDEN_NAMES = /"(?:__proto__|constructor|prototype)"/
+const needsInspection = (text: string): boolean => text.includes('\\u') || FORBIDDEN_NAMES.test(text)
 
 /** A key Factdesk never writes, or a lone surrogate (a \ud800 escape decodes to one, which strict UTF-8 decoding cannot catch). */
 function inspectParsed(root: unknown): { badKey: string | null; brokenText: boolean } {
@@ -82,7 +96,7 @@ export function parseJsonFile(name: string, bytes: Uint8Array): unknown {
     throw new FactdeskError('import-not-json', { file: name })
   }
   // One walk after parsing: a reviver costs a call per value, many times the parse itself.
-  const { badKey, brokenText } = inspectParsed(value)
+  const { badKey, brokenText } = needsInspection(text) ? inspectParsed(value) : { badKey: null, brokenText: false }
   if (badKey) throw new FactdeskError('import-forbidden-key', { file: name, key: badKey })
   if (brokenText) throw new FactdeskError('import-broken-character', { file: name })
   return value

@@ -1,5 +1,5 @@
 import { isHttpUrl } from '../../shared/url'
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /** JSON-LD context of every Factdesk export: the W3C one plus a prefix for Factdesk's own terms. */
 export const FACTDESK_NS = 'https://factdesk.app/ns#'
@@ -45,7 +45,8 @@ export const toIri = (url: string): string => (isHttpUrl(url) ? new URL(url).hre
 export const documentIri = (doc: { id: string; sourceUrl: string }): string =>
   isHttpUrl(doc.sourceUrl) ? toIri(doc.sourceUrl) : `urn:factdesk:document:${doc.id}`
 
-const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex')
+// One call a digest: an export makes one for every claim and source.
+const sha256 = (s: string): string => hash('sha256', s, 'hex')
 
 /**
  * Digest of what merging compares. Exported beside the version so an annotation edited in another

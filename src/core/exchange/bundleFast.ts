@@ -1,0 +1,212 @@
+import { LIMITS, statuses, VERDICT_ID_PATTERN } from '../../shared/domain'
+import { isHttpUrl } from '../../shared/url'
+import { IMPORT_LIMITS } from './safeJson'
+import { timestamp, uuid } from './bundleFields'
+
+/**
+ * The claims and sources of a bundle checked without zod: they are nearly all of a large file, and the
+ * schema's object parsing costs several times the JSON.parse of the file when it first runs, which in a
+ * worker thread is every import. The rules are bundle.ts's `bundleClaimSchema` and `bundleSourceSchema`,
+ * with zod's own patterns for ids and times: anything this check does not accept (a wrong field, or
+ * a value the schema would rewrite, such as a link with spaces around it) goes to the schema, which
+ * refuses it with its usual message or reads it as it always did. test/bundleFast.test.ts holds the two
+ * to the same answers.
+ */
+
+/** A claim as `bundleClaimSchema` gives it (bundle.ts takes these as its own types). */
+interface BundleClaim {
+  id: string
+  exact: string
+  prefix: string
+  suffix: string
+  start: number
+  end: number
+  anchored: boolean
+  textChanged?: boolean
+  verdict: string
+  status: (typeof statuses)[number]
+  note: string
+  author: string
+  created: string
+  modified: string
+  modifiedBy: string
+  revision: number
+  deleted: boolean
+  version: string
+  history: string[]
+}
+
+/** A source as `bundleSourceSchema` gives it. */
+interface BundleSource {
+  id: string
+  claimId: string
+  url: string
+  title: string
+  publisher: string
+  published: string
+  accessed: string
+  excerpt: string
+  archiveUrl: string
+  created: string
+  modified: string
+  revision: number
+  deleted: boolean
+  version: string
+  history: string[]
+}
+
+const patternOf = (schema: unknown): RegExp => {
+  const pattern = (schema as { _zod: { def: { pattern?: unknown } } })._zod.def.pattern
+  if (!(pattern instanceof RegExp)) throw new Error('zod no longer exposes the format pattern')
+  return pattern
+}
+const UUID = patternOf(uuid)
+const TIMESTAMP = patternOf(timestamp)
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const STATUSES: ReadonlySet<string> = new Set(statuses)
+
+const CLAIM_KEYS = new Set([
+  'id', 'exact', 'prefix', 'suffix', 'start', 'end', 'anchored', 'textChanged', 'verdict', 'status', 'note',
+  'author', 'created', 'modified', 'modifiedBy', 'revision', 'deleted', 'version', 'history',
+]) // prettier-ignore
+const SOURCE_KEYS = new Set([
+  'id', 'claimId', 'url', 'title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl', 'created',
+  'modified', 'revision', 'deleted', 'version', 'history',
+]) // prettier-ignore
+
+const str = (v: unknown, max: number, min = 0): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max
+const int = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min
+const id = (v: unknown): v is string => typeof v === 'string' && UUID.test(v)
+const time = (v: unknown): v is string => typeof v === 'string' && TIMESTAMP.test(v)
+const version = (v: unknown): v is string => str(v, 64, 1)
+// A link the schema would trim is left to the schema.
+const link = (v: unknown): v is string => str(v, LIMITS.url) && v.trim() === v && isHttpUrl(v)
+
+function history(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length < 1 || v.length > 100_000) return false
+  for (const h of v) if (!version(h)) return false
+  return true
+}
+
+function onlyKeys(o: object, allowed: ReadonlySet<string>): boolean {
+  for (const k in o) if (!allowed.has(k)) return false
+  return Object.getPrototypeOf(o) === Object.prototype
+}
+
+const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The claim as the schema gives it (its keys in the schema's order), or null if the schema must judge. */
+function claim(c: unknown): BundleClaim | null {
+  if (!plain(c) || !onlyKeys(c, CLAIM_KEYS)) return null
+  const ok =
+    id(c.id) &&
+    str(c.exact, LIMITS.quote, 1) &&
+    str(c.prefix, LIMITS.context) &&
+    str(c.suffix, LIMITS.context) &&
+    int(c.start, 0) &&
+    int(c.end, 1) &&
+    typeof c.anchored === 'boolean' &&
+    (!('textChanged' in c) || typeof c.textChanged === 'boolean') &&
+    str(c.verdict, 40) &&
+    VERDICT_ID_PATTERN.test(c.verdict) &&
+    typeof c.status === 'string' &&
+    STATUSES.has(c.status) &&
+    str(c.note, LIMITS.note) &&
+    str(c.author, LIMITS.reviewerName) &&
+    time(c.created) &&
+    time(c.modified) &&
+    str(c.modifiedBy, LIMITS.reviewerName) &&
+    int(c.revision, 1) &&
+    typeof c.deleted === 'boolean' &&
+    version(c.version) &&
+    history(c.history)
+  if (!ok) return null
+  const k = c as unknown as BundleClaim
+  return {
+    id: k.id,
+    exact: k.exact,
+    prefix: k.prefix,
+    suffix: k.suffix,
+    start: k.start,
+    end: k.end,
+    anchored: k.anchored,
+    ...('textChanged' in c ? { textChanged: k.textChanged } : {}),
+    verdict: k.verdict,
+    status: k.status,
+    note: k.note,
+    author: k.author,
+    created: k.created,
+    modified: k.modified,
+    modifiedBy: k.modifiedBy,
+    revision: k.revision,
+    deleted: k.deleted,
+    version: k.version,
+    history: [...k.history],
+  }
+}
+
+const date = (v: unknown): v is string => v === '' || (typeof v === 'string' && DATE.test(v))
+
+function source(s: unknown): BundleSource | null {
+  if (!plain(s) || !onlyKeys(s, SOURCE_KEYS)) return null
+  const ok =
+    id(s.id) &&
+    id(s.claimId) &&
+    link(s.url) &&
+    str(s.title, LIMITS.field) &&
+    str(s.publisher, LIMITS.field) &&
+    date(s.published) &&
+    date(s.accessed) &&
+    str(s.excerpt, LIMITS.excerpt) &&
+    (s.archiveUrl === '' || link(s.archiveUrl)) &&
+    time(s.created) &&
+    time(s.modified) &&
+    int(s.revision, 1) &&
+    typeof s.deleted === 'boolean' &&
+    version(s.version) &&
+    history(s.history)
+  if (!ok) return null
+  const k = s as unknown as BundleSource
+  return {
+    id: k.id,
+    claimId: k.claimId,
+    url: k.url,
+    title: k.title,
+    publisher: k.publisher,
+    published: k.published,
+    accessed: k.accessed,
+    excerpt: k.excerpt,
+    archiveUrl: k.archiveUrl,
+    created: k.created,
+    modified: k.modified,
+    revision: k.revision,
+    deleted: k.deleted,
+    version: k.version,
+    history: [...k.history],
+  }
+}
+
+/**
+ * The bundle's claims and sources as the schema would give them, when every one of them passes the
+ * check; null when the schema must read them (it then finds and names what is wrong).
+ */
+export function quickEntities(value: unknown): { claims: BundleClaim[]; sources: BundleSource[] } | null {
+  if (!plain(value)) return null
+  const { claims: rawClaims, sources: rawSources } = value
+  if (!Array.isArray(rawClaims) || rawClaims.length > IMPORT_LIMITS.claims) return null
+  if (!Array.isArray(rawSources) || rawSources.length > IMPORT_LIMITS.sources) return null
+  const claims: BundleClaim[] = []
+  for (const c of rawClaims) {
+    const checked = claim(c)
+    if (!checked) return null
+    claims.push(checked)
+  }
+  const sources: BundleSource[] = []
+  for (const s of rawSources) {
+    const checked = source(s)
+    if (!checked) return null
+    sources.push(checked)
+  }
+  return { claims, sources }
+}

@@ -163,7 +163,10 @@ describe('an essay loaded with its claims', () => {
   // The bundled essay, then blocks with bold runs, an empty run, astral characters and list items.
   const blocks: Block[] = [
     ...essay.blocks,
-    { kind: 'paragraph', inlines: [{ text: '앞 ' }, { text: '굵은 😀 글씨', bold: true }, { text: '' }, { text: ' 뒤𝒳 끝' }] },
+    {
+      kind: 'paragraph',
+      inlines: [{ text: '앞 ' }, { text: '굵은 😀 글씨', bold: true }, { text: '' }, { text: ' 뒤𝒳 끝' }],
+    },
     { kind: 'item', inlines: [{ text: '첫째 항목' }] },
     { kind: 'subitem', inlines: [{ text: '둘째', bold: true }, { text: ' 하위 항목' }] },
     { kind: 'paragraph', inlines: [] },

@@ -106,7 +106,7 @@ describe('undo import after a change by another route', () => {
       otherTool(dir.file('b.factdesk'), sql)
       expect(listImports(B.store)[0].canUndo, sql).toBe(false)
       const err = refusal(() => undoImport(B.store.db, summary.importId, B.name))
-      expect(err.code).toBe('cannot-undo')
+      expect(err.code).toBe('undo-import-stale')
       expect(err.message).toMatch(/can no longer be undone: the review has changed since\. Nothing was changed\./)
     }
   })
@@ -117,7 +117,7 @@ describe('undo import after a change by another route', () => {
     updateClaim(B.store, x, { note: '잠깐 고침' }, B.name)
     updateClaim(B.store, x, { note }, B.name)
     expect(listImports(B.store)[0].canUndo).toBe(false)
-    expect(refusal(() => undoImport(B.store.db, summary.importId, B.name)).code).toBe('cannot-undo')
+    expect(refusal(() => undoImport(B.store.db, summary.importId, B.name)).code).toBe('undo-import-stale')
   })
 
   it('after undoing the newer of two imports, a later change makes the older one refused too', async () => {
@@ -145,7 +145,7 @@ describe('undo import after a change by another route', () => {
     const hashed = stateHash(B.store.db)
     B.store.db.prepare(`UPDATE import_log SET before_state = ? WHERE id = ?`).run(hashed, summary.importId)
     // Its "before" is checked by hashing: a wrong one rolls the undo back.
-    expect(refusal(() => undoImport(B.store.db, summary.importId, B.name)).code).toBe('internal')
+    expect(refusal(() => undoImport(B.store.db, summary.importId, B.name)).code).toBe('undo-import-inexact')
     expect(listImports(B.store)[0].canUndo).toBe(true)
     updateClaim(B.store, x, { note: '바꿈' }, B.name)
     expect(listImports(B.store)[0].canUndo).toBe(false)

@@ -70,7 +70,11 @@ describe('team server under load', () => {
     const made = Date.now() - started
     const claims = DESKS * Math.ceil(PER_DESK / 3)
     await until(() => desks.every((d) => count(d) === claims), 120_000, 'every claim on every desk')
-    await until(() => desks.every((d) => recordKeys(d.store()) === recordKeys(desks[0].store())), 120_000, 'the same records')
+    await until(
+      () => desks.every((d) => recordKeys(d.store()) === recordKeys(desks[0].store())),
+      120_000,
+      'the same records',
+    )
     const reference = comparable(desks[0].store())
     await until(() => desks.every((d) => comparable(d.store()) === reference), 30_000, 'identical review files')
     console.log(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -402,6 +403,20 @@ describe('validate', () => {
     expect(broken.code).toBe(1)
     expect(broken.stderr).toMatch(/broken\.json: .*claim .*: its quote does not match the document/)
     expect(broken.stderr).not.toMatch(/review is unchanged/)
+  })
+
+  it('says a review file of random bytes is damaged, with the code and its parameters in --json', async () => {
+    writeFileSync(dir.file('noise.factdesk'), randomBytes(3000))
+    const r = await cli('validate', dir.file('noise.factdesk'), '--json')
+    expect(r.code).toBe(1)
+    expect(r.json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'review-file-damaged',
+        params: { file: 'noise.factdesk' },
+        message: expect.stringMatching(/^noise\.factdesk is damaged/),
+      },
+    })
   })
 })
 

@@ -33,7 +33,7 @@ export const validateCommand: Command = {
     } catch (err) {
       // Nothing is imported here, so the core's note about the review is left out.
       const refused = withFile(err, path)
-      throw new CliError(refused.code, withoutReviewNote(refused.message), refused.file)
+      throw new CliError(refused.code, withoutReviewNote(refused.message), refused.file, refused.params)
     }
     const live = incoming.claims.filter((c) => !c.deleted)
     const result = {

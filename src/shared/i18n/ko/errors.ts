@@ -18,33 +18,33 @@ export const errors: Catalogue['errors'] = {
   'service-bad-answer': (p) => `하네스가 결과 없이 ${p.status} 응답을 보냈습니다.`,
   'request-too-large': (p) => `요청이 ${p.limitMb}MB보다 큽니다.`,
   'read-only': (p) =>
-    `이 검토 파일은 다른 Factdesk 창(${where(p)})에서 편집 중이라 여기서는 읽기만 할 수 있습니다. 그 창에서 닫으면 여기서 편집할 수 있습니다.`,
+    `이 검토 파일은 다른 팩트데스크 창(${where(p)})에서 편집 중이라 여기서는 읽기만 할 수 있습니다. 그 창에서 닫으면 여기서 편집할 수 있습니다.`,
   'review-open-elsewhere': (p) =>
-    `${josa(p.file, '은')} 다른 Factdesk 창(${where(p)})에서 열려 있습니다. 다른 파일을 고르거나 그 창에서 먼저 닫으세요.`,
+    `${josa(p.file, '은')} 다른 팩트데스크 창(${where(p)})에서 열려 있습니다. 다른 파일을 고르거나 그 창에서 먼저 닫으세요.`,
   'review-is-open': () => '지금 열려 있는 검토 파일입니다. 다른 파일 이름을 고르세요.',
   'reply-not-yours': (p) =>
     `내 답글만 ${action[p.action]}할 수 있습니다. 이 답글은 ${p.owner ? `${p.owner} 님` : '다른 사람'}의 글이고, ${p.you ? `지금 이름은 ‘${p.you}’입니다` : '환경설정에 검토자 이름이 없습니다'}.`,
   'file-not-found': (p) => `${josa(p.file, '이')} 없습니다.`,
   'file-unreadable': (p) => `${josa(p.file, '을')} 읽을 수 없습니다.`,
-  'review-file-empty': (p) => `${josa(p.file, '은')} 비어 있거나 없습니다. Factdesk 검토 파일이 아닙니다.`,
+  'review-file-empty': (p) => `${josa(p.file, '은')} 비어 있거나 없습니다. 팩트데스크 검토 파일이 아닙니다.`,
   'review-file-link-broken': (p) => `${josa(p.file, '은')} 없는 파일을 가리키는 링크입니다. 검토 파일 자체를 여세요.`,
   'review-file-folder': (p) => `${josa(p.file, '은')} 폴더입니다. .factdesk 파일을 고르세요.`,
   'review-file-not-a-file': (p) => `${josa(p.file, '은')} 파일이 아닙니다. .factdesk 파일을 고르세요.`,
   'review-file-read-only': (p) =>
-    `${josa(p.file, '은')} 읽기 전용입니다. Factdesk는 모든 변경을 검토 파일에 바로 저장합니다. 쓰기를 허용하거나 사본을 만들어 여세요. 바뀐 것은 없습니다.`,
+    `${josa(p.file, '은')} 읽기 전용입니다. 팩트데스크는 모든 변경을 검토 파일에 바로 저장합니다. 쓰기를 허용하거나 사본을 만들어 여세요. 바뀐 것은 없습니다.`,
   'review-file-older-app': (p) =>
-    `${josa(p.file, '이')} 이전 버전 Factdesk 창에 열려 있습니다. 그 창에서 닫아야 여기서 읽을 수 있습니다.`,
+    `${josa(p.file, '이')} 이전 버전 팩트데스크 창에 열려 있습니다. 그 창에서 닫아야 여기서 읽을 수 있습니다.`,
   'not-a-review-file': (p) =>
-    `${josa(p.file, '은')} Factdesk 검토 파일이 아닙니다(SQLite 데이터베이스가 아님). .factdesk 파일을 고르세요.`,
+    `${josa(p.file, '은')} 팩트데스크 검토 파일이 아닙니다(SQLite 데이터베이스가 아님). .factdesk 파일을 고르세요.`,
   'database-not-review': (p) =>
-    `${josa(p.file, '은')} SQLite 데이터베이스이지만 Factdesk 검토 파일은 아닙니다. 바뀐 것은 없습니다.`,
+    `${josa(p.file, '은')} SQLite 데이터베이스이지만 팩트데스크 검토 파일은 아닙니다. 바뀐 것은 없습니다.`,
   'review-file-newer': (p) =>
-    `${josa(p.file, '은')} 새 버전 Factdesk로 저장한 파일입니다(검토 형식 ${p.version}, 이 버전은 ${p.supported}까지 읽음). Factdesk를 업데이트한 뒤 여세요. 바뀐 것은 없습니다.`,
+    `${josa(p.file, '은')} 새 버전 팩트데스크로 저장한 파일입니다(검토 형식 ${p.version}, 이 버전은 ${p.supported}까지 읽음). 팩트데스크를 업데이트한 뒤 여세요. 바뀐 것은 없습니다.`,
   'review-file-unopenable': (p) => `${josa(p.file, '을')} 열 수 없습니다(${p.detail}).`,
   'review-file-damaged': (p) =>
     `${josa(p.file, '이')} 손상되어 읽을 수 없습니다. 바뀐 것은 없습니다. 백업 사본을 여세요.`,
   'review-file-untrusted': (p) =>
-    `${josa(p.file, '은')} 믿을 수 있는 검토 파일이 아닙니다. 안의 ${p.kind} ‘${p.name}’${particleOf(p.name)} Factdesk가 만든 것이 아니거나 바뀌었습니다. 열지 않았고 바뀐 것은 없습니다.`,
+    `${josa(p.file, '은')} 믿을 수 있는 검토 파일이 아닙니다. 안의 ${p.kind} ‘${p.name}’${particleOf(p.name)} 팩트데스크가 만든 것이 아니거나 바뀌었습니다. 열지 않았고 바뀐 것은 없습니다.`,
   'review-file-no-essay': (p) => `${p.file}에는 검토할 글이 없습니다.`,
   'essay-wrong-type': (p) => `${p.file}: .md나 .txt로 저장한 글을 여세요.`,
   'essay-too-large': (p) => `${josa(p.file, '은')} ${p.limitMb}MB보다 커서 열 수 없습니다.`,
@@ -83,16 +83,16 @@ export const errors: Catalogue['errors'] = {
   'scale-duplicate': (p) =>
     `두 단계의 ${josa({ id: 'id', ko: '한국어 이름', en: '영어 이름' }[p.field], '이')} 같습니다(‘${p.value}’).`,
   'import-unknown-format': (p) =>
-    `${josa(p.file, '은')} Factdesk가 읽는 형식이 아닙니다. 읽을 수 있는 형식: 검토 파일(.factdesk), 검토 묶음(.factdesk.json), W3C 웹 주석(JSON-LD, 예: Recogito), Hypothesis API JSON(검색 결과나 주석 하나), 검토를 마친 Word 문서(.docx). ${unchanged}`,
+    `${josa(p.file, '은')} 팩트데스크가 읽는 형식이 아닙니다. 읽을 수 있는 형식: 검토 파일(.factdesk), 검토 묶음(.factdesk.json), W3C 웹 주석(JSON-LD, 예: Recogito), Hypothesis API JSON(검색 결과나 주석 하나), 검토를 마친 Word 문서(.docx). ${unchanged}`,
   'import-newer-format': (p) =>
-    `${p.file}: ‘${p.format}’ 형식은 이 버전의 Factdesk가 모릅니다. Factdesk를 업데이트한 뒤 가져오세요.`,
+    `${p.file}: ‘${p.format}’ 형식은 이 버전의 팩트데스크가 모릅니다. 팩트데스크를 업데이트한 뒤 가져오세요.`,
   'import-newer-bundle': (p) =>
-    `${p.file}: 새 버전 Factdesk가 만든 검토 묶음입니다(형식 ${p.version}, 이 버전은 ${p.supported}까지 읽음). Factdesk를 업데이트한 뒤 가져오세요.`,
+    `${p.file}: 새 버전 팩트데스크가 만든 검토 묶음입니다(형식 ${p.version}, 이 버전은 ${p.supported}까지 읽음). 팩트데스크를 업데이트한 뒤 가져오세요.`,
   'import-too-large': (p) => `${josa(p.file, '은')} ${p.limitMb}MB보다 커서 가져올 수 없습니다. ${unchanged}`,
   'import-not-utf8': (p) => `${josa(p.file, '은')} UTF-8 텍스트가 아닙니다. ${unchanged}`,
   'import-not-json': (p) => `${josa(p.file, '은')} JSON 파일이 아닙니다. ${unchanged}`,
   'import-too-deep': (p) => `${p.file}: 데이터가 ${p.limit}단계보다 깊이 중첩되어 있습니다. ${unchanged}`,
-  'import-forbidden-key': (p) => `${p.file}: Factdesk가 쓰지 않는 키 ‘${p.key}’가 들어 있습니다. ${unchanged}`,
+  'import-forbidden-key': (p) => `${p.file}: 팩트데스크가 쓰지 않는 키 ‘${p.key}’가 들어 있습니다. ${unchanged}`,
   'import-broken-character': (p) => `${p.file}: 깨진 문자(짝 없는 UTF-16 서로게이트)가 들어 있습니다. ${unchanged}`,
   'import-too-many': (p) =>
     `${p.file}: ${josa(what[p.what], '이')} ${n(p.found)}개로, 한 파일에서 가져올 수 있는 ${n(p.limit)}개를 넘습니다. ${unchanged}`,
@@ -103,37 +103,37 @@ export const errors: Catalogue['errors'] = {
   'import-invalid-annotations': (p) =>
     `${josa(p.file, '은')} 올바른 W3C 주석이 아닙니다(세부: ${p.detail}). ${unchanged}`,
   'import-pages-linked': (p) =>
-    `${p.file}: 주석 페이지가 주소로만 연결되어 있습니다. Factdesk는 웹에서 페이지를 받아 오지 않으니 페이지를 포함해 내보낸 파일을 쓰세요. ${unchanged}`,
+    `${p.file}: 주석 페이지가 주소로만 연결되어 있습니다. 팩트데스크는 웹에서 페이지를 받아 오지 않으니 페이지를 포함해 내보낸 파일을 쓰세요. ${unchanged}`,
   'import-nothing-selected': (p) =>
     `${p.file}: 본문의 글을 TextQuoteSelector나 TextPositionSelector로 고른 주석이 하나도 없습니다. ${unchanged}`,
   'import-cancelled': (p) => `${p.file} 가져오기를 취소했습니다. ${unchanged}`,
   'import-stopped': (p) => `가져오기가 멈췄습니다: ${p.detail}`,
   'new-review-needs-essay': (p) =>
-    `${p.file}: 새 검토는 Factdesk 검토 파일이나 검토 묶음에 든 글로 시작합니다. 이 파일은 둘 다 아닙니다(W3C 주석에는 글이 없음).`,
+    `${p.file}: 새 검토는 팩트데스크 검토 파일이나 검토 묶음에 든 글로 시작합니다. 이 파일은 둘 다 아닙니다(W3C 주석에는 글이 없음).`,
   'word-not-docx': (p) =>
     `${p.file}: 워드 문서(.docx)가 아닙니다. ZIP 압축 파일이 아니거나 파일이 손상되었습니다. ${unchanged}`,
   'word-zip64': (p) =>
-    `${p.file}: ZIP64 형식의 압축 파일이라 읽을 수 없습니다(Factdesk가 읽는 워드 파일보다 큽니다). ${unchanged}`,
+    `${p.file}: ZIP64 형식의 압축 파일이라 읽을 수 없습니다(팩트데스크가 읽는 워드 파일보다 큽니다). ${unchanged}`,
   'word-too-many-entries': (p) =>
-    `${p.file}: 압축 파일 안에 항목이 ${n(p.count)}개 있습니다. Factdesk가 읽는 워드 파일은 최대 ${n(p.limit)}개입니다. ${unchanged}`,
+    `${p.file}: 압축 파일 안에 항목이 ${n(p.count)}개 있습니다. 팩트데스크가 읽는 워드 파일은 최대 ${n(p.limit)}개입니다. ${unchanged}`,
   'word-too-large-unpacked': (p) =>
-    `${p.file}: 압축을 풀면 ${p.limitMb} MB를 넘습니다. Factdesk가 워드 파일에서 푸는 최대 크기입니다. ${unchanged}`,
+    `${p.file}: 압축을 풀면 ${p.limitMb} MB를 넘습니다. 팩트데스크가 워드 파일에서 푸는 최대 크기입니다. ${unchanged}`,
   'word-part-compression': (p) =>
     `${p.file}: ${p.part} 부분이 워드가 쓰지 않는 방식으로 압축되어 있습니다. ${unchanged}`,
   'word-part-overflow': (p) =>
     `${p.file}: ${p.part} 부분이 압축 파일에 적힌 크기(${n(p.size)}바이트)보다 크게 풀립니다. 손상되었거나 메모리를 고갈시키도록 만든 파일입니다. ${unchanged}`,
   'word-part-too-large': (p) =>
-    `${p.file}: ${p.part} 부분은 압축을 풀면 ${p.sizeMb} MB입니다. Factdesk는 최대 ${p.limitMb} MB까지 읽습니다. ${unchanged}`,
+    `${p.file}: ${p.part} 부분은 압축을 풀면 ${p.sizeMb} MB입니다. 팩트데스크는 최대 ${p.limitMb} MB까지 읽습니다. ${unchanged}`,
   'word-part-not-utf8': (p) => `${p.file}: ${p.part} 부분이 UTF-8 텍스트가 아닙니다. ${unchanged}`,
   'word-xml-doctype': (p) =>
-    `${p.file}: ${p.part} 부분에 DOCTYPE이나 엔터티 선언이 있습니다. 워드는 이런 것을 쓰지 않으며 Factdesk는 읽지 않습니다. ${unchanged}`,
+    `${p.file}: ${p.part} 부분에 DOCTYPE이나 엔터티 선언이 있습니다. 워드는 이런 것을 쓰지 않으며 팩트데스크는 읽지 않습니다. ${unchanged}`,
   'word-xml-malformed': (p) =>
     `${p.file}: ${p.part} 부분이 올바른 XML이 아닙니다(${p.line}행: ${p.detail}). ${unchanged}`,
   'word-no-document': (p) =>
     `${p.file}: 이 ZIP 파일은 워드 문서가 아닙니다(word/document.xml이 없습니다). ${unchanged}`,
   'word-too-many-comments': (p) =>
-    `${p.file}: 문서에 메모가 ${n(p.count)}개 있습니다. Factdesk는 최대 ${n(p.limit)}개까지 가져옵니다. ${unchanged}`,
-  'share-read-only': () => '이 검토 파일은 다른 Factdesk 창에서 편집 중입니다. 공유는 그 창에서 하세요.',
+    `${p.file}: 문서에 메모가 ${n(p.count)}개 있습니다. 팩트데스크는 최대 ${n(p.limit)}개까지 가져옵니다. ${unchanged}`,
+  'share-read-only': () => '이 검토 파일은 다른 팩트데스크 창에서 편집 중입니다. 공유는 그 창에서 하세요.',
   'reviewer-name-length': (p) => `검토자 이름은 1자에서 ${p.max}자까지입니다.`,
   'team-token-empty': (p) => `${josa(p.file, '이')} 비어 있습니다. 팀 토큰이 들어 있어야 합니다.`,
   'team-token-missing': (p) => `${josa(p.file, '이')} 없습니다. 팀 토큰이 든 파일을 지정하세요.`,

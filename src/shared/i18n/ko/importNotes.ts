@@ -37,7 +37,7 @@ export const importNotes: Catalogue['importNotes'] = {
   'annotations-outside': (p) => `주석 ${n(p.count)}건은 인용이 없고 위치가 이 본문 밖이라 건너뛰었습니다.`,
   'replies-orphaned': (p) => `답글 ${n(p.count)}건은 이 파일에 없는 주석에 단 것이라 건너뛰었습니다.`,
   'ratings-unknown': (p) =>
-    `주석 ${n(p.count)}건의 평가(${q(p.labels)})는 Factdesk가 모르는 것입니다. 판정 전으로 가져왔고, 원래 평가는 메모에 남겼습니다.`,
+    `주석 ${n(p.count)}건의 평가(${q(p.labels)})는 팩트데스크가 모르는 것입니다. 판정 전으로 가져왔고, 원래 평가는 메모에 남겼습니다.`,
   'links-refused': (p) =>
     `링크 ${n(p.count)}개는 가져오지 않았습니다. http://, https:// 주소만 남깁니다(거부한 링크: ${p.links.join(', ')}).`,
 }

@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue'
 
 export const share: Catalogue['share'] = {
   share: '검토 공유…',
-  shareHint: '팀의 Factdesk 서버로 함께 실시간 검토',
+  shareHint: '팀의 팩트데스크 서버로 함께 실시간 검토',
   title: '이 검토 공유',
   intro:
     '같은 서버로 이 검토를 연 사람은 서로의 주장·판정·답글을 바로 보고, 누가 어떤 주장을 보고 있는지도 압니다. 검토 파일은 계속 내 컴퓨터에 있습니다. 서버가 끊겨도 그대로 작업할 수 있고, 다시 연결되면 기다리던 변경이 전송됩니다.',

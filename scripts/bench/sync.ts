@@ -53,9 +53,11 @@ export async function benchSync(): Promise<void> {
       times.push(performance.now() - t0)
     }
     times.sort((x, y) => x - y)
-    console.log(`load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ')}`)
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}`,
+    )
     console.log(
       `propagation of 200 changes, desk to desk: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
     )

@@ -73,11 +73,10 @@ function dropCapture(db: Database.Database, count: number): void {
  * then never meets one of them (a table whose rows keep their rowid may have given a new row the rowid
  * of one the import deleted), and an update of a removed row finds nothing to change.
  */
-const NEW_ROW = `c.op = 'insert' AND NOT EXISTS (
-  SELECT 1 FROM temp.import_capture o WHERE o.tbl = c.tbl AND o.key_json = c.key_json AND o.op <> 'insert')`
+const NEW_ROW = `c.op = 'insert' AND (c.tbl, c.key_json) NOT IN (
+  SELECT tbl, key_json FROM temp.import_capture WHERE op <> 'insert')`
 
 function keepCapture(db: Database.Database, importId: string): void {
-  db.exec(`CREATE INDEX IF NOT EXISTS temp.import_capture_key ON import_capture (tbl, key_json, op)`)
   db.prepare(
     `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json)
      SELECT ?, seq, tbl, op, key_json, before_json FROM temp.import_capture c WHERE NOT (${NEW_ROW})`,

@@ -73,8 +73,9 @@ function dropCapture(db: Database.Database, count: number): void {
  * then never meets one of them (a table whose rows keep their rowid may have given a new row the rowid
  * of one the import deleted), and an update of a removed row finds nothing to change.
  */
-const NEW_ROW = `c.op = 'insert' AND (c.tbl, c.key_json) NOT IN (
-  SELECT tbl, key_json FROM temp.import_capture WHERE op <> 'insert')`
+// A key changed in any table is left row by row (safe, and rare): matching on the key alone keeps this
+// a quick lookup, where SQLite answers (tbl, key) NOT IN … GROUP BY by rescanning (≈ 1.5 s on a merge).
+const NEW_ROW = `c.op = 'insert' AND c.key_json NOT IN (SELECT key_json FROM temp.import_capture WHERE op <> 'insert')`
 
 function keepCapture(db: Database.Database, importId: string): void {
   db.prepare(

@@ -54,7 +54,10 @@ interface ExportedSource {
 const CLAIMS = `SELECT id, exact, prefix, suffix, start, end, anchored, text_changed, verdict, status, note, author,
   created, modified, modified_by, revision, deleted, version FROM claim ORDER BY start, end, created, id`
 
-/** Every claim, tombstones included, in position order (the order of `allClaimRows`). */
+/**
+ * Every claim, tombstones included, in position order (the order of `allClaimRows`): the fields and
+ * their order are `toBundleClaim`'s (./bundle.ts), which live sync uses for one claim at a time.
+ */
 export function bundleClaims(store: ReviewStore, histories: Histories): ExportedClaim[] {
   const rows = store.db.prepare(CLAIMS).raw().all() as unknown[][]
   const claims = new Array<ExportedClaim>(rows.length)

@@ -177,6 +177,30 @@ describe('undo import', () => {
     expect(content(B)).toEqual(before)
   })
 
+  it('keeps the rows an import added as one list of keys per table, and still undoes exactly', async () => {
+    const before = content(B)
+    const { importId } = capturingImport(B.store.db, () => {
+      const db = B.store.db
+      db.prepare(`INSERT INTO tag_style (name, color) VALUES ('새1', '#111111'), ('새2', '#222222')`).run()
+      // Added, then changed in the same import: kept row by row, as before.
+      db.prepare(`UPDATE tag_style SET color = '#333333' WHERE name = '새1'`).run()
+      db.prepare(`INSERT OR REPLACE INTO setting (key, value) VALUES ('org.name', '다른 곳')`).run()
+      db.prepare(
+        `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, 't', 'i', 'f', 'h', 'bundle', '{}')`,
+      ).run(crypto.randomUUID())
+    })
+    const kept = B.store.db
+      .prepare(`SELECT op, key_json FROM import_undo WHERE import_id = ? AND tbl = 'tag_style' ORDER BY seq`)
+      .all(importId)
+    expect(kept).toEqual([
+      { op: 'insert', key_json: '["새1"]' },
+      { op: 'update', key_json: '["새1"]' },
+      { op: 'insert', key_json: '[["새2"]]' },
+    ])
+    undoImport(B.store.db, importId, B.name)
+    expect(content(B)).toEqual(before)
+  })
+
   it('is refused after any later change, and the import log stops offering it', async () => {
     const summary = await B.receive(await busyBundle(), 'a.factdesk.json')
     const afterImport = full(B)

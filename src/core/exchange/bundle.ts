@@ -5,13 +5,13 @@ import { blockSchema, essayText } from '../../shared/essay'
 import { exportWorkflow, validateWorkflow, workflowBundleShape } from '../workflow/exchange'
 import { FactdeskError } from '../../shared/errors'
 import { CodePoints } from '../../shared/codePoints'
-import { toSource, type ClaimRow } from '../db/rows'
+import type { ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
 import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
-import { allClaimRows, allSourceRows } from '../claims/queries'
+import { bundleClaims, bundleSources } from './exportRows'
 import { readDocument } from '../document/queries'
 import { quickEntities } from './bundleFast'
 
@@ -140,22 +140,14 @@ export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
     language: string
   }
   const history = store.versionHistories()
-  const claims = allClaimRows(store).map((r) => toBundleClaim(r, history.get(r.id) ?? [r.version]))
-  const sources = allSourceRows(store).map((r) => ({
-    ...toSource(r),
-    deleted: r.deleted === 1,
-    history: history.get(r.id) ?? [r.version],
-  }))
+  const claims = bundleClaims(store, history)
+  const sources = bundleSources(store, history)
   const thread = exportThread(store, history)
-  const reviewers = [
-    ...new Set([
-      ...claims.map((c) => c.author),
-      ...claims.map((c) => c.modifiedBy),
-      ...thread.replies.map((r) => r.author),
-      ...thread.tags.map((t) => t.author),
-      actor,
-    ]),
-  ].filter(Boolean)
+  const names = new Set<string>()
+  for (const c of claims) names.add(c.author).add(c.modifiedBy)
+  for (const r of thread.replies) names.add(r.author)
+  for (const t of thread.tags) names.add(t.author)
+  const reviewers = [...names.add(actor)].filter(Boolean)
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,

@@ -7,7 +7,7 @@ import { readSettings } from '../republish/settings'
 import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
-import { allClaimRows, allSourceRows } from '../claims/queries'
+import { allSourceRows } from '../claims/queries'
 
 function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
   const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
@@ -34,16 +34,18 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
   for (const key of ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const) {
     if (fields[key]) body[X[key]] = fields[key]
   }
-  return {
-    ...body,
-    [X.created]: s.created,
-    [X.modified]: s.modified,
-    [X.revision]: s.revision,
-    [X.version]: s.version,
-    [X.history]: history,
-    [X.digest]: sourceDigest(fields),
-  }
+  body[X.created] = s.created
+  body[X.modified] = s.modified
+  body[X.revision] = s.revision
+  body[X.version] = s.version
+  body[X.history] = history
+  body[X.digest] = sourceDigest(fields)
+  return body
 }
+
+/** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
+const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
+  modified_by, version, revision FROM claim WHERE deleted = 0 ORDER BY start, end, created, id`
 
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
 export function exportW3c(store: ReviewStore): object {
@@ -58,50 +60,66 @@ export function exportW3c(store: ReviewStore): object {
   const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
   const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
-  const claims = allClaimRows(store).filter((c) => c.deleted === 0)
   const sources = new Map<string, SourceRow[]>()
   for (const s of allSourceRows(store)) {
     if (s.deleted === 1) continue
-    sources.set(s.claim_id, [...(sources.get(s.claim_id) ?? []), s])
+    const list = sources.get(s.claim_id)
+    if (list) list.push(s)
+    else sources.set(s.claim_id, [s])
   }
   const thread = w3cThreadExport(store, history)
   const origins = originsByClaim(store.db)
-  const claimItems = claims.map((c) => {
+  const labels = new Map<string, string>()
+  const label = (verdict: string): string => {
+    let text = labels.get(verdict)
+    if (text === undefined) labels.set(verdict, (text = verdictLabel(scale, verdict, lang)))
+    return text
+  }
+  // Arrays, not row objects (better-sqlite3's raw mode): each annotation is the only object built per claim.
+  const rows = store.db.prepare(LIVE_CLAIMS).raw().all() as unknown[][]
+  const claimItems = rows.map((r) => {
+    const id = r[0] as string
+    const exact = r[1] as string
+    const verdict = r[2] as string
+    const status = r[3] as string
+    const note = r[4] as string
+    const author = r[5] as string
+    const version = r[13] as string
     const body: Record<string, unknown>[] = []
-    if (c.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' })
+    if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' })
     body.push({
       type: 'TextualBody',
       purpose: 'assessing',
-      value: verdictLabel(scale, c.verdict, lang),
+      value: label(verdict),
       language: lang,
-      [X.verdict]: c.verdict,
+      [X.verdict]: verdict,
     })
-    for (const s of sources.get(c.id) ?? []) body.push(linkBody(s, history(s.id, s.version)))
-    body.push(...thread.tagBodies(c.id))
+    for (const s of sources.get(id) ?? []) body.push(linkBody(s, history(s.id, s.version)))
+    body.push(...thread.tagBodies(id))
     return {
       '@context': CONTEXT,
-      id: `urn:uuid:${c.id}`,
-      ...origins.get(c.id),
+      id: `urn:uuid:${id}`,
+      ...origins.get(id),
       type: 'Annotation',
       motivation: 'assessing',
-      created: c.created,
-      modified: c.modified,
-      ...(c.author ? { creator: { type: 'Person', name: c.author } } : {}),
+      created: r[6] as string,
+      modified: r[7] as string,
+      ...(author ? { creator: { type: 'Person', name: author } } : {}),
       body,
       target: {
         source: essay,
         [X.textHash]: doc.hash,
         selector: [
-          { type: 'TextQuoteSelector', exact: c.exact, prefix: c.prefix, suffix: c.suffix },
-          { type: 'TextPositionSelector', start: c.start, end: c.end },
+          { type: 'TextQuoteSelector', exact, prefix: r[8] as string, suffix: r[9] as string },
+          { type: 'TextPositionSelector', start: r[10] as number, end: r[11] as number },
         ],
       },
-      [X.status]: c.status,
-      [X.modifiedBy]: c.modified_by,
-      [X.revision]: c.revision,
-      [X.version]: c.version,
-      [X.history]: history(c.id, c.version),
-      [X.digest]: claimDigest(c),
+      [X.status]: status,
+      [X.modifiedBy]: r[12] as string,
+      [X.revision]: r[14] as number,
+      [X.version]: version,
+      [X.history]: history(id, version),
+      [X.digest]: claimDigest({ exact, verdict, status, note }),
     }
   })
   // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.

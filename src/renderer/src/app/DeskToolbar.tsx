@@ -5,7 +5,7 @@ import { CommandButton } from './CommandButton'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import { isMac } from './keys'
 import { ariaKeys } from '../../../shared/commands'
-import { langNames } from './PrefsDialog'
+import { langNames } from './PrefsFields'
 
 /**
  * Below this toolbar width the less-used commands move into More (a menu), so the toolbar stays one

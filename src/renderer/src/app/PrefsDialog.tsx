@@ -1,12 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useReturnFocus } from './focusReturn'
-import { langs, type Lang, type Prefs } from '../../../shared/domain'
+import type { Lang, Prefs } from '../../../shared/domain'
+import { DefaultScaleField, LanguageField, ReviewerNameField } from './PrefsFields'
 import { useI18n } from '../i18n'
 import { ESSAY_FONT_SIZES } from '../../../shared/prefs'
 import { BUILTIN_SCALES } from '../../../shared/scales'
 import { useWorkflowText } from '../workflowText'
-
-const langNames: Record<Lang, string> = { ko: '한국어', en: 'English' }
 
 interface Props {
   prefs: Prefs
@@ -49,36 +48,8 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
         }}
       >
         <h2 id={`${id}-title`}>{t.preferences}</h2>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t.reviewerName}</label>
-          <input
-            id={`${id}-name`}
-            value={name}
-            maxLength={100}
-            required
-            aria-invalid={blank}
-            aria-describedby={`${id}-name-hint`}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-          />
-          <small
-            id={`${id}-name-hint`}
-            className={blank ? 'field-error' : undefined}
-            role={blank ? 'alert' : undefined}
-          >
-            {blank ? t.nameRequired : t.reviewerNameHint}
-          </small>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-lang`}>{t.language}</label>
-          <select id={`${id}-lang`} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            {langs.map((l) => (
-              <option key={l} value={l}>
-                {langNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReviewerNameField id={id} value={name} onChange={setName} blank={blank} hint={t.reviewerNameHint} />
+        <LanguageField id={id} value={lang} onChange={setLang} />
         <div className="field">
           <label htmlFor={`${id}-size`}>{w.essayFontSize}</label>
           <select id={`${id}-size`} value={fontSize} onChange={(e) => setFontSize(Number(e.target.value))}>
@@ -89,16 +60,7 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-scale`}>{w.defaultScale}</label>
-          <select id={`${id}-scale`} value={scale} onChange={(e) => setScale(e.target.value)}>
-            {scales.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DefaultScaleField id={id} value={scale} scales={scales} onChange={setScale} />
         <div className="form-actions">
           <button type="submit" className="primary" aria-disabled={blank} title={blank ? t.nameRequired : undefined}>
             {t.save}
@@ -111,5 +73,3 @@ export function PrefsDialog({ prefs, onSave, onClose }: Props) {
     </dialog>
   )
 }
-
-export { langNames }

@@ -1,12 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useReturnFocus } from './focusReturn'
-import { langs, type Lang, type Prefs } from '../../../shared/domain'
+import type { Prefs } from '../../../shared/domain'
 import { perLang } from '../../../shared/i18n'
 import { BUILTIN_SCALES } from '../../../shared/scales'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
-import { useWorkflowText } from '../workflowText'
-import { langNames } from './PrefsDialog'
+import { DefaultScaleField, LanguageField, ReviewerNameField } from './PrefsFields'
 
 /** Said in the name field when the system gives no login name, so the field is never blank. */
 const fallbackName = perLang((c) => c.desk.fallbackName)
@@ -20,7 +19,6 @@ const fallbackName = perLang((c) => c.desk.fallbackName)
  */
 export function FirstRunDialog({ prefs, onSave }: { prefs: Prefs; onSave: (patch: Partial<Prefs>) => void }) {
   const { t, lang } = useI18n()
-  const w = useWorkflowText()
   const ref = useRef<HTMLDialogElement>(null)
   // The focus goes back where it was when this closes.
   useReturnFocus()
@@ -68,44 +66,14 @@ export function FirstRunDialog({ prefs, onSave }: { prefs: Prefs; onSave: (patch
       >
         <h2 id={`${id}-title`}>{t.welcomeTitle}</h2>
         <p id={`${id}-intro`}>{t.welcomeIntro}</p>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t.reviewerName}</label>
-          <input
-            id={`${id}-name`}
-            value={value}
-            maxLength={100}
-            required
-            aria-invalid={blank}
-            aria-describedby={blank ? `${id}-name-problem` : undefined}
-            onChange={(e) => setName(e.target.value)}
-            autoFocus
-          />
-          {blank && (
-            <small id={`${id}-name-problem`} className="field-error" role="alert">
-              {t.nameRequired}
-            </small>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-lang`}>{t.language}</label>
-          <select id={`${id}-lang`} value={lang} onChange={(e) => onSave({ lang: e.target.value as Lang })}>
-            {langs.map((l) => (
-              <option key={l} value={l}>
-                {langNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-scale`}>{w.defaultScale}</label>
-          <select id={`${id}-scale`} value={scale} onChange={(e) => setScale(e.target.value)}>
-            {BUILTIN_SCALES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name[lang]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReviewerNameField id={id} value={value} onChange={setName} blank={blank} />
+        <LanguageField id={id} value={lang} onChange={(l) => onSave({ lang: l })} />
+        <DefaultScaleField
+          id={id}
+          value={scale}
+          scales={BUILTIN_SCALES.map((s) => ({ id: s.id, name: s.name[lang] }))}
+          onChange={setScale}
+        />
         <div className="form-actions">
           <button type="submit" className="primary" aria-disabled={blank} title={blank ? t.nameRequired : undefined}>
             {t.startReviewing}

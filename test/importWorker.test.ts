@@ -1,13 +1,11 @@
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { exportBundle } from '../src/core/exchange/bundle'
-import { workerImportRunner, type ImportRunner } from '../src/core/exchange/importRunner'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch } from '../src/core/service'
-import { openForWindow, ReviewSession } from '../src/core/review/session'
-import type { Events } from '../src/shared/contract'
-import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { dispatch } from '../src/core/service'
+import type { Service } from '../src/core/registry'
+import { importProgress, type Desk } from './helpers/service'
+import { openWorkerDesk } from './helpers/importWorker'
+import type { ReviewSession } from '../src/core/review/session'
+import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, bytesOf, dump } from './helpers/exchange'
 import { listClaims } from '../src/core/claims/queries'
 import { createClaim, updateClaim } from '../src/core/claims/commands'
@@ -15,29 +13,17 @@ import { readDocument } from '../src/core/document/queries'
 import { openReview } from '../src/core/review/open'
 
 /** Imports run in a worker thread on their own connection, report progress, and can be cancelled. */
-const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
-const runner: ImportRunner = workerImportRunner(
-  (job) =>
-    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
-)
 
 let dir: TempDir
 let session: ReviewSession
-let progress: Events['import-progress'][]
-let service: ReturnType<typeof createService>
+let desk: Desk
+const progress = () => importProgress(desk)
+let service: Service
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(openForWindow(dir.file('r.factdesk'), bundledEssay()))
-  progress = []
-  const prefs = new PrefsStore(null, { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
-  service = createService({
-    session,
-    prefs,
-    runImport: runner,
-    emit: (event, payload) => {
-      if (event === 'import-progress') progress.push(payload as Events['import-progress'])
-    },
-  })
+  desk = openWorkerDesk(dir)
+  session = desk.session
+  service = desk.service
 })
 afterEach(() => {
   session.close()
@@ -60,7 +46,7 @@ it('imports in a worker: the window’s connection sees the result, with progres
   const result = await dispatch(service, 'review-import', { fileName: 'park.factdesk.json', data: bundleData(3) })
   expect(result).toMatchObject({ ok: true, value: { added: 3 } })
   expect(listClaims(session.store)).toHaveLength(3)
-  expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
+  expect(progress().map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
   // The import is this window's own: undo finds it.
   const undone = await dispatch(service, 'import-undo', {})
   expect(undone.ok).toBe(true)
@@ -82,14 +68,14 @@ it('passes a refusal on with its code and message, and the review is unchanged',
     },
   })
   expect(dump(session.store)).toEqual(before)
-  expect(progress.at(-1)?.phase).toBe('failed')
+  expect(progress().at(-1)?.phase).toBe('failed')
 })
 
 it('cancels an import under way: nothing is imported, and it says so', async () => {
   const before = dump(session.store)
   const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(200) })
   // Cancel as soon as the worker has started reading.
-  while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
+  while (progress().length === 0) await new Promise((r) => setTimeout(r, 5))
   const cancel = await dispatch(service, 'import-cancel', {})
   expect(cancel).toEqual({ ok: true, value: { cancelled: true } })
   expect(await pending).toMatchObject({
@@ -100,7 +86,7 @@ it('cancels an import under way: nothing is imported, and it says so', async () 
       message: expect.stringContaining('the review is unchanged'),
     },
   })
-  expect(progress.at(-1)?.phase).toBe('cancelled')
+  expect(progress().at(-1)?.phase).toBe('cancelled')
   expect(dump(session.store)).toEqual(before)
   expect(await dispatch(service, 'import-cancel', {})).toEqual({ ok: true, value: { cancelled: false } })
 })
@@ -110,7 +96,7 @@ it('keeps answering the window while a file is imported', async () => {
   const pending = dispatch(service, 'review-import', { fileName: 'big.factdesk.json', data: bundleData(300) }).then(
     () => order.push('import'),
   )
-  while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
+  while (progress().length === 0) await new Promise((r) => setTimeout(r, 5))
   await dispatch(service, 'claims-list', {}).then(() => order.push('claims-list'))
   await pending
   expect(order).toEqual(['claims-list', 'import'])

@@ -1,45 +1,30 @@
 /** A reviewed Word document through the service and the import worker: Accept resolved, Cancel, Undo import. */
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { contentTables } from '../src/core/exchange/importUndo'
-import { workerImportRunner, type ImportRunner } from '../src/core/exchange/importRunner'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch } from '../src/core/service'
-import { openForWindow, ReviewSession } from '../src/core/review/session'
-import type { Events } from '../src/shared/contract'
+import { dispatch } from '../src/core/service'
+import type { Service } from '../src/core/registry'
+import { importProgress, type Desk } from './helpers/service'
+import { openWorkerDesk } from './helpers/importWorker'
+import type { ReviewSession } from '../src/core/review/session'
 import type { ExportedFile } from '../src/shared/exchange'
 import { claimMarker } from '../src/shared/wordReview'
-import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump } from './helpers/exchange'
 import { WordDoc } from './helpers/wordEdits'
 import { getClaim } from '../src/core/claims/queries'
 import { createClaim } from '../src/core/claims/commands'
 
-const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
-const runner: ImportRunner = workerImportRunner(
-  (job) =>
-    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
-)
-
 let dir: TempDir
 let session: ReviewSession
-let progress: Events['import-progress'][]
-let service: ReturnType<typeof createService>
+let desk: Desk
+const progress = () => importProgress(desk)
+let service: Service
 let claimId: string
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(openForWindow(dir.file('r.factdesk'), bundledEssay()))
-  progress = []
-  const prefs = new PrefsStore(null, { reviewerName: '김기자', lang: 'ko', essayFontSize: 18, defaultScale: 'snu' })
-  service = createService({
-    session,
-    prefs,
-    runImport: runner,
-    emit: (event, payload) => {
-      if (event === 'import-progress') progress.push(payload as Events['import-progress'])
-    },
-  })
+  desk = openWorkerDesk(dir)
+  session = desk.session
+  service = desk.service
   claimId = createClaim(session.store, anchorOf(session.store, '현지화된 챗GPT 개발'), '김기자').id
 })
 afterEach(() => {
@@ -71,7 +56,7 @@ it('imports in the worker with acceptResolved; Undo import takes it back exactly
     acceptResolved: true,
   })
   expect(result).toMatchObject({ ok: true, value: { format: 'docx', word: { repliesAdded: 1, resolved: 1 } } })
-  expect(progress.map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
+  expect(progress().map((p) => p.phase)).toEqual(['reading', 'merging', 'done'])
   expect(getClaim(session.store, claimId).status).toBe('checked')
   expect(await dispatch(service, 'import-undo', {})).toMatchObject({ ok: true })
   expect(content()).toEqual(before)
@@ -80,7 +65,7 @@ it('imports in the worker with acceptResolved; Undo import takes it back exactly
 it('cancelled, nothing of the document is kept', async () => {
   const before = dump(session.store)
   const pending = dispatch(service, 'review-import', { fileName: 'reviewed.docx', data: await reviewedDocx() })
-  while (progress.length === 0) await new Promise((r) => setTimeout(r, 5))
+  while (progress().length === 0) await new Promise((r) => setTimeout(r, 5))
   expect(await dispatch(service, 'import-cancel', {})).toEqual({ ok: true, value: { cancelled: true } })
   expect(await pending).toMatchObject({ ok: false, error: { code: 'import-cancelled' } })
   expect(dump(session.store)).toEqual(before)

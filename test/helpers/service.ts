@@ -5,8 +5,9 @@ import { ReviewSession } from '../../src/core/review/session'
 import { openReview } from '../../src/core/review/open'
 import { createService, dispatch } from '../../src/core/service'
 import type { Service } from '../../src/core/registry'
+import type { ImportRunner } from '../../src/core/exchange/importRunner'
 import type { ReviewStore } from '../../src/core/review/store'
-import type { ArgsOf, CallResult, EventName, Method, ResultOf } from '../../src/shared/contract'
+import type { ArgsOf, CallResult, EventName, Events, Method, ResultOf } from '../../src/shared/contract'
 import type { Prefs } from '../../src/shared/domain'
 import { bundledEssay, tempDir, type TempDir } from './essay'
 
@@ -25,14 +26,23 @@ export interface Desk {
 /** The arguments may be left out where the method takes none that are required. */
 type ArgsList<M extends Method> = Record<never, never> extends ArgsOf<M> ? [args?: ArgsOf<M>] : [args: ArgsOf<M>]
 
-/** A service over `store`, with the reviewer's preferences kept in memory (or in `prefsFile`). */
-export function openDesk(store: ReviewStore, prefs: Partial<Prefs> = {}, prefsFile: string | null = null): Desk {
+/**
+ * A service over `store`, with the reviewer's preferences kept in memory (or in `prefsFile`);
+ * `runImport` runs imports as the app does (e.g. `workerRunner` of ./importWorker.ts).
+ */
+export function openDesk(
+  store: ReviewStore,
+  prefs: Partial<Prefs> = {},
+  prefsFile: string | null = null,
+  { runImport }: { runImport?: ImportRunner } = {},
+): Desk {
   const session = new ReviewSession(store)
   const prefsStore = new PrefsStore(prefsFile, { reviewerName: '김기자', lang: 'ko', ...prefs })
   const events: Desk['events'] = []
   const service = createService({
     session,
     prefs: prefsStore,
+    runImport,
     emit: (event, payload) => void events.push({ event, payload }),
   })
   const call = (method: unknown, args?: unknown) => dispatch(service, method, args)
@@ -48,6 +58,11 @@ export function openDesk(store: ReviewStore, prefs: Partial<Prefs> = {}, prefsFi
       return r.value as ResultOf<typeof method>
     },
   }
+}
+
+/** The import progress the desk's service reported, in order. */
+export function importProgress(desk: Desk): Events['import-progress'][] {
+  return desk.events.filter((e) => e.event === 'import-progress').map((e) => e.payload as Events['import-progress'])
 }
 
 /** `deskTest(...)`: each test gets a fresh review file of the bundled essay (`desk`) in its own folder (`dir`). */

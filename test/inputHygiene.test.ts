@@ -5,10 +5,10 @@ import { sandboxArgs } from '../src/core/republish/pdf'
 import { exportBundle, validateBundle } from '../src/core/exchange/bundle'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { importFile } from '../src/core/exchange/files'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch } from '../src/core/service'
+import { dispatch } from '../src/core/service'
+import { openDesk } from './helpers/service'
 import type { Service } from '../src/core/registry'
-import { ReviewSession } from '../src/core/review/session'
+import type { ReviewSession } from '../src/core/review/session'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, dump } from './helpers/exchange'
 import { getClaim } from '../src/core/claims/queries'
@@ -21,14 +21,9 @@ let session: ReviewSession
 let service: Service
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(openReview(':memory:', bundledEssay()))
-  const prefs = new PrefsStore(dir.file('prefs.json'), {
-    reviewerName: '김기자',
-    lang: 'ko',
-    essayFontSize: 18,
-    defaultScale: 'snu',
-  })
-  service = createService({ session, prefs, emit: () => undefined })
+  const desk = openDesk(openReview(':memory:', bundledEssay()), { defaultScale: 'snu' }, dir.file('prefs.json'))
+  session = desk.session
+  service = desk.service
 })
 afterEach(() => {
   session.close()

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { EventName, Events, FactdeskBridge } from '../src/shared/contract'
-import { PrefsStore } from '../src/core/prefs/prefs'
-import { createService, dispatch } from '../src/core/service'
+import { dispatch } from '../src/core/service'
+import { openDesk } from './helpers/service'
 import type { Service } from '../src/core/registry'
-import { ReviewSession } from '../src/core/review/session'
+import type { ReviewSession } from '../src/core/review/session'
 import { call, watchWrites } from '../src/renderer/src/bridge'
 import {
   applyQueuedMoves,
@@ -36,14 +36,9 @@ let session: ReviewSession
 let service: Service
 beforeEach(() => {
   dir = tempDir()
-  session = new ReviewSession(openReview(':memory:', bundledEssay()))
-  const prefs = new PrefsStore(dir.file('prefs.json'), {
-    reviewerName: '김기자',
-    lang: 'ko',
-    essayFontSize: 18,
-    defaultScale: 'snu',
-  })
-  service = createService({ session, prefs, emit: () => undefined })
+  const desk = openDesk(openReview(':memory:', bundledEssay()), { defaultScale: 'snu' }, dir.file('prefs.json'))
+  session = desk.session
+  service = desk.service
   const bridge: FactdeskBridge = {
     call: (method, args) => dispatch(service, method, args) as never,
     on:

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isHttpUrl } from '../../shared/url'
-import { httpUrl, LIMITS, statuses, verdictIdSchema } from '../../shared/domain'
+import { LIMITS } from '../../shared/domain'
 import { blockSchema, essayText } from '../../shared/essay'
 import { exportWorkflow, validateWorkflow, workflowBundleShape } from '../workflow/exchange'
 import { FactdeskError } from '../../shared/errors'
@@ -10,10 +10,11 @@ import { contentHash, type ReviewStore } from '../review/store'
 import { IMPORT_LIMITS } from './safeJson'
 import { exportThread, threadBundleShape, validateThread } from './bundleThread'
 import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
-import { history, timestamp, uuid, version, versionedFields } from './bundleFields'
+import { timestamp, uuid } from './bundleFields'
 import { bundleClaims, bundleSources } from './exportRows'
 import { readDocument } from '../document/queries'
 import { quickEntities } from './bundleFast'
+import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundleEntities'
 
 /**
  * The review bundle: a whole review as versioned JSON, for exchange between reviewers.
@@ -29,51 +30,7 @@ export const BUNDLE_FORMAT = 'factdesk-review-bundle'
  */
 export const BUNDLE_VERSION = 3
 
-const date = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
-
-export const bundleClaimSchema = z
-  .object({
-    id: uuid,
-    exact: z.string().min(1).max(LIMITS.quote),
-    prefix: z.string().max(LIMITS.context),
-    suffix: z.string().max(LIMITS.context),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    anchored: z.boolean(),
-    // Optional, so bundles made before the mark existed still import (absent: not marked).
-    textChanged: z.boolean().optional(),
-    // A verdict id of the exporting review's scale; the importing review checks it against its own.
-    verdict: verdictIdSchema,
-    status: z.enum(statuses),
-    note: z.string().max(LIMITS.note),
-    author: z.string().max(LIMITS.reviewerName),
-    created: timestamp,
-    modified: timestamp,
-    modifiedBy: z.string().max(LIMITS.reviewerName),
-    revision: z.number().int().min(1),
-    deleted: z.boolean(),
-    version,
-    history,
-  })
-  .strict()
-export type BundleClaim = z.infer<typeof bundleClaimSchema>
-
-export const bundleSourceSchema = z
-  .object({
-    id: uuid,
-    claimId: uuid,
-    url: httpUrl,
-    title: z.string().max(LIMITS.field),
-    publisher: z.string().max(LIMITS.field),
-    published: date,
-    accessed: date,
-    excerpt: z.string().max(LIMITS.excerpt),
-    archiveUrl: z.union([z.literal(''), httpUrl]),
-    created: timestamp,
-    ...versionedFields,
-  })
-  .strict()
-export type BundleSource = z.infer<typeof bundleSourceSchema>
+export { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource }
 
 export const bundleSchema = z
   .object({

@@ -2,6 +2,7 @@ import { LIMITS, statuses, VERDICT_ID_PATTERN } from '../../shared/domain'
 import { isHttpUrl } from '../../shared/url'
 import { IMPORT_LIMITS } from './safeJson'
 import { timestamp, uuid } from './bundleFields'
+import type { BundleClaim, BundleSource } from './bundleEntities'
 
 /**
  * The claims and sources of a bundle checked without zod: they are nearly all of a large file, and the
@@ -12,48 +13,6 @@ import { timestamp, uuid } from './bundleFields'
  * refuses it with its usual message or reads it as it always did. test/bundleFast.test.ts holds the two
  * to the same answers.
  */
-
-/** A claim as `bundleClaimSchema` gives it (bundle.ts takes these as its own types). */
-interface BundleClaim {
-  id: string
-  exact: string
-  prefix: string
-  suffix: string
-  start: number
-  end: number
-  anchored: boolean
-  textChanged?: boolean
-  verdict: string
-  status: (typeof statuses)[number]
-  note: string
-  author: string
-  created: string
-  modified: string
-  modifiedBy: string
-  revision: number
-  deleted: boolean
-  version: string
-  history: string[]
-}
-
-/** A source as `bundleSourceSchema` gives it. */
-interface BundleSource {
-  id: string
-  claimId: string
-  url: string
-  title: string
-  publisher: string
-  published: string
-  accessed: string
-  excerpt: string
-  archiveUrl: string
-  created: string
-  modified: string
-  revision: number
-  deleted: boolean
-  version: string
-  history: string[]
-}
 
 const patternOf = (schema: unknown): RegExp => {
   const pattern = (schema as { _zod: { def: { pattern?: unknown } } })._zod.def.pattern

@@ -1,5 +1,6 @@
 import { isHttpUrl } from '../../shared/url'
 import type { ReviewStore } from '../review/store'
+import type { BundleClaim, BundleSource } from './bundleEntities'
 import type { Status } from '../../shared/domain'
 
 /**
@@ -10,46 +11,8 @@ import type { Status } from '../../shared/domain'
 
 type Histories = Map<string, string[]>
 
-/** A bundle's claim and source (`ExportedClaim`, `ExportedSource` in ./bundle.ts, which imports this file). */
-interface ExportedClaim {
-  id: string
-  exact: string
-  prefix: string
-  suffix: string
-  start: number
-  end: number
-  anchored: boolean
-  textChanged: boolean
-  verdict: string
-  status: Status
-  note: string
-  author: string
-  created: string
-  modified: string
-  modifiedBy: string
-  revision: number
-  deleted: boolean
-  version: string
-  history: string[]
-}
-
-interface ExportedSource {
-  id: string
-  claimId: string
-  url: string
-  title: string
-  publisher: string
-  published: string
-  accessed: string
-  excerpt: string
-  archiveUrl: string
-  created: string
-  modified: string
-  revision: number
-  version: string
-  deleted: boolean
-  history: string[]
-}
+/** A bundle's claim as exported: whether its words changed is always written. */
+type ExportedClaim = BundleClaim & { textChanged: boolean }
 
 const CLAIMS = `SELECT id, exact, prefix, suffix, start, end, anchored, text_changed, verdict, status, note, author,
   created, modified, modified_by, revision, deleted, version FROM claim ORDER BY start, end, created, id`
@@ -94,9 +57,9 @@ const SOURCES = `SELECT id, claim_id, url, title, publisher, published, accessed
   modified, revision, version, deleted FROM source ORDER BY claim_id, created, id`
 
 /** Every http(s) source, as `allSourceRows` filters them: another tool's other links are not passed on. */
-export function bundleSources(store: ReviewStore, histories: Histories): ExportedSource[] {
+export function bundleSources(store: ReviewStore, histories: Histories): BundleSource[] {
   const rows = store.db.prepare(SOURCES).raw().all() as unknown[][]
-  const sources: ExportedSource[] = []
+  const sources: BundleSource[] = []
   for (const r of rows) {
     const url = r[2] as string
     if (!isHttpUrl(url)) continue

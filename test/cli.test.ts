@@ -9,31 +9,12 @@ import { parseEssayMarkdown, type ParsedEssay } from '../src/core/document/essay
 import { listImports } from '../src/core/exchange/importLog'
 import type { ImportSummary } from '../src/shared/exchange'
 import { describeRange } from '../src/shared/text'
-import { runCli } from '../src/cli/run'
+import { cli } from './helpers/cli'
 import { bundledEssay, ROOT, sha256, tempDir, type TempDir } from './helpers/essay'
 import { listClaims } from '../src/core/claims/queries'
 import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
 import { readDocument } from '../src/core/document/queries'
 import { openReview } from '../src/core/review/open'
-
-interface Result {
-  code: number
-  stdout: string
-  stderr: string
-  json: () => Record<string, unknown>
-}
-
-/** Runs the CLI in this process (spawning tsx costs ~0.5 s a run; exit codes are also checked by spawning below). */
-async function cli(...argv: string[]): Promise<Result> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { USER: 'tester' },
-  })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> }
-}
 
 let dir: TempDir
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/run'
+import { cli } from './helpers/cli'
 import { chromiumPdfRenderer, NO_CHROMIUM } from '../src/core/republish/pdf'
 import { writeSettings } from '../src/core/republish/settings'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
@@ -27,17 +27,6 @@ beforeEach(() => {
   }
 })
 afterEach(() => dir.remove())
-
-async function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { USER: 'tester' },
-  })
-  return { code, stdout, stderr }
-}
 
 describe('factdesk export for republication', () => {
   it('writes Markdown clean by default and annotated with --annotated', async () => {

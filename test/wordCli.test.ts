@@ -1,7 +1,7 @@
 /** `factdesk export --format docx --for-review` and `factdesk import reviewed.docx`, as a newsroom scripts them. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/run'
+import { cli } from './helpers/cli'
 import { errorText } from '../src/shared/errors'
 import { claimMarker } from '../src/shared/wordReview'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
@@ -26,17 +26,6 @@ beforeEach(() => {
   }
 })
 afterEach(() => dir.remove())
-
-async function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { USER: 'tester' },
-  })
-  return { code, stdout, stderr }
-}
 
 const claims = () => {
   const store = openReview(review)

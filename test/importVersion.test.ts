@@ -5,10 +5,9 @@ import { contentTables, stateHash, undoImport } from '../src/core/exchange/impor
 import { currentVersion } from '../src/core/exchange/importState'
 import { claimHistory } from '../src/core/review/history'
 import { searchClaimIds } from '../src/core/search/search'
-import { FactdeskError } from '../src/shared/errors'
 import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
 import { addTag } from '../src/core/thread/thread'
-import { anchorOf, dump, Reviewer, sourceFields } from './helpers/exchange'
+import { anchorOf, contentDump, refusal, Reviewer, sourceFields } from './helpers/exchange'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 
 /**
@@ -33,21 +32,8 @@ afterEach(() => {
   dir.remove()
 })
 
-const content = (r: Reviewer) =>
-  dump(
-    r.store,
-    contentTables(r.store.db).map((t) => t.name),
-  )
-
-function refusal(run: () => unknown): FactdeskError {
-  try {
-    run()
-  } catch (err) {
-    expect(err).toBeInstanceOf(FactdeskError)
-    return err as FactdeskError
-  }
-  throw new Error('expected a refusal')
-}
+/** Content only: the import log keeps the undone import. */
+const content = (r: Reviewer) => contentDump(r.store)
 
 /** Another program writing to the review file on its own connection (the sqlite3 shell, a script). */
 function otherTool(path: string, sql: string): void {

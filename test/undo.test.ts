@@ -8,8 +8,7 @@ import { dismissSuggestion, listSuggestions } from '../src/core/spotting/spottin
 import { claimHistory } from '../src/core/review/history'
 import { addReply, addTag, deleteReply, removeTag } from '../src/core/thread/thread'
 import { writeSettings } from '../src/core/republish/settings'
-import { FactdeskError } from '../src/shared/errors'
-import { anchorOf, bytesOf, dump, Reviewer, sourceFields } from './helpers/exchange'
+import { anchorOf, bytesOf, contentDump, dump, refusal, Reviewer, sourceFields } from './helpers/exchange'
 import { writeFileSync } from 'node:fs'
 import { runCli } from '../src/cli/run'
 import { PrefsStore } from '../src/core/prefs/prefs'
@@ -25,22 +24,8 @@ import { addSource, createClaim, deleteSource, updateClaim } from '../src/core/c
 /** Every table of the review file, import log and undo rows included. */
 const ALL = (r: Reviewer) => [...contentTables(r.store.db).map((t) => t.name), 'import_log', 'import_undo']
 const full = (r: Reviewer) => dump(r.store, ALL(r))
-/** Content only: what "exactly as before the import" means (the import log keeps the undone import). */
-const content = (r: Reviewer) =>
-  dump(
-    r.store,
-    contentTables(r.store.db).map((t) => t.name),
-  )
-
-function refusal(run: () => unknown): FactdeskError {
-  try {
-    run()
-  } catch (err) {
-    expect(err).toBeInstanceOf(FactdeskError)
-    return err as FactdeskError
-  }
-  throw new Error('expected a refusal')
-}
+/** Content only: the import log keeps the undone import. */
+const content = (r: Reviewer) => contentDump(r.store)
 
 let A: Reviewer, B: Reviewer
 let x: string, y: string

@@ -2,6 +2,7 @@
 import { afterEach, expect } from 'vitest'
 import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { importFile } from '../../src/core/exchange/files'
+import { contentTables } from '../../src/core/exchange/importUndo'
 import type { ParsedEssay } from '../../src/core/document/essayFormat'
 import { ReviewStore } from '../../src/core/review/store'
 import type { Block } from '../../src/shared/essay'
@@ -115,6 +116,24 @@ export async function refused(run: () => Promise<unknown>, code?: string): Promi
   else expect((error as FactdeskError).code).toMatch(/^(import-|review-file-|not-a-review-file|database-not-review)/)
   return (error as FactdeskError).message
 }
+
+/** The refusal `run` throws synchronously (it must throw a FactdeskError). */
+export function refusal(run: () => unknown): FactdeskError {
+  try {
+    run()
+  } catch (err) {
+    expect(err).toBeInstanceOf(FactdeskError)
+    return err as FactdeskError
+  }
+  throw new Error('expected a refusal')
+}
+
+/** Every content table's rows: what "exactly as before the import" means (not the import log or undo rows). */
+export const contentDump = (store: ReviewStore): Record<string, unknown[]> =>
+  dump(
+    store,
+    contentTables(store.db).map((t) => t.name),
+  )
 
 /** A copy of `essay` whose blocks `edit` may change. */
 export function editEssay(essay: ParsedEssay, edit: (blocks: Block[]) => void): ParsedEssay {

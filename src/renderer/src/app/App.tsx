@@ -15,16 +15,14 @@ import { openShareDialog, Share } from './Share'
 import { shareTexts } from './shareText'
 import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { CommandButton } from './CommandButton'
-import { ContextMenu } from './ContextMenu'
+import { EssayContextMenu } from './EssayContextMenu'
 import { NoticeBar } from './NoticeBar'
 import { PrefsDialog } from './PrefsDialog'
 import { DeskToolbar, useEssaySelection } from './DeskToolbar'
 import { defaultPanelWidth, PanelSplitter } from './PanelSplitter'
-import { lastFocused, returnFocus, trackFocus } from './focusReturn'
+import { trackFocus, useFocusedUndo } from './focusReturn'
 import { FirstRunDialog } from './ReviewerNameDialog'
-import { isMac } from './keys'
 import { useDeskCommands } from './deskCommands'
-import { ariaKeys, shownKeys } from '../../../shared/commands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
 import { keys } from '../state/queryClient'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
@@ -71,26 +69,7 @@ export function App() {
   const { t } = i18n
   const editorRef = useRef<EssayEditorHandle>(null)
   const canMark = useEssaySelection()
-  // Undo (Ctrl/⌘+Z, a notice's Undo, the import summary) leaves the focus where the user was; where
-  // that is gone, a claim brought back takes it on its card, else the essay does.
-  const undo = useCallback(
-    async (only?: UndoStep) => {
-      const back = lastFocused()
-      await takeBack(only)
-      // The card of a claim brought back may take a few frames to render: the essay only after that.
-      let frames = 0
-      // Undo in the removal notice is about the claim: its card takes the focus, not the notice.
-      const fromNotice = back?.closest('.notice') != null
-      returnFocus(
-        fromNotice ? null : back,
-        () =>
-          document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
-          (++frames > 30 ? document.querySelector<HTMLElement>('.essay') : null),
-        fromNotice,
-      )
-    },
-    [takeBack],
-  )
+  const undo = useFocusedUndo(takeBack)
   const [panelWidth, setPanelWidth] = useState(defaultPanelWidth)
   useEffect(trackFocus, [])
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
@@ -301,25 +280,7 @@ export function App() {
             onDismiss={() => review.setNotice(null)}
           />
           {menu && (
-            <ContextMenu
-              x={menu.x}
-              y={menu.y}
-              label={t.context}
-              onClose={closeMenu}
-              items={[
-                {
-                  label: t.markClaim,
-                  shortcut: shownKeys('mark-claim', isMac),
-                  keys: ariaKeys('mark-claim', isMac),
-                  unavailable: canMark ? null : t.markClaimDisabled,
-                  run: () => void markSelection(),
-                },
-                {
-                  label: t.copy,
-                  run: () => void navigator.clipboard?.writeText(window.getSelection()?.toString() ?? ''),
-                },
-              ]}
-            />
+            <EssayContextMenu at={menu} canMark={canMark} onMark={() => void markSelection()} onClose={closeMenu} />
           )}
           {exchange.summaries && (
             <ImportSummaryDialog

@@ -1,4 +1,5 @@
-import { useLayoutEffect } from 'react'
+import { useCallback, useLayoutEffect } from 'react'
+import type { UndoStep } from '../state/useUndo'
 
 /** Whether the keyboard focus is lost: on the page body, or on an element no longer in the page. */
 function focusLost(): boolean {
@@ -79,4 +80,29 @@ export function lastFocused(): Element | null {
   const el = document.activeElement
   if (el && el !== document.body && !el.closest('.notice')) return el
   return last
+}
+
+/**
+ * Undo (Ctrl/⌘+Z, a notice's Undo, the import summary) that leaves the focus where the user was; where
+ * that is gone, a claim brought back takes it on its card, else the essay does.
+ */
+export function useFocusedUndo(takeBack: (only?: UndoStep) => Promise<unknown>): (only?: UndoStep) => Promise<void> {
+  return useCallback(
+    async (only?: UndoStep) => {
+      const back = lastFocused()
+      await takeBack(only)
+      // The card of a claim brought back may take a few frames to render: the essay only after that.
+      let frames = 0
+      // Undo in the removal notice is about the claim: its card takes the focus, not the notice.
+      const fromNotice = back?.closest('.notice') != null
+      returnFocus(
+        fromNotice ? null : back,
+        () =>
+          document.querySelector<HTMLElement>('.claims-panel article.active .claim-quote') ??
+          (++frames > 30 ? document.querySelector<HTMLElement>('.essay') : null),
+        fromNotice,
+      )
+    },
+    [takeBack],
+  )
 }

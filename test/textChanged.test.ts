@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { applyCorrection, listCorrections, proposeCorrection } from '../src/core/document/corrections'
 import { exportRepublication } from '../src/core/republish'
 import { queryClaims } from '../src/core/search/search'
-import { runCli } from '../src/cli/run'
+import { cli } from './helpers/cli'
 import { claimHistory } from '../src/core/review/history'
 import type { Claim } from '../src/shared/domain'
 import { describeEvent } from '../src/shared/historyText'
@@ -251,40 +251,13 @@ describe('exports of a claim whose text changed since it was rated', () => {
   })
 
   it('factdesk export says how many claims ClaimReview left out', async () => {
-    let stdout = ''
-    const out = review.dir.file('cr.jsonld')
-    const run = (...argv: string[]) =>
-      runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, env: { USER: 'tester' } })
-    expect(
-      await run(
-        'export',
-        '--review',
-        review.dir.file('r.factdesk'),
-        '--format',
-        'claimreview',
-        '--url',
-        URL,
-        '--out',
-        out,
-        '--json',
-      ),
-    ).toBe(0)
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, claims: 1, textChanged: 1 })
-    stdout = ''
-    expect(
-      await run(
-        'export',
-        '--review',
-        review.dir.file('r.factdesk'),
-        '--format',
-        'claimreview',
-        '--url',
-        URL,
-        '--out',
-        out,
-      ),
-    ).toBe(0)
-    expect(stdout).toContain('Left out 1 rated claim whose text changed since it was rated')
+    const args = ['export', '--review', review.dir.file('r.factdesk'), '--format', 'claimreview', '--url', URL]
+    const asJson = await cli(...args, '--out', review.dir.file('cr.jsonld'), '--json')
+    expect(asJson.code).toBe(0)
+    expect(asJson.json()).toMatchObject({ ok: true, claims: 1, textChanged: 1 })
+    const asText = await cli(...args, '--out', review.dir.file('cr.jsonld'))
+    expect(asText.code).toBe(0)
+    expect(asText.stdout).toContain('Left out 1 rated claim whose text changed since it was rated')
   })
 
   it('in an English review the label is English', async () => {

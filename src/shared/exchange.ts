@@ -95,6 +95,19 @@ export interface ConflictView {
 }
 
 const side = z.enum(['mine', 'theirs'])
+/** The fields a conflict shows side by side, and a claim's conflict may settle one by one. */
+export const CONFLICT_CLAIM_FIELDS = ['verdict', 'status', 'note', 'deleted'] as const
+export type ConflictClaimField = (typeof CONFLICT_CLAIM_FIELDS)[number]
+export const CONFLICT_SOURCE_FIELDS = [
+  'url',
+  'title',
+  'publisher',
+  'published',
+  'accessed',
+  'excerpt',
+  'archiveUrl',
+  'deleted',
+] as const
 export const conflictChoiceSchema = z
   .object({
     /** One side for everything (a source is always chosen whole). */

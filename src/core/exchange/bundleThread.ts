@@ -97,14 +97,14 @@ export function flatDetail(detail: Record<string, unknown>): BundleEvent['detail
 }
 
 /** Every reply and tag (tombstones included, with their version histories), the tag colours and the history. */
-export function exportThread(store: ReviewStore, histories: Map<string, string[]>): BundleThread {
-  const { db } = store
-  const replies = (db.prepare(`SELECT * FROM reply ORDER BY claim_id, created, id`).all() as ReplyRow[]).map((r) => ({
-    ...toReply(r),
-    deleted: r.deleted === 1,
-    history: histories.get(r.id) ?? [r.version],
-  }))
-  const tags = (db.prepare(`SELECT * FROM claim_tag ORDER BY claim_id, created, id`).all() as TagRow[]).map((r) => ({
+/** A reply row as the bundle (and live sync) writes it. */
+export function toBundleReply(r: ReplyRow, history: string[]): BundleThread['replies'][number] {
+  return { ...toReply(r), deleted: r.deleted === 1, history }
+}
+
+/** A tag row as the bundle (and live sync) writes it. */
+export function toBundleTag(r: TagRow, history: string[]): BundleThread['tags'][number] {
+  return {
     id: r.id,
     claimId: r.claim_id,
     name: r.name,
@@ -114,8 +114,18 @@ export function exportThread(store: ReviewStore, histories: Map<string, string[]
     revision: r.revision,
     deleted: r.deleted === 1,
     version: r.version,
-    history: histories.get(r.id) ?? [r.version],
-  }))
+    history,
+  }
+}
+
+export function exportThread(store: ReviewStore, histories: Map<string, string[]>): BundleThread {
+  const { db } = store
+  const replies = (db.prepare(`SELECT * FROM reply ORDER BY claim_id, created, id`).all() as ReplyRow[]).map((r) =>
+    toBundleReply(r, histories.get(r.id) ?? [r.version]),
+  )
+  const tags = (db.prepare(`SELECT * FROM claim_tag ORDER BY claim_id, created, id`).all() as TagRow[]).map((r) =>
+    toBundleTag(r, histories.get(r.id) ?? [r.version]),
+  )
   const tagStyles = db.prepare(`SELECT name, color FROM tag_style ORDER BY name`).all() as BundleTagStyle[]
   const events = allEventRows(db).map((r) => {
     const e = toEvent(r)

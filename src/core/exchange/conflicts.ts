@@ -1,4 +1,11 @@
-import type { ConflictChoice, ConflictSide, ConflictView } from '../../shared/exchange'
+import {
+  CONFLICT_CLAIM_FIELDS,
+  CONFLICT_SOURCE_FIELDS,
+  type ConflictChoice,
+  type ConflictClaimField,
+  type ConflictSide,
+  type ConflictView,
+} from '../../shared/exchange'
 import { recordEvent } from '../review/history'
 import { FactdeskError } from '../../shared/errors'
 import type { ClaimRow, SourceRow } from '../db/rows'
@@ -14,9 +21,6 @@ interface ConflictRow {
   origin: string
   created: string
 }
-
-const CLAIM_FIELDS = ['verdict', 'status', 'note', 'deleted'] as const
-type ClaimField = (typeof CLAIM_FIELDS)[number]
 
 function claimSide(r: ClaimRow | BundleClaim): ConflictView['mine'] {
   const deleted = typeof r.deleted === 'boolean' ? r.deleted : r.deleted === 1
@@ -115,7 +119,7 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
     if (row.entity === 'claim') {
       const t = theirs as BundleClaim
       const mine = db.prepare(`SELECT * FROM claim WHERE id = ?`).get(row.entity_id) as ClaimRow
-      const pick = (field: ClaimField, mineValue: unknown, theirValue: unknown) =>
+      const pick = (field: ConflictClaimField, mineValue: unknown, theirValue: unknown) =>
         (choice.fields?.[field] ?? choice.all ?? 'mine') === 'theirs' ? theirValue : mineValue
       db.prepare(
         `UPDATE claim SET verdict = ?, status = ?, note = ?, deleted = ?, modified = ?, modified_by = ?, revision = max(revision, ?) + 1, version = ? WHERE id = ?`,
@@ -162,17 +166,6 @@ export function resolveConflict(store: ReviewStore, id: string, choice: Conflict
   }).immediate()
 }
 
-const SOURCE_FIELDS = [
-  'url',
-  'title',
-  'publisher',
-  'published',
-  'accessed',
-  'excerpt',
-  'archiveUrl',
-  'deleted',
-] as const
-
 /**
  * The history entry of a settled conflict, on the claim it concerns (a source's claim for a source): for
  * every field the two sides disagreed on, which side was kept (`<field>`: mine/theirs) and the value the
@@ -195,11 +188,11 @@ function recordConflictResolved(
   const claimId = isClaim ? row.entity_id : (now as SourceRow).claim_id
   const after = isClaim ? claimSide(now as ClaimRow) : sourceSide(now as SourceRow)
   const other = isClaim ? claimSide(theirs as BundleClaim) : sourceSide(theirs as BundleSource)
-  const fields: readonly string[] = isClaim ? CLAIM_FIELDS : SOURCE_FIELDS
+  const fields: readonly string[] = isClaim ? CONFLICT_CLAIM_FIELDS : CONFLICT_SOURCE_FIELDS
   const detail: Record<string, string | boolean> = { entity: row.entity, file: row.origin }
   const picks: string[] = []
   for (const f of fields) {
-    const pick = isClaim ? (choice.fields?.[f as ClaimField] ?? choice.all ?? 'mine') : (choice.all ?? 'mine')
+    const pick = isClaim ? (choice.fields?.[f as ConflictClaimField] ?? choice.all ?? 'mine') : (choice.all ?? 'mine')
     // Fields the sides agreed on needed no choice.
     if (before[f] === other[f]) continue
     detail[f] = pick

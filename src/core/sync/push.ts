@@ -2,17 +2,9 @@ import type Database from 'better-sqlite3'
 import type * as Y from 'yjs'
 import type { ReviewStore } from '../review/store'
 import { toBundleClaim } from '../exchange/bundle'
-import { flatDetail } from '../exchange/bundleThread'
+import { flatDetail, toBundleReply, toBundleTag } from '../exchange/bundleThread'
 import { toBundleCorrection } from '../exchange/bundleExtras'
-import {
-  toReply,
-  toSource,
-  type ClaimRow,
-  type CorrectionRow,
-  type ReplyRow,
-  type SourceRow,
-  type TagRow,
-} from '../db/rows'
+import { toSource, type ClaimRow, type CorrectionRow, type ReplyRow, type SourceRow, type TagRow } from '../db/rows'
 import { toEvent } from '../review/history'
 import { readDocument } from '../document/queries'
 import { toBundleWorkflow, workflowEntityId } from '../workflow/exchange'
@@ -91,23 +83,8 @@ export function readRecords(
       deleted: r.deleted === 1,
       history: history(r.id, r.version),
     })),
-    replies: versioned<ReplyRow>('reply', 'replies').map((r) => ({
-      ...toReply(r),
-      deleted: r.deleted === 1,
-      history: history(r.id, r.version),
-    })),
-    tags: versioned<TagRow>('claim_tag', 'tags').map((r) => ({
-      id: r.id,
-      claimId: r.claim_id,
-      name: r.name,
-      author: r.author,
-      created: r.created,
-      modified: r.modified,
-      revision: r.revision,
-      deleted: r.deleted === 1,
-      version: r.version,
-      history: history(r.id, r.version),
-    })),
+    replies: versioned<ReplyRow>('reply', 'replies').map((r) => toBundleReply(r, history(r.id, r.version))),
+    tags: versioned<TagRow>('claim_tag', 'tags').map((r) => toBundleTag(r, history(r.id, r.version))),
     corrections: versioned<CorrectionRow>('correction', 'corrections').map((r) => ({
       ...toBundleCorrection(r),
       history: history(r.id, r.version),

@@ -1,21 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import { useReturnFocus } from '../app/focusReturn'
 import type { Status, Verdict } from '../../../shared/domain'
-import type { ConflictChoice, ConflictSide, ConflictView } from '../../../shared/exchange'
+import {
+  CONFLICT_CLAIM_FIELDS,
+  CONFLICT_SOURCE_FIELDS,
+  type ConflictChoice,
+  type ConflictSide,
+  type ConflictView,
+} from '../../../shared/exchange'
 import { useI18n } from '../i18n'
 
 type Side = 'mine' | 'theirs'
-const CLAIM_FIELDS = ['verdict', 'status', 'note', 'deleted'] as const
-const SOURCE_FIELDS = [
-  'url',
-  'title',
-  'publisher',
-  'published',
-  'accessed',
-  'excerpt',
-  'archiveUrl',
-  'deleted',
-] as const
 
 interface Props {
   conflict: ConflictView
@@ -31,7 +26,7 @@ export function ConflictDialog({ conflict, onResolve, onClose }: Props) {
   // The focus goes back where it was when this closes.
   useReturnFocus()
   const isClaim = conflict.entity === 'claim'
-  const fields = (isClaim ? CLAIM_FIELDS : SOURCE_FIELDS).filter(
+  const fields = (isClaim ? CONFLICT_CLAIM_FIELDS : CONFLICT_SOURCE_FIELDS).filter(
     (f) => f === 'deleted' || conflict.mine[f] !== undefined || conflict.theirs[f] !== undefined,
   )
   const differing = fields.filter((f) => conflict.mine[f] !== conflict.theirs[f])

@@ -1,5 +1,6 @@
 import type { Lang } from './domain'
 import { catalogues } from './i18n'
+import { CONFLICT_CLAIM_FIELDS, CONFLICT_SOURCE_FIELDS } from './exchange'
 
 /**
  * What a resolved conflict's history entry says was chosen, field by field: "verdict: imported
@@ -7,19 +8,8 @@ import { catalogues } from './i18n'
  * `<field>Value`: the value the review kept (src/core/exchange/conflicts.ts). Entries written before
  * the fields were recorded have none, and give ''. The words: the catalogue's `history` section.
  */
-const FIELDS = [
-  'verdict',
-  'status',
-  'note',
-  'deleted',
-  'url',
-  'title',
-  'publisher',
-  'published',
-  'accessed',
-  'excerpt',
-  'archiveUrl',
-] as const
+// Each field once, in the order the dialog shows them ('deleted' is in both lists).
+const FIELDS = [...new Set([...CONFLICT_CLAIM_FIELDS, ...CONFLICT_SOURCE_FIELDS])]
 
 const QUOTE_MAX = 40
 

@@ -3,6 +3,15 @@
  * run, the ratio between them, and the goal it is held to. Sections add rows; bench.ts prints them.
  */
 import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+setFlagsFromString('--expose-gc')
+/**
+ * A full collection, run before each large operation measured, as benchmark harnesses do, so the
+ * garbage the benchmark itself left (the workload, earlier files) is not collected inside it.
+ */
+export const collect = runInNewContext('gc') as () => void
 
 export interface Row {
   section: string

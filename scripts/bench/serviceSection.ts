@@ -11,7 +11,7 @@ import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { exportReview, importFile } from '../../src/core/exchange/files'
 import { ReviewStore } from '../../src/core/review/store'
 import { queryClaims } from '../../src/core/search/search'
-import { ms, percentile, timed, timedAsync, type Report } from './report'
+import { collect, ms, percentile, timed, timedAsync, type Report } from './report'
 import type { Workload } from './workload'
 import { openReview } from '../../src/core/review/open'
 import { listClaims } from '../../src/core/claims/queries'
@@ -153,10 +153,12 @@ function rawInserts(store: ReviewStore, b: ReviewBundle): number {
 }
 
 /**
- * The wall-clock time of the full (mark-compact) garbage collections during `run`: one of the whole
- * benchmark process's heap (the workload, the bundle and its parsed copy) may land in an export.
+ * The wall-clock time of the full (mark-compact) garbage collections during `run`. It starts on a
+ * collected heap; one of the whole benchmark process's heap (the workload, the bundle and its parsed
+ * copy) may still land in an export.
  */
 async function fullGcs<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  collect()
   const seen: number[] = []
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[])
@@ -180,8 +182,10 @@ export async function benchService(report: Report, w: Workload, dir: string): Pr
   const stringify = timed(() => JSON.stringify(bundle))
   const bytes = Buffer.from(stringify.result)
   const parse = timed(() => JSON.parse(stringify.result) as unknown)
+  collect()
   const raw = rawInserts(openReview(join(dir, 'raw.factdesk'), w.essay), bundle)
   const store = openReview(join(dir, 'review.factdesk'), w.essay)
+  collect()
   const imported = await timedAsync(() => importFile(store, 'a.factdesk.json', bytes, '벤치'))
   const share = raw / imported.ms
   report.add({
@@ -227,6 +231,7 @@ export async function benchService(report: Report, w: Workload, dir: string): Pr
     })
   }
   const second = Buffer.from(JSON.stringify(secondBundle(bundle)))
+  collect()
   const merged = await timedAsync(() => importFile(store, 'b.factdesk.json', second, '벤치'))
   const s = merged.result
   report.add({

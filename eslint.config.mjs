@@ -79,8 +79,8 @@ export default tseslint.config(
   { files: [`**/*.{js,mjs,cjs}`], languageOptions: { globals: nodeGlobals } },
   // Type-aware rules for the Node side and the scripts (the renderer's lint is set up on its own): they
   // need the type checker, so they run with the TypeScript project service over the project's tsconfigs.
-  // test/ is left out: nearly every finding there is a no-unsafe-* on a parsed JSON export the test
-  // asserts on, where `any` is what the assertion reads, and the type checker doubles the lint's time.
+  // Tests get only the promise rules below: nearly every other finding there is a no-unsafe-* on a parsed
+  // JSON export the test asserts on, where `any` is what the assertion reads.
   {
     files: ['src/{core,cli,harness,main,preload,shared}/**/*.ts', 'scripts/**/*.ts'],
     extends: [tseslint.configs.recommendedTypeCheckedOnly],
@@ -89,6 +89,17 @@ export default tseslint.config(
       // An async function here is a promise contract (an import, a command, a file read): a body that
       // does not wait yet must still reject rather than throw, and may wait tomorrow without a signature change.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  // Tests get the type-aware rules that catch a test which cannot fail: an `expect(...).rejects` or a
+  // Playwright assertion nobody awaits passes before it has checked anything.
+  {
+    files: ['test/**/*.{ts,tsx}', 'e2e/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   { files: ['src/harness/bridge.js'], languageOptions: { sourceType: 'script', globals: browserGlobals } },

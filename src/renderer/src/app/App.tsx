@@ -116,6 +116,13 @@ export function App() {
     [client],
   )
   const { flush, applyCorrection } = sync
+  // Import… is greyed out while an import runs; a drop or the File menu, which do not pass through that
+  // button, say the same instead of starting a second import alongside the first.
+  const importBusy = (): boolean => {
+    if (exchange.progress === null) return false
+    setNotice({ id: Date.now(), kind: 'info', text: 'unavailableImporting' })
+    return true
+  }
   const attachSelection = useCallback(
     (id: string) => {
       const anchor = editorRef.current?.selectedAnchor()
@@ -165,8 +172,9 @@ export function App() {
     else if (command === 'shortcuts') setShortcutsOpen(true)
     else if (command === 'preferences') setPrefsOpen(true)
     else if (command === 'remove-claim' && activeId) void removeClaim(activeId)
-    else if (command === 'import-review') importInput.current?.click()
-    else if (command === 'prepare-close') {
+    else if (command === 'import-review') {
+      if (!importBusy()) importInput.current?.click()
+    } else if (command === 'prepare-close') {
       // The essay and every claim edit still on its way (a verdict, a note) are answered first.
       void flush()
         .then(review.saves.settled)
@@ -193,7 +201,7 @@ export function App() {
             const files = [...e.dataTransfer.files]
             if (files.length === 0) return
             e.preventDefault()
-            void exchange.importFiles(files)
+            if (!importBusy()) void exchange.importFiles(files)
           }}
         >
           <DeskToolbar

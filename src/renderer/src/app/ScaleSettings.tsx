@@ -14,6 +14,7 @@ import {
 import { queries } from '../state/queryClient'
 import { errorText, isErrorCode } from '../../../shared/errors'
 import { useI18n } from '../i18n'
+import { CommandButton } from './CommandButton'
 
 interface Props {
   scale: VerdictScale
@@ -287,15 +288,18 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
                         >
                           ↓
                         </button>
-                        <button
-                          type="button"
+                        <CommandButton
                           className="link danger"
                           aria-label={`${t.removeLevel}: ${named}`}
-                          disabled={rows.length <= SCALE_LIMITS.minOnScale}
+                          unavailable={
+                            rows.length <= SCALE_LIMITS.minOnScale
+                              ? t.unavailableFewestLevels(SCALE_LIMITS.minOnScale)
+                              : null
+                          }
                           onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
                         >
                           ×
-                        </button>
+                        </CommandButton>
                       </td>
                     </tr>
                   )
@@ -303,9 +307,12 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
               </tbody>
             </table>
             <p className="hint">{t.levelOffScaleHint}</p>
-            <button
-              type="button"
-              disabled={rows.length >= SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale}
+            <CommandButton
+              unavailable={
+                rows.length >= SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale
+                  ? t.unavailableMostLevels(SCALE_LIMITS.maxOnScale, SCALE_LIMITS.maxOffScale)
+                  : null
+              }
               onClick={() =>
                 setRows((list) => {
                   let n = list.length + 1
@@ -315,7 +322,7 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
               }
             >
               {t.addLevel}
-            </button>
+            </CommandButton>
             {problems.length > 0 && (
               <ul role="alert" className="form-problem">
                 {problems.map((p) => (

@@ -150,15 +150,24 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
               />{' '}
               {tc.filter}
             </label>
+            {/* Greyed out like a CommandButton: still reached by Tab, and it says why. */}
             <label title={reviewerName ? undefined : t.unavailableNoName}>
               <input
                 type="checkbox"
                 checked={!!filters.assignee}
-                disabled={!reviewerName}
-                onChange={(e) => setFilter({ assignee: e.target.checked ? reviewerName : undefined })}
+                aria-disabled={!reviewerName || undefined}
+                aria-describedby={reviewerName ? undefined : `${id}-no-name`}
+                onChange={(e) => {
+                  if (reviewerName) setFilter({ assignee: e.target.checked ? reviewerName : undefined })
+                }}
               />{' '}
               {tt.mine}
             </label>
+            {!reviewerName && (
+              <span id={`${id}-no-name`} hidden>
+                {t.unavailableNoName}
+              </span>
+            )}
             <label>
               <input
                 type="checkbox"

@@ -4,7 +4,8 @@
  * - Apply correction on a claim whose words are gone: such a claim has no card on the desk (it is
  *   listed under "Not found in this essay"), so the browser tests cannot reach the button;
  * - Assigned to me without a reviewer name: the first-run dialog asks for the name, modally, before
- *   the desk can be used, and the service refuses a blank one.
+ *   the desk can be used, and the service refuses a blank one. (While the preferences are still read it
+ *   says that instead; the browser test holds their answer and clicks it.)
  * Each still has to say why, like every CommandButton (e2e/browser/unavailable-commands.spec.ts).
  */
 import { createElement, type ReactNode } from 'react'
@@ -109,7 +110,7 @@ describe('Assigned to me without a reviewer name', () => {
     setSearchBox: () => undefined,
     focusSearch: refuse,
   })
-  const filterBar = (lang: Lang, reviewerName: string): string =>
+  const filterBar = (lang: Lang, reviewerName: string | null): string =>
     render(lang, createElement(ClaimFilterBar, { query: query(), shown: 0, total: 0, reviewerName }))
   /** The checkbox inside the label that ends with the filter's name. */
   const mine = (label: string) => new RegExp(`<input type="checkbox"[^>]*/?>\\s*${label}`)
@@ -122,6 +123,11 @@ describe('Assigned to me without a reviewer name', () => {
     expect(en.reason).toBe('Set your reviewer name in Preferences first.')
     const ko = command(filterBar('ko', ''), mine('내 담당'))
     expect(ko.reason).toBe('먼저 환경설정에서 검토자 이름을 정하세요.')
+
+    // While the preferences are still being read, it says so rather than that there is no name.
+    const loading = command(filterBar('en', null), mine('Assigned to me'))
+    expect(loading.tag).toContain('aria-disabled="true"')
+    expect(loading.reason).toBe('Still opening the review…')
 
     const named = command(filterBar('en', '김기자'), mine('Assigned to me'))
     expect(named.tag).not.toContain('aria-disabled')

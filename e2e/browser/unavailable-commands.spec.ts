@@ -194,3 +194,33 @@ test('an own scale’s Remove level at the fewest levels and Add level at the mo
   await expect(remove).toHaveCount(11)
   await expect(remove.first()).not.toHaveAttribute('aria-disabled')
 })
+
+test('Assigned to me waits for the reviewer’s name while the preferences are read, and then filters', async ({
+  page,
+  harness,
+}) => {
+  // The preferences' answer is held on its way: the desk shows in its default language meanwhile.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/call/prefs-get', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(harness.url)
+  await page.getByText('필터', { exact: true }).click()
+  const mineKo = page.getByRole('checkbox', { name: '내 담당', exact: true })
+  await expect(mineKo).toHaveAttribute('aria-disabled', 'true')
+  await expect(mineKo).toHaveAccessibleDescription('검토를 여는 중입니다…')
+  await mineKo.click({ force: true })
+  await mineKo.focus()
+  await mineKo.press('Space')
+  await expect(mineKo).not.toBeChecked()
+  await expect(page.getByRole('status').filter({ hasText: /표시/ })).toHaveCount(0)
+
+  release()
+  const mine = page.getByRole('checkbox', { name: 'Assigned to me', exact: true })
+  await expect(mine).not.toHaveAttribute('aria-disabled')
+  await mine.check()
+  await expect(mine).toBeChecked()
+  await expect(page.getByRole('status').filter({ hasText: '0 of 0 claims shown' })).toBeVisible()
+})

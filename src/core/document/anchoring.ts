@@ -4,15 +4,25 @@ import { CodePoints } from '../../shared/codePoints'
 import { QuoteIndex } from './quoteIndex'
 import type { FuzzyBudget } from './fuzzyBudget'
 import { closestMatches, distance, nfc } from './textCompare'
+import {
+  acceptable,
+  agrees,
+  best,
+  MIN_FUZZY_SCORE,
+  MIN_MAPPED_SCORE,
+  type Candidate,
+  type Expected,
+  type Selectors,
+} from './anchorChoice'
 import { TextMap } from './textMap'
 
 /** Quotes shorter than this (in code points) are only ever matched exactly: a fuzzy match of a few
  * characters finds look-alikes anywhere in the text. */
 export const MIN_FUZZY_QUOTE = 8
-/** The least similarity (1 - errors / quote length) at which a fuzzy match is accepted. */
-export const MIN_FUZZY_SCORE = 0.8
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
+
+export { MIN_FUZZY_SCORE, type Selectors } from './anchorChoice'
 
 export { FUZZY_WORK_BUDGET, fuzzyBudget, fuzzyBudgetNote, type FuzzyBudget } from './fuzzyBudget'
 
@@ -21,39 +31,12 @@ export interface AnchorResult {
   method: AnchorMethod
 }
 
-export interface Selectors {
-  exact: string
-  prefix?: string
-  suffix?: string
-  start?: number
-  end?: number
-}
-
-/** The place a claim is expected at in the text being anchored on (UTF-16), and how sure that is. */
-interface Expected {
-  start: number
-  end: number
-  /** The stretch the claim may be in: where the text changed around it, all of that change. */
-  from: number
-  to: number
-  /** Mapped through a comparison of the two texts (not just the file's own offsets). */
-  mapped: boolean
-}
-
-interface Candidate {
-  start: number
-  end: number
-  errors: number
-}
-
 /** Approximate searches of at most this many characters times quote units compare cell by cell. */
 const SHORT_SEARCH = 1 << 18
 /** Slack around the expected place searched before the whole text, in UTF-16 units. */
 const WINDOW_SLACK = 256
 /** A mapped place is trusted for a weaker fuzzy match only if the change around it is at most this long. */
 const TRUSTED_CHANGE = 4096
-/** The weakest fuzzy match accepted where the comparison of the two texts puts the claim (the peer's rule). */
-const MIN_MAPPED_SCORE = 0.5
 
 /**
  * Re-anchors claims on one text. Built once per text (and per older text the claims' offsets refer to,
@@ -113,48 +96,6 @@ export class Anchorer {
     }
   }
 
-  /** Agreement of the text around [start, end) with the recorded context, 0–1 on each side. */
-  private context(start: number, end: number, sel: Selectors): { prefix: number; suffix: number } {
-    const { text } = this
-    const prefix = sel.prefix ?? ''
-    const suffix = sel.suffix ?? ''
-    let p = 0
-    while (
-      p < prefix.length &&
-      p < start &&
-      prefix.charCodeAt(prefix.length - 1 - p) === text.charCodeAt(start - 1 - p)
-    )
-      p++
-    let s = 0
-    while (s < suffix.length && end + s < text.length && suffix.charCodeAt(s) === text.charCodeAt(end + s)) s++
-    return { prefix: prefix.length ? p / prefix.length : 1, suffix: suffix.length ? s / suffix.length : 1 }
-  }
-
-  /** The peer tools' weighing: the quote most, then each side's context, then closeness to the expected place. */
-  private score(c: Candidate, quoteLength: number, sel: Selectors, hint: number): number {
-    const ctx = this.context(c.start, c.end, sel)
-    const quote = 1 - c.errors / Math.max(quoteLength, c.end - c.start)
-    return (
-      50 * quote +
-      20 * ctx.prefix +
-      20 * ctx.suffix +
-      2 * (1 - Math.abs(c.start - hint) / Math.max(1, this.text.length))
-    )
-  }
-
-  private best(cands: Candidate[], quoteLength: number, sel: Selectors, hint: number): { c: Candidate; score: number } {
-    let best = cands[0]
-    let top = -Infinity
-    for (const c of cands) {
-      const s = this.score(c, quoteLength, sel, hint)
-      if (s > top) {
-        top = s
-        best = c
-      }
-    }
-    return { c: best, score: top }
-  }
-
   private fuzzy(exact: string, from: number, to: number, maxErrors: number, budget?: FuzzyBudget): Candidate[] | null {
     const a = Math.max(0, from)
     const b = Math.min(this.text.length, to)
@@ -210,7 +151,7 @@ export class Anchorer {
     const trusted = !!at && at.mapped && at.to - at.from <= TRUSTED_CHANGE
     const length = codePointLength(exact)
     const near = window ? this.within(exact, window.from, window.to) : []
-    if (near.length > 0) return this.found(this.best(near, length, sel, hint).c, 'quote')
+    if (near.length > 0) return this.found(best(this.text, near, length, sel, hint).c, 'quote')
     // The words the comparison of the two texts says the claim's words became: if they are close,
     // they are the answer, without searching.
     if (trusted && length >= MIN_FUZZY_QUOTE && at.end > at.start) {
@@ -223,12 +164,12 @@ export class Anchorer {
         Math.floor(Math.max(length, at.end - at.start) * (1 - least)),
       )
       const c = { start: at.start, end: at.end, errors }
-      if (errors >= 0 && this.acceptable(c, length, sel, exactEnds ? at : null)) return this.found(c, 'fuzzy')
+      if (errors >= 0 && acceptable(this.text, c, length, sel, exactEnds ? at : null)) return this.found(c, 'fuzzy')
     }
     const hits = this.index.occurrences(exact).map((start) => ({ start, end: start + exact.length, errors: 0 }))
     if (hits.length > 0) {
-      const far = this.best(hits, length, sel, hint).c
-      if (!trusted || this.agrees(far, sel)) return this.found(far, 'quote')
+      const far = best(this.text, hits, length, sel, hint).c
+      if (!trusted || agrees(this.text, far, sel)) return this.found(far, 'quote')
     }
     if (length < MIN_FUZZY_QUOTE) return null
     if (window && window.to - window.from < text.length) {
@@ -237,8 +178,8 @@ export class Anchorer {
       const least = trusted ? MIN_MAPPED_SCORE : MIN_FUZZY_SCORE
       const cands = this.fuzzy(exact, window.from, window.to, Math.floor(length * (1 - least)), budget)
       if (cands === null) return this.skip(budget)
-      const accepted = cands.filter((c) => this.acceptable(c, length, sel, trusted ? at : null))
-      if (accepted.length > 0) return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
+      const accepted = cands.filter((c) => acceptable(this.text, c, length, sel, trusted ? at : null))
+      if (accepted.length > 0) return this.found(best(this.text, accepted, length, sel, hint).c, 'fuzzy')
     }
     const maxErrors = Math.floor(length * (1 - MIN_FUZZY_SCORE))
     const all = trusted
@@ -246,10 +187,10 @@ export class Anchorer {
       : this.fuzzy(exact, 0, text.length, maxErrors, budget)
     if (all === null) return this.skip(budget)
     const accepted = all.filter(
-      (c) => this.acceptable(c, length, sel, null) && (!trusted || inWindow(c) || this.agrees(c, sel)),
+      (c) => acceptable(this.text, c, length, sel, null) && (!trusted || inWindow(c) || agrees(this.text, c, sel)),
     )
     if (accepted.length === 0) return null
-    return this.found(this.best(accepted, length, sel, hint).c, 'fuzzy')
+    return this.found(best(this.text, accepted, length, sel, hint).c, 'fuzzy')
   }
 
   /**
@@ -284,27 +225,9 @@ export class Anchorer {
     return this.result(c.start, c.end, method)
   }
 
-  /** The recorded context agrees on at least one side (by default half of it or more). */
-  private agrees(c: Candidate, sel: Selectors, least = 0.5): boolean {
-    const ctx = this.context(c.start, c.end, sel)
-    return ctx.prefix >= least || ctx.suffix >= least
-  }
-
   private skip(budget: FuzzyBudget | undefined): null {
     if (budget) budget.skipped++
     return null
-  }
-
-  /**
-   * Similar enough: at least MIN_FUZZY_SCORE anywhere; where the comparison of the two texts puts the
-   * claim (a short change around it), as little as the peer tools accept if one side's context agrees.
-   */
-  private acceptable(c: Candidate, quoteLength: number, sel: Selectors, mapped: Expected | null): boolean {
-    const score = 1 - c.errors / Math.max(quoteLength, c.end - c.start)
-    if (score >= MIN_FUZZY_SCORE) return true
-    if (!mapped || score < MIN_MAPPED_SCORE) return false
-    if (c.end <= mapped.from || c.start >= mapped.to + 1) return false
-    return this.agrees(c, sel, 0.25)
   }
 }
 

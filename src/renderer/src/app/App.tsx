@@ -5,35 +5,26 @@ import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
 import { ClaimsPanel } from '../panel/ClaimsPanel'
 import { useReview } from '../state/useReview'
-import type { UndoStep } from '../state/useUndo'
-import type { ConflictView, ImportSummary } from '../../../shared/exchange'
+import type { ConflictView } from '../../../shared/exchange'
 import { useDocumentSync } from '../state/useDocumentSync'
-import { useExchange } from '../state/useExchange'
-import { ConflictDialog } from '../panel/ConflictDialog'
 import { FileMenu } from './FileMenu'
 import { openShareDialog, Share } from './Share'
 import { shareTexts } from './shareText'
-import { ImportSummaryDialog } from './ImportSummaryDialog'
 import { CommandButton } from './CommandButton'
 import { EssayContextMenu } from './EssayContextMenu'
 import { NoticeBar } from './NoticeBar'
-import { PrefsDialog } from './PrefsDialog'
 import { DeskToolbar, useEssaySelection } from './DeskToolbar'
 import { defaultPanelWidth, PanelSplitter } from './PanelSplitter'
 import { trackFocus, useFocusedUndo } from './focusReturn'
-import { FirstRunDialog } from './ReviewerNameDialog'
 import { useDeskCommands } from './deskCommands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
 import { keys } from '../state/queryClient'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
-import { ShortcutsDialog } from './ShortcutsDialog'
 import { usePrefsStyle } from './usePrefsStyle'
 import { useClaimQuery } from '../state/useClaimQuery'
 import { useVerdictOrder } from '../state/verdictOrder'
 import { workflowTexts } from '../workflowText'
 import { useScale } from '../state/useScale'
-import { SuggestDialog } from './SuggestDialog'
-import { ScaleSettings } from './ScaleSettings'
 import { ScaleStyle } from '../scaleStyle'
 import { EditModeBanner, EditModeToggle } from './EditModeToggle'
 import { SaveIndicator } from './SaveIndicator'
@@ -42,6 +33,8 @@ import { ImportProgress } from './ImportProgress'
 import { ReadOnlyState, useReadOnly } from './ReadOnlyState'
 import { useEditMode } from './useEditMode'
 import { SavesContext } from '../state/useSaveState'
+import { DeskDialogs, useDeskDialogs } from './DeskDialogs'
+import { useDeskImport } from './useDeskImport'
 
 export function App() {
   const review = useReview()
@@ -54,7 +47,6 @@ export function App() {
     setActiveId,
     markClaim,
     undo: takeBack,
-    removed,
     setNotice,
     attachClaim,
   } = review
@@ -64,8 +56,7 @@ export function App() {
     () => makeI18n(prefs?.lang ?? 'ko', scaleState.scale ?? undefined),
     [prefs?.lang, scaleState.scale],
   )
-  const [suggestOpen, setSuggestOpen] = useState(false)
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  const dialogs = useDeskDialogs()
   const { t } = i18n
   const editorRef = useRef<EssayEditorHandle>(null)
   const canMark = useEssaySelection()
@@ -73,23 +64,10 @@ export function App() {
   const [panelWidth, setPanelWidth] = useState(defaultPanelWidth)
   useEffect(trackFocus, [])
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
-  const [prefsOpen, setPrefsOpen] = useState(false)
-  // The imports of one drop or file choice are one step: "Undo import" (summary, notice, Ctrl/⌘+Z).
-  const [importStep, setImportStep] = useState<UndoStep | null>(null)
-  const onImported = useCallback(
-    (done: ImportSummary[]) => {
-      const ids = done.flatMap((s) => (s.importId ? [s.importId] : []))
-      if (ids.length === 0) return
-      const step: UndoStep = { kind: 'import', ids }
-      removed(step, 'importDone')
-      setImportStep(step)
-    },
-    [removed],
-  )
-  const exchange = useExchange(review.report, review.reload, onImported)
+  const imports = useDeskImport(review, undo)
+  const { exchange } = imports
   // Search, filters and sort of the Claims panel; the keys step through what it lists.
   const claimQuery = useClaimQuery(claims)
-  const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const verdictOrder = useVerdictOrder(scaleState.scale)
   usePrefsStyle(prefs)
   useDeskKeys({
@@ -99,12 +77,11 @@ export function App() {
     setVerdict: (id, verdict) => void review.updateClaim(id, { verdict }),
     verdictOrder,
     focusSearch: claimQuery.focusSearch,
-    openShortcuts: () => setShortcutsOpen(true),
+    openShortcuts: () => dialogs.show('shortcuts'),
   })
   const sync = useDocumentSync(review, editorRef)
   const readOnly = useReadOnly()
   const editMode = useEditMode({ documentId: doc?.id, activeId, setActiveId, readOnly: readOnly !== null })
-  const importInput = useRef<HTMLInputElement>(null)
   const [openConflict, setOpenConflict] = useState<string | null>(null)
   const conflict = exchange.conflicts.find((c) => c.id === openConflict) ?? null
   // The conflicts as the cache has them when a card asks, so the card's action stays the same function.
@@ -162,10 +139,10 @@ export function App() {
     if (command === 'mark-claim') void markSelection()
     else if (command === 'undo-claim') void undo()
     else if (command === 'toggle-edit-mode') editMode.toggle()
-    else if (command === 'shortcuts') setShortcutsOpen(true)
-    else if (command === 'preferences') setPrefsOpen(true)
+    else if (command === 'shortcuts') dialogs.show('shortcuts')
+    else if (command === 'preferences') dialogs.show('prefs')
     else if (command === 'remove-claim' && activeId) void removeClaim(activeId)
-    else if (command === 'import-review') importInput.current?.click()
+    else if (command === 'import-review') imports.chooseFiles()
     else if (command === 'prepare-close') {
       // The essay and every claim edit still on its way (a verdict, a note) are answered first.
       void flush()
@@ -193,7 +170,7 @@ export function App() {
             const files = [...e.dataTransfer.files]
             if (files.length === 0) return
             e.preventDefault()
-            void exchange.importFiles(files)
+            imports.dropFiles(files)
           }}
         >
           <DeskToolbar
@@ -206,10 +183,10 @@ export function App() {
                   onToggle={editMode.toggle}
                   unavailable={!doc ? t.unavailableNoEssay : readOnly ? t.unavailableReadOnly : null}
                 />
-                <FileMenu exchange={exchange} importInput={importInput} />
+                <FileMenu exchange={exchange} importInput={imports.importInput} />
                 <CommandButton
                   title={t.suggestClaimsHint}
-                  onClick={() => setSuggestOpen(true)}
+                  onClick={() => dialogs.show('suggest')}
                   unavailable={doc ? null : t.unavailableNoEssay}
                 >
                   {t.suggestClaims}
@@ -236,11 +213,15 @@ export function App() {
               { label: shareTexts[i18n.lang].share, run: openShareDialog },
               {
                 label: t.reviewSettings,
-                run: () => setSettingsOpen(true),
+                run: () => dialogs.show('settings'),
                 unavailable: scaleState.scale ? null : t.unavailableLoading,
               },
-              { label: t.preferences, run: () => setPrefsOpen(true), unavailable: prefs ? null : t.unavailableLoading },
-              { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => setShortcutsOpen(true) },
+              {
+                label: t.preferences,
+                run: () => dialogs.show('prefs'),
+                unavailable: prefs ? null : t.unavailableLoading,
+              },
+              { label: workflowTexts[i18n.lang].keyboardShortcuts, keys: '?', run: () => dialogs.show('shortcuts') },
             ]}
           />
           <main className="workspace" style={{ '--panel-width': `${panelWidth}px` } as React.CSSProperties}>
@@ -282,59 +263,17 @@ export function App() {
           {menu && (
             <EssayContextMenu at={menu} canMark={canMark} onMark={() => void markSelection()} onClose={closeMenu} />
           )}
-          {exchange.summaries && (
-            <ImportSummaryDialog
-              summaries={exchange.summaries}
-              onClose={exchange.dismissSummaries}
-              onAcceptResolved={exchange.acceptResolved}
-              onUndo={
-                importStep
-                  ? () => {
-                      exchange.dismissSummaries()
-                      setImportStep(null)
-                      void undo(importStep)
-                    }
-                  : undefined
-              }
-            />
-          )}
-          {conflict && (
-            <ConflictDialog
-              key={conflict.id}
-              conflict={conflict}
-              onResolve={exchange.resolve}
-              onClose={() => setOpenConflict(null)}
-            />
-          )}
-          {/* First run: nothing is signed until the reviewer confirms a name (it does not come back). */}
-          {prefs && prefs.reviewerName === '' && (
-            <FirstRunDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} />
-          )}
-          {prefsOpen && prefs && (
-            <PrefsDialog prefs={prefs} onSave={(p) => void review.savePrefs(p)} onClose={() => setPrefsOpen(false)} />
-          )}
-          {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-          {suggestOpen && (
-            <SuggestDialog
-              flush={sync.flush}
-              onAccept={markClaim}
-              onClose={() => setSuggestOpen(false)}
-              report={review.report}
-              onDismissed={(key) => review.removed({ kind: 'suggestion-dismissed', key }, 'suggestionDismissed')}
-              reloadKey={review.suggestionsEpoch}
-              undoable={
-                review.notice?.undo?.kind === 'suggestion-dismissed' ? () => void undo(review.notice?.undo) : undefined
-              }
-            />
-          )}
-          {settingsOpen && scaleState.scale && (
-            <ScaleSettings
-              scale={scaleState.scale}
-              claims={claims}
-              onApply={scaleState.apply}
-              onClose={() => setSettingsOpen(false)}
-            />
-          )}
+          <DeskDialogs
+            review={review}
+            dialogs={dialogs}
+            imports={imports}
+            scaleState={scaleState}
+            claims={claims}
+            flush={flush}
+            undo={undo}
+            conflict={conflict}
+            onCloseConflict={() => setOpenConflict(null)}
+          />
         </div>
       </DeskActionsContext.Provider>
     </I18nContext.Provider>

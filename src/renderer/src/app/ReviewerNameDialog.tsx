@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useReturnFocus } from './focusReturn'
 import type { Prefs } from '../../../shared/domain'
 import { perLang } from '../../../shared/i18n'
@@ -25,17 +25,22 @@ export function FirstRunDialog({ prefs, onSave }: { prefs: Prefs; onSave: (patch
   const [name, setName] = useState<string | null>(null)
   const [scale, setScale] = useState(prefs.defaultScale)
   const id = useId()
+  // The login name is asked for once, when the dialog opens; where there is none, the word for reviewer
+  // is offered in the language shown when the answer comes (the reviewer may have switched it by then).
+  const offer = useEffectEvent((login: string): void => {
+    setName((n) => n ?? (login.trim() || fallbackName[lang]))
+  })
   useEffect(() => {
     ref.current?.showModal()
     let live = true
-    const offer = (login: string): void => {
-      if (live) setName((n) => n ?? (login.trim() || fallbackName[lang]))
-    }
     call('login-name', {})
-      .then(({ name: login }) => offer(login))
-      .catch(() => offer(''))
+      .then(({ name: login }) => {
+        if (live) offer(login)
+      })
+      .catch(() => {
+        if (live) offer('')
+      })
     return () => void (live = false)
-    // Offered once, in the language the dialog opened in.
   }, [])
   const value = name ?? ''
   // Until the login name arrives the field is empty but not yet wrong.

@@ -4,7 +4,6 @@ import { useReturnFocus } from './focusReturn'
 import type { Claim } from '../../../shared/domain'
 import {
   planScaleChange,
-  SCALE_LIMITS,
   verdictLabel,
   verdictScaleSchema,
   type ScaleChangeSummary,
@@ -14,6 +13,8 @@ import {
 import { queries } from '../state/queryClient'
 import { errorText, isErrorCode } from '../../../shared/errors'
 import { useI18n } from '../i18n'
+import { ScaleLevelEditor } from './ScaleLevelEditor'
+import { OWN, rowsOf, scaleOf, type Row } from './scaleRows'
 
 interface Props {
   scale: VerdictScale
@@ -21,47 +22,6 @@ interface Props {
   claims: readonly Pick<Claim, 'verdict'>[]
   onApply: (scale: VerdictScale) => Promise<ScaleChangeSummary>
   onClose: () => void
-}
-
-/** A level as the editor holds it: its place is its row; a level off the scale has no position. */
-interface Row {
-  key: number
-  id: string
-  ko: string
-  en: string
-  color: string
-  off: boolean
-}
-
-const OWN = 'custom'
-let rowKeys = 0
-
-function rowsOf(scale: VerdictScale): Row[] {
-  const on = scale.levels.filter((l) => l.position !== null).sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
-  const off = scale.levels.filter((l) => l.position === null)
-  return [...on, ...off].map((l) => ({
-    key: ++rowKeys,
-    id: l.id,
-    ko: l.ko,
-    en: l.en,
-    color: l.color,
-    off: l.position === null,
-  }))
-}
-
-function scaleOf(name: VerdictScale['name'], rows: Row[]): VerdictScale {
-  let position = 0
-  return {
-    id: OWN,
-    name,
-    levels: rows.map((r) => ({
-      id: r.id.trim(),
-      ko: r.ko,
-      en: r.en,
-      color: r.color,
-      position: r.off ? null : ++position,
-    })),
-  }
 }
 
 const noScales: VerdictScale[] = []
@@ -118,15 +78,6 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
     setResult(null)
   }
 
-  const edit = (key: number, patch: Partial<Row>) =>
-    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
-  const move = (index: number, by: -1 | 1) =>
-    setRows((list) => {
-      const next = [...list]
-      const [row] = next.splice(index, 1)
-      next.splice(index + by, 0, row)
-      return next
-    })
   const startOwn = () => {
     // The own scale starts from the scale in use, so switching to it changes nothing until it is edited.
     if (choice !== OWN && scale.id !== OWN) setRows(rowsOf(builtin ?? scale))
@@ -180,150 +131,7 @@ export function ScaleSettings({ scale, claims, onApply, onClose }: Props) {
         )}
 
         {choice === OWN && (
-          <div className="scale-editor">
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-name-ko`}>
-                  {t.scaleName} ({t.levelKo})
-                </label>
-                <input
-                  id={`${id}-name-ko`}
-                  value={name.ko}
-                  maxLength={SCALE_LIMITS.name}
-                  onChange={(e) => setName({ ...name, ko: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-name-en`}>
-                  {t.scaleName} ({t.levelEn})
-                </label>
-                <input
-                  id={`${id}-name-en`}
-                  value={name.en}
-                  maxLength={SCALE_LIMITS.name}
-                  onChange={(e) => setName({ ...name, en: e.target.value })}
-                />
-              </div>
-            </div>
-            <table className="level-table">
-              <caption>{t.scaleLevels}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t.levelId}</th>
-                  <th scope="col">{t.levelKo}</th>
-                  <th scope="col">{t.levelEn}</th>
-                  <th scope="col">{t.levelColor}</th>
-                  <th scope="col" title={t.levelOffScaleHint}>
-                    {t.levelOffScale}
-                  </th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => {
-                  const position = r.off ? '—' : String(rows.slice(0, i + 1).filter((x) => !x.off).length)
-                  const named = r.ko || r.en || r.id || String(i + 1)
-                  return (
-                    <tr key={r.key}>
-                      <td>{position}</td>
-                      <td>
-                        <input
-                          aria-label={`${t.levelId} ${i + 1}`}
-                          value={r.id}
-                          maxLength={40}
-                          size={10}
-                          onChange={(e) => edit(r.key, { id: e.target.value.toLowerCase() })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          aria-label={`${t.levelKo} ${i + 1}`}
-                          value={r.ko}
-                          maxLength={SCALE_LIMITS.label}
-                          onChange={(e) => edit(r.key, { ko: e.target.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          aria-label={`${t.levelEn} ${i + 1}`}
-                          value={r.en}
-                          maxLength={SCALE_LIMITS.label}
-                          onChange={(e) => edit(r.key, { en: e.target.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="color"
-                          aria-label={`${t.levelColor} ${i + 1}`}
-                          value={r.color}
-                          onChange={(e) => edit(r.key, { color: e.target.value })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`${t.levelOffScale} ${i + 1}`}
-                          checked={r.off}
-                          onChange={(e) => edit(r.key, { off: e.target.checked })}
-                        />
-                      </td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`${t.moveUp}: ${named}`}
-                          disabled={i === 0}
-                          onClick={() => move(i, -1)}
-                        >
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`${t.moveDown}: ${named}`}
-                          disabled={i === rows.length - 1}
-                          onClick={() => move(i, 1)}
-                        >
-                          ↓
-                        </button>
-                        <button
-                          type="button"
-                          className="link danger"
-                          aria-label={`${t.removeLevel}: ${named}`}
-                          disabled={rows.length <= SCALE_LIMITS.minOnScale}
-                          onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
-                        >
-                          ×
-                        </button>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-            <p className="hint">{t.levelOffScaleHint}</p>
-            <button
-              type="button"
-              disabled={rows.length >= SCALE_LIMITS.maxOnScale + SCALE_LIMITS.maxOffScale}
-              onClick={() =>
-                setRows((list) => {
-                  let n = list.length + 1
-                  while (list.some((r) => r.id === `level-${n}`)) n++
-                  return [...list, { key: ++rowKeys, id: `level-${n}`, ko: '', en: '', color: '#888888', off: false }]
-                })
-              }
-            >
-              {t.addLevel}
-            </button>
-            {problems.length > 0 && (
-              <ul role="alert" className="form-problem">
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ScaleLevelEditor name={name} onName={setName} rows={rows} setRows={setRows} problems={problems} />
         )}
 
         {plan && !result && (

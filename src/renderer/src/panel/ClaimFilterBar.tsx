@@ -13,8 +13,8 @@ interface Props {
   query: ClaimQueryState
   shown: number
   total: number
-  /** Who "me" is for the Assigned to me filter. */
-  reviewerName: string
+  /** Who "me" is for the Assigned to me filter; null while the preferences are still being read. */
+  reviewerName: string | null
 }
 
 /** Search box, filters and sort of the Claims panel. Search and every filter combine. */
@@ -27,6 +27,8 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
   const id = useId()
   const { filters, setFilter, setSearchBox } = query
   const filterCount = Object.keys(filters).length
+  const mineUnavailable =
+    reviewerName === null ? t.unavailableLoading : reviewerName === '' ? t.unavailableNoName : null
   return (
     <div className="claim-filters">
       <div className="search-row">
@@ -150,15 +152,24 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
               />{' '}
               {tc.filter}
             </label>
-            <label title={reviewerName ? undefined : t.unavailableNoName}>
+            {/* Greyed out like a CommandButton: still reached by Tab, and it says why. */}
+            <label title={mineUnavailable ?? undefined}>
               <input
                 type="checkbox"
                 checked={!!filters.assignee}
-                disabled={!reviewerName}
-                onChange={(e) => setFilter({ assignee: e.target.checked ? reviewerName : undefined })}
+                aria-disabled={!!mineUnavailable || undefined}
+                aria-describedby={mineUnavailable ? `${id}-mine-why` : undefined}
+                onChange={(e) => {
+                  if (reviewerName) setFilter({ assignee: e.target.checked ? reviewerName : undefined })
+                }}
               />{' '}
               {tt.mine}
             </label>
+            {mineUnavailable && (
+              <span id={`${id}-mine-why`} hidden>
+                {mineUnavailable}
+              </span>
+            )}
             <label>
               <input
                 type="checkbox"

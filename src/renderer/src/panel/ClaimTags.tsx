@@ -5,6 +5,7 @@ import { useI18n } from '../i18n'
 import { useDeskActions, type DeskActions } from '../state/deskActions'
 import { useTags } from '../state/reviewData'
 import { useThreadText } from './threadStrings'
+import { CommandButton } from '../app/CommandButton'
 
 const NEUTRAL = '#e6e7d8'
 
@@ -82,6 +83,7 @@ export function ClaimTags({ claim }: { claim: Claim }) {
   const actions = useDeskActions()
   const tags = useTags()
   const s = useThreadText()
+  const { t: desk } = useI18n()
   const listId = useId()
   const [draft, setDraft] = useState('')
   const composing = useRef(false)
@@ -137,9 +139,9 @@ export function ClaimTags({ claim }: { claim: Claim }) {
             <option key={t.name} value={t.name} />
           ))}
         </datalist>
-        <button type="submit" disabled={draft.trim() === ''}>
+        <CommandButton type="submit" unavailable={draft.trim() === '' ? desk.unavailableNoTag : null}>
           {s.addTagButton}
-        </button>
+        </CommandButton>
       </form>
     </section>
   )

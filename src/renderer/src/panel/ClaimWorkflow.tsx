@@ -5,6 +5,7 @@ import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 import { useReviewerName } from '../state/reviewData'
 import { useTeamText } from '../teamText'
+import { CommandButton } from '../app/CommandButton'
 
 /**
  * Who checks the claim, and the editor's sign-off. Sign-off approves the current verdict and its
@@ -67,21 +68,9 @@ export function ClaimWorkflow({ claim }: { claim: Claim }) {
           </button>
         </p>
       ) : (
-        <span title={refusal ?? undefined}>
-          <button
-            type="button"
-            disabled={refusal !== null}
-            aria-describedby={refusal ? `${id}-why` : undefined}
-            onClick={() => void actions.signOff(claim.id)}
-          >
-            {tt.signOff}
-          </button>
-          {refusal && (
-            <span id={`${id}-why`} className="sr-only">
-              {refusal}
-            </span>
-          )}
-        </span>
+        <CommandButton unavailable={refusal} onClick={() => void actions.signOff(claim.id)}>
+          {tt.signOff}
+        </CommandButton>
       )}
     </div>
   )

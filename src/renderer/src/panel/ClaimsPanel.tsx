@@ -2,7 +2,7 @@ import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Claim } from '../../../shared/domain'
 import { useDeskActions } from '../state/deskActions'
-import { useReviewerName } from '../state/reviewData'
+import { useKnownReviewerName } from '../state/reviewData'
 import { useWorkflowText } from '../workflowText'
 import { useModeText } from '../modeText'
 import { ClaimFilterBar } from './ClaimFilterBar'
@@ -24,7 +24,7 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
   const w = useWorkflowText()
   const m = useModeText()
   const actions = useDeskActions()
-  const reviewerName = useReviewerName()
+  const reviewerName = useKnownReviewerName()
   const claims = query.visible.filter((c) => c.anchored)
   const unanchored = query.visible.filter((c) => !c.anchored)
   const notFoundCount = all.filter((c) => !c.anchored).length

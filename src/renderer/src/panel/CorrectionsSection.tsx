@@ -43,9 +43,13 @@ function CorrectionForm({
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={!replacement.trim()}>
+        <CommandButton
+          type="submit"
+          className="primary"
+          unavailable={replacement.trim() ? null : t.unavailableNoWording}
+        >
           {t.saveCorrection}
-        </button>
+        </CommandButton>
         <button type="button" onClick={onCancel}>
           {t.cancel}
         </button>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n'
 import { useDeskActions, type DeskActions } from '../state/deskActions'
 import { useReviewerName } from '../state/reviewData'
 import { useThreadText } from './threadStrings'
+import { CommandButton } from '../app/CommandButton'
 
 const excerpt = (text: string, n = 40): string => {
   const cps = [...text.replace(/\s+/g, ' ').trim()]
@@ -30,6 +31,7 @@ interface BoxProps {
  * replaced from the review; Ctrl/Cmd+Enter submits, but not while a syllable is being composed.
  */
 function ReplyBox(props: BoxProps) {
+  const { t } = useI18n()
   const id = useId()
   const [draft, setDraft] = useState(props.initial ?? '')
   const latest = useRef(draft)
@@ -88,9 +90,9 @@ function ReplyBox(props: BoxProps) {
         }}
       />
       <div className="form-actions">
-        <button type="submit" disabled={busy || draft.trim() === ''}>
+        <CommandButton type="submit" disabled={busy} unavailable={draft.trim() === '' ? t.unavailableNoReply : null}>
           {props.submitLabel}
-        </button>
+        </CommandButton>
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>
             {props.cancelLabel}

@@ -13,3 +13,9 @@ export function useTags(): TagSummary[] {
 export function useReviewerName(): string {
   return useQuery(queries.prefs).data?.reviewerName ?? ''
 }
+
+/** The reviewer's name, or null while the preferences are still being read (not the same as no name). */
+export function useKnownReviewerName(): string | null {
+  const prefs = useQuery(queries.prefs).data
+  return prefs ? prefs.reviewerName : null
+}

@@ -37,10 +37,37 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * re-index those claims.
  */
 
-function installCapture(db: Database.Database, tables: TableShape[]): void {
+/**
+ * Where each table's own rows end when an import starts. A table that keeps rowids gives a new row the
+ * next rowid above its largest, so every row above `mark` when the import ends is one it added: those
+ * need no pre-image and no trigger (for a first import, nearly all of its ≈ 50,000 rows). Only a row at
+ * or below the mark is captured as before: one the import inserted there (a rowid freed by a row it
+ * deleted, taken again) or one that was there before it and is changed or deleted. A table without
+ * rowids is watched whole, unless it was empty (then all it holds afterwards was added).
+ */
+interface Watch {
+  table: TableShape
+  /** Rows above it are the import's; null: every row's insert is captured (a table without rowids, not empty). */
+  mark: number | bigint | null
+}
+
+function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
+  return tables.map((table) => {
+    const from = `FROM main.${q(table.name)}`
+    if (table.rowid) {
+      const max = db.prepare(`SELECT coalesce(max(rowid), 0) ${from}`).pluck().safeIntegers().get() as bigint
+      return { table, mark: max <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(max) : max }
+    }
+    return { table, mark: db.prepare(`SELECT 1 ${from} LIMIT 1`).get() ? null : 0 }
+  })
+}
+
+function installCapture(db: Database.Database, watches: Watch[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
     seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, key_json TEXT NOT NULL, before_json TEXT)`)
-  tables.forEach((t, i) => {
+  watches.forEach(({ table: t, mark }, i) => {
+    // Nothing was there: nothing to keep but the list of what is there afterwards.
+    if (mark === 0) return
     const key = (side: string) =>
       `json_array(${keyExpr(t)
         .map((k) => `${side}.${k}`)
@@ -49,12 +76,13 @@ function installCapture(db: Database.Database, tables: TableShape[]): void {
       .map((c) => `'${c.replaceAll("'", "''")}', OLD.${c === 'rowid' ? 'rowid' : q(c)}`)
       .join(', ')})`
     const name = `'${t.name.replaceAll("'", "''")}'`
+    const below = (side: string) => (mark === null ? '' : `WHEN ${side}.rowid <= ${mark}`)
     db.exec(`
-      CREATE TEMP TRIGGER import_capture_${i}_i AFTER INSERT ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_i AFTER INSERT ON main.${q(t.name)} ${below('NEW')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'insert', ${key('NEW')}, NULL); END;
-      CREATE TEMP TRIGGER import_capture_${i}_u AFTER UPDATE ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_u AFTER UPDATE ON main.${q(t.name)} ${below('OLD')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'update', ${key('NEW')}, ${image}); END;
-      CREATE TEMP TRIGGER import_capture_${i}_d AFTER DELETE ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_d AFTER DELETE ON main.${q(t.name)} ${below('OLD')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'delete', ${key('OLD')}, ${image}); END;`)
   })
 }
@@ -66,27 +94,47 @@ function dropCapture(db: Database.Database, count: number): void {
 }
 
 /**
- * Rows the import brought that did not exist before it (inserted, and never deleted while it ran) are
- * kept as one row per table listing their keys, `[key, key, …]`, instead of one row each: most of an
- * import's pre-images, and the file's largest. A row's own key is never an array, so the two forms
- * cannot be confused. Their seq follows every captured one, so undo removes them first: a restored row
- * then never meets one of them (a table whose rows keep their rowid may have given a new row the rowid
- * of one the import deleted), and an update of a removed row finds nothing to change.
+ * Rows the import brought that did not exist before it are kept as one row per table listing their
+ * keys, `[key, key, …]`, instead of one row each: most of an import's pre-images, and the file's
+ * largest. A row's own key is never an array, so the two forms cannot be confused. They are the rows
+ * above each table's mark (see Watch), and the captured inserts never deleted or changed while it ran.
+ * Their seq follows every captured one, so undo removes them first: a restored row then never meets
+ * one of them (a table whose rows keep their rowid may have given a new row the rowid of one the
+ * import deleted), and an update of a removed row finds nothing to change.
  */
 // A key changed in any table is left row by row (safe, and rare): matching on the key alone keeps this
 // a quick lookup, where SQLite answers (tbl, key) NOT IN … GROUP BY by rescanning (≈ 1.5 s on a merge).
 const NEW_ROW = `c.op = 'insert' AND c.key_json NOT IN (SELECT key_json FROM temp.import_capture WHERE op <> 'insert')`
 
-function keepCapture(db: Database.Database, importId: string): void {
+function keepCapture(db: Database.Database, importId: string, watches: Watch[]): void {
   db.prepare(
     `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json)
      SELECT ?, seq, tbl, op, key_json, before_json FROM temp.import_capture c WHERE NOT (${NEW_ROW})`,
   ).run(importId)
-  db.prepare(
-    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json)
-     SELECT ?, (SELECT max(seq) FROM temp.import_capture) + row_number() OVER (ORDER BY tbl), tbl, 'insert', '[' || keys || ']', NULL
-     FROM (SELECT tbl, group_concat(key_json) AS keys FROM temp.import_capture c WHERE ${NEW_ROW} GROUP BY tbl)`,
-  ).run(importId)
+  let seq = db.prepare(`SELECT coalesce(max(seq), 0) FROM temp.import_capture`).pluck().get() as number
+  const keep = db.prepare(
+    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) VALUES (?, ?, ?, 'insert', '[' || ? || ']', NULL)`,
+  )
+  const captured = new Map(
+    db
+      .prepare(`SELECT tbl, group_concat(key_json) FROM temp.import_capture c WHERE ${NEW_ROW} GROUP BY tbl`)
+      .raw()
+      .all() as [string, string][],
+  )
+  for (const { table: t, mark } of watches) {
+    // A table with a mark may also have taken a freed rowid at or below it: those inserts were captured.
+    const lists = [captured.get(t.name)]
+    if (mark !== null) {
+      const above = mark === 0 ? '' : ` WHERE rowid > ${mark}`
+      lists.push(
+        db
+          .prepare(`SELECT group_concat(json_array(${keyExpr(t).join(', ')})) FROM main.${q(t.name)}${above}`)
+          .pluck()
+          .get() as string | null,
+      )
+    }
+    for (const keys of lists) if (typeof keys === 'string') keep.run(importId, ++seq, t.name, keys)
+  }
 }
 
 /**
@@ -102,7 +150,8 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
     return db
       .transaction(() => {
         const { ids: reachable, now: before } = undoChain(db)
-        installCapture(db, tables)
+        const watches = watchTables(db, tables)
+        installCapture(db, watches)
         const result = run()
         const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
         dropCapture(db, tables.length)
@@ -110,7 +159,7 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
         db.prepare(`DELETE FROM import_undo WHERE import_id NOT IN (SELECT value FROM json_each(?))`).run(
           JSON.stringify(reachable),
         )
-        keepCapture(db, importId)
+        keepCapture(db, importId, watches)
         db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
         // The logged summary names its import too, as the one the caller gets does.
         db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { recordEvent } from '../review/history'
+import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
 import { uuidV5 } from '../lib/names'
 import { ensureTagStyle } from '../thread/thread'
@@ -175,6 +175,17 @@ export function recordMergeEvents(
   importer: string,
   at: string,
 ): void {
-  for (const [claimId, change] of touched.byClaim)
-    recordEvent(db, claimId, importer, 'merged', { file: fileName, change }, at)
+  // One statement for all of them (a first import writes one a claim, 10,000 for a large bundle): a
+  // call per row cost about twice the rows' own writing, and the detail is the same for each change.
+  const rows: string[][] = []
+  const details = new Map<MergeChange, string>()
+  for (const [claimId, change] of touched.byClaim) {
+    let detail = details.get(change)
+    if (!detail) details.set(change, (detail = JSON.stringify({ file: fileName, change })))
+    rows.push([randomUUID(), claimId, detail])
+  }
+  db.prepare(
+    `INSERT INTO event (id, claim_id, at, actor, kind, detail_json)
+     SELECT value ->> 0, value ->> 1, ?, ?, 'merged', value ->> 2 FROM json_each(?)`,
+  ).run(at, importer, JSON.stringify(rows))
 }

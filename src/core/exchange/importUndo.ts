@@ -19,8 +19,9 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * Undo import: the review exactly as it was before an import.
  *
  * While an import's one transaction runs, TEMP triggers (made by this connection, on the review's own
- * tables, dropped before it commits) copy the pre-image of every row it inserts, updates or deletes
- * into `temp.import_capture`; the rows are then kept in `import_undo`. Undo replays them newest first
+ * tables, dropped before it commits) copy the pre-image of every row it updates or deletes into
+ * `temp.import_capture`; the rows it adds are found afterwards, above where each table's rows ended
+ * (Watch, below). Both are then kept in `import_undo`. Undo replays them newest first
  * in one transaction, with table and column names taken from the live schema and values bound as
  * parameters: a review file may come from anyone, so nothing stored in it is ever run as SQL.
  *
@@ -43,20 +44,29 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * need no pre-image and no trigger (for a first import, nearly all of its ≈ 50,000 rows). Only a row at
  * or below the mark is captured as before: one the import inserted there (a rowid freed by a row it
  * deleted, taken again) or one that was there before it and is changed or deleted. A table without
- * rowids is watched whole, unless it was empty (then all it holds afterwards was added).
+ * rowids is watched whole, unless it was empty (then all it holds afterwards was added). No content
+ * table has an integer primary key, so no write moves a row's rowid.
  */
 interface Watch {
   table: TableShape
   /** Rows above it are the import's; null: every row's insert is captured (a table without rowids, not empty). */
-  mark: number | bigint | null
+  mark: number | null
 }
+
+/**
+ * How undo finds the rows above a mark: those whose rowid is above it, or every row of a table without
+ * rowids that was empty. An older Factdesk refuses to undo with this form (it expects keys), never
+ * removes the wrong rows.
+ */
+type AddedAbove = { rowidAbove: number } | { allRows: true }
 
 function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
   return tables.map((table) => {
     const from = `FROM main.${q(table.name)}`
     if (table.rowid) {
       const max = db.prepare(`SELECT coalesce(max(rowid), 0) ${from}`).pluck().safeIntegers().get() as bigint
-      return { table, mark: max <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(max) : max }
+      // Rowids past 2^53 (only ever given on purpose) would not survive JSON: such a table is watched whole.
+      return { table, mark: max <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(max) : null }
     }
     return { table, mark: db.prepare(`SELECT 1 ${from} LIMIT 1`).get() ? null : 0 }
   })
@@ -94,13 +104,12 @@ function dropCapture(db: Database.Database, count: number): void {
 }
 
 /**
- * Rows the import brought that did not exist before it are kept as one row per table listing their
- * keys, `[key, key, …]`, instead of one row each: most of an import's pre-images, and the file's
- * largest. A row's own key is never an array, so the two forms cannot be confused. They are the rows
- * above each table's mark (see Watch), and the captured inserts never deleted or changed while it ran.
- * Their seq follows every captured one, so undo removes them first: a restored row then never meets
- * one of them (a table whose rows keep their rowid may have given a new row the rowid of one the
- * import deleted), and an update of a removed row finds nothing to change.
+ * Rows the import brought that did not exist before it are kept as one row per table: where they begin
+ * (AddedAbove) for the rows above its mark, and a list of their keys, `[key, key, …]`, for the captured
+ * inserts never deleted or changed while it ran. A row's own key is never an array or an object, so
+ * the forms cannot be confused. Their seq follows every captured one, so undo removes them first: a
+ * restored row then never meets one of them (a table whose rows keep their rowid may have given a new
+ * row the rowid of one the import deleted), and an update of a removed row finds nothing to change.
  */
 // A key changed in any table is left row by row (safe, and rare): matching on the key alone keeps this
 // a quick lookup, where SQLite answers (tbl, key) NOT IN … GROUP BY by rescanning (≈ 1.5 s on a merge).
@@ -113,7 +122,7 @@ function keepCapture(db: Database.Database, importId: string, watches: Watch[]):
   ).run(importId)
   let seq = db.prepare(`SELECT coalesce(max(seq), 0) FROM temp.import_capture`).pluck().get() as number
   const keep = db.prepare(
-    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) VALUES (?, ?, ?, 'insert', '[' || ? || ']', NULL)`,
+    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) VALUES (?, ?, ?, 'insert', ?, NULL)`,
   )
   const captured = new Map(
     db
@@ -123,17 +132,15 @@ function keepCapture(db: Database.Database, importId: string, watches: Watch[]):
   )
   for (const { table: t, mark } of watches) {
     // A table with a mark may also have taken a freed rowid at or below it: those inserts were captured.
-    const lists = [captured.get(t.name)]
-    if (mark !== null) {
-      const above = mark === 0 ? '' : ` WHERE rowid > ${mark}`
-      lists.push(
-        db
-          .prepare(`SELECT group_concat(json_array(${keyExpr(t).join(', ')})) FROM main.${q(t.name)}${above}`)
-          .pluck()
-          .get() as string | null,
-      )
-    }
-    for (const keys of lists) if (typeof keys === 'string') keep.run(importId, ++seq, t.name, keys)
+    const keys = captured.get(t.name)
+    if (keys !== undefined) keep.run(importId, ++seq, t.name, `[${keys}]`)
+    if (mark === null) continue
+    const above = mark === 0 ? '' : ` WHERE rowid > ${mark}`
+    if (!db.prepare(`SELECT 1 FROM main.${q(t.name)}${above} LIMIT 1`).get()) continue
+    // The rows above the mark are exactly the ones added while the review is still at the import's
+    // "after" (undo asks for that), so the mark is kept rather than their keys (see AddedAbove).
+    const added: AddedAbove = t.rowid ? { rowidAbove: mark } : { allRows: true }
+    keep.run(importId, ++seq, t.name, JSON.stringify(added))
   }
 }
 
@@ -225,13 +232,27 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
     .immediate()
 }
 
+function isAddedAbove(key: unknown, t: TableShape | undefined): key is AddedAbove {
+  if (!t || !key || typeof key !== 'object' || Array.isArray(key)) return false
+  const k = key as Record<string, unknown>
+  if (Object.keys(k).length !== 1) return false
+  if (k.allRows === true) return true
+  return t.rowid && Number.isSafeInteger(k.rowidAbove) && (k.rowidAbove as number) >= 0
+}
+
 function replay(db: Database.Database, rows: UndoRow[]): void {
   // Rows come back in reverse order, so a claim may briefly be restored before its sources point at it.
   db.pragma('defer_foreign_keys = ON')
   const shapes = new Map(contentTables(db).map((t) => [t.name, t]))
   for (const r of rows) {
     const t = shapes.get(r.tbl)
-    const key = JSON.parse(r.key_json) as unknown[]
+    const parsed: unknown = JSON.parse(r.key_json)
+    if (r.op === 'insert' && isAddedAbove(parsed, t)) {
+      if ('allRows' in parsed) db.prepare(`DELETE FROM ${q(t!.name)}`).run()
+      else db.prepare(`DELETE FROM ${q(t!.name)} WHERE rowid > ?`).run(parsed.rowidAbove)
+      continue
+    }
+    const key = parsed as unknown[]
     // An insert's entry may list the keys of every row of its table the import added (keepCapture).
     const keys = r.op === 'insert' && Array.isArray(key) && Array.isArray(key[0]) ? key : [key]
     if (!t || keys.some((k) => !Array.isArray(k) || k.length !== keyExpr(t).length)) {

@@ -192,9 +192,7 @@ describe('undo import', () => {
       ).run(crypto.randomUUID())
     })
     const kept = (tbl: string) =>
-      db
-        .prepare(`SELECT op, key_json FROM import_undo WHERE import_id = ? AND tbl = ? ORDER BY seq`)
-        .all(importId, tbl)
+      db.prepare(`SELECT op, key_json FROM import_undo WHERE import_id = ? AND tbl = ? ORDER BY seq`).all(importId, tbl)
     expect(kept('tag_style')).toEqual([{ op: 'insert', key_json: JSON.stringify({ rowidAbove: styles }) }])
     expect(kept('setting')).toEqual([
       { op: 'delete', key_json: JSON.stringify([last.key]) },
@@ -218,7 +216,17 @@ describe('undo import', () => {
       .all(summary.importId)
     // One entry per table the import wrote to, whatever the number of rows.
     expect(kept).toEqual(
-      ['claim', 'claim_tag', 'event', 'reply', 'source', 'tag_style', 'version_seen', 'version_value'].map((tbl) => ({
+      [
+        'claim',
+        'claim_tag',
+        'event',
+        'import_entry',
+        'reply',
+        'source',
+        'tag_style',
+        'version_seen',
+        'version_value',
+      ].map((tbl) => ({
         tbl,
         op: 'insert',
         key_json: tbl.startsWith('version_') ? '{"allRows":true}' : '{"rowidAbove":0}',
@@ -231,7 +239,7 @@ describe('undo import', () => {
     fresh.close()
   })
 
-  it('still undoes an import kept by an earlier version, as lists of the added rows\' keys', async () => {
+  it("still undoes an import kept by an earlier version, as lists of the added rows' keys", async () => {
     const file = await busyBundle()
     const before = content(B)
     const summary = await B.receive(file, 'a.factdesk.json')
@@ -251,7 +259,11 @@ describe('undo import', () => {
         )
         .pluck()
         .get() as string
-      db.prepare(`UPDATE import_undo SET key_json = ? WHERE import_id = ? AND seq = ?`).run(keys, summary.importId, m.seq)
+      db.prepare(`UPDATE import_undo SET key_json = ? WHERE import_id = ? AND seq = ?`).run(
+        keys,
+        summary.importId,
+        m.seq,
+      )
     }
     undoImport(db, summary.importId, B.name)
     expect(content(B)).toEqual(before)

@@ -229,7 +229,7 @@ describe('undo import', () => {
       ].map((tbl) => ({
         tbl,
         op: 'insert',
-        key_json: tbl.startsWith('version_') ? '{"allRows":true}' : '{"rowidAbove":0}',
+        key_json: '{"allRows":true}',
         before_json: null,
       })),
     )

@@ -44,31 +44,33 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * need no pre-image and no trigger (for a first import, nearly all of its ≈ 50,000 rows). Only a row at
  * or below the mark is captured as before: one the import inserted there (a rowid freed by a row it
  * deleted, taken again) or one that was there before it and is changed or deleted. A table without
- * rowids is watched whole, unless it was empty (then all it holds afterwards was added). No content
- * table has an integer primary key, so no write moves a row's rowid.
+ * rowids is watched whole; a table that was empty needs no trigger at all (all it holds afterwards
+ * was added). No content table has an integer primary key, so no write moves a row's rowid.
  */
 interface Watch {
   table: TableShape
-  /** Rows above it are the import's; null: every row's insert is captured (a table without rowids, not empty). */
-  mark: number | null
+  /**
+   * Rows above it are the import's; 'empty': every row is (the table had none); null: every row's insert
+   * is captured (a table without rowids that had rows).
+   */
+  mark: number | 'empty' | null
 }
 
 /**
- * How undo finds the rows above a mark: those whose rowid is above it, or every row of a table without
- * rowids that was empty. An older Factdesk refuses to undo with this form (it expects keys), never
- * removes the wrong rows.
+ * How undo finds the rows above a mark: those whose rowid is above it, or every row of a table that was
+ * empty. An older Factdesk refuses to undo with this form (it expects keys), never removes the wrong rows.
  */
 type AddedAbove = { rowidAbove: number } | { allRows: true }
 
 function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
   return tables.map((table) => {
     const from = `FROM main.${q(table.name)}`
-    if (table.rowid) {
-      const max = db.prepare(`SELECT coalesce(max(rowid), 0) ${from}`).pluck().safeIntegers().get() as bigint
-      // Rowids past 2^53 (only ever given on purpose) would not survive JSON: such a table is watched whole.
-      return { table, mark: max <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(max) : null }
-    }
-    return { table, mark: db.prepare(`SELECT 1 ${from} LIMIT 1`).get() ? null : 0 }
+    if (!db.prepare(`SELECT 1 ${from} LIMIT 1`).get()) return { table, mark: 'empty' }
+    if (!table.rowid) return { table, mark: null }
+    const max = db.prepare(`SELECT max(rowid) ${from}`).pluck().safeIntegers().get() as bigint
+    // Rowids past 2^53 (only ever given on purpose) would not survive JSON: such a table is watched whole.
+    const safe = max <= BigInt(Number.MAX_SAFE_INTEGER) && max >= BigInt(Number.MIN_SAFE_INTEGER)
+    return { table, mark: safe ? Number(max) : null }
   })
 }
 
@@ -76,8 +78,8 @@ function installCapture(db: Database.Database, watches: Watch[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
     seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, key_json TEXT NOT NULL, before_json TEXT)`)
   watches.forEach(({ table: t, mark }, i) => {
-    // Nothing was there: nothing to keep but the list of what is there afterwards.
-    if (mark === 0) return
+    // Nothing was there: nothing to keep but that all there is afterwards is the import's.
+    if (mark === 'empty') return
     const key = (side: string) =>
       `json_array(${keyExpr(t)
         .map((k) => `${side}.${k}`)
@@ -135,11 +137,11 @@ function keepCapture(db: Database.Database, importId: string, watches: Watch[]):
     const keys = captured.get(t.name)
     if (keys !== undefined) keep.run(importId, ++seq, t.name, `[${keys}]`)
     if (mark === null) continue
-    const above = mark === 0 ? '' : ` WHERE rowid > ${mark}`
+    const above = mark === 'empty' ? '' : ` WHERE rowid > ${mark}`
     if (!db.prepare(`SELECT 1 FROM main.${q(t.name)}${above} LIMIT 1`).get()) continue
     // The rows above the mark are exactly the ones added while the review is still at the import's
     // "after" (undo asks for that), so the mark is kept rather than their keys (see AddedAbove).
-    const added: AddedAbove = t.rowid ? { rowidAbove: mark } : { allRows: true }
+    const added: AddedAbove = mark === 'empty' ? { allRows: true } : { rowidAbove: mark }
     keep.run(importId, ++seq, t.name, JSON.stringify(added))
   }
 }
@@ -237,7 +239,7 @@ function isAddedAbove(key: unknown, t: TableShape | undefined): key is AddedAbov
   const k = key as Record<string, unknown>
   if (Object.keys(k).length !== 1) return false
   if (k.allRows === true) return true
-  return t.rowid && Number.isSafeInteger(k.rowidAbove) && (k.rowidAbove as number) >= 0
+  return t.rowid && Number.isSafeInteger(k.rowidAbove)
 }
 
 function replay(db: Database.Database, rows: UndoRow[]): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { bundleClaimSchema, bundleSourceSchema, validateBundle, type ReviewBundle } from '../src/core/exchange/bundle'
-import { quickEntities } from '../src/core/exchange/bundleFast'
+import { quickBlocks, quickEntities } from '../src/core/exchange/bundleFast'
+import { blockSchema } from '../src/shared/essay'
 import { parseJsonFile } from '../src/core/exchange/safeJson'
 import { FactdeskError } from '../src/shared/errors'
 import { addSource, createClaim, updateClaim } from '../src/core/claims/commands'
@@ -112,6 +113,64 @@ describe('the quick check of claims and sources', () => {
     // A link with spaces around it is read as the schema always read it: trimmed.
     const spaced = { ...b, sources: [{ ...b.sources[0], url: ' https://openai.com/ko ' }] }
     expect(validateBundle('b.factdesk.json', spaced).sources[0].url).toBe('https://openai.com/ko')
+  })
+})
+
+describe("the quick check of the essay's blocks", () => {
+  const blocksSchema = z.array(blockSchema).max(100_000)
+  /** The quick check may only accept what the schema gives back unchanged, key order included. */
+  function agreeBlocks(blocks: unknown): void {
+    const quick = quickBlocks(blocks)
+    const schema = blocksSchema.safeParse(blocks)
+    if (quick) {
+      expect(schema.success).toBe(true)
+      expect(quick).toStrictEqual(schema.data)
+      expect(JSON.stringify(quick)).toBe(JSON.stringify(schema.data))
+    }
+  }
+
+  it('accepts a real essay as the schema reads it, and the bundle reads the same either way', () => {
+    const b = sample()
+    expect(quickBlocks(b.document.blocks)).not.toBeNull()
+    agreeBlocks(b.document.blocks)
+    const bold = b.document.blocks.find((x) => x.inlines.some((r) => r.bold !== undefined))
+    expect(bold).toBeDefined()
+    // With one block the quick check leaves to the schema (a key it strips), the bundle reads the same.
+    const odd = {
+      ...b,
+      document: { ...b.document, blocks: [{ ...b.document.blocks[0], extra: 1 }, ...b.document.blocks.slice(1)] },
+    }
+    expect(validateBundle('b.json', odd).document).toEqual(validateBundle('b.json', b).document)
+  })
+
+  it('never accepts a block or a run the schema refuses or would rewrite', () => {
+    const block = sample().document.blocks[0] as unknown as Record<string, unknown>
+    const run = { text: '서울', bold: true } as Record<string, unknown>
+    for (const bad of [
+      ...BAD,
+      [run],
+      [{ text: 'x', bold: 'yes' }],
+      [{ bold: true, text: 'x' }],
+      ['x'],
+      'x'.repeat(100_001),
+    ]) {
+      for (const key of ['kind', 'inlines', 'extra']) {
+        const b = { ...block, [key]: bad }
+        if (bad === undefined) delete b[key]
+        agreeBlocks([b])
+        agreeBlocks([block, b])
+      }
+      for (const key of ['text', 'bold', 'extra']) {
+        const r = { ...run, [key]: bad }
+        if (bad === undefined) delete r[key]
+        agreeBlocks([{ kind: 'paragraph', inlines: [r] }])
+      }
+    }
+    agreeBlocks([{ inlines: [], kind: 'paragraph' }])
+    agreeBlocks([{ kind: 'paragraph', inlines: Array.from({ length: 10_001 }, () => ({ text: 'a' })) }])
+    agreeBlocks({ 0: block, length: 1 })
+    agreeBlocks([Object.assign(Object.create({ inherited: 1 }) as object, block)])
+    expect(quickBlocks([{ kind: 'paragraph', inlines: [{ text: 'a', bold: false }] }])).not.toBeNull()
   })
 })
 

@@ -162,27 +162,110 @@ describe('undo import', () => {
     expect(content(B)).toEqual(before)
   })
 
-  it('keeps the rows an import added as one list of keys per table, and still undoes exactly', async () => {
+  it('keeps where the rows an import added begin, without capturing them, and still undoes exactly', async () => {
+    writeSettings(B.store, { organisationName: '팩트데스크', factcheckUrl: 'https://example.org/fc' })
     const before = content(B)
-    const { importId } = capturingImport(B.store.db, () => {
-      const db = B.store.db
+    const db = B.store.db
+    const settingRowids = () => db.prepare(`SELECT rowid, key FROM setting ORDER BY rowid`).all()
+    const rowidsBefore = settingRowids()
+    const styles = db.prepare(`SELECT coalesce(max(rowid), 0) FROM tag_style`).pluck().get() as number
+    type Row = { rowid: number; key: string }
+    const last = db.prepare(`SELECT rowid, key FROM setting ORDER BY rowid DESC LIMIT 1`).get() as Row
+    const first = db.prepare(`SELECT rowid, key FROM setting ORDER BY rowid LIMIT 1`).get() as Row
+    expect(first.rowid).toBeLessThan(last.rowid)
+    const { importId } = capturingImport(db, () => {
+      // Rows added to a table, one of them changed again: all above its mark, none captured.
       db.prepare(`INSERT INTO tag_style (name, color) VALUES ('새1', '#111111'), ('새2', '#222222')`).run()
-      // Added, then changed in the same import: kept row by row, as before.
       db.prepare(`UPDATE tag_style SET color = '#333333' WHERE name = '새1'`).run()
-      db.prepare(`INSERT OR REPLACE INTO setting (key, value) VALUES ('org.name', '다른 곳')`).run()
+      // A table with rows: its last one deleted, so the next insert takes its freed rowid (captured as an
+      // insert), one replaced (its pre-image kept) and one added and removed again (nothing kept).
+      db.prepare(`DELETE FROM setting WHERE rowid = ?`).run(last.rowid)
+      db.prepare(`INSERT INTO setting (key, value) VALUES ('다시', 'y')`).run()
+      expect(db.prepare(`SELECT rowid FROM setting WHERE key = '다시'`).pluck().get()).toBe(last.rowid)
+      db.prepare(`INSERT OR REPLACE INTO setting (key, value) VALUES (?, '다른 곳')`).run(first.key)
+      db.prepare(`INSERT INTO setting (key, value) VALUES ('잠깐', 'x')`).run()
+      db.prepare(`DELETE FROM setting WHERE key = '잠깐'`).run()
+      // A table without rowids that already has rows (the versions B has seen): each insert captured.
+      db.prepare(`INSERT INTO version_seen (entity_id, version) VALUES ('e', 'v1'), ('e', 'v2')`).run()
       db.prepare(
         `INSERT INTO import_log (id, imported, importer, file_name, file_hash, format, summary_json) VALUES (?, 't', 'i', 'f', 'h', 'bundle', '{}')`,
       ).run(crypto.randomUUID())
     })
-    const kept = B.store.db
-      .prepare(`SELECT op, key_json FROM import_undo WHERE import_id = ? AND tbl = 'tag_style' ORDER BY seq`)
-      .all(importId)
-    expect(kept).toEqual([
-      { op: 'insert', key_json: '["새1"]' },
-      { op: 'update', key_json: '["새1"]' },
-      { op: 'insert', key_json: '[["새2"]]' },
+    const kept = (tbl: string) =>
+      db.prepare(`SELECT op, key_json FROM import_undo WHERE import_id = ? AND tbl = ? ORDER BY seq`).all(importId, tbl)
+    expect(kept('tag_style')).toEqual([{ op: 'insert', key_json: JSON.stringify({ rowidAbove: styles }) }])
+    expect(kept('setting')).toEqual([
+      { op: 'delete', key_json: JSON.stringify([last.key]) },
+      { op: 'delete', key_json: JSON.stringify([first.key]) },
+      { op: 'insert', key_json: '[["다시"]]' },
+      { op: 'insert', key_json: JSON.stringify({ rowidAbove: last.rowid }) },
     ])
-    undoImport(B.store.db, importId, B.name)
+    expect(kept('version_seen')).toEqual([{ op: 'insert', key_json: '[["e","v1"],["e","v2"]]' }])
+    undoImport(db, importId, B.name)
+    expect(content(B)).toEqual(before)
+    expect(settingRowids()).toEqual(rowidsBefore)
+  })
+
+  it('keeps no pre-image at all for a first import into a new review, and undo leaves it empty again', async () => {
+    const fresh = new Reviewer('박편집', bundledEssay())
+    const before = content(fresh)
+    const summary = await fresh.receive(await busyBundle(), 'a.factdesk.json')
+    expect(summary.added).toBe(3)
+    const kept = fresh.store.db
+      .prepare(`SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY tbl`)
+      .all(summary.importId)
+    // One entry per table the import wrote to, whatever the number of rows.
+    expect(kept).toEqual(
+      [
+        'claim',
+        'claim_tag',
+        'event',
+        'import_entry',
+        'reply',
+        'source',
+        'tag_style',
+        'version_seen',
+        'version_value',
+      ].map((tbl) => ({
+        tbl,
+        op: 'insert',
+        key_json: '{"allRows":true}',
+        before_json: null,
+      })),
+    )
+    undoImport(fresh.store.db, summary.importId, fresh.name)
+    expect(content(fresh)).toEqual(before)
+    expect(fresh.store.db.prepare(`SELECT count(*) FROM claim`).pluck().get()).toBe(0)
+    fresh.close()
+  })
+
+  it("still undoes an import kept by an earlier version, as lists of the added rows' keys", async () => {
+    const file = await busyBundle()
+    const before = content(B)
+    const summary = await B.receive(file, 'a.factdesk.json')
+    const db = B.store.db
+    // What an earlier version kept: the keys of the rows each table gained, instead of where they begin.
+    const marks = db
+      .prepare(`SELECT seq, tbl, key_json FROM import_undo WHERE import_id = ? AND key_json LIKE '{%'`)
+      .all(summary.importId) as { seq: number; tbl: string; key_json: string }[]
+    expect(marks.length).toBeGreaterThan(0)
+    for (const m of marks) {
+      const t = contentTables(db).find((x) => x.name === m.tbl)!
+      const cols = (t.key.length > 0 ? t.key : ['rowid']).map((c) => `"${c}"`).join(', ')
+      const above = JSON.parse(m.key_json) as { rowidAbove?: number }
+      const keys = db
+        .prepare(
+          `SELECT '[' || group_concat(json_array(${cols})) || ']' FROM "${m.tbl}"${above.rowidAbove === undefined ? '' : ` WHERE rowid > ${above.rowidAbove}`}`,
+        )
+        .pluck()
+        .get() as string
+      db.prepare(`UPDATE import_undo SET key_json = ? WHERE import_id = ? AND seq = ?`).run(
+        keys,
+        summary.importId,
+        m.seq,
+      )
+    }
+    undoImport(db, summary.importId, B.name)
     expect(content(B)).toEqual(before)
   })
 

@@ -29,8 +29,9 @@ import {
 import { openReview } from '../src/core/review/open'
 
 /** The tables a claim's discussion lives in. */
-const THREAD_TABLES = ['reply', 'claim_tag', 'tag_style', 'event'] as const
-const thread = (s: ReviewStore) => dump(s, THREAD_TABLES)
+// The history as every reader has it: an import's entries are one row in one file, rows of their own in the next.
+const THREAD_TABLES = ['reply', 'claim_tag', 'tag_style', 'claim_event'] as const
+const thread = (s: ReviewStore) => dump(s, THREAD_TABLES, { claim_event: ['seq'] })
 const kinds = (s: ReviewStore, claimId: string) => claimHistory(s, claimId).map((e) => e.kind)
 
 let dir: TempDir

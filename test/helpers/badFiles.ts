@@ -44,6 +44,20 @@ export function badBundles(bundle: ReviewBundle): BadFile[] {
       bytes: Buffer.concat([json(b).subarray(0, 30), Buffer.from([0xc3, 0x28, 0xff]), json(b).subarray(30)]),
       says: /not valid UTF-8/,
     },
+    // What strict decoding refuses and a lenient one would turn into other characters: an encoded
+    // surrogate half, an overlong form, and a sequence cut off at the end.
+    ...[
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0xaf],
+      [0xe2, 0x82],
+    ].map((seq, i) => ({
+      name: `not-utf8-${i}.json`,
+      bytes:
+        i === 2
+          ? Buffer.concat([json(b), Buffer.from(seq)])
+          : Buffer.concat([json(b).subarray(0, 30), Buffer.from(seq), json(b).subarray(30)]),
+      says: /not valid UTF-8/,
+    })),
     { name: 'notes.txt', bytes: Buffer.from('검토 메모: 이것은 JSON이 아니다 {'), says: /not JSON/ },
     { name: 'cut.json', bytes: Buffer.from(JSON.stringify(b).slice(0, 2000)), says: /not JSON/ },
     { name: 'deep100.json', bytes: nested(100, '[', ']'), says: /nested more than 32 levels/ },

@@ -250,7 +250,7 @@ function recordClaimChanges(
   if (next.note === current.note) return
   const last = get<{ actor: string; kind: string; at: string }>(
     db,
-    `SELECT actor, kind, at FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC LIMIT 1`,
+    `SELECT actor, kind, at FROM claim_event WHERE claim_id = ? ORDER BY at DESC, seq DESC LIMIT 1`,
     current.id,
   )
   const recent =

@@ -67,9 +67,9 @@ function extendLastEdit(db: Database.Database, change: TextChange, actor: string
   if (change.via !== 'edit') return false
   const last = get<{ rowid: number; actor: string; kind: string; at: string; detail_json: string }>(
     db,
-    `SELECT rowid, actor, kind, at, detail_json FROM event WHERE claim_id = ?
+    `SELECT seq AS rowid, actor, kind, at, detail_json FROM claim_event WHERE claim_id = ?
          AND NOT (kind = 'status-changed' AND json_extract(detail_json, '$.why') = 'text-changed')
-       ORDER BY at DESC, rowid DESC LIMIT 1`,
+       ORDER BY at DESC, seq DESC LIMIT 1`,
     change.claimId,
   )
   if (

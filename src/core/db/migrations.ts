@@ -4,6 +4,13 @@ import type Database from 'better-sqlite3'
  * Ordered schema steps. Step N brings a review file from user_version N-1 to N; each runs with its
  * version bump in one transaction. Never edit a released step: add the next one.
  */
+/**
+ * The id of a claim's entry of an import: `entry` an import_entry row, `item` its claim's element of
+ * `claims_json` (json_each). Part of the step that made import_entry: never to change.
+ */
+export const entryEventId = (entry: string, item: string): string =>
+  `substr(${entry}.id, 1, 24) || printf('%012x', (${entry}.first_event + ${item}.key) % 281474976710656)`
+
 export const migrations: readonly string[] = [
   `
   CREATE TABLE meta (
@@ -306,6 +313,32 @@ export const migrations: readonly string[] = [
     'version_seen',
     'version_value',
   ])}
+  `,
+  // One 'merged' history entry per import instead of one row per claim (a 10,000-claim bundle wrote
+  // 10,000): the import's time, importer and file once, and each claim it touched with the change
+  // (`[["claim id", "added"], …]`). `claim_event` is every claim's history as one list, both kinds of
+  // entry alike: a claim's entry of an import has an id of its own (the import's first 24 characters,
+  // then `first_event` + its place, in hex), and `seq` orders entries of the same time as their
+  // writing did (an import's come after the rows it wrote before them). An entry that came back from
+  // another file as a row of its own is listed once; a damaged list reads as no entries.
+  `
+  CREATE TABLE import_entry (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    file TEXT NOT NULL,
+    claims_json TEXT NOT NULL,
+    first_event INTEGER NOT NULL,
+    after_event INTEGER NOT NULL
+  ) STRICT;
+  ${versionTriggers(['import_entry'])}
+  CREATE VIEW claim_event AS
+    SELECT rowid AS seq, id, claim_id, at, actor, kind, detail_json FROM event
+    UNION ALL
+    SELECT e.after_event + 0.5, ${entryEventId('e', 'j')}, j.value ->> 0, e.at, e.actor, 'merged',
+      json_object('file', e.file, 'change', j.value ->> 1)
+    FROM import_entry e, json_each(CASE WHEN json_valid(e.claims_json) THEN e.claims_json ELSE '[]' END) j
+    WHERE j.type = 'array' AND NOT EXISTS (SELECT 1 FROM event x WHERE x.id = ${entryEventId('e', 'j')});
   `,
 ]
 

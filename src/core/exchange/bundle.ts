@@ -13,7 +13,7 @@ import { exportExtras, extrasBundleShape, validateExtras } from './bundleExtras'
 import { timestamp, uuid } from './bundleFields'
 import { bundleClaims, bundleSources } from './exportRows'
 import { readDocument } from '../document/queries'
-import { quickEntities } from './bundleFast'
+import { quickBlocks, quickEntities } from './bundleFast'
 import { bundleClaimSchema, bundleSourceSchema, type BundleClaim, type BundleSource } from './bundleEntities'
 
 /**
@@ -144,12 +144,24 @@ export function validateBundle(name: string, value: unknown): ReviewBundle {
   const upgraded = upgradeBundle(value)
   // Claims and sources that pass the quick check are not read by the schema again (./bundleFast.ts).
   const quick = quickEntities(upgraded)
-  const parsed = bundleSchema.safeParse(quick ? { ...(upgraded as object), claims: [], sources: [] } : upgraded)
+  // So are the essay's blocks.
+  const doc = (upgraded as { document?: unknown } | null)?.document
+  const blocks = doc && typeof doc === 'object' ? quickBlocks((doc as { blocks?: unknown }).blocks) : null
+  const rest = {
+    ...(upgraded as object),
+    ...(quick ? { claims: [], sources: [] } : {}),
+    ...(blocks ? { document: { ...(doc as object), blocks: [] } } : {}),
+  }
+  const parsed = bundleSchema.safeParse(quick || blocks ? rest : upgraded)
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'file'}: ${i.message}`)
     refuse(name, first.join('; '))
   }
-  const bundle = quick ? { ...parsed.data, ...quick } : parsed.data
+  const bundle = {
+    ...parsed.data,
+    ...quick,
+    ...(blocks ? { document: { ...parsed.data.document, blocks } } : {}),
+  }
   const text = bundle.document.text
   if (essayText(bundle.document.blocks) !== text || contentHash(text) !== bundle.document.hash) {
     throw new FactdeskError('import-text-mismatch', { file: name })

@@ -19,8 +19,9 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * Undo import: the review exactly as it was before an import.
  *
  * While an import's one transaction runs, TEMP triggers (made by this connection, on the review's own
- * tables, dropped before it commits) copy the pre-image of every row it inserts, updates or deletes
- * into `temp.import_capture`; the rows are then kept in `import_undo`. Undo replays them newest first
+ * tables, dropped before it commits) copy the pre-image of every row it updates or deletes into
+ * `temp.import_capture`; the rows it adds are found afterwards, above where each table's rows ended
+ * (Watch, below). Both are then kept in `import_undo`. Undo replays them newest first
  * in one transaction, with table and column names taken from the live schema and values bound as
  * parameters: a review file may come from anyone, so nothing stored in it is ever run as SQL.
  *
@@ -37,10 +38,48 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * re-index those claims.
  */
 
-function installCapture(db: Database.Database, tables: TableShape[]): void {
+/**
+ * Where each table's own rows end when an import starts. A table that keeps rowids gives a new row the
+ * next rowid above its largest, so every row above `mark` when the import ends is one it added: those
+ * need no pre-image and no trigger (for a first import, nearly all of its ≈ 50,000 rows). Only a row at
+ * or below the mark is captured as before: one the import inserted there (a rowid freed by a row it
+ * deleted, taken again) or one that was there before it and is changed or deleted. A table without
+ * rowids is watched whole; a table that was empty needs no trigger at all (all it holds afterwards
+ * was added). No content table has an integer primary key, so no write moves a row's rowid.
+ */
+interface Watch {
+  table: TableShape
+  /**
+   * Rows above it are the import's; 'empty': every row is (the table had none); null: every row's insert
+   * is captured (a table without rowids that had rows).
+   */
+  mark: number | 'empty' | null
+}
+
+/**
+ * How undo finds the rows above a mark: those whose rowid is above it, or every row of a table that was
+ * empty. An older Factdesk refuses to undo with this form (it expects keys), never removes the wrong rows.
+ */
+type AddedAbove = { rowidAbove: number } | { allRows: true }
+
+function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
+  return tables.map((table) => {
+    const from = `FROM main.${q(table.name)}`
+    if (!db.prepare(`SELECT 1 ${from} LIMIT 1`).get()) return { table, mark: 'empty' }
+    if (!table.rowid) return { table, mark: null }
+    const max = db.prepare(`SELECT max(rowid) ${from}`).pluck().safeIntegers().get() as bigint
+    // Rowids past 2^53 (only ever given on purpose) would not survive JSON: such a table is watched whole.
+    const safe = max <= BigInt(Number.MAX_SAFE_INTEGER) && max >= BigInt(Number.MIN_SAFE_INTEGER)
+    return { table, mark: safe ? Number(max) : null }
+  })
+}
+
+function installCapture(db: Database.Database, watches: Watch[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
     seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, key_json TEXT NOT NULL, before_json TEXT)`)
-  tables.forEach((t, i) => {
+  watches.forEach(({ table: t, mark }, i) => {
+    // Nothing was there: nothing to keep but that all there is afterwards is the import's.
+    if (mark === 'empty') return
     const key = (side: string) =>
       `json_array(${keyExpr(t)
         .map((k) => `${side}.${k}`)
@@ -49,12 +88,13 @@ function installCapture(db: Database.Database, tables: TableShape[]): void {
       .map((c) => `'${c.replaceAll("'", "''")}', OLD.${c === 'rowid' ? 'rowid' : q(c)}`)
       .join(', ')})`
     const name = `'${t.name.replaceAll("'", "''")}'`
+    const below = (side: string) => (mark === null ? '' : `WHEN ${side}.rowid <= ${mark}`)
     db.exec(`
-      CREATE TEMP TRIGGER import_capture_${i}_i AFTER INSERT ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_i AFTER INSERT ON main.${q(t.name)} ${below('NEW')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'insert', ${key('NEW')}, NULL); END;
-      CREATE TEMP TRIGGER import_capture_${i}_u AFTER UPDATE ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_u AFTER UPDATE ON main.${q(t.name)} ${below('OLD')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'update', ${key('NEW')}, ${image}); END;
-      CREATE TEMP TRIGGER import_capture_${i}_d AFTER DELETE ON main.${q(t.name)} BEGIN
+      CREATE TEMP TRIGGER import_capture_${i}_d AFTER DELETE ON main.${q(t.name)} ${below('OLD')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'delete', ${key('OLD')}, ${image}); END;`)
   })
 }
@@ -66,27 +106,44 @@ function dropCapture(db: Database.Database, count: number): void {
 }
 
 /**
- * Rows the import brought that did not exist before it (inserted, and never deleted while it ran) are
- * kept as one row per table listing their keys, `[key, key, …]`, instead of one row each: most of an
- * import's pre-images, and the file's largest. A row's own key is never an array, so the two forms
- * cannot be confused. Their seq follows every captured one, so undo removes them first: a restored row
- * then never meets one of them (a table whose rows keep their rowid may have given a new row the rowid
- * of one the import deleted), and an update of a removed row finds nothing to change.
+ * Rows the import brought that did not exist before it are kept as one row per table: where they begin
+ * (AddedAbove) for the rows above its mark, and a list of their keys, `[key, key, …]`, for the captured
+ * inserts never deleted or changed while it ran. A row's own key is never an array or an object, so
+ * the forms cannot be confused. Their seq follows every captured one, so undo removes them first: a
+ * restored row then never meets one of them (a table whose rows keep their rowid may have given a new
+ * row the rowid of one the import deleted), and an update of a removed row finds nothing to change.
  */
 // A key changed in any table is left row by row (safe, and rare): matching on the key alone keeps this
 // a quick lookup, where SQLite answers (tbl, key) NOT IN … GROUP BY by rescanning (≈ 1.5 s on a merge).
 const NEW_ROW = `c.op = 'insert' AND c.key_json NOT IN (SELECT key_json FROM temp.import_capture WHERE op <> 'insert')`
 
-function keepCapture(db: Database.Database, importId: string): void {
+function keepCapture(db: Database.Database, importId: string, watches: Watch[]): void {
   db.prepare(
     `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json)
      SELECT ?, seq, tbl, op, key_json, before_json FROM temp.import_capture c WHERE NOT (${NEW_ROW})`,
   ).run(importId)
-  db.prepare(
-    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json)
-     SELECT ?, (SELECT max(seq) FROM temp.import_capture) + row_number() OVER (ORDER BY tbl), tbl, 'insert', '[' || keys || ']', NULL
-     FROM (SELECT tbl, group_concat(key_json) AS keys FROM temp.import_capture c WHERE ${NEW_ROW} GROUP BY tbl)`,
-  ).run(importId)
+  let seq = db.prepare(`SELECT coalesce(max(seq), 0) FROM temp.import_capture`).pluck().get() as number
+  const keep = db.prepare(
+    `INSERT INTO import_undo (import_id, seq, tbl, op, key_json, before_json) VALUES (?, ?, ?, 'insert', ?, NULL)`,
+  )
+  const captured = new Map(
+    db
+      .prepare(`SELECT tbl, group_concat(key_json) FROM temp.import_capture c WHERE ${NEW_ROW} GROUP BY tbl`)
+      .raw()
+      .all() as [string, string][],
+  )
+  for (const { table: t, mark } of watches) {
+    // A table with a mark may also have taken a freed rowid at or below it: those inserts were captured.
+    const keys = captured.get(t.name)
+    if (keys !== undefined) keep.run(importId, ++seq, t.name, `[${keys}]`)
+    if (mark === null) continue
+    const above = mark === 'empty' ? '' : ` WHERE rowid > ${mark}`
+    if (!db.prepare(`SELECT 1 FROM main.${q(t.name)}${above} LIMIT 1`).get()) continue
+    // The rows above the mark are exactly the ones added while the review is still at the import's
+    // "after" (undo asks for that), so the mark is kept rather than their keys (see AddedAbove).
+    const added: AddedAbove = mark === 'empty' ? { allRows: true } : { rowidAbove: mark }
+    keep.run(importId, ++seq, t.name, JSON.stringify(added))
+  }
 }
 
 /**
@@ -102,7 +159,8 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
     return db
       .transaction(() => {
         const { ids: reachable, now: before } = undoChain(db)
-        installCapture(db, tables)
+        const watches = watchTables(db, tables)
+        installCapture(db, watches)
         const result = run()
         const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
         dropCapture(db, tables.length)
@@ -110,7 +168,7 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
         db.prepare(`DELETE FROM import_undo WHERE import_id NOT IN (SELECT value FROM json_each(?))`).run(
           JSON.stringify(reachable),
         )
-        keepCapture(db, importId)
+        keepCapture(db, importId, watches)
         db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
         // The logged summary names its import too, as the one the caller gets does.
         db.prepare(`UPDATE import_log SET summary_json = json_set(summary_json, '$.importId', id) WHERE id = ?`).run(
@@ -176,13 +234,27 @@ export function undoImport(db: Database.Database, importId: string | undefined, 
     .immediate()
 }
 
+function isAddedAbove(key: unknown, t: TableShape | undefined): key is AddedAbove {
+  if (!t || !key || typeof key !== 'object' || Array.isArray(key)) return false
+  const k = key as Record<string, unknown>
+  if (Object.keys(k).length !== 1) return false
+  if (k.allRows === true) return true
+  return t.rowid && Number.isSafeInteger(k.rowidAbove)
+}
+
 function replay(db: Database.Database, rows: UndoRow[]): void {
   // Rows come back in reverse order, so a claim may briefly be restored before its sources point at it.
   db.pragma('defer_foreign_keys = ON')
   const shapes = new Map(contentTables(db).map((t) => [t.name, t]))
   for (const r of rows) {
     const t = shapes.get(r.tbl)
-    const key = JSON.parse(r.key_json) as unknown[]
+    const parsed: unknown = JSON.parse(r.key_json)
+    if (r.op === 'insert' && isAddedAbove(parsed, t)) {
+      if ('allRows' in parsed) db.prepare(`DELETE FROM ${q(t!.name)}`).run()
+      else db.prepare(`DELETE FROM ${q(t!.name)} WHERE rowid > ?`).run(parsed.rowidAbove)
+      continue
+    }
+    const key = parsed as unknown[]
     // An insert's entry may list the keys of every row of its table the import added (keepCapture).
     const keys = r.op === 'insert' && Array.isArray(key) && Array.isArray(key[0]) ? key : [key]
     if (!t || keys.some((k) => !Array.isArray(k) || k.length !== keyExpr(t).length)) {

@@ -252,7 +252,7 @@ export function mergeIncoming(
     // only a conflict gets a 'merged' entry, and a sync batch is no import in the import log.
     if (meta.live)
       for (const [id, change] of [...touched.byClaim]) if (change !== 'conflict') touched.byClaim.delete(id)
-    recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString())
+    recordMergeEvents(db, touched, meta.fileName, meta.importer, new Date().toISOString(), !meta.live)
     incoming.summarize?.(summary)
     if (meta.live) return
     db.prepare(

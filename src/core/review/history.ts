@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { FactdeskError } from '../../shared/errors'
 import type { ClaimEvent } from '../../shared/thread'
 import type { ReviewStore } from './store'
@@ -93,16 +93,47 @@ export const toEvent = (r: EventRow): ClaimEvent => ({
   detail: parseDetail(r.detail_json),
 })
 
+// Every history entry is read through `claim_event` (migration step 11): the rows of `event` and the
+// claims' entries of each import (one `import_entry` row), alike. `seq` is an entry's place among
+// those of the same time, as `rowid` was.
+
 /** A claim's history, newest first (a removed claim's too: its history is kept). */
 export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] {
   if (!store.db.prepare(`SELECT 1 FROM claim WHERE id = ?`).get(claimId)) {
     throw new FactdeskError('claim-not-found', { id: claimId })
   }
-  const rows = all<EventRow>(store.db, `SELECT * FROM event WHERE claim_id = ? ORDER BY at DESC, rowid DESC`, claimId)
+  const rows = all<EventRow>(
+    store.db,
+    `SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event WHERE claim_id = ? ORDER BY at DESC, seq DESC`,
+    claimId,
+  )
   return rows.map(toEvent)
 }
 
 /** Every event of the review (for bundles), oldest first. */
 export function allEventRows(db: Database.Database): EventRow[] {
-  return all<EventRow>(db, `SELECT * FROM event ORDER BY claim_id, at, id`)
+  return all<EventRow>(
+    db,
+    `SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event ORDER BY claim_id, at, id`,
+  )
+}
+
+/**
+ * One 'merged' entry for each claim an import touched, written as one row (the claims' own entries
+ * are read through `claim_event`): `changes` by claim id, in the order the entries are numbered.
+ */
+export function recordImportEntry(
+  db: Database.Database,
+  changes: ReadonlyMap<string, string>,
+  file: string,
+  actor: string,
+  at: string,
+): void {
+  if (changes.size === 0) return
+  // A random start for the claims' entry ids (48 bits, the last 12 hex digits of a uuid).
+  const first = randomBytes(6).readUIntBE(0, 6)
+  db.prepare(
+    `INSERT INTO import_entry (id, at, actor, file, claims_json, first_event, after_event)
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(rowid), 0) FROM event))`,
+  ).run(randomUUID(), at, actor, file, JSON.stringify([...changes]), first)
 }

@@ -126,7 +126,8 @@ export function adaptIncomingVerdicts<C extends RatedClaim, R extends { claims: 
   incoming: R,
 ): R {
   const scale = activeScale(store)
-  if (incoming.claims.every((c) => isValidVerdict(scale, c.verdict))) return incoming
+  // Each verdict looked up once: a large file has thousands of claims and a handful of verdicts.
+  if ([...new Set(incoming.claims.map((c) => c.verdict))].every((v) => isValidVerdict(scale, v))) return incoming
   const seen = store.versionHistories()
   const unknown = new Map<string, number>()
   const claims = incoming.claims.map((c): C => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ReviewStore } from '../review/store'
 import type { Kind } from './records'
+import { entryEventId } from '../db/migrations'
 
 /**
  * Which records of the review file changed, without reading the whole file each time (as the search
@@ -10,19 +11,31 @@ import type { Kind } from './records'
  * trace. The client drains the table on each look; a write by another connection (data_version) or a
  * fresh start still compares the whole file (records.ts localKeys).
  */
-export const RECORD_TABLES: readonly { kind: Kind; table: string; column: string; entity: string }[] = [
+export const RECORD_TABLES: readonly {
+  kind: Kind
+  table: string
+  column: string
+  entity: string
+  /** Where the records are read, when more than `table` holds them. */
+  view?: string
+}[] = [
   { kind: 'claims', table: 'claim', column: 'version', entity: 'id' },
   { kind: 'sources', table: 'source', column: 'version', entity: 'id' },
   { kind: 'replies', table: 'reply', column: 'version', entity: 'id' },
   { kind: 'tags', table: 'claim_tag', column: 'version', entity: 'id' },
   { kind: 'corrections', table: 'correction', column: 'version', entity: 'id' },
-  { kind: 'events', table: 'event', column: 'id', entity: 'id' },
+  { kind: 'events', table: 'event', column: 'id', entity: 'id', view: 'claim_event' },
   { kind: 'tagStyles', table: 'tag_style', column: 'name', entity: 'name' },
   { kind: 'dismissed', table: 'dismissed_suggestion', column: 'key', entity: 'key' },
   { kind: 'workflow', table: 'claim_workflow', column: 'version', entity: 'claim_id' },
 ]
 
-const triggerNames = RECORD_TABLES.flatMap(({ table }) => ['i', 'u', 'd'].map((op) => `sync_${table}_${op}`))
+// An import's claims' history entries are one import_entry row (src/core/review/history.ts).
+const ENTRY_TRIGGERS = ['sync_import_entry_i', 'sync_import_entry_d']
+const triggerNames = [
+  ...RECORD_TABLES.flatMap(({ table }) => ['i', 'u', 'd'].map((op) => `sync_${table}_${op}`)),
+  ...ENTRY_TRIGGERS,
+]
 
 /** A look runs many times a second: its statements are prepared once per watch. */
 interface Look {
@@ -48,6 +61,13 @@ export function watchRecords(db: Database.Database): void {
         WHEN OLD.${column} IS NOT NEW.${column} BEGIN ${note('OLD', 0)} ${note('NEW', 1)} END;
       CREATE TEMP TRIGGER IF NOT EXISTS sync_${table}_d AFTER DELETE ON main.${table} BEGIN ${note('OLD', 0)} END;`)
   }
+  const entries = (side: string, present: number) =>
+    `INSERT INTO temp.sync_changed (record, entity, present)
+       SELECT 'events:' || ${entryEventId(side, 'j')}, ${entryEventId(side, 'j')}, ${present}
+       FROM json_each(CASE WHEN json_valid(${side}.claims_json) THEN ${side}.claims_json ELSE '[]' END) j WHERE j.type = 'array';`
+  db.exec(`
+    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[0]} AFTER INSERT ON main.import_entry BEGIN ${entries('NEW', 1)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[1]} AFTER DELETE ON main.import_entry BEGIN ${entries('OLD', 0)} END;`)
   looks.set(db, {
     select: db.prepare(`SELECT rowid, record, entity, present FROM temp.sync_changed ORDER BY rowid`),
     forget: db.prepare(`DELETE FROM temp.sync_changed WHERE rowid <= ?`),
@@ -87,11 +107,11 @@ export function presentKeys(store: ReviewStore, keys: Iterable<string>): Set<str
     byKind.set(kind, list)
   }
   const present = new Set<string>()
-  for (const { kind, table, column } of RECORD_TABLES) {
+  for (const { kind, table, column, view } of RECORD_TABLES) {
     const wanted = byKind.get(kind)
     if (!wanted?.length) continue
     const found = store.db
-      .prepare(`SELECT ${column} FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
+      .prepare(`SELECT ${column} FROM ${view ?? table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
       .pluck()
       .all(JSON.stringify(wanted)) as string[]
     for (const key of found) present.add(`${kind}:${key}`)

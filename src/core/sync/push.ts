@@ -89,7 +89,7 @@ export function readRecords(
       ...toBundleCorrection(r),
       history: history(r.id, r.version),
     })),
-    events: rowsWhere<Parameters<typeof toEvent>[0]>(store, 'event', 'id', keys.get('events')!).map((r) => {
+    events: rowsWhere<Parameters<typeof toEvent>[0]>(store, 'claim_event', 'id', keys.get('events')!).map((r) => {
       const e = toEvent(r)
       return { id: e.id, claimId: e.claimId, at: e.at, actor: e.actor, kind: e.kind, detail: flatDetail(e.detail) }
     }),

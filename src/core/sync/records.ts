@@ -70,7 +70,7 @@ export function localKeys(store: ReviewStore): string[] {
     .prepare(
       `SELECT 'claims:' || version FROM claim UNION ALL SELECT 'sources:' || version FROM source
        UNION ALL SELECT 'replies:' || version FROM reply UNION ALL SELECT 'tags:' || version FROM claim_tag
-       UNION ALL SELECT 'corrections:' || version FROM correction UNION ALL SELECT 'events:' || id FROM event
+       UNION ALL SELECT 'corrections:' || version FROM correction UNION ALL SELECT 'events:' || id FROM claim_event
        UNION ALL SELECT 'tagStyles:' || name FROM tag_style UNION ALL SELECT 'dismissed:' || key FROM dismissed_suggestion
        UNION ALL SELECT 'workflow:' || version FROM claim_workflow`,
     )

@@ -81,12 +81,21 @@ export async function reviewFileBundle(name: string, bytes: Uint8Array): Promise
   })
 }
 
-/** Reads any file Factdesk imports: a review file, a review bundle, W3C Web Annotations or Hypothesis API JSON. */
-export async function readIncoming(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
+/**
+ * Reads any file Factdesk imports: a review file, a review bundle, W3C Web Annotations or Hypothesis API
+ * JSON. `openText` (the open essay's text, which annotations are placed on) may be given as a function,
+ * read only when the file needs it.
+ */
+export async function readIncoming(
+  name: string,
+  bytes: Uint8Array,
+  openText: string | (() => string),
+): Promise<IncomingReview> {
   return assertIncomingTotals(name, await readAnyFormat(name, bytes, openText))
 }
 
-async function readAnyFormat(name: string, bytes: Uint8Array, openText: string): Promise<IncomingReview> {
+async function readAnyFormat(name: string, bytes: Uint8Array, open: string | (() => string)): Promise<IncomingReview> {
+  const openText = () => (typeof open === 'string' ? open : open())
   // The byte cap holds for every kind of file, review files included (they are read whole, then copied).
   if (bytes.byteLength > IMPORT_LIMITS.bytes) {
     throw new FactdeskError('import-too-large', { file: name, limitMb: IMPORT_LIMITS.bytes / 1024 / 1024 })
@@ -107,9 +116,9 @@ async function readAnyFormat(name: string, bytes: Uint8Array, openText: string):
     assertBundleTotals(name, value)
     return bundleToIncoming(validateBundle(name, value), 'bundle')
   }
-  if (isW3cAnnotationData(value)) return readW3c(name, value, openText)
+  if (isW3cAnnotationData(value)) return readW3c(name, value, openText())
   if (isHypothesisApiData(value)) {
-    const incoming = readW3c(name, hypothesisToW3c(value), openText)
+    const incoming = readW3c(name, hypothesisToW3c(value), openText())
     return { ...incoming, notes: [...hypothesisNotes(value), ...incoming.notes] }
   }
   throw new FactdeskError('import-unknown-format', { file: name })
@@ -128,7 +137,7 @@ export async function importFile(
   const word = (isZipBytes(bytes) || /\.docx$/i.test(name)) && bytes.byteLength <= IMPORT_LIMITS.bytes
   const incoming = word
     ? readWordIncoming(store, name, bytes, importer, options)
-    : await readIncoming(name, bytes, documentTextOf(store.db) ?? readDocument(store).text)
+    : await readIncoming(name, bytes, () => documentTextOf(store.db) ?? readDocument(store).text)
   progress('merging')
   return mergeFile(store, name, bytes, incoming, importer)
 }

@@ -11,8 +11,8 @@ import { conflictedClaimIds } from '../claims/queries'
  *
  * How the index is kept in step — lazily, without any call from the code that changes claims:
  *  - On the first search of a connection, TEMP triggers are installed on `claim`, `source`, `reply` and
- *    `claim_tag`: every insert, update or delete there adds the claim's id to `temp.search_dirty`, in
- *    the same transaction as the change. So every writer on this connection (the store's methods, a
+ *    `claim_tag`: every insert or delete there, and every update that changes what the index reads,
+ *    adds the claim's id to `temp.search_dirty`, in the same transaction as the change. So every writer on this connection (the store's methods, a
  *    merge, resolving a conflict, the essay's corrections, replies and tags, whatever comes next) is
  *    covered without remembering to call anything, and a rolled-back change leaves no trace.
  *  - Before each search the dirty claims are re-indexed (`reindexClaim`), in one transaction.
@@ -29,12 +29,20 @@ interface SearchState {
 
 const states = new WeakMap<Database.Database, SearchState>()
 
-/** Tables whose rows carry a claim's searchable text, and the column naming the claim. */
-const WATCHED: readonly { table: string; claimColumn: string }[] = [
-  { table: 'claim', claimColumn: 'id' },
-  { table: 'source', claimColumn: 'claim_id' },
-  { table: 'reply', claimColumn: 'claim_id' },
-  { table: 'claim_tag', claimColumn: 'claim_id' },
+/**
+ * Tables whose rows carry a claim's searchable text, the column naming the claim, and the columns
+ * `bodies` reads (the text, whether the row counts, its order): an update that changes none of them
+ * (a verdict, a status, a version) leaves the claim's body as it was and marks nothing.
+ */
+const WATCHED: readonly { table: string; claimColumn: string; columns: readonly string[] }[] = [
+  { table: 'claim', claimColumn: 'id', columns: ['exact', 'note', 'deleted'] },
+  {
+    table: 'source',
+    claimColumn: 'claim_id',
+    columns: ['id', 'url', 'title', 'publisher', 'excerpt', 'archive_url', 'deleted', 'created'],
+  },
+  { table: 'reply', claimColumn: 'claim_id', columns: ['id', 'body', 'deleted', 'created'] },
+  { table: 'claim_tag', claimColumn: 'claim_id', columns: ['id', 'name', 'deleted'] },
 ]
 
 function tableExists(db: Database.Database, table: string): boolean {
@@ -48,13 +56,19 @@ function installTriggers(db: Database.Database): void {
     CREATE INDEX IF NOT EXISTS temp.search_dirty_by_claim ON search_dirty (claim_id);`)
   const mark = (ref: string) =>
     `INSERT INTO temp.search_dirty (claim_id) SELECT ${ref} WHERE NOT EXISTS (SELECT 1 FROM temp.search_dirty WHERE claim_id = ${ref});`
-  for (const { table, claimColumn: col } of WATCHED) {
+  for (const { table, claimColumn: col, columns } of WATCHED) {
     if (!tableExists(db, table)) continue
+    // `UPDATE OF` alone would fire for every column an upsert sets, changed or not: the WHEN compares.
+    const read = [col, ...columns]
     db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_insert AFTER INSERT ON main.${table}
       BEGIN ${mark(`new.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_update AFTER UPDATE ON main.${table}
-      BEGIN ${mark(`new.${col}`)} ${mark(`old.${col}`)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_update AFTER UPDATE OF ${read.join(', ')} ON main.${table}
+      WHEN ${read.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')}
+      BEGIN ${mark(`new.${col}`)} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_move AFTER UPDATE OF ${col} ON main.${table}
+      WHEN old.${col} IS NOT new.${col}
+      BEGIN ${mark(`old.${col}`)} END;
       CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_delete AFTER DELETE ON main.${table}
       BEGIN ${mark(`old.${col}`)} END;
     `)

@@ -13,6 +13,7 @@ import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
 import { documentTextOf, readDocument } from '../document/queries'
 import { localState } from './mergeLocal'
+import { claimUpdater } from './mergeUpdate'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -119,6 +120,7 @@ export function mergeIncoming(
        status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
        revision = excluded.revision, deleted = excluded.deleted, version = excluded.version`,
   )
+  const updateClaim = claimUpdater(db)
   const writeSource = db.prepare(
     `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -164,27 +166,29 @@ export function mergeIncoming(
         // A file without the mark (older bundles, W3C) leaves ours as it is.
         const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
         // Positional: binding named parameters from an object costs more than the insert's own work.
-        writeClaim.run(
-          c.id,
-          documentId,
-          place.exact,
-          place.prefix,
-          place.suffix,
-          place.start,
-          place.end,
-          place.anchored,
-          c.verdict,
-          c.status,
-          c.note,
-          c.author,
-          c.created,
-          c.modified,
-          c.modifiedBy,
-          c.revision,
-          c.deleted ? 1 : 0,
-          c.version,
-          textChanged,
-        )
+        if (local) updateClaim(local, c, place, textChanged)
+        else
+          writeClaim.run(
+            c.id,
+            documentId,
+            place.exact,
+            place.prefix,
+            place.suffix,
+            place.start,
+            place.end,
+            place.anchored,
+            c.verdict,
+            c.status,
+            c.note,
+            c.author,
+            c.created,
+            c.modified,
+            c.modifiedBy,
+            c.revision,
+            c.deleted ? 1 : 0,
+            c.version,
+            textChanged,
+          )
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
         // The words the claim judged before: the file's quote when it was placed on other words, else
         // this review's own words when the file's newer version moved the claim elsewhere.

@@ -1,15 +1,20 @@
 import type Database from 'better-sqlite3'
 import type { ClaimRow, SourceRow } from '../db/rows'
 
-/** What the merge reads of a local claim: its version and state, and the content a conflict compares. */
-export type LocalClaim = Pick<
+/**
+ * What the merge reads of a local claim: its version and state, the content a conflict compares, and
+ * its offsets (an update sets them only where they differ: ./mergeUpdate.ts).
+ */
+export type LocalClaim = Omit<
   ClaimRow,
-  'id' | 'version' | 'deleted' | 'anchored' | 'text_changed' | 'exact' | 'verdict' | 'status' | 'note'
+  'document_id' | 'prefix' | 'suffix' | 'author' | 'created' | 'modified' | 'modified_by' | 'revision'
 >
 
-const CLAIM_COLUMNS = 'id, version, deleted, anchored, text_changed, exact, verdict, status, note'
-const toClaim = ([id, version, deleted, anchored, text_changed, exact, verdict, status, note]: never[]) =>
-  ({ id, version, deleted, anchored, text_changed, exact, verdict, status, note }) as LocalClaim
+const CLAIM_COLUMNS = 'id, version, deleted, anchored, text_changed, exact, verdict, status, note, start, end'
+const toClaim = (r: never[]): LocalClaim => {
+  const [id, version, deleted, anchored, text_changed, exact, verdict, status, note, start, end] = r
+  return { id, version, deleted, anchored, text_changed, exact, verdict, status, note, start, end }
+}
 
 /** What the merge reads of a local source: its version and the content a conflict compares. */
 export type LocalSource = Pick<

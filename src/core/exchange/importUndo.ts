@@ -48,9 +48,9 @@ export { contentTables, stateHash, undoableImports } from './importState'
 function updateImage(t: TableShape): string {
   const pairs = t.columns.map((c) => {
     const name = `'${JSON.stringify(c).replaceAll("'", "''")}:'`
-    return `CASE WHEN OLD.${q(c)} IS NOT NEW.${q(c)} THEN ${name} || json_quote(OLD.${q(c)}) END`
+    return `CASE WHEN OLD.${q(c)} IS NOT NEW.${q(c)} COLLATE BINARY THEN ${name} || json_quote(OLD.${q(c)}) END`
   })
-  // concat_ws leaves out the NULLs: the columns that did not change.
+  // Compared byte for byte, whatever a column's collation; concat_ws leaves out the NULLs (unchanged).
   return `'{' || concat_ws(',', ${pairs.join(', ')}) || '}'`
 }
 

@@ -4,6 +4,7 @@ import { tagKey } from '../../shared/thread'
 import { foldName } from '../../shared/workflow'
 import type { ReviewStore } from '../review/store'
 import { conflictedClaimIds } from '../claims/queries'
+import { installTriggers, tableExists } from './searchTriggers'
 
 /**
  * Search over the claims of a review: quote, note, sources (URL, title, publisher, excerpt, archive
@@ -11,10 +12,11 @@ import { conflictedClaimIds } from '../claims/queries'
  *
  * How the index is kept in step — lazily, without any call from the code that changes claims:
  *  - On the first search of a connection, TEMP triggers are installed on `claim`, `source`, `reply` and
- *    `claim_tag`: every insert or delete there, and every update that changes what the index reads,
- *    adds the claim's id to `temp.search_dirty`, in the same transaction as the change. So every writer on this connection (the store's methods, a
- *    merge, resolving a conflict, the essay's corrections, replies and tags, whatever comes next) is
- *    covered without remembering to call anything, and a rolled-back change leaves no trace.
+ *    `claim_tag` (./searchTriggers.ts): every insert or delete there, and every update that changes
+ *    what the index reads, adds the claim's id to `temp.search_dirty`, in the same transaction as the
+ *    change. So every writer on this connection (the store's methods, a merge, resolving a conflict,
+ *    the essay's corrections, replies and tags, whatever comes next) is covered without remembering to
+ *    call anything, and a rolled-back change leaves no trace.
  *  - Before each search the dirty claims are re-indexed (`reindexClaim`), in one transaction.
  *  - The index in the file is a cache: the first search of a connection compares it with what every
  *    claim's text is now and repairs what differs, and so does any search after another connection
@@ -28,52 +30,6 @@ interface SearchState {
 }
 
 const states = new WeakMap<Database.Database, SearchState>()
-
-/**
- * Tables whose rows carry a claim's searchable text, the column naming the claim, and the columns
- * `bodies` reads (the text, whether the row counts, its order): an update that changes none of them
- * (a verdict, a status, a version) leaves the claim's body as it was and marks nothing.
- */
-const WATCHED: readonly { table: string; claimColumn: string; columns: readonly string[] }[] = [
-  { table: 'claim', claimColumn: 'id', columns: ['exact', 'note', 'deleted'] },
-  {
-    table: 'source',
-    claimColumn: 'claim_id',
-    columns: ['id', 'url', 'title', 'publisher', 'excerpt', 'archive_url', 'deleted', 'created'],
-  },
-  { table: 'reply', claimColumn: 'claim_id', columns: ['id', 'body', 'deleted', 'created'] },
-  { table: 'claim_tag', claimColumn: 'claim_id', columns: ['id', 'name', 'deleted'] },
-]
-
-function tableExists(db: Database.Database, table: string): boolean {
-  return db.prepare(`SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?`).get(table) !== undefined
-}
-
-function installTriggers(db: Database.Database): void {
-  // No unique key on purpose: an outer statement's conflict clause (an upsert, INSERT OR REPLACE) would
-  // override a trigger's OR IGNORE, so a key here could make someone else's write fail. A claim marked
-  // twice is read once (SELECT DISTINCT); looking for it before each mark, through an index kept on
-  // every one, cost a merge of thousands of claims more than the repeats cost until the next search.
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_dirty (claim_id TEXT NOT NULL)`)
-  const mark = (ref: string) => `INSERT INTO temp.search_dirty (claim_id) VALUES (${ref});`
-  for (const { table, claimColumn: col, columns } of WATCHED) {
-    if (!tableExists(db, table)) continue
-    // `UPDATE OF` alone would fire for every column an upsert sets, changed or not: the WHEN compares.
-    const read = [col, ...columns]
-    db.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_insert AFTER INSERT ON main.${table}
-      BEGIN ${mark(`new.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_update AFTER UPDATE OF ${read.join(', ')} ON main.${table}
-      WHEN ${read.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')}
-      BEGIN ${mark(`new.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_move AFTER UPDATE OF ${col} ON main.${table}
-      WHEN old.${col} IS NOT new.${col}
-      BEGIN ${mark(`old.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_delete AFTER DELETE ON main.${table}
-      BEGIN ${mark(`old.${col}`)} END;
-    `)
-  }
-}
 
 /** The searchable fields of the given live claims (all of them when `ids` is null), folded. */
 function bodies(db: Database.Database, ids: readonly string[] | null): Map<string, string> {

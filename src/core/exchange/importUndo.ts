@@ -20,10 +20,11 @@ export { contentTables, stateHash, undoableImports } from './importState'
  *
  * While an import's one transaction runs, TEMP triggers (made by this connection, on the review's own
  * tables, dropped before it commits) copy the pre-image of every row it updates or deletes into
- * `temp.import_capture`; the rows it adds are found afterwards, above where each table's rows ended
- * (Watch, below). Both are then kept in `import_undo`. Undo replays them newest first
- * in one transaction, with table and column names taken from the live schema and values bound as
- * parameters: a review file may come from anyone, so nothing stored in it is ever run as SQL.
+ * `temp.import_capture`: an update's, the columns it changed with their values before (`updateImage`);
+ * a deleted row's, every column. The rows it adds are found afterwards, above where each table's rows
+ * ended (Watch, below). Both are then kept in `import_undo`. Undo replays them newest first in one
+ * transaction, with table and column names taken from the live schema and values bound as parameters:
+ * a review file may come from anyone, so nothing stored in it is ever run as SQL.
  *
  * Capturing rows rather than re-deriving the merge means every table an import writes (claims,
  * sources, corrections, replies, tags, tag colours, history, conflicts, versions seen, settings,
@@ -74,6 +75,21 @@ function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
   })
 }
 
+/**
+ * The columns an update changed, with their values before, as a JSON object. A merge's update sets
+ * every column of a row and changes a few (a verdict, a note, the version): the rest of the row (its
+ * quote and context) need not be copied, kept and written with the file's commit, and undo restores
+ * the same row either way.
+ */
+function updateImage(t: TableShape): string {
+  const pairs = t.columns.map((c) => {
+    const name = `'${JSON.stringify(c).replaceAll("'", "''")}:'`
+    return `CASE WHEN OLD.${q(c)} IS NOT NEW.${q(c)} COLLATE BINARY THEN ${name} || json_quote(OLD.${q(c)}) END`
+  })
+  // Compared byte for byte, whatever a column's collation; concat_ws leaves out the NULLs (unchanged).
+  return `'{' || concat_ws(',', ${pairs.join(', ')}) || '}'`
+}
+
 function installCapture(db: Database.Database, watches: Watch[]): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_capture (
     seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL, key_json TEXT NOT NULL, before_json TEXT)`)
@@ -93,7 +109,7 @@ function installCapture(db: Database.Database, watches: Watch[]): void {
       CREATE TEMP TRIGGER import_capture_${i}_i AFTER INSERT ON main.${q(t.name)} ${below('NEW')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'insert', ${key('NEW')}, NULL); END;
       CREATE TEMP TRIGGER import_capture_${i}_u AFTER UPDATE ON main.${q(t.name)} ${below('OLD')} BEGIN
-        INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'update', ${key('NEW')}, ${image}); END;
+        INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'update', ${key('NEW')}, ${updateImage(t)}); END;
       CREATE TEMP TRIGGER import_capture_${i}_d AFTER DELETE ON main.${q(t.name)} ${below('OLD')} BEGIN
         INSERT INTO temp.import_capture (tbl, op, key_json, before_json) VALUES (${name}, 'delete', ${key('OLD')}, ${image}); END;`)
   })
@@ -269,21 +285,23 @@ function replay(db: Database.Database, rows: UndoRow[]): void {
       continue
     }
     const before = JSON.parse(r.before_json ?? 'null') as Record<string, unknown> | null
-    if (!before || t.columns.some((c) => !(c in before))) {
-      throw new FactdeskError('undo-import-tables')
-    }
-    const values = t.columns.map((c) => before[c]) as never[]
+    if (!before || typeof before !== 'object' || Array.isArray(before)) throw new FactdeskError('undo-import-tables')
     if (r.op === 'update') {
-      db.prepare(`UPDATE ${q(t.name)} SET ${t.columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
-        ...values,
+      // The columns the update changed (every column in files from before updateImage); a name that
+      // is not one of the table's own columns is refused, never written into SQL.
+      const changed = Object.keys(before).filter((c) => c !== 'rowid')
+      if (changed.some((c) => !t.columns.includes(c))) throw new FactdeskError('undo-import-tables')
+      if (changed.length === 0) continue
+      db.prepare(`UPDATE ${q(t.name)} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
+        ...(changed.map((c) => before[c]) as never[]),
         ...(key as never[]),
       )
-    } else {
-      const cols = [...(t.rowid ? ['rowid'] : []), ...t.columns.map(q)]
-      const vals = [...(t.rowid ? [before.rowid] : []), ...values] as never[]
-      db.prepare(`INSERT INTO ${q(t.name)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-        ...vals,
-      )
+      continue
     }
+    if (t.columns.some((c) => !(c in before))) throw new FactdeskError('undo-import-tables')
+    const values = t.columns.map((c) => before[c]) as never[]
+    const cols = [...(t.rowid ? ['rowid'] : []), ...t.columns.map(q)]
+    const vals = [...(t.rowid ? [before.rowid] : []), ...values] as never[]
+    db.prepare(`INSERT INTO ${q(t.name)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals)
   }
 }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { ImportNote } from '../../shared/exchange'
 import { randomUUID } from 'node:crypto'
 import type { ReviewStore } from '../review/store'
@@ -10,8 +11,9 @@ import { mergeExtras, type ExtrasIncoming } from './mergeExtras'
 import { relation } from './mergeRules'
 import { mergeWorkflow, type BundleWorkflow } from '../workflow/exchange'
 import { recordOrigins, type ClaimOrigin } from './w3cOrigin'
-import { readDocument } from '../document/queries'
+import { documentTextOf, readDocument } from '../document/queries'
 import { localState } from './mergeLocal'
+import { claimUpdater } from './mergeUpdate'
 
 /**
  * What an import brings, whatever file it came from (replies, tags, history, corrections, settings, the
@@ -44,6 +46,24 @@ const sourceContent = (
     ? 'deleted'
     : JSON.stringify([s.url, s.title, s.publisher, s.published, s.accessed, s.excerpt, s.archiveUrl])
 
+/** The versions first seen and the conflicts of a merge, in one statement each. */
+function writeSeenAndConflicts(
+  db: Database.Database,
+  firstSeen: [string, string][],
+  conflicts: [string, string, string, string, string][],
+  origin: string,
+): void {
+  if (firstSeen.length > 0)
+    db.prepare(
+      `INSERT OR IGNORE INTO version_seen (entity_id, version) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+    ).run(JSON.stringify(firstSeen))
+  if (conflicts.length > 0)
+    db.prepare(
+      `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ? FROM json_each(?)`,
+    ).run(origin, new Date().toISOString(), JSON.stringify(conflicts))
+}
+
 /** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
 export function mergeIncoming(
   store: ReviewStore,
@@ -51,13 +71,15 @@ export function mergeIncoming(
   meta: { fileName: string; fileHash: string; importer: string; live?: boolean },
 ): ImportSummary {
   const { db } = store
-  // The essay's id and text only (parsing its blocks costs more than the rest of a small merge); a
-  // review without one is refused as readDocument refuses it.
-  const doc =
-    (db.prepare(`SELECT id, text FROM document LIMIT 1`).get() as { id: string; text: string } | undefined) ??
-    readDocument(store)
-  const localText = doc.text
-  const documentDiffers = incoming.documentText !== localText
+  // The essay's id, and whether the file's text is its text, compared by SQLite: parsing its blocks
+  // costs more than the rest of a small merge, and even reading its text costs a large one's writes
+  // of a hundred claims. A review without one is refused as readDocument refuses it.
+  const doc = (db.prepare(`SELECT id, text = ? AS same FROM document LIMIT 1`).get(incoming.documentText) as
+    { id: string; same: number } | undefined) ?? {
+    id: readDocument(store).id,
+    same: 0,
+  }
+  const documentDiffers = doc.same !== 1
   const summary: ImportSummary = {
     fileName: meta.fileName,
     format: incoming.format,
@@ -78,10 +100,13 @@ export function mergeIncoming(
   // Replies, tags, corrections and workflow look theirs up one by one.
   const known = (id: string) => new Set(historyOf.all(id) as string[])
   const NONE = new Set<string>()
-  const remember = db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
-  const addConflict = db.prepare(
-    `INSERT OR IGNORE INTO conflict (id, entity, entity_id, their_version, theirs_json, origin, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
+  // Versions first seen and conflicts are written in one statement each once the claims and sources are
+  // merged (nothing reads them before: what was seen is read up front), instead of a statement per row.
+  const firstSeen: [string, string][] = []
+  const conflicts: [string, 'claim' | 'source', string, string, string][] = []
+  const remember = (id: string, history: readonly string[], versions: Set<string>) => {
+    for (const v of history) if (!versions.has(v)) firstSeen.push([id, v])
+  }
   // A pending conflict is settled once the local version descends from its other side (e.g. the other
   // reviewer resolved the same conflict and we took their result).
   const settleConflicts = db.prepare(
@@ -95,6 +120,7 @@ export function mergeIncoming(
        status = excluded.status, note = excluded.note, modified = excluded.modified, modified_by = excluded.modified_by,
        revision = excluded.revision, deleted = excluded.deleted, version = excluded.version`,
   )
+  const updateClaim = claimUpdater(db)
   const writeSource = db.prepare(
     `INSERT INTO source (id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created, modified, revision, deleted, version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -111,7 +137,7 @@ export function mergeIncoming(
   const placeClaim = (c: BundleClaim) => {
     if (!documentDiffers && c.anchored)
       return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 1 }
-    anchorer ??= new Anchorer(localText, incoming.documentText || undefined)
+    anchorer ??= new Anchorer(documentTextOf(db)!, incoming.documentText || undefined)
     const found = anchorer.find(c, budget)
     if (found) return { ...found.anchor, anchored: 1 }
     return { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix, exact: c.exact, anchored: 0 }
@@ -130,15 +156,7 @@ export function mergeIncoming(
       else if (rel === 'concurrent' && local) {
         if (claimContent({ ...local, deleted: local.deleted === 1 }) === claimContent(c)) summary.unchanged++
         else {
-          addConflict.run(
-            randomUUID(),
-            'claim',
-            c.id,
-            c.version,
-            JSON.stringify(c),
-            meta.fileName,
-            new Date().toISOString(),
-          )
+          conflicts.push([randomUUID(), 'claim', c.id, c.version, JSON.stringify(c)])
           summary.conflicts++
           touched.note(c.id, 'conflict')
           continue
@@ -148,27 +166,29 @@ export function mergeIncoming(
         // A file without the mark (older bundles, W3C) leaves ours as it is.
         const textChanged = (c.textChanged ?? local?.text_changed === 1) ? 1 : 0
         // Positional: binding named parameters from an object costs more than the insert's own work.
-        writeClaim.run(
-          c.id,
-          documentId,
-          place.exact,
-          place.prefix,
-          place.suffix,
-          place.start,
-          place.end,
-          place.anchored,
-          c.verdict,
-          c.status,
-          c.note,
-          c.author,
-          c.created,
-          c.modified,
-          c.modifiedBy,
-          c.revision,
-          c.deleted ? 1 : 0,
-          c.version,
-          textChanged,
-        )
+        if (local) updateClaim(local, c, place, textChanged)
+        else
+          writeClaim.run(
+            c.id,
+            documentId,
+            place.exact,
+            place.prefix,
+            place.suffix,
+            place.start,
+            place.end,
+            place.anchored,
+            c.verdict,
+            c.status,
+            c.note,
+            c.author,
+            c.created,
+            c.modified,
+            c.modifiedBy,
+            c.revision,
+            c.deleted ? 1 : 0,
+            c.version,
+            textChanged,
+          )
         const quote = (incoming.quotes?.get(c.id) ?? c.exact).normalize('NFC')
         // The words the claim judged before: the file's quote when it was placed on other words, else
         // this review's own words when the file's newer version moved the claim elsewhere.
@@ -194,7 +214,7 @@ export function mergeIncoming(
         if (!place.anchored && !c.deleted) summary.unanchored.push({ id: c.id, exact: c.exact })
         touched.note(c.id, claimChange(rel, local?.deleted === 1, c.deleted))
       }
-      for (const v of c.history) if (!versions.has(v)) remember.run(c.id, v)
+      remember(c.id, c.history, versions)
     }
     for (const s of incoming.sources) {
       const local = localSources.get(s.id)
@@ -203,15 +223,7 @@ export function mergeIncoming(
       if (rel === 'concurrent' && local) {
         const mine = { ...local, archiveUrl: local.archive_url, deleted: local.deleted === 1 }
         if (sourceContent(mine) !== sourceContent(s)) {
-          addConflict.run(
-            randomUUID(),
-            'source',
-            s.id,
-            s.version,
-            JSON.stringify(s),
-            meta.fileName,
-            new Date().toISOString(),
-          )
+          conflicts.push([randomUUID(), 'source', s.id, s.version, JSON.stringify(s)])
           summary.conflicts++
           touched.note(s.claimId, 'conflict')
           continue
@@ -239,8 +251,9 @@ export function mergeIncoming(
         else summary.sourcesUpdated++
         touched.note(s.claimId, 'thread')
       }
-      for (const v of s.history) if (!versions.has(v)) remember.run(s.id, v)
+      remember(s.id, s.history, versions)
     }
+    writeSeenAndConflicts(db, firstSeen, conflicts, meta.fileName)
     Object.assign(summary, mergeThread(store, incoming, known, touched))
     const extras = mergeExtras(store, incoming, known, touched)
     Object.assign(summary, extras.counts)

@@ -4,6 +4,7 @@ import { tagKey } from '../../shared/thread'
 import { foldName } from '../../shared/workflow'
 import type { ReviewStore } from '../review/store'
 import { conflictedClaimIds } from '../claims/queries'
+import { installTriggers, tableExists } from './searchTriggers'
 
 /**
  * Search over the claims of a review: quote, note, sources (URL, title, publisher, excerpt, archive
@@ -11,10 +12,11 @@ import { conflictedClaimIds } from '../claims/queries'
  *
  * How the index is kept in step — lazily, without any call from the code that changes claims:
  *  - On the first search of a connection, TEMP triggers are installed on `claim`, `source`, `reply` and
- *    `claim_tag`: every insert, update or delete there adds the claim's id to `temp.search_dirty`, in
- *    the same transaction as the change. So every writer on this connection (the store's methods, a
- *    merge, resolving a conflict, the essay's corrections, replies and tags, whatever comes next) is
- *    covered without remembering to call anything, and a rolled-back change leaves no trace.
+ *    `claim_tag` (./searchTriggers.ts): every insert or delete there, and every update that changes
+ *    what the index reads, adds the claim's id to `temp.search_dirty`, in the same transaction as the
+ *    change. So every writer on this connection (the store's methods, a merge, resolving a conflict,
+ *    the essay's corrections, replies and tags, whatever comes next) is covered without remembering to
+ *    call anything, and a rolled-back change leaves no trace.
  *  - Before each search the dirty claims are re-indexed (`reindexClaim`), in one transaction.
  *  - The index in the file is a cache: the first search of a connection compares it with what every
  *    claim's text is now and repairs what differs, and so does any search after another connection
@@ -28,38 +30,6 @@ interface SearchState {
 }
 
 const states = new WeakMap<Database.Database, SearchState>()
-
-/** Tables whose rows carry a claim's searchable text, and the column naming the claim. */
-const WATCHED: readonly { table: string; claimColumn: string }[] = [
-  { table: 'claim', claimColumn: 'id' },
-  { table: 'source', claimColumn: 'claim_id' },
-  { table: 'reply', claimColumn: 'claim_id' },
-  { table: 'claim_tag', claimColumn: 'claim_id' },
-]
-
-function tableExists(db: Database.Database, table: string): boolean {
-  return db.prepare(`SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?`).get(table) !== undefined
-}
-
-function installTriggers(db: Database.Database): void {
-  // No unique key on purpose: an outer statement's conflict clause (an upsert, INSERT OR REPLACE) would
-  // override a trigger's OR IGNORE, so a key here could make someone else's write fail.
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_dirty (claim_id TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS temp.search_dirty_by_claim ON search_dirty (claim_id);`)
-  const mark = (ref: string) =>
-    `INSERT INTO temp.search_dirty (claim_id) SELECT ${ref} WHERE NOT EXISTS (SELECT 1 FROM temp.search_dirty WHERE claim_id = ${ref});`
-  for (const { table, claimColumn: col } of WATCHED) {
-    if (!tableExists(db, table)) continue
-    db.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_insert AFTER INSERT ON main.${table}
-      BEGIN ${mark(`new.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_update AFTER UPDATE ON main.${table}
-      BEGIN ${mark(`new.${col}`)} ${mark(`old.${col}`)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS search_${table}_delete AFTER DELETE ON main.${table}
-      BEGIN ${mark(`old.${col}`)} END;
-    `)
-  }
-}
 
 /** The searchable fields of the given live claims (all of them when `ids` is null), folded. */
 function bodies(db: Database.Database, ids: readonly string[] | null): Map<string, string> {

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useReviewShown } from '../state/opening'
 import { useEffect, useRef, useState } from 'react'
 import type { Notice } from '../../../shared/workflow'
 import { call } from '../bridge'
@@ -23,8 +24,15 @@ export function NoticesButton() {
   const client = useQueryClient()
   // Asked again for another reviewer name and whenever a claim changes in this window (a reply, an
   // assignment); other windows' and files' changes arrive as review-changed like everything else.
+  // Asked once the review is on the page (opening.ts); the badge shows nothing until then.
+  const shown = useReviewShown()
   const notices =
-    useQuery({ queryKey: noticesKey(reviewer), queryFn: () => call('notices-list', {}), staleTime: 0 }).data ?? []
+    useQuery({
+      queryKey: noticesKey(reviewer),
+      queryFn: () => call('notices-list', {}),
+      staleTime: 0,
+      enabled: shown,
+    }).data ?? []
   useEffect(
     () =>
       client.getQueryCache().subscribe((event) => {

@@ -4,6 +4,7 @@ import { foldSearchText, hasFilters, type ClaimFilters, type ClaimSort } from '.
 import type { Claim } from '../../../shared/domain'
 import { call } from '../bridge'
 import { keys } from './queryClient'
+import { useReviewShown } from './opening'
 
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 120
@@ -27,9 +28,11 @@ function useSettled<T extends { key: string; contentKey: string }>(value: T, del
  * The Claims panel's search, filters and sort. The review answers which claims match (`claims-search`,
  * src/core/search/search.ts); the list itself always shows the claims as they are now, so an edit shows at
  * once, and the question is asked again after every change of the claims (an edit may make a claim
- * match or stop matching) and after an import.
+ * match or stop matching) and after an import. Nothing is asked before the review is on the page
+ * (opening.ts): until then the facets are loading, not empty.
  */
 export function useClaimQuery(claims: Claim[]) {
+  const shown = useReviewShown()
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<ClaimFilters>({})
   const [sort, setSort] = useState<ClaimSort>('position')
@@ -65,6 +68,8 @@ export function useClaimQuery(claims: Claim[]) {
   const { data } = useQuery({
     queryKey: keys.search(asked.question, asked.contentKey),
     queryFn: async () => ({ key: asked.key, ...(await call('claims-search', asked.question)) }),
+    // Not a question about claims the list no longer has (at open: none yet), while the new one settles.
+    enabled: shown && asked.contentKey === contentKey,
     // Until the answer to a new question arrives, the list shows what the last answer showed.
     placeholderData: keepPreviousData,
     // An answer to an older question or older claims is not asked for again.
@@ -117,6 +122,8 @@ export function useClaimQuery(claims: Claim[]) {
     visible,
     tags: facets.tags,
     reviewers: facets.reviewers,
+    /** The review has answered which tags and reviewers there are (the lists are empty until then). */
+    facetsLoaded: answer !== null,
     setSearchBox,
     focusSearch,
   }

@@ -60,9 +60,9 @@ async function openApp(
 }
 
 /** The plain Lexical page; `editable`: taking typing, with the class the app gives a long essay. */
-async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number>
-async function openPlain(browser: Browser, essay: ParsedEssay, editable: true): Promise<Page>
-async function openPlain(browser: Browser, essay: ParsedEssay, editable = false): Promise<number | Page> {
+export async function openPlain(browser: Browser, essay: ParsedEssay): Promise<number>
+export async function openPlain(browser: Browser, essay: ParsedEssay, editable: true): Promise<Page>
+export async function openPlain(browser: Browser, essay: ParsedEssay, editable = false): Promise<number | Page> {
   const bundle = await build({
     entryPoints: [join(__dirname, 'plainLexical.ts')],
     bundle: true,

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { statuses, type Claim, type Status } from '../../../shared/domain'
 import { tally } from '../../../shared/claimQuery'
 import { useI18n } from '../i18n'
@@ -26,9 +27,10 @@ export function ClaimTally({ claims, loaded, query }: Props) {
   const tc = useTextChangedText()
   const m = useModeText()
   const order = useVerdictOrder()
-  const counts = tally(claims, order)
+  // Counted again only when the claims change, not on every render of the desk (a selection, a dialog).
+  const counts = useMemo(() => tally(claims, order), [claims, order])
   // Counted with the rest above, and named here, so the figures add up to the header's.
-  const notFound = claims.filter((c) => !c.anchored).length
+  const notFound = useMemo(() => claims.filter((c) => !c.anchored).length, [claims])
   const verdictIds = Object.keys(counts.verdicts)
   const n = (count: number) =>
     loaded ? (

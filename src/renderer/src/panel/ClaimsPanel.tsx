@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Claim } from '../../../shared/domain'
@@ -27,9 +28,15 @@ export function ClaimsPanel({ claims: all, loaded, activeId, query }: Props) {
   const m = useModeText()
   const actions = useDeskActions()
   const reviewerName = useReviewerName()
-  const claims = query.visible.filter((c) => c.anchored)
-  const unanchored = query.visible.filter((c) => !c.anchored)
-  const notFoundCount = all.filter((c) => !c.anchored).length
+  // Split again only when the list changes, not on every render of the desk (a selection, a verdict).
+  const { claims, unanchored } = useMemo(
+    () => ({
+      claims: query.visible.filter((c) => c.anchored),
+      unanchored: query.visible.filter((c) => !c.anchored),
+    }),
+    [query.visible],
+  )
+  const notFoundCount = useMemo(() => all.filter((c) => !c.anchored).length, [all])
 
   return (
     <aside className="claims-panel" id="claims-panel" aria-labelledby="claims-heading">

@@ -1,4 +1,4 @@
-import { isCancelledError, MutationObserver, QueryClient, queryOptions } from '@tanstack/react-query'
+import { isCancelledError, MutationObserver, QueryClient, queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import type { ClaimFilters, ClaimSort } from '../../../shared/claimQuery'
 import type { Claim, ClaimPatch } from '../../../shared/domain'
 import { call } from '../bridge'
@@ -96,7 +96,26 @@ export function claimsQuery(client: QueryClient) {
   return queryOptions({
     queryKey: keys.claims,
     queryFn: async () => withUnsaved(await call('claims-list', {}), unsavedEdits(client)),
+    structuralSharing: (old: unknown, next: unknown) => shareClaims(old as Claim[] | undefined, next as Claim[]),
   })
+}
+
+/**
+ * The new list of claims, keeping the old object of every claim that did not change (matched by id):
+ * a card, a highlight's look and the search key see an unchanged claim as unchanged. React Query's own
+ * sharing matches by position, so one claim marked near the top would make copies of all after it.
+ */
+export function shareClaims(old: Claim[] | undefined, next: Claim[]): Claim[] {
+  if (!old || old === next) return next
+  const byId = new Map(old.map((c) => [c.id, c]))
+  let same = old.length === next.length
+  const shared = next.map((c, i) => {
+    const before = byId.get(c.id)
+    const kept = before === undefined || before === c ? c : (replaceEqualDeep<Claim>(before, c))
+    if (kept !== old[i]) same = false
+    return kept
+  })
+  return same ? old : shared
 }
 
 /**

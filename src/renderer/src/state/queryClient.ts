@@ -76,13 +76,15 @@ export const queries = {
   // starts over), as when a review is opened or imported, so no parts of an older answer are kept.
   document: queryOptions({
     queryKey: keys.document,
-    queryFn: () => call('document-get', {}),
+    // `true`: the first read takes the answer asked for as the script started (early.ts), as do the
+    // claims', the preferences' and the scale's.
+    queryFn: () => call('document-get', {}, true),
     structuralSharing: false,
   }),
-  prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}) }),
+  prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}, true) }),
   tags: queryOptions({ queryKey: keys.tags, queryFn: () => call('tags-list', {}) }),
   conflicts: queryOptions({ queryKey: keys.conflicts, queryFn: () => call('conflicts-list', {}) }),
-  scale: queryOptions({ queryKey: keys.scale, queryFn: () => call('scale-get', {}) }),
+  scale: queryOptions({ queryKey: keys.scale, queryFn: () => call('scale-get', {}, true) }),
   settings: queryOptions({ queryKey: keys.settings, queryFn: () => call('settings-get', {}), meta: { quiet: true } }),
   builtinScales: queryOptions({
     queryKey: keys.builtinScales,
@@ -95,7 +97,7 @@ export const queries = {
 export function claimsQuery(client: QueryClient) {
   return queryOptions({
     queryKey: keys.claims,
-    queryFn: async () => withUnsaved(await call('claims-list', {}), unsavedEdits(client)),
+    queryFn: async () => withUnsaved(await call('claims-list', {}, true), unsavedEdits(client)),
     structuralSharing: (old: unknown, next: unknown) => shareClaims(old as Claim[] | undefined, next as Claim[]),
   })
 }

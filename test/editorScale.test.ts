@@ -278,6 +278,8 @@ describe('the range of a selection', () => {
 })
 
 function $nodeWithText(text: string) {
-  for (const block of $leafBlocks()) for (const node of block.getAllTextNodes()) if (node.getTextContent() === text) return node
+  for (const block of $leafBlocks()) {
+    for (const node of block.getAllTextNodes()) if (node.getTextContent() === text) return node
+  }
   throw new Error(`no text node holds ${text}`)
 }

@@ -202,8 +202,13 @@ export async function benchEditor(): Promise<void> {
     await plainPage.close()
     // What the frame clock alone costs: one paragraph, no editor.
     const floor = await floorKeys(browser)
-    const of = (list: KeyTiming[], what: keyof KeyTiming, p: number) => percentile(list.map((k) => k[what]), p)
-    const both = (list: KeyTiming[], what: keyof KeyTiming) => `${fmt(of(list, what, 95))} (p50 ${fmt(of(list, what, 50))})`
+    const of = (list: KeyTiming[], what: keyof KeyTiming, p: number) =>
+      percentile(
+        list.map((k) => k[what]),
+        p,
+      )
+    const both = (list: KeyTiming[], what: keyof KeyTiming) =>
+      `${fmt(of(list, what, 95))} (p50 ${fmt(of(list, what, 50))})`
     row([
       `key's own work p95 (input + its frame), ${CLAIMS} claims`,
       both(keys, 'work'),

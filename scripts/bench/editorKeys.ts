@@ -91,10 +91,14 @@ export async function pressKeys(page: Page, paragraph: Locator, label: string): 
   for (let i = 0; i < KEYS + WARM_UP; i++) {
     if (i === WARM_UP) before = await metrics()
     await page.keyboard.press(i % 6 === 5 ? 'Space' : 'a')
-    await page.waitForFunction((n) => (window as unknown as { __keyTimes: unknown[] }).__keyTimes.length > n, first + i, {
-      polling: 10,
-      timeout: 30_000,
-    })
+    await page.waitForFunction(
+      (n) => (window as unknown as { __keyTimes: unknown[] }).__keyTimes.length > n,
+      first + i,
+      {
+        polling: 10,
+        timeout: 30_000,
+      },
+    )
     // About ten keys a second, as a reviewer fixing a typo types; no pause long enough to save.
     await page.waitForTimeout(60)
   }

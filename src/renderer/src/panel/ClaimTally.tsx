@@ -54,8 +54,7 @@ export function ClaimTally({ claims, loaded, query }: Props) {
                 title={w.filterBy(verdict(v))}
                 onClick={() => query.setFilter({ verdict: on ? undefined : v })}
               >
-                <span className="verdict-dot" aria-hidden /> {verdict(v)}{' '}
-                {n(counts.verdicts[v])}
+                <span className="verdict-dot" aria-hidden /> {verdict(v)} {n(counts.verdicts[v])}
               </button>
             </li>
           )

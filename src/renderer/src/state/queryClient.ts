@@ -113,7 +113,7 @@ export function shareClaims(old: Claim[] | undefined, next: Claim[]): Claim[] {
   let same = old.length === next.length
   const shared = next.map((c, i) => {
     const before = byId.get(c.id)
-    const kept = before === undefined || before === c ? c : (replaceEqualDeep<Claim>(before, c))
+    const kept = before === undefined || before === c ? c : replaceEqualDeep<Claim>(before, c)
     if (kept !== old[i]) same = false
     return kept
   })

@@ -1,6 +1,7 @@
 import { createHeadlessEditor } from '@lexical/headless'
 import {
   $createParagraphNode,
+  $createRangeSelection,
   $createTextNode,
   $getRoot,
   $isElementNode,
@@ -15,7 +16,7 @@ import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { essayText, type Block } from '../src/shared/essay'
 import { codePointIndex, codePointLength } from '../src/shared/text'
 import { editRegion } from '../src/shared/textDiff'
-import { $applyClaimMarks, $markRanges } from '../src/renderer/src/editor/claimMarks'
+import { $applyClaimMarks, $markRanges, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
 import { EssayIndex, type EssayChange } from '../src/renderer/src/editor/essayIndex'
 import { $buildEssay, $leafBlocks, $textIndex, essayNodes } from '../src/renderer/src/editor/essayState'
 import { $blockShows, $drawBlock, claimsByBlock, claimsIn } from '../src/renderer/src/editor/markBlocks'
@@ -240,3 +241,45 @@ describe('editRegion by UTF-16 units', () => {
     )
   })
 })
+
+describe('the range of a selection', () => {
+  it('is given in code points without the white space at its edges, looking at the selected text only', () => {
+    const editor = createHeadlessEditor({
+      nodes: [...essayNodes],
+      onError: (e) => {
+        throw e
+      },
+    })
+    const blocks: Block[] = [
+      { kind: 'paragraph', inlines: [{ text: '😀 앞 문단' }] },
+      { kind: 'paragraph', inlines: [{ text: '가 ' }, { text: ' 굵은 😀말 ', bold: true }, { text: '뒤' }] },
+    ]
+    editor.update(() => $buildEssay(blocks), { discrete: true })
+    const all = essayText(blocks)
+    const range = (from: string, fromAt: number, to: string, toAt: number) =>
+      editor.getEditorState().read(() => {
+        const selection = $createRangeSelection()
+        const a = $nodeWithText(from)
+        const b = $nodeWithText(to)
+        selection.anchor.set(a.getKey(), fromAt, 'text')
+        selection.focus.set(b.getKey(), toAt, 'text')
+        return $rangeFromSelection(selection)
+      })
+    // "가 " + " 굵은 😀말 ": the selection starts at the space after 가 and ends after the bold run's space.
+    const r = range('가 ', 1, ' 굵은 😀말 ', ' 굵은 😀말 '.length)
+    expect(r).not.toBeNull()
+    const chars = Array.from(all)
+    expect(chars.slice(r!.start, r!.end).join('')).toBe('굵은 😀말')
+    expect(r!.start).toBe(Array.from('😀 앞 문단\n가  ').length)
+    // Backwards, the same range; white space alone is no range.
+    expect(range(' 굵은 😀말 ', ' 굵은 😀말 '.length, '가 ', 1)).toEqual(r)
+    expect(range('가 ', 1, ' 굵은 😀말 ', 1)).toBeNull()
+  })
+})
+
+function $nodeWithText(text: string) {
+  for (const block of $leafBlocks()) {
+    for (const node of block.getAllTextNodes()) if (node.getTextContent() === text) return node
+  }
+  throw new Error(`no text node holds ${text}`)
+}

@@ -1,6 +1,7 @@
 import {
   readingMethods,
   type ArgsOf,
+  type CallResult,
   type EventName,
   type Events,
   type Method,
@@ -45,9 +46,23 @@ export function watchWrites(listener: ((done: Promise<unknown>) => void) | null)
   onWrite = listener
 }
 
+type Answer<M extends Method> = Promise<CallResult<M>>
+
+/**
+ * The answer to a read asked for as the app's script started (early.ts: the essay and its claims, at
+ * open), once; later reads are calls of their own.
+ */
+function takeEarly<M extends Method>(method: M): Answer<M> | null {
+  const early = (window as { __factdeskEarly?: Partial<Record<Method, Answer<Method>>> }).__factdeskEarly
+  const pending = early?.[method]
+  if (!early || !pending) return null
+  delete early[method]
+  return pending
+}
+
 /** Calls the review service through whichever transport the window was given (IPC or the harness). */
-export async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const pending = window.factdesk.call(method, args)
+export async function call<M extends Method>(method: M, args: ArgsOf<M>, early = false): Promise<ResultOf<M>> {
+  const pending = (early ? takeEarly(method) : null) ?? window.factdesk.call(method, args)
   // The contract says which calls only read the review (the same list lets a read-only window call
   // them); the team server link writes nothing the save indicator speaks of (src/core/sync/).
   if (!readingMethods.has(method) && !method.startsWith('sync-')) onWrite?.(pending)

@@ -252,7 +252,7 @@ export function App() {
               }}
             />
             <SavesContext.Provider value={review.saves}>
-              <ClaimsPanel claims={claims} activeId={activeId} query={claimQuery} />
+              <ClaimsPanel claims={claims} loaded={review.claimsLoaded} activeId={activeId} query={claimQuery} />
             </SavesContext.Provider>
           </main>
           <NoticeBar

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useReviewShown } from '../state/opening'
 import { useEffect, useRef, useState } from 'react'
 import type { Notice } from '../../../shared/workflow'
 import { call } from '../bridge'
@@ -7,6 +8,7 @@ import { useDeskActions } from '../state/deskActions'
 import { change } from '../state/queryClient'
 import { useReviewerName } from '../state/reviewData'
 import { useTeamText } from '../teamText'
+import { useModeText } from '../modeText'
 
 /** Under `review`, so every change of the review (an import, a merge, live sync) reads it again. */
 const noticesKey = (reviewer: string) => ['review', 'notices', reviewer] as const
@@ -17,14 +19,24 @@ const noticesKey = (reviewer: string) => ['review', 'notices', reviewer] as cons
  */
 export function NoticesButton() {
   const tt = useTeamText()
+  const m = useModeText()
   const { dateTime } = useI18n()
   const actions = useDeskActions()
   const reviewer = useReviewerName()
   const client = useQueryClient()
   // Asked again for another reviewer name and whenever a claim changes in this window (a reply, an
   // assignment); other windows' and files' changes arrive as review-changed like everything else.
-  const notices =
-    useQuery({ queryKey: noticesKey(reviewer), queryFn: () => call('notices-list', {}), staleTime: 0 }).data ?? []
+  // Asked once the review is on the page (opening.ts); the badge shows nothing until then.
+  const shown = useReviewShown()
+  const read = useQuery({
+    queryKey: noticesKey(reviewer),
+    queryFn: () => call('notices-list', {}),
+    staleTime: 0,
+    enabled: shown,
+  })
+  // Until the first answer the list says it is loading, not that there is nothing for you.
+  const loaded = read.data !== undefined
+  const notices = read.data ?? []
   useEffect(
     () =>
       client.getQueryCache().subscribe((event) => {
@@ -56,7 +68,7 @@ export function NoticesButton() {
         type="button"
         aria-expanded={open}
         aria-haspopup="true"
-        title={tt.forMeTitle(unseen.length)}
+        title={loaded ? tt.forMeTitle(unseen.length) : m.listLoading}
         onClick={() => setOpen((o) => !o)}
       >
         {tt.forMe}
@@ -68,7 +80,8 @@ export function NoticesButton() {
       </button>
       {open && (
         <ul className="notices-list" aria-label={tt.forMe} onKeyDown={(e) => e.key === 'Escape' && close()}>
-          {notices.length === 0 && <li>{tt.noNotices}</li>}
+          {!loaded && <li>{m.listLoading}</li>}
+          {loaded && notices.length === 0 && <li>{tt.noNotices}</li>}
           {notices.map((n) => (
             <li key={n.key} className={n.seen ? 'seen' : 'unseen'}>
               <button

@@ -3,24 +3,27 @@ import type { SyncStatus } from '../../../shared/sync'
 import { call, CallError, on } from '../bridge'
 import { SharePresence } from './SharePresence'
 import { useShareText } from './shareText'
+import { useReviewShown } from '../state/opening'
 
 const NOT_SHARED: SyncStatus = { state: 'offline', url: null, waiting: 0, peers: [] }
 
 /** The team server link as the service reports it (src/core/sync/). */
 function useSyncStatus(): SyncStatus {
   const [status, setStatus] = useState<SyncStatus>(NOT_SHARED)
+  // Asked once the review is on the page (opening.ts); a change reported before counts meanwhile.
+  const shown = useReviewShown()
+  useEffect(() => on('sync-changed', (next) => setStatus(next)), [])
   useEffect(() => {
+    if (!shown) return
     let live = true
-    const off = on('sync-changed', (next) => setStatus(next))
     void call('sync-status', {}).then(
       (s) => live && setStatus(s),
       () => undefined,
     )
     return () => {
       live = false
-      off()
     }
-  }, [])
+  }, [shown])
   return status
 }
 

@@ -9,7 +9,7 @@ import {
   type PointType,
   type RangeSelection,
 } from 'lexical'
-import { BLOCK_SEPARATOR, codePointIndex, codePointLength, utf16Index } from '../../../shared/text'
+import { BLOCK_SEPARATOR, codePointIndex, codePointLength, cpSlice, utf16Index } from '../../../shared/text'
 import { $leafBlocks, $textIndex, type TextIndex } from './essayState'
 import { $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
 
@@ -102,12 +102,14 @@ export function $rangeFromSelection(selection: RangeSelection): { start: number;
   const a = $pointOffset(selection.anchor, index)
   const b = $pointOffset(selection.focus, index)
   if (a === null || b === null) return null
-  let start = Math.min(a, b)
-  let end = Math.max(a, b)
-  const chars = Array.from(index.text)
-  while (start < end && /\s/u.test(chars[start])) start++
-  while (end > start && /\s/u.test(chars[end - 1])) end--
-  return start < end ? { start, end, text: index.text } : null
+  const start = Math.min(a, b)
+  // The selected characters only, not an array of the whole essay's (half a million in a long one).
+  const chars = Array.from(cpSlice(index.text, start, Math.max(a, b)))
+  let first = 0
+  let last = chars.length
+  while (first < last && /\s/u.test(chars[first])) first++
+  while (last > first && /\s/u.test(chars[last - 1])) last--
+  return first < last ? { start: start + first, end: start + last, text: index.text } : null
 }
 
 /** Where each claim is drawn now: the span from its first to its last marked character. */

@@ -8,10 +8,12 @@ import { useWorkflowText } from '../workflowText'
 import { isMac } from '../app/keys'
 import { useTextChangedText } from '../textChangedText'
 import { useTeamText } from '../teamText'
+import { useModeText } from '../modeText'
 
 interface Props {
   query: ClaimQueryState
-  shown: number
+  /** How many claims the list shows; null while that is not known yet (the answer is on its way). */
+  shown: number | null
   total: number
   /** Who "me" is for the Assigned to me filter; null while the preferences are still being read. */
   reviewerName: string | null
@@ -24,6 +26,7 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
   const w = useWorkflowText()
   const tc = useTextChangedText()
   const order = useVerdictOrder()
+  const m = useModeText()
   const id = useId()
   const { filters, setFilter, setSearchBox } = query
   const filterCount = Object.keys(filters).length
@@ -100,6 +103,7 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
             onChange={(e) => setFilter({ tag: e.target.value || undefined })}
           >
             <option value="">{w.allTags}</option>
+            {!query.facetsLoaded && <option disabled>{m.listLoading}</option>}
             {query.tags.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -113,6 +117,7 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
             onChange={(e) => setFilter({ reviewer: e.target.value || undefined })}
           >
             <option value="">{w.allReviewers}</option>
+            {!query.facetsLoaded && <option disabled>{m.listLoading}</option>}
             {query.reviewers.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -183,7 +188,9 @@ export function ClaimFilterBar({ query, shown, total, reviewerName }: Props) {
       </details>
       {query.active && (
         <div className="filter-status">
-          <span role="status">{w.shown(shown, total)}</span>
+          <span role="status" aria-busy={shown === null}>
+            {shown === null ? m.countLoading : w.shown(shown, total)}
+          </span>
           <button type="button" className="link" onClick={query.clear}>
             {w.clearFilters}
           </button>

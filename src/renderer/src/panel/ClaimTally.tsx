@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { statuses, type Claim, type Status } from '../../../shared/domain'
 import { tally } from '../../../shared/claimQuery'
 import { useI18n } from '../i18n'
@@ -11,6 +12,8 @@ import { HighlightLegend } from './HighlightLegend'
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
   claims: Claim[]
+  /** False until the claims list has arrived: each count says it is loading rather than 0. */
+  loaded: boolean
   query: ClaimQueryState
 }
 
@@ -18,23 +21,32 @@ interface Props {
  * Counts per verdict and per status, always in view and computed from the claims as they are now (so
  * right after an edit or an import). Each count is also a toggle that filters the list by it.
  */
-export function ClaimTally({ claims, query }: Props) {
+export function ClaimTally({ claims, loaded, query }: Props) {
   const { verdict, status } = useI18n()
   const w = useWorkflowText()
   const tc = useTextChangedText()
   const m = useModeText()
   const order = useVerdictOrder()
-  const counts = tally(claims, order)
+  // Counted again only when the claims change, not on every render of the desk (a selection, a dialog).
+  const counts = useMemo(() => tally(claims, order), [claims, order])
   // Counted with the rest above, and named here, so the figures add up to the header's.
-  const notFound = claims.filter((c) => !c.anchored).length
+  const notFound = useMemo(() => claims.filter((c) => !c.anchored).length, [claims])
   const verdictIds = Object.keys(counts.verdicts)
+  const n = (count: number) =>
+    loaded ? (
+      <span className="tally-n">{count}</span>
+    ) : (
+      <span className="tally-n loading-count" title={m.countLoading} aria-label={m.countLoading}>
+        …
+      </span>
+    )
   return (
-    <div className="tally">
+    <div className="tally" aria-busy={!loaded}>
       <ul className="verdict-counts" aria-label={w.tallyVerdicts}>
         {verdictIds.map((v) => {
           const on = query.filters.verdict === v
           return (
-            <li key={v} data-verdict={v} className={counts.verdicts[v] === 0 ? 'zero' : undefined}>
+            <li key={v} data-verdict={v} className={loaded && counts.verdicts[v] === 0 ? 'zero' : undefined}>
               <button
                 type="button"
                 className="tally-item"
@@ -42,8 +54,7 @@ export function ClaimTally({ claims, query }: Props) {
                 title={w.filterBy(verdict(v))}
                 onClick={() => query.setFilter({ verdict: on ? undefined : v })}
               >
-                <span className="verdict-dot" aria-hidden /> {verdict(v)}{' '}
-                <span className="tally-n">{counts.verdicts[v]}</span>
+                <span className="verdict-dot" aria-hidden /> {verdict(v)} {n(counts.verdicts[v])}
               </button>
             </li>
           )
@@ -53,7 +64,7 @@ export function ClaimTally({ claims, query }: Props) {
         {statuses.map((s: Status) => {
           const on = query.filters.status === s
           return (
-            <li key={s} data-status={s} className={counts.statuses[s] === 0 ? 'zero' : undefined}>
+            <li key={s} data-status={s} className={loaded && counts.statuses[s] === 0 ? 'zero' : undefined}>
               <button
                 type="button"
                 className="tally-item"
@@ -61,7 +72,7 @@ export function ClaimTally({ claims, query }: Props) {
                 title={w.filterBy(status(s))}
                 onClick={() => query.setFilter({ status: on ? undefined : s })}
               >
-                {status(s)} <span className="tally-n">{counts.statuses[s]}</span>
+                {status(s)} {n(counts.statuses[s])}
               </button>
             </li>
           )

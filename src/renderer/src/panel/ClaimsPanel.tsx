@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
 import type { Claim } from '../../../shared/domain'
@@ -14,20 +15,28 @@ import { UnanchoredList } from './UnanchoredList'
 interface Props {
   /** Every claim of the review (the query cache's list). */
   claims: Claim[]
+  /** False until the claims list has arrived: the counts are loading, not zero. */
+  loaded: boolean
   activeId: string | null
   /** Search, filters and sort (state/useClaimQuery.ts); the list shows what they leave. */
   query: ClaimQueryState
 }
 
-export function ClaimsPanel({ claims: all, activeId, query }: Props) {
+export function ClaimsPanel({ claims: all, loaded, activeId, query }: Props) {
   const { t } = useI18n()
   const w = useWorkflowText()
   const m = useModeText()
   const actions = useDeskActions()
   const reviewerName = useKnownReviewerName()
-  const claims = query.visible.filter((c) => c.anchored)
-  const unanchored = query.visible.filter((c) => !c.anchored)
-  const notFoundCount = all.filter((c) => !c.anchored).length
+  // Split again only when the list changes, not on every render of the desk (a selection, a verdict).
+  const { claims, unanchored } = useMemo(
+    () => ({
+      claims: query.visible.filter((c) => c.anchored),
+      unanchored: query.visible.filter((c) => !c.anchored),
+    }),
+    [query.visible],
+  )
+  const notFoundCount = useMemo(() => all.filter((c) => !c.anchored).length, [all])
 
   return (
     <aside className="claims-panel" id="claims-panel" aria-labelledby="claims-heading">
@@ -35,14 +44,23 @@ export function ClaimsPanel({ claims: all, activeId, query }: Props) {
         <header className="panel-header">
           <h2 id="claims-heading">{t.claims}</h2>
           {/* Every claim counts, as in the tally and the filters; those not found in the essay are said so. */}
-          <span className="claim-count">{m.claimCount(all.length, notFoundCount)}</span>
+          <span className="claim-count" aria-busy={!loaded}>
+            {loaded ? m.claimCount(all.length, notFoundCount) : m.claimsCounting}
+          </span>
         </header>
         {/* The search box comes before the tally's toggles in Tab order (and on screen). */}
-        <ClaimFilterBar query={query} shown={query.visible.length} total={all.length} reviewerName={reviewerName} />
-        <ClaimTally claims={all} query={query} />
+        <ClaimFilterBar
+          query={query}
+          shown={loaded && query.settled ? query.visible.length : null}
+          total={all.length}
+          reviewerName={reviewerName}
+        />
+        <ClaimTally claims={all} loaded={loaded} query={query} />
         <UnanchoredList claims={unanchored} onAttach={actions.attachSelection} />
       </div>
-      {claims.length === 0 ? (
+      {!loaded ? (
+        <p className="loading">{t.loading}</p>
+      ) : claims.length === 0 ? (
         all.length > 0 && query.active ? (
           query.visible.length === 0 && <p className="empty">{w.noMatches}</p>
         ) : (

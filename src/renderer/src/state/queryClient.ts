@@ -1,4 +1,4 @@
-import { isCancelledError, MutationObserver, QueryClient, queryOptions } from '@tanstack/react-query'
+import { isCancelledError, MutationObserver, QueryClient, queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import type { ClaimFilters, ClaimSort } from '../../../shared/claimQuery'
 import type { Claim, ClaimPatch } from '../../../shared/domain'
 import { call } from '../bridge'
@@ -76,13 +76,15 @@ export const queries = {
   // starts over), as when a review is opened or imported, so no parts of an older answer are kept.
   document: queryOptions({
     queryKey: keys.document,
-    queryFn: () => call('document-get', {}),
+    // `true`: the first read takes the answer asked for as the script started (early.ts), as do the
+    // claims', the preferences' and the scale's.
+    queryFn: () => call('document-get', {}, true),
     structuralSharing: false,
   }),
-  prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}) }),
+  prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}, true) }),
   tags: queryOptions({ queryKey: keys.tags, queryFn: () => call('tags-list', {}) }),
   conflicts: queryOptions({ queryKey: keys.conflicts, queryFn: () => call('conflicts-list', {}) }),
-  scale: queryOptions({ queryKey: keys.scale, queryFn: () => call('scale-get', {}) }),
+  scale: queryOptions({ queryKey: keys.scale, queryFn: () => call('scale-get', {}, true) }),
   settings: queryOptions({ queryKey: keys.settings, queryFn: () => call('settings-get', {}), meta: { quiet: true } }),
   builtinScales: queryOptions({
     queryKey: keys.builtinScales,
@@ -95,8 +97,27 @@ export const queries = {
 export function claimsQuery(client: QueryClient) {
   return queryOptions({
     queryKey: keys.claims,
-    queryFn: async () => withUnsaved(await call('claims-list', {}), unsavedEdits(client)),
+    queryFn: async () => withUnsaved(await call('claims-list', {}, true), unsavedEdits(client)),
+    structuralSharing: (old: unknown, next: unknown) => shareClaims(old as Claim[] | undefined, next as Claim[]),
   })
+}
+
+/**
+ * The new list of claims, keeping the old object of every claim that did not change (matched by id):
+ * a card, a highlight's look and the search key see an unchanged claim as unchanged. React Query's own
+ * sharing matches by position, so one claim marked near the top would make copies of all after it.
+ */
+export function shareClaims(old: Claim[] | undefined, next: Claim[]): Claim[] {
+  if (!old || old === next) return next
+  const byId = new Map(old.map((c) => [c.id, c]))
+  let same = old.length === next.length
+  const shared = next.map((c, i) => {
+    const before = byId.get(c.id)
+    const kept = before === undefined || before === c ? c : replaceEqualDeep<Claim>(before, c)
+    if (kept !== old[i]) same = false
+    return kept
+  })
+  return same ? old : shared
 }
 
 /**

@@ -4,6 +4,7 @@ import { foldSearchText, hasFilters, type ClaimFilters, type ClaimSort } from '.
 import type { Claim } from '../../../shared/domain'
 import { call } from '../bridge'
 import { keys } from './queryClient'
+import { useReviewShown } from './opening'
 
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 120
@@ -23,13 +24,65 @@ function useSettled<T extends { key: string; contentKey: string }>(value: T, del
   return settled
 }
 
+/** Each claim object's two hashes (claims are replaced, never changed, so an object's never go stale). */
+const hashesOf = new WeakMap<Claim, readonly [number, number]>()
+
+/** Two 32-bit hashes (one FNV-1a) of the fields of a claim a search reads; positions are left out. */
+function claimHashes(c: Claim): readonly [number, number] {
+  const known = hashesOf.get(c)
+  if (known) return known
+  let a = 0x811c9dc5
+  let b = 0x9747b28c
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      a = Math.imul(a ^ code, 0x01000193)
+      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15)
+    }
+    // A separator no text can hold: one field's end never runs into the next one's start.
+    a = Math.imul(a ^ 0x10000, 0x01000193)
+    b = Math.imul(b ^ 0x10000, 0x5bd1e995) ^ (b >>> 15)
+  }
+  add(c.id)
+  add(c.modified)
+  add(c.anchored ? '1' : '0')
+  add(c.exact)
+  add(String(c.tags.length))
+  for (const tag of c.tags) add(tag)
+  add(String(c.replies.length))
+  for (const reply of c.replies) add(reply.version)
+  add(c.assignee)
+  add(c.signedOff?.at ?? '')
+  const hashes = [a >>> 0, b >>> 0] as const
+  hashesOf.set(c, hashes)
+  return hashes
+}
+
+/**
+ * A digest of what of the claims can change a search's answer: the count and, in order, each claim's
+ * hashes combined. Equal contents give equal digests; a change of any field gives another one, but for
+ * a vanishing chance. A claim object is hashed once, so a list with a few new claims costs those.
+ */
+export function contentDigest(claims: readonly Claim[]): string {
+  let a = 0x811c9dc5 ^ claims.length
+  let b = 0x9747b28c
+  for (const c of claims) {
+    const [x, y] = claimHashes(c)
+    a = Math.imul(a ^ x, 0x01000193)
+    b = Math.imul(b ^ y, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return `${claims.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`
+}
+
 /**
  * The Claims panel's search, filters and sort. The review answers which claims match (`claims-search`,
  * src/core/search/search.ts); the list itself always shows the claims as they are now, so an edit shows at
  * once, and the question is asked again after every change of the claims (an edit may make a claim
- * match or stop matching) and after an import.
+ * match or stop matching) and after an import. Nothing is asked before the review is on the page
+ * (opening.ts): until then the facets are loading, not empty.
  */
 export function useClaimQuery(claims: Claim[]) {
+  const shown = useReviewShown()
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<ClaimFilters>({})
   const [sort, setSort] = useState<ClaimSort>('position')
@@ -40,31 +93,18 @@ export function useClaimQuery(claims: Claim[]) {
   const active = folded !== '' || hasFilters(filters) || sort !== 'position'
   const key = JSON.stringify([folded, filters, sort])
   // What can change the answer: a claim's content, not its position (typing above a claim moves it
-  // on every key, and its order among the others stays).
-  const contentKey = useMemo(
-    () =>
-      claims
-        .map((c) =>
-          [
-            c.id,
-            c.modified,
-            c.anchored,
-            c.exact,
-            c.tags.join(','),
-            c.replies.map((r) => r.version).join(','),
-            c.assignee,
-            c.signedOff?.at ?? '',
-          ].join('|'),
-        )
-        .join('\n'),
-    [claims],
-  )
+  // on every key, and its order among the others stays). A digest, not the fields themselves: it is
+  // part of the query's key, which is hashed on every render of the desk (5,000 claims' fields would be
+  // half a megabyte).
+  const contentKey = useMemo(() => contentDigest(claims), [claims])
 
   // The question (and the claims' content) once typing pauses: each one is asked of the review once.
   const asked = useSettled({ key, question: { query: folded, filters, sort }, contentKey }, SEARCH_DELAY_MS)
   const { data } = useQuery({
     queryKey: keys.search(asked.question, asked.contentKey),
     queryFn: async () => ({ key: asked.key, ...(await call('claims-search', asked.question)) }),
+    // Not a question about claims the list no longer has (at open: none yet), while the new one settles.
+    enabled: shown && asked.contentKey === contentKey,
     // Until the answer to a new question arrives, the list shows what the last answer showed.
     placeholderData: keepPreviousData,
     // An answer to an older question or older claims is not asked for again.
@@ -117,6 +157,8 @@ export function useClaimQuery(claims: Claim[]) {
     visible,
     tags: facets.tags,
     reviewers: facets.reviewers,
+    /** The review has answered which tags and reviewers there are (the lists are empty until then). */
+    facetsLoaded: answer !== null,
     setSearchBox,
     focusSearch,
   }

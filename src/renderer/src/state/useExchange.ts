@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useReviewShown } from './opening'
 import { useCallback, useState } from 'react'
 import type { ConflictChoice, ConflictView, ExportFormat, ImportSummary } from '../../../shared/exchange'
 import { call, CallError } from '../bridge'
@@ -47,7 +48,8 @@ export function useExchange(
   const client = useQueryClient()
   const [summaries, setSummaries] = useState<ImportSummary[] | null>(null)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
-  const conflicts = useQuery(queries.conflicts).data ?? noConflicts
+  // Asked once the review is on the page (opening.ts): a conflict cannot be opened before that.
+  const conflicts = useQuery({ ...queries.conflicts, enabled: useReviewShown() }).data ?? noConflicts
 
   const importFiles = useCallback(
     async (files: File[]) => {

@@ -168,6 +168,8 @@ export function useReview() {
     attachClaim,
     doc,
     claims,
+    /** The claims list has arrived (until then `claims` is empty, not the review's). */
+    claimsLoaded: claimsRead.data !== undefined,
     prefs,
     activeId,
     setActiveId,

@@ -14,6 +14,12 @@ export const mode = {
   retryHint: 'Your changes are kept on screen and sent again automatically; Retry sends them now.',
   claimCount: (n: number, notFound: number) =>
     `${n === 1 ? '1 claim' : `${n} claims`}${notFound > 0 ? ` (${notFound} not found in the essay)` : ''}`,
+  /** While the claims list is on its way: no count is shown that is not the review's. */
+  claimsCounting: 'Counting the claims…',
+  /** A count (the tally's, the filtered list's) not known yet. */
+  countLoading: 'Counting…',
+  /** A filter's choices (tags, reviewers) not known yet. */
+  listLoading: 'Loading…',
   notFound: 'Not found in the essay',
   notFoundLeftOut: 'Not found in the essay (left out)',
 }

@@ -16,6 +16,9 @@ export const mode: Catalogue['mode'] = {
   retryHint: '변경 내용은 화면에 남아 있고 자동으로 다시 보냅니다. 다시 시도를 누르면 지금 보냅니다.',
   claimCount: (n: number, notFound: number) =>
     `주장 ${n}건${notFound > 0 ? ` (본문에서 찾지 못함 ${notFound}건)` : ''}`,
+  claimsCounting: '주장을 세는 중…',
+  countLoading: '세는 중…',
+  listLoading: '불러오는 중…',
   notFound: '본문에서 찾지 못함',
   notFoundLeftOut: '본문에서 찾지 못해 빠진 주장',
 }

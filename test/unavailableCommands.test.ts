@@ -103,6 +103,7 @@ describe('Assigned to me without a reviewer name', () => {
     setSort: refuse,
     clear: refuse,
     active: false,
+    facetsLoaded: true,
     settled: true,
     visible: [],
     tags: [],

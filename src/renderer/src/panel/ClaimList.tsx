@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react'
 import type { Claim } from '../../../shared/domain'
 import { scrollWithin } from '../scrollWithin'
 import { ClaimCard } from './ClaimCard'
@@ -39,6 +39,9 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     if (active >= 0 && !indexes.includes(active)) indexes.push(active)
     return indexes.sort((a, b) => a - b)
   }, [])
+  // The app is not built with the React Compiler, which is what this rule protects: nothing memoises
+  // the virtualizer's functions here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: virtual ? claims.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -49,15 +52,18 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     rangeExtractor,
   })
 
-  useEffect(() => {
-    if (!activeId) return
+  // Only a change of the selection scrolls; the list changing under it (typing) does not, so the
+  // list's state is read when the selection changes rather than being a reason to scroll.
+  const scrollToActive = useEffectEvent((id: string) => {
     if (virtual) {
       if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
       return
     }
     // The list scrolls, never the panel's header or the app's toolbar.
-    scrollWithin(scrollRef.current, scrollRef.current?.querySelector(`[data-claim-id="${CSS.escape(activeId)}"]`))
-    // Only a change of the selection scrolls; the list changing under it (typing) does not.
+    scrollWithin(scrollRef.current, scrollRef.current?.querySelector(`[data-claim-id="${CSS.escape(id)}"]`))
+  })
+  useEffect(() => {
+    if (activeId) scrollToActive(activeId)
   }, [activeId])
 
   const card = (c: Claim) => <ClaimCard claim={c} active={c.id === activeId} search={search} />

@@ -254,7 +254,7 @@ describe('import', () => {
     const old = dir.file('old.factdesk')
     copyFileSync(target, old)
     const db = new Database(old)
-    db.exec(`DROP VIEW IF EXISTS claim_event; DROP TABLE IF EXISTS import_entry; DROP TRIGGER claim_version_added; DROP TRIGGER claim_version_changed; DROP TRIGGER source_version_added;
+    db.exec(`DROP VIEW IF EXISTS claim_event; DROP TABLE IF EXISTS import_entry; DROP TABLE IF EXISTS import_entry_claim; DROP TRIGGER claim_version_added; DROP TRIGGER claim_version_changed; DROP TRIGGER source_version_added;
       DROP TRIGGER source_version_changed; DROP TABLE version_value; DROP TABLE correction; DROP TABLE reply; DROP TABLE claim_tag; DROP TABLE tag_style; DROP TABLE event;
       DROP TABLE setting; DROP TABLE dismissed_suggestion; DROP TABLE claim_search;
       DROP TABLE import_log; DROP TABLE conflict; DROP TABLE version_seen; DROP TABLE IF EXISTS import_undo; DROP TABLE IF EXISTS claim_origin; DROP TABLE IF EXISTS claim_workflow; DROP TABLE IF EXISTS notice_seen; DROP TABLE IF EXISTS sync_pushed;

@@ -11,8 +11,9 @@ import { anchorOf, Reviewer } from './helpers/exchange'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 
 /**
- * An import's 'merged' history entries are one row for the whole import (import_entry), which every
- * reader of the history sees as each claim's own entry, exactly as when each was a row of its own.
+ * An import's 'merged' history entries are one row for the whole import (import_entry) and a narrow
+ * row per claim (import_entry_claim), which every reader of the history sees as each claim's own
+ * entry, exactly as when each was a full event row of its own.
  */
 
 let dir: TempDir
@@ -55,12 +56,14 @@ describe("an import's history entries", () => {
     expect(claimHistory(B.store, x).map((e) => e.kind)).toEqual(['verdict-changed', 'merged', 'claim-created'])
   })
 
-  it('read as none, not as an error, when a file carries a damaged list', async () => {
+  it("are found by claim through an index: one claim's history never reads a whole import", async () => {
     await B.receive(A, 'a.factdesk.json')
-    for (const damaged of ['not json', '[1, "x", {"a": 2}]', '{"a": ["b", "c"]}']) {
-      B.store.db.prepare(`UPDATE import_entry SET claims_json = ?`).run(damaged)
-      expect(claimHistory(B.store, x).map((e) => e.kind)).toEqual(['claim-created'])
-    }
+    const plan = B.store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM claim_event WHERE claim_id = ? ORDER BY at DESC, seq DESC`)
+      .all(x) as { detail: string }[]
+    const steps = plan.map((p) => p.detail).join('\n')
+    expect(steps).toMatch(/SEARCH c USING INDEX import_entry_claim_by_claim \(claim_id=\?\)/)
+    expect(steps).not.toMatch(/SCAN (c|e|import_entry|import_entry_claim)\b/)
   })
 
   it('travel in a bundle as entries of their own, and coming back do not show twice', async () => {
@@ -92,6 +95,11 @@ describe("an import's history entries", () => {
       const sent = readRecords(B.store, keys).events
       expect(sent).toHaveLength(2)
       expect(sent[0]).toMatchObject({ kind: 'merged', actor: B.name, detail: { file: 'a.factdesk.json' } })
+      // Undoing the import takes them away, and the server is told so.
+      undoImport(B.store.db, B.store.db.prepare(`SELECT id FROM import_log`).pluck().get() as string, B.name)
+      const gone = drainChanges(B.store.db).filter((c) => keys.includes(c.record))
+      for (const key of keys) expect(gone).toContainEqual(expect.objectContaining({ record: key, present: 0 }))
+      expect(presentKeys(B.store, keys).size).toBe(0)
     } finally {
       unwatchRecords(B.store.db)
     }
@@ -104,7 +112,6 @@ describe("an import's history entries", () => {
     const before = claimHistory(old.store, x)
     // The same file as the Factdesk before this step wrote it: the entry a row of each claim.
     const db = old.store.db
-    const entry = db.prepare(`SELECT * FROM import_entry`).get() as { claims_json: string }
     const [first] = before
     db.prepare(`INSERT INTO event (id, claim_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, 'merged', ?)`).run(
       first.id,
@@ -113,10 +120,10 @@ describe("an import's history entries", () => {
       first.actor,
       JSON.stringify(first.detail),
     )
-    expect(JSON.parse(entry.claims_json)).toHaveLength(2)
+    expect(db.prepare(`SELECT count(*) FROM import_entry_claim`).pluck().get()).toBe(2)
     old.close()
     const file = new Database(path)
-    file.exec(`DROP VIEW claim_event; DROP TABLE import_entry`)
+    file.exec(`DROP VIEW claim_event; DROP TABLE import_entry; DROP TABLE import_entry_claim`)
     file.pragma(`user_version = ${SCHEMA_VERSION - 1}`)
     file.close()
 

@@ -221,6 +221,7 @@ describe('undo import', () => {
         'claim_tag',
         'event',
         'import_entry',
+        'import_entry_claim',
         'reply',
         'source',
         'tag_style',

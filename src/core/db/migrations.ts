@@ -5,11 +5,11 @@ import type Database from 'better-sqlite3'
  * version bump in one transaction. Never edit a released step: add the next one.
  */
 /**
- * The id of a claim's entry of an import: `entry` an import_entry row, `item` its claim's element of
- * `claims_json` (json_each). Part of the step that made import_entry: never to change.
+ * The id of a claim's entry of an import: `entry` an import_entry row, `item` its claim's
+ * import_entry_claim row. Part of the step that made import_entry: never to change.
  */
 export const entryEventId = (entry: string, item: string): string =>
-  `substr(${entry}.id, 1, 24) || printf('%012x', (${entry}.first_event + ${item}.key) % 281474976710656)`
+  `substr(${entry}.id, 1, 24) || printf('%012x', (${entry}.first_event + ${item}.place) % 281474976710656)`
 
 export const migrations: readonly string[] = [
   `
@@ -314,31 +314,38 @@ export const migrations: readonly string[] = [
     'version_value',
   ])}
   `,
-  // One 'merged' history entry per import instead of one row per claim (a 10,000-claim bundle wrote
-  // 10,000): the import's time, importer and file once, and each claim it touched with the change
-  // (`[["claim id", "added"], …]`). `claim_event` is every claim's history as one list, both kinds of
-  // entry alike: a claim's entry of an import has an id of its own (the import's first 24 characters,
-  // then `first_event` + its place, in hex), and `seq` orders entries of the same time as their
-  // writing did (an import's come after the rows it wrote before them). An entry that came back from
-  // another file as a row of its own is listed once; a damaged list reads as no entries.
+  // One 'merged' history entry per import instead of a full event row per claim (a 10,000-claim bundle
+  // wrote 10,000, each with its own uuid and detail): the import's time, importer and file once, and
+  // each claim it touched as a narrow row (its place, the claim, the change), found by claim through
+  // an index, so one claim's history never reads a whole import. `claim_event` is every claim's
+  // history as one list, both kinds of entry alike: a claim's entry of an import has an id of its own
+  // (the import's first 24 characters, then `first_event` + its place, in hex), and `seq` orders
+  // entries of the same time as their writing did (an import's come after the rows it wrote before
+  // them). An entry that came back from another file as a row of its own is listed once.
   `
   CREATE TABLE import_entry (
     id TEXT PRIMARY KEY,
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
     file TEXT NOT NULL,
-    claims_json TEXT NOT NULL,
     first_event INTEGER NOT NULL,
     after_event INTEGER NOT NULL
   ) STRICT;
-  ${versionTriggers(['import_entry'])}
+  CREATE TABLE import_entry_claim (
+    entry TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    claim_id TEXT NOT NULL,
+    change TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX import_entry_claim_by_claim ON import_entry_claim(claim_id);
+  ${versionTriggers(['import_entry', 'import_entry_claim'])}
   CREATE VIEW claim_event AS
     SELECT rowid AS seq, id, claim_id, at, actor, kind, detail_json FROM event
     UNION ALL
-    SELECT e.after_event + 0.5, ${entryEventId('e', 'j')}, j.value ->> 0, e.at, e.actor, 'merged',
-      json_object('file', e.file, 'change', j.value ->> 1)
-    FROM import_entry e, json_each(CASE WHEN json_valid(e.claims_json) THEN e.claims_json ELSE '[]' END) j
-    WHERE j.type = 'array' AND NOT EXISTS (SELECT 1 FROM event x WHERE x.id = ${entryEventId('e', 'j')});
+    SELECT e.after_event + 0.5, ${entryEventId('e', 'c')}, c.claim_id, e.at, e.actor, 'merged',
+      json_object('file', e.file, 'change', c.change)
+    FROM import_entry_claim c JOIN import_entry e ON e.id = c.entry
+    WHERE NOT EXISTS (SELECT 1 FROM event x WHERE x.id = ${entryEventId('e', 'c')});
   `,
 ]
 

@@ -94,7 +94,7 @@ export const toEvent = (r: EventRow): ClaimEvent => ({
 })
 
 // Every history entry is read through `claim_event` (migration step 11): the rows of `event` and the
-// claims' entries of each import (one `import_entry` row), alike. `seq` is an entry's place among
+// claims' entries of each import (an `import_entry` row and a narrow row per claim), alike. `seq` is an entry's place among
 // those of the same time, as `rowid` was.
 
 /** A claim's history, newest first (a removed claim's too: its history is kept). */
@@ -119,8 +119,9 @@ export function allEventRows(db: Database.Database): EventRow[] {
 }
 
 /**
- * One 'merged' entry for each claim an import touched, written as one row (the claims' own entries
- * are read through `claim_event`): `changes` by claim id, in the order the entries are numbered.
+ * One 'merged' entry for each claim an import touched: the import's row, then one narrow row per
+ * claim (read as the claims' own entries through `claim_event`); `changes` by claim id, in the order
+ * the entries are numbered.
  */
 export function recordImportEntry(
   db: Database.Database,
@@ -132,8 +133,14 @@ export function recordImportEntry(
   if (changes.size === 0) return
   // A random start for the claims' entry ids (48 bits, the last 12 hex digits of a uuid).
   const first = randomBytes(6).readUIntBE(0, 6)
+  const id = randomUUID()
   db.prepare(
-    `INSERT INTO import_entry (id, at, actor, file, claims_json, first_event, after_event)
-     VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(rowid), 0) FROM event))`,
-  ).run(randomUUID(), at, actor, file, JSON.stringify([...changes]), first)
+    `INSERT INTO import_entry (id, at, actor, file, first_event, after_event)
+     VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(rowid), 0) FROM event))`,
+  ).run(id, at, actor, file, first)
+  // One statement for all of them: the list goes in as JSON and SQLite writes the rows.
+  db.prepare(
+    `INSERT INTO import_entry_claim (entry, place, claim_id, change)
+     SELECT ?, j.key, j.value ->> 0, j.value ->> 1 FROM json_each(?) j`,
+  ).run(id, JSON.stringify([...changes]))
 }

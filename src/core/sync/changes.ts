@@ -30,8 +30,9 @@ export const RECORD_TABLES: readonly {
   { kind: 'workflow', table: 'claim_workflow', column: 'version', entity: 'claim_id' },
 ]
 
-// An import's claims' history entries are one import_entry row (src/core/review/history.ts).
-const ENTRY_TRIGGERS = ['sync_import_entry_i', 'sync_import_entry_d']
+// An import's claims' history entries are an import_entry row and a row per claim
+// (src/core/review/history.ts); an entry's id needs both, so whichever is removed first notes it.
+const ENTRY_TRIGGERS = ['sync_import_entry_claim_i', 'sync_import_entry_claim_d', 'sync_import_entry_d']
 const triggerNames = [
   ...RECORD_TABLES.flatMap(({ table }) => ['i', 'u', 'd'].map((op) => `sync_${table}_${op}`)),
   ...ENTRY_TRIGGERS,
@@ -61,13 +62,16 @@ export function watchRecords(db: Database.Database): void {
         WHEN OLD.${column} IS NOT NEW.${column} BEGIN ${note('OLD', 0)} ${note('NEW', 1)} END;
       CREATE TEMP TRIGGER IF NOT EXISTS sync_${table}_d AFTER DELETE ON main.${table} BEGIN ${note('OLD', 0)} END;`)
   }
-  const entries = (side: string, present: number) =>
+  const entries = (from: string, present: number) =>
     `INSERT INTO temp.sync_changed (record, entity, present)
-       SELECT 'events:' || ${entryEventId(side, 'j')}, ${entryEventId(side, 'j')}, ${present}
-       FROM json_each(CASE WHEN json_valid(${side}.claims_json) THEN ${side}.claims_json ELSE '[]' END) j WHERE j.type = 'array';`
+       SELECT 'events:' || ${entryEventId('e', 'c')}, ${entryEventId('e', 'c')}, ${present} ${from};`
   db.exec(`
-    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[0]} AFTER INSERT ON main.import_entry BEGIN ${entries('NEW', 1)} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[1]} AFTER DELETE ON main.import_entry BEGIN ${entries('OLD', 0)} END;`)
+    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[0]} AFTER INSERT ON main.import_entry_claim BEGIN
+      ${entries('FROM (SELECT NEW.place AS place) c, main.import_entry e WHERE e.id = NEW.entry', 1)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[1]} AFTER DELETE ON main.import_entry_claim BEGIN
+      ${entries('FROM (SELECT OLD.place AS place) c, main.import_entry e WHERE e.id = OLD.entry', 0)} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS ${ENTRY_TRIGGERS[2]} AFTER DELETE ON main.import_entry BEGIN
+      ${entries('FROM main.import_entry_claim c, (SELECT OLD.id AS id, OLD.first_event AS first_event) e WHERE c.entry = OLD.id', 0)} END;`)
   looks.set(db, {
     select: db.prepare(`SELECT rowid, record, entity, present FROM temp.sync_changed ORDER BY rowid`),
     forget: db.prepare(`DELETE FROM temp.sync_changed WHERE rowid <= ?`),

@@ -83,27 +83,50 @@ function claim(c: unknown): BundleClaim | null {
     history(c.history)
   if (!ok) return null
   const k = c as unknown as BundleClaim
-  return {
-    id: k.id,
-    exact: k.exact,
-    prefix: k.prefix,
-    suffix: k.suffix,
-    start: k.start,
-    end: k.end,
-    anchored: k.anchored,
-    ...('textChanged' in c ? { textChanged: k.textChanged } : {}),
-    verdict: k.verdict,
-    status: k.status,
-    note: k.note,
-    author: k.author,
-    created: k.created,
-    modified: k.modified,
-    modifiedBy: k.modifiedBy,
-    revision: k.revision,
-    deleted: k.deleted,
-    version: k.version,
-    history: [...k.history],
-  }
+  // Two literals rather than one with a spread in it: each keeps one shape, made without a spare object.
+  // The history is the parsed array itself: the parse made it for this file alone, as zod would copy it.
+  return 'textChanged' in c
+    ? {
+        id: k.id,
+        exact: k.exact,
+        prefix: k.prefix,
+        suffix: k.suffix,
+        start: k.start,
+        end: k.end,
+        anchored: k.anchored,
+        textChanged: k.textChanged,
+        verdict: k.verdict,
+        status: k.status,
+        note: k.note,
+        author: k.author,
+        created: k.created,
+        modified: k.modified,
+        modifiedBy: k.modifiedBy,
+        revision: k.revision,
+        deleted: k.deleted,
+        version: k.version,
+        history: k.history,
+      }
+    : {
+        id: k.id,
+        exact: k.exact,
+        prefix: k.prefix,
+        suffix: k.suffix,
+        start: k.start,
+        end: k.end,
+        anchored: k.anchored,
+        verdict: k.verdict,
+        status: k.status,
+        note: k.note,
+        author: k.author,
+        created: k.created,
+        modified: k.modified,
+        modifiedBy: k.modifiedBy,
+        revision: k.revision,
+        deleted: k.deleted,
+        version: k.version,
+        history: k.history,
+      }
 }
 
 const date = (v: unknown): v is string => v === '' || (typeof v === 'string' && DATE.test(v))
@@ -143,7 +166,7 @@ function source(s: unknown): BundleSource | null {
     revision: k.revision,
     deleted: k.deleted,
     version: k.version,
-    history: [...k.history],
+    history: k.history,
   }
 }
 

@@ -64,7 +64,13 @@ function writeSeenAndConflicts(
     ).run(origin, new Date().toISOString(), JSON.stringify(conflicts))
 }
 
-/** Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. */
+/**
+ * Merges `incoming` into the open review in ONE transaction: all of it lands, or none of it. Called
+ * inside a transaction (an import's capture, a live-sync batch), it writes in that one, which then
+ * lands or not as a whole: a savepoint of its own would make SQLite keep every statement's journal
+ * of pages until the outer transaction ends (the sub-journal is emptied only when the outermost
+ * savepoint is released): ≈ 30–50 ms of a 10,000-claim import.
+ */
 export function mergeIncoming(
   store: ReviewStore,
   incoming: IncomingReview,
@@ -144,7 +150,7 @@ export function mergeIncoming(
   }
 
   const touched = new MergeTouches()
-  db.transaction(() => {
+  const merge = () => {
     // Read under the write lock, as the per-claim lookups were: nothing can change it before the writes.
     const { seen, localClaims, localSources, pending } = localState(db, incoming.claims, incoming.sources)
     const claimKnown = (id: string) => seen.get(id) ?? NONE
@@ -279,6 +285,8 @@ export function mergeIncoming(
       incoming.format,
       JSON.stringify(summary),
     )
-  }).immediate()
+  }
+  if (db.inTransaction) merge()
+  else db.transaction(merge).immediate()
   return summary
 }

@@ -3,8 +3,8 @@ import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
 import type { SourceRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
-import { readSettings } from '../republish/settings'
-import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { readEssayUrl } from '../republish/settings'
+import { CONTEXT, digestOfJson, documentIri, sourceDigest, toIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 import { allSourceRows } from '../claims/queries'
@@ -17,14 +17,6 @@ import { flat, indented, inner, pad, stringList } from './w3cText'
  * allocates little besides the result. The rarer parts (tags, replies) stay objects, stringified and
  * indented for where they sit. test/w3cText.test.ts holds it byte for byte to the object builder.
  */
-
-function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
-  const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
-    source_url: string
-    language: string
-  }
-  return { sourceUrl: row.source_url, lang: /^en\b/i.test(row.language) ? 'en' : 'ko' }
-}
 
 const q = JSON.stringify
 // Where the lines of a claim's annotation start: the annotation is an item of the page (depth 3).
@@ -112,14 +104,15 @@ const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, m
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded, as JSON text. */
 export function exportW3cText(store: ReviewStore): string {
   // The essay's id, title and hash only: its blocks are the largest thing in the file to parse.
-  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as {
+  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash, language FROM document LIMIT 1`).get() as {
     id: string
     title: string
     hash: string
+    language: string
   }
-  const { sourceUrl, lang } = documentMeta(store)
+  const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
-  const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
+  const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
   const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
   const sources = new Map<string, SourceRow[]>()
@@ -156,6 +149,11 @@ export function exportW3cText(store: ReviewStore): string {
     const note = r[4] as string
     const author = r[5] as string
     const version = r[13] as string
+    // The strings as they read in JSON, used again for the digest (claimDigest's JSON of the four).
+    const e = inner(exact)
+    const v = inner(verdict)
+    const st = inner(status)
+    const n = inner(note)
     out.push(out.length ? T.next : T.first, inner(id))
     const origin = origins.get(id)
     if (origin?.via) out.push(T.via, inner(origin.via))
@@ -163,15 +161,15 @@ export function exportW3cText(store: ReviewStore): string {
     out.push(T.created, inner(r[6] as string), T.modified, inner(r[7] as string))
     if (author) out.push(T.creator, inner(author), T.creatorBody)
     else out.push(T.body)
-    if (note) out.push(T.note, inner(note), T.noteEnd)
+    if (note) out.push(T.note, n, T.noteEnd)
     out.push(assessingBody(verdict))
     for (const s of sources.get(id) ?? []) linkText(out, s, history(s.id, s.version))
     for (const t of thread.tagBodies(id)) out.push(T.item, indented(t, B))
-    out.push(target, inner(exact), T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
-    out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, inner(status), T.modifiedBy, inner(r[12] as string))
+    out.push(target, e, T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
+    out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, st, T.modifiedBy, inner(r[12] as string))
     out.push(T.revision, q(r[14]), T.version, inner(version), T.history)
     historyAt.P(out, history(id, version))
-    out.push(T.digest, claimDigest({ exact, verdict, status, note }), T.close)
+    out.push(T.digest, digestOfJson(`["${e}","${v}","${st}","${n}"]`), T.close)
   }
   // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.
   for (const reply of thread.replies) out.push(out.length ? `,${A}` : '', indented(reply, A))

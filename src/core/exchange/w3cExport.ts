@@ -97,6 +97,19 @@ function linkText(out: string[], s: SourceRow, history: string[]): void {
   out.push(L.digest, sourceDigest(fields), L.close)
 }
 
+/** Every entity's versions as `store.versionHistories()` has them, read as arrays grouped in key order. */
+function versionHistories(store: ReviewStore): Map<string, string[]> {
+  const rows = store.db.prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`).raw().all()
+  const map = new Map<string, string[]>()
+  let list: string[] | undefined
+  let id = ''
+  for (const [entity, version] of rows as string[][]) {
+    if (list === undefined || entity !== id) map.set((id = entity), (list = []))
+    list.push(version)
+  }
+  return map
+}
+
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
   modified_by, version, revision FROM claim WHERE deleted = 0 ORDER BY start, end, created, id`
@@ -113,7 +126,7 @@ export function exportW3cText(store: ReviewStore): string {
   const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
-  const histories = store.versionHistories()
+  const histories = versionHistories(store)
   const history = (id: string, version: string) => histories.get(id) ?? [version]
   const sources = new Map<string, SourceRow[]>()
   for (const s of allSourceRows(store)) {

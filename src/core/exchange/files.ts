@@ -15,7 +15,7 @@ import { capturingImport } from './importUndo'
 import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
-import { exportW3c, isW3cAnnotationData, readW3c } from './w3c'
+import { exportW3cText, isW3cAnnotationData, readW3c } from './w3c'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 import { checkWordFile, readWordIncoming, type WordImportOptions } from './word/wordImport'
 import { isZipBytes } from './word/zip'
@@ -184,7 +184,7 @@ export async function exportReview(store: ReviewStore, format: ExchangeFormat, a
       fileName: `${base}.annotations.jsonld`,
       mimeType: 'application/ld+json',
       encoding: 'utf8',
-      data: JSON.stringify(exportW3c(store), null, 2),
+      data: exportW3cText(store),
     }
   }
   const data = await withTempDir(async (dir) => {

@@ -3,21 +3,81 @@ import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
 import type { SourceRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
-import { readSettings } from '../republish/settings'
-import { claimDigest, CONTEXT, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { readEssayUrl } from '../republish/settings'
+import { CONTEXT, digestOfJson, documentIri, sourceDigest, toIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 import { allSourceRows } from '../claims/queries'
+import { flat, indented, inner, pad, stringList } from './w3cText'
 
-function documentMeta(store: ReviewStore): { sourceUrl: string; lang: Lang } {
-  const row = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
-    source_url: string
-    language: string
-  }
-  return { sourceUrl: row.source_url, lang: /^en\b/i.test(row.language) ? 'en' : 'ko' }
-}
+/**
+ * The export is written as the text `JSON.stringify(collection, null, 2)` would make, straight from the
+ * rows: 10,000 claims would otherwise be some 80,000 small objects, stringified after. The text is one
+ * list of pieces joined once, mostly fixed text made once and the rows' own strings, so the export
+ * allocates little besides the result. The rarer parts (tags, replies) stay objects, stringified and
+ * indented for where they sit. test/w3cText.test.ts holds it byte for byte to the object builder.
+ */
 
-function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
+const q = JSON.stringify
+// Where the lines of a claim's annotation start: the annotation is an item of the page (depth 3).
+const A = pad(3)
+const P = pad(4)
+const B = pad(5)
+const S = pad(6)
+const F = pad(7)
+const historyAt = { P: stringList(P), S: stringList(S) }
+
+/** The fixed text between a claim annotation's values; a string value's quotes are part of it. */
+const T = flat({
+  first: `{${P}"@context": ${indented(CONTEXT, P)},${P}"id": "urn:uuid:`,
+  next: `,${A}{${P}"@context": ${indented(CONTEXT, P)},${P}"id": "urn:uuid:`,
+  via: `",${P}"via": "`,
+  canonical: `",${P}"canonical": "`,
+  created: `",${P}"type": "Annotation",${P}"motivation": "assessing",${P}"created": "`,
+  modified: `",${P}"modified": "`,
+  creator: `",${P}"creator": {${B}"type": "Person",${B}"name": "`,
+  creatorBody: `"${P}},${P}"body": [${B}`,
+  body: `",${P}"body": [${B}`,
+  note: `{${B}  "type": "TextualBody",${B}  "purpose": "commenting",${B}  "value": "`,
+  noteEnd: `",${B}  "format": "text/plain"${B}},${B}`,
+  item: `,${B}`,
+  prefix: `",${F}"prefix": "`,
+  suffix: `",${F}"suffix": "`,
+  start: `"${S}},${S}{${F}"type": "TextPositionSelector",${F}"start": `,
+  end: `,${F}"end": `,
+  status: `${S}}${B}]${P}},${P}"${X.status}": "`,
+  modifiedBy: `",${P}"${X.modifiedBy}": "`,
+  revision: `",${P}"${X.revision}": `,
+  version: `,${P}"${X.version}": "`,
+  history: `",${P}"${X.history}": `,
+  digest: `,${P}"${X.digest}": "`,
+  close: `"${A}}`,
+})
+
+/** The fixed text of a link body: a SpecificResource in the claim's body list. */
+const L = flat({
+  id: `,${B}{${S}"id": "urn:uuid:`,
+  source: `",${S}"type": "SpecificResource",${S}"purpose": "linking",${S}"source": "`,
+  url: `",${S}"${X.url}": "`,
+  title: `",${S}"${X.title}": "`,
+  publisher: `",${S}"${X.publisher}": "`,
+  published: `",${S}"${X.published}": "`,
+  accessed: `",${S}"${X.accessed}": "`,
+  excerpt: `",${S}"${X.excerpt}": "`,
+  archiveUrl: `",${S}"${X.archiveUrl}": "`,
+  created: `",${S}"${X.created}": "`,
+  modified: `",${S}"${X.modified}": "`,
+  revision: `",${S}"${X.revision}": `,
+  version: `,${S}"${X.version}": "`,
+  history: `",${S}"${X.history}": `,
+  digest: `,${S}"${X.digest}": "`,
+  close: `"${B}}`,
+})
+
+const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
+
+/** A source as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
+function linkText(out: string[], s: SourceRow, history: string[]): void {
   const fields = {
     url: s.url,
     title: s.title,
@@ -27,38 +87,46 @@ function linkBody(s: SourceRow, history: string[]): Record<string, unknown> {
     excerpt: s.excerpt,
     archiveUrl: s.archive_url,
   }
-  // A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource.
   const source = toIri(s.url)
-  const body: Record<string, unknown> = { id: `urn:uuid:${s.id}`, type: 'SpecificResource', purpose: 'linking', source }
-  if (source !== s.url) body[X.url] = s.url
-  for (const key of ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const) {
-    if (fields[key]) body[X[key]] = fields[key]
+  out.push(L.id, inner(s.id), L.source, inner(source))
+  if (source !== s.url) out.push(L.url, inner(s.url))
+  for (const key of OPTIONAL) if (fields[key]) out.push(L[key], inner(fields[key]))
+  out.push(L.created, inner(s.created), L.modified, inner(s.modified), L.revision, q(s.revision))
+  out.push(L.version, inner(s.version), L.history)
+  historyAt.S(out, history)
+  out.push(L.digest, sourceDigest(fields), L.close)
+}
+
+/** Every entity's versions as `store.versionHistories()` has them, read as arrays grouped in key order. */
+function versionHistories(store: ReviewStore): Map<string, string[]> {
+  const rows = store.db.prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`).raw().all()
+  const map = new Map<string, string[]>()
+  let list: string[] | undefined
+  let id = ''
+  for (const [entity, version] of rows as string[][]) {
+    if (list === undefined || entity !== id) map.set((id = entity), (list = []))
+    list.push(version)
   }
-  body[X.created] = s.created
-  body[X.modified] = s.modified
-  body[X.revision] = s.revision
-  body[X.version] = s.version
-  body[X.history] = history
-  body[X.digest] = sourceDigest(fields)
-  return body
+  return map
 }
 
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
   modified_by, version, revision FROM claim WHERE deleted = 0 ORDER BY start, end, created, id`
 
-/** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded. */
-export function exportW3c(store: ReviewStore): object {
+/** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded, as JSON text. */
+export function exportW3cText(store: ReviewStore): string {
   // The essay's id, title and hash only: its blocks are the largest thing in the file to parse.
-  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash FROM document LIMIT 1`).get() as {
+  const doc = store.db.prepare(`SELECT id, title, content_hash AS hash, language FROM document LIMIT 1`).get() as {
     id: string
     title: string
     hash: string
+    language: string
   }
-  const { sourceUrl, lang } = documentMeta(store)
+  const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
-  const essay = documentIri({ id: doc.id, sourceUrl: readSettings(store).essayUrl || sourceUrl })
-  const histories = store.versionHistories()
+  const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
+  const histories = versionHistories(store)
   const history = (id: string, version: string) => histories.get(id) ?? [version]
   const sources = new Map<string, SourceRow[]>()
   for (const s of allSourceRows(store)) {
@@ -69,15 +137,24 @@ export function exportW3c(store: ReviewStore): object {
   }
   const thread = w3cThreadExport(store, history)
   const origins = originsByClaim(store.db)
-  const labels = new Map<string, string>()
-  const label = (verdict: string): string => {
-    let text = labels.get(verdict)
-    if (text === undefined) labels.set(verdict, (text = verdictLabel(scale, verdict, lang)))
+  // The assessing body is the same text for every claim with the same verdict.
+  const assessing = new Map<string, string>()
+  const assessingBody = (verdict: string): string => {
+    let text = assessing.get(verdict)
+    if (text === undefined) {
+      const body = { type: 'TextualBody', purpose: 'assessing', value: verdictLabel(scale, verdict, lang), language: lang, [X.verdict]: verdict }
+      assessing.set(verdict, (text = indented(body, B)))
+    }
     return text
   }
-  // Arrays, not row objects (better-sqlite3's raw mode): each annotation is the only object built per claim.
+  const { target } = flat({
+    target: `${P}],${P}"target": {${B}"source": ${q(essay)},${B}"${X.textHash}": ${q(doc.hash)},${B}"selector": [${S}{${F}"type": "TextQuoteSelector",${F}"exact": "`,
+  })
+  // Arrays, not row objects (better-sqlite3's raw mode). Every text column is TEXT NOT NULL in a STRICT
+  // table, so a string between quotes; start, end and revision are integers.
   const rows = store.db.prepare(LIVE_CLAIMS).raw().all() as unknown[][]
-  const claimItems = rows.map((r) => {
+  const out: string[] = []
+  for (const r of rows) {
     const id = r[0] as string
     const exact = r[1] as string
     const verdict = r[2] as string
@@ -85,51 +162,41 @@ export function exportW3c(store: ReviewStore): object {
     const note = r[4] as string
     const author = r[5] as string
     const version = r[13] as string
-    const body: Record<string, unknown>[] = []
-    if (note) body.push({ type: 'TextualBody', purpose: 'commenting', value: note, format: 'text/plain' })
-    body.push({
-      type: 'TextualBody',
-      purpose: 'assessing',
-      value: label(verdict),
-      language: lang,
-      [X.verdict]: verdict,
-    })
-    for (const s of sources.get(id) ?? []) body.push(linkBody(s, history(s.id, s.version)))
-    body.push(...thread.tagBodies(id))
-    return {
-      '@context': CONTEXT,
-      id: `urn:uuid:${id}`,
-      ...origins.get(id),
-      type: 'Annotation',
-      motivation: 'assessing',
-      created: r[6] as string,
-      modified: r[7] as string,
-      ...(author ? { creator: { type: 'Person', name: author } } : {}),
-      body,
-      target: {
-        source: essay,
-        [X.textHash]: doc.hash,
-        selector: [
-          { type: 'TextQuoteSelector', exact, prefix: r[8] as string, suffix: r[9] as string },
-          { type: 'TextPositionSelector', start: r[10] as number, end: r[11] as number },
-        ],
-      },
-      [X.status]: status,
-      [X.modifiedBy]: r[12] as string,
-      [X.revision]: r[14] as number,
-      [X.version]: version,
-      [X.history]: history(id, version),
-      [X.digest]: claimDigest({ exact, verdict, status, note }),
-    }
-  })
-  // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.
-  const items = [...claimItems, ...thread.replies]
-  return {
-    '@context': CONTEXT,
-    id: `urn:uuid:${doc.id}`,
-    type: 'AnnotationCollection',
-    label: doc.title,
-    total: items.length,
-    first: { id: `urn:uuid:${doc.id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
+    // The strings as they read in JSON, used again for the digest (claimDigest's JSON of the four).
+    const e = inner(exact)
+    const v = inner(verdict)
+    const st = inner(status)
+    const n = inner(note)
+    out.push(out.length ? T.next : T.first, inner(id))
+    const origin = origins.get(id)
+    if (origin?.via) out.push(T.via, inner(origin.via))
+    if (origin?.canonical) out.push(T.canonical, inner(origin.canonical))
+    out.push(T.created, inner(r[6] as string), T.modified, inner(r[7] as string))
+    if (author) out.push(T.creator, inner(author), T.creatorBody)
+    else out.push(T.body)
+    if (note) out.push(T.note, n, T.noteEnd)
+    out.push(assessingBody(verdict))
+    for (const s of sources.get(id) ?? []) linkText(out, s, history(s.id, s.version))
+    for (const t of thread.tagBodies(id)) out.push(T.item, indented(t, B))
+    out.push(target, e, T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
+    out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, st, T.modifiedBy, inner(r[12] as string))
+    out.push(T.revision, q(r[14]), T.version, inner(version), T.history)
+    historyAt.P(out, history(id, version))
+    out.push(T.digest, digestOfJson(`["${e}","${v}","${st}","${n}"]`), T.close)
   }
+  // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.
+  for (const reply of thread.replies) out.push(out.length ? `,${A}` : '', indented(reply, A))
+  const total = rows.length + thread.replies.length
+  const head =
+    `{${pad(1)}"@context": ${indented(CONTEXT, pad(1))},${pad(1)}"id": ${q(`urn:uuid:${doc.id}`)},` +
+    `${pad(1)}"type": "AnnotationCollection",${pad(1)}"label": ${q(doc.title)},${pad(1)}"total": ${total},` +
+    `${pad(1)}"first": {${pad(2)}"id": ${q(`urn:uuid:${doc.id}#page-1`)},${pad(2)}"type": "AnnotationPage",` +
+    `${pad(2)}"startIndex": 0,${pad(2)}"items": `
+  if (total === 0) return `${head}[]${pad(1)}}\n}`
+  out.unshift(head, `[${A}`)
+  out.push(`${pad(2)}]${pad(1)}}\n}`)
+  return out.join('')
 }
+
+/** The export as an object, for readers of its content (tests, validators): the text parsed back. */
+export const exportW3c = (store: ReviewStore): object => JSON.parse(exportW3cText(store)) as object

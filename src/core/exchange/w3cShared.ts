@@ -55,6 +55,9 @@ const sha256 = (s: string): string => hash('sha256', s, 'hex')
 export const claimDigest = (c: { exact: string; verdict: string; status: string; note: string }): string =>
   sha256(JSON.stringify([c.exact, c.verdict, c.status, c.note]))
 
+/** A digest of JSON text already written (the W3C export has the four strings as JSON for its own text). */
+export const digestOfJson = (json: string): string => sha256(json)
+
 export const sourceDigest = (s: {
   url: string
   title: string

@@ -30,6 +30,19 @@ function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' |
   return { essayUrl: row?.source_url ?? '', essayAuthor: author ? blockText(author).trim() : '' }
 }
 
+/**
+ * The essay's address alone, as `readSettings` gives it (the setting, else the document's source): the
+ * other defaults read the essay's blocks, which an export of every claim need not parse.
+ */
+export function readEssayUrl(store: ReviewStore): string {
+  const set = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(republishSettingKeys.essayUrl) as
+    | string
+    | undefined
+  if (set) return set
+  const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
+  return row?.source_url ?? ''
+}
+
 /** The review's settings for republication; an essay field not set falls back to what the essay says. */
 export function readSettings(store: ReviewStore): RepublishSettings {
   const values = stored(store)

@@ -24,11 +24,37 @@ const QUOTES = [
 function everyFeature(): ReviewStore {
   const store = fresh()
   const [a, b, c, d] = QUOTES.map((q, i) => createClaim(store, anchorOf(store, q), i === 2 ? '' : '김기자'))
-  updateClaim(store, a.id, { verdict: 'true', status: 'checked', note: '보도자료로 확인.\n\n"둘째" 문단 \\ 끝.' }, '김기자')
+  updateClaim(
+    store,
+    a.id,
+    { verdict: 'true', status: 'checked', note: '보도자료로 확인.\n\n"둘째" 문단 \\ 끝.' },
+    '김기자',
+  )
   updateClaim(store, b.id, { verdict: 'mostly-false', note: '' }, '이검증')
   updateClaim(store, b.id, { status: 'in-review' }, '김기자')
-  addSource(store, a.id, { ...sourceFields('https://openai.com/ko/index/openai-korea'), archiveUrl: 'https://web.archive.org/web/2025/https://openai.com/ko' }, '김기자')
-  addSource(store, a.id, { url: 'https://www.yna.co.kr/view/AKR2025', title: '', publisher: '', published: '', accessed: '', excerpt: '', archiveUrl: '' }, '김기자')
+  addSource(
+    store,
+    a.id,
+    {
+      ...sourceFields('https://openai.com/ko/index/openai-korea'),
+      archiveUrl: 'https://web.archive.org/web/2025/https://openai.com/ko',
+    },
+    '김기자',
+  )
+  addSource(
+    store,
+    a.id,
+    {
+      url: 'https://www.yna.co.kr/view/AKR2025',
+      title: '',
+      publisher: '',
+      published: '',
+      accessed: '',
+      excerpt: '',
+      archiveUrl: '',
+    },
+    '김기자',
+  )
   addSource(store, b.id, sourceFields('https://예시.한국/기사/서울 지사?쪽=2#문단'), '이검증')
   addTag(store, a.id, '확인필요', '김기자')
   addTag(store, a.id, '정치', '')
@@ -49,7 +75,26 @@ function everyFeature(): ReviewStore {
 
 // Characters JSON escapes or that text handling gets wrong: quotes, backslashes, controls, line and paragraph
 // separators, lone surrogates, astral characters, Hangul.
-const AWKWARD = ['"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\u2028', '\u2029', '\ud800', '\udfff', '😀', '가', 'a', ' ', '/', '<', '\u007f']
+const AWKWARD = [
+  '"',
+  '\\',
+  '\n',
+  '\r',
+  '\t',
+  '\u0000',
+  '\u001f',
+  '\u2028',
+  '\u2029',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '가',
+  'a',
+  ' ',
+  '/',
+  '<',
+  '\u007f',
+]
 
 /** A deterministic generator (mulberry32), so a failure reproduces. */
 function random(seed: number): () => number {
@@ -76,7 +121,18 @@ describe('the W3C export written as text', () => {
     expect(text).toBe(reference(store))
     expect((await exportReview(store, 'w3c', '김기자')).data).toBe(text)
     expect(exportW3c(store)).toEqual(referenceW3c(store))
-    for (const part of [`"via"`, `"canonical"`, `"factdesk:url"`, `%EC%`, `"factdesk:color": "#d94f4f"`, `"replying"`, `"creator"`, `"commenting"`, '\u2028', '\\t끝'])
+    for (const part of [
+      `"via"`,
+      `"canonical"`,
+      `"factdesk:url"`,
+      `%EC%`,
+      `"factdesk:color": "#d94f4f"`,
+      `"replying"`,
+      `"creator"`,
+      `"commenting"`,
+      '\u2028',
+      '\\t끝',
+    ])
       expect(text).toContain(part)
     writeSettings(store, { essayUrl: 'https://brunch.co.kr/@hyunwoolee/12' })
     expect(exportW3cText(store)).toBe(reference(store))

@@ -142,7 +142,13 @@ export function exportW3cText(store: ReviewStore): string {
   const assessingBody = (verdict: string): string => {
     let text = assessing.get(verdict)
     if (text === undefined) {
-      const body = { type: 'TextualBody', purpose: 'assessing', value: verdictLabel(scale, verdict, lang), language: lang, [X.verdict]: verdict }
+      const body = {
+        type: 'TextualBody',
+        purpose: 'assessing',
+        value: verdictLabel(scale, verdict, lang),
+        language: lang,
+        [X.verdict]: verdict,
+      }
       assessing.set(verdict, (text = indented(body, B)))
     }
     return text

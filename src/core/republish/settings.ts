@@ -36,8 +36,7 @@ function essayDefaults(store: ReviewStore): Pick<RepublishSettings, 'essayUrl' |
  */
 export function readEssayUrl(store: ReviewStore): string {
   const set = store.db.prepare(`SELECT value FROM setting WHERE key = ?`).pluck().get(republishSettingKeys.essayUrl) as
-    | string
-    | undefined
+    string | undefined
   if (set) return set
   const row = store.db.prepare(`SELECT source_url FROM document LIMIT 1`).get() as { source_url: string } | undefined
   return row?.source_url ?? ''

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import type { EventName, Events, FactdeskBridge } from '../src/shared/contract'
-import { dispatch } from '../src/core/service'
 import type { ReviewSession } from '../src/core/review/session'
 import { claimsQuery, createDeskClient, queries } from '../src/renderer/src/state/queryClient'
 import { createClaim } from '../src/core/claims/commands'
@@ -8,6 +6,7 @@ import { openReview } from '../src/core/review/open'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf } from './helpers/exchange'
 import { openDesk } from './helpers/service'
+import { installBridge, removeBridge } from './helpers/bridge'
 
 /** The page's first reads, asked by early.ts before the app's other modules run, then taken by the queries. */
 let dir: TempDir
@@ -18,20 +17,13 @@ beforeEach(() => {
   const desk = openDesk(openReview(':memory:', bundledEssay()), { defaultScale: 'snu' }, dir.file('prefs.json'))
   session = desk.session
   asked = []
-  const bridge: FactdeskBridge = {
-    call: (method, args) => {
-      asked.push(method)
-      return dispatch(desk.service, method, args) as never
-    },
-    on:
-      <E extends EventName>(_event: E, _listener: (payload: Events[E]) => void) =>
-      () =>
-        undefined,
-  }
-  ;(globalThis as { window?: unknown }).window = { factdesk: bridge }
+  installBridge(
+    () => desk.service,
+    (method) => asked.push(method),
+  )
 })
 afterEach(() => {
-  delete (globalThis as { window?: unknown }).window
+  removeBridge()
   session.close()
   dir.remove()
 })

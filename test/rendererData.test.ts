@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import type { EventName, Events, FactdeskBridge } from '../src/shared/contract'
-import { dispatch } from '../src/core/service'
 import { openDesk } from './helpers/service'
+import { installBridge, removeBridge } from './helpers/bridge'
 import type { Service } from '../src/core/registry'
 import type { ReviewSession } from '../src/core/review/session'
 import { call, watchWrites } from '../src/renderer/src/bridge'
@@ -39,18 +38,11 @@ beforeEach(() => {
   const desk = openDesk(openReview(':memory:', bundledEssay()), { defaultScale: 'snu' }, dir.file('prefs.json'))
   session = desk.session
   service = desk.service
-  const bridge: FactdeskBridge = {
-    call: (method, args) => dispatch(service, method, args) as never,
-    on:
-      <E extends EventName>(_event: E, _listener: (payload: Events[E]) => void) =>
-      () =>
-        undefined,
-  }
-  ;(globalThis as { window?: unknown }).window = { factdesk: bridge }
+  installBridge(() => service)
 })
 afterEach(() => {
   watchWrites(null)
-  delete (globalThis as { window?: unknown }).window
+  removeBridge()
   session.close()
   dir.remove()
 })

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../src/core/db/migrations'
 import { undoImport } from '../src/core/exchange/importUndo'
 import { claimHistory } from '../src/core/review/history'
-import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { updateClaim } from '../src/core/claims/commands'
 import { localKeys } from '../src/core/sync/records'
 import { readRecords } from '../src/core/sync/push'
 import { drainChanges, presentKeys, unwatchRecords, watchRecords } from '../src/core/sync/changes'
-import { anchorOf, Reviewer } from './helpers/exchange'
+import { markTwoClaims, Reviewer } from './helpers/exchange'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 
 /**
@@ -24,8 +24,7 @@ beforeEach(() => {
   const essay = bundledEssay()
   A = new Reviewer('김기자', essay)
   B = new Reviewer('이팩트', essay, dir.file('b.factdesk'))
-  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  ;[x, y] = markTwoClaims(A)
 })
 afterEach(() => {
   A.close()

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listConflicts, resolveConflict } from '../src/core/exchange/conflicts'
 import { listImports } from '../src/core/exchange/importLog'
 import { bundledEssay } from './helpers/essay'
-import { anchorOf, CONTENT_TABLES, dump, Reviewer, sharedState, sourceFields } from './helpers/exchange'
+import { anchorOf, CONTENT_TABLES, dump, Reviewer, sharedState, sourceFields, markTwoClaims } from './helpers/exchange'
 import { getSource, listClaims } from '../src/core/claims/queries'
 import { addSource, createClaim, deleteClaim, updateClaim, updateSource } from '../src/core/claims/commands'
 
@@ -17,8 +17,7 @@ let base: Buffer
 beforeEach(async () => {
   const essay = bundledEssay()
   ;[A, B, C] = [new Reviewer('김기자', essay), new Reviewer('이팩트', essay), new Reviewer('박검증', essay)]
-  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  ;[x, y] = markTwoClaims(A)
   z = createClaim(A.store, anchorOf(A.store, '삼성전자, 하이닉스 등 글로벌 반도체 강자'), A.name).id
   s1 = addSource(A.store, x, sourceFields('https://openai.com/ko'), A.name).id
   base = A.file()

@@ -3,7 +3,7 @@ import { undoImport } from '../src/core/exchange/importUndo'
 import { searchClaimIds } from '../src/core/search/search'
 import { addSource, createClaim, deleteClaim, updateClaim, updateSource } from '../src/core/claims/commands'
 import { getClaim } from '../src/core/claims/queries'
-import { anchorOf, contentDump, refusal, Reviewer, sharedState, sourceFields } from './helpers/exchange'
+import { anchorOf, contentDump, refusal, Reviewer, sharedState, sourceFields, markTwoClaims } from './helpers/exchange'
 import { bundledEssay } from './helpers/essay'
 
 /**
@@ -18,8 +18,7 @@ beforeEach(async () => {
   const essay = bundledEssay()
   A = new Reviewer('김기자', essay)
   B = new Reviewer('이팩트', essay)
-  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  ;[x, y] = markTwoClaims(A)
   source = addSource(A.store, x, sourceFields('https://openai.com/ko', '오픈AI 발표'), A.name).id
   await B.receive(A)
 })

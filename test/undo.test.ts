@@ -8,7 +8,16 @@ import { dismissSuggestion, listSuggestions } from '../src/core/spotting/spottin
 import { claimHistory } from '../src/core/review/history'
 import { addReply, addTag, deleteReply, removeTag } from '../src/core/thread/thread'
 import { writeSettings } from '../src/core/republish/settings'
-import { anchorOf, bytesOf, contentDump, dump, refusal, Reviewer, sourceFields } from './helpers/exchange'
+import {
+  anchorOf,
+  bytesOf,
+  contentDump,
+  dump,
+  refusal,
+  Reviewer,
+  sourceFields,
+  markTwoClaims,
+} from './helpers/exchange'
 import { writeFileSync } from 'node:fs'
 import { runCli } from '../src/cli/run'
 import { PrefsStore } from '../src/core/prefs/prefs'
@@ -33,8 +42,7 @@ beforeEach(async () => {
   const essay = bundledEssay()
   A = new Reviewer('김기자', essay)
   B = new Reviewer('이팩트', essay)
-  x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-  y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+  ;[x, y] = markTwoClaims(A)
   addSource(A.store, x, sourceFields('https://openai.com/ko'), A.name)
   addTag(A.store, y, '통계', A.name)
   await B.receive(A)

@@ -15,7 +15,7 @@ import { deskTest } from './helpers/service'
 import { exportW3c } from '../src/core/exchange/w3c'
 import { failedMusts } from './fixtures/w3c/musts'
 import { bundledEssay, factdeskError, tempDir, type TempDir } from './helpers/essay'
-import { anchorOf, bytesOf, dump, refused, Reviewer, sourceFields } from './helpers/exchange'
+import { anchorOf, bytesOf, dump, refused, Reviewer, sourceFields, markTwoClaims } from './helpers/exchange'
 import { getClaim, listClaims } from '../src/core/claims/queries'
 import {
   addSource,
@@ -335,8 +335,7 @@ describe('travel', () => {
     const essay = bundledEssay()
     A = new Reviewer('김기자', essay, dir.file('a.factdesk'))
     B = new Reviewer('이팩트', essay, dir.file('b.factdesk'))
-    x = createClaim(A.store, anchorOf(A.store, '챗GPT 유료 가입자 수 2위'), A.name).id
-    y = createClaim(A.store, anchorOf(A.store, '2025년 5월'), A.name).id
+    ;[x, y] = markTwoClaims(A)
     updateClaim(A.store, x, { verdict: 'mostly-true' }, A.name)
     addTag(A.store, x, '통계', A.name)
     addTag(A.store, y, '날짜', A.name)

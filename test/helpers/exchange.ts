@@ -156,6 +156,14 @@ export function blockWith(blocks: Block[], needle: string): number {
 
 export const ONLY_IN_OTHER_COPY = '이 문장은 다른 판본에만 있는 문장이다.'
 
+/** The two claims most exchange tests start from, marked by `r`: the subscriber ranking and the date. */
+export function markTwoClaims(r: Reviewer): [x: string, y: string] {
+  return [
+    createClaim(r.store, anchorOf(r.store, '챗GPT 유료 가입자 수 2위'), r.name).id,
+    createClaim(r.store, anchorOf(r.store, '2025년 5월'), r.name).id,
+  ]
+}
+
 /**
  * A review with everything a bundle carries: edited claims, a tombstone, a claim by another reviewer,
  * live and deleted sources, notes with markup and astral characters, and an unanchored claim (made on

@@ -59,7 +59,9 @@ function runApart(names: string[]): Report {
   try {
     names.forEach((name, i) => {
       const rows = join(dir, `${name}.json`)
-      const passed = process.argv.slice(2).filter((a) => a !== '--editor')
+      // The child gets this run's options but its own section: a second --only would be read first.
+      const args = process.argv.slice(2)
+      const passed = args.filter((a, j) => a !== '--editor' && a !== '--only' && args[j - 1] !== '--only')
       const run = spawnSync(
         process.execPath,
         [

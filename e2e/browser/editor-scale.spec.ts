@@ -21,7 +21,7 @@ test.use({ trace: 'off' })
 function selectInParagraph(page: Page, at: number, length: number): Promise<string> {
   return page.evaluate(
     ({ selector, at, length }) => {
-      const paragraphs = document.querySelectorAll(`${selector} > p`)
+      const paragraphs = document.querySelectorAll(`${selector} p`)
       const p = paragraphs[Math.floor(paragraphs.length * at)]
       p.scrollIntoView({ block: 'center' })
       const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text
@@ -67,7 +67,7 @@ async function scenario(desk: Page): Promise<void> {
 
   // Edit mode: typing deep in the essay lands in the text and is saved with it.
   await editText(desk)
-  const paragraph = desk.locator(`${ESSAY} > p`).nth(1200)
+  const paragraph = desk.locator(`${ESSAY} p`).nth(1200)
   await paragraph.scrollIntoViewIfNeeded()
   await paragraph.click({ position: { x: 4, y: 6 } })
   await desk.keyboard.type('확인필요 ')

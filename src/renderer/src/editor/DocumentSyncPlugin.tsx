@@ -5,10 +5,9 @@ import { useEffectEvent, useLayoutEffect } from 'react'
 import type { Block } from '../../../shared/essay'
 import type { EditRegion } from '../../../shared/textDiff'
 import { $blocksFromEditor } from './essayState'
-import { essayIndexOf } from './essayIndex'
+import { essayIndexOf, followUpdate, LOAD_TAG, MARKS_TAG } from './essayIndex'
 
-export const LOAD_TAG = 'factdesk-load'
-export const MARKS_TAG = 'factdesk-marks'
+export { LOAD_TAG, MARKS_TAG }
 export const CORRECTION_TAG = 'factdesk-correction'
 
 export interface EssayEdit {
@@ -39,18 +38,10 @@ export function DocumentSyncPlugin({ onEdit }: { onEdit: (edit: EssayEdit) => vo
     // in its own layout effect, which runs first).
     editor.getEditorState().read(() => index.$rebuild())
     return mergeRegister(
-      editor.registerUpdateListener(({ editorState, tags, dirtyLeaves, dirtyElements }) => {
-        if (tags.has(LOAD_TAG)) {
-          editorState.read(() => index.$rebuild())
-          return
-        }
-        // Caret moves and focus changes dirty nothing: no need to read the essay for them.
-        if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return
-        // Only the paragraphs the update touched are read again (essayIndex.ts).
-        const change = index.apply(editorState, dirtyLeaves, dirtyElements)
+      editor.registerUpdateListener((update) => {
+        const change = followUpdate(index, update)
         if (!change) return
-        // Undo and redo set a state saved earlier (HistoryPlugin tags them so).
-        change.wholesale = change.structural && tags.has('historic')
+        const { editorState, tags } = update
         for (const listener of listeners) listener(change)
         // A redraw of the marks changes no text; formatting (bold) changes blocks without text.
         if (change.region === null && tags.has(MARKS_TAG)) return

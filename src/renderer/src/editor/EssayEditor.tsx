@@ -17,6 +17,7 @@ import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
 import { EditablePlugin } from './EditablePlugin'
 import { ReviewSelectionPlugin } from './ReviewSelectionPlugin'
+import { LONG_ESSAY_BLOCKS } from './SectionNode'
 
 const theme = {
   heading: { h1: 'essay-title', h2: 'essay-heading' },
@@ -31,9 +32,6 @@ const theme = {
   markOverlap: 'claim-mark-overlap',
   text: { bold: 'essay-bold' },
 }
-
-/** From this many blocks on, blocks out of view are not laid out (styles.css, .essay-long). */
-const LONG_ESSAY_BLOCKS = 200
 
 export interface EssayEditorHandle {
   /** Both selectors of the text selected in the essay, or null when nothing is selected there. */

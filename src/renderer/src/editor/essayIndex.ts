@@ -3,8 +3,14 @@ import { BLOCK_SEPARATOR, codePointLength } from '../../../shared/text'
 import type { EditRegion } from '../../../shared/textDiff'
 import { editRegion } from '../../../shared/textDiff'
 import { $leafBlocks } from './essayState'
+import { $isSectionNode } from './SectionNode'
 
 const SEPARATOR = codePointLength(BLOCK_SEPARATOR)
+
+/** An update that loads an essay: the index reads it, and it is no edit. */
+export const LOAD_TAG = 'factdesk-load'
+/** An update that only redraws highlights: no edit. */
+export const MARKS_TAG = 'factdesk-marks'
 
 /** Where a change of the essay happened: the region of the plain text, and the blocks it touched. */
 export interface EssayChange {
@@ -28,7 +34,7 @@ export class EssayIndex {
   private texts: string[] = []
   private lengths: number[] = []
   private position = new Map<NodeKey, number>()
-  private rootSize = 0
+  private topLevel = 0
   private starts: number[] | null = null
   private joined: string | null = null
 
@@ -39,7 +45,7 @@ export class EssayIndex {
     this.texts = blocks.map(blockText)
     this.lengths = this.texts.map(codePointLength)
     this.position = new Map(this.keys.map((k, i) => [k, i]))
-    this.rootSize = $getRoot().getChildrenSize()
+    this.topLevel = $topLevelSize()
     this.starts = null
     this.joined = null
   }
@@ -95,7 +101,7 @@ export class EssayIndex {
    * they were costs those paragraphs; other updates read the essay again. Null: no text changed.
    */
   apply(state: EditorState, dirtyLeaves: Set<NodeKey>, dirtyElements: Map<NodeKey, boolean>): EssayChange | null {
-    const touched = state.read(() => touchedBlocks(dirtyLeaves, dirtyElements, this.position, this.rootSize))
+    const touched = state.read(() => touchedBlocks(dirtyLeaves, dirtyElements, this.position, this.topLevel))
     if (touched === null) return this.reread(state)
     const changed: { i: number; text: string }[] = []
     state.read(() => {
@@ -118,7 +124,8 @@ export class EssayIndex {
     return { region, blocks: [...touched], structural: false }
   }
 
-  private reread(state: EditorState): EssayChange | null {
+  /** Reads the whole essay again (a state set as a whole: undo, redo) and says where its text changed. */
+  reread(state: EditorState): EssayChange | null {
     const before = this.text()
     state.read(() => this.$rebuild())
     const region = editRegion(before, this.text())
@@ -142,7 +149,7 @@ function touchedBlocks(
   dirtyLeaves: Set<NodeKey>,
   dirtyElements: Map<NodeKey, boolean>,
   known: Map<NodeKey, number>,
-  rootSize: number,
+  topLevel: number,
 ): Set<NodeKey> | null {
   const blocks = new Set<NodeKey>()
   const blockOf = (key: NodeKey): boolean => {
@@ -172,9 +179,45 @@ function touchedBlocks(
   }
   // Marked dirty with nothing under it changed on purpose: the state was set as a whole (undo, redo).
   if (!intentional && dirtyLeaves.size === 0 && dirtyElements.size > 0) return null
-  // Every block still where it was: as many blocks under the root as before.
-  if ($getRoot().getChildrenSize() !== rootSize) return null
+  // Every block still where it was: as many blocks under the root (and its sections) as before.
+  if ($topLevelSize() !== topLevel) return null
   return blocks
+}
+
+/** The blocks directly under the root, looking through a long essay's sections (SectionNode.ts). */
+function $topLevelSize(): number {
+  let size = 0
+  for (const child of $getRoot().getChildren()) size += $isSectionNode(child) ? child.getChildrenSize() : 1
+  return size
+}
+
+/**
+ * Follows one update of the editor with its essay index: what changed in the essay's text, or null
+ * when nothing did (a load, a caret move).
+ */
+export function followUpdate(
+  index: EssayIndex,
+  update: {
+    editorState: EditorState
+    tags: Set<string>
+    dirtyLeaves: Set<NodeKey>
+    dirtyElements: Map<NodeKey, boolean>
+  },
+): EssayChange | null {
+  const { editorState, tags, dirtyLeaves, dirtyElements } = update
+  if (tags.has(LOAD_TAG)) {
+    editorState.read(() => index.$rebuild())
+    return null
+  }
+  // Caret moves and focus changes dirty nothing: no need to read the essay for them.
+  if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return null
+  // Undo and redo set a state saved earlier (HistoryPlugin tags them so), and what Lexical marks dirty
+  // then is not what differs from the state before: the essay is read again whole.
+  const wholesale = tags.has('historic') && !tags.has(MARKS_TAG)
+  // Otherwise only the paragraphs the update touched are read again.
+  const change = wholesale ? index.reread(editorState) : index.apply(editorState, dirtyLeaves, dirtyElements)
+  if (change) change.wholesale = wholesale
+  return change
 }
 
 /** What an editor's essay index is shared with: the changes as they happen, and the last load. */

@@ -13,12 +13,20 @@ import {
 } from 'lexical'
 import type { Block, BlockKind } from '../../../shared/essay'
 import { BLOCK_SEPARATOR, codePointLength } from '../../../shared/text'
+import { $createSectionNode, SectionNode } from './SectionNode'
 import { $createMetaNode, $isMetaNode, MetaNode } from './MetaNode'
 import { $appendMarkedRuns, claimsByBlock, type ClaimRange } from './markBlocks'
 
 const SEPARATOR = codePointLength(BLOCK_SEPARATOR)
 
-export const essayNodes: ReadonlyArray<Klass<LexicalNode>> = [HeadingNode, ListNode, ListItemNode, MarkNode, MetaNode]
+export const essayNodes: ReadonlyArray<Klass<LexicalNode>> = [
+  HeadingNode,
+  ListNode,
+  ListItemNode,
+  MarkNode,
+  MetaNode,
+  SectionNode,
+]
 
 function $blockElement(kind: BlockKind): ElementNode {
   switch (kind) {
@@ -37,11 +45,25 @@ function $blockElement(kind: BlockKind): ElementNode {
 
 /**
  * Replaces the editor's content with the essay's blocks, with the claims' highlights drawn as it goes
- * (markBlocks.ts): each block is one leaf block of the plain text, in order.
+ * (markBlocks.ts): each block is one leaf block of the plain text, in order. With `sectionSize`, the
+ * top-level blocks go in sections of that many (SectionNode.ts).
  */
-export function $buildEssay(blocks: readonly Block[], claims: readonly ClaimRange[] = []): void {
-  const root = $getRoot()
-  root.clear()
+export function $buildEssay(blocks: readonly Block[], claims: readonly ClaimRange[] = [], sectionSize = 0): void {
+  const essay = $getRoot()
+  essay.clear()
+  let section: ElementNode = essay
+  let inSection = 0
+  const root = {
+    append(node: ElementNode): void {
+      if (sectionSize > 0 && (inSection === 0 || inSection === sectionSize)) {
+        section = $createSectionNode()
+        essay.append(section)
+        inSection = 0
+      }
+      inSection++
+      section.append(node)
+    },
+  }
   let list: ListNode | null = null
   let offset = 0
   const spans = blocks.map((block) => {

@@ -1,0 +1,99 @@
+import {
+  $applyNodeReplacement,
+  $createParagraphNode,
+  $isElementNode,
+  ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type SerializedElementNode,
+} from 'lexical'
+
+/** From this many blocks on, an essay is long: it is built in sections (styles.css, `.essay-long`). */
+export const LONG_ESSAY_BLOCKS = 200
+/** Top-level blocks per section as a long essay is built; a section that grows past twice this is split. */
+export const SECTION_BLOCKS = 50
+
+/** Blocks per section for an essay of `blocks` blocks; 0: no sections. */
+export const sectionSizeFor = (blocks: number): number => (blocks > LONG_ESSAY_BLOCKS ? SECTION_BLOCKS : 0)
+
+/**
+ * A run of a long essay's top-level blocks, and nothing else: no text of its own, no place in the plain
+ * text, never copied (its blocks are). It exists for the browser: the essay's root would otherwise have
+ * thousands of children, and every key makes Chromium lay out each of them and check each one's
+ * `content-visibility` against the view. Grouped, a key costs the sections and the blocks of its own
+ * section (docs/editor-scale.md). The reader and the caret see paragraphs only: Lexical joins and
+ * splits blocks across a section's edge as it does inside one.
+ */
+export class SectionNode extends ElementNode {
+  static override getType(): string {
+    return 'essay-section'
+  }
+
+  static override clone(node: SectionNode): SectionNode {
+    return new SectionNode(node.__key)
+  }
+
+  override createDOM(): HTMLElement {
+    const el = document.createElement('div')
+    el.className = 'essay-section'
+    return el
+  }
+
+  override updateDOM(): boolean {
+    return false
+  }
+
+  // Emptied by a deletion, it goes with its last block.
+  override canBeEmpty(): false {
+    return false
+  }
+
+  override canIndent(): false {
+    return false
+  }
+
+  override excludeFromCopy(): boolean {
+    return true
+  }
+
+  static override importJSON(json: SerializedElementNode): SectionNode {
+    return $createSectionNode().updateFromJSON(json)
+  }
+}
+
+export function $createSectionNode(): SectionNode {
+  return $applyNodeReplacement(new SectionNode())
+}
+
+export function $isSectionNode(node: LexicalNode | null | undefined): node is SectionNode {
+  return node instanceof SectionNode
+}
+
+/**
+ * Keeps a section a run of blocks of bounded size, after any change to its children (a paste, Enter):
+ * text or inline nodes that land directly in it are wrapped in a paragraph, and a section past twice
+ * SECTION_BLOCKS gives its later blocks to a new section after it (which is checked in turn).
+ */
+function $keepSection(section: SectionNode): void {
+  let stray: ElementNode | null = null
+  for (const child of section.getChildren()) {
+    if ($isElementNode(child) && !child.isInline()) {
+      stray = null
+      continue
+    }
+    if (!stray) {
+      stray = $createParagraphNode()
+      child.insertBefore(stray)
+    }
+    stray.append(child)
+  }
+  if (section.getChildrenSize() <= 2 * SECTION_BLOCKS) return
+  const rest = $createSectionNode()
+  rest.append(...section.getChildren().slice(SECTION_BLOCKS))
+  section.insertAfter(rest)
+}
+
+/** The sections' upkeep in an editor that holds SectionNode; returns its removal. */
+export function registerSections(editor: LexicalEditor): () => void {
+  return editor.registerNodeTransform(SectionNode, $keepSection)
+}

@@ -173,7 +173,10 @@ describe('a long essay is built in sections that the text never sees', () => {
       { discrete: true },
     )
     editor.getEditorState().read(() => {
-      for (const s of $sections()) expect(s.getChildrenSize()).toBeLessThanOrEqual(2 * SECTION_BLOCKS)
+      const sizes = $sections().map((s) => s.getChildrenSize())
+      for (const size of sizes) expect(size).toBeLessThanOrEqual(2 * SECTION_BLOCKS)
+      // 50 + 150 blocks in the third section: four sections of 50 now.
+      expect(sizes.slice(2, 6)).toEqual([50, 50, 50, 50])
       expect($getRoot().getChildren().every($isSectionNode)).toBe(true)
       const blocks = $leafBlocks().map(textOf)
       expect(blocks.filter((b) => b.startsWith('붙여 넣은 문단'))).toEqual(

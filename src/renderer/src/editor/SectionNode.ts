@@ -72,7 +72,7 @@ export function $isSectionNode(node: LexicalNode | null | undefined): node is Se
 /**
  * Keeps a section a run of blocks of bounded size, after any change to its children (a paste, Enter):
  * text or inline nodes that land directly in it are wrapped in a paragraph, and a section past twice
- * SECTION_BLOCKS gives its later blocks to a new section after it (which is checked in turn).
+ * SECTION_BLOCKS keeps its first SECTION_BLOCKS and gives the rest to new sections of that size after it.
  */
 function $keepSection(section: SectionNode): void {
   let stray: ElementNode | null = null
@@ -87,10 +87,15 @@ function $keepSection(section: SectionNode): void {
     }
     stray.append(child)
   }
-  if (section.getChildrenSize() <= 2 * SECTION_BLOCKS) return
-  const rest = $createSectionNode()
-  rest.append(...section.getChildren().slice(SECTION_BLOCKS))
-  section.insertAfter(rest)
+  const blocks = section.getChildren()
+  if (blocks.length <= 2 * SECTION_BLOCKS) return
+  // All at once: splitting off one section at a time would move a long paste's blocks again and again.
+  let last: ElementNode = section
+  for (let i = SECTION_BLOCKS; i < blocks.length; i += SECTION_BLOCKS) {
+    const next = $createSectionNode().append(...blocks.slice(i, i + SECTION_BLOCKS))
+    last.insertAfter(next)
+    last = next
+  }
 }
 
 /** The sections' upkeep in an editor that holds SectionNode; returns its removal. */

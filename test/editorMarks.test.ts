@@ -7,6 +7,7 @@ import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { blockText, essayText } from '../src/shared/essay'
 import { cpSlice, codePointIndex } from '../src/shared/text'
 import { $applyClaimMarks, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
+import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
 import {
   $blocksFromEditor,
   $buildEssay,
@@ -104,7 +105,9 @@ describe('claim marks', () => {
         const sel = $createRangeSelection()
         sel.anchor.set(seg.node.getKey(), target.end - seg.start, 'text')
         sel.focus.set(seg.node.getKey(), target.start - seg.start - 1, 'text')
-        const range = $rangeFromSelection(sel)!
+        const index = new EssayIndex()
+        index.$rebuild()
+        const range = $rangeFromSelection(sel, index)!
         expect(cpSlice(range.text, range.start, range.end)).toBe('서울에 지사를 설립')
       },
       { discrete: true },

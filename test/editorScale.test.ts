@@ -263,7 +263,9 @@ describe('the range of a selection', () => {
         const b = $nodeWithText(to)
         selection.anchor.set(a.getKey(), fromAt, 'text')
         selection.focus.set(b.getKey(), toAt, 'text')
-        return $rangeFromSelection(selection)
+        const index = new EssayIndex()
+        index.$rebuild()
+        return $rangeFromSelection(selection, index)
       })
     // "가 " + " 굵은 😀말 ": the selection starts at the space after 가 and ends after the bold run's space.
     const r = range('가 ', 1, ' 굵은 😀말 ', ' 굵은 😀말 '.length)

@@ -1,6 +1,4 @@
 import { $generateJSONFromSelectedNodes } from '@lexical/clipboard'
-import { createHeadlessEditor } from '@lexical/headless'
-import { createEmptyHistoryState, registerHistory } from '@lexical/history'
 import {
   $createParagraphNode,
   $createRangeSelection,
@@ -10,77 +8,14 @@ import {
   $setSelection,
   type ElementNode,
   type LexicalEditor,
-  type LexicalNode,
-  REDO_COMMAND,
-  type TextNode,
-  UNDO_COMMAND,
 } from 'lexical'
 import { describe, expect, it } from 'vitest'
 import { essayText } from '../src/shared/essay'
-import { codePointLength, BLOCK_SEPARATOR } from '../src/shared/text'
+import { BLOCK_SEPARATOR, codePointLength } from '../src/shared/text'
 import { $markRanges } from '../src/renderer/src/editor/claimMarks'
-import { EssayIndex, followUpdate, LOAD_TAG, MARKS_TAG, type EssayChange } from '../src/renderer/src/editor/essayIndex'
-import { editRegion } from '../src/shared/textDiff'
-import {
-  $blocksFromEditor,
-  $buildEssay,
-  $leafBlocks,
-  $textIndex,
-  essayNodes,
-} from '../src/renderer/src/editor/essayState'
-import {
-  $isSectionNode,
-  registerSections,
-  SECTION_BLOCKS,
-  sectionSizeFor,
-  type SectionNode,
-} from '../src/renderer/src/editor/SectionNode'
-import { longEssay } from '../scripts/bench/longText'
-
-const essay = longEssay(60_000)
-const text = essayText(essay.blocks)
-const SEPARATOR = codePointLength(BLOCK_SEPARATOR)
-
-/** Claims of a few words every few hundred code points, some crossing into the next block's edge. */
-const claims = Array.from({ length: Math.floor(codePointLength(text) / 400) }, (_, i) => ({
-  id: `c${i}`,
-  start: i * 400 + 10,
-  end: i * 400 + 10 + 12 + (i % 5) * 7,
-}))
-
-function editorWith(sectioned: boolean): { editor: LexicalEditor; index: EssayIndex; changes: EssayChange[] } {
-  const editor = createHeadlessEditor({
-    nodes: [...essayNodes],
-    onError: (e) => {
-      throw e
-    },
-  })
-  registerSections(editor)
-  editor.update(() => $buildEssay(essay.blocks, [], sectioned ? sectionSizeFor(essay.blocks.length) : 0), {
-    discrete: true,
-  })
-  const index = new EssayIndex()
-  editor.getEditorState().read(() => index.$rebuild())
-  const changes: EssayChange[] = []
-  editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
-    const change = index.apply(editorState, dirtyLeaves, dirtyElements)
-    if (change) changes.push(change)
-  })
-  return { editor, index, changes }
-}
-
-const $sections = (): SectionNode[] => $getRoot().getChildren().filter($isSectionNode)
-
-/** The last block of section `i` and the first of section `i + 1`, as the plain text has them. */
-function $edge(i: number): { last: ElementNode; first: ElementNode } {
-  const sections = $sections()
-  return {
-    last: sections[i].getLastChildOrThrow<ElementNode>(),
-    first: sections[i + 1].getFirstChildOrThrow<ElementNode>(),
-  }
-}
-
-const textOf = (node: LexicalNode) => node.getTextContent()
+import { $blocksFromEditor, $buildEssay, $leafBlocks, $textIndex } from '../src/renderer/src/editor/essayState'
+import { $isSectionNode, SECTION_BLOCKS, sectionSizeFor } from '../src/renderer/src/editor/SectionNode'
+import { $edge, $sections, claims, editorWith, essay, SEPARATOR, text, textOf } from './helpers/longEssayEditor'
 
 describe('a long essay is built in sections that the text never sees', () => {
   it('groups the top-level blocks by SECTION_BLOCKS, with the same text, blocks and highlights as without', () => {
@@ -229,76 +164,4 @@ describe('a long essay is built in sections that the text never sees', () => {
       { discrete: true },
     )
   })
-})
-
-describe('undo and redo are read as whole states', () => {
-  /** An editor whose index follows its updates as DocumentSyncPlugin does, with Lexical's history. */
-  function withHistory(sectioned: boolean) {
-    const editor = createHeadlessEditor({
-      nodes: [...essayNodes],
-      onError: (e) => {
-        throw e
-      },
-    })
-    registerSections(editor)
-    registerHistory(editor, createEmptyHistoryState(), 0)
-    editor.update(() => $buildEssay(essay.blocks, claims, sectioned ? SECTION_BLOCKS : 0), {
-      discrete: true,
-      tag: ['historic', LOAD_TAG],
-    })
-    const index = new EssayIndex()
-    const changes: EssayChange[] = []
-    editor.registerUpdateListener((update) => {
-      const change = followUpdate(index, update)
-      if (change) changes.push(change)
-    })
-    editor.getEditorState().read(() => index.$rebuild())
-    // The reviewer's click into the essay: the history's starting point.
-    editor.update(() => $getRoot().selectStart(), { discrete: true })
-    return { editor, index, changes }
-  }
-
-  // A command's update is committed a microtask after it is dispatched.
-  const committed = () => new Promise((resolve) => setTimeout(resolve, 0))
-
-  /** What the marks plugin does after an edit: a block's highlights redrawn, kept out of the history. */
-  const redrawMarks = (editor: LexicalEditor, block: number) =>
-    editor.update(
-      () => {
-        const b = $leafBlocks()[block]
-        b.getFirstDescendant<TextNode>()!.setFormat(b.getFirstDescendant<TextNode>()!.getFormat())
-        b.markDirty()
-      },
-      { discrete: true, tag: ['historic', MARKS_TAG] },
-    )
-
-  for (const sectioned of [true, false]) {
-    it(`brings the index back with the text after undoing a join, and forward on redo (${sectioned ? 'in sections' : 'flat'})`, async () => {
-      const { editor, index, changes } = withHistory(sectioned)
-      editor.update(
-        () => {
-          const blocks = $leafBlocks()
-          const [a, b] = [blocks[99], blocks[100]]
-          const selection = $createRangeSelection()
-          selection.anchor.set(a.getLastDescendant()!.getKey(), textOf(a.getLastDescendant()!).length, 'text')
-          selection.focus.set(b.getFirstDescendant()!.getKey(), 0, 'text')
-          $setSelection(selection)
-          selection.removeText()
-        },
-        { discrete: true },
-      )
-      const joined = index.text()
-      expect(joined.length).toBe(text.length - 1)
-      redrawMarks(editor, 300)
-      editor.dispatchCommand(UNDO_COMMAND, undefined)
-      await committed()
-      editor.getEditorState().read(() => expect($textIndex().text).toBe(text))
-      expect(index.text()).toBe(text)
-      expect(changes.at(-1)).toMatchObject({ wholesale: true, region: editRegion(joined, text) })
-      editor.dispatchCommand(REDO_COMMAND, undefined)
-      await committed()
-      expect(index.text()).toBe(joined)
-      expect(changes.at(-1)).toMatchObject({ wholesale: true, region: editRegion(text, joined) })
-    })
-  }
 })

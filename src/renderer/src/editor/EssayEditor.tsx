@@ -13,6 +13,7 @@ import { $rangeFromSelection, $selectionOfRange } from './claimMarks'
 import { CORRECTION_TAG, DocumentSyncPlugin, MARKS_TAG, type EssayEdit } from './DocumentSyncPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { essayNodes } from './essayState'
+import { essayIndexOf } from './essayIndex'
 import { ClaimMarksPlugin } from './ClaimMarksPlugin'
 import { EssayContentPlugin } from './EssayContentPlugin'
 import { EditablePlugin } from './EditablePlugin'
@@ -110,7 +111,7 @@ const SelectionBridge = forwardRef<EssayEditorHandle, { children?: ReactNode }>(
         if (!dom || dom.isCollapsed || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return null
         return editor.read(() => {
           const selection = $createRangeSelectionFromDom(dom, editor)
-          const range = selection && $rangeFromSelection(selection)
+          const range = selection && $rangeFromSelection(selection, essayIndexOf(editor).index)
           return range ? describeRange(range.text, range.start, range.end) : null
         })
       },
@@ -122,7 +123,7 @@ const SelectionBridge = forwardRef<EssayEditorHandle, { children?: ReactNode }>(
         let done = false
         editor.update(
           () => {
-            const selection = $selectionOfRange(start, end)
+            const selection = $selectionOfRange(start, end, essayIndexOf(editor).index)
             if (!selection) return
             selection.insertText(text)
             done = true

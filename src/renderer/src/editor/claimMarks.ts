@@ -1,6 +1,7 @@
 import { $isMarkNode, type MarkNode } from '@lexical/mark'
 import {
   $createRangeSelection,
+  $getNodeByKey,
   $isElementNode,
   $isTextNode,
   $setSelection,
@@ -10,7 +11,8 @@ import {
   type RangeSelection,
 } from 'lexical'
 import { BLOCK_SEPARATOR, codePointIndex, codePointLength, cpSlice, utf16Index } from '../../../shared/text'
-import { $leafBlocks, $textIndex, type TextIndex } from './essayState'
+import { $leafBlocks, $textIndex } from './essayState'
+import type { EssayIndex } from './essayIndex'
 import { $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
 
 export type { ClaimRange }
@@ -47,69 +49,75 @@ export function $blockSpans(): { blocks: ElementNode[]; spans: BlockSpan[] } {
   return { blocks, spans }
 }
 
-function $pointOffset(point: PointType, index: TextIndex): number | null {
-  const node = point.getNode()
-  if ($isTextNode(node)) {
-    const seg = index.segments.find((s) => s.node.is(node))
-    return seg ? seg.start + codePointIndex(node.getTextContent(), point.offset) : null
-  }
-  if (!$isElementNode(node)) return null
-  const children = node.getChildren()
-  const after = children.slice(point.offset)
-  for (const child of after) {
-    const start = $firstOffset(child, index)
-    if (start !== null) return start
-  }
-  return $lastOffset(node, index)
-}
-
-function $firstOffset(node: LexicalNode, index: TextIndex): number | null {
-  const block = index.blockStarts.get(node.getKey())
-  if (block) return block.start
-  if ($isTextNode(node)) return index.segments.find((s) => s.node.is(node))?.start ?? null
-  if ($isElementNode(node)) {
-    for (const child of node.getChildren()) {
-      const start = $firstOffset(child, index)
-      if (start !== null) return start
-    }
-  }
-  return null
-}
-
-function $lastOffset(node: LexicalNode, index: TextIndex): number | null {
-  const block = index.blockStarts.get(node.getKey())
-  if (block) return block.start + block.length
-  if ($isTextNode(node)) {
-    const seg = index.segments.find((s) => s.node.is(node))
-    return seg ? seg.start + seg.length : null
-  }
-  if ($isElementNode(node)) {
-    for (const child of [...node.getChildren()].reverse()) {
-      const end = $lastOffset(child, index)
-      if (end !== null) return end
-    }
+/**
+ * The leaf block of the essay index holding `node` (or the node itself), with its number; null for a
+ * node above the blocks (the root, a section, a list).
+ */
+function $blockOf(node: LexicalNode, index: EssayIndex): { block: ElementNode; i: number } | null {
+  for (let n: LexicalNode | null = node; n; n = n.getParent()) {
+    const i = index.indexOf(n.getKey())
+    if (i !== undefined) return { block: n as ElementNode, i }
   }
   return null
 }
 
 /**
+ * Where `node` starts (or, `after`, ends) in the plain text: its block's start plus the code points of
+ * the block's text before it (or up to its end). Only the node's own block is read, never the essay.
+ */
+function $offsetOf(node: LexicalNode, index: EssayIndex, after: boolean): number | null {
+  const found = $blockOf(node, index)
+  if (!found) {
+    // Above the blocks: where its first (or last) block starts (or ends).
+    if (!$isElementNode(node)) return null
+    const inner = after ? node.getLastDescendant() : node.getFirstDescendant()
+    return inner ? $offsetOf(inner, index, after) : null
+  }
+  const { block, i } = found
+  const span = index.span(i)
+  if (block.is(node)) return after ? span.end : span.start
+  let offset = span.start
+  for (const text of block.getAllTextNodes()) {
+    const inside = text.is(node) || node.isParentOf(text)
+    if (inside ? !after : !text.isBefore(node)) break
+    offset += codePointLength(text.getTextContent())
+  }
+  return offset
+}
+
+function $pointOffset(point: PointType, index: EssayIndex): number | null {
+  const node = point.getNode()
+  if ($isTextNode(node)) {
+    const start = $offsetOf(node, index, false)
+    return start === null ? null : start + codePointIndex(node.getTextContent(), point.offset)
+  }
+  if (!$isElementNode(node)) return null
+  const child = node.getChildAtIndex(point.offset)
+  return child ? $offsetOf(child, index, false) : $offsetOf(node, index, true)
+}
+
+/**
  * The code point range a selection covers in the document's plain text, without the white space
  * at its edges (a triple click also selects the line break after a paragraph). Null when nothing
- * but white space is selected.
+ * but white space is selected. Reads the blocks of the selection's two ends and the index, not the
+ * essay: marking a claim in a long essay costs what marking one in a short essay does.
  */
-export function $rangeFromSelection(selection: RangeSelection): { start: number; end: number; text: string } | null {
-  const index = $textIndex()
+export function $rangeFromSelection(
+  selection: RangeSelection,
+  index: EssayIndex,
+): { start: number; end: number; text: string } | null {
   const a = $pointOffset(selection.anchor, index)
   const b = $pointOffset(selection.focus, index)
   if (a === null || b === null) return null
+  const text = index.text()
   const start = Math.min(a, b)
   // The selected characters only, not an array of the whole essay's (half a million in a long one).
-  const chars = Array.from(cpSlice(index.text, start, Math.max(a, b)))
+  const chars = Array.from(cpSlice(text, start, Math.max(a, b)))
   let first = 0
   let last = chars.length
   while (first < last && /\s/u.test(chars[first])) first++
   while (last > first && /\s/u.test(chars[last - 1])) last--
-  return first < last ? { start: start + first, end: start + last, text: index.text } : null
+  return first < last ? { start: start + first, end: start + last, text } : null
 }
 
 /** Where each claim is drawn now: the span from its first to its last marked character. */
@@ -143,19 +151,26 @@ export function sameRanges(drawn: Map<string, { start: number; end: number }>, c
   })
 }
 
-/** A selection over [start, end) of the plain text, for replacing it. */
-export function $selectionOfRange(start: number, end: number): RangeSelection | null {
-  const { segments } = $textIndex()
-  const locate = (offset: number, isEnd: boolean) =>
-    segments.find((s) =>
-      isEnd ? s.start < offset && offset <= s.start + s.length : s.start <= offset && offset < s.start + s.length,
-    )
+/** A selection over [start, end) of the plain text, for replacing it: found in the two blocks it touches. */
+export function $selectionOfRange(start: number, end: number, index: EssayIndex): RangeSelection | null {
+  // The text node holding the code point at `offset` (isEnd: the one before it), and where it starts.
+  const locate = (offset: number, isEnd: boolean) => {
+    const i = index.blockAt(isEnd ? offset - 1 : offset)
+    if (i < 0) return null
+    let at = index.span(i).start
+    for (const node of ($getNodeByKey(index.keyAt(i)) as ElementNode).getAllTextNodes()) {
+      const length = codePointLength(node.getTextContent())
+      if (isEnd ? at < offset && offset <= at + length : at <= offset && offset < at + length) return { node, at }
+      at += length
+    }
+    return null
+  }
   const a = locate(start, false)
   const b = locate(end, true)
   if (!a || !b) return null
   const selection = $createRangeSelection()
-  selection.anchor.set(a.node.getKey(), utf16Index(a.node.getTextContent(), start - a.start), 'text')
-  selection.focus.set(b.node.getKey(), utf16Index(b.node.getTextContent(), end - b.start), 'text')
+  selection.anchor.set(a.node.getKey(), utf16Index(a.node.getTextContent(), start - a.at), 'text')
+  selection.focus.set(b.node.getKey(), utf16Index(b.node.getTextContent(), end - b.at), 'text')
   $setSelection(selection)
   return selection
 }

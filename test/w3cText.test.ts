@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addSource, createClaim, deleteClaim, updateClaim } from '../src/core/claims/commands'
+import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '../src/core/claims/commands'
 import { exportReview } from '../src/core/exchange/files'
 import { exportW3c, exportW3cText } from '../src/core/exchange/w3c'
 import { recordOrigins } from '../src/core/exchange/w3cOrigin'
@@ -68,6 +68,13 @@ function everyFeature(): ReviewStore {
     { claimId: c.id, via: '', canonical: 'tag:example.org,2025:c' },
   ])
   deleteClaim(store, d.id, '김기자')
+  // Links another tool left: a removed one, one not on the web (left out) and one whose archive link
+  // is not (written without it).
+  deleteSource(store, addSource(store, b.id, sourceFields('https://example.org/removed'), '이검증').id, '이검증')
+  const offWeb = addSource(store, c.id, sourceFields('https://example.org/off-web'), '이검증')
+  const offArchive = addSource(store, c.id, sourceFields('https://example.org/kept'), '이검증')
+  store.db.prepare(`UPDATE source SET url = 'ftp://example.org/x' WHERE id = ?`).run(offWeb.id)
+  store.db.prepare(`UPDATE source SET archive_url = 'file:///tmp/x' WHERE id = ?`).run(offArchive.id)
   // The commands clean what a user types; a file written by another tool may still hold a lone surrogate.
   store.db.prepare(`UPDATE claim SET note = ? WHERE id = ?`).run('줄\u2028바꿈 \ud800 😀\t끝', c.id)
   return store
@@ -132,8 +139,10 @@ describe('the W3C export written as text', () => {
       `"commenting"`,
       '\u2028',
       '\\t끝',
+      'https://example.org/kept',
     ])
       expect(text).toContain(part)
+    for (const part of ['example.org/removed', 'ftp:', 'file:']) expect(text).not.toContain(part)
     writeSettings(store, { essayUrl: 'https://brunch.co.kr/@hyunwoolee/12' })
     expect(exportW3cText(store)).toBe(reference(store))
   })

@@ -1,13 +1,12 @@
 import type { Lang } from '../../shared/domain'
 import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
-import type { SourceRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
 import { readEssayUrl } from '../republish/settings'
-import { CONTEXT, digestOfJson, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { CONTEXT, digestOfJson, documentIri, sourceDigest, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
-import { allSourceRows } from '../claims/queries'
+import { httpUrl, isHttpUrl } from '../../shared/url'
 import { flat, indented, inner, pad, stringList } from './w3cText'
 
 /**
@@ -74,41 +73,54 @@ const L = flat({
   close: `"${B}}`,
 })
 
-const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
+/** Live http(s) sources in `allSourceRows`' order, the columns a link body carries. */
+const LIVE_SOURCES = `SELECT id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created,
+  modified, revision, version FROM source WHERE deleted = 0 ORDER BY claim_id, created, id`
 
-/** A source as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
-function linkText(out: string[], s: SourceRow, history: string[]): void {
-  const fields = {
-    url: s.url,
-    title: s.title,
-    publisher: s.publisher,
-    published: s.published,
-    accessed: s.accessed,
-    excerpt: s.excerpt,
-    archiveUrl: s.archive_url,
+/**
+ * Every live source by claim, as rows (raw arrays) with the `source` IRI of their link body. A link
+ * that is not http(s) is left out and a stored archive link that is not is written empty, as
+ * `allSourceRows` does; the address is parsed once, for both the check and the IRI.
+ */
+function sourcesByClaim(store: ReviewStore): Map<string, unknown[][]> {
+  const byClaim = new Map<string, unknown[][]>()
+  for (const r of store.db.prepare(LIVE_SOURCES).raw().all() as unknown[][]) {
+    const url = httpUrl(r[2] as string)
+    if (!url) continue
+    const archive = r[8] as string
+    if (archive && !isHttpUrl(archive)) r[8] = ''
+    // The row carries its IRI in place of its claim id, which the map key holds.
+    const claimId = r[1] as string
+    r[1] = url.href
+    const list = byClaim.get(claimId)
+    if (list) list.push(r)
+    else byClaim.set(claimId, [r])
   }
-  const source = toIri(s.url)
-  out.push(L.id, inner(s.id), L.source, inner(source))
-  if (source !== s.url) out.push(L.url, inner(s.url))
+  return byClaim
+}
+
+/** A source row (`sourcesByClaim`) as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
+function linkText(out: string[], r: unknown[], history: string[]): void {
+  const fields = {
+    url: r[2] as string,
+    title: r[3] as string,
+    publisher: r[4] as string,
+    published: r[5] as string,
+    accessed: r[6] as string,
+    excerpt: r[7] as string,
+    archiveUrl: r[8] as string,
+  }
+  const source = r[1] as string
+  out.push(L.id, inner(r[0] as string), L.source, inner(source))
+  if (source !== fields.url) out.push(L.url, inner(fields.url))
   for (const key of OPTIONAL) if (fields[key]) out.push(L[key], inner(fields[key]))
-  out.push(L.created, inner(s.created), L.modified, inner(s.modified), L.revision, q(s.revision))
-  out.push(L.version, inner(s.version), L.history)
+  out.push(L.created, inner(r[9] as string), L.modified, inner(r[10] as string), L.revision, q(r[11]))
+  out.push(L.version, inner(r[12] as string), L.history)
   historyAt.S(out, history)
   out.push(L.digest, sourceDigest(fields), L.close)
 }
 
-/** Every entity's versions as `store.versionHistories()` has them, read as arrays grouped in key order. */
-function versionHistories(store: ReviewStore): Map<string, string[]> {
-  const rows = store.db.prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`).raw().all()
-  const map = new Map<string, string[]>()
-  let list: string[] | undefined
-  let id = ''
-  for (const [entity, version] of rows as string[][]) {
-    if (list === undefined || entity !== id) map.set((id = entity), (list = []))
-    list.push(version)
-  }
-  return map
-}
+const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
 
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
@@ -126,15 +138,9 @@ export function exportW3cText(store: ReviewStore): string {
   const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
-  const histories = versionHistories(store)
+  const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
-  const sources = new Map<string, SourceRow[]>()
-  for (const s of allSourceRows(store)) {
-    if (s.deleted === 1) continue
-    const list = sources.get(s.claim_id)
-    if (list) list.push(s)
-    else sources.set(s.claim_id, [s])
-  }
+  const sources = sourcesByClaim(store)
   const thread = w3cThreadExport(store, history)
   const origins = originsByClaim(store.db)
   // The assessing body is the same text for every claim with the same verdict.
@@ -182,7 +188,8 @@ export function exportW3cText(store: ReviewStore): string {
     else out.push(T.body)
     if (note) out.push(T.note, n, T.noteEnd)
     out.push(assessingBody(verdict))
-    for (const s of sources.get(id) ?? []) linkText(out, s, history(s.id, s.version))
+    const links = sources.get(id)
+    if (links) for (const s of links) linkText(out, s, history(s[0] as string, s[12] as string))
     for (const t of thread.tagBodies(id)) out.push(T.item, indented(t, B))
     out.push(target, e, T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
     out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, st, T.modifiedBy, inner(r[12] as string))

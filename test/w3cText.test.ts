@@ -3,6 +3,7 @@ import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '
 import { exportReview } from '../src/core/exchange/files'
 import { exportW3c, exportW3cText } from '../src/core/exchange/w3c'
 import { recordOrigins } from '../src/core/exchange/w3cOrigin'
+import { PIECES_PER_PART } from '../src/core/exchange/w3cExport'
 import { writeSettings } from '../src/core/republish/settings'
 import type { ReviewStore } from '../src/core/review/store'
 import { addReply, addTag, setTagColor } from '../src/core/thread/thread'
@@ -182,6 +183,18 @@ describe('the W3C export written as text', () => {
       expect(out.join('')).toBe(whole.replaceAll('\n', pad(depth)))
     }
     for (const s of list) expect(`"${inner(s)}"`).toBe(JSON.stringify(s))
+  })
+
+  it('stays identical for a review large enough to be written in several parts', () => {
+    const store = fresh()
+    for (let i = 0; i < 500; i++) {
+      const claim = createClaim(store, anchorOf(store, QUOTES[i % QUOTES.length]), i % 3 ? '김기자' : '')
+      if (i % 2) updateClaim(store, claim.id, { verdict: 'false', note: `메모 ${i}` }, '이검증')
+      if (i % 5 === 0) addSource(store, claim.id, sourceFields(`https://example.org/${i}`), '김기자')
+    }
+    // An annotation is written as some 40 pieces or more: 500 of them are more than two parts.
+    expect(500 * 40).toBeGreaterThan(2 * PIECES_PER_PART)
+    expect(exportW3cText(store)).toBe(reference(store))
   })
 
   it('writes an empty review as an empty page', () => {

@@ -115,7 +115,7 @@ function random(seed: number): () => number {
 }
 
 const TEXT_COLUMNS: Record<string, string[]> = {
-  claim: ['exact', 'prefix', 'suffix', 'note', 'author', 'modified_by', 'verdict', 'status', 'created'],
+  claim: ['exact', 'prefix', 'suffix', 'note', 'author', 'modified_by', 'verdict', 'status', 'created', 'version'],
   source: ['title', 'publisher', 'published', 'accessed', 'excerpt'],
   claim_tag: ['name', 'author'],
   reply: ['body', 'author'],

@@ -90,38 +90,25 @@ export function toBundleClaim(r: ClaimRow, history: string[]): BundleClaim {
 }
 
 /** The whole review, tombstones and version histories included. */
-export function exportBundle(store: ReviewStore, actor: string, exported = new Date().toISOString()): ReviewBundle {
-  const history = store.versionHistories()
-  const claims = bundleClaims(store, history)
-  const names = new Set<string>()
-  for (const c of claims) names.add(c.author).add(c.modifiedBy)
-  const sources = bundleSources(store, history)
-  return bundleAround(store, { actor, exported, history, names }, { claims, sources })
-}
-
-/**
- * The bundle around its claims and sources, and with its history entries unless they are written
- * apart (`events` empty: ./bundleText.ts). `names` are the claims' authors and last editors.
- */
-export function bundleAround(
-  store: ReviewStore,
-  at: { actor: string; exported: string; history: Map<string, string[]>; names: Set<string> },
-  parts: { claims: BundleClaim[]; sources: BundleSource[]; events?: [] },
-): ReviewBundle {
-  const { actor, history, names } = at
+export function exportBundle(store: ReviewStore, actor: string): ReviewBundle {
   const doc = readDocument(store)
   const essay = store.db.prepare(`SELECT source_url, language FROM document LIMIT 1`).get() as {
     source_url: string
     language: string
   }
-  const thread = exportThread(store, history, parts.events === undefined)
+  const history = store.versionHistories()
+  const claims = bundleClaims(store, history)
+  const sources = bundleSources(store, history)
+  const thread = exportThread(store, history)
+  const names = new Set<string>()
+  for (const c of claims) names.add(c.author).add(c.modifiedBy)
   for (const r of thread.replies) names.add(r.author)
   for (const t of thread.tags) names.add(t.author)
   const reviewers = [...names.add(actor)].filter(Boolean)
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
-    exported: at.exported,
+    exported: new Date().toISOString(),
     exportedBy: actor,
     document: {
       id: doc.id,
@@ -132,8 +119,8 @@ export function bundleAround(
       sourceUrl: isHttpUrl(essay.source_url) ? fits(essay.source_url, LIMITS.url) : undefined,
       language: fits(essay.language, LIMITS.field),
     },
-    claims: parts.claims,
-    sources: parts.sources,
+    claims,
+    sources,
     reviewers: reviewers.sort(),
     ...thread,
     ...exportExtras(store, history),

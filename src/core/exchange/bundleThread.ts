@@ -1,11 +1,10 @@
-import type Database from 'better-sqlite3'
 import { errorText } from '../../shared/errors'
 import { z } from 'zod'
 import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
 import type { ReviewStore } from '../review/store'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
-import { eachEventRow, toEvent } from '../review/history'
+import { allEventRows, toEvent } from '../review/history'
 import { toReply, type ReplyRow, type TagRow } from '../db/rows'
 
 /**
@@ -119,20 +118,7 @@ export function toBundleTag(r: TagRow, history: string[]): BundleThread['tags'][
   }
 }
 
-/** The history entries as the bundle has them, one at a time. */
-export function* eachBundleEvent(db: Database.Database): Generator<BundleEvent> {
-  // An import's entries share one detail text ({file, change}): each text is read once, and the entries
-  // with it share the one read-only detail (the bundle is only stringified or checked).
-  const details = new Map<string, BundleEvent['detail']>()
-  for (const r of eachEventRow(db)) {
-    let detail = details.get(r.detail_json)
-    if (detail === undefined) details.set(r.detail_json, (detail = flatDetail(toEvent(r).detail)))
-    yield { id: r.id, claimId: r.claim_id, at: r.at, actor: r.actor, kind: r.kind, detail }
-  }
-}
-
-/** Replies, tags, tag colours and (unless written apart: ./bundleText.ts) the history entries. */
-export function exportThread(store: ReviewStore, histories: Map<string, string[]>, withEvents = true): BundleThread {
+export function exportThread(store: ReviewStore, histories: Map<string, string[]>): BundleThread {
   const { db } = store
   const replies = (db.prepare(`SELECT * FROM reply ORDER BY claim_id, created, id`).all() as ReplyRow[]).map((r) =>
     toBundleReply(r, histories.get(r.id) ?? [r.version]),
@@ -141,7 +127,14 @@ export function exportThread(store: ReviewStore, histories: Map<string, string[]
     toBundleTag(r, histories.get(r.id) ?? [r.version]),
   )
   const tagStyles = db.prepare(`SELECT name, color FROM tag_style ORDER BY name`).all() as BundleTagStyle[]
-  const events = withEvents ? [...eachBundleEvent(db)] : []
+  // An import's entries share one detail text ({file, change}): each text is read once, and the entries
+  // with it share the one read-only detail (the bundle is only stringified or checked).
+  const details = new Map<string, BundleEvent['detail']>()
+  const events = allEventRows(db).map((r) => {
+    let detail = details.get(r.detail_json)
+    if (detail === undefined) details.set(r.detail_json, (detail = flatDetail(toEvent(r).detail)))
+    return { id: r.id, claimId: r.claim_id, at: r.at, actor: r.actor, kind: r.kind, detail }
+  })
   return { replies, tags, tagStyles, events }
 }
 

@@ -16,7 +16,6 @@ import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
 import { exportW3cText, isW3cAnnotationData, readW3c } from './w3c'
-import { exportBundleText } from './bundleText'
 import { hypothesisNotes, hypothesisToW3c, isHypothesisApiData } from './w3cHypothesis'
 import { checkWordFile, readWordIncoming, type WordImportOptions } from './word/wordImport'
 import { isZipBytes } from './word/zip'
@@ -177,7 +176,7 @@ export async function exportReview(store: ReviewStore, format: ExchangeFormat, a
       fileName: `${base}.factdesk.json`,
       mimeType: 'application/json',
       encoding: 'utf8',
-      data: exportBundleText(store, actor),
+      data: JSON.stringify(exportBundle(store, actor), null, 2),
     }
   }
   if (format === 'w3c') {

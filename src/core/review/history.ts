@@ -111,15 +111,11 @@ export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] 
 }
 
 /** Every event of the review (for bundles), oldest first. */
-const ALL_EVENTS = `SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event ORDER BY claim_id, at, id`
-
 export function allEventRows(db: Database.Database): EventRow[] {
-  return all<EventRow>(db, ALL_EVENTS)
-}
-
-/** The same rows one at a time (an export written in parts). */
-export function eachEventRow(db: Database.Database): IterableIterator<EventRow> {
-  return db.prepare<[], EventRow>(ALL_EVENTS).iterate()
+  return all<EventRow>(
+    db,
+    `SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event ORDER BY claim_id, at, id`,
+  )
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { addSource, createClaim, deleteClaim, updateClaim } from '../src/core/claims/commands'
+import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '../src/core/claims/commands'
 import { exportReview } from '../src/core/exchange/files'
 import { exportW3c, exportW3cText } from '../src/core/exchange/w3c'
 import { recordOrigins } from '../src/core/exchange/w3cOrigin'
+import { PIECES_PER_PART } from '../src/core/exchange/w3cExport'
 import { writeSettings } from '../src/core/republish/settings'
 import type { ReviewStore } from '../src/core/review/store'
 import { addReply, addTag, setTagColor } from '../src/core/thread/thread'
@@ -68,6 +69,13 @@ function everyFeature(): ReviewStore {
     { claimId: c.id, via: '', canonical: 'tag:example.org,2025:c' },
   ])
   deleteClaim(store, d.id, '김기자')
+  // Links another tool left: a removed one, one not on the web (left out) and one whose archive link
+  // is not (written without it).
+  deleteSource(store, addSource(store, b.id, sourceFields('https://example.org/removed'), '이검증').id, '이검증')
+  const offWeb = addSource(store, c.id, sourceFields('https://example.org/off-web'), '이검증')
+  const offArchive = addSource(store, c.id, sourceFields('https://example.org/kept'), '이검증')
+  store.db.prepare(`UPDATE source SET url = 'ftp://example.org/x' WHERE id = ?`).run(offWeb.id)
+  store.db.prepare(`UPDATE source SET archive_url = 'file:///tmp/x' WHERE id = ?`).run(offArchive.id)
   // The commands clean what a user types; a file written by another tool may still hold a lone surrogate.
   store.db.prepare(`UPDATE claim SET note = ? WHERE id = ?`).run('줄\u2028바꿈 \ud800 😀\t끝', c.id)
   return store
@@ -107,7 +115,7 @@ function random(seed: number): () => number {
 }
 
 const TEXT_COLUMNS: Record<string, string[]> = {
-  claim: ['exact', 'prefix', 'suffix', 'note', 'author', 'modified_by', 'verdict', 'status', 'created'],
+  claim: ['exact', 'prefix', 'suffix', 'note', 'author', 'modified_by', 'verdict', 'status', 'created', 'version'],
   source: ['title', 'publisher', 'published', 'accessed', 'excerpt'],
   claim_tag: ['name', 'author'],
   reply: ['body', 'author'],
@@ -132,8 +140,10 @@ describe('the W3C export written as text', () => {
       `"commenting"`,
       '\u2028',
       '\\t끝',
+      'https://example.org/kept',
     ])
       expect(text).toContain(part)
+    for (const part of ['example.org/removed', 'ftp:', 'file:']) expect(text).not.toContain(part)
     writeSettings(store, { essayUrl: 'https://brunch.co.kr/@hyunwoolee/12' })
     expect(exportW3cText(store)).toBe(reference(store))
   })
@@ -173,6 +183,18 @@ describe('the W3C export written as text', () => {
       expect(out.join('')).toBe(whole.replaceAll('\n', pad(depth)))
     }
     for (const s of list) expect(`"${inner(s)}"`).toBe(JSON.stringify(s))
+  })
+
+  it('stays identical for a review large enough to be written in several parts', () => {
+    const store = fresh()
+    for (let i = 0; i < 500; i++) {
+      const claim = createClaim(store, anchorOf(store, QUOTES[i % QUOTES.length]), i % 3 ? '김기자' : '')
+      if (i % 2) updateClaim(store, claim.id, { verdict: 'false', note: `메모 ${i}` }, '이검증')
+      if (i % 5 === 0) addSource(store, claim.id, sourceFields(`https://example.org/${i}`), '김기자')
+    }
+    // An annotation is written as some 40 pieces or more: 500 of them are more than two parts.
+    expect(500 * 40).toBeGreaterThan(2 * PIECES_PER_PART)
+    expect(exportW3cText(store)).toBe(reference(store))
   })
 
   it('writes an empty review as an empty page', () => {

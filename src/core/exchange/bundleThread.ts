@@ -127,9 +127,13 @@ export function exportThread(store: ReviewStore, histories: Map<string, string[]
     toBundleTag(r, histories.get(r.id) ?? [r.version]),
   )
   const tagStyles = db.prepare(`SELECT name, color FROM tag_style ORDER BY name`).all() as BundleTagStyle[]
+  // An import's entries share one detail text ({file, change}): each text is read once, and the entries
+  // with it share the one read-only detail (the bundle is only stringified or checked).
+  const details = new Map<string, BundleEvent['detail']>()
   const events = allEventRows(db).map((r) => {
-    const e = toEvent(r)
-    return { id: e.id, claimId: e.claimId, at: e.at, actor: e.actor, kind: e.kind, detail: flatDetail(e.detail) }
+    let detail = details.get(r.detail_json)
+    if (detail === undefined) details.set(r.detail_json, (detail = flatDetail(toEvent(r).detail)))
+    return { id: r.id, claimId: r.claim_id, at: r.at, actor: r.actor, kind: r.kind, detail }
   })
   return { replies, tags, tagStyles, events }
 }

@@ -1,13 +1,12 @@
 import type { Lang } from '../../shared/domain'
 import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
-import type { SourceRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
 import { readEssayUrl } from '../republish/settings'
-import { CONTEXT, digestOfJson, documentIri, sourceDigest, toIri, X } from './w3cShared'
+import { CONTEXT, digestOfJson, documentIri, sourceDigest, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
-import { allSourceRows } from '../claims/queries'
+import { httpUrl, isHttpUrl } from '../../shared/url'
 import { flat, indented, inner, pad, stringList } from './w3cText'
 
 /**
@@ -74,45 +73,61 @@ const L = flat({
   close: `"${B}}`,
 })
 
-const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
+/** Live http(s) sources in `allSourceRows`' order, the columns a link body carries. */
+const LIVE_SOURCES = `SELECT id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created,
+  modified, revision, version FROM source WHERE deleted = 0 ORDER BY claim_id, created, id`
 
-/** A source as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
-function linkText(out: string[], s: SourceRow, history: string[]): void {
-  const fields = {
-    url: s.url,
-    title: s.title,
-    publisher: s.publisher,
-    published: s.published,
-    accessed: s.accessed,
-    excerpt: s.excerpt,
-    archiveUrl: s.archive_url,
+/**
+ * Every live source by claim, as rows (raw arrays) with the `source` IRI of their link body. A link
+ * that is not http(s) is left out and a stored archive link that is not is written empty, as
+ * `allSourceRows` does; the address is parsed once, for both the check and the IRI.
+ */
+function sourcesByClaim(store: ReviewStore): Map<string, unknown[][]> {
+  const byClaim = new Map<string, unknown[][]>()
+  for (const r of store.db.prepare(LIVE_SOURCES).raw().all() as unknown[][]) {
+    const url = httpUrl(r[2] as string)
+    if (!url) continue
+    const archive = r[8] as string
+    if (archive && !isHttpUrl(archive)) r[8] = ''
+    // The row carries its IRI in place of its claim id, which the map key holds.
+    const claimId = r[1] as string
+    r[1] = url.href
+    const list = byClaim.get(claimId)
+    if (list) list.push(r)
+    else byClaim.set(claimId, [r])
   }
-  const source = toIri(s.url)
-  out.push(L.id, inner(s.id), L.source, inner(source))
-  if (source !== s.url) out.push(L.url, inner(s.url))
+  return byClaim
+}
+
+/** A source row (`sourcesByClaim`) as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
+function linkText(out: string[], r: unknown[], history: string[]): void {
+  const fields = {
+    url: r[2] as string,
+    title: r[3] as string,
+    publisher: r[4] as string,
+    published: r[5] as string,
+    accessed: r[6] as string,
+    excerpt: r[7] as string,
+    archiveUrl: r[8] as string,
+  }
+  const source = r[1] as string
+  out.push(L.id, inner(r[0] as string), L.source, inner(source))
+  if (source !== fields.url) out.push(L.url, inner(fields.url))
   for (const key of OPTIONAL) if (fields[key]) out.push(L[key], inner(fields[key]))
-  out.push(L.created, inner(s.created), L.modified, inner(s.modified), L.revision, q(s.revision))
-  out.push(L.version, inner(s.version), L.history)
+  out.push(L.created, inner(r[9] as string), L.modified, inner(r[10] as string), L.revision, q(r[11]))
+  out.push(L.version, inner(r[12] as string), L.history)
   historyAt.S(out, history)
   out.push(L.digest, sourceDigest(fields), L.close)
 }
 
-/** Every entity's versions as `store.versionHistories()` has them, read as arrays grouped in key order. */
-function versionHistories(store: ReviewStore): Map<string, string[]> {
-  const rows = store.db.prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`).raw().all()
-  const map = new Map<string, string[]>()
-  let list: string[] | undefined
-  let id = ''
-  for (const [entity, version] of rows as string[][]) {
-    if (list === undefined || entity !== id) map.set((id = entity), (list = []))
-    list.push(version)
-  }
-  return map
-}
+const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
 
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
   modified_by, version, revision FROM claim WHERE deleted = 0 ORDER BY start, end, created, id`
+
+/** Pieces of text joined at a time: some 150 claims' worth. */
+export const PIECES_PER_PART = 8192
 
 /** Every live claim as a W3C Web Annotation, in one AnnotationCollection with its page embedded, as JSON text. */
 export function exportW3cText(store: ReviewStore): string {
@@ -126,15 +141,9 @@ export function exportW3cText(store: ReviewStore): string {
   const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
-  const histories = versionHistories(store)
+  const histories = store.versionHistories()
   const history = (id: string, version: string) => histories.get(id) ?? [version]
-  const sources = new Map<string, SourceRow[]>()
-  for (const s of allSourceRows(store)) {
-    if (s.deleted === 1) continue
-    const list = sources.get(s.claim_id)
-    if (list) list.push(s)
-    else sources.set(s.claim_id, [s])
-  }
+  const sources = sourcesByClaim(store)
   const thread = w3cThreadExport(store, history)
   const origins = originsByClaim(store.db)
   // The assessing body is the same text for every claim with the same verdict.
@@ -157,9 +166,13 @@ export function exportW3cText(store: ReviewStore): string {
     target: `${P}],${P}"target": {${B}"source": ${q(essay)},${B}"${X.textHash}": ${q(doc.hash)},${B}"selector": [${S}{${F}"type": "TextQuoteSelector",${F}"exact": "`,
   })
   // Arrays, not row objects (better-sqlite3's raw mode). Every text column is TEXT NOT NULL in a STRICT
-  // table, so a string between quotes; start, end and revision are integers.
-  const rows = store.db.prepare(LIVE_CLAIMS).raw().all() as unknown[][]
-  const out: string[] = []
+  // table, so a string between quotes; start, end and revision are integers. The rows are read one at
+  // a time and their pieces joined every few hundred claims: the rows' strings then die young, where
+  // all of them held to the end were copied by every minor collection on the way (≈ 3× the GC time).
+  const rows = store.db.prepare(LIVE_CLAIMS).raw().iterate() as IterableIterator<unknown[]>
+  const chunks: string[] = []
+  let out: string[] = []
+  let count = 0
   for (const r of rows) {
     const id = r[0] as string
     const exact = r[1] as string
@@ -173,7 +186,7 @@ export function exportW3cText(store: ReviewStore): string {
     const v = inner(verdict)
     const st = inner(status)
     const n = inner(note)
-    out.push(out.length ? T.next : T.first, inner(id))
+    out.push(count++ ? T.next : T.first, inner(id))
     const origin = origins.get(id)
     if (origin?.via) out.push(T.via, inner(origin.via))
     if (origin?.canonical) out.push(T.canonical, inner(origin.canonical))
@@ -182,17 +195,24 @@ export function exportW3cText(store: ReviewStore): string {
     else out.push(T.body)
     if (note) out.push(T.note, n, T.noteEnd)
     out.push(assessingBody(verdict))
-    for (const s of sources.get(id) ?? []) linkText(out, s, history(s.id, s.version))
+    const links = sources.get(id)
+    if (links) for (const s of links) linkText(out, s, history(s[0] as string, s[12] as string))
     for (const t of thread.tagBodies(id)) out.push(T.item, indented(t, B))
     out.push(target, e, T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
     out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, st, T.modifiedBy, inner(r[12] as string))
     out.push(T.revision, q(r[14]), T.version, inner(version), T.history)
     historyAt.P(out, history(id, version))
     out.push(T.digest, digestOfJson(`["${e}","${v}","${st}","${n}"]`), T.close)
+    if (out.length >= PIECES_PER_PART) {
+      chunks.push(out.join(''))
+      out = []
+    }
   }
+  chunks.push(out.join(''))
+  out = chunks
+  const total = count + thread.replies.length
   // Replies follow the claims, each a `replying` annotation targeting its claim's annotation.
-  for (const reply of thread.replies) out.push(out.length ? `,${A}` : '', indented(reply, A))
-  const total = rows.length + thread.replies.length
+  for (const reply of thread.replies) out.push(count++ ? `,${A}` : '', indented(reply, A))
   const head =
     `{${pad(1)}"@context": ${indented(CONTEXT, pad(1))},${pad(1)}"id": ${q(`urn:uuid:${doc.id}`)},` +
     `${pad(1)}"type": "AnnotationCollection",${pad(1)}"label": ${q(doc.title)},${pad(1)}"total": ${total},` +

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
 import { openReviewDatabase } from '../db/reviewFile'
-import { all, run } from '../db/query'
+import { run } from '../db/query'
 import type { LockHolder, ReviewLock } from './reviewLock'
 
 export function contentHash(text: string): string {
@@ -46,15 +46,18 @@ export class ReviewStore {
 
   /** Every version each claim and source has had, as far as this file knows. */
   versionHistories(): Map<string, string[]> {
+    // Rows as arrays (better-sqlite3's raw mode), grouped as they come in key order: an export reads
+    // every version of every entity, and a row object and map lookup each was a good part of it.
+    const rows = this.db
+      .prepare(`SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`)
+      .raw()
+      .all() as string[][]
     const map = new Map<string, string[]>()
-    const rows = all<{ entity_id: string; version: string }>(
-      this.db,
-      `SELECT entity_id, version FROM version_seen ORDER BY entity_id, version`,
-    )
-    for (const r of rows) {
-      const list = map.get(r.entity_id) ?? []
-      list.push(r.version)
-      map.set(r.entity_id, list)
+    let list: string[] | undefined
+    let id = ''
+    for (const [entity, version] of rows) {
+      if (list === undefined || entity !== id) map.set((id = entity), (list = []))
+      list.push(version)
     }
     return map
   }

@@ -26,6 +26,7 @@ import {
   type Claim,
   type Prefs,
 } from './domain'
+import type { DeskClaim } from './deskClaim'
 
 /**
  * The one API between the UI and the review: method name -> argument schema and result type.
@@ -71,6 +72,8 @@ export const api = {
   'review-info': method<ReviewInfo>()(none),
   'document-get': method<DocumentView>()(none),
   'claims-list': method<Claim[]>()(none),
+  /** The same list as the desk's page holds it: only the fields it reads (src/shared/deskClaim.ts). */
+  'claims-desk': method<DeskClaim[]>()(none),
   /** Search, filters and sort of the Claims panel (src/core/search/search.ts). */
   'claims-search': method<ClaimSearchResult>()(claimQuerySchema),
   'claim-create': method<Claim>()(z.object({ id: id.optional(), anchor: anchorSchema }).strict()),
@@ -84,11 +87,12 @@ export const api = {
   'source-restore': method<Claim>()(z.object({ id }).strict()),
   'reply-restore': method<Claim>()(z.object({ id }).strict()),
   'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
-  'document-save': method<Claim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  /** Both answer with the claims as the desk holds them, which the page's list is replaced by. */
+  'document-save': method<DeskClaim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'correction-propose': method<Claim>()(z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-delete': method<Claim>()(z.object({ id }).strict()),
-  'correction-apply': method<Claim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  'correction-apply': method<DeskClaim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
   /** Tags, replies and history of a claim (src/core/thread/thread.ts); a change answers with the claim. */
   'tags-list': method<TagSummary[]>()(none),
@@ -166,6 +170,7 @@ export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'review-info',
   'document-get',
   'claims-list',
+  'claims-desk',
   'claims-search',
   'tags-list',
   'claim-history',

@@ -1,4 +1,5 @@
 import type { Claim, Correction, Source } from '../../shared/domain'
+import type { DeskClaim } from '../../shared/deskClaim'
 import type { Reply } from '../../shared/thread'
 import type { DocumentView } from '../../shared/contract'
 import type { Block } from '../../shared/essay'
@@ -66,6 +67,41 @@ export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
     modifiedBy: r.modified_by,
     revision: r.revision,
     version: r.version,
+    anchored: r.anchored === 1,
+    textChanged: r.text_changed === 1,
+    ...related,
+  }
+}
+
+/** The columns of a claim the desk's page reads (core/claims/queries.ts listDeskClaims). */
+export type DeskClaimRow = Pick<
+  ClaimRow,
+  | 'id'
+  | 'exact'
+  | 'start'
+  | 'end'
+  | 'verdict'
+  | 'status'
+  | 'note'
+  | 'author'
+  | 'created'
+  | 'modified'
+  | 'anchored'
+  | 'text_changed'
+>
+
+export function toDeskClaim(r: DeskClaimRow, related: ClaimRelated): DeskClaim {
+  return {
+    id: r.id,
+    exact: r.exact,
+    start: r.start,
+    end: r.end,
+    verdict: r.verdict,
+    status: r.status,
+    note: r.note,
+    author: r.author,
+    created: r.created,
+    modified: r.modified,
     anchored: r.anchored === 1,
     textChanged: r.text_changed === 1,
     ...related,

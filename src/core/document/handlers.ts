@@ -1,7 +1,7 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
-import { getClaim, listClaims } from '../claims/queries'
+import { getClaim, listDeskClaims } from '../claims/queries'
 import { readDocument, reviewInfo } from './queries'
 import { value } from '../db/query'
 
@@ -13,7 +13,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
-    return listClaims(s)
+    return listDeskClaims(s)
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
     proposeCorrection(store(), claimId, replacement, explanation, actor())
@@ -29,6 +29,6 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
     applyCorrection(store(), id, blocks, ranges, actor())
-    return listClaims(store())
+    return listDeskClaims(store())
   })
 }

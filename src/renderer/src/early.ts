@@ -13,6 +13,6 @@ if (bridge && typeof bridge.call === 'function') {
     'prefs-get': bridge.call('prefs-get', {}),
     'scale-get': bridge.call('scale-get', {}),
     'document-get': bridge.call('document-get', {}),
-    'claims-list': bridge.call('claims-list', {}),
+    'claims-desk': bridge.call('claims-desk', {}),
   }
 }

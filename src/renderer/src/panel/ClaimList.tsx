@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { scrollWithin } from '../scrollWithin'
 import { ClaimCard } from './ClaimCard'
 
@@ -11,7 +11,7 @@ const ESTIMATE = 88
 const GAP = 10
 
 interface Props {
-  claims: Claim[]
+  claims: DeskClaim[]
   label: string
   activeId: string | null
   /** The panel's search, while one is typed: its matches are marked in the cards. */
@@ -66,7 +66,7 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     if (activeId) scrollToActive(activeId)
   }, [activeId])
 
-  const card = (c: Claim) => <ClaimCard claim={c} active={c.id === activeId} search={search} />
+  const card = (c: DeskClaim) => <ClaimCard claim={c} active={c.id === activeId} search={search} />
 
   return (
     <div className="claim-list" ref={scrollRef}>

@@ -68,9 +68,18 @@ export interface DocumentView {
   lang?: string
 }
 
+/**
+ * The essay as the desk's page holds it: without its plain text (the blocks hold it; at 500,000
+ * characters it is half the answer) nor its hash, which the page never reads. A page feature that needs
+ * the saved text asks `document-get` when it needs it (accepting a suggested claim does).
+ */
+export type DeskDocument = Omit<DocumentView, 'text' | 'hash'>
+
 export const api = {
   'review-info': method<ReviewInfo>()(none),
   'document-get': method<DocumentView>()(none),
+  /** The essay as the desk opens it (DeskDocument). */
+  'document-desk': method<DeskDocument>()(none),
   'claims-list': method<Claim[]>()(none),
   /** The same list as the desk's page holds it: only the fields it reads (src/shared/deskClaim.ts). */
   'claims-desk': method<DeskClaim[]>()(none),
@@ -169,6 +178,7 @@ export type ResultOf<M extends Method> = Api[M]['result']
 export const readingMethods: ReadonlySet<Method> = new Set<Method>([
   'review-info',
   'document-get',
+  'document-desk',
   'claims-list',
   'claims-desk',
   'claims-search',

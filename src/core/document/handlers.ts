@@ -2,7 +2,7 @@ import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection 
 import { $saveDocument } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { getClaim, listDeskClaims } from '../claims/queries'
-import { readDocument, reviewInfo } from './queries'
+import { readDeskDocument, readDocument, reviewInfo } from './queries'
 import { value } from '../db/query'
 
 /** The essay under review: reading it, editing it and correcting it. */
@@ -10,6 +10,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   const { store, actor } = handlerContext(ctx)
   reg.register('review-info', () => reviewInfo(store()))
   reg.register('document-get', () => readDocument(store()))
+  reg.register('document-desk', () => readDeskDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()

@@ -79,7 +79,7 @@ export const queries = {
     queryKey: keys.document,
     // `true`: the first read takes the answer asked for as the script started (early.ts), as do the
     // claims', the preferences' and the scale's.
-    queryFn: () => call('document-get', {}, true),
+    queryFn: () => call('document-desk', {}, true),
     structuralSharing: false,
   }),
   prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}, true) }),

@@ -1,13 +1,15 @@
 /**
- * The claims list the desk opens with (`claims-desk`, src/shared/deskClaim.ts): only the fields the
- * page reads. The renderer's code is typed on `DeskClaim`, so dropping a field it reads fails the type
- * check; here, what the page shows from the desk's claims is what it shows from the whole claims, and
- * the service's answer has exactly those fields, with the whole claims' values.
+ * What the desk opens with: the claims list (`claims-desk`, src/shared/deskClaim.ts) with only the
+ * fields the page reads, and the essay without its plain text (`document-desk`). The renderer's code is
+ * typed on `DeskClaim` and `DeskDocument`, so dropping a field it reads fails the type check; here,
+ * what the page shows from the desk's claims is what it shows from the whole claims, and the service's
+ * answers have exactly those fields, with the values of the whole ones.
  */
 import { createElement, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { openReview } from '../src/core/review/open'
 import { I18nContext, makeI18n } from '../src/renderer/src/i18n'
 import { ClaimCard } from '../src/renderer/src/panel/ClaimCard'
 import { ClaimTally } from '../src/renderer/src/panel/ClaimTally'
@@ -19,7 +21,9 @@ import { api, readingMethods } from '../src/shared/contract'
 import { asDeskClaim, deskClaimFields, type DeskClaim } from '../src/shared/deskClaim'
 import type { Claim } from '../src/shared/domain'
 import { anchorOf, bytesOf, sourceFields } from './helpers/exchange'
-import { deskTest, type Desk } from './helpers/service'
+import { parseEssayMarkdown } from '../src/core/document/essayFormat'
+import { bundledEssay } from './helpers/essay'
+import { deskTest, openDesk, type Desk } from './helpers/service'
 
 it('leaves out exactly the fields the page never reads', () => {
   // A new field of a claim fails this until it is decided whether the page reads it.
@@ -163,5 +167,36 @@ describe('the page from the desk’s claims', () => {
     for (const text of [QUOTE, OTHER, LOST, '보도자료 확인', '경제', '이팩트', '삼성전자와 SK하이닉스'])
       expect(shown).toContain(text)
     for (const [i, c] of light.entries()) expect(claimMatches(c, '확인')).toEqual(claimMatches(whole[i], '확인'))
+  })
+})
+
+describe('the essay as the desk opens it', () => {
+  // The language the page tags the essay with: declared, else found from the text's Hangul.
+  const essays = {
+    ko: bundledEssay(),
+    'ko ': parseEssayMarkdown('# 제목\n\n본문은 한국어로 썼다.\n'),
+    en: parseEssayMarkdown('# Title\n\nThe body is in English, with an emoji 😀 and ㄱ, a lone jamo.\n'),
+    'en-GB': parseEssayMarkdown('---\nlanguage: en-GB\n---\n# 제목\n\n한국어 본문\n'),
+  }
+  for (const [name, essay] of Object.entries(essays)) {
+    it(`is the whole essay but for its text and hash (${name})`, async () => {
+      const desk = openDesk(openReview(':memory:', essay))
+      try {
+        const { text, hash, ...rest } = await desk.callOk('document-get')
+        expect(text.length).toBeGreaterThan(0)
+        expect(hash).not.toBe('')
+        const light = await desk.callOk('document-desk')
+        expect(light).toEqual(rest)
+        expect(light.lang).toBe(name.trim())
+        expect(Object.keys(light).sort()).toEqual(['blocks', 'id', 'lang', 'title'])
+      } finally {
+        desk.session.close()
+      }
+    })
+  }
+
+  it('is a read without arguments', () => {
+    expect(api['document-desk'].args.safeParse({ text: true }).success).toBe(false)
+    expect(readingMethods.has('document-desk')).toBe(true)
   })
 })

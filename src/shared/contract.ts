@@ -27,6 +27,7 @@ import {
   type Prefs,
 } from './domain'
 import type { DeskClaim } from './deskClaim'
+import { readingMethodNames } from './readingMethods'
 
 /**
  * The one API between the UI and the review: method name -> argument schema and result type.
@@ -171,35 +172,8 @@ export type Method = keyof Api
 export type ArgsOf<M extends Method> = z.input<Api[M]['args']>
 export type ResultOf<M extends Method> = Api[M]['result']
 
-/**
- * Calls that only read the review (or touch nothing but the reviewer's own preferences): all that a
- * window may make while another window has the review open for writing.
- */
-export const readingMethods: ReadonlySet<Method> = new Set<Method>([
-  'review-info',
-  'document-get',
-  'document-desk',
-  'claims-list',
-  'claims-desk',
-  'claims-search',
-  'tags-list',
-  'claim-history',
-  'notices-list',
-  'review-export',
-  'settings-get',
-  'conflicts-list',
-  'imports-list',
-  'import-cancel',
-  'edits-saved',
-  'prefs-get',
-  'login-name',
-  'prefs-set',
-  'suggestions-list',
-  'scale-get',
-  'scales-builtin',
-  'sync-status',
-  'sync-focus',
-])
+/** Calls that only read the review (src/shared/readingMethods.ts), each a method of this contract. */
+export const readingMethods: ReadonlySet<Method> = new Set<Method>(readingMethodNames)
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name)

@@ -30,9 +30,12 @@ export function readDeskDocument(store: ReviewStore): DeskDocument {
 
 /** What the window shows of the open review: its file, essay title, schema and whether it is read-only. */
 export function reviewInfo(store: ReviewStore): ReviewInfo {
+  // The title alone: the window asks this as it opens, and the whole essay is megabytes to read and parse.
+  const title = value<string>(store.db, `SELECT title FROM document LIMIT 1`)
+  if (title === undefined) throw new FactdeskError('review-file-no-essay', { file: store.path })
   return {
     path: store.path,
-    documentTitle: readDocument(store).title,
+    documentTitle: title,
     schemaVersion: SCHEMA_VERSION,
     readOnly: store.readOnly,
   }

@@ -50,6 +50,10 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     gap: GAP,
     overscan: 6,
     rangeExtractor,
+    // The list's height before it is measured: the window's, not 0, so the first render already has
+    // the cards in view. With 0, opening a long review forced two layouts of the whole page before its
+    // first paint (measuring the first cards, then the list); now one.
+    initialRect: { width: 0, height: window.innerHeight },
   })
 
   // Only a change of the selection scrolls; the list changing under it (typing) does not, so the

@@ -9,7 +9,9 @@ import { createElement, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import Database from 'better-sqlite3'
 import { openReview } from '../src/core/review/open'
+import { prepareDeskReads, takePrepared } from '../src/core/document/deskReads'
 import { I18nContext, makeI18n } from '../src/renderer/src/i18n'
 import { ClaimCard } from '../src/renderer/src/panel/ClaimCard'
 import { ClaimTally } from '../src/renderer/src/panel/ClaimTally'
@@ -198,5 +200,33 @@ describe('the essay as the desk opens it', () => {
   it('is a read without arguments', () => {
     expect(api['document-desk'].args.safeParse({ text: true }).success).toBe(false)
     expect(readingMethods.has('document-desk')).toBe(true)
+  })
+})
+
+describe('the first two reads, prepared as the app opens the review', () => {
+  deskTest('are answered from what was prepared, once, and equal a fresh read', async ({ desk }) => {
+    await richReview(desk)
+    const fresh = { document: await desk.callOk('document-desk'), claims: await desk.callOk('claims-desk') }
+    prepareDeskReads(desk.session.store)
+    expect(takePrepared(desk.session.store, 'claims')).toEqual(fresh.claims)
+    // Once: the next read is made when asked.
+    expect(takePrepared(desk.session.store, 'claims')).toBeUndefined()
+    expect(await desk.callOk('document-desk')).toEqual(fresh.document)
+    expect(takePrepared(desk.session.store, 'document')).toBeUndefined()
+  })
+
+  deskTest('are not used once the review changed, in this window or another', async ({ desk, dir }) => {
+    prepareDeskReads(desk.session.store)
+    const claim = await desk.callOk('claim-create', { anchor: anchorOf(desk.session.store, QUOTE) })
+    expect(takePrepared(desk.session.store, 'claims')).toBeUndefined()
+    expect((await desk.callOk('claims-desk')).map((c) => c.id)).toEqual([claim.id])
+
+    prepareDeskReads(desk.session.store)
+    // Another connection (another window, the command line) changes the file.
+    const other = new Database(dir.file('review.factdesk'))
+    other.prepare(`UPDATE claim SET note = '다른 창' WHERE id = ?`).run(claim.id)
+    other.close()
+    expect(await desk.callOk('claims-desk')).toMatchObject([{ id: claim.id, note: '다른 창' }])
+    expect(takePrepared(desk.session.store, 'document')).toBeUndefined()
   })
 })

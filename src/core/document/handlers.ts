@@ -4,13 +4,14 @@ import { handlerContext, type HandlerRegistry, type ServiceContext } from '../re
 import { getClaim, listDeskClaims } from '../claims/queries'
 import { readDeskDocument, readDocument, reviewInfo } from './queries'
 import { value } from '../db/query'
+import { takePrepared } from './deskReads'
 
 /** The essay under review: reading it, editing it and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const { store, actor } = handlerContext(ctx)
   reg.register('review-info', () => reviewInfo(store()))
   reg.register('document-get', () => readDocument(store()))
-  reg.register('document-desk', () => readDeskDocument(store()))
+  reg.register('document-desk', () => takePrepared(store(), 'document') ?? readDeskDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()

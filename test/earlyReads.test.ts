@@ -36,19 +36,19 @@ const runEarlyScript = async (): Promise<void> => {
 
 it('the essay, its claims, the preferences and the scale are asked before the app runs, and taken once', async () => {
   await runEarlyScript()
-  expect(asked).toEqual(['prefs-get', 'scale-get', 'document-get', 'claims-list'])
+  expect(asked).toEqual(['prefs-get', 'scale-get', 'document-desk', 'claims-desk'])
   // A claim marked after the early read: the app's first read is that answer, not a call of its own.
   createClaim(session.store, anchorOf(session.store, '챗GPT 유료 가입자 수 2위'), '김기자')
   const client = createDeskClient()
   expect(await client.fetchQuery(claimsQuery(client))).toEqual([])
-  expect((await client.fetchQuery(queries.document)).text.length).toBeGreaterThan(100)
+  expect((await client.fetchQuery(queries.document)).blocks.length).toBeGreaterThan(10)
   expect((await client.fetchQuery(queries.prefs)).reviewerName).toBeDefined()
   await client.fetchQuery(queries.scale)
   expect(asked).toHaveLength(4)
   // Read again (an import, another window's change): a call of its own, answering what is there now.
   await client.invalidateQueries({ queryKey: claimsQuery(client).queryKey })
   expect(await client.fetchQuery(claimsQuery(client))).toHaveLength(1)
-  expect(asked.slice(4)).toEqual(['claims-list'])
+  expect(asked.slice(4)).toEqual(['claims-desk'])
 })
 
 it('a page without the bridge asks nothing early', async () => {

@@ -18,9 +18,10 @@ test('opening a review: counts say they are loading until the claims arrive, and
   })
   let release = (): void => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/call/claims-list', async (route) => {
+  // The desk's own shape of the list (src/shared/deskClaim.ts): without the quote's context.
+  await page.route('**/call/claims-desk', async (route) => {
     await held
-    calls.push('claims-list answered')
+    calls.push('claims-desk answered')
     await route.continue()
   })
   await page.goto(harness.url)
@@ -52,9 +53,11 @@ test('opening a review: counts say they are loading until the claims arrive, and
   const reviewers = page.getByRole('combobox', { name: 'Filter by reviewer', exact: true })
   await expect(reviewers).not.toContainText('Loading…')
   await expect(reviewers.getByRole('option', { name: 'Reviewer', exact: true })).toBeAttached()
-  expect(calls.indexOf('claims-search')).toBeGreaterThan(calls.indexOf('claims-list answered'))
+  expect(calls.indexOf('claims-search')).toBeGreaterThan(calls.indexOf('claims-desk answered'))
   await forMe.click()
   await expect(notices).toContainText('Nothing assigned to you')
   expect(calls.filter((c) => c === 'claims-search')).toHaveLength(1)
+  // The whole claims, with their context, were never asked for.
+  expect(calls).not.toContain('claims-list')
   await page.close()
 })

@@ -9,6 +9,7 @@ import { ReviewSession } from './review/session'
 import type { ReviewStore } from './review/store'
 import { builtinScale } from './scales/scales'
 import { createService } from './service'
+import { prepareDeskReads } from './document/deskReads'
 
 /**
  * The composition root: what the Electron app (src/main/index.ts) and the browser harness
@@ -62,5 +63,8 @@ export function createApp(options: AppOptions): App {
     renderPdf: options.renderPdf,
   })
   session.onChange((reason) => options.emit('review-changed', { reason }))
+  // The window is still loading its script: the service answers its first two reads from this.
+  const opened = session.store
+  setImmediate(() => prepareDeskReads(opened))
   return { prefs, session, service, close: () => session.close() }
 }

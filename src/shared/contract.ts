@@ -26,6 +26,8 @@ import {
   type Claim,
   type Prefs,
 } from './domain'
+import type { DeskClaim } from './deskClaim'
+import { readingMethodNames } from './readingMethods'
 
 /**
  * The one API between the UI and the review: method name -> argument schema and result type.
@@ -67,10 +69,21 @@ export interface DocumentView {
   lang?: string
 }
 
+/**
+ * The essay as the desk's page holds it: without its plain text (the blocks hold it; at 500,000
+ * characters it is half the answer) nor its hash, which the page never reads. A page feature that needs
+ * the saved text asks `document-get` when it needs it (accepting a suggested claim does).
+ */
+export type DeskDocument = Omit<DocumentView, 'text' | 'hash'>
+
 export const api = {
   'review-info': method<ReviewInfo>()(none),
   'document-get': method<DocumentView>()(none),
+  /** The essay as the desk opens it (DeskDocument). */
+  'document-desk': method<DeskDocument>()(none),
   'claims-list': method<Claim[]>()(none),
+  /** The same list as the desk's page holds it: only the fields it reads (src/shared/deskClaim.ts). */
+  'claims-desk': method<DeskClaim[]>()(none),
   /** Search, filters and sort of the Claims panel (src/core/search/search.ts). */
   'claims-search': method<ClaimSearchResult>()(claimQuerySchema),
   'claim-create': method<Claim>()(z.object({ id: id.optional(), anchor: anchorSchema }).strict()),
@@ -84,11 +97,12 @@ export const api = {
   'source-restore': method<Claim>()(z.object({ id }).strict()),
   'reply-restore': method<Claim>()(z.object({ id }).strict()),
   'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
-  'document-save': method<Claim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  /** Both answer with the claims as the desk holds them, which the page's list is replaced by. */
+  'document-save': method<DeskClaim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'correction-propose': method<Claim>()(z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-delete': method<Claim>()(z.object({ id }).strict()),
-  'correction-apply': method<Claim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  'correction-apply': method<DeskClaim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
   /** Tags, replies and history of a claim (src/core/thread/thread.ts); a change answers with the claim. */
   'tags-list': method<TagSummary[]>()(none),
@@ -158,33 +172,8 @@ export type Method = keyof Api
 export type ArgsOf<M extends Method> = z.input<Api[M]['args']>
 export type ResultOf<M extends Method> = Api[M]['result']
 
-/**
- * Calls that only read the review (or touch nothing but the reviewer's own preferences): all that a
- * window may make while another window has the review open for writing.
- */
-export const readingMethods: ReadonlySet<Method> = new Set<Method>([
-  'review-info',
-  'document-get',
-  'claims-list',
-  'claims-search',
-  'tags-list',
-  'claim-history',
-  'notices-list',
-  'review-export',
-  'settings-get',
-  'conflicts-list',
-  'imports-list',
-  'import-cancel',
-  'edits-saved',
-  'prefs-get',
-  'login-name',
-  'prefs-set',
-  'suggestions-list',
-  'scale-get',
-  'scales-builtin',
-  'sync-status',
-  'sync-focus',
-])
+/** Calls that only read the review (src/shared/readingMethods.ts), each a method of this contract. */
+export const readingMethods: ReadonlySet<Method> = new Set<Method>(readingMethodNames)
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name)

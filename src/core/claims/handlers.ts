@@ -9,13 +9,15 @@ import {
   updateClaim,
   updateSource,
 } from './commands'
-import { getClaim, getSource, listClaims } from './queries'
+import { getClaim, getSource, listClaims, listDeskClaims } from './queries'
 import { restoreReply, restoreSource, restoreSuggestion } from './restore'
+import { takePrepared } from '../document/deskReads'
 
 /** Claims, their sources, and undo of removals. */
 export function registerClaimHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const { store, actor } = handlerContext(ctx)
   reg.register('claims-list', () => listClaims(store()))
+  reg.register('claims-desk', () => takePrepared(store(), 'claims') ?? listDeskClaims(store()))
   reg.register('claim-create', ({ id, anchor }) => createClaim(store(), anchor, actor(), id))
   reg.register('claim-update', ({ id, patch }) => updateClaim(store(), id, patch, actor()))
   reg.register('claim-delete', ({ id }) => {

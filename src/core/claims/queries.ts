@@ -1,8 +1,19 @@
 import type { Claim, Source } from '../../shared/domain'
+import type { DeskClaim } from '../../shared/deskClaim'
 import { FactdeskError } from '../../shared/errors'
 import { isHttpUrl } from '../../shared/url'
 import { all, allAs, column, get, type Db } from '../db/query'
-import { toClaim, toCorrection, toSource, type ClaimRow, type CorrectionRow, type SourceRow } from '../db/rows'
+import {
+  toClaim,
+  toCorrection,
+  toDeskClaim,
+  toSource,
+  type ClaimRow,
+  type ClaimRelated,
+  type CorrectionRow,
+  type DeskClaimRow,
+  type SourceRow,
+} from '../db/rows'
 import type { ReviewStore } from '../review/store'
 import { repliesByClaim, tagsByClaim } from '../thread/queries'
 import { workflowByClaim } from '../workflow/queries'
@@ -13,13 +24,31 @@ export function listClaims(store: ReviewStore): Claim[] {
     store.db,
     all<ClaimRow>(store.db, `SELECT * FROM claim WHERE deleted = 0 ORDER BY start, end, created`),
     null,
+    toClaim,
+  )
+}
+
+/**
+ * The live claims as the desk's page holds them (src/shared/deskClaim.ts), in essay order: only the
+ * columns the page reads, so neither the quote's context nor the version is read, copied or sent.
+ */
+export function listDeskClaims(store: ReviewStore): DeskClaim[] {
+  return withRelated(
+    store.db,
+    all<DeskClaimRow>(
+      store.db,
+      `SELECT id, exact, start, end, verdict, status, note, author, created, modified, anchored, text_changed
+       FROM claim WHERE deleted = 0 ORDER BY start, end, created`,
+    ),
+    null,
+    toDeskClaim,
   )
 }
 
 export function getClaim(store: ReviewStore, id: string): Claim {
   const row = get<ClaimRow>(store.db, `SELECT * FROM claim WHERE id = ? AND deleted = 0`, id)
   if (!row) throw new FactdeskError('claim-not-found', { id })
-  return withRelated(store.db, [row], id)[0]
+  return withRelated(store.db, [row], id, toClaim)[0]
 }
 
 export function getSource(store: ReviewStore, id: string): Source {
@@ -29,7 +58,12 @@ export function getSource(store: ReviewStore, id: string): Source {
 }
 
 /** Claims with what hangs on them, read with one query per related table. */
-function withRelated(db: Db, rows: ClaimRow[], claimId: string | null): Claim[] {
+function withRelated<R extends Pick<ClaimRow, 'id' | 'verdict' | 'text_changed'>, C>(
+  db: Db,
+  rows: R[],
+  claimId: string | null,
+  make: (row: R, related: ClaimRelated) => C,
+): C[] {
   const related = <T extends { claim_id: string }, U>(table: string, order: string, map: (row: T) => U) => {
     const where = claimId === null ? '' : ' AND claim_id = ?'
     const list = all<T>(
@@ -48,7 +82,7 @@ function withRelated(db: Db, rows: ClaimRow[], claimId: string | null): Claim[] 
   const replies = repliesByClaim(db, claimId ?? undefined)
   const workflow = workflowByClaim(db, claimId ?? undefined)
   return rows.map((r) =>
-    toClaim(r, {
+    make(r, {
       ...workflow(r.id, r.verdict, r.text_changed === 1),
       sources: sources(r.id),
       corrections: corrections(r.id),

@@ -1,6 +1,7 @@
 import type { Claim, Correction, Source } from '../../shared/domain'
+import type { DeskClaim } from '../../shared/deskClaim'
 import type { Reply } from '../../shared/thread'
-import type { DocumentView } from '../../shared/contract'
+import type { DeskDocument, DocumentView } from '../../shared/contract'
 import type { Block } from '../../shared/essay'
 
 export interface ClaimRow {
@@ -66,6 +67,41 @@ export function toClaim(r: ClaimRow, related: ClaimRelated): Claim {
     modifiedBy: r.modified_by,
     revision: r.revision,
     version: r.version,
+    anchored: r.anchored === 1,
+    textChanged: r.text_changed === 1,
+    ...related,
+  }
+}
+
+/** The columns of a claim the desk's page reads (core/claims/queries.ts listDeskClaims). */
+export type DeskClaimRow = Pick<
+  ClaimRow,
+  | 'id'
+  | 'exact'
+  | 'start'
+  | 'end'
+  | 'verdict'
+  | 'status'
+  | 'note'
+  | 'author'
+  | 'created'
+  | 'modified'
+  | 'anchored'
+  | 'text_changed'
+>
+
+export function toDeskClaim(r: DeskClaimRow, related: ClaimRelated): DeskClaim {
+  return {
+    id: r.id,
+    exact: r.exact,
+    start: r.start,
+    end: r.end,
+    verdict: r.verdict,
+    status: r.status,
+    note: r.note,
+    author: r.author,
+    created: r.created,
+    modified: r.modified,
     anchored: r.anchored === 1,
     textChanged: r.text_changed === 1,
     ...related,
@@ -144,10 +180,32 @@ export function toDocumentView(r: DocumentRow): DocumentView {
 }
 
 /** A declared language that is a BCP 47 tag (`ko`, `en-GB`), else Korean where the text has Hangul, else English. */
-export function essayLang(declared: string | null | undefined, text: string): string {
+export function essayLang(declared: string | null | undefined, text: string | { hangul: boolean }): string {
   const tag = (declared ?? '').trim()
   if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag)) return tag
-  return /[\uac00-\ud7a3]/.test(text) ? 'ko' : 'en'
+  const hangul = typeof text === 'string' ? /[\uac00-\ud7a3]/.test(text) : text.hangul
+  return hangul ? 'ko' : 'en'
+}
+
+/**
+ * The essay's row as the desk reads it: whether its text has Hangul (the same range as `essayLang`'s)
+ * is asked of SQLite, so the text itself is neither read into a string nor sent.
+ */
+export interface DeskDocumentRow {
+  id: string
+  title: string
+  blocks_json: string
+  language: string
+  hangul: number
+}
+
+export function toDeskDocument(r: DeskDocumentRow): DeskDocument {
+  return {
+    id: r.id,
+    title: r.title,
+    blocks: JSON.parse(r.blocks_json) as Block[],
+    lang: essayLang(r.language, { hangul: r.hangul === 1 }),
+  }
 }
 
 export interface ReplyRow {

@@ -1,19 +1,21 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
-import { getClaim, listClaims } from '../claims/queries'
-import { readDocument, reviewInfo } from './queries'
+import { getClaim, listDeskClaims } from '../claims/queries'
+import { readDeskDocument, readDocument, reviewInfo } from './queries'
 import { value } from '../db/query'
+import { takePrepared } from './deskReads'
 
 /** The essay under review: reading it, editing it and correcting it. */
 export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceContext): void {
   const { store, actor } = handlerContext(ctx)
   reg.register('review-info', () => reviewInfo(store()))
   reg.register('document-get', () => readDocument(store()))
+  reg.register('document-desk', () => takePrepared(store(), 'document') ?? readDeskDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
     s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
-    return listClaims(s)
+    return listDeskClaims(s)
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
     proposeCorrection(store(), claimId, replacement, explanation, actor())
@@ -29,6 +31,6 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
     applyCorrection(store(), id, blocks, ranges, actor())
-    return listClaims(store())
+    return listDeskClaims(store())
   })
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import type { DocumentView, ReviewInfo } from '../../shared/contract'
+import type { DeskDocument, DocumentView, ReviewInfo } from '../../shared/contract'
 import { blockSchema } from '../../shared/essay'
 import { FactdeskError } from '../../shared/errors'
 import { SCHEMA_VERSION } from '../db/migrations'
 import { get, value, type Db } from '../db/query'
-import { toDocumentView, type DocumentRow } from '../db/rows'
+import { toDeskDocument, toDocumentView, type DeskDocumentRow, type DocumentRow } from '../db/rows'
 import type { ReviewStore } from '../review/store'
 import type { ParsedEssay } from './essayFormat'
 
@@ -18,11 +18,24 @@ export function readDocument(store: ReviewStore): DocumentView {
   return toDocumentView(row)
 }
 
+/** The essay as the desk's page opens it (DeskDocument): the text stays in the file. */
+export function readDeskDocument(store: ReviewStore): DeskDocument {
+  const row = get<DeskDocumentRow>(
+    store.db,
+    `SELECT id, title, blocks_json, language, text GLOB '*[가-힣]*' AS hangul FROM document LIMIT 1`,
+  )
+  if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
+  return toDeskDocument(row)
+}
+
 /** What the window shows of the open review: its file, essay title, schema and whether it is read-only. */
 export function reviewInfo(store: ReviewStore): ReviewInfo {
+  // The title alone: the window asks this as it opens, and the whole essay is megabytes to read and parse.
+  const title = value<string>(store.db, `SELECT title FROM document LIMIT 1`)
+  if (title === undefined) throw new FactdeskError('review-file-no-essay', { file: store.path })
   return {
     path: store.path,
-    documentTitle: readDocument(store).title,
+    documentTitle: title,
     schemaVersion: SCHEMA_VERSION,
     readOnly: store.readOnly,
   }

@@ -1,12 +1,5 @@
-import {
-  readingMethods,
-  type ArgsOf,
-  type CallResult,
-  type EventName,
-  type Events,
-  type Method,
-  type ResultOf,
-} from '../../shared/contract'
+import type { ArgsOf, CallResult, EventName, Events, Method, ResultOf } from '../../shared/contract'
+import { readingMethods } from '../../shared/readingMethods'
 import type { Lang } from '../../shared/domain'
 import { errorText, type ErrorInfo } from '../../shared/errors'
 

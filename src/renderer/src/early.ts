@@ -12,7 +12,7 @@ if (bridge && typeof bridge.call === 'function') {
   ;(window as { __factdeskEarly?: unknown }).__factdeskEarly = {
     'prefs-get': bridge.call('prefs-get', {}),
     'scale-get': bridge.call('scale-get', {}),
-    'document-get': bridge.call('document-get', {}),
-    'claims-list': bridge.call('claims-list', {}),
+    'document-desk': bridge.call('document-desk', {}),
+    'claims-desk': bridge.call('claims-desk', {}),
   }
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { ConflictView } from '../../../shared/exchange'
 import { ConflictDialog } from '../panel/ConflictDialog'
 import type { Review } from '../state/useReview'
@@ -34,7 +34,7 @@ interface Props {
   dialogs: ReturnType<typeof useDeskDialogs>
   imports: DeskImport
   scaleState: ScaleState
-  claims: Claim[]
+  claims: DeskClaim[]
   /** Saves the essay edits the editor still holds (suggestions are of the saved text). */
   flush: () => Promise<unknown>
   undo: (only?: UndoStep) => Promise<void>

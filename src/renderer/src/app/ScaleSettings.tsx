@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useReturnFocus } from './focusReturn'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import {
   planScaleChange,
   verdictLabel,
@@ -19,7 +19,7 @@ import { OWN, rowsOf, scaleOf, type Row } from './scaleRows'
 interface Props {
   scale: VerdictScale
   /** The review's live claims: the dialog shows what switching would do to their verdicts. */
-  claims: readonly Pick<Claim, 'verdict'>[]
+  claims: readonly Pick<DeskClaim, 'verdict'>[]
   onApply: (scale: VerdictScale) => Promise<ScaleChangeSummary>
   onClose: () => void
 }

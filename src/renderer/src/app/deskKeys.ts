@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { isMac, isTextEntry } from './keys'
 import { scrollWithin } from '../scrollWithin'
 import { matches } from '../../../shared/commands'
@@ -66,7 +66,7 @@ export function deskKeyAction(e: KeyLike, mac = isMac): DeskKeyAction | null {
 
 /** The claim after (or before) `activeId` among the listed claims that are drawn in the essay. */
 export function stepClaim(
-  listed: readonly Pick<Claim, 'id' | 'anchored'>[],
+  listed: readonly Pick<DeskClaim, 'id' | 'anchored'>[],
   activeId: string | null,
   by: 1 | -1,
 ): string | null {
@@ -96,7 +96,7 @@ export function focusClaimCard(id: string, tries = 30): void {
 
 interface Options {
   /** The claims as the panel lists them (after search, filters and sort). */
-  listed: readonly Claim[]
+  listed: readonly DeskClaim[]
   activeId: string | null
   setActiveId: (id: string) => void
   setVerdict: (claimId: string, verdict: string) => void

@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react'
 import { revealInvisible } from '../../../shared/text'
-import { statuses, type Claim } from '../../../shared/domain'
+import { statuses } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 import { CorrectionsSection } from './CorrectionsSection'
@@ -16,7 +17,7 @@ import { useTeamText } from '../teamText'
 import { HighlightedText, MatchInfo } from './MatchInfo'
 
 interface Props {
-  claim: Claim
+  claim: DeskClaim
   active: boolean
   /** The panel's search, while one is typed: its matches are marked in the card. */
   search?: string
@@ -55,7 +56,7 @@ export const ClaimCard = memo(function ClaimCard({ claim, active, search }: Prop
 })
 
 /** The whole card, for the selected claim. */
-function ClaimDetails({ claim }: { claim: Claim }) {
+function ClaimDetails({ claim }: { claim: DeskClaim }) {
   const actions = useDeskActions()
   const update = actions.updateClaim
   const { t, verdict, status, dateTime, verdictIds } = useI18n()
@@ -85,7 +86,7 @@ function ClaimDetails({ claim }: { claim: Claim }) {
           <select
             id={`${idBase}-status`}
             value={claim.status}
-            onChange={(e) => void update(claim.id, { status: e.target.value as Claim['status'] })}
+            onChange={(e) => void update(claim.id, { status: e.target.value as DeskClaim['status'] })}
           >
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -139,7 +140,7 @@ function ClaimDetails({ claim }: { claim: Claim }) {
  * A claim that is not selected: its verdict and what hangs on it, in a line or two, so a list of two
  * hundred claims stays readable. Selecting it (click, focus, keyboard) opens the whole card.
  */
-function ClaimSummary({ claim, search }: { claim: Claim; search?: string }) {
+function ClaimSummary({ claim, search }: { claim: DeskClaim; search?: string }) {
   const { t, verdict, status } = useI18n()
   const tt = useTeamText()
   const counts = [

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { describeEvent } from '../../../shared/historyText'
 import { call } from '../bridge'
 import { useI18n } from '../i18n'
@@ -11,7 +11,7 @@ import { useThreadText } from './threadStrings'
  * "History" / "변경 기록": who changed what and when, newest first, as sentences. Read when opened,
  * and again whenever the claim changes while it is open (an edit, a reply, an import).
  */
-export function ClaimHistory({ claim }: { claim: Claim }) {
+export function ClaimHistory({ claim }: { claim: DeskClaim }) {
   const s = useThreadText()
   const { lang, verdict, status, dateTime } = useI18n()
   const [open, setOpen] = useState(false)
@@ -40,7 +40,7 @@ export function ClaimHistory({ claim }: { claim: Claim }) {
                 <span className="history-text">
                   {describeEvent(e, lang, {
                     verdict: (v) => verdict(v) || v,
-                    status: (v) => status(v as Claim['status']) || v,
+                    status: (v) => status(v as DeskClaim['status']) || v,
                   })}
                 </span>{' '}
                 <time dateTime={e.at}>{dateTime(e.at)}</time>

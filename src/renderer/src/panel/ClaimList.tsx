@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { scrollWithin } from '../scrollWithin'
 import { ClaimCard } from './ClaimCard'
 
@@ -11,7 +11,7 @@ const ESTIMATE = 88
 const GAP = 10
 
 interface Props {
-  claims: Claim[]
+  claims: DeskClaim[]
   label: string
   activeId: string | null
   /** The panel's search, while one is typed: its matches are marked in the cards. */
@@ -50,6 +50,10 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     gap: GAP,
     overscan: 6,
     rangeExtractor,
+    // The list's height before it is measured: the window's, not 0, so the first render already has
+    // the cards in view. With 0, opening a long review forced two layouts of the whole page before its
+    // first paint (measuring the first cards, then the list); now one.
+    initialRect: { width: 0, height: window.innerHeight },
   })
 
   // Only a change of the selection scrolls; the list changing under it (typing) does not, so the
@@ -66,7 +70,7 @@ export function ClaimList({ claims, label, activeId, search }: Props) {
     if (activeId) scrollToActive(activeId)
   }, [activeId])
 
-  const card = (c: Claim) => <ClaimCard claim={c} active={c.id === activeId} search={search} />
+  const card = (c: DeskClaim) => <ClaimCard claim={c} active={c.id === activeId} search={search} />
 
   return (
     <div className="claim-list" ref={scrollRef}>

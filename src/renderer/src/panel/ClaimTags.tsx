@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { TAG_PALETTE, tagKey } from '../../../shared/thread'
 import { useI18n } from '../i18n'
 import { useDeskActions, type DeskActions } from '../state/deskActions'
@@ -79,7 +79,7 @@ function TagChip({
  * A claim's tags as coloured chips, and a field to add one: it suggests the review's tags (a datalist),
  * Enter adds, and Enter that ends a Hangul syllable only ends the syllable.
  */
-export function ClaimTags({ claim }: { claim: Claim }) {
+export function ClaimTags({ claim }: { claim: DeskClaim }) {
   const actions = useDeskActions()
   const tags = useTags()
   const s = useThreadText()

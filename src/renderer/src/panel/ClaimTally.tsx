@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { statuses, type Claim, type Status } from '../../../shared/domain'
+import { statuses, type Status } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { tally } from '../../../shared/claimQuery'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
@@ -11,7 +12,7 @@ import { HighlightLegend } from './HighlightLegend'
 
 interface Props {
   /** Every live claim of the review: the counts are the review's, whatever the list shows. */
-  claims: Claim[]
+  claims: DeskClaim[]
   /** False until the claims list has arrived: each count says it is loading rather than 0. */
   loaded: boolean
   query: ClaimQueryState

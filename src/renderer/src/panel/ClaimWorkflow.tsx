@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { errorText } from '../../../shared/errors'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
@@ -11,7 +11,7 @@ import { CommandButton } from '../app/CommandButton'
  * Who checks the claim, and the editor's sign-off. Sign-off approves the current verdict and its
  * evidence, so it is offered only with a verdict and a source (the button says why not otherwise).
  */
-export function ClaimWorkflow({ claim }: { claim: Claim }) {
+export function ClaimWorkflow({ claim }: { claim: DeskClaim }) {
   const tt = useTeamText()
   const actions = useDeskActions()
   const reviewerName = useReviewerName()

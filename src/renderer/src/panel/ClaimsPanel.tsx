@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useI18n } from '../i18n'
 import type { ClaimQueryState } from '../state/useClaimQuery'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { useDeskActions } from '../state/deskActions'
 import { useKnownReviewerName } from '../state/reviewData'
 import { useWorkflowText } from '../workflowText'
@@ -14,7 +14,7 @@ import { UnanchoredList } from './UnanchoredList'
 /** Every claim of the review in essay order, with counts per verdict always in view. */
 interface Props {
   /** Every claim of the review (the query cache's list). */
-  claims: Claim[]
+  claims: DeskClaim[]
   /** False until the claims list has arrived: the counts are loading, not zero. */
   loaded: boolean
   activeId: string | null

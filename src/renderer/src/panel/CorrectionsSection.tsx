@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { CommandButton } from '../app/CommandButton'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
@@ -59,7 +59,7 @@ function CorrectionForm({
 }
 
 /** Proposed and applied corrections of a claim's wording. */
-export function CorrectionsSection({ claim }: { claim: Claim }) {
+export function CorrectionsSection({ claim }: { claim: DeskClaim }) {
   const { t, dateTime } = useI18n()
   const actions = useDeskActions()
   // A correction's id, 'new' for the form of a new one, or null.

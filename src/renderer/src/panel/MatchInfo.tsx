@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { useI18n } from '../i18n'
 import { claimMatches, snippet, splitMatches, type Piece } from './searchMatch'
 
@@ -16,7 +16,7 @@ export function HighlightedText({ text, query }: { text: string; query: string }
  * Why a card is listed while the panel is searched: the fields the search matched, named, each with the
  * words around the match (the quote's matches are marked in the quote itself).
  */
-export function MatchInfo({ claim, query }: { claim: Claim; query: string }) {
+export function MatchInfo({ claim, query }: { claim: DeskClaim; query: string }) {
   const { t } = useI18n()
   const matches = claimMatches(claim, query)
   if (matches.length === 0) return null

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import { revealInvisible } from '../../../shared/text'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Reply } from '../../../shared/thread'
 import { useI18n } from '../i18n'
 import { useDeskActions, type DeskActions } from '../state/deskActions'
@@ -159,7 +159,7 @@ function ReplyItem({ reply, own, actions }: { reply: Reply; own: boolean; action
 }
 
 /** The discussion of a claim: replies with author and time; only your own show Edit and Delete. */
-export function ReplyThread({ claim }: { claim: Claim }) {
+export function ReplyThread({ claim }: { claim: DeskClaim }) {
   const s = useThreadText()
   const actions = useDeskActions()
   const me = useReviewerName()

@@ -1,4 +1,5 @@
-import type { Claim, ClaimPatch } from '../../../shared/domain'
+import type { ClaimPatch } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { useI18n } from '../i18n'
 import { useTextChangedText } from '../textChangedText'
 
@@ -11,7 +12,7 @@ export function TextChangedBadge({
   claim,
   onUpdate,
 }: {
-  claim: Claim
+  claim: DeskClaim
   onUpdate?: (id: string, patch: ClaimPatch) => void
 }) {
   const s = useTextChangedText()

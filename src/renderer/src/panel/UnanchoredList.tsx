@@ -1,8 +1,8 @@
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { useI18n } from '../i18n'
 
 interface Props {
-  claims: Claim[]
+  claims: DeskClaim[]
   onAttach: (id: string) => void
 }
 

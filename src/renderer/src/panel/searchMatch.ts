@@ -1,5 +1,5 @@
 import { foldSearchText } from '../../../shared/claimQuery'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { MatchField } from '../i18n'
 
 /** A stretch of a field's text: `hit` when it is the search's match. */
@@ -81,7 +81,7 @@ export interface FieldMatch {
 }
 
 /** The fields of a claim the query matches, in the order the card shows them. */
-export function claimMatches(claim: Claim, query: string): FieldMatch[] {
+export function claimMatches(claim: DeskClaim, query: string): FieldMatch[] {
   if (foldSearchText(query) === '') return []
   const out: FieldMatch[] = []
   const first = (field: MatchField, texts: string[]): void => {

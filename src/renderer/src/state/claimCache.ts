@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { Claim } from '../../../shared/domain'
+import { asDeskClaim, type DeskClaim } from '../../../shared/deskClaim'
 import { cpSlice } from '../../../shared/text'
 import { mapRange, type EditRegion } from '../../../shared/textDiff'
 import { change, keys, unsavedEdits, withUnsaved } from './queryClient'
 
-function byPosition(a: Claim, b: Claim): number {
+function byPosition(a: DeskClaim, b: DeskClaim): number {
   return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
 }
 
@@ -40,9 +40,9 @@ export function dropQueuedMoves(client: QueryClient): void {
  * Moves the claims by every queued edit, in order, as if each had been applied as it happened; `pin`
  * puts one claim at the range given instead (the claim whose words a correction replaced).
  */
-export function applyQueuedMoves(client: QueryClient, pin?: { id: string; start: number; end: number }): Claim[] {
+export function applyQueuedMoves(client: QueryClient, pin?: { id: string; start: number; end: number }): DeskClaim[] {
   const queued = queuedByClient.get(client)
-  if (!queued) return client.getQueryData<Claim[]>(keys.claims) ?? []
+  if (!queued) return client.getQueryData<DeskClaim[]>(keys.claims) ?? []
   queuedByClient.delete(client)
   const { regions, text } = queued
   return moveClaims(
@@ -58,35 +58,39 @@ export function applyQueuedMoves(client: QueryClient, pin?: { id: string; start:
 }
 
 /** The claims as the page shows them now, moved by every edit so far (fast typing sees its own moves). */
-export function currentClaims(client: QueryClient): Claim[] {
+export function currentClaims(client: QueryClient): DeskClaim[] {
   return applyQueuedMoves(client)
 }
 
-/** A change answered with its claim: it replaces the one in the list, in essay order. */
-export function upsertClaim(client: QueryClient, claim: Claim): void {
+/**
+ * A change answered with its claim: it replaces the one in the list, in essay order. A change answers
+ * with the whole claim; the list keeps the fields the desk's list has, so every claim in it is alike.
+ */
+export function upsertClaim(client: QueryClient, claim: DeskClaim): void {
   applyQueuedMoves(client)
-  client.setQueryData<Claim[]>(keys.claims, (list = []) =>
-    [...list.filter((c) => c.id !== claim.id), claim].sort(byPosition),
+  const kept = asDeskClaim(claim)
+  client.setQueryData<DeskClaim[]>(keys.claims, (list = []) =>
+    [...list.filter((c) => c.id !== claim.id), kept].sort(byPosition),
   )
 }
 
 export function dropClaim(client: QueryClient, id: string): void {
   applyQueuedMoves(client)
-  client.setQueryData<Claim[]>(keys.claims, (list = []) => list.filter((c) => c.id !== id))
+  client.setQueryData<DeskClaim[]>(keys.claims, (list = []) => list.filter((c) => c.id !== id))
 }
 
 /** A whole list from the service (after an essay save), with the edits it has not confirmed yet on top. */
-export function replaceClaims(client: QueryClient, list: Claim[]): void {
-  client.setQueryData<Claim[]>(keys.claims, withUnsaved(list, unsavedEdits(client)))
+export function replaceClaims(client: QueryClient, list: DeskClaim[]): void {
+  client.setQueryData<DeskClaim[]>(keys.claims, withUnsaved(list, unsavedEdits(client)))
 }
 
 /** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
 export function moveClaims(
   client: QueryClient,
-  place: (c: Claim) => { start: number; end: number } | null,
+  place: (c: DeskClaim) => { start: number; end: number } | null,
   text: string,
-): Claim[] {
-  const next = (client.getQueryData<Claim[]>(keys.claims) ?? []).map((c) => {
+): DeskClaim[] {
+  const next = (client.getQueryData<DeskClaim[]>(keys.claims) ?? []).map((c) => {
     if (!c.anchored) return c
     const range = place(c)
     if (!range) return { ...c, anchored: false }
@@ -95,12 +99,12 @@ export function moveClaims(
     if (range.start === c.start && range.end === c.end && exact === c.exact) return c
     return { ...c, ...range, exact }
   })
-  client.setQueryData<Claim[]>(keys.claims, next)
+  client.setQueryData<DeskClaim[]>(keys.claims, next)
   return next
 }
 
 /** A change the service answers with its claim, which replaces the one in the list: true when it was made. */
-export async function changeClaim<A>(client: QueryClient, run: (args: A) => Promise<Claim>, args: A): Promise<boolean> {
+export async function changeClaim<A>(client: QueryClient, run: (args: A) => Promise<DeskClaim>, args: A): Promise<boolean> {
   const claim = await change(client, run, args)
   if (claim) upsertClaim(client, claim)
   return claim !== null

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useMemo } from 'react'
-import type { Claim, ClaimPatch, Correction, SourceFields } from '../../../shared/domain'
+import type { ClaimPatch, Correction, SourceFields } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { call } from '../bridge'
 import { changeClaim } from './claimCache'
 import { change, keys } from './queryClient'
@@ -26,7 +27,7 @@ export interface DeskActions {
   updateCorrection: (id: string, replacement: string, explanation: string) => Promise<boolean>
   deleteCorrection: (id: string) => Promise<void>
   /** Puts the correction's wording into the essay (useDocumentSync.ts). */
-  applyCorrection: (claim: Claim, correction: Correction) => Promise<void>
+  applyCorrection: (claim: DeskClaim, correction: Correction) => Promise<void>
   addTag: (claimId: string, name: string) => Promise<boolean>
   removeTag: (claimId: string, name: string) => Promise<void>
   setTagColor: (name: string, color: string) => Promise<void>

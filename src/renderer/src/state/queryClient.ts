@@ -1,6 +1,7 @@
 import { isCancelledError, MutationObserver, QueryClient, queryOptions, replaceEqualDeep } from '@tanstack/react-query'
 import type { ClaimFilters, ClaimSort } from '../../../shared/claimQuery'
-import type { Claim, ClaimPatch } from '../../../shared/domain'
+import type { ClaimPatch } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { call } from '../bridge'
 
 /**
@@ -17,7 +18,7 @@ export const keys = {
   search: (question: { query: string; filters: ClaimFilters; sort: ClaimSort }, content: string) =>
     ['review', 'claims-search', question, content] as const,
   /** A claim's history, read again whenever the claim itself changes. */
-  history: (claim: Claim) => ['review', 'claim-history', claim.id, claim] as const,
+  history: (claim: DeskClaim) => ['review', 'claim-history', claim.id, claim] as const,
   tags: ['review', 'tags'] as const,
   conflicts: ['review', 'conflicts'] as const,
   scale: ['review', 'scale'] as const,
@@ -65,7 +66,7 @@ export function unsavedEdits(client: QueryClient): Map<string, ClaimPatch> {
 }
 
 /** The claims as the service has them, with the reviewer's edits that it has not confirmed yet on top. */
-export function withUnsaved(claims: Claim[], unsaved: ReadonlyMap<string, ClaimPatch>): Claim[] {
+export function withUnsaved(claims: DeskClaim[], unsaved: ReadonlyMap<string, ClaimPatch>): DeskClaim[] {
   if (unsaved.size === 0) return claims
   return claims.map((c) => (unsaved.has(c.id) ? { ...c, ...unsaved.get(c.id) } : c))
 }
@@ -78,7 +79,7 @@ export const queries = {
     queryKey: keys.document,
     // `true`: the first read takes the answer asked for as the script started (early.ts), as do the
     // claims', the preferences' and the scale's.
-    queryFn: () => call('document-get', {}, true),
+    queryFn: () => call('document-desk', {}, true),
     structuralSharing: false,
   }),
   prefs: queryOptions({ queryKey: keys.prefs, queryFn: () => call('prefs-get', {}, true) }),
@@ -97,8 +98,8 @@ export const queries = {
 export function claimsQuery(client: QueryClient) {
   return queryOptions({
     queryKey: keys.claims,
-    queryFn: async () => withUnsaved(await call('claims-list', {}, true), unsavedEdits(client)),
-    structuralSharing: (old: unknown, next: unknown) => shareClaims(old as Claim[] | undefined, next as Claim[]),
+    queryFn: async () => withUnsaved(await call('claims-desk', {}, true), unsavedEdits(client)),
+    structuralSharing: (old: unknown, next: unknown) => shareClaims(old as DeskClaim[] | undefined, next as DeskClaim[]),
   })
 }
 
@@ -107,13 +108,13 @@ export function claimsQuery(client: QueryClient) {
  * a card, a highlight's look and the search key see an unchanged claim as unchanged. React Query's own
  * sharing matches by position, so one claim marked near the top would make copies of all after it.
  */
-export function shareClaims(old: Claim[] | undefined, next: Claim[]): Claim[] {
+export function shareClaims(old: DeskClaim[] | undefined, next: DeskClaim[]): DeskClaim[] {
   if (!old || old === next) return next
   const byId = new Map(old.map((c) => [c.id, c]))
   let same = old.length === next.length
   const shared = next.map((c, i) => {
     const before = byId.get(c.id)
-    const kept = before === undefined || before === c ? c : replaceEqualDeep<Claim>(before, c)
+    const kept = before === undefined || before === c ? c : replaceEqualDeep<DeskClaim>(before, c)
     if (kept !== old[i]) same = false
     return kept
   })

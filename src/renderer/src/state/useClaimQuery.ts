@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import { foldSearchText, hasFilters, type ClaimFilters, type ClaimSort } from '../../../shared/claimQuery'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { call } from '../bridge'
 import { keys } from './queryClient'
 import { useReviewShown } from './opening'
@@ -25,24 +25,34 @@ function useSettled<T extends { key: string; contentKey: string }>(value: T, del
 }
 
 /** Each claim object's two hashes (claims are replaced, never changed, so an object's never go stale). */
-const hashesOf = new WeakMap<Claim, readonly [number, number]>()
+const hashesOf = new WeakMap<DeskClaim, readonly [number, number]>()
+
+/**
+ * The two hashes of the claim being hashed. Module state, not a closure made for every claim: at 5,000
+ * claims the closures and their captured variables cost twice the hashing itself.
+ */
+let ha = 0
+let hb = 0
+
+function add(text: string): void {
+  let a = ha
+  let b = hb
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15)
+  }
+  // A separator no text can hold: one field's end never runs into the next one's start.
+  ha = Math.imul(a ^ 0x10000, 0x01000193)
+  hb = Math.imul(b ^ 0x10000, 0x5bd1e995) ^ (b >>> 15)
+}
 
 /** Two 32-bit hashes (one FNV-1a) of the fields of a claim a search reads; positions are left out. */
-function claimHashes(c: Claim): readonly [number, number] {
+function claimHashes(c: DeskClaim): readonly [number, number] {
   const known = hashesOf.get(c)
   if (known) return known
-  let a = 0x811c9dc5
-  let b = 0x9747b28c
-  const add = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i)
-      a = Math.imul(a ^ code, 0x01000193)
-      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15)
-    }
-    // A separator no text can hold: one field's end never runs into the next one's start.
-    a = Math.imul(a ^ 0x10000, 0x01000193)
-    b = Math.imul(b ^ 0x10000, 0x5bd1e995) ^ (b >>> 15)
-  }
+  ha = 0x811c9dc5
+  hb = 0x9747b28c
   add(c.id)
   add(c.modified)
   add(c.anchored ? '1' : '0')
@@ -53,7 +63,7 @@ function claimHashes(c: Claim): readonly [number, number] {
   for (const reply of c.replies) add(reply.version)
   add(c.assignee)
   add(c.signedOff?.at ?? '')
-  const hashes = [a >>> 0, b >>> 0] as const
+  const hashes = [ha >>> 0, hb >>> 0] as const
   hashesOf.set(c, hashes)
   return hashes
 }
@@ -63,7 +73,7 @@ function claimHashes(c: Claim): readonly [number, number] {
  * hashes combined. Equal contents give equal digests; a change of any field gives another one, but for
  * a vanishing chance. A claim object is hashed once, so a list with a few new claims costs those.
  */
-export function contentDigest(claims: readonly Claim[]): string {
+export function contentDigest(claims: readonly DeskClaim[]): string {
   let a = 0x811c9dc5 ^ claims.length
   let b = 0x9747b28c
   for (const c of claims) {
@@ -81,7 +91,7 @@ export function contentDigest(claims: readonly Claim[]): string {
  * match or stop matching) and after an import. Nothing is asked before the review is on the page
  * (opening.ts): until then the facets are loading, not empty.
  */
-export function useClaimQuery(claims: Claim[]) {
+export function useClaimQuery(claims: DeskClaim[]) {
   const shown = useReviewShown()
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<ClaimFilters>({})
@@ -95,8 +105,9 @@ export function useClaimQuery(claims: Claim[]) {
   // What can change the answer: a claim's content, not its position (typing above a claim moves it
   // on every key, and its order among the others stays). A digest, not the fields themselves: it is
   // part of the query's key, which is hashed on every render of the desk (5,000 claims' fields would be
-  // half a megabyte).
-  const contentKey = useMemo(() => contentDigest(claims), [claims])
+  // half a megabyte). Not before the review is on the page: nothing is asked until then, and at
+  // 5,000 claims the first digest would hold back the render that builds the essay.
+  const contentKey = useMemo(() => (shown ? contentDigest(claims) : ''), [shown, claims])
 
   // The question (and the claims' content) once typing pauses: each one is asked of the review once.
   const asked = useSettled({ key, question: { query: folded, filters, sort }, contentKey }, SEARCH_DELAY_MS)
@@ -119,7 +130,7 @@ export function useClaimQuery(claims: Claim[]) {
     // Until the first answer to this question arrives, keep showing what the last answer showed.
     if (!answer) return claims
     const byId = new Map(claims.map((c) => [c.id, c]))
-    return answer.ids.map((id) => byId.get(id)).filter((c): c is Claim => c !== undefined)
+    return answer.ids.map((id) => byId.get(id)).filter((c): c is DeskClaim => c !== undefined)
   }, [active, answer, claims])
 
   const setFilter = useCallback((patch: Partial<ClaimFilters>) => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react'
-import type { Claim, Correction } from '../../../shared/domain'
+import type { Correction } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
 import { call, CallError } from '../bridge'
@@ -19,7 +20,7 @@ interface PendingSave {
   correctionId?: string
 }
 
-const rangesOf = (claims: Claim[]) => claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
+const rangesOf = (claims: DeskClaim[]) => claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
 
 /**
  * Keeps the review file in step with the essay as the reviewer edits it: the highlights move with the
@@ -122,7 +123,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
 
   /** Puts the correction's wording into the essay as one undoable edit; the review records it. */
   const applyCorrection = useCallback(
-    async (claim: Claim, correction: Correction) => {
+    async (claim: DeskClaim, correction: Correction) => {
       await flush()
       correcting.current = { correction, start: claim.start }
       if (!editor.current?.replaceRange(claim.start, claim.end, correction.replacement)) correcting.current = null

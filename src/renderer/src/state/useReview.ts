@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Claim, ClaimPatch, Prefs } from '../../../shared/domain'
+import type { ClaimPatch, Prefs } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Anchor } from '../../../shared/text'
 import { call, CallError } from '../bridge'
 import { changeClaim, currentClaims, dropClaim, replaceClaims, upsertClaim } from './claimCache'
@@ -19,7 +20,7 @@ export interface Notice {
   undo?: UndoStep
 }
 
-const noClaims: Claim[] = []
+const noClaims: DeskClaim[] = []
 
 /**
  * The open review as the UI sees it (read from the query cache: queryClient.ts), and every change the
@@ -73,7 +74,7 @@ export function useReview() {
   )
 
   const markClaim = useCallback(
-    async (anchor: Anchor): Promise<Claim | null> => {
+    async (anchor: Anchor): Promise<DeskClaim | null> => {
       const claim = await change(client, (a) => call('claim-create', a), { id: crypto.randomUUID(), anchor })
       if (!claim) return null
       upsertClaim(client, claim)
@@ -106,7 +107,7 @@ export function useReview() {
             // Refused by the service (the claim was removed, say): sending it again cannot help. Say
             // why, and show the claims as the review file has them.
             report(err)
-            const list = await call('claims-list', {}).catch(() => null)
+            const list = await call('claims-desk', {}).catch(() => null)
             if (list) replaceClaims(client, list)
             return
           }

@@ -58,14 +58,21 @@ const LOST = '이 글에는 없는 문장이다'
 async function richReview(desk: Desk): Promise<void> {
   const store = desk.session.store
   const claim = await desk.callOk('claim-create', { anchor: anchorOf(store, QUOTE) })
-  await desk.callOk('claim-update', { id: claim.id, patch: { verdict: 'true', status: 'in-review', note: '보도자료 확인' } })
+  await desk.callOk('claim-update', {
+    id: claim.id,
+    patch: { verdict: 'true', status: 'in-review', note: '보도자료 확인' },
+  })
   await desk.callOk('source-add', { claimId: claim.id, source: sourceFields('https://openai.com/index/openai-korea/') })
   await desk.callOk('tag-add', { claimId: claim.id, name: '경제' })
   await desk.callOk('reply-add', { claimId: claim.id, body: '@이팩트 원문 확인 부탁' })
   await desk.callOk('claim-assign', { id: claim.id, reviewer: '이팩트' })
   await desk.callOk('claim-sign-off', { id: claim.id })
   const other = await desk.callOk('claim-create', { anchor: anchorOf(store, OTHER) })
-  await desk.callOk('correction-propose', { claimId: other.id, replacement: '삼성전자와 SK하이닉스', explanation: '회사명' })
+  await desk.callOk('correction-propose', {
+    claimId: other.id,
+    replacement: '삼성전자와 SK하이닉스',
+    explanation: '회사명',
+  })
   await desk.callOk('review-import', {
     fileName: 'notes.jsonld',
     data: Buffer.from(
@@ -81,20 +88,23 @@ async function richReview(desk: Desk): Promise<void> {
 }
 
 describe('the desk’s claims list', () => {
-  deskTest('has exactly the desk’s fields, with the values of the whole claims, in the same order', async ({ desk }) => {
-    await richReview(desk)
-    const whole = await desk.callOk('claims-list')
-    const light = await desk.callOk('claims-desk')
-    expect(whole).toHaveLength(3)
-    for (const c of light) expect(Object.keys(c).sort()).toEqual([...deskClaimFields].sort())
-    expect(light).toEqual(whole.map(asDeskClaim))
-    const rated = light.find((c) => c.exact === QUOTE)!
-    expect(rated).toMatchObject({ verdict: 'true', status: 'in-review', note: '보도자료 확인', assignee: '이팩트' })
-    expect(rated.signedOff).not.toBeNull()
-    expect(light.find((c) => c.exact === LOST)?.anchored).toBe(false)
-    // A third smaller here already; at 5,000 claims the context alone is a megabyte.
-    expect(JSON.stringify(light).length).toBeLessThan(JSON.stringify(whole).length * 0.85)
-  })
+  deskTest(
+    'has exactly the desk’s fields, with the values of the whole claims, in the same order',
+    async ({ desk }) => {
+      await richReview(desk)
+      const whole = await desk.callOk('claims-list')
+      const light = await desk.callOk('claims-desk')
+      expect(whole).toHaveLength(3)
+      for (const c of light) expect(Object.keys(c).sort()).toEqual([...deskClaimFields].sort())
+      expect(light).toEqual(whole.map(asDeskClaim))
+      const rated = light.find((c) => c.exact === QUOTE)!
+      expect(rated).toMatchObject({ verdict: 'true', status: 'in-review', note: '보도자료 확인', assignee: '이팩트' })
+      expect(rated.signedOff).not.toBeNull()
+      expect(light.find((c) => c.exact === LOST)?.anchored).toBe(false)
+      // A third smaller here already; at 5,000 claims the context alone is a megabyte.
+      expect(JSON.stringify(light).length).toBeLessThan(JSON.stringify(whole).length * 0.85)
+    },
+  )
 
   deskTest('is what an essay save answers with', async ({ desk }) => {
     await richReview(desk)

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MenuCommand } from '../../../shared/contract'
-import type { Claim } from '../../../shared/domain'
 import { call } from '../bridge'
 import { EssayEditor, type EssayEditorHandle } from '../editor/EssayEditor'
 import { I18nContext, makeI18n } from '../i18n'
@@ -155,9 +154,7 @@ export function App() {
   })
 
   const closeMenu = useCallback(() => setMenu(null), [])
-  // The essay editor reads a claim's id, range, verdict and text-changed flag, all of them in the
-  // desk's claims (shared/deskClaim.ts); its props still name the whole claim.
-  const anchoredClaims = useMemo(() => claims.filter((c) => c.anchored) as unknown as Claim[], [claims])
+  const anchoredClaims = useMemo(() => claims.filter((c) => c.anchored), [claims])
 
   return (
     <I18nContext.Provider value={i18n}>

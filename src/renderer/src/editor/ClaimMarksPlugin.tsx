@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils'
 import { $getNearestNodeFromDOMNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical'
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import { mapRange, type EditRegion } from '../../../shared/textDiff'
 import { $markRanges } from './claimMarks'
 import { MARKS_TAG } from './DocumentSyncPlugin'
@@ -13,7 +13,7 @@ import { MarkLooks } from './markLooks'
 import { scrollWithin } from '../scrollWithin'
 
 interface Props {
-  claims: Claim[]
+  claims: DeskClaim[]
   activeId: string | null
   onSelectClaim: (id: string) => void
 }

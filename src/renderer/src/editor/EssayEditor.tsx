@@ -5,7 +5,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { forwardRef, useImperativeHandle, type ReactNode } from 'react'
 import { $createRangeSelectionFromDom, $setSelection } from 'lexical'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Block } from '../../../shared/essay'
 import { describeRange, type Anchor } from '../../../shared/text'
 import { useI18n } from '../i18n'
@@ -45,7 +45,7 @@ export interface EssayEditorHandle {
 
 interface Props {
   blocks: Block[]
-  claims: Claim[]
+  claims: DeskClaim[]
   activeId: string | null
   onSelectClaim: (id: string) => void
   onContextMenu: (x: number, y: number) => void

@@ -1,12 +1,12 @@
 import { $isMarkNode } from '@lexical/mark'
 import { $getNodeByKey, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical'
-import type { Claim } from '../../../shared/domain'
+import type { DeskClaim } from '../../../shared/deskClaim'
 
 /** The class of a highlight covering a claim whose text changed since it was rated. */
 export const TEXT_CHANGED_CLASS = 'claim-mark-text-changed'
 
 /** What a claim's highlights show of it; the length ranks overlapping claims (the shortest colours the mark). */
-const lookOf = (c: Claim): string => `${c.verdict}|${c.textChanged ? 1 : 0}|${c.end - c.start}`
+const lookOf = (c: DeskClaim): string => `${c.verdict}|${c.textChanged ? 1 : 0}|${c.end - c.start}`
 
 /**
  * The look of the highlights: the verdict colour of the most specific claim under each mark, the
@@ -16,9 +16,9 @@ const lookOf = (c: Claim): string => `${c.verdict}|${c.textChanged ? 1 : 0}|${c.
  */
 export class MarkLooks {
   /** The claims drawn, by id, as of the last render. */
-  claims = new Map<string, Claim>()
+  claims = new Map<string, DeskClaim>()
   activeId: string | null = null
-  private seen = new Map<string, Claim>()
+  private seen = new Map<string, DeskClaim>()
   private applied = new Map<string, string>()
   private appliedActive: string | null = null
   private marksOf = new Map<string, Set<NodeKey>>()
@@ -27,7 +27,7 @@ export class MarkLooks {
   constructor(private readonly editor: LexicalEditor) {}
 
   /** The claims and the selection of the latest render. */
-  show(claims: Map<string, Claim>, activeId: string | null): void {
+  show(claims: Map<string, DeskClaim>, activeId: string | null): void {
     this.claims = claims
     this.activeId = activeId
   }

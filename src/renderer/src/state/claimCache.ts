@@ -104,7 +104,11 @@ export function moveClaims(
 }
 
 /** A change the service answers with its claim, which replaces the one in the list: true when it was made. */
-export async function changeClaim<A>(client: QueryClient, run: (args: A) => Promise<DeskClaim>, args: A): Promise<boolean> {
+export async function changeClaim<A>(
+  client: QueryClient,
+  run: (args: A) => Promise<DeskClaim>,
+  args: A,
+): Promise<boolean> {
   const claim = await change(client, run, args)
   if (claim) upsertClaim(client, claim)
   return claim !== null

@@ -99,7 +99,8 @@ export function claimsQuery(client: QueryClient) {
   return queryOptions({
     queryKey: keys.claims,
     queryFn: async () => withUnsaved(await call('claims-desk', {}, true), unsavedEdits(client)),
-    structuralSharing: (old: unknown, next: unknown) => shareClaims(old as DeskClaim[] | undefined, next as DeskClaim[]),
+    structuralSharing: (old: unknown, next: unknown) =>
+      shareClaims(old as DeskClaim[] | undefined, next as DeskClaim[]),
   })
 }
 

@@ -20,7 +20,8 @@ interface PendingSave {
   correctionId?: string
 }
 
-const rangesOf = (claims: DeskClaim[]) => claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
+const rangesOf = (claims: DeskClaim[]) =>
+  claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
 
 /**
  * Keeps the review file in step with the essay as the reviewer edits it: the highlights move with the

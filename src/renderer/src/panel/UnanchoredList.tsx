@@ -6,9 +6,13 @@ interface Props {
   onAttach: (id: string) => void
 }
 
-/** Claims whose text was not found in this essay: listed with their quote, never drawn on other text. */
+/**
+ * Claims whose text was not found in this essay: listed with their quote, never drawn on other text,
+ * with the note and the corrections they carry, so nothing of the review is out of sight while the
+ * claim waits to be attached (a correction is applied once it is).
+ */
 export function UnanchoredList({ claims, onAttach }: Props) {
-  const { t, verdict } = useI18n()
+  const { t, verdict, dateTime } = useI18n()
   if (claims.length === 0) return null
   return (
     <section className="unanchored" aria-labelledby="unanchored-heading">
@@ -21,6 +25,24 @@ export function UnanchoredList({ claims, onAttach }: Props) {
           <li key={c.id} data-verdict={c.verdict}>
             <q>{c.exact}</q>
             <span className="verdict-label">{verdict(c.verdict)}</span>
+            {c.note && <p className="unanchored-note">{c.note}</p>}
+            {c.corrections.length > 0 && (
+              <ul className="corrections" aria-label={t.corrections}>
+                {c.corrections.map((k) => (
+                  <li key={k.id} className={`correction correction-${k.state}`}>
+                    <p className="correction-change">
+                      <del>{k.original}</del> → <ins>{k.replacement}</ins>
+                    </p>
+                    {k.explanation && <p className="correction-explanation">{k.explanation}</p>}
+                    <p className="correction-meta">
+                      {k.state === 'applied'
+                        ? `${t.correctionApplied} · ${k.appliedBy || '—'} · ${dateTime(k.applied)}`
+                        : `${t.correctionProposed} · ${k.proposedBy || '—'} · ${dateTime(k.proposed)} · ${t.unanchoredCorrectionHint}`}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
             <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => onAttach(c.id)}>
               {t.attachToSelection}
             </button>

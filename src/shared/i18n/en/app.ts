@@ -77,6 +77,7 @@ export const app = {
     'These claims could not be found in this essay. They are listed in the Claims panel; attach each to a selection.',
   unanchoredHeading: 'Not found in this essay',
   unanchoredHint: 'Select the text in the essay, then attach the claim to it.',
+  unanchoredCorrectionHint: 'attach the claim to apply it',
   attachToSelection: 'Attach to selection',
   conflictBadge: 'Conflict',
   resolveConflict: 'Resolve conflict',

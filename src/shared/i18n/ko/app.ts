@@ -78,6 +78,7 @@ export const app: Catalogue['app'] = {
   unanchoredExplained: '아래 주장은 이 본문에서 찾지 못했습니다. 주장 목록에서 본문의 글을 선택해 연결하세요.',
   unanchoredHeading: '본문에서 찾지 못한 주장',
   unanchoredHint: '본문에서 해당 글을 선택한 뒤 주장을 연결하세요.',
+  unanchoredCorrectionHint: '주장을 본문에 연결하면 반영할 수 있습니다',
   attachToSelection: '선택한 글에 연결',
   conflictBadge: '충돌',
   resolveConflict: '충돌 해결',

@@ -13,3 +13,6 @@ export function httpUrl(value: string): URL | null {
   }
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? url : null
 }
+
+/** A source's archive link as exports pass it on: kept when http(s), else left empty (not another tool's other link). */
+export const exportedArchiveUrl = (value: string): string => (value && !isHttpUrl(value) ? '' : value)

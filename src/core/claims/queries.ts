@@ -1,7 +1,7 @@
 import type { Claim, Source } from '../../shared/domain'
 import type { DeskClaim } from '../../shared/deskClaim'
 import { FactdeskError } from '../../shared/errors'
-import { isHttpUrl } from '../../shared/url'
+import { exportedArchiveUrl, isHttpUrl } from '../../shared/url'
 import { all, allAs, column, get, type Db } from '../db/query'
 import {
   toClaim,
@@ -119,7 +119,7 @@ export function allClaimRows(store: ReviewStore): ClaimRow[] {
  */
 export function allSourceRows(store: ReviewStore): SourceRow[] {
   return allAs<SourceRow, SourceRow>(
-    (r) => (r.archive_url && !isHttpUrl(r.archive_url) ? { ...r, archive_url: '' } : r),
+    (r) => (exportedArchiveUrl(r.archive_url) === r.archive_url ? r : { ...r, archive_url: '' }),
     store.db,
     `SELECT * FROM source ORDER BY claim_id, created, id`,
   ).filter((r) => isHttpUrl(r.url))

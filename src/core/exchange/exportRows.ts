@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../../shared/url'
+import { exportedArchiveUrl, isHttpUrl } from '../../shared/url'
 import type { ReviewStore } from '../review/store'
 import type { BundleClaim, BundleSource } from './bundleEntities'
 import type { Status } from '../../shared/domain'
@@ -64,7 +64,6 @@ export function bundleSources(store: ReviewStore, histories: Histories): BundleS
     const url = r[2] as string
     if (!isHttpUrl(url)) continue
     const id = r[0] as string
-    const archiveUrl = r[8] as string
     const version = r[12] as string
     sources.push({
       id,
@@ -75,7 +74,7 @@ export function bundleSources(store: ReviewStore, histories: Histories): BundleS
       published: r[5] as string,
       accessed: r[6] as string,
       excerpt: r[7] as string,
-      archiveUrl: archiveUrl && !isHttpUrl(archiveUrl) ? '' : archiveUrl,
+      archiveUrl: exportedArchiveUrl(r[8] as string),
       created: r[9] as string,
       modified: r[10] as string,
       revision: r[11] as number,

@@ -6,7 +6,7 @@ import { readEssayUrl } from '../republish/settings'
 import { CONTEXT, digestOfJson, documentIri, sourceDigest, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
-import { httpUrl, isHttpUrl } from '../../shared/url'
+import { exportedArchiveUrl, httpUrl } from '../../shared/url'
 import { flat, indented, inner, pad, stringList } from './w3cText'
 
 /**
@@ -87,8 +87,7 @@ function sourcesByClaim(store: ReviewStore): Map<string, unknown[][]> {
   for (const r of store.db.prepare(LIVE_SOURCES).raw().all() as unknown[][]) {
     const url = httpUrl(r[2] as string)
     if (!url) continue
-    const archive = r[8] as string
-    if (archive && !isHttpUrl(archive)) r[8] = ''
+    r[8] = exportedArchiveUrl(r[8] as string)
     // The row carries its IRI in place of its claim id, which the map key holds.
     const claimId = r[1] as string
     r[1] = url.href

@@ -3,6 +3,7 @@ import type { DeskClaim } from '../../../shared/deskClaim'
 import { CommandButton } from '../app/CommandButton'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
+import { CorrectionView } from './CorrectionView'
 
 function CorrectionForm({
   initial,
@@ -60,7 +61,7 @@ function CorrectionForm({
 
 /** Proposed and applied corrections of a claim's wording. */
 export function CorrectionsSection({ claim }: { claim: DeskClaim }) {
-  const { t, dateTime } = useI18n()
+  const { t } = useI18n()
   const actions = useDeskActions()
   // A correction's id, 'new' for the form of a new one, or null.
   const [editing, setEditing] = useState<string | null>(null)
@@ -76,15 +77,7 @@ export function CorrectionsSection({ claim }: { claim: DeskClaim }) {
           />
         ) : (
           <div key={k.id} className={`correction correction-${k.state}`}>
-            <p className="correction-change">
-              <del>{k.original}</del> → <ins>{k.replacement}</ins>
-            </p>
-            {k.explanation && <p className="correction-explanation">{k.explanation}</p>}
-            <p className="correction-meta">
-              {k.state === 'applied'
-                ? `${t.correctionApplied} · ${k.appliedBy || '—'} · ${dateTime(k.applied)}`
-                : `${t.correctionProposed} · ${k.proposedBy || '—'} · ${dateTime(k.proposed)}`}
-            </p>
+            <CorrectionView correction={k} />
             {k.state === 'proposed' && (
               <div className="form-actions">
                 <CommandButton

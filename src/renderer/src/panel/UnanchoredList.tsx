@@ -1,5 +1,6 @@
 import type { DeskClaim } from '../../../shared/deskClaim'
 import { useI18n } from '../i18n'
+import { CorrectionView } from './CorrectionView'
 
 interface Props {
   claims: DeskClaim[]
@@ -12,7 +13,7 @@ interface Props {
  * claim waits to be attached (a correction is applied once it is).
  */
 export function UnanchoredList({ claims, onAttach }: Props) {
-  const { t, verdict, dateTime } = useI18n()
+  const { t, verdict } = useI18n()
   if (claims.length === 0) return null
   return (
     <section className="unanchored" aria-labelledby="unanchored-heading">
@@ -30,15 +31,7 @@ export function UnanchoredList({ claims, onAttach }: Props) {
               <ul className="corrections" aria-label={t.corrections}>
                 {c.corrections.map((k) => (
                   <li key={k.id} className={`correction correction-${k.state}`}>
-                    <p className="correction-change">
-                      <del>{k.original}</del> → <ins>{k.replacement}</ins>
-                    </p>
-                    {k.explanation && <p className="correction-explanation">{k.explanation}</p>}
-                    <p className="correction-meta">
-                      {k.state === 'applied'
-                        ? `${t.correctionApplied} · ${k.appliedBy || '—'} · ${dateTime(k.applied)}`
-                        : `${t.correctionProposed} · ${k.proposedBy || '—'} · ${dateTime(k.proposed)} · ${t.unanchoredCorrectionHint}`}
-                    </p>
+                    <CorrectionView correction={k} waiting={t.unanchoredCorrectionHint} />
                   </li>
                 ))}
               </ul>

@@ -6,19 +6,14 @@
  * answers have exactly those fields, with the values of the whole ones.
  */
 import { createElement, type ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { openReview } from '../src/core/review/open'
 import { prepareDeskReads, takePrepared } from '../src/core/document/deskReads'
-import { I18nContext, makeI18n } from '../src/renderer/src/i18n'
 import { ClaimCard } from '../src/renderer/src/panel/ClaimCard'
 import { ClaimTally } from '../src/renderer/src/panel/ClaimTally'
 import { UnanchoredList } from '../src/renderer/src/panel/UnanchoredList'
 import { claimMatches } from '../src/renderer/src/panel/searchMatch'
-import { DeskActionsContext, type DeskActions } from '../src/renderer/src/state/deskActions'
-import type { ClaimQueryState } from '../src/renderer/src/state/useClaimQuery'
 import { api, readingMethods } from '../src/shared/contract'
 import { asDeskClaim, deskClaimFields, type DeskClaim } from '../src/shared/deskClaim'
 import type { Claim } from '../src/shared/domain'
@@ -26,6 +21,7 @@ import { anchorOf, bytesOf, sourceFields } from './helpers/exchange'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { bundledEssay } from './helpers/essay'
 import { deskTest, openDesk, type Desk } from './helpers/service'
+import { idleQuery, refuse, renderDesk } from './helpers/renderDesk'
 
 it('leaves out exactly the fields the page never reads', () => {
   // A new field of a claim fails this until it is decided whether the page reads it.
@@ -117,42 +113,7 @@ describe('the desk’s claims list', () => {
   })
 })
 
-/** Nothing runs while rendering. */
-const refuse = (): never => {
-  throw new Error('no action runs while rendering')
-}
-const actions = new Proxy({} as DeskActions, { get: () => refuse })
-const query: ClaimQueryState = {
-  query: '',
-  setQuery: refuse,
-  filters: {},
-  setFilter: refuse,
-  sort: 'position',
-  setSort: refuse,
-  clear: refuse,
-  active: false,
-  facetsLoaded: true,
-  settled: true,
-  visible: [],
-  tags: [],
-  reviewers: [],
-  setSearchBox: () => undefined,
-  focusSearch: refuse,
-}
-
-function render(node: ReactNode): string {
-  return renderToStaticMarkup(
-    createElement(
-      QueryClientProvider,
-      { client: new QueryClient() },
-      createElement(
-        I18nContext.Provider,
-        { value: makeI18n('en') },
-        createElement(DeskActionsContext.Provider, { value: actions }, node),
-      ),
-    ),
-  )
-}
+const render = (node: ReactNode): string => renderDesk('en', node)
 
 /** What the page shows of a list of claims: every card open and closed, with a search, the tally and the unanchored list. */
 function page(claims: DeskClaim[]): string {
@@ -163,7 +124,7 @@ function page(claims: DeskClaim[]): string {
   ])
   return render([
     ...cards,
-    createElement(ClaimTally, { key: 'tally', claims, loaded: true, query }),
+    createElement(ClaimTally, { key: 'tally', claims, loaded: true, query: idleQuery() }),
     createElement(UnanchoredList, { key: 'lost', claims: claims.filter((c) => !c.anchored), onAttach: refuse }),
   ])
 }

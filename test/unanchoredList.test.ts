@@ -1,27 +1,23 @@
 import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, it } from 'vitest'
 import { listDeskClaims } from '../src/core/claims/queries'
 import { proposeCorrection } from '../src/core/document/corrections'
-import { I18nContext, makeI18n } from '../src/renderer/src/i18n'
 import { UnanchoredList } from '../src/renderer/src/panel/UnanchoredList'
 import type { Lang } from '../src/shared/domain'
 import { bundledReviewPerTest, markQuote, replacedBlocks, saveEssay } from './helpers/review'
 import { updateClaim } from '../src/core/claims/commands'
+import { refuse, renderDesk } from './helpers/renderDesk'
 
 const review = bundledReviewPerTest()
 const QUOTE = '오픈AI는 그 가능성을 본 것이다.'
 
 const shown = (lang: Lang) =>
-  renderToStaticMarkup(
-    createElement(
-      I18nContext.Provider,
-      { value: makeI18n(lang) },
-      createElement(UnanchoredList, {
-        claims: listDeskClaims(review.store).filter((c) => !c.anchored),
-        onAttach: () => undefined,
-      }),
-    ),
+  renderDesk(
+    lang,
+    createElement(UnanchoredList, {
+      claims: listDeskClaims(review.store).filter((c) => !c.anchored),
+      onAttach: refuse,
+    }),
   )
 
 it('shows a lost claim’s note and its proposed correction, saying it applies once the claim is attached', () => {

@@ -8,18 +8,14 @@
  *   says that instead; the browser test holds their answer and clicks it.)
  * Each still has to say why, like every CommandButton (e2e/browser/unavailable-commands.spec.ts).
  */
-import { createElement, type ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createElement } from 'react'
 import { describe, expect } from 'vitest'
-import { I18nContext, makeI18n } from '../src/renderer/src/i18n'
 import { CorrectionsSection } from '../src/renderer/src/panel/CorrectionsSection'
 import { ClaimFilterBar } from '../src/renderer/src/panel/ClaimFilterBar'
-import { DeskActionsContext, type DeskActions } from '../src/renderer/src/state/deskActions'
-import type { ClaimQueryState } from '../src/renderer/src/state/useClaimQuery'
 import type { Claim, Lang } from '../src/shared/domain'
 import { bytesOf } from './helpers/exchange'
 import { deskTest } from './helpers/service'
+import { idleQuery, renderDesk } from './helpers/renderDesk'
 
 /** What a command renders as: its element, and the text its aria-describedby points at. */
 function command(html: string, pattern: RegExp): { tag: string; reason: string | null } {
@@ -29,22 +25,6 @@ function command(html: string, pattern: RegExp): { tag: string; reason: string |
   const reason = described ? (new RegExp(`id="${described}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null) : null
   return { tag, reason }
 }
-
-function render(lang: Lang, node: ReactNode): string {
-  return renderToStaticMarkup(
-    createElement(
-      QueryClientProvider,
-      { client: new QueryClient() },
-      createElement(I18nContext.Provider, { value: makeI18n(lang) }, node),
-    ),
-  )
-}
-
-/** Nothing runs while rendering; a call would mean the render itself changed the review. */
-const refuse = (): never => {
-  throw new Error('no action runs while rendering')
-}
-const actions = new Proxy({} as DeskActions, { get: () => refuse })
 
 describe('Apply correction on a claim whose words are gone', () => {
   deskTest('is greyed out and says to place the claim again, in English and Korean', async ({ desk }) => {
@@ -68,11 +48,7 @@ describe('Apply correction on a claim whose words are gone', () => {
       replacement: '고친 문장',
       explanation: '',
     })
-    const section = (lang: Lang, c: Claim): string =>
-      render(
-        lang,
-        createElement(DeskActionsContext.Provider, { value: actions }, createElement(CorrectionsSection, { claim: c })),
-      )
+    const section = (lang: Lang, c: Claim): string => renderDesk(lang, createElement(CorrectionsSection, { claim: c }))
 
     const en = command(section('en', claim), /<button[^>]*>Apply correction<\/button>/)
     expect(en.tag).toContain('aria-disabled="true"')
@@ -94,25 +70,8 @@ describe('Apply correction on a claim whose words are gone', () => {
 })
 
 describe('Assigned to me without a reviewer name', () => {
-  const query = (assignee?: string): ClaimQueryState => ({
-    query: '',
-    setQuery: refuse,
-    filters: assignee ? { assignee } : {},
-    setFilter: refuse,
-    sort: 'position',
-    setSort: refuse,
-    clear: refuse,
-    active: false,
-    facetsLoaded: true,
-    settled: true,
-    visible: [],
-    tags: [],
-    reviewers: [],
-    setSearchBox: () => undefined,
-    focusSearch: refuse,
-  })
   const filterBar = (lang: Lang, reviewerName: string | null): string =>
-    render(lang, createElement(ClaimFilterBar, { query: query(), shown: 0, total: 0, reviewerName }))
+    renderDesk(lang, createElement(ClaimFilterBar, { query: idleQuery(), shown: 0, total: 0, reviewerName }))
   /** The checkbox inside the label that ends with the filter's name. */
   const mine = (label: string) => new RegExp(`<input type="checkbox"[^>]*/?>\\s*${label}`)
 

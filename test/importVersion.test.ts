@@ -9,6 +9,10 @@ import { addSource, createClaim, updateClaim } from '../src/core/claims/commands
 import { addTag } from '../src/core/thread/thread'
 import { anchorOf, contentDump, refusal, Reviewer, sourceFields } from './helpers/exchange'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
+import { onceForAll } from '../src/core/db/contentVersion'
+import { SCHEMA_VERSION } from '../src/core/db/migrations'
+import { foreignObject } from '../src/core/db/reviewSchema'
+import { openReview } from '../src/core/review/open'
 
 /**
  * "Undo import" is offered only while nothing changed since the import: the review's content version
@@ -75,6 +79,76 @@ describe('the content version', () => {
     const before = currentVersion(B.store.db)
     B.store.db.exec(`INSERT INTO notice_seen (reviewer, key) VALUES ('a', 'b')`)
     expect(currentVersion(B.store.db)).toBe(before)
+  })
+})
+
+/** The file's triggers, as text: the schema check compares exactly this. */
+const triggers = (r: Reviewer) =>
+  r.store.db.prepare(`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all()
+const latest = (r: Reviewer) => r.store.db.prepare(`SELECT latest FROM review_version`).pluck().get() as number
+
+describe('a write of many rows moves the content version once', () => {
+  it('an import and its undo each move it once, and leave the triggers exactly as the file had them', async () => {
+    for (let i = 0; i < 30; i++) createClaim(A.store, anchorOf(A.store, '오픈AI', i % 5), A.name)
+    const before = triggers(B)
+    const given = latest(B)
+    const summary = await B.receive(A)
+    expect(summary.added).toBe(31)
+    // One value for the import, where the triggers gave one for every row it wrote (over a hundred).
+    expect(latest(B)).toBe(given + 1)
+    expect(currentVersion(B.store.db)).toBe(`version:${given + 1}`)
+    expect(triggers(B)).toEqual(before)
+    expect(foreignObject(B.store.db, SCHEMA_VERSION)).toBeNull()
+    undoImport(B.store.db, summary.importId, B.name)
+    expect(latest(B)).toBe(given + 2)
+    expect(currentVersion(B.store.db)).toBe(`version:${given}`)
+    expect(triggers(B)).toEqual(before)
+    // The file opens again: the schema check finds its own triggers.
+    B.close()
+    B = new Reviewer('이팩트', bundledEssay(), dir.file('b.factdesk'))
+    expect(triggers(B)).toEqual(before)
+    // And every other writer still moves it.
+    B.store.db.exec(`INSERT INTO tag_style (name, color) VALUES ('통계', '#112233')`)
+    expect(latest(B)).toBe(given + 3)
+  })
+
+  it('a write that fails leaves the triggers and the version as they were', () => {
+    const before = triggers(B)
+    const version = currentVersion(B.store.db)
+    const db = B.store.db
+    expect(() =>
+      db
+        .transaction(() =>
+          onceForAll(db, () => {
+            db.exec(`INSERT INTO tag_style (name, color) VALUES ('통계', '#112233')`)
+            throw new Error('refused')
+          }),
+        )
+        .immediate(),
+    ).toThrow('refused')
+    expect(triggers(B)).toEqual(before)
+    expect(currentVersion(db)).toBe(version)
+    db.exec(`INSERT INTO tag_style (name, color) VALUES ('통계', '#112233')`)
+    expect(currentVersion(db)).not.toBe(version)
+  })
+
+  it('is refused outside a transaction, so no one else ever sees the file without its triggers', () => {
+    const before = triggers(B)
+    expect(() => onceForAll(B.store.db, () => undefined)).toThrow(/transaction/)
+    expect(triggers(B)).toEqual(before)
+    // Another connection reading while an import writes sees the triggers of the last commit.
+    const reader = openReview(dir.file('b.factdesk'))
+    try {
+      B.store.db
+        .transaction(() =>
+          onceForAll(B.store.db, () => {
+            expect(triggers({ store: reader } as Reviewer)).toEqual(before)
+          }),
+        )
+        .immediate()
+    } finally {
+      reader.close()
+    }
   })
 })
 

@@ -10,6 +10,7 @@ import { all } from '../db/query'
  * review file (migration step 10) give it a value never used before on every insert, update or delete
  * of a content table, whoever writes, so comparing one number tells what hashing every row told. The
  * schema check refuses a file whose triggers were removed or changed (src/core/db/reviewSchema.ts).
+ * An import and its undo move it once for all their rows (src/core/db/contentVersion.ts).
  * Undoing an import gives the version back its "before", so the import made just before it (nothing
  * changed in between) is offered next; the next change then takes a value above every one given.
  *

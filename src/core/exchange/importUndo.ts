@@ -1,19 +1,11 @@
 import type Database from 'better-sqlite3'
-import { FactdeskError } from '../../shared/errors'
-import { all, value } from '../db/query'
-import {
-  contentTables,
-  currentVersion,
-  keyExpr,
-  q,
-  restoreVersion,
-  stateHash,
-  undoableImports,
-  undoChain,
-  type TableShape,
-} from './importState'
+import { onceForAll } from '../db/contentVersion'
+import type { AddedAbove } from './importReplay'
+import { value } from '../db/query'
+import { contentTables, currentVersion, keyExpr, q, undoChain, type TableShape } from './importState'
 
 export { contentTables, stateHash, undoableImports } from './importState'
+export { undoImport } from './importReplay'
 
 /**
  * Undo import: the review exactly as it was before an import.
@@ -24,7 +16,7 @@ export { contentTables, stateHash, undoableImports } from './importState'
  * a deleted row's, every column. The rows it adds are found afterwards, above where each table's rows
  * ended (Watch, below). Both are then kept in `import_undo`. Undo replays them newest first in one
  * transaction, with table and column names taken from the live schema and values bound as parameters:
- * a review file may come from anyone, so nothing stored in it is ever run as SQL.
+ * a review file may come from anyone, so nothing stored in it is ever run as SQL (./importReplay.ts).
  *
  * Capturing rows rather than re-deriving the merge means every table an import writes (claims,
  * sources, corrections, replies, tags, tag colours, history, conflicts, versions seen, settings,
@@ -56,12 +48,6 @@ interface Watch {
    */
   mark: number | 'empty' | null
 }
-
-/**
- * How undo finds the rows above a mark: those whose rowid is above it, or every row of a table that was
- * empty. An older Factdesk refuses to undo with this form (it expects keys), never removes the wrong rows.
- */
-type AddedAbove = { rowidAbove: number } | { allRows: true }
 
 function watchTables(db: Database.Database, tables: TableShape[]): Watch[] {
   return tables.map((table) => {
@@ -177,7 +163,7 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
         const { ids: reachable, now: before } = undoChain(db)
         const watches = watchTables(db, tables)
         installCapture(db, watches)
-        const result = run()
+        const result = onceForAll(db, run)
         const importId = value<string>(db, `SELECT id FROM import_log ORDER BY rowid DESC LIMIT 1`)!
         dropCapture(db, tables.length)
         // Pre-images no undo can reach any more (a change came after their import) are let go.
@@ -202,106 +188,5 @@ export function capturingImport<T>(db: Database.Database, run: () => T): { resul
     dropCapture(db, tables.length)
     db.exec(`DROP TABLE IF EXISTS temp.import_capture`)
     db.pragma(`recursive_triggers = ${recursive ? 'ON' : 'OFF'}`)
-  }
-}
-
-interface UndoRow {
-  tbl: string
-  op: 'insert' | 'update' | 'delete'
-  key_json: string
-  before_json: string | null
-}
-
-/** Takes an import back (the latest one that can be, or the given one if it is that one). */
-export function undoImport(db: Database.Database, importId: string | undefined, actor: string): string {
-  return db
-    .transaction(() => {
-      const log = db.prepare(`SELECT id, file_name, before_state, undone FROM import_log WHERE id = ?`)
-      const next = undoableImports(db)[0]
-      const id = importId ?? next
-      if (id === undefined) throw new FactdeskError('undo-import-nothing')
-      const row = log.get(id) as { id: string; file_name: string; before_state: string; undone: string } | undefined
-      if (!row) throw new FactdeskError('import-not-found', { id })
-      if (row.undone) throw new FactdeskError('undo-import-done', { file: row.file_name })
-      if (id !== next) {
-        throw new FactdeskError('undo-import-stale', { file: row.file_name })
-      }
-      replay(
-        db,
-        all<UndoRow>(
-          db,
-          `SELECT tbl, op, key_json, before_json FROM import_undo WHERE import_id = ? ORDER BY seq DESC`,
-          id,
-        ),
-      )
-      // An import recorded with a hash (before the content version existed) is checked by hashing.
-      if (row.before_state.startsWith('sha256:') && stateHash(db) !== row.before_state) {
-        throw new FactdeskError('undo-import-inexact', { file: row.file_name })
-      }
-      restoreVersion(db, row.before_state)
-      db.prepare(`UPDATE import_log SET undone = ?, undone_by = ? WHERE id = ?`).run(
-        new Date().toISOString(),
-        actor,
-        id,
-      )
-      db.prepare(`DELETE FROM import_undo WHERE import_id = ?`).run(id)
-      return id
-    })
-    .immediate()
-}
-
-function isAddedAbove(key: unknown, t: TableShape | undefined): key is AddedAbove {
-  if (!t || !key || typeof key !== 'object' || Array.isArray(key)) return false
-  const k = key as Record<string, unknown>
-  if (Object.keys(k).length !== 1) return false
-  if (k.allRows === true) return true
-  return t.rowid && Number.isSafeInteger(k.rowidAbove)
-}
-
-function replay(db: Database.Database, rows: UndoRow[]): void {
-  // Rows come back in reverse order, so a claim may briefly be restored before its sources point at it.
-  db.pragma('defer_foreign_keys = ON')
-  const shapes = new Map(contentTables(db).map((t) => [t.name, t]))
-  for (const r of rows) {
-    const t = shapes.get(r.tbl)
-    const parsed: unknown = JSON.parse(r.key_json)
-    if (r.op === 'insert' && isAddedAbove(parsed, t)) {
-      if ('allRows' in parsed) db.prepare(`DELETE FROM ${q(t!.name)}`).run()
-      else db.prepare(`DELETE FROM ${q(t!.name)} WHERE rowid > ?`).run(parsed.rowidAbove)
-      continue
-    }
-    const key = parsed as unknown[]
-    // An insert's entry may list the keys of every row of its table the import added (keepCapture).
-    const keys = r.op === 'insert' && Array.isArray(key) && Array.isArray(key[0]) ? key : [key]
-    if (!t || keys.some((k) => !Array.isArray(k) || k.length !== keyExpr(t).length)) {
-      throw new FactdeskError('undo-import-tables')
-    }
-    const where = keyExpr(t)
-      .map((k) => `${k} = ?`)
-      .join(' AND ')
-    if (r.op === 'insert') {
-      const remove = db.prepare(`DELETE FROM ${q(t.name)} WHERE ${where}`)
-      for (const k of keys as never[][]) remove.run(...k)
-      continue
-    }
-    const before = JSON.parse(r.before_json ?? 'null') as Record<string, unknown> | null
-    if (!before || typeof before !== 'object' || Array.isArray(before)) throw new FactdeskError('undo-import-tables')
-    if (r.op === 'update') {
-      // The columns the update changed (every column in files from before updateImage); a name that
-      // is not one of the table's own columns is refused, never written into SQL.
-      const changed = Object.keys(before).filter((c) => c !== 'rowid')
-      if (changed.some((c) => !t.columns.includes(c))) throw new FactdeskError('undo-import-tables')
-      if (changed.length === 0) continue
-      db.prepare(`UPDATE ${q(t.name)} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
-        ...(changed.map((c) => before[c]) as never[]),
-        ...(key as never[]),
-      )
-      continue
-    }
-    if (t.columns.some((c) => !(c in before))) throw new FactdeskError('undo-import-tables')
-    const values = t.columns.map((c) => before[c]) as never[]
-    const cols = [...(t.rowid ? ['rowid'] : []), ...t.columns.map(q)]
-    const vals = [...(t.rowid ? [before.rowid] : []), ...values] as never[]
-    db.prepare(`INSERT INTO ${q(t.name)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals)
   }
 }

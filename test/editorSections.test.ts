@@ -14,7 +14,16 @@ import { essayText } from '../src/shared/essay'
 import { BLOCK_SEPARATOR, codePointLength } from '../src/shared/text'
 import { $markRanges } from '../src/renderer/src/editor/claimMarks'
 import { $blocksFromEditor, $buildEssay, $leafBlocks, $textIndex } from '../src/renderer/src/editor/essayState'
-import { $isSectionNode, SECTION_BLOCKS, sectionSizeFor } from '../src/renderer/src/editor/SectionNode'
+import {
+  $isSectionNode,
+  LONG_ESSAY_BLOCKS,
+  registerSections,
+  SECTION_BLOCKS,
+  sectionSizeFor,
+} from '../src/renderer/src/editor/SectionNode'
+import { createHeadlessEditor } from '@lexical/headless'
+import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
+import { essayNodes } from '../src/renderer/src/editor/essayState'
 import { $edge, $sections, claims, editorWith, essay, SEPARATOR, text, textOf } from './helpers/longEssayEditor'
 
 describe('a long essay is built in sections that the text never sees', () => {
@@ -163,5 +172,85 @@ describe('a long essay is built in sections that the text never sees', () => {
       },
       { discrete: true },
     )
+  })
+})
+
+/** A short essay (no sections) in an editor with the sections' upkeep, and an index following it. */
+function shortEditor(blocks = 150) {
+  const editor = createHeadlessEditor({
+    nodes: [...essayNodes],
+    onError: (e) => {
+      throw e
+    },
+  })
+  registerSections(editor)
+  const short = essay.blocks.slice(0, blocks)
+  editor.update(() => $buildEssay(short, [], sectionSizeFor(short.length)), { discrete: true })
+  const index = new EssayIndex()
+  editor.getEditorState().read(() => index.$rebuild())
+  editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
+    index.apply(editorState, dirtyLeaves, dirtyElements)
+  })
+  return { editor, index }
+}
+
+const pasted = (n: number) =>
+  Array.from({ length: n }, (_, i) => $createParagraphNode().append($createTextNode(`붙여 넣은 문단 ${i}`)))
+
+describe('blocks that land in the root', () => {
+  it('leaves a short essay flat, and gathers it into sections once a paste makes it long', () => {
+    const { editor, index } = shortEditor()
+    editor.update(() => $getRoot().getChildAtIndex(20)!.insertAfter($createParagraphNode()), { discrete: true })
+    editor.getEditorState().read(() => expect($sections()).toEqual([]))
+    let before = ''
+    editor.update(
+      () => {
+        before = $textIndex().text
+        let at = $getRoot().getChildAtIndex(40)!
+        for (const p of pasted(LONG_ESSAY_BLOCKS)) {
+          at.insertAfter(p)
+          at = p
+        }
+      },
+      { discrete: true },
+    )
+    editor.getEditorState().read(() => {
+      const root = $getRoot()
+      expect(root.getChildren().every($isSectionNode)).toBe(true)
+      const sizes = $sections().map((s) => s.getChildrenSize())
+      expect(sizes.slice(0, -1).every((n) => n === SECTION_BLOCKS)).toBe(true)
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(151 + LONG_ESSAY_BLOCKS)
+      const blocks = $leafBlocks().map(textOf)
+      const first = blocks.indexOf('붙여 넣은 문단 0')
+      expect(first).toBeGreaterThan(40)
+      expect(blocks.slice(first, first + LONG_ESSAY_BLOCKS)).toEqual(
+        Array.from({ length: LONG_ESSAY_BLOCKS }, (_, i) => `붙여 넣은 문단 ${i}`),
+      )
+      expect($textIndex().text.startsWith(before.slice(0, 200))).toBe(true)
+      expect(index.text()).toBe($textIndex().text)
+    })
+  })
+
+  it('puts a block left in the root of a long essay into the section before it, or one of its own', () => {
+    const { editor, index } = editorWith(true)
+    const count = () => $sections().length
+    let sections = 0
+    editor.update(
+      () => {
+        sections = count()
+        const [p, q] = pasted(2)
+        $sections()[3].insertAfter(p)
+        $sections()[0].insertBefore(q)
+      },
+      { discrete: true },
+    )
+    editor.getEditorState().read(() => {
+      expect($getRoot().getChildren().every($isSectionNode)).toBe(true)
+      // The first has a section of its own; the second joined the fourth section.
+      expect(count()).toBe(sections + 1)
+      expect(textOf($sections()[0])).toBe('붙여 넣은 문단 1')
+      expect(textOf($sections()[4].getLastChildOrThrow())).toBe('붙여 넣은 문단 0')
+      expect(index.text()).toBe($textIndex().text)
+    })
   })
 })

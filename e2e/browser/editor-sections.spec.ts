@@ -146,3 +146,57 @@ test('typing across the edges of a long essay’s sections: Backspace, a selecti
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('a short essay that a paste makes long is gathered into sections at once, and undo takes the paste back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const dir = mkdtempSync(join(tmpdir(), 'factdesk-e2e-'))
+  writeReview(join(dir, 'review.factdesk'), longEssay(8_000), 12)
+  const harness = await startHarness(join(dir, 'review.factdesk'), join(dir, 'data'))
+  try {
+    await page.goto(harness.url)
+    await expect(page.locator(`${ESSAY} mark`).first()).toBeAttached({ timeout: 60_000 })
+    const original = await saved(page)
+    expect(await page.locator(SECTION).count()).toBe(0)
+    const blocks = await page.locator(`${ESSAY} > *`).count()
+    expect(blocks).toBeLessThan(200)
+
+    await editText(page)
+    const lines = Array.from({ length: 250 }, (_, i) => `붙여 넣은 줄 ${i + 1}`)
+    await page.evaluate(
+      ({ selector, text }) => {
+        const block = document.querySelector(selector)!.children[3]
+        const first = document.createTreeWalker(block, NodeFilter.SHOW_TEXT).nextNode() as Text
+        window.getSelection()!.setBaseAndExtent(first, 0, first, 0)
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            const data = new DataTransfer()
+            data.setData('text/plain', text)
+            document
+              .querySelector(selector)!
+              .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+            resolve()
+          }, 50),
+        )
+      },
+      { selector: ESSAY, text: lines.join('\n') + '\n' },
+    )
+    await expect.poll(() => saved(page)).toContain(lines.join('\n'))
+    // Nothing of the essay left outside a section, no section past twice its size, every highlight shown.
+    expect(await page.locator(`${ESSAY} > :not(.essay-section)`).count()).toBe(0)
+    const sizes = await page.locator(SECTION).evaluateAll((sections) => sections.map((s) => s.childElementCount))
+    expect(sizes.length).toBeGreaterThanOrEqual(5)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(100)
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(blocks + lines.length)
+    expect(await page.locator(`${ESSAY} mark:not([data-claim-ids])`).count()).toBe(0)
+    expect(await page.locator(`${ESSAY} mark`).count()).toBeGreaterThan(0)
+    expect((await saved(page)).replace(lines.join('\n') + '\n', '')).toBe(original)
+
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => saved(page)).toBe(original)
+  } finally {
+    await stop(harness.child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -34,7 +34,7 @@ export function editorWith(sectioned: boolean): { editor: LexicalEditor; index: 
       throw e
     },
   })
-  registerSections(editor)
+  if (sectioned) registerSections(editor)
   editor.update(() => $buildEssay(essay.blocks, [], sectioned ? sectionSizeFor(essay.blocks.length) : 0), {
     discrete: true,
   })

@@ -1,3 +1,4 @@
+import { mergeRegister } from '@lexical/utils'
 import {
   $applyNodeReplacement,
   $createParagraphNode,
@@ -5,6 +6,7 @@ import {
   ElementNode,
   type LexicalEditor,
   type LexicalNode,
+  RootNode,
   type SerializedElementNode,
 } from 'lexical'
 
@@ -98,7 +100,51 @@ function $keepSection(section: SectionNode): void {
   }
 }
 
+/**
+ * Keeps a long essay's root a list of sections: blocks that land directly in it join the section
+ * before them, or, where there is none, sections of their own; and a short essay that grows past
+ * LONG_ESSAY_BLOCKS (a long paste) is gathered into sections as it would be built when opened. Lexical
+ * runs a root transform after every change, so the root's children are looked at only when their
+ * number changed since the last look: blocks land in the root only by being added to it.
+ */
+function rootKeeper(): (root: RootNode) => void {
+  let size = -1
+  return (root) => {
+    if (root.getChildrenSize() === size) return
+    let loose = 0
+    let sectioned = false
+    for (let child = root.getFirstChild(); child; child = child.getNextSibling()) {
+      if ($isSectionNode(child)) sectioned = true
+      else loose++
+    }
+    if (loose > 0 && (sectioned || loose > LONG_ESSAY_BLOCKS)) {
+      let run: LexicalNode[] = []
+      const gather = () => {
+        const previous = run[0]?.getPreviousSibling()
+        // Joined to the section before, which its own transform splits if it grows too long.
+        if ($isSectionNode(previous)) previous.append(...run)
+        else
+          for (let i = 0; i < run.length; i += SECTION_BLOCKS) {
+            const section = $createSectionNode()
+            run[i].insertBefore(section)
+            section.append(...run.slice(i, i + SECTION_BLOCKS))
+          }
+        run = []
+      }
+      for (const child of root.getChildren()) {
+        if (!$isSectionNode(child)) run.push(child)
+        else if (run.length > 0) gather()
+      }
+      if (run.length > 0) gather()
+    }
+    size = root.getChildrenSize()
+  }
+}
+
 /** The sections' upkeep in an editor that holds SectionNode; returns its removal. */
 export function registerSections(editor: LexicalEditor): () => void {
-  return editor.registerNodeTransform(SectionNode, $keepSection)
+  return mergeRegister(
+    editor.registerNodeTransform(SectionNode, $keepSection),
+    editor.registerNodeTransform(RootNode, rootKeeper()),
+  )
 }

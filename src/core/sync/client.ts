@@ -8,6 +8,7 @@ import { KINDS, missingIn, recordMap, STATE_QUESTION } from './records'
 import { mergeArrived } from './incoming'
 import { pushRecords } from './push'
 import { Outbox } from './outbox'
+import { BatchPace } from './batchPace'
 import { readDocument } from '../document/queries'
 
 /**
@@ -38,17 +39,6 @@ export interface SyncClientOptions {
 }
 
 const LOCAL = Symbol('factdesk-local')
-/**
- * Records that arrive are merged 40 ms after the first of them. In a flood (the last batch, under a
- * second ago, had 25 records or more) a batch waits 250 ms, or three times what the last one took, up
- * to a second: each merge is a durable commit with fixed costs, so a flood makes a few large batches,
- * while one reviewer's changes one after another still arrive at once.
- */
-const QUIET_BATCH_MS = 40
-const BUSY_BATCH_MS = 250
-const MAX_BATCH_MS = 1000
-const BUSY_WINDOW_MS = 1000
-const BUSY_BATCH_RECORDS = 25
 
 export class SyncClient {
   readonly doc = new Y.Doc()
@@ -59,7 +49,7 @@ export class SyncClient {
   private reason = ''
   private everSynced = false
   private readonly outbox: Outbox
-  private lastBatch = { at: -Infinity, took: 0, records: 0 }
+  private readonly pace = new BatchPace()
   private waiting = 0
   private focus: string | undefined
   private arrived = new Set<string>()
@@ -81,7 +71,7 @@ export class SyncClient {
       recordMap(this.doc, kind).observe((event, tr) => {
         if (tr.origin === LOCAL) return
         for (const key of event.keysChanged) this.arrived.add(`${kind}:${key}`)
-        this.applyTimer ??= setTimeout(() => this.applyArrived(), this.batchDelay())
+        this.applyTimer ??= setTimeout(() => this.applyArrived(), this.pace.delay())
       })
     }
     this.socket = new HocuspocusProviderWebsocket({ url: opts.url, WebSocketPolyfill: WebSocket, maxDelay: 5000 })
@@ -239,13 +229,10 @@ export class SyncClient {
    * and while records keep arriving every two seconds, as a batch's merge usually writes it first.
    */
   private acknowledgeSoon(): void {
-    this.ackTimer ??= setTimeout(
-      () => {
-        this.ackTimer = undefined
-        this.acknowledge()
-      },
-      this.busy() ? 2 * BUSY_WINDOW_MS : 500,
-    )
+    this.ackTimer ??= setTimeout(() => {
+      this.ackTimer = undefined
+      this.acknowledge()
+    }, this.pace.acknowledgeDelay())
   }
 
   private acknowledge(): void {
@@ -256,15 +243,6 @@ export class SyncClient {
     this.outbox.written(store.db.transaction(() => this.outbox.writeHeld(store))())
     this.outbox.prune(store)
     this.countWaiting()
-  }
-
-  private busy(): boolean {
-    return performance.now() - this.lastBatch.at < BUSY_WINDOW_MS && this.lastBatch.records >= BUSY_BATCH_RECORDS
-  }
-
-  private batchDelay(): number {
-    if (!this.busy()) return QUIET_BATCH_MS
-    return Math.min(MAX_BATCH_MS, Math.max(BUSY_BATCH_MS, 3 * this.lastBatch.took))
   }
 
   /** Merges what arrived since the last batch, in one transaction, through the import's merge. */
@@ -286,7 +264,7 @@ export class SyncClient {
     // Tried again with the next batch, which may bring their claim.
     for (const key of merged.deferred) this.arrived.add(key)
     if (!merged.total) return
-    this.lastBatch = { at: performance.now(), took: performance.now() - started, records: keys.size }
+    this.pace.merged(started, keys.size)
     this.outbox.written(merged.acknowledged)
     this.scan(false)
     // They came from the server's document: the server holds them (written down with the next batch).

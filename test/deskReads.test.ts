@@ -18,6 +18,7 @@ import { api, readingMethods } from '../src/shared/contract'
 import { asDeskClaim, deskClaimFields, type DeskClaim } from '../src/shared/deskClaim'
 import type { Claim } from '../src/shared/domain'
 import { anchorOf, bytesOf, sourceFields } from './helpers/exchange'
+import { movedRanges, textOf } from './helpers/review'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { bundledEssay } from './helpers/essay'
 import { deskTest, openDesk, type Desk } from './helpers/service'
@@ -102,15 +103,77 @@ describe('the desk’s claims list', () => {
     },
   )
 
-  deskTest('is what an essay save answers with', async ({ desk }) => {
-    await richReview(desk)
-    const { blocks } = await desk.callOk('document-get')
-    const claims = await desk.callOk('claims-desk')
-    const ranges = claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
-    const saved = await desk.callOk('document-save', { blocks, ranges })
-    expect(saved).toEqual(await desk.callOk('claims-desk'))
-    for (const c of saved) expect(Object.keys(c).sort()).toEqual([...deskClaimFields].sort())
-  })
+  deskTest(
+    'an essay save answers with only the claims it changed beyond the ranges the page sent',
+    async ({ desk }) => {
+      await richReview(desk)
+      const store = desk.session.store
+      const third = await desk.callOk('claim-create', { anchor: anchorOf(store, '서울') })
+      const { blocks } = await desk.callOk('document-get')
+      const claims = await desk.callOk('claims-desk')
+      const rangesIn = (list: DeskClaim[]) =>
+        list.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
+      // Nothing changed, or every claim moved as the page says: the page has them all already.
+      expect(await desk.callOk('document-save', { blocks, ranges: rangesIn(claims) })).toEqual({ claims: [] })
+      const typed = [
+        { ...blocks[0], inlines: [{ text: '[속보] ', marks: [] }, ...blocks[0].inlines] },
+        ...blocks.slice(1),
+      ]
+      const before = textOf(blocks)
+      const after = textOf(typed)
+      const placed = (list: DeskClaim[]) => list.filter((c) => c.anchored) as Claim[]
+      const moved = movedRanges(before, after, placed(claims))
+      expect(moved.every((r) => r.start > 0)).toBe(true)
+      expect(await desk.callOk('document-save', { blocks: typed, ranges: moved })).toEqual({ claims: [] })
+      const starts = (list: DeskClaim[]) => Object.fromEntries(list.map((c) => [c.id, c.start]))
+      expect(starts(await desk.callOk('claims-desk'))).toEqual(
+        starts(claims.map((c) => (c.anchored ? { ...c, start: c.start + 5 } : c))),
+      )
+
+      // Words typed inside one claim: its words changed, the others only moved.
+      const rated = claims.find((c) => c.exact === QUOTE)!
+      // Only where the claim's words are: the essay has them more than once.
+      let once = false
+      const reworded = typed.map((b) => ({
+        ...b,
+        inlines: b.inlines.map((r) => {
+          if (once || !r.text.includes(QUOTE)) return r
+          once = true
+          return { ...r, text: r.text.replace(QUOTE, '챗GPT 유료 구독자 수 2위') }
+        }),
+      }))
+      const list = placed(await desk.callOk('claims-desk'))
+      let saved = await desk.callOk('document-save', {
+        blocks: reworded,
+        ranges: movedRanges(after, textOf(reworded), list),
+      })
+      expect(saved.claims.map((c) => c.id)).toEqual([rated.id])
+      expect(saved.claims[0]).toMatchObject({ exact: '챗GPT 유료 구독자 수 2위', textChanged: true })
+
+      // Another's words deleted, a third left out by the page (its words remain), and one the page holds
+      // as placed that the review has lost.
+      const other = claims.find((c) => c.exact === OTHER)!
+      const lost = claims.find((c) => !c.anchored)!
+      const cut = reworded.map((b) => ({
+        ...b,
+        inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(OTHER, '') })),
+      }))
+      const ranges = movedRanges(textOf(reworded), textOf(cut), placed(await desk.callOk('claims-desk')))
+        .filter((r) => r.id !== third.id)
+        .concat({ id: lost.id, start: 0, end: 3 })
+      saved = await desk.callOk('document-save', { blocks: cut, ranges })
+      const now = await desk.callOk('claims-desk')
+      const byId = (id: string) => now.find((c) => c.id === id)
+      expect(saved.claims.map((c) => c.id).sort()).toEqual([other.id, third.id, lost.id].sort())
+      for (const c of saved.claims) {
+        expect(c).toEqual(byId(c.id))
+        expect(Object.keys(c).sort()).toEqual([...deskClaimFields].sort())
+      }
+      expect(byId(other.id)?.anchored).toBe(false)
+      expect(byId(third.id)).toMatchObject({ anchored: true, exact: '서울' })
+      expect(byId(lost.id)?.anchored).toBe(false)
+    },
+  )
 })
 
 const render = (node: ReactNode): string => renderDesk('en', node)

@@ -26,7 +26,7 @@ import {
   type Claim,
   type Prefs,
 } from './domain'
-import type { DeskClaim } from './deskClaim'
+import type { DeskClaim, EssaySaved } from './deskClaim'
 import { readingMethodNames } from './readingMethods'
 
 /**
@@ -97,12 +97,15 @@ export const api = {
   'source-restore': method<Claim>()(z.object({ id }).strict()),
   'reply-restore': method<Claim>()(z.object({ id }).strict()),
   'suggestion-restore': method<{ key: string }>()(z.object({ key: suggestionKeySchema }).strict()),
-  /** Both answer with the claims as the desk holds them, which the page's list is replaced by. */
-  'document-save': method<DeskClaim[]>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  /**
+   * Both answer with the claims the save changed beyond the ranges the page sent (EssaySaved), as the
+   * desk holds them: the page has every other claim as saved already.
+   */
+  'document-save': method<EssaySaved>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'correction-propose': method<Claim>()(z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-delete': method<Claim>()(z.object({ id }).strict()),
-  'correction-apply': method<DeskClaim[]>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  'correction-apply': method<EssaySaved>()(z.object({ id, blocks: blocksSchema, ranges: rangesSchema }).strict()),
   'claim-attach': method<Claim>()(z.object({ id, anchor: anchorSchema }).strict()),
   /** Tags, replies and history of a claim (src/core/thread/thread.ts); a change answers with the claim. */
   'tags-list': method<TagSummary[]>()(none),

@@ -39,3 +39,12 @@ export function asDeskClaim(claim: DeskClaim): DeskClaim {
   for (const field of deskClaimFields) kept[field] = claim[field]
   return kept as DeskClaim
 }
+
+/**
+ * What an essay save answers (`document-save`, `correction-apply`): the claims whose record it changed
+ * beyond the ranges the page sent — lost with their words, reworded, followed by the edit without the
+ * page's range, a correction applied or undone by the text, or placed on the page but not in the review.
+ */
+export interface EssaySaved {
+  claims: DeskClaim[]
+}

@@ -32,17 +32,30 @@ export function listClaims(store: ReviewStore): Claim[] {
  * The live claims as the desk's page holds them (src/shared/deskClaim.ts), in essay order: only the
  * columns the page reads, so neither the quote's context nor the version is read, copied or sent.
  */
+const DESK_COLUMNS = 'id, exact, start, end, verdict, status, note, author, created, modified, anchored, text_changed'
+
 export function listDeskClaims(store: ReviewStore): DeskClaim[] {
   return withRelated(
     store.db,
-    all<DeskClaimRow>(
-      store.db,
-      `SELECT id, exact, start, end, verdict, status, note, author, created, modified, anchored, text_changed
-       FROM claim WHERE deleted = 0 ORDER BY start, end, created`,
-    ),
+    all<DeskClaimRow>(store.db, `SELECT ${DESK_COLUMNS} FROM claim WHERE deleted = 0 ORDER BY start, end, created`),
     null,
     toDeskClaim,
   )
+}
+
+/**
+ * The live claims among `ids`, as the desk holds them, in essay order. A few (what an essay save
+ * changed) are read one by one; many, with the whole list's one query per related table.
+ */
+export function deskClaimsOf(store: ReviewStore, ids: ReadonlySet<string>): DeskClaim[] {
+  if (ids.size > 50) return listDeskClaims(store).filter((c) => ids.has(c.id))
+  const rows = all<DeskClaimRow>(
+    store.db,
+    `SELECT ${DESK_COLUMNS} FROM claim WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))
+     ORDER BY start, end, created`,
+    JSON.stringify([...ids]),
+  )
+  return rows.flatMap((r) => withRelated(store.db, [r], r.id, toDeskClaim))
 }
 
 export function getClaim(store: ReviewStore, id: string): Claim {

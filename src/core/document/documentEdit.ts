@@ -18,8 +18,14 @@ export interface ClaimRange {
  * Saves the essay after the reviewer edited it, with every claim's new position as the editor moved it.
  * Selectors are recomputed from the new text; a claim the editor no longer has a range for lost all of
  * its text and becomes unanchored (listed, not drawn). Must run inside a transaction.
+ *
+ * Returns the claims whose record the save changed beyond the ranges the page sent: those it did not
+ * send (followed by the edit, or lost with their words), those whose words changed, those whose
+ * corrections the text applied or undid, and those the page holds as placed that the review does not.
+ * The page already has every other claim as saved: typing above thousands of claims moves them all,
+ * and the answer then need not carry them back (useDocumentSync.ts).
  */
-export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: ClaimRange[], actor: string): void {
+export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: ClaimRange[], actor: string): Set<string> {
   const { db } = store
   const text = essayText(blocks)
   const length = codePointLength(text)
@@ -45,13 +51,16 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   )
   const orphan = db.prepare(`UPDATE claim SET anchored = 0, modified = ?, modified_by = ? WHERE id = ?`)
   const changes: TextChange[] = []
+  const changed = new Set<string>()
   for (const claim of claims) {
+    if (!byId.has(claim.id)) changed.add(claim.id)
     const followed = byId.has(claim.id) ? null : mapRange(claim, edit)
     const range =
       byId.get(claim.id) ??
       (followed && cpSlice(text, followed.start, followed.end) === claim.exact ? followed : undefined)
     if (!range) {
       orphan.run(now, actor, claim.id)
+      changed.add(claim.id)
       // All of its words were deleted: that too is a change of the words its verdict judged.
       changes.push({ claimId: claim.id, before: claim.exact, after: '', via: 'edit' })
       continue
@@ -60,13 +69,18 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     if (a.exact === claim.exact) move.run(a.start, a.end, a.prefix, a.suffix, claim.id)
     else {
       reword.run(a.start, a.end, a.prefix, a.suffix, a.exact, now, actor, store.newVersion(claim.id), claim.id)
+      changed.add(claim.id)
       changes.push({ claimId: claim.id, before: claim.exact, after: a.exact, via: 'edit' })
     }
   }
+  const placed = new Set(claims.map((c) => c.id))
+  for (const r of ranges) if (!placed.has(r.id)) changed.add(r.id)
   const corrected = followCorrectionsInText(store, actor, now)
+  for (const id of corrected) changed.add(id)
   // Every change of a claim's words is part of its record (src/core/claims/textChange.ts).
   for (const change of changes)
     recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
+  return changed
 }
 
 /**

@@ -1,7 +1,7 @@
-import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
+import { $applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
-import { getClaim, listDeskClaims } from '../claims/queries'
+import { deskClaimsOf, getClaim } from '../claims/queries'
 import { readDeskDocument, readDocument, reviewInfo } from './queries'
 import { value } from '../db/query'
 import { takePrepared } from './deskReads'
@@ -14,8 +14,8 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   reg.register('document-desk', () => takePrepared(store(), 'document') ?? readDeskDocument(store()))
   reg.register('document-save', ({ blocks, ranges }) => {
     const s = store()
-    s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
-    return listDeskClaims(s)
+    const changed = s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
+    return { claims: deskClaimsOf(s, changed) }
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
     proposeCorrection(store(), claimId, replacement, explanation, actor())
@@ -30,7 +30,8 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
     return getClaim(store(), claimId!)
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
-    applyCorrection(store(), id, blocks, ranges, actor())
-    return listDeskClaims(store())
+    const s = store()
+    const changed = s.db.transaction(() => $applyCorrection(s, id, blocks, ranges, actor())).immediate()
+    return { claims: deskClaimsOf(s, changed) }
   })
 }

@@ -6,6 +6,7 @@ import { call } from '../bridge'
 import { useI18n } from '../i18n'
 import { useDeskActions } from '../state/deskActions'
 import { change } from '../state/queryClient'
+import { onClaimsContent } from '../state/claimCache'
 import { useReviewerName } from '../state/reviewData'
 import { useTeamText } from '../teamText'
 import { useModeText } from '../modeText'
@@ -25,7 +26,9 @@ export function NoticesButton() {
   const reviewer = useReviewerName()
   const client = useQueryClient()
   // Asked again for another reviewer name and whenever a claim changes in this window (a reply, an
-  // assignment); other windows' and files' changes arrive as review-changed like everything else.
+  // assignment), not when typing only moved the claims (their digest, which holds what a notice
+  // shows, is then the same); other windows' and files' changes arrive as review-changed like
+  // everything else.
   // Asked once the review is on the page (opening.ts); the badge shows nothing until then.
   const shown = useReviewShown()
   const read = useQuery({
@@ -38,16 +41,7 @@ export function NoticesButton() {
   const loaded = read.data !== undefined
   const notices = read.data ?? []
   useEffect(
-    () =>
-      client.getQueryCache().subscribe((event) => {
-        if (
-          event.type === 'updated' &&
-          event.action.type === 'success' &&
-          (event.query.queryKey as readonly unknown[])[1] === 'claims'
-        ) {
-          void client.invalidateQueries({ queryKey: ['review', 'notices'] })
-        }
-      }),
+    () => onClaimsContent(client, () => void client.invalidateQueries({ queryKey: ['review', 'notices'] })),
     [client],
   )
   const [open, setOpen] = useState(false)

@@ -2,7 +2,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { asDeskClaim, type DeskClaim } from '../../../shared/deskClaim'
 import { cpSlice } from '../../../shared/text'
 import { mapRange, type EditRegion } from '../../../shared/textDiff'
-import { change, keys, unsavedEdits, withUnsaved } from './queryClient'
+import { change, keys, madeFromList, unsavedEdits, withUnsaved } from './queryClient'
+import { carryHashes, contentDigest } from './claimDigest'
 
 function byPosition(a: DeskClaim, b: DeskClaim): number {
   return a.start - b.start || a.end - b.end || a.created.localeCompare(b.created)
@@ -79,9 +80,33 @@ export function dropClaim(client: QueryClient, id: string): void {
   client.setQueryData<DeskClaim[]>(keys.claims, (list = []) => list.filter((c) => c.id !== id))
 }
 
-/** A whole list from the service (after an essay save), with the edits it has not confirmed yet on top. */
+/** A whole list from the service, with the edits it has not confirmed yet on top. */
 export function replaceClaims(client: QueryClient, list: DeskClaim[]): void {
   client.setQueryData<DeskClaim[]>(keys.claims, withUnsaved(list, unsavedEdits(client)))
+}
+
+/**
+ * An essay save's answer (EssaySaved): the claims it changed beyond the ranges the page sent, with the
+ * edits the service has not confirmed yet on top. With no edit since the save was sent (`current`) they
+ * replace the list's whole, and claims the page did not have join it. After newer edits the list's
+ * positions and words are newer than the answer's: a claim both have placed keeps the list's and takes
+ * the rest (a flag, a correction); one the answer lost with its words is unplaced; one the list does
+ * not have comes with the next save's answer.
+ */
+export function patchClaims(client: QueryClient, answered: readonly DeskClaim[], current: boolean): void {
+  if (answered.length === 0) return
+  const byId = new Map(withUnsaved([...answered], unsavedEdits(client)).map((c) => [c.id, c]))
+  client.setQueryData<DeskClaim[]>(keys.claims, (list = []) => {
+    const next = list.map((held) => {
+      const c = byId.get(held.id)
+      if (!c) return held
+      byId.delete(held.id)
+      if (current || !c.anchored || !held.anchored) return c
+      return { ...c, start: held.start, end: held.end, exact: held.exact }
+    })
+    if (current) next.push(...byId.values())
+    return next.sort(byPosition)
+  })
 }
 
 /** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
@@ -97,7 +122,9 @@ export function moveClaims(
     const exact = cpSlice(text, range.start, range.end)
     // Claims the edit did not touch stay the same objects, so their cards do not re-render.
     if (range.start === c.start && range.end === c.end && exact === c.exact) return c
-    return { ...c, ...range, exact }
+    const moved = { ...c, ...range, exact }
+    if (exact === c.exact) carryHashes(c, moved)
+    return madeFromList(moved)
   })
   client.setQueryData<DeskClaim[]>(keys.claims, next)
   return next
@@ -112,4 +139,21 @@ export async function changeClaim<A>(
   const claim = await change(client, run, args)
   if (claim) upsertClaim(client, claim)
   return claim !== null
+}
+
+/**
+ * Calls `changed` whenever the claims' content changes in this window (`contentDigest`: a reply, an
+ * assignment, words), not when an edit of the essay only moved them; returns the unsubscription.
+ */
+export function onClaimsContent(client: QueryClient, changed: () => void): () => void {
+  const digestOf = (claims: unknown) => contentDigest((claims as DeskClaim[] | undefined) ?? [])
+  let last = digestOf(client.getQueryData(keys.claims))
+  return client.getQueryCache().subscribe((event) => {
+    const claims = (event.query.queryKey as readonly unknown[])[1] === keys.claims[1]
+    if (event.type !== 'updated' || event.action.type !== 'success' || !claims) return
+    const digest = digestOf(event.query.state.data)
+    if (digest === last) return
+    last = digest
+    changed()
+  })
 }

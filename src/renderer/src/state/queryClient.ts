@@ -3,6 +3,7 @@ import type { ClaimFilters, ClaimSort } from '../../../shared/claimQuery'
 import type { ClaimPatch } from '../../../shared/domain'
 import type { DeskClaim } from '../../../shared/deskClaim'
 import { call } from '../bridge'
+import { carryHashes } from './claimDigest'
 
 /**
  * The renderer's copy of what the review service holds (docs/renderer-data.md). Everything under
@@ -105,6 +106,18 @@ export function claimsQuery(client: QueryClient) {
 }
 
 /**
+ * Claim objects the page made from the list's own (a move by an edit keeps every field but the range):
+ * already sharing all they can with the claim they replace, so structural sharing leaves them as they
+ * are instead of comparing them field by field into a copy (typing above 5,000 claims moves them all).
+ */
+const fromList = new WeakSet<DeskClaim>()
+
+export function madeFromList(claim: DeskClaim): DeskClaim {
+  fromList.add(claim)
+  return claim
+}
+
+/**
  * The new list of claims, keeping the old object of every claim that did not change (matched by id):
  * a card, a highlight's look and the search key see an unchanged claim as unchanged. React Query's own
  * sharing matches by position, so one claim marked near the top would make copies of all after it.
@@ -115,7 +128,9 @@ export function shareClaims(old: DeskClaim[] | undefined, next: DeskClaim[]): De
   let same = old.length === next.length
   const shared = next.map((c, i) => {
     const before = byId.get(c.id)
-    const kept = before === undefined || before === c ? c : replaceEqualDeep<DeskClaim>(before, c)
+    const kept = before === undefined || before === c || fromList.has(c) ? c : replaceEqualDeep<DeskClaim>(before, c)
+    // A copy of `c` made of `before`'s equal parts: what a search reads of it is `c`'s.
+    if (kept !== c && kept !== before) carryHashes(c, kept)
     if (kept !== old[i]) same = false
     return kept
   })

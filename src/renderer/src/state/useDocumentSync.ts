@@ -6,7 +6,7 @@ import { codePointLength } from '../../../shared/text'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
-import { applyQueuedMoves, currentClaims, dropQueuedMoves, queueMove, replaceClaims } from './claimCache'
+import { applyQueuedMoves, currentClaims, dropQueuedMoves, patchClaims, queueMove } from './claimCache'
 import type { Review } from './useReview'
 
 const SAVE_DELAY_MS = 400
@@ -55,12 +55,15 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     unsent.current = null
     try {
       const args = { blocks: save.blocks(), ranges: save.ranges }
-      const claims = save.correctionId
+      const saved = save.correctionId
         ? await call('correction-apply', { id: save.correctionId, ...args })
         : await call('document-save', args)
-      // Newer edits have moved the claims since; the next save brings their positions.
-      if (edits.current === save.edits && pending.current === null && unsent.current === null)
-        replaceClaims(client, claims)
+      // Newer edits have moved the claims since: the list keeps its own positions.
+      patchClaims(
+        client,
+        saved.claims,
+        edits.current === save.edits && pending.current === null && unsent.current === null,
+      )
     } catch (err) {
       // The service refused the correction itself (not the transport): say why, and keep the text.
       const refused = save.correctionId !== undefined && err instanceof CallError && err.refused

@@ -73,9 +73,24 @@ const L = flat({
   close: `"${B}}`,
 })
 
+/**
+ * A row's version history (`store.versionHistories`: its seen versions in order) as a JSON list, or
+ * null when it is just the row's own version, as nearly every one is. Read with the rows, it spares
+ * the export a map of every version of every entity in the review, made and kept to the end.
+ */
+const historyOf = (row: string): string => `(SELECT CASE WHEN count(*) = 1 AND max(h.version) = ${row}.version THEN NULL
+  ELSE json_group_array(h.version ORDER BY h.version) END FROM version_seen h WHERE h.entity_id = ${row}.id)`
+
+/** The history `historyOf` read: no version seen at all reads as the row's own version, as before. */
+function historyList(json: string | null, version: string): readonly string[] {
+  if (json === null) return [version]
+  const list = JSON.parse(json) as string[]
+  return list.length ? list : [version]
+}
+
 /** Live http(s) sources in `allSourceRows`' order, the columns a link body carries. */
 const LIVE_SOURCES = `SELECT id, claim_id, url, title, publisher, published, accessed, excerpt, archive_url, created,
-  modified, revision, version FROM source WHERE deleted = 0 ORDER BY claim_id, created, id`
+  modified, revision, version, ${historyOf('s')} FROM source s WHERE deleted = 0 ORDER BY claim_id, created, id`
 
 /**
  * Every live source by claim, as rows (raw arrays) with the `source` IRI of their link body. A link
@@ -99,7 +114,7 @@ function sourcesByClaim(store: ReviewStore): Map<string, unknown[][]> {
 }
 
 /** A source row (`sourcesByClaim`) as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
-function linkText(out: string[], r: unknown[], history: string[]): void {
+function linkText(out: string[], r: unknown[]): void {
   const fields = {
     url: r[2] as string,
     title: r[3] as string,
@@ -114,8 +129,10 @@ function linkText(out: string[], r: unknown[], history: string[]): void {
   if (source !== fields.url) out.push(L.url, inner(fields.url))
   for (const key of OPTIONAL) if (fields[key]) out.push(L[key], inner(fields[key]))
   out.push(L.created, inner(r[9] as string), L.modified, inner(r[10] as string), L.revision, q(r[11]))
-  out.push(L.version, inner(r[12] as string), L.history)
-  historyAt.S(out, history)
+  const version = r[12] as string
+  out.push(L.version, inner(version), L.history)
+  if (r[13] === null) historyAt.S.one(out, version)
+  else historyAt.S(out, historyList(r[13] as string, version))
   out.push(L.digest, sourceDigest(fields), L.close)
 }
 
@@ -123,7 +140,26 @@ const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'arc
 
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,
-  modified_by, version, revision FROM claim WHERE deleted = 0 ORDER BY start, end, created, id`
+  modified_by, version, revision, ${historyOf('c')} FROM claim c WHERE deleted = 0 ORDER BY start, end, created, id`
+
+/** Version histories of the live tags and replies, the rarer rows that are read as objects. */
+function threadHistories(store: ReviewStore): (id: string, version: string) => string[] {
+  const rows = store.db
+    .prepare(
+      `SELECT entity_id, version FROM version_seen WHERE entity_id IN
+        (SELECT id FROM claim_tag WHERE deleted = 0 UNION ALL SELECT id FROM reply WHERE deleted = 0)
+        ORDER BY entity_id, version`,
+    )
+    .raw()
+    .all() as string[][]
+  const map = new Map<string, string[]>()
+  for (const [id, version] of rows) {
+    const list = map.get(id)
+    if (list) list.push(version)
+    else map.set(id, [version])
+  }
+  return (id, version) => map.get(id) ?? [version]
+}
 
 /** Pieces of text joined at a time: some 150 claims' worth. */
 export const PIECES_PER_PART = 8192
@@ -140,10 +176,8 @@ export function exportW3cText(store: ReviewStore): string {
   const lang: Lang = /^en\b/i.test(doc.language) ? 'en' : 'ko'
   const scale = activeScale(store)
   const essay = documentIri({ id: doc.id, sourceUrl: readEssayUrl(store) })
-  const histories = store.versionHistories()
-  const history = (id: string, version: string) => histories.get(id) ?? [version]
   const sources = sourcesByClaim(store)
-  const thread = w3cThreadExport(store, history)
+  const thread = w3cThreadExport(store, threadHistories(store))
   const origins = originsByClaim(store.db)
   // The assessing body is the same text for every claim with the same verdict.
   const assessing = new Map<string, string>()
@@ -195,12 +229,13 @@ export function exportW3cText(store: ReviewStore): string {
     if (note) out.push(T.note, n, T.noteEnd)
     out.push(assessingBody(verdict))
     const links = sources.get(id)
-    if (links) for (const s of links) linkText(out, s, history(s[0] as string, s[12] as string))
+    if (links) for (const s of links) linkText(out, s)
     for (const t of thread.tagBodies(id)) out.push(T.item, indented(t, B))
     out.push(target, e, T.prefix, inner(r[8] as string), T.suffix, inner(r[9] as string))
     out.push(T.start, q(r[10]), T.end, q(r[11]), T.status, st, T.modifiedBy, inner(r[12] as string))
     out.push(T.revision, q(r[14]), T.version, inner(version), T.history)
-    historyAt.P(out, history(id, version))
+    if (r[15] === null) historyAt.P.one(out, version)
+    else historyAt.P(out, historyList(r[15] as string, version))
     out.push(T.digest, digestOfJson(`["${e}","${v}","${st}","${n}"]`), T.close)
     if (out.length >= PIECES_PER_PART) {
       chunks.push(out.join(''))

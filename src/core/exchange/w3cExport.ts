@@ -3,7 +3,7 @@ import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
 import { readEssayUrl } from '../republish/settings'
-import { CONTEXT, digestOfJson, documentIri, sourceDigest, X } from './w3cShared'
+import { CONTEXT, digestOfJson, documentIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 import { exportedArchiveUrl, httpUrl } from '../../shared/url'
@@ -115,28 +115,28 @@ function sourcesByClaim(store: ReviewStore): Map<string, unknown[][]> {
 
 /** A source row (`sourcesByClaim`) as a link body. A SpecificResource, not the bare URL: the W3C MUSTs forbid `purpose` on an External Web Resource. */
 function linkText(out: string[], r: unknown[]): void {
-  const fields = {
-    url: r[2] as string,
-    title: r[3] as string,
-    publisher: r[4] as string,
-    published: r[5] as string,
-    accessed: r[6] as string,
-    excerpt: r[7] as string,
-    archiveUrl: r[8] as string,
-  }
   const source = r[1] as string
+  const url = inner(r[2] as string)
   out.push(L.id, inner(r[0] as string), L.source, inner(source))
-  if (source !== fields.url) out.push(L.url, inner(fields.url))
-  for (const key of OPTIONAL) if (fields[key]) out.push(L[key], inner(fields[key]))
+  if (source !== r[2]) out.push(L.url, url)
+  // `sourceDigest`'s JSON of the seven strings, made of the escaped text written anyway.
+  let json = `["${url}"`
+  for (let i = 0; i < OPTIONAL_TEXT.length; i++) {
+    const value = r[3 + i] as string
+    const e = inner(value)
+    if (value) out.push(OPTIONAL_TEXT[i], e)
+    json += `,"${e}"`
+  }
   out.push(L.created, inner(r[9] as string), L.modified, inner(r[10] as string), L.revision, q(r[11]))
   const version = r[12] as string
   out.push(L.version, inner(version), L.history)
   if (r[13] === null) historyAt.S.one(out, version)
   else historyAt.S(out, historyList(r[13] as string, version))
-  out.push(L.digest, sourceDigest(fields), L.close)
+  out.push(L.digest, digestOfJson(`${json}]`), L.close)
 }
 
-const OPTIONAL = ['title', 'publisher', 'published', 'accessed', 'excerpt', 'archiveUrl'] as const
+/** The fixed text before each optional column of a source row, columns 3–8 (title to archive link), written when not empty. */
+const OPTIONAL_TEXT = [L.title, L.publisher, L.published, L.accessed, L.excerpt, L.archiveUrl]
 
 /** Live claims in position order (the order of `allClaimRows`), the columns an annotation carries. */
 const LIVE_CLAIMS = `SELECT id, exact, verdict, status, note, author, created, modified, prefix, suffix, start, end,

@@ -3,11 +3,11 @@ import { verdictLabel } from '../../shared/scales'
 import { activeScale } from '../scales/scales'
 import type { ReviewStore } from '../review/store'
 import { readEssayUrl } from '../republish/settings'
-import { CONTEXT, digestOfJson, documentIri, X } from './w3cShared'
+import { CONTEXT, digestOfJson as digestOfJsonText, documentIri, X } from './w3cShared'
 import { originsByClaim } from './w3cOrigin'
 import { w3cThreadExport } from './w3cThread'
 import { exportedArchiveUrl, httpUrl } from '../../shared/url'
-import { flat, indented, inner, pad, stringList } from './w3cText'
+import { flat, indented, inner as innerText, pad, stringList } from './w3cText'
 
 /**
  * The export is written as the text `JSON.stringify(collection, null, 2)` would make, straight from the
@@ -18,6 +18,11 @@ import { flat, indented, inner, pad, stringList } from './w3cText'
  */
 
 const q = JSON.stringify
+// The two imported functions called for every value, held as constants: where the code runs from its
+// sources (tsx: the team server, the CLI from a checkout, tests, the benchmark) an imported name is a
+// getter on the other module, called anew at each use: some 25 calls a claim.
+const inner = innerText
+const digestOfJson = digestOfJsonText
 // Where the lines of a claim's annotation start: the annotation is an item of the page (depth 3).
 const A = pad(3)
 const P = pad(4)

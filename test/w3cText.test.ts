@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addSource, createClaim, deleteClaim, deleteSource, updateClaim } from '../src/core/claims/commands'
+import { addSource, createClaim, deleteClaim, deleteSource, updateClaim, updateSource } from '../src/core/claims/commands'
 import { exportReview } from '../src/core/exchange/files'
 import { exportW3c, exportW3cText } from '../src/core/exchange/w3c'
 import { recordOrigins } from '../src/core/exchange/w3cOrigin'
@@ -56,7 +56,10 @@ function everyFeature(): ReviewStore {
     },
     '김기자',
   )
-  addSource(store, b.id, sourceFields('https://예시.한국/기사/서울 지사?쪽=2#문단'), '이검증')
+  const hangulLink = sourceFields('https://예시.한국/기사/서울 지사?쪽=2#문단')
+  const edited = addSource(store, b.id, hangulLink, '이검증')
+  // Edited since: its version history, like a claim's, holds more than its own version.
+  updateSource(store, edited.id, { ...hangulLink, title: '고친 "제목"' }, '김기자')
   addTag(store, a.id, '확인필요', '김기자')
   addTag(store, a.id, '정치', '')
   addTag(store, c.id, '정치', '이검증')
@@ -144,6 +147,9 @@ describe('the W3C export written as text', () => {
     ])
       expect(text).toContain(part)
     for (const part of ['example.org/removed', 'ftp:', 'file:']) expect(text).not.toContain(part)
+    // The histories longer than one version: the two edited claims' and the edited link's.
+    const histories = [...text.matchAll(/"factdesk:history": \[([^\]]*)\]/g)].map((m) => m[1].split(',').length)
+    expect(histories.filter((n) => n > 1).length).toBe(3)
     writeSettings(store, { essayUrl: 'https://brunch.co.kr/@hyunwoolee/12' })
     expect(exportW3cText(store)).toBe(reference(store))
   })

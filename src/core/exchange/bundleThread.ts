@@ -4,7 +4,8 @@ import { LIMITS } from '../../shared/domain'
 import { normalizeTagName, replyBodySchema, TAG_MAX, tagColorSchema } from '../../shared/thread'
 import type { ReviewStore } from '../review/store'
 import { reviewer, timestamp, uuid, versionedFields } from './bundleFields'
-import { allEventRows, toEvent } from '../review/history'
+import { toEvent } from '../review/history'
+import type Database from 'better-sqlite3'
 import { toReply, type ReplyRow, type TagRow } from '../db/rows'
 
 /**
@@ -127,15 +128,31 @@ export function exportThread(store: ReviewStore, histories: Map<string, string[]
     toBundleTag(r, histories.get(r.id) ?? [r.version]),
   )
   const tagStyles = db.prepare(`SELECT name, color FROM tag_style ORDER BY name`).all() as BundleTagStyle[]
-  // An import's entries share one detail text ({file, change}): each text is read once, and the entries
-  // with it share the one read-only detail (the bundle is only stringified or checked).
+  return { replies, tags, tagStyles, events: bundleEvents(db) }
+}
+
+/**
+ * Every history entry of the review, by claim and oldest first, as the bundle has it. An import's entries share
+ * one detail text ({file, change}): each text is read once, and the entries with it share the one
+ * read-only detail (the bundle is only stringified or checked). The rows come as arrays, one at a
+ * time: an import's 10,000 entries made as many row objects, all kept until the last was read.
+ */
+function bundleEvents(db: Database.Database): BundleEvent[] {
+  const rows = db
+    .prepare(`SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event ORDER BY claim_id, at, id`)
+    .raw()
+    .iterate() as IterableIterator<string[]>
   const details = new Map<string, BundleEvent['detail']>()
-  const events = allEventRows(db).map((r) => {
-    let detail = details.get(r.detail_json)
-    if (detail === undefined) details.set(r.detail_json, (detail = flatDetail(toEvent(r).detail)))
-    return { id: r.id, claimId: r.claim_id, at: r.at, actor: r.actor, kind: r.kind, detail }
-  })
-  return { replies, tags, tagStyles, events }
+  const events: BundleEvent[] = []
+  for (const [id, claimId, at, actor, kind, json] of rows) {
+    let detail = details.get(json)
+    if (detail === undefined) {
+      const row = { id, claim_id: claimId, at, actor, kind, detail_json: json }
+      details.set(json, (detail = flatDetail(toEvent(row).detail)))
+    }
+    events.push({ id, claimId, at, actor, kind, detail })
+  }
+  return events
 }
 
 /** What the schema cannot check: unique ids, replies and tags of claims in the file, versions in histories, tag names. */

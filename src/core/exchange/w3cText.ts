@@ -26,10 +26,15 @@ export function flat<K extends string>(parts: Record<K, string>): Record<K, stri
   return out
 }
 
-/** Writes an array of strings whose line starts at `at` (a `pad`) as pieces onto `out`. */
-export function stringList(at: string): (out: string[], list: readonly string[]) => void {
+/**
+ * Writes an array of strings whose line starts at `at` (a `pad`) as pieces onto `out`; `one` writes
+ * the list of that one string (most version histories) without making the list.
+ */
+export function stringList(at: string): ((out: string[], list: readonly string[]) => void) & {
+  one: (out: string[], value: string) => void
+} {
   const t = flat({ open: `[${at}  "`, next: `",${at}  "`, close: `"${at}]` })
-  return (out, list) => {
+  const write = (out: string[], list: readonly string[]): void => {
     if (list.length === 0) {
       out.push('[]')
       return
@@ -37,4 +42,5 @@ export function stringList(at: string): (out: string[], list: readonly string[])
     for (let i = 0; i < list.length; i++) out.push(i ? t.next : t.open, inner(list[i]))
     out.push(t.close)
   }
+  return Object.assign(write, { one: (out: string[], value: string) => void out.push(t.open, inner(value), t.close) })
 }

@@ -45,8 +45,10 @@ export function w3cThreadExport(store: ReviewStore, history: (id: string, versio
   const colors = new Map(
     (store.db.prepare(`SELECT name, color FROM tag_style`).all() as BundleTagStyle[]).map((s) => [s.name, s.color]),
   )
-  const tagBodies = (claimId: string): Record<string, unknown>[] =>
-    (tags.get(claimId) ?? []).map((t) => ({
+  // Most claims have no tag: they share one empty list rather than make two each.
+  const none: readonly Record<string, unknown>[] = []
+  const tagBodies = (claimId: string): readonly Record<string, unknown>[] =>
+    tags.get(claimId)?.map((t) => ({
       type: 'TextualBody',
       purpose: 'tagging',
       value: t.name,
@@ -58,7 +60,7 @@ export function w3cThreadExport(store: ReviewStore, history: (id: string, versio
       [X.revision]: t.revision,
       [X.version]: t.version,
       [X.history]: history(t.id, t.version),
-    }))
+    })) ?? none
   const replies = (
     store.db
       .prepare(

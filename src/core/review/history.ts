@@ -110,14 +110,6 @@ export function claimHistory(store: ReviewStore, claimId: string): ClaimEvent[] 
   return rows.map(toEvent)
 }
 
-/** Every event of the review (for bundles), oldest first. */
-export function allEventRows(db: Database.Database): EventRow[] {
-  return all<EventRow>(
-    db,
-    `SELECT id, claim_id, at, actor, kind, detail_json FROM claim_event ORDER BY claim_id, at, id`,
-  )
-}
-
 /**
  * One 'merged' entry for each claim an import touched: the import's row, then one narrow row per
  * claim (read as the claims' own entries through `claim_event`); `changes` by claim id, in the order

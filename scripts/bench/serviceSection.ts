@@ -11,7 +11,7 @@ import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { exportReview, importFile } from '../../src/core/exchange/files'
 import { ReviewStore } from '../../src/core/review/store'
 import { queryClaims } from '../../src/core/search/search'
-import { collect, ms, percentile, timed, timedAsync, type Report } from './report'
+import { ms, percentile, settle, timed, timedAsync, type Report } from './report'
 import type { Workload } from './workload'
 import { openReview } from '../../src/core/review/open'
 import { listClaims } from '../../src/core/claims/queries'
@@ -158,7 +158,7 @@ function rawInserts(store: ReviewStore, b: ReviewBundle): number {
  * copy) may still land in an export or in the merge.
  */
 async function fullGcs<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  collect()
+  await settle()
   const seen: number[] = []
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[])
@@ -180,13 +180,13 @@ const TYPED = ['오픈AI 서울', '반도체', '메모 12', 'AI 생태계', '김
  * app imports in a worker of its own, whose heap holds no other copy of the bundle, where objects kept
  * here would be marked by every full collection measured after.
  */
-function prepare(w: Workload, dir: string) {
+async function prepare(w: Workload, dir: string) {
   const bundle = workloadBundle(w, dir)
   const stringify = timed(() => JSON.stringify(bundle))
   const parse = timed(() => void JSON.parse(stringify.result))
   const second = Buffer.from(JSON.stringify(secondBundle(bundle)))
   const rawStore = openReview(join(dir, 'raw.factdesk'), w.essay)
-  collect()
+  await settle()
   const raw = rawInserts(rawStore, bundle)
   rawStore.close()
   const times = { stringify: { ms: stringify.ms }, parse: { ms: parse.ms }, raw }
@@ -196,9 +196,9 @@ function prepare(w: Workload, dir: string) {
 export async function benchService(report: Report, w: Workload, dir: string): Promise<void> {
   const section = 'service'
   const n = w.claims.length.toLocaleString('en')
-  const { bytes, second, sources, stringify, parse, raw } = prepare(w, dir)
+  const { bytes, second, sources, stringify, parse, raw } = await prepare(w, dir)
   const store = openReview(join(dir, 'review.factdesk'), w.essay)
-  collect()
+  await settle()
   const imported = await timedAsync(() => importFile(store, 'a.factdesk.json', bytes, '벤치'))
   const share = raw / imported.ms
   report.add({

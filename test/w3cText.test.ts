@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { addSource, createClaim, deleteClaim, deleteSource, updateClaim, updateSource } from '../src/core/claims/commands'
+import {
+  addSource,
+  createClaim,
+  deleteClaim,
+  deleteSource,
+  updateClaim,
+  updateSource,
+} from '../src/core/claims/commands'
 import { exportReview } from '../src/core/exchange/files'
 import { exportW3c, exportW3cText } from '../src/core/exchange/w3c'
 import { recordOrigins } from '../src/core/exchange/w3cOrigin'

@@ -114,7 +114,7 @@ describe('the desk’s claims list', () => {
       const rangesIn = (list: DeskClaim[]) =>
         list.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
       // Nothing changed, or every claim moved as the page says: the page has them all already.
-      expect(await desk.callOk('document-save', { blocks, ranges: rangesIn(claims) })).toEqual({ claims: [] })
+      expect((await desk.callOk('document-save', { blocks, ranges: rangesIn(claims) })).claims).toEqual([])
       const typed = [
         { ...blocks[0], inlines: [{ text: '[속보] ', marks: [] }, ...blocks[0].inlines] },
         ...blocks.slice(1),
@@ -124,7 +124,7 @@ describe('the desk’s claims list', () => {
       const placed = (list: DeskClaim[]) => list.filter((c) => c.anchored) as Claim[]
       const moved = movedRanges(before, after, placed(claims))
       expect(moved.every((r) => r.start > 0)).toBe(true)
-      expect(await desk.callOk('document-save', { blocks: typed, ranges: moved })).toEqual({ claims: [] })
+      expect((await desk.callOk('document-save', { blocks: typed, ranges: moved })).claims).toEqual([])
       const starts = (list: DeskClaim[]) => Object.fromEntries(list.map((c) => [c.id, c.start]))
       expect(starts(await desk.callOk('claims-desk'))).toEqual(
         starts(claims.map((c) => (c.anchored ? { ...c, start: c.start + 5 } : c))),
@@ -221,10 +221,12 @@ describe('the essay as the desk opens it', () => {
         const { text, hash, ...rest } = await desk.callOk('document-get')
         expect(text.length).toBeGreaterThan(0)
         expect(hash).not.toBe('')
-        const light = await desk.callOk('document-desk')
+        const { savedAs, ...light } = await desk.callOk('document-desk')
         expect(light).toEqual(rest)
         expect(light.lang).toBe(name.trim())
         expect(Object.keys(light).sort()).toEqual(['blocks', 'id', 'lang', 'title'])
+        // Which save it is: the text's hash and when it was saved.
+        expect(savedAs.startsWith(`${hash}@`)).toBe(true)
       } finally {
         desk.session.close()
       }

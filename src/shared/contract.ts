@@ -1,6 +1,7 @@
 import type { ErrorInfo } from './errors'
 import { z } from 'zod'
 import { blockSchema, type Block } from './essay'
+import { essaySpliceSchema } from './essaySplice'
 import { claimQuerySchema, type ClaimSearchResult } from './claimQuery'
 import { prefsPatchSchema } from './prefs'
 import { republishOptionsSchema, republishSettingsPatchSchema, type RepublishSettings } from './republish'
@@ -74,7 +75,10 @@ export interface DocumentView {
  * characters it is half the answer) nor its hash, which the page never reads. A page feature that needs
  * the saved text asks `document-get` when it needs it (accepting a suggested claim does).
  */
-export type DeskDocument = Omit<DocumentView, 'text' | 'hash'>
+export type DeskDocument = Omit<DocumentView, 'text' | 'hash'> & {
+  /** Which save of the essay this is: the page names it when it saves only what changed since (EssaySplice). */
+  savedAs: string
+}
 
 export const api = {
   'review-info': method<ReviewInfo>()(none),
@@ -101,7 +105,12 @@ export const api = {
    * Both answer with the claims the save changed beyond the ranges the page sent (EssaySaved), as the
    * desk holds them: the page has every other claim as saved already.
    */
-  'document-save': method<EssaySaved>()(z.object({ blocks: blocksSchema, ranges: rangesSchema }).strict()),
+  'document-save': method<EssaySaved>()(
+    z
+      .object({ blocks: blocksSchema, ranges: rangesSchema })
+      .strict()
+      .or(z.object({ splice: essaySpliceSchema, savedAs: z.string().max(200), ranges: rangesSchema }).strict()),
+  ),
   'correction-propose': method<Claim>()(z.object({ claimId: id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-update': method<Claim>()(z.object({ id }).extend(correctionFieldsSchema.shape).strict()),
   'correction-delete': method<Claim>()(z.object({ id }).strict()),

@@ -47,4 +47,6 @@ export function asDeskClaim(claim: DeskClaim): DeskClaim {
  */
 export interface EssaySaved {
   claims: DeskClaim[]
+  /** Which save of the essay this was (DeskDocument's `savedAs`). */
+  savedAs: string
 }

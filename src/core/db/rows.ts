@@ -197,7 +197,12 @@ export interface DeskDocumentRow {
   blocks_json: string
   language: string
   hangul: number
+  content_hash: string
+  modified: string
 }
+
+/** Which save of the essay a document row is (DeskDocument's `savedAs`): its text's hash and the time it was saved. */
+export const savedAsOf = (r: { content_hash: string; modified: string }): string => `${r.content_hash}@${r.modified}`
 
 export function toDeskDocument(r: DeskDocumentRow): DeskDocument {
   return {
@@ -205,6 +210,7 @@ export function toDeskDocument(r: DeskDocumentRow): DeskDocument {
     title: r.title,
     blocks: JSON.parse(r.blocks_json) as Block[],
     lang: essayLang(r.language, { hangul: r.hangul === 1 }),
+    savedAs: savedAsOf(r),
   }
 }
 

@@ -6,7 +6,31 @@ import { recordEvent } from '../review/history'
 import { recordTextChange, type TextChange } from '../claims/textChange'
 import type { ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
-import { all, value } from '../db/query'
+import { all, get, value } from '../db/query'
+import { savedAsOf } from '../db/rows'
+import { applyEssaySplice, type EssaySplice } from '../../shared/essaySplice'
+
+/**
+ * The saved essay with `splice` applied (a save of only what changed), when the essay is still the save
+ * the page made it of (`savedAs`); else the page is told to send it whole. Inside the save's transaction.
+ */
+export function splicedBlocks(store: ReviewStore, splice: EssaySplice, savedAs: string): Block[] {
+  const row = get<{ blocks_json: string; content_hash: string; modified: string }>(
+    store.db,
+    `SELECT blocks_json, content_hash, modified FROM document LIMIT 1`,
+  )
+  const blocks =
+    row && savedAsOf(row) === savedAs ? applyEssaySplice(JSON.parse(row.blocks_json) as Block[], splice) : null
+  if (!blocks) throw new FactdeskError('essay-saved-since')
+  return blocks
+}
+
+/** Which save of the essay the review now holds (DeskDocument's `savedAs`). */
+export function essaySavedAs(store: ReviewStore): string {
+  return savedAsOf(
+    get<{ content_hash: string; modified: string }>(store.db, `SELECT content_hash, modified FROM document LIMIT 1`)!,
+  )
+}
 
 export interface ClaimRange {
   id: string

@@ -1,5 +1,5 @@
 import { $applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
-import { $saveDocument } from './documentEdit'
+import { $saveDocument, essaySavedAs, splicedBlocks } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { deskClaimsOf, getClaim } from '../claims/queries'
 import { readDeskDocument, readDocument, reviewInfo } from './queries'
@@ -12,10 +12,15 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   reg.register('review-info', () => reviewInfo(store()))
   reg.register('document-get', () => readDocument(store()))
   reg.register('document-desk', () => takePrepared(store(), 'document') ?? readDeskDocument(store()))
-  reg.register('document-save', ({ blocks, ranges }) => {
+  reg.register('document-save', (args) => {
     const s = store()
-    const changed = s.db.transaction(() => $saveDocument(s, blocks, ranges, actor())).immediate()
-    return { claims: deskClaimsOf(s, changed) }
+    return s.db
+      .transaction(() => {
+        const blocks = 'blocks' in args ? args.blocks : splicedBlocks(s, args.splice, args.savedAs)
+        const changed = $saveDocument(s, blocks, args.ranges, actor())
+        return { claims: deskClaimsOf(s, changed), savedAs: essaySavedAs(s) }
+      })
+      .immediate()
   })
   reg.register('correction-propose', ({ claimId, replacement, explanation }) => {
     proposeCorrection(store(), claimId, replacement, explanation, actor())
@@ -31,7 +36,11 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
     const s = store()
-    const changed = s.db.transaction(() => $applyCorrection(s, id, blocks, ranges, actor())).immediate()
-    return { claims: deskClaimsOf(s, changed) }
+    return s.db
+      .transaction(() => {
+        const changed = $applyCorrection(s, id, blocks, ranges, actor())
+        return { claims: deskClaimsOf(s, changed), savedAs: essaySavedAs(s) }
+      })
+      .immediate()
   })
 }

@@ -22,7 +22,7 @@ export function readDocument(store: ReviewStore): DocumentView {
 export function readDeskDocument(store: ReviewStore): DeskDocument {
   const row = get<DeskDocumentRow>(
     store.db,
-    `SELECT id, title, blocks_json, language, text GLOB '*[가-힣]*' AS hangul FROM document LIMIT 1`,
+    `SELECT id, title, blocks_json, language, text GLOB '*[가-힣]*' AS hangul, content_hash, modified FROM document LIMIT 1`,
   )
   if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
   return toDeskDocument(row)

@@ -3,6 +3,7 @@ import type { Correction } from '../../../shared/domain'
 import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
+import { essaySplice } from '../../../shared/essaySplice'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
@@ -42,9 +43,12 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const saving = useRef<Promise<unknown>>(Promise.resolve())
   const correcting = useRef<{ correction: Correction; start: number } | null>(null)
+  // The essay as the review last saved it: a save sends only what changed since (EssaySplice).
+  const saved = useRef<{ blocks: Block[]; savedAs: string } | null>(null)
 
   useEffect(() => {
     loaded.current = doc != null
+    saved.current = doc ? { blocks: doc.blocks, savedAs: doc.savedAs } : null
     // The essay is built again from this document: edits queued before were edits of the one it replaces.
     dropQueuedMoves(client)
   }, [doc, client])
@@ -54,14 +58,27 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     if (!save) return
     unsent.current = null
     try {
-      const args = { blocks: save.blocks(), ranges: save.ranges }
-      const saved = save.correctionId
+      const blocks = save.blocks()
+      const args = { blocks, ranges: save.ranges }
+      const base = saved.current
+      const answer = save.correctionId
         ? await call('correction-apply', { id: save.correctionId, ...args })
-        : await call('document-save', args)
+        : base
+          ? await call('document-save', {
+              splice: essaySplice(base.blocks, blocks),
+              savedAs: base.savedAs,
+              ranges: save.ranges,
+            }).catch((err: unknown) => {
+              // Saved from elsewhere since (or not as this page last saved it): the whole essay, then.
+              if (err instanceof CallError && err.code === 'essay-saved-since') return call('document-save', args)
+              throw err
+            })
+          : await call('document-save', args)
+      saved.current = { blocks, savedAs: answer.savedAs }
       // Newer edits have moved the claims since: the list keeps its own positions.
       patchClaims(
         client,
-        saved.claims,
+        answer.claims,
         edits.current === save.edits && pending.current === null && unsent.current === null,
       )
     } catch (err) {

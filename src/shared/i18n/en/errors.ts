@@ -68,6 +68,8 @@ export const errors = {
   'suggestion-not-dismissed': () => 'That suggestion was not dismissed.',
   'claim-exists': (p: { id: string }) => `A claim with id ${p.id} already exists.`,
   'claim-two-positions': () => 'A claim was given two positions.',
+  'essay-saved-since': () =>
+    'The essay was saved from elsewhere since this change was made; it is saved whole instead. Nothing was changed.',
   'claim-outside-essay': (p: { id: string; start: number; end: number }) =>
     `The position ${p.start}–${p.end} of claim ${p.id} is outside the essay.`,
   'selection-beyond-essay': (p: { start: number; end: number; length: number }) =>

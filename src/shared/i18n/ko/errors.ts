@@ -61,6 +61,8 @@ export const errors: Catalogue['errors'] = {
   'suggestion-not-dismissed': () => '넘긴 적이 없는 제안입니다.',
   'claim-exists': () => '같은 id의 주장이 이미 있습니다.',
   'claim-two-positions': () => '한 주장에 위치가 두 개 주어졌습니다.',
+  'essay-saved-since': () =>
+    '이 변경 이후 본문이 다른 곳에서 저장되었습니다. 본문 전체를 다시 저장합니다. 바뀐 것은 없습니다.',
   'claim-outside-essay': (p) => `주장의 위치 ${p.start}–${p.end}가 본문 밖입니다.`,
   'selection-beyond-essay': (p) => `위치 ${p.start}–${p.end}가 본문 끝(${p.length})을 넘습니다. 글을 다시 선택하세요.`,
   'selection-mismatch': () => '선택한 글이 그 위치의 본문과 다릅니다. 다시 선택하세요.',

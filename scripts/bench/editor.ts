@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { longEssay } from './longText'
 import { chromiumArgs, percentile, root, startHarness, stop, writeReview } from './editorSetup'
+import { pauseSaves, type PauseTiming } from './editorPause'
 import { floorKeys, pressKeys, timeKeysIn, typeKeys, type KeyTiming } from './editorKeys'
 import type { ParsedEssay } from '../../src/core/document/essayFormat'
 import type { Report } from './report'
@@ -205,8 +206,10 @@ export async function benchEditor(report: Report): Promise<void> {
     })
     const keys = await profiled(open.page, 'keys', dir, () => typeKeys(open.page, ESSAY, `${CLAIMS} claims`))
     const marks = await profiled(open.page, 'mark', dir, () => markClaims(open.page))
+    const pauses = await pauseSaves(open.page, ESSAY)
     const bare = await openApp(browser, harnesses[1].url, 0)
     const bareKeys = await typeKeys(bare.page, ESSAY, 'no claims')
+    const barePauses = await pauseSaves(bare.page, ESSAY)
     // What typing costs in Lexical itself, on this machine: no React, no app, the same text and styles.
     const plainPage = await openPlain(browser, essay, true)
     const plainKeys = await pressKeys(plainPage, plainPage.locator(`${ESSAY} p`).nth(4), 'plain Lexical')
@@ -252,6 +255,18 @@ export async function benchEditor(report: Report): Promise<void> {
       what: 'mark a claim p50 (key to its card focused, in view)',
       value: fmt(percentile(marks, 50)),
       reference: `max ${fmt(Math.max(...marks))}`,
+    })
+    const median = (list: PauseTiming[], what: keyof PauseTiming) =>
+      percentile(
+        list.map((p) => p[what]),
+        50,
+      )
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`
+    report.add({
+      section,
+      what: `a pause in typing above ${CLAIMS} claims: the longest task until the save is drawn, p50`,
+      value: median(pauses, 'longest') ? fmt(median(pauses, 'longest')) : 'none over 50 ms',
+      reference: `no claims ${median(barePauses, 'longest') ? fmt(median(barePauses, 'longest')) : 'none over 50 ms'}; all tasks over 50 ms ${fmt(median(pauses, 'blocked'))}; the save sent ${kb(median(pauses, 'sentBytes'))}, its answer ${kb(median(pauses, 'answerBytes'))}`,
     })
     report.add({
       section,

@@ -59,10 +59,10 @@ export async function pauseSaves(page: Page, essay: string): Promise<PauseTiming
     await page.waitForTimeout(500)
     const { tasks, saved, sent } = await page.evaluate(async () => {
       const p = (window as unknown as { __pause: { tasks: number[]; saved: Response[]; sent: string[] } }).__pause
-      const bytes = async (r: Response) => (await r.arrayBuffer()).byteLength
+      // No named function here: the bundler would wrap it in a helper the page does not have.
       return {
         tasks: p.tasks,
-        saved: await Promise.all(p.saved.map(bytes)),
+        saved: await Promise.all(p.saved.map(async (r) => (await r.arrayBuffer()).byteLength)),
         sent: p.sent.map((body) => new TextEncoder().encode(body).length),
       }
     })

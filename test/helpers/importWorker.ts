@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { workerImportRunner, type ImportRunner } from '../../src/core/exchange/importRunner'
+import { importWorkerOptions, workerImportRunner, type ImportRunner } from '../../src/core/exchange/importRunner'
 import { openForWindow } from '../../src/core/review/session'
 import { bundledEssay, ROOT, type TempDir } from './essay'
 import { openDesk, type Desk } from './service'
@@ -9,7 +9,10 @@ import { openDesk, type Desk } from './service'
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
 export const workerRunner: ImportRunner = workerImportRunner(
   (job) =>
-    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, { eval: true, workerData: job }),
+    new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
+      ...importWorkerOptions(job),
+      eval: true,
+    }),
 )
 
 /** A desk on a new review of the bundled essay in `dir` whose imports run in the worker. */

@@ -1,0 +1,51 @@
+/**
+ * An import as the app runs it: in a worker thread of its own, with the app's worker options
+ * (importWorkerOptions: its young generation), on its own connection to the review file, through the
+ * app's own job (runImportJob). The worker loads its modules first and says so; only then is the clock
+ * started and the file handed over, so the figure is the import, not the loading of TypeScript.
+ */
+import { join } from 'node:path'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { ImportSummary } from '../../src/shared/exchange'
+import { importWorkerOptions, type ImportJob } from '../../src/core/exchange/importRunner'
+import { runImportJob } from '../../src/core/exchange/importJob'
+import { settle, timedAsync } from './report'
+
+const entry = join(__dirname, 'importInWorker.ts')
+
+/** Imports `job` in a new worker; the CPU time of the whole process while it runs (the workers' included). */
+export async function importInWorker(job: ImportJob): Promise<{ ms: number; result: ImportSummary }> {
+  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
+    ...importWorkerOptions(job),
+    eval: true,
+  })
+  try {
+    await new Promise<void>((ready, failed) => {
+      worker.once('message', () => ready())
+      worker.once('error', failed)
+    })
+    await settle()
+    return await timedAsync(
+      () =>
+        new Promise<ImportSummary>((done, failed) => {
+          worker.once('message', (m: { summary?: ImportSummary; error?: string }) =>
+            m.summary ? done(m.summary) : failed(new Error(m.error)),
+          )
+          worker.postMessage('go')
+        }),
+    )
+  } finally {
+    await worker.terminate()
+  }
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort
+  port.once('message', () => {
+    runImportJob(workerData as ImportJob, () => undefined).then(
+      (summary) => port.postMessage({ summary }),
+      (err: unknown) => port.postMessage({ error: (err as Error).message }),
+    )
+  })
+  port.postMessage('ready')
+}

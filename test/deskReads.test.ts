@@ -17,11 +17,11 @@ import { claimMatches } from '../src/renderer/src/panel/searchMatch'
 import { api, readingMethods } from '../src/shared/contract'
 import { asDeskClaim, deskClaimFields, type DeskClaim } from '../src/shared/deskClaim'
 import type { Claim } from '../src/shared/domain'
-import { anchorOf, bytesOf, sourceFields } from './helpers/exchange'
+import { anchorOf, sourceFields } from './helpers/exchange'
 import { movedRanges, textOf } from './helpers/review'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { bundledEssay } from './helpers/essay'
-import { deskTest, openDesk, type Desk } from './helpers/service'
+import { deskTest, importLostClaim, openDesk, type Desk } from './helpers/service'
 import { idleQuery, refuse, renderDesk } from './helpers/renderDesk'
 
 it('leaves out exactly the fields the page never reads', () => {
@@ -70,18 +70,7 @@ async function richReview(desk: Desk): Promise<void> {
     replacement: '삼성전자와 SK하이닉스',
     explanation: '회사명',
   })
-  await desk.callOk('review-import', {
-    fileName: 'notes.jsonld',
-    data: Buffer.from(
-      bytesOf({
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
-        type: 'Annotation',
-        id: 'urn:x:lost',
-        body: { type: 'TextualBody', value: '확인 필요' },
-        target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: LOST } },
-      }),
-    ).toString('base64'),
-  })
+  await importLostClaim(desk, LOST)
 }
 
 describe('the desk’s claims list', () => {

@@ -6,7 +6,6 @@ import {
   $getRoot,
   $isElementNode,
   $isTextNode,
-  type LexicalEditor,
   type NodeKey,
 } from 'lexical'
 import fc from 'fast-check'
@@ -17,31 +16,16 @@ import { essayText, type Block } from '../src/shared/essay'
 import { codePointIndex, codePointLength } from '../src/shared/text'
 import { editRegion } from '../src/shared/textDiff'
 import { $applyClaimMarks, $markRanges, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
-import { EssayIndex, type EssayChange } from '../src/renderer/src/editor/essayIndex'
+import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
 import { $buildEssay, $leafBlocks, $textIndex, essayNodes } from '../src/renderer/src/editor/essayState'
 import { $blockShows, $drawBlock, claimsByBlock, claimsIn } from '../src/renderer/src/editor/markBlocks'
+import { indexedEditor } from './helpers/longEssayEditor'
 
 const essay = parseEssayMarkdown(readFileSync('resources/essays/seoul-openai.md', 'utf8'))
 const text = essayText(essay.blocks)
 
 /** An editor with the essay and an index that follows its updates, as DocumentSyncPlugin keeps it. */
-function follow(): { editor: LexicalEditor; index: EssayIndex; changes: EssayChange[] } {
-  const editor = createHeadlessEditor({
-    nodes: [...essayNodes],
-    onError: (e) => {
-      throw e
-    },
-  })
-  editor.update(() => $buildEssay(essay.blocks), { discrete: true })
-  const index = new EssayIndex()
-  editor.getEditorState().read(() => index.$rebuild())
-  const changes: EssayChange[] = []
-  editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
-    const change = index.apply(editorState, dirtyLeaves, dirtyElements)
-    if (change) changes.push(change)
-  })
-  return { editor, index, changes }
-}
+const follow = () => indexedEditor(essay.blocks, false)
 
 const at = (quote: string) => {
   const i = text.indexOf(quote)

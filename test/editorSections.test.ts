@@ -17,14 +17,20 @@ import { $blocksFromEditor, $buildEssay, $leafBlocks, $textIndex } from '../src/
 import {
   $isSectionNode,
   LONG_ESSAY_BLOCKS,
-  registerSections,
   SECTION_BLOCKS,
   sectionSizeFor,
 } from '../src/renderer/src/editor/SectionNode'
-import { createHeadlessEditor } from '@lexical/headless'
-import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
-import { essayNodes } from '../src/renderer/src/editor/essayState'
-import { $edge, $sections, claims, editorWith, essay, SEPARATOR, text, textOf } from './helpers/longEssayEditor'
+import {
+  $edge,
+  $sections,
+  claims,
+  editorWith,
+  essay,
+  indexedEditor,
+  SEPARATOR,
+  text,
+  textOf,
+} from './helpers/longEssayEditor'
 
 describe('a long essay is built in sections that the text never sees', () => {
   it('groups the top-level blocks by SECTION_BLOCKS, with the same text, blocks and highlights as without', () => {
@@ -176,23 +182,7 @@ describe('a long essay is built in sections that the text never sees', () => {
 })
 
 /** A short essay (no sections) in an editor with the sections' upkeep, and an index following it. */
-function shortEditor(blocks = 150) {
-  const editor = createHeadlessEditor({
-    nodes: [...essayNodes],
-    onError: (e) => {
-      throw e
-    },
-  })
-  registerSections(editor)
-  const short = essay.blocks.slice(0, blocks)
-  editor.update(() => $buildEssay(short, [], sectionSizeFor(short.length)), { discrete: true })
-  const index = new EssayIndex()
-  editor.getEditorState().read(() => index.$rebuild())
-  editor.registerUpdateListener(({ editorState, dirtyLeaves, dirtyElements }) => {
-    index.apply(editorState, dirtyLeaves, dirtyElements)
-  })
-  return { editor, index }
-}
+const shortEditor = (blocks = 150) => indexedEditor(essay.blocks.slice(0, blocks), true)
 
 const pasted = (n: number) =>
   Array.from({ length: n }, (_, i) => $createParagraphNode().append($createTextNode(`붙여 넣은 문단 ${i}`)))

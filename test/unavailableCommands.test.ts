@@ -13,8 +13,7 @@ import { describe, expect } from 'vitest'
 import { CorrectionsSection } from '../src/renderer/src/panel/CorrectionsSection'
 import { ClaimFilterBar } from '../src/renderer/src/panel/ClaimFilterBar'
 import type { Claim, Lang } from '../src/shared/domain'
-import { bytesOf } from './helpers/exchange'
-import { deskTest } from './helpers/service'
+import { deskTest, importLostClaim } from './helpers/service'
 import { idleQuery, renderDesk } from './helpers/renderDesk'
 
 /** What a command renders as: its element, and the text its aria-describedby points at. */
@@ -29,18 +28,7 @@ function command(html: string, pattern: RegExp): { tag: string; reason: string |
 describe('Apply correction on a claim whose words are gone', () => {
   deskTest('is greyed out and says to place the claim again, in English and Korean', async ({ desk }) => {
     const lost = '이 글에는 없는 문장이다'
-    await desk.callOk('review-import', {
-      fileName: 'notes.jsonld',
-      data: Buffer.from(
-        bytesOf({
-          '@context': 'http://www.w3.org/ns/anno.jsonld',
-          type: 'Annotation',
-          id: 'urn:x:lost',
-          body: { type: 'TextualBody', value: '확인 필요' },
-          target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: lost } },
-        }),
-      ).toString('base64'),
-    })
+    await importLostClaim(desk, lost)
     const [found] = await desk.callOk('claims-list', {})
     expect(found).toMatchObject({ exact: lost, anchored: false })
     const claim: Claim = await desk.callOk('correction-propose', {

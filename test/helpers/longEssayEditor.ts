@@ -4,7 +4,7 @@
  */
 import { createHeadlessEditor } from '@lexical/headless'
 import { $getRoot, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical'
-import { essayText } from '../../src/shared/essay'
+import { essayText, type Block } from '../../src/shared/essay'
 import { BLOCK_SEPARATOR, codePointLength } from '../../src/shared/text'
 import { EssayIndex, type EssayChange } from '../../src/renderer/src/editor/essayIndex'
 import { $buildEssay, essayNodes } from '../../src/renderer/src/editor/essayState'
@@ -27,7 +27,15 @@ export const claims = Array.from({ length: Math.floor(codePointLength(text) / 40
   end: i * 400 + 10 + 12 + (i % 5) * 7,
 }))
 
-export function editorWith(sectioned: boolean): { editor: LexicalEditor; index: EssayIndex; changes: EssayChange[] } {
+/**
+ * A headless editor holding `blocks`, and an essay index following its updates as DocumentSyncPlugin
+ * keeps it. `sectioned`: with the sections' upkeep, built in sections if long, as the desk builds it;
+ * else a flat editor of plain Lexical.
+ */
+export function indexedEditor(
+  blocks: readonly Block[],
+  sectioned: boolean,
+): { editor: LexicalEditor; index: EssayIndex; changes: EssayChange[] } {
   const editor = createHeadlessEditor({
     nodes: [...essayNodes],
     onError: (e) => {
@@ -35,9 +43,7 @@ export function editorWith(sectioned: boolean): { editor: LexicalEditor; index: 
     },
   })
   if (sectioned) registerSections(editor)
-  editor.update(() => $buildEssay(essay.blocks, [], sectioned ? sectionSizeFor(essay.blocks.length) : 0), {
-    discrete: true,
-  })
+  editor.update(() => $buildEssay(blocks, [], sectioned ? sectionSizeFor(blocks.length) : 0), { discrete: true })
   const index = new EssayIndex()
   editor.getEditorState().read(() => index.$rebuild())
   const changes: EssayChange[] = []
@@ -47,6 +53,8 @@ export function editorWith(sectioned: boolean): { editor: LexicalEditor; index: 
   })
   return { editor, index, changes }
 }
+
+export const editorWith = (sectioned: boolean) => indexedEditor(essay.blocks, sectioned)
 
 export const $sections = (): SectionNode[] => $getRoot().getChildren().filter($isSectionNode)
 

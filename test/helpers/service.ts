@@ -60,6 +60,24 @@ export function openDesk(
   }
 }
 
+/**
+ * Imports a W3C annotation whose quote is not in the essay: the review gains a claim not found in it,
+ * with the annotation's note.
+ */
+export async function importLostClaim(desk: Desk, quote: string): Promise<void> {
+  const annotation = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'Annotation',
+    id: 'urn:x:lost',
+    body: { type: 'TextualBody', value: '확인 필요' },
+    target: { source: 'https://example.org/essay', selector: { type: 'TextQuoteSelector', exact: quote } },
+  }
+  await desk.callOk('review-import', {
+    fileName: 'notes.jsonld',
+    data: Buffer.from(JSON.stringify(annotation)).toString('base64'),
+  })
+}
+
 /** The import progress the desk's service reported, in order. */
 export function importProgress(desk: Desk): Events['import-progress'][] {
   return desk.events.filter((e) => e.event === 'import-progress').map((e) => e.payload as Events['import-progress'])

@@ -75,7 +75,7 @@ describe('corrections', () => {
     const blocks = replacedBlocks(review.store, '유료 가입자 수 2위', '유료 가입자 수 최상위권')
     const after = textOf(blocks)
     const ranges = [{ id: claim.id, start: claim.start, end: claim.start + codePointLength('유료 가입자 수 최상위권') }]
-    const applied = applyCorrection(review.store, proposed.id, blocks, ranges, '최데스크')
+    const applied = applyCorrection(review.store, proposed.id, blocks, ranges, '최데스크').correction
     expect(applied).toMatchObject({ state: 'applied', appliedBy: '최데스크', original: '유료 가입자 수 2위' })
     expect(getClaim(review.store, claim.id).exact).toBe('유료 가입자 수 최상위권')
     expect(readDocument(review.store).text).toBe(after)

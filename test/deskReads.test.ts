@@ -92,6 +92,26 @@ describe('the desk’s claims list', () => {
     },
   )
 
+  deskTest('an applied correction answers with its claim, corrected, and names the save', async ({ desk }) => {
+    await richReview(desk)
+    const claims = await desk.callOk('claims-desk')
+    const other = claims.find((c) => c.exact === OTHER)!
+    const { blocks } = await desk.callOk('document-get')
+    const corrected = blocks.map((b) => ({
+      ...b,
+      inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace(OTHER, '삼성전자와 SK하이닉스') })),
+    }))
+    const edit = { before: textOf(blocks), after: textOf(corrected) }
+    const ranges = movedRanges(edit.before, edit.after, claims.filter((c) => c.anchored) as Claim[]).map((r) =>
+      r.id === other.id ? { ...r, end: r.start + '삼성전자와 SK하이닉스'.length } : r,
+    )
+    const saved = await desk.callOk('correction-apply', { id: other.corrections[0].id, blocks: corrected, ranges })
+    expect(saved.claims.map((c) => c.id)).toEqual([other.id])
+    expect(saved.claims[0]).toMatchObject({ exact: '삼성전자와 SK하이닉스', corrections: [{ state: 'applied' }] })
+    expect(saved.claims[0]).toEqual((await desk.callOk('claims-desk')).find((c) => c.id === other.id))
+    expect(saved.savedAs).toBe((await desk.callOk('document-desk')).savedAs)
+  })
+
   deskTest(
     'an essay save answers with only the claims it changed beyond the ranges the page sent',
     async ({ desk }) => {

@@ -77,35 +77,29 @@ export function deleteCorrection(store: ReviewStore, id: string, actor: string):
 
 /**
  * Records an applied correction together with the essay as the editor changed it, in one transaction:
- * the claim must now read exactly the replacement, or nothing is saved. Returns the claims the save
- * changed beyond the ranges the page sent ($saveDocument), its own claim among them.
+ * the claim must now read exactly the replacement, or nothing is saved. Answers the correction and the
+ * claims the save changed beyond the ranges the page sent ($saveDocument), its own claim among them.
  */
-export function $applyCorrection(
-  store: ReviewStore,
-  id: string,
-  blocks: Block[],
-  ranges: ClaimRange[],
-  actor: string,
-): Set<string> {
-  const r = row(store, id)
-  if (r.state === 'applied') throw new FactdeskError('correction-already-applied')
-  const before = getClaim(store, r.claim_id).exact
-  // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
-  const changed = $saveDocument(store, blocks, ranges, actor)
-  if (row(store, id).state !== 'applied') {
-    throw new FactdeskError('correction-not-in-essay')
-  }
-  store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
-  return changed.add(r.claim_id)
-}
-
 export function applyCorrection(
   store: ReviewStore,
   id: string,
   blocks: Block[],
   ranges: ClaimRange[],
   actor: string,
-): Correction {
-  store.db.transaction(() => $applyCorrection(store, id, blocks, ranges, actor)).immediate()
-  return toCorrection(row(store, id))
+): { correction: Correction; changed: Set<string> } {
+  const changed = store.db
+    .transaction(() => {
+      const r = row(store, id)
+      if (r.state === 'applied') throw new FactdeskError('correction-already-applied')
+      const before = getClaim(store, r.claim_id).exact
+      // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
+      const saved = $saveDocument(store, blocks, ranges, actor)
+      if (row(store, id).state !== 'applied') {
+        throw new FactdeskError('correction-not-in-essay')
+      }
+      store.db.prepare(`UPDATE correction SET original = ? WHERE id = ?`).run(before, id)
+      return saved.add(r.claim_id)
+    })
+    .immediate()
+  return { correction: toCorrection(row(store, id)), changed }
 }

@@ -1,4 +1,4 @@
-import { $applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
+import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
 import { $saveDocument, essaySavedAs, splicedBlocks } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { deskClaimsOf, getClaim } from '../claims/queries'
@@ -36,11 +36,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
   })
   reg.register('correction-apply', ({ id, blocks, ranges }) => {
     const s = store()
-    return s.db
-      .transaction(() => {
-        const changed = $applyCorrection(s, id, blocks, ranges, actor())
-        return { claims: deskClaimsOf(s, changed), savedAs: essaySavedAs(s) }
-      })
-      .immediate()
+    const { changed } = applyCorrection(s, id, blocks, ranges, actor())
+    return { claims: deskClaimsOf(s, changed), savedAs: essaySavedAs(s) }
   })
 }

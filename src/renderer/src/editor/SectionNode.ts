@@ -119,16 +119,15 @@ function rootKeeper(): (root: RootNode) => void {
     }
     if (loose > 0 && (sectioned || loose > LONG_ESSAY_BLOCKS)) {
       let run: LexicalNode[] = []
+      // Into the section before, or a new one; a section's own transform then splits it if too long.
       const gather = () => {
-        const previous = run[0]?.getPreviousSibling()
-        // Joined to the section before, which its own transform splits if it grows too long.
+        const previous = run[0].getPreviousSibling()
         if ($isSectionNode(previous)) previous.append(...run)
-        else
-          for (let i = 0; i < run.length; i += SECTION_BLOCKS) {
-            const section = $createSectionNode()
-            run[i].insertBefore(section)
-            section.append(...run.slice(i, i + SECTION_BLOCKS))
-          }
+        else {
+          const section = $createSectionNode()
+          run[0].insertBefore(section)
+          section.append(...run)
+        }
         run = []
       }
       for (const child of root.getChildren()) {

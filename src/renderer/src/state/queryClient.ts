@@ -3,7 +3,6 @@ import type { ClaimFilters, ClaimSort } from '../../../shared/claimQuery'
 import type { ClaimPatch } from '../../../shared/domain'
 import type { DeskClaim } from '../../../shared/deskClaim'
 import { call } from '../bridge'
-import { carryHashes } from './claimDigest'
 
 /**
  * The renderer's copy of what the review service holds (docs/renderer-data.md). Everything under
@@ -129,8 +128,6 @@ export function shareClaims(old: DeskClaim[] | undefined, next: DeskClaim[]): De
   const shared = next.map((c, i) => {
     const before = byId.get(c.id)
     const kept = before === undefined || before === c || fromList.has(c) ? c : replaceEqualDeep<DeskClaim>(before, c)
-    // A copy of `c` made of `before`'s equal parts: what a search reads of it is `c`'s.
-    if (kept !== c && kept !== before) carryHashes(c, kept)
     if (kept !== old[i]) same = false
     return kept
   })

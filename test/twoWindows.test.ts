@@ -120,14 +120,14 @@ describe('an essay save from a page that did not know every claim', () => {
     const edited = editEssay(bundledEssay(), (blocks) => {
       blocks[blockWith(blocks, '2025년 5월')].inlines.unshift({ text: '새 문장. ' })
     })
-    store.db.transaction(() => $saveDocument(store, edited.blocks, [], '김기자')).immediate()
+    store.db.transaction(() => $saveDocument(store, { blocks: edited.blocks }, [], '김기자')).immediate()
     const moved = getClaim(store, elsewhere.id)
     expect(moved).toMatchObject({ anchored: true, exact: '챗GPT 유료 가입자 수 2위', start: elsewhere.start + 6 })
     const without = editEssay(edited, (blocks) => {
       const i = blockWith(blocks, '유료 가입자 수 2위')
       blocks[i].inlines = blocks[i].inlines.map((r) => ({ ...r, text: r.text.replace('챗GPT 유료 가입자 수 2위', '') }))
     })
-    store.db.transaction(() => $saveDocument(store, without.blocks, [], '김기자')).immediate()
+    store.db.transaction(() => $saveDocument(store, { blocks: without.blocks }, [], '김기자')).immediate()
     expect(getClaim(store, elsewhere.id).anchored).toBe(false)
   })
 })

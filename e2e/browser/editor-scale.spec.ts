@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { startHarness, stop, writeReview } from '../../scripts/bench/editorSetup'
 import { longEssay } from '../../scripts/bench/longText'
 import { claimItems, editText } from '../desk'
+import { describeRange } from '../../src/shared/text'
 
 /**
  * The desk on a long essay with many claims (docs/editor-scale.md): the claims list renders only the
@@ -80,7 +81,17 @@ async function scenario(desk: Page): Promise<void> {
   // Marking saves the edited essay first (all 500,000 characters and every claim's place).
   await expect(desk.locator('.claim-count')).toHaveText(`${CLAIMS + 1} claims`, { timeout: 60_000 })
   const saved = await desk.evaluate(() => window.factdesk.call('document-get', {}))
-  expect(saved.ok && saved.value.text.includes('확인필요 ')).toBe(true)
+  if (!saved.ok) throw new Error('document-get failed')
+  expect(saved.value.text.includes('확인필요 ')).toBe(true)
+  // Every claim the typing moved (most of them, by the words' length, without the page sending their
+  // ranges) reads its own words and context where the review keeps it.
+  const stored = await desk.evaluate(() => window.factdesk.call('claims-list', {}))
+  if (!stored.ok) throw new Error('claims-list failed')
+  const misplaced = stored.value.filter((c) => {
+    const at = describeRange(saved.value.text, c.start, c.end)
+    return c.anchored && (at.exact !== c.exact || at.prefix !== c.prefix || at.suffix !== c.suffix)
+  })
+  expect(misplaced).toEqual([])
   await expect.poll(() => focusedCard(desk)).not.toBeNull()
   const id = (await focusedCard(desk))!
   const card = desk.locator(`article[data-claim-id="${id}"]`)

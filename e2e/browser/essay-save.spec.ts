@@ -3,13 +3,16 @@ import { CLAIM_A, editText, markClaim, selectText, storedClaims } from '../desk'
 import { expect, test } from './fixtures'
 
 /**
- * A pause in typing saves only the paragraphs the keys changed (src/shared/essaySplice.ts), and the
- * service answers only with the claims the save changed beyond the page's ranges. An essay saved from
+ * A pause in typing saves only the paragraphs the keys changed (src/shared/essaySplice.ts) with the
+ * ranges of the claims near them, and the service answers only with the claims the save changed beyond
+ * what the page holds. An essay saved from
  * elsewhere in between is saved whole, as the page shows it, without a word to the reviewer.
  */
 interface Sent {
   splice: boolean
   bytes: number
+  /** The claims whose ranges it sent. */
+  ranges: string[]
 }
 
 const savedText = async (page: Page): Promise<string> => {
@@ -21,13 +24,19 @@ const savedText = async (page: Page): Promise<string> => {
 /** What the page sends to save the essay, from now on. */
 async function watchSaves(page: Page): Promise<() => Promise<Sent[]>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __sent: { splice: boolean; bytes: number }[] }
+    const w = window as unknown as { __sent: { splice: boolean; bytes: number; ranges: string[] }[] }
     w.__sent = []
     const fetched = window.fetch.bind(window)
     window.fetch = (url, init) => {
       const address = url instanceof Request ? url.url : url.toString()
-      if (address.endsWith('/document-save') && typeof init?.body === 'string')
-        w.__sent.push({ splice: init.body.includes('"splice"'), bytes: init.body.length })
+      if (address.endsWith('/document-save') && typeof init?.body === 'string') {
+        const body = JSON.parse(init.body) as { ranges: { id: string }[] }
+        w.__sent.push({
+          splice: init.body.includes('"splice"'),
+          bytes: init.body.length,
+          ranges: body.ranges.map((r) => r.id),
+        })
+      }
       return fetched(url, init)
     }
   })
@@ -39,6 +48,9 @@ test('typing saves only what it changed, and an essay saved elsewhere meanwhile 
 }) => {
   await markClaim(desk, { start: CLAIM_A })
   const [claim] = await storedClaims(desk)
+  // One more near the end, far from the words about to be typed.
+  await markClaim(desk, { start: FAR })
+  const far = (await storedClaims(desk)).find((c) => c.exact === FAR)!
   const original = await savedText(desk)
   const sent = await watchSaves(desk)
 
@@ -50,10 +62,15 @@ test('typing saves only what it changed, and an essay saved elsewhere meanwhile 
   const [first] = await sent()
   expect(first.splice).toBe(true)
   expect(first.bytes).toBeLessThan(2_000)
-  // The claim after the words typed moved with them, and is where the page shows it.
-  const [moved] = await storedClaims(desk)
+  // Only the claims near the words typed: the one far after them the service moves by their length.
+  expect(first.ranges).not.toContain(far.id)
+  const stored = await storedClaims(desk)
+  const moved = stored.find((c) => c.id === claim.id)!
   expect(moved.exact).toBe(CLAIM_A)
   expect(moved.start).toBe(claim.start + (original.indexOf('오픈AI는') < original.indexOf(CLAIM_A) ? 5 : 0))
+  expect(stored.find((c) => c.id === far.id)).toMatchObject({ exact: FAR, start: far.start + 5, anchored: true })
+  // And where the page draws it.
+  await expect(desk.locator('mark', { hasText: FAR })).toBeVisible()
 
   // Another writer saves the essay with a change of its own (the command line, a script).
   await desk.evaluate(async () => {
@@ -77,5 +94,7 @@ test('typing saves only what it changed, and an essay saved elsewhere meanwhile 
   expect(last.map((s) => s.splice)).toEqual([true, false])
   expect(await savedText(desk)).not.toContain('다른 곳에서 고침')
   await expect(desk.getByRole('alert')).toHaveCount(0)
-  expect((await storedClaims(desk))[0].exact).toBe(CLAIM_A)
+  expect((await storedClaims(desk)).find((c) => c.id === claim.id)?.exact).toBe(CLAIM_A)
 })
+
+const FAR = '관계, 문화, 제도, 윤리'

@@ -266,7 +266,7 @@ export async function benchEditor(report: Report): Promise<void> {
       section,
       what: `a pause in typing above ${CLAIMS} claims: the longest task until the save is drawn, p50`,
       value: median(pauses, 'longest') ? fmt(median(pauses, 'longest')) : 'none over 50 ms',
-      reference: `no claims ${median(barePauses, 'longest') ? fmt(median(barePauses, 'longest')) : 'none over 50 ms'}; all tasks over 50 ms ${fmt(median(pauses, 'blocked'))}; the save sent ${kb(median(pauses, 'sentBytes'))}, its answer ${kb(median(pauses, 'answerBytes'))}`,
+      reference: `no claims ${median(barePauses, 'longest') ? fmt(median(barePauses, 'longest')) : 'none over 50 ms'}; all tasks over 50 ms ${fmt(median(pauses, 'blocked'))}; the save sent ${kb(median(pauses, 'sentBytes'))}, its answer ${kb(median(pauses, 'answerBytes'))} after ${fmt(median(pauses, 'saveMs'))} (no claims ${fmt(median(barePauses, 'saveMs'))})`,
     })
     report.add({
       section,

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { blockSchema, type Block } from './essay'
+import { blockSchema, blockText, type Block } from './essay'
+import { BLOCK_SEPARATOR, codePointLength, CONTEXT_LENGTH } from './text'
+import type { EditRegion } from './textDiff'
 
 /**
  * An essay save of only what changed: the saved blocks from `at`, `remove` of them, replaced by
@@ -15,10 +17,25 @@ export const essaySpliceSchema = z
   .strict()
 export type EssaySplice = z.infer<typeof essaySpliceSchema>
 
+type Inline = Block['inlines'][number]
+
+const sameRuns = (a: readonly Inline[], b: readonly Inline[]): boolean =>
+  a.length === b.length && a.every((r, i) => r.text === b[i].text && !r.bold === !b[i].bold)
+
+/** The runs with neighbours of the same weight joined: a highlight splits a run where the words do not change. */
+function joined(runs: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  for (const r of runs) {
+    const last = out.at(-1)
+    if (r.text === '') continue
+    if (last && !last.bold === !r.bold) out[out.length - 1] = { ...last, text: last.text + r.text }
+    else out.push(r)
+  }
+  return out
+}
+
 const sameBlock = (a: Block, b: Block): boolean =>
-  a.kind === b.kind &&
-  a.inlines.length === b.inlines.length &&
-  a.inlines.every((r, i) => r.text === b.inlines[i].text && !r.bold === !b.inlines[i].bold)
+  a.kind === b.kind && (sameRuns(a.inlines, b.inlines) || sameRuns(joined(a.inlines), joined(b.inlines)))
 
 /** The smallest splice that makes `after` of `before`: what lies between their equal starts and ends. */
 export function essaySplice(before: readonly Block[], after: readonly Block[]): EssaySplice {
@@ -39,4 +56,68 @@ export function applyEssaySplice(blocks: readonly Block[], splice: EssaySplice):
   if (splice.at + splice.remove > blocks.length) return null
   const out = [...blocks.slice(0, splice.at), ...splice.blocks, ...blocks.slice(splice.at + splice.remove)]
   return out.length > 0 ? out : null
+}
+
+const SEPARATOR = codePointLength(BLOCK_SEPARATOR)
+
+/** The code points of `blocks` in the essay's plain text, each with the separator after it. */
+const spanOf = (blocks: readonly Block[]): number =>
+  blocks.reduce((n, b) => n + codePointLength(blockText(b).normalize('NFC')) + SEPARATOR, 0)
+
+/**
+ * Where a splice changes the essay's plain text, in code points: its region in the text before (to
+ * `oldEnd`) and after (to `newEnd`). The text before `start` is the same in both essays, and so is the
+ * text after the region, moved by `newEnd - oldEnd`. The page and the service, each from the blocks it
+ * last saved, find the same region, so a claim away from it follows the save by that move alone and
+ * the page need not send its range.
+ */
+export function spliceRegion(before: readonly Block[], splice: EssaySplice): EditRegion {
+  const removed = spanOf(before.slice(splice.at, splice.at + splice.remove))
+  const inserted = spanOf(splice.blocks)
+  const start = spanOf(before.slice(0, splice.at))
+  // Blocks follow: each spliced block ends with its separator.
+  if (splice.at + splice.remove < before.length) return { start, oldEnd: start + removed, newEnd: start + inserted }
+  // It reaches the end: each spliced block starts with one instead (none before the first block).
+  const oldLength = start + removed - SEPARATOR
+  const from = Math.max(0, start - SEPARATOR)
+  return { start: from, oldEnd: oldLength, newEnd: oldLength - removed + inserted }
+}
+
+/** How far from a splice's region a claim's words or context may reach into it (`nearSplice`). */
+export const SPLICE_REACH = CONTEXT_LENGTH + SEPARATOR
+
+/**
+ * Whether a claim at `range` is near enough to a splice's region that its words or its context (the
+ * quote's prefix and suffix, CONTEXT_LENGTH code points each) may change: `range` as the essay was
+ * (`old`), or as it is (`new`). The page sends the ranges of these claims only; the service moves the rest.
+ */
+export function nearSplice(range: { start: number; end: number }, region: EditRegion, side: 'old' | 'new'): boolean {
+  const end = side === 'old' ? region.oldEnd : region.newEnd
+  return range.end > region.start - SPLICE_REACH && range.start < end + SPLICE_REACH
+}
+
+/** A stretch of the essay's plain text, in code points. */
+export interface TextSpan {
+  start: number
+  end: number
+}
+
+/**
+ * The stretch of text the edits so far touched, widened by one more edit: where it lies in the text
+ * after that edit. A claim outside it moved by the edits' lengths alone.
+ */
+export function widenSpan(span: TextSpan | null, edit: EditRegion): TextSpan {
+  if (!span) return { start: edit.start, end: edit.newEnd }
+  const shift = edit.newEnd - edit.oldEnd
+  const end = span.end < edit.start ? span.end : span.end >= edit.oldEnd ? span.end + shift : edit.newEnd
+  return { start: Math.min(span.start, edit.start), end: Math.max(end, edit.newEnd) }
+}
+
+/**
+ * Whether edits that touched `span` (the text after them) lie inside a splice's region: then every
+ * claim away from the region moved as the service moves it (`nearSplice`), and only the ranges of the
+ * claims near it need be sent.
+ */
+export function insideSplice(span: TextSpan, region: EditRegion): boolean {
+  return span.start >= region.start && span.end <= region.newEnd
 }

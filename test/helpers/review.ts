@@ -74,5 +74,5 @@ export function movedRanges(before: string, after: string, claims: Claim[]): Cla
 
 /** Saves the essay's blocks with the claims' new ranges, in one transaction as the editor's save does. */
 export function saveEssay(store: ReviewStore, blocks: Block[], ranges: ClaimRange[], actor: string): void {
-  store.db.transaction(() => $saveDocument(store, blocks, ranges, actor))()
+  store.db.transaction(() => $saveDocument(store, { blocks }, ranges, actor))()
 }

@@ -48,6 +48,8 @@ export function listDeskClaims(store: ReviewStore): DeskClaim[] {
  * changed) are read one by one; many, with the whole list's one query per related table.
  */
 export function deskClaimsOf(store: ReviewStore, ids: ReadonlySet<string>): DeskClaim[] {
+  // A pause in typing changes none (useDocumentSync.ts): SQLite would still look through every claim.
+  if (ids.size === 0) return []
   if (ids.size > 50) return listDeskClaims(store).filter((c) => ids.has(c.id))
   const rows = all<DeskClaimRow>(
     store.db,

@@ -93,7 +93,7 @@ export function applyCorrection(
       if (r.state === 'applied') throw new FactdeskError('correction-already-applied')
       const before = getClaim(store, r.claim_id).exact
       // Saving the essay applies the correction once the claim reads its replacement (documentEdit.ts).
-      const saved = $saveDocument(store, blocks, ranges, actor)
+      const saved = $saveDocument(store, { blocks }, ranges, actor)
       if (row(store, id).state !== 'applied') {
         throw new FactdeskError('correction-not-in-essay')
       }

@@ -1,28 +1,33 @@
 import { essayByline, essayText, essayTitle, type Block } from '../../shared/essay'
 import { FactdeskError } from '../../shared/errors'
 import { codePointLength, cpSlice, describeRange } from '../../shared/text'
-import { editRegion, mapRange } from '../../shared/textDiff'
+import { editRegion, mapRange, type EditRegion } from '../../shared/textDiff'
 import { recordEvent } from '../review/history'
 import { recordTextChange, type TextChange } from '../claims/textChange'
 import type { ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
-import { all, get, value } from '../db/query'
+import { all, get } from '../db/query'
 import { savedAsOf } from '../db/rows'
-import { applyEssaySplice, type EssaySplice } from '../../shared/essaySplice'
+import { applyEssaySplice, essaySplice, SPLICE_REACH, spliceRegion, type EssaySplice } from '../../shared/essaySplice'
+
+/** An essay save: the whole essay, or only what changed since the save the page made it of (`savedAs`). */
+export type EssayEdit = { blocks: Block[] } | { splice: EssaySplice; savedAs: string }
 
 /**
- * The saved essay with `splice` applied (a save of only what changed), when the essay is still the save
- * the page made it of (`savedAs`); else the page is told to send it whole. Inside the save's transaction.
+ * The saved essay, and what `edit` changes of it. A splice must be of the save the review still holds,
+ * else the page is told to send the essay whole; a whole essay is compared with the saved one here.
  */
-export function splicedBlocks(store: ReviewStore, splice: EssaySplice, savedAs: string): Block[] {
+function spliceOf(store: ReviewStore, edit: EssayEdit): { saved: Block[]; splice: EssaySplice; blocks: Block[] } {
   const row = get<{ blocks_json: string; content_hash: string; modified: string }>(
     store.db,
     `SELECT blocks_json, content_hash, modified FROM document LIMIT 1`,
   )
-  const blocks =
-    row && savedAsOf(row) === savedAs ? applyEssaySplice(JSON.parse(row.blocks_json) as Block[], splice) : null
+  if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
+  const saved = JSON.parse(row.blocks_json) as Block[]
+  if ('blocks' in edit) return { saved, splice: essaySplice(saved, edit.blocks), blocks: edit.blocks }
+  const blocks = savedAsOf(row) === edit.savedAs ? applyEssaySplice(saved, edit.splice) : null
   if (!blocks) throw new FactdeskError('essay-saved-since')
-  return blocks
+  return { saved, splice: edit.splice, blocks }
 }
 
 /** Which save of the essay the review now holds (DeskDocument's `savedAs`). */
@@ -39,18 +44,23 @@ export interface ClaimRange {
 }
 
 /**
- * Saves the essay after the reviewer edited it, with every claim's new position as the editor moved it.
- * Selectors are recomputed from the new text; a claim the editor no longer has a range for lost all of
- * its text and becomes unanchored (listed, not drawn). Must run inside a transaction.
+ * Saves the essay after the reviewer edited it, with the new position of every claim the edit may have
+ * changed as the editor moved it. Must run inside a transaction.
  *
- * Returns the claims whose record the save changed beyond the ranges the page sent: those it did not
- * send (followed by the edit, or lost with their words), those whose words changed, those whose
- * corrections the text applied or undid, and those the page holds as placed that the review does not.
- * The page already has every other claim as saved: typing above thousands of claims moves them all,
- * and the answer then need not carry them back (useDocumentSync.ts).
+ * The page sends the ranges of the claims near what the save changed (`nearSplice`, shared/essaySplice.ts); the others keep
+ * their words and context and move by the change's length, in one statement: a pause in typing above
+ * thousands of claims then costs the service the claims near the keys, not all of them. Selectors of
+ * the claims near it are recomputed from the new text; a claim the page sent no range for there (marked
+ * from another window or the command line since the page loaded) follows the edit by itself, and one
+ * whose words all went becomes unanchored (listed, not drawn).
+ *
+ * Returns the claims whose record the save changed beyond what the page holds: those near the change it
+ * did not send, those whose words changed, those whose corrections the text applied or undid, and those
+ * the page holds as placed that the review does not (useDocumentSync.ts).
  */
-export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: ClaimRange[], actor: string): Set<string> {
+export function $saveDocument(store: ReviewStore, edit: EssayEdit, ranges: ClaimRange[], actor: string): Set<string> {
   const { db } = store
+  const { saved, splice, blocks } = spliceOf(store, edit)
   const text = essayText(blocks)
   const length = codePointLength(text)
   const byId = new Map(ranges.map((r) => [r.id, r]))
@@ -61,13 +71,32 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
     }
   }
   const now = new Date().toISOString()
-  // A claim the page did not send may be one it never knew of (marked from another window or the
-  // command line since the page loaded): it follows the edit by itself, and is lost only with its words.
-  const edit = editRegion(value<string>(db, `SELECT text FROM document LIMIT 1`)!, text)
+  const region = spliceRegion(saved, splice)
+  // Read before they move: the claims near the change, and every claim the page sent a range for.
+  const claims = all<ClaimRow>(
+    db,
+    `SELECT * FROM claim WHERE deleted = 0 AND anchored = 1 AND (end > ? AND start < ? OR id IN (SELECT value FROM json_each(?)))`,
+    region.start - SPLICE_REACH,
+    region.oldEnd + SPLICE_REACH,
+    JSON.stringify(ranges.map((r) => r.id)),
+  )
   db.prepare(
     `UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`,
   ).run(essayTitle(blocks), essayByline(blocks), JSON.stringify(blocks), text, contentHash(text), now)
-  const claims = all<ClaimRow>(db, `SELECT * FROM claim WHERE deleted = 0 AND anchored = 1`)
+  // The rest after the change move by its length; those read above are each written below.
+  const shift = region.newEnd - region.oldEnd
+  if (shift !== 0)
+    db.prepare(
+      `UPDATE claim SET start = start + ?, end = end + ? WHERE deleted = 0 AND anchored = 1 AND start >= ?
+         AND id NOT IN (SELECT value FROM json_each(?))`,
+    ).run(shift, shift, region.oldEnd, JSON.stringify(claims.map((c) => c.id)))
+  // Where the text changed within the splice's blocks, for a claim there the page did not send.
+  let within: EditRegion | null | undefined
+  const follow = (claim: ClaimRow) => {
+    within ??= spliceEdit(essayText(saved), text, region)
+    const range = mapRange(claim, within)
+    return range && cpSlice(text, range.start, range.end) === claim.exact ? range : undefined
+  }
   const move = db.prepare(`UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ? WHERE id = ?`)
   const reword = db.prepare(
     `UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ?, exact = ?, modified = ?, modified_by = ?,
@@ -77,11 +106,9 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   const changes: TextChange[] = []
   const changed = new Set<string>()
   for (const claim of claims) {
-    if (!byId.has(claim.id)) changed.add(claim.id)
-    const followed = byId.has(claim.id) ? null : mapRange(claim, edit)
-    const range =
-      byId.get(claim.id) ??
-      (followed && cpSlice(text, followed.start, followed.end) === claim.exact ? followed : undefined)
+    const sent = byId.get(claim.id)
+    if (!sent) changed.add(claim.id)
+    const range = sent ?? follow(claim)
     if (!range) {
       orphan.run(now, actor, claim.id)
       changed.add(claim.id)
@@ -105,6 +132,18 @@ export function $saveDocument(store: ReviewStore, blocks: Block[], ranges: Claim
   for (const change of changes)
     recordTextChange(store, { ...change, via: corrected.has(change.claimId) ? 'correction' : 'edit' }, actor, now)
   return changed
+}
+
+/** The one region where the texts differ, looked for within the splice's region only (`region`). */
+function spliceEdit(before: string, after: string, region: EditRegion): EditRegion | null {
+  const inner = editRegion(cpSlice(before, region.start, region.oldEnd), cpSlice(after, region.start, region.newEnd))
+  return (
+    inner && {
+      start: inner.start + region.start,
+      oldEnd: inner.oldEnd + region.start,
+      newEnd: inner.newEnd + region.start,
+    }
+  )
 }
 
 /**

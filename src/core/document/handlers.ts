@@ -1,5 +1,5 @@
 import { applyCorrection, deleteCorrection, proposeCorrection, updateCorrection } from './corrections'
-import { $saveDocument, essaySavedAs, splicedBlocks } from './documentEdit'
+import { $saveDocument, essaySavedAs } from './documentEdit'
 import { handlerContext, type HandlerRegistry, type ServiceContext } from '../registry'
 import { deskClaimsOf, getClaim } from '../claims/queries'
 import { readDeskDocument, readDocument, reviewInfo } from './queries'
@@ -16,8 +16,7 @@ export function registerDocumentHandlers(reg: HandlerRegistry, ctx: ServiceConte
     const s = store()
     return s.db
       .transaction(() => {
-        const blocks = 'blocks' in args ? args.blocks : splicedBlocks(s, args.splice, args.savedAs)
-        const changed = $saveDocument(s, blocks, args.ranges, actor())
+        const changed = $saveDocument(s, args, args.ranges, actor())
         return { claims: deskClaimsOf(s, changed), savedAs: essaySavedAs(s) }
       })
       .immediate()

@@ -3,7 +3,14 @@ import type { Correction } from '../../../shared/domain'
 import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Block } from '../../../shared/essay'
 import { codePointLength } from '../../../shared/text'
-import { essaySplice } from '../../../shared/essaySplice'
+import {
+  essaySplice,
+  insideSplice,
+  nearSplice,
+  spliceRegion,
+  widenSpan,
+  type TextSpan,
+} from '../../../shared/essaySplice'
 import { call, CallError } from '../bridge'
 import type { EssayEditorHandle } from '../editor/EssayEditor'
 import type { EssayEdit } from '../editor/DocumentSyncPlugin'
@@ -15,6 +22,11 @@ const SAVE_DELAY_MS = 400
 interface PendingSave {
   blocks: () => Block[]
   ranges: { id: string; start: number; end: number }[]
+  /**
+   * What its edits touched, in the text it saves, counted from the save before it (`from`: the edits
+   * made when that one was sent for). Null: not known. See `spliced`.
+   */
+  touched: { span: TextSpan; from: number } | null
   /** Edits made when it was sent for: the service's claims replace the list only if none came since. */
   edits: number
   /** An applied correction the service has not recorded yet: the save records it (correction-apply). */
@@ -24,14 +36,38 @@ interface PendingSave {
 const rangesOf = (claims: DeskClaim[]) =>
   claims.filter((c) => c.anchored).map(({ id, start, end }) => ({ id, start, end }))
 
+/** The essay as the review last saved it, and the edits made when that save was sent for. */
+interface SavedEssay {
+  blocks: Block[]
+  savedAs: string
+  edits: number
+}
+
+/**
+ * A save of only what changed since the last save (`base`). When the edits lie inside the blocks it
+ * changed, every other claim moved by the change's length alone, as the service moves them: only the
+ * ranges of the claims near it are sent (a pause above thousands of claims sent them all).
+ */
+function spliced(base: SavedEssay, blocks: Block[], save: PendingSave) {
+  const splice = essaySplice(base.blocks, blocks)
+  const region = spliceRegion(base.blocks, splice)
+  // Its edits are all those since `base` only when the save before it is the one that landed.
+  const near = save.touched !== null && save.touched.from === base.edits && insideSplice(save.touched.span, region)
+  return {
+    splice,
+    savedAs: base.savedAs,
+    ranges: near ? save.ranges.filter((r) => nearSplice(r, region, 'new')) : save.ranges,
+  }
+}
+
 /**
  * Keeps the review file in step with the essay as the reviewer edits it: the highlights move with the
  * text at once (they are the editor's own nodes), the claims in the list when typing pauses (each key
  * only queues its edit, claimCache.ts: moving thousands of claims on every key would cost more than
  * the key), and the essay with every claim's new position is saved shortly after typing pauses, when
- * a claim is marked, and before the window goes away. Each save sends the whole essay, so only the
- * newest edit needs to reach the service: a save that fails keeps it (and any correction it applied)
- * for the save tracker to send again.
+ * a claim is marked, and before the window goes away. Each save sends the essay as it now is (what
+ * changed since the last save that landed), so only the newest edit needs to reach the service: a save
+ * that fails keeps it (and any correction it applied) for the save tracker to send again.
  */
 export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHandle | null>) {
   const { doc, client, report, saves } = review
@@ -44,11 +80,25 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
   const saving = useRef<Promise<unknown>>(Promise.resolve())
   const correcting = useRef<{ correction: Correction; start: number } | null>(null)
   // The essay as the review last saved it: a save sends only what changed since (EssaySplice).
-  const saved = useRef<{ blocks: Block[]; savedAs: string } | null>(null)
+  const saved = useRef<SavedEssay | null>(null)
+  // What the edits not handed to a save yet touched: null before the first, 'unknown' once one was not
+  // followed; and the edits made when the last save was sent for.
+  const touched = useRef<TextSpan | null | 'unknown'>(null)
+  const sentAt = useRef(0)
+  const takeTouched = useCallback((): PendingSave['touched'] => {
+    const span = touched.current
+    const from = sentAt.current
+    touched.current = null
+    sentAt.current = edits.current
+    return span === null || span === 'unknown' ? null : { span, from }
+  }, [])
 
   useEffect(() => {
     loaded.current = doc != null
-    saved.current = doc ? { blocks: doc.blocks, savedAs: doc.savedAs } : null
+    saved.current = doc ? { blocks: doc.blocks, savedAs: doc.savedAs, edits: edits.current } : null
+    // Edits typed into the essay this one replaces were not made in its text.
+    touched.current = pending.current || unsent.current ? 'unknown' : null
+    sentAt.current = edits.current
     // The essay is built again from this document: edits queued before were edits of the one it replaces.
     dropQueuedMoves(client)
   }, [doc, client])
@@ -64,17 +114,13 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       const answer = save.correctionId
         ? await call('correction-apply', { id: save.correctionId, ...args })
         : base
-          ? await call('document-save', {
-              splice: essaySplice(base.blocks, blocks),
-              savedAs: base.savedAs,
-              ranges: save.ranges,
-            }).catch((err: unknown) => {
+          ? await call('document-save', spliced(base, blocks, save)).catch((err: unknown) => {
               // Saved from elsewhere since (or not as this page last saved it): the whole essay, then.
               if (err instanceof CallError && err.code === 'essay-saved-since') return call('document-save', args)
               throw err
             })
           : await call('document-save', args)
-      saved.current = { blocks, savedAs: answer.savedAs }
+      saved.current = { blocks, savedAs: answer.savedAs, edits: save.edits }
       // Newer edits have moved the claims since: the list keeps its own positions.
       patchClaims(
         client,
@@ -108,16 +154,24 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
     const typed = pending.current
     pending.current = null
     // The claims move now, once for all the keys typed since the last pause.
-    if (typed) void queue({ blocks: typed.blocks, ranges: rangesOf(currentClaims(client)), edits: edits.current })
+    if (typed)
+      void queue({
+        blocks: typed.blocks,
+        ranges: rangesOf(currentClaims(client)),
+        edits: edits.current,
+        touched: takeTouched(),
+      })
     saves.waiting('essay-typing', false)
     await saving.current
-  }, [queue, saves, client])
+  }, [queue, saves, client, takeTouched])
 
   const onEdit = useCallback(
     (edit: EssayEdit) => {
       edits.current += 1
       // The editor says where the text changed (diffing the whole essay on every key would cost its length).
       queueMove(client, loaded.current ? edit.region : null, edit.text)
+      if (!loaded.current) touched.current = 'unknown'
+      else if (edit.region && touched.current !== 'unknown') touched.current = widenSpan(touched.current, edit.region)
       const corrected = edit.correction ? correcting.current : null
       if (corrected) {
         const { correction, start } = corrected
@@ -130,7 +184,13 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
         clearTimeout(timer.current)
         pending.current = null
         saves.waiting('essay-typing', false)
-        void queue({ blocks: edit.blocks, ranges: rangesOf(claims), edits: edits.current, correctionId: correction.id })
+        void queue({
+          blocks: edit.blocks,
+          ranges: rangesOf(claims),
+          edits: edits.current,
+          correctionId: correction.id,
+          touched: takeTouched(),
+        })
         return
       }
       pending.current = { blocks: edit.blocks }
@@ -139,7 +199,7 @@ export function useDocumentSync(review: Review, editor: RefObject<EssayEditorHan
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS)
     },
-    [client, queue, flush, saves],
+    [client, queue, flush, saves, takeTouched],
   )
 
   /** Puts the correction's wording into the essay as one undoable edit; the review records it. */

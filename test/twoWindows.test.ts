@@ -14,6 +14,9 @@ import type { ReviewInfo } from '../src/shared/contract'
 import type { ClaimSearchResult } from '../src/shared/claimQuery'
 import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { anchorOf, editEssay, blockWith } from './helpers/exchange'
+import type { ParsedEssay } from '../src/core/document/essayFormat'
+import { describeRange } from '../src/shared/text'
+import { value } from '../src/core/db/query'
 import { openReview } from '../src/core/review/open'
 import { getClaim, listClaims } from '../src/core/claims/queries'
 import { createClaim, updateClaim } from '../src/core/claims/commands'
@@ -129,6 +132,37 @@ describe('an essay save from a page that did not know every claim', () => {
     })
     store.db.transaction(() => $saveDocument(store, { blocks: without.blocks }, [], '김기자')).immediate()
     expect(getClaim(store, elsewhere.id).anchored).toBe(false)
+  })
+})
+
+describe('a window’s essay save after the command line saved the essay', () => {
+  it('starts from the essay the file holds, not the one the window saved last', () => {
+    const { session } = window()
+    const store = session.store
+    const later = createClaim(store, anchorOf(store, '맺음말'), '김기자')
+    const save = (on: typeof store, blocks: ParsedEssay['blocks']) =>
+      on.db.transaction(() => $saveDocument(on, { blocks }, [], '김기자')).immediate()
+    const first = editEssay(bundledEssay(), (blocks) => {
+      blocks[blockWith(blocks, '2025년 5월')].inlines.unshift({ text: '새 문장. ' })
+    })
+    save(store, first.blocks)
+    // The command line adds words further down, before the claim.
+    const cli = openReview(path)
+    const second = editEssay(first, (blocks) => {
+      blocks[blockWith(blocks, '국가를 위한 오픈AI(Nations')].inlines.unshift({ text: '덧붙임. ' })
+    })
+    save(cli, second.blocks)
+    cli.close()
+    // The window saves its next edit on top of the command line's, as its page reloaded it.
+    const third = editEssay(second, (blocks) => {
+      blocks[blockWith(blocks, '2025년 5월')].inlines.unshift({ text: '또. ' })
+    })
+    save(store, third.blocks)
+    const text = value<string>(store.db, `SELECT text FROM document LIMIT 1`)!
+    const claim = getClaim(store, later.id)
+    expect(claim.anchored).toBe(true)
+    expect(describeRange(text, claim.start, claim.end)).toMatchObject({ exact: '맺음말', prefix: claim.prefix })
+    expect(claim.start).toBe(later.start + 6 + 5 + 3)
   })
 })
 

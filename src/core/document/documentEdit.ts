@@ -6,7 +6,7 @@ import { recordEvent } from '../review/history'
 import { recordTextChange, type TextChange } from '../claims/textChange'
 import type { ClaimRow } from '../db/rows'
 import { contentHash, type ReviewStore } from '../review/store'
-import { all, get } from '../db/query'
+import { all, get, value } from '../db/query'
 import { savedAsOf } from '../db/rows'
 import { applyEssaySplice, essaySplice, SPLICE_REACH, spliceRegion, type EssaySplice } from '../../shared/essaySplice'
 
@@ -14,27 +14,37 @@ import { applyEssaySplice, essaySplice, SPLICE_REACH, spliceRegion, type EssaySp
 export type EssayEdit = { blocks: Block[] } | { splice: EssaySplice; savedAs: string }
 
 /**
+ * The blocks this connection last saved, by the save's name: a pause in typing then reads and parses the
+ * saved essay (over a megabyte of blocks in a book-length one) only when another writer saved it since.
+ * A save whose transaction rolls back leaves a name the review never held, which is never asked for.
+ */
+const lastSaved = new WeakMap<ReviewStore, { savedAs: string; blocks: Block[] }>()
+
+/**
  * The saved essay, and what `edit` changes of it. A splice must be of the save the review still holds,
  * else the page is told to send the essay whole; a whole essay is compared with the saved one here.
  */
 function spliceOf(store: ReviewStore, edit: EssayEdit): { saved: Block[]; splice: EssaySplice; blocks: Block[] } {
-  const row = get<{ blocks_json: string; content_hash: string; modified: string }>(
-    store.db,
-    `SELECT blocks_json, content_hash, modified FROM document LIMIT 1`,
-  )
-  if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
-  const saved = JSON.parse(row.blocks_json) as Block[]
+  const savedAs = essaySavedAs(store)
+  const kept = lastSaved.get(store)
+  const saved =
+    kept?.savedAs === savedAs
+      ? kept.blocks
+      : (JSON.parse(value<string>(store.db, `SELECT blocks_json FROM document LIMIT 1`)!) as Block[])
   if ('blocks' in edit) return { saved, splice: essaySplice(saved, edit.blocks), blocks: edit.blocks }
-  const blocks = savedAsOf(row) === edit.savedAs ? applyEssaySplice(saved, edit.splice) : null
+  const blocks = savedAs === edit.savedAs ? applyEssaySplice(saved, edit.splice) : null
   if (!blocks) throw new FactdeskError('essay-saved-since')
   return { saved, splice: edit.splice, blocks }
 }
 
 /** Which save of the essay the review now holds (DeskDocument's `savedAs`). */
 export function essaySavedAs(store: ReviewStore): string {
-  return savedAsOf(
-    get<{ content_hash: string; modified: string }>(store.db, `SELECT content_hash, modified FROM document LIMIT 1`)!,
+  const row = get<{ content_hash: string; modified: string }>(
+    store.db,
+    `SELECT content_hash, modified FROM document LIMIT 1`,
   )
+  if (!row) throw new FactdeskError('review-file-no-essay', { file: store.path })
+  return savedAsOf(row)
 }
 
 export interface ClaimRange {
@@ -80,9 +90,11 @@ export function $saveDocument(store: ReviewStore, edit: EssayEdit, ranges: Claim
     region.oldEnd + SPLICE_REACH,
     JSON.stringify(ranges.map((r) => r.id)),
   )
+  const hash = contentHash(text)
   db.prepare(
     `UPDATE document SET title = ?, byline = ?, blocks_json = ?, text = ?, content_hash = ?, modified = ?`,
-  ).run(essayTitle(blocks), essayByline(blocks), JSON.stringify(blocks), text, contentHash(text), now)
+  ).run(essayTitle(blocks), essayByline(blocks), JSON.stringify(blocks), text, hash, now)
+  lastSaved.set(store, { savedAs: savedAsOf({ content_hash: hash, modified: now }), blocks })
   // The rest after the change move by its length; those read above are each written below.
   const shift = region.newEnd - region.oldEnd
   if (shift !== 0)

@@ -82,17 +82,16 @@ describe('the splice of two essays', () => {
 
   it('changes the text only inside its region, and moves what follows by the region’s change of length', () => {
     fc.assert(
-      fc.property(
-        blocks.filter((b) => b.length > 0),
-        blocks.filter((b) => b.length > 0),
-        (before, after) => {
-          const region = spliceRegion(before, essaySplice(before, after))
-          const [a, b] = [textOf(before), textOf(after)]
-          const cps = (t: string) => Array.from(t)
-          expect(cps(b).slice(0, region.start)).toEqual(cps(a).slice(0, region.start))
-          expect(cps(b).slice(region.newEnd)).toEqual(cps(a).slice(region.oldEnd))
-        },
-      ),
+      fc.property(blocks, blocks, (before, after) => {
+        const region = spliceRegion(before, essaySplice(before, after))
+        const [a, b] = [textOf(before), textOf(after)]
+        const cps = (t: string) => Array.from(t)
+        // Within both texts: an essay without blocks has none.
+        expect(0 <= region.start && region.start <= region.oldEnd && region.oldEnd <= cps(a).length).toBe(true)
+        expect(region.start <= region.newEnd && region.newEnd <= cps(b).length).toBe(true)
+        expect(cps(b).slice(0, region.start)).toEqual(cps(a).slice(0, region.start))
+        expect(cps(b).slice(region.newEnd)).toEqual(cps(a).slice(region.oldEnd))
+      }),
     )
   })
 
@@ -283,5 +282,33 @@ describe('a save of only what changed, with the ranges of the claims near it', (
     )
     // Most runs sent only the near ranges: the property is about them.
     expect(nearOnly).toBeGreaterThan(20)
+  })
+})
+
+describe('a claim removed before the essay was edited', () => {
+  it('comes back where its words now are, or as not found when they are gone', async () => {
+    const desk = openDesk(openReview(':memory:', bundledEssay()))
+    try {
+      const store = desk.session.store
+      const kept = await desk.callOk('claim-create', { anchor: anchorOf(store, '맺음말') })
+      const cut = await desk.callOk('claim-create', { anchor: anchorOf(store, '챗GPT 유료 가입자 수 2위') })
+      for (const c of [kept, cut]) await desk.callOk('claim-delete', { id: c.id })
+      // Words typed near the start, and the second claim's words deleted; the page knows of no claim.
+      const doc = await desk.callOk('document-desk')
+      const edited = doc.blocks.map((b, i) =>
+        i === 1
+          ? { ...b, inlines: [{ text: '[속보] ' }, ...b.inlines] }
+          : { ...b, inlines: b.inlines.map((r) => ({ ...r, text: r.text.replace('챗GPT 유료 가입자 수 2위', '') })) },
+      )
+      await desk.callOk('document-save', { splice: essaySplice(doc.blocks, edited), savedAs: doc.savedAs, ranges: [] })
+      const text = (await desk.callOk('document-get')).text
+      const back = await desk.callOk('claim-restore', { id: kept.id })
+      expect(back).toMatchObject({ anchored: true, exact: '맺음말' })
+      expect(describeRange(text, back.start, back.end)).toMatchObject({ exact: '맺음말', prefix: back.prefix })
+      expect(back.start).not.toBe(kept.start)
+      expect(await desk.callOk('claim-restore', { id: cut.id })).toMatchObject({ anchored: false })
+    } finally {
+      desk.session.close()
+    }
   })
 })

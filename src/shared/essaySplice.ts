@@ -77,10 +77,10 @@ export function spliceRegion(before: readonly Block[], splice: EssaySplice): Edi
   const start = spanOf(before.slice(0, splice.at))
   // Blocks follow: each spliced block ends with its separator.
   if (splice.at + splice.remove < before.length) return { start, oldEnd: start + removed, newEnd: start + inserted }
-  // It reaches the end: each spliced block starts with one instead (none before the first block).
-  const oldLength = start + removed - SEPARATOR
-  const from = Math.max(0, start - SEPARATOR)
-  return { start: from, oldEnd: oldLength, newEnd: oldLength - removed + inserted }
+  // It reaches the end: each spliced block starts with one instead (none before the first block), and
+  // the region ends with each text (an essay without blocks has none).
+  const end = (span: number) => Math.max(0, start + span - SEPARATOR)
+  return { start: Math.max(0, start - SEPARATOR), oldEnd: end(removed), newEnd: end(inserted) }
 }
 
 /** How far from a splice's region a claim's words or context may reach into it (`nearSplice`). */

@@ -10,6 +10,8 @@ import type { ReviewStore } from '../review/store'
 import { getClaim, getSource } from './queries'
 import { readDocument } from '../document/queries'
 import { get, value } from '../db/query'
+import type { ClaimRow } from '../db/rows'
+import { reanchor } from '../document/anchoring'
 
 /**
  * The changes a reviewer makes to claims and their sources, each in one transaction with its history
@@ -131,6 +133,31 @@ export function restoreClaim(store: ReviewStore, id: string, actor: string): Cla
   return getClaim(store, id)
 }
 
+/**
+ * A removed claim keeps the place it had then: essay saves follow only the claims in the review. Brought
+ * back, it is put where its words now are (its place if they are still there, else its quote found by
+ * context and closeness, as an import places claims), or listed as not found: never on other words.
+ */
+function placeRestored(db: Database.Database, id: string): void {
+  const claim = get<Pick<ClaimRow, 'exact' | 'prefix' | 'suffix' | 'start' | 'end' | 'anchored'>>(
+    db,
+    `SELECT exact, prefix, suffix, start, end, anchored FROM claim WHERE id = ?`,
+    id,
+  )
+  if (!claim?.anchored) return
+  const found = reanchor(value<string>(db, `SELECT text FROM document LIMIT 1`) ?? '', claim)
+  if (found?.anchor.exact === claim.exact) {
+    const { start, end, prefix, suffix } = found.anchor
+    db.prepare(`UPDATE claim SET start = ?, end = ?, prefix = ?, suffix = ? WHERE id = ?`).run(
+      start,
+      end,
+      prefix,
+      suffix,
+      id,
+    )
+  } else db.prepare(`UPDATE claim SET anchored = 0 WHERE id = ?`).run(id)
+}
+
 function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor: string): void {
   const { db } = store
   db.transaction(() => {
@@ -142,6 +169,7 @@ function setClaimDeleted(store: ReviewStore, id: string, deleted: boolean, actor
       )
       .run(deleted ? 1 : 0, t, actor, store.newVersion(id), id, deleted ? 0 : 1)
     if (result.changes === 0) throw new FactdeskError('claim-not-found', { id })
+    if (!deleted) placeRestored(db, id)
     recordEvent(db, id, actor, deleted ? 'claim-removed' : 'claim-restored', {}, t)
   }).immediate()
 }

@@ -16,7 +16,9 @@ export type EssayEdit = { blocks: Block[] } | { splice: EssaySplice; savedAs: st
 /**
  * The blocks this connection last saved, by the save's name: a pause in typing then reads and parses the
  * saved essay (over a megabyte of blocks in a book-length one) only when another writer saved it since.
- * A save whose transaction rolls back leaves a name the review never held, which is never asked for.
+ * A save whose transaction rolls back (a correction refused) leaves a name the review never held: only
+ * a save of the same text in the same millisecond by another writer could give it, and its blocks could
+ * differ only in bold runs.
  */
 const lastSaved = new WeakMap<ReviewStore, { savedAs: string; blocks: Block[] }>()
 

@@ -91,7 +91,8 @@ export function replaceClaims(client: QueryClient, list: DeskClaim[]): void {
  * replace the list's whole, and claims the page did not have join it. After newer edits the list's
  * positions and words are newer than the answer's: a claim both have placed keeps the list's and takes
  * the rest (a flag, a correction); one the answer lost with its words is unplaced; one the list does
- * not have comes with the next save's answer.
+ * not have comes with the next save's answer when it is near the change, else with the list read
+ * again when its writer's change is heard of (`review-changed`).
  */
 export function patchClaims(client: QueryClient, answered: readonly DeskClaim[], current: boolean): void {
   if (answered.length === 0) return

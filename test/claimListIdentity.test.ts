@@ -1,7 +1,15 @@
 import { expect, it } from 'vitest'
 import { contentDigest } from '../src/renderer/src/state/claimDigest'
 import { claimsQuery, createDeskClient, keys, shareClaims } from '../src/renderer/src/state/queryClient'
-import { moveClaims, onClaimsContent, patchClaims, upsertClaim } from '../src/renderer/src/state/claimCache'
+import {
+  applyQueuedMoves,
+  moveClaims,
+  onClaimsContent,
+  patchClaims,
+  queueMove,
+  upsertClaim,
+} from '../src/renderer/src/state/claimCache'
+import { cpSlice } from '../src/shared/text'
 import { createClaim } from '../src/core/claims/commands'
 import { listClaims } from '../src/core/claims/queries'
 import { openReview } from '../src/core/review/open'
@@ -146,4 +154,26 @@ it('what follows the claims’ content hears a reply or an assignment, not a mov
   off()
   upsertClaim(client, { ...first, assignee: '' })
   expect(heard).toBe(2)
+})
+
+it('a pause reads the essay’s text only when an edit reached into a claim', async () => {
+  const list = claims(['삼성전자', '반도체'])
+  const client = createDeskClient()
+  await client.prefetchQuery({ ...claimsQuery(client), queryFn: () => list })
+  const essay = '가나다' + essayText(bundledEssay().blocks)
+  let reads = 0
+  const text = (t: string) => () => (reads++, t)
+  // Three characters typed at the essay's start, at or before every claim: all move, their words unread.
+  queueMove(client, { start: 0, oldEnd: 0, newEnd: 3 }, text(essay))
+  const moved = applyQueuedMoves(client)
+  expect(reads).toBe(0)
+  moved.forEach((c, i) => expect([c.start, c.exact]).toEqual([list[i].start + 3, list[i].exact]))
+  // A character typed inside one claim: its words are read from the text, once for the whole list.
+  const inside = moved.find((c) => c.exact === '삼성전자')!
+  const at = inside.start + 2
+  const typed = cpSlice(essay, 0, at) + '·' + cpSlice(essay, at)
+  queueMove(client, { start: at, oldEnd: at, newEnd: at + 1 }, text(typed))
+  const after = applyQueuedMoves(client)
+  expect(reads).toBe(1)
+  expect(after.find((c) => c.id === inside.id)).toMatchObject({ exact: '삼성·전자', end: inside.end + 1 })
 })

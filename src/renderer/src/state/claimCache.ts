@@ -51,10 +51,15 @@ export function applyQueuedMoves(client: QueryClient, pin?: { id: string; start:
     (c) => {
       if (pin && c.id === pin.id) return { start: pin.start, end: pin.end }
       let range: { start: number; end: number } | null = c
-      for (let i = 0; i < regions.length && range; i++) range = mapRange(range, regions[i])
-      return range
+      let untouched = true
+      for (let i = 0; i < regions.length && range; i++) {
+        const r = regions[i]
+        if (r && range.end > r.start && range.start < r.oldEnd) untouched = false
+        range = mapRange(range, r)
+      }
+      return range && { start: range.start, end: range.end, untouched }
     },
-    text(),
+    text,
   )
 }
 
@@ -110,20 +115,27 @@ export function patchClaims(client: QueryClient, answered: readonly DeskClaim[],
   })
 }
 
-/** Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its text is gone. */
+/**
+ * Moves claims as the essay was edited: `place` gives each anchored claim's new range, or null when its
+ * text is gone, and says when no edit reached into it (`untouched`: its words are the same). The essay's
+ * text is read only for the others: after typing in a book-length essay, joining its half a million
+ * characters cost more than moving every claim.
+ */
 export function moveClaims(
   client: QueryClient,
-  place: (c: DeskClaim) => { start: number; end: number } | null,
-  text: string,
+  place: (c: DeskClaim) => { start: number; end: number; untouched?: boolean } | null,
+  text: string | (() => string),
 ): DeskClaim[] {
+  let essay: string | undefined
+  const read = () => (essay ??= typeof text === 'string' ? text : text())
   const next = (client.getQueryData<DeskClaim[]>(keys.claims) ?? []).map((c) => {
     if (!c.anchored) return c
     const range = place(c)
     if (!range) return { ...c, anchored: false }
-    const exact = cpSlice(text, range.start, range.end)
+    const exact = range.untouched ? c.exact : cpSlice(read(), range.start, range.end)
     // Claims the edit did not touch stay the same objects, so their cards do not re-render.
     if (range.start === c.start && range.end === c.end && exact === c.exact) return c
-    const moved = { ...c, ...range, exact }
+    const moved = { ...c, start: range.start, end: range.end, exact }
     if (exact === c.exact) carryHashes(c, moved)
     return madeFromList(moved)
   })

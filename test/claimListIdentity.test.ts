@@ -85,7 +85,11 @@ it('claims an edit moved keep their search hashes: the moved claims are not hash
   const digest = contentDigest(list)
   // Three characters typed at the essay's start: every claim moves, its words stay.
   const typed = '가나다' + essayText(bundledEssay().blocks)
-  moveClaims(client, (c) => ({ start: c.start + 3, end: c.end + 3 }), typed)
+  moveClaims(
+    client,
+    (c) => ({ start: c.start + 3, end: c.end + 3 }),
+    () => typed,
+  )
   // The list as the page reads it: the cache shares what it can of the old claims (shareClaims).
   const moved = client.getQueryData<Claim[]>(keys.claims)!
   moved.forEach((c, i) => {
@@ -96,7 +100,11 @@ it('claims an edit moved keep their search hashes: the moved claims are not hash
   for (const c of moved) (c as { assignee: string }).assignee = '숨은 변경'
   expect(contentDigest(moved)).toBe(digest)
   // A claim whose words an edit changed is hashed again.
-  moveClaims(client, (c) => ({ start: c.start - 3, end: c.end - 3 }), typed)
+  moveClaims(
+    client,
+    (c) => ({ start: c.start - 3, end: c.end - 3 }),
+    () => typed,
+  )
   expect(contentDigest(client.getQueryData<Claim[]>(keys.claims)!)).not.toBe(digest)
 })
 
@@ -119,7 +127,11 @@ it('an essay save’s answer replaces only the claims it names, and after newer 
   // words and takes the rest; one the answer lost is unplaced; one the list lacks waits.
   client.clear()
   await load()
-  moveClaims(client, (x) => ({ start: x.start + 3, end: x.end + 3 }), '가나다' + essayText(bundledEssay().blocks))
+  moveClaims(
+    client,
+    (x) => ({ start: x.start + 3, end: x.end + 3 }),
+    () => '가나다' + essayText(bundledEssay().blocks),
+  )
   patchClaims(client, [{ ...a, note: '다시 확인', textChanged: true }, { ...b, anchored: false }, d], false)
   const now = held()
   expect(new Set(now.map((x) => x.id))).toEqual(new Set([a.id, b.id, c.id]))
@@ -140,7 +152,11 @@ it('what follows the claims’ content hears a reply or an assignment, not a mov
   await client.prefetchQuery({ ...claimsQuery(client), queryFn: () => list })
   let heard = 0
   const off = onClaimsContent(client, () => heard++)
-  moveClaims(client, (x) => ({ start: x.start + 3, end: x.end + 3 }), '가나다' + essayText(bundledEssay().blocks))
+  moveClaims(
+    client,
+    (x) => ({ start: x.start + 3, end: x.end + 3 }),
+    () => '가나다' + essayText(bundledEssay().blocks),
+  )
   expect(heard).toBe(0)
   const [first] = client.getQueryData<Claim[]>(keys.claims)!
   upsertClaim(client, { ...first, assignee: '이팩트' })

@@ -128,7 +128,7 @@ describe('a save of only what changed, with the ranges of the claims near it', (
             const b = await spliced.callOk('document-save', {
               splice,
               savedAs: first.savedAs,
-              ranges: near ? ranges.filter((r) => nearSplice(r, region, 'new')) : ranges,
+              ranges: near ? ranges.filter((r) => nearSplice(r, region)) : ranges,
             })
             const ids = (list: { id: string }[]) => list.map((c) => c.id).sort()
             expect(ids(b.claims)).toEqual(ids(a.claims))

@@ -75,7 +75,7 @@ it('keeps the claims in essay order, and an edit elsewhere leaves a claim the sa
   const moved = moveClaims(
     client,
     (c) => (c.id === earlier.id ? { start: c.start, end: c.end + 1 } : { start: c.start, end: c.end }),
-    text,
+    () => text,
   )
   expect(moved[1]).toBe(untouched)
   expect(moved[0].end).toBe(earlier.end + 1)

@@ -87,13 +87,13 @@ export function spliceRegion(before: readonly Block[], splice: EssaySplice): Edi
 export const SPLICE_REACH = CONTEXT_LENGTH + SEPARATOR
 
 /**
- * Whether a claim at `range` is near enough to a splice's region that its words or its context (the
- * quote's prefix and suffix, CONTEXT_LENGTH code points each) may change: `range` as the essay was
- * (`old`), or as it is (`new`). The page sends the ranges of these claims only; the service moves the rest.
+ * Whether a claim at `range` (in the essay as it is after the splice) is near enough to the splice's
+ * region that its words or its context (the quote's prefix and suffix, CONTEXT_LENGTH code points each)
+ * may change. The page sends the ranges of these claims only; the service reads the same claims by their
+ * saved places (`$saveDocument`) and moves the rest.
  */
-export function nearSplice(range: { start: number; end: number }, region: EditRegion, side: 'old' | 'new'): boolean {
-  const end = side === 'old' ? region.oldEnd : region.newEnd
-  return range.end > region.start - SPLICE_REACH && range.start < end + SPLICE_REACH
+export function nearSplice(range: { start: number; end: number }, region: EditRegion): boolean {
+  return range.end > region.start - SPLICE_REACH && range.start < region.newEnd + SPLICE_REACH
 }
 
 /** A stretch of the essay's plain text, in code points. */

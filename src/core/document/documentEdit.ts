@@ -59,9 +59,10 @@ export interface ClaimRange {
  * Saves the essay after the reviewer edited it, with the new position of every claim the edit may have
  * changed as the editor moved it. Must run inside a transaction.
  *
- * The page sends the ranges of the claims near what the save changed (`nearSplice`, shared/essaySplice.ts); the others keep
- * their words and context and move by the change's length, in one statement: a pause in typing above
- * thousands of claims then costs the service the claims near the keys, not all of them. Selectors of
+ * The page sends the ranges of the claims near what the save changed (`nearSplice`,
+ * shared/essaySplice.ts); the others keep their words and context and move by the change's length, in
+ * one statement: a pause in typing above thousands of claims then costs the service the claims near the
+ * keys, not all of them. Selectors of
  * the claims near it are recomputed from the new text; a claim the page sent no range for there (marked
  * from another window or the command line since the page loaded) follows the edit by itself, and one
  * whose words all went becomes unanchored (listed, not drawn).
@@ -84,7 +85,8 @@ export function $saveDocument(store: ReviewStore, edit: EssayEdit, ranges: Claim
   }
   const now = new Date().toISOString()
   const region = spliceRegion(saved, splice)
-  // Read before they move: the claims near the change, and every claim the page sent a range for.
+  // Read before they move: the claims near the change (`nearSplice` by their saved places), and every
+  // claim the page sent a range for.
   const claims = all<ClaimRow>(
     db,
     `SELECT * FROM claim WHERE deleted = 0 AND anchored = 1 AND (end > ? AND start < ? OR id IN (SELECT value FROM json_each(?)))`,

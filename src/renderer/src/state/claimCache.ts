@@ -124,10 +124,10 @@ export function patchClaims(client: QueryClient, answered: readonly DeskClaim[],
 export function moveClaims(
   client: QueryClient,
   place: (c: DeskClaim) => { start: number; end: number; untouched?: boolean } | null,
-  text: string | (() => string),
+  text: () => string,
 ): DeskClaim[] {
   let essay: string | undefined
-  const read = () => (essay ??= typeof text === 'string' ? text : text())
+  const read = () => (essay ??= text())
   const next = (client.getQueryData<DeskClaim[]>(keys.claims) ?? []).map((c) => {
     if (!c.anchored) return c
     const range = place(c)

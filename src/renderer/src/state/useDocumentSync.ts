@@ -56,7 +56,7 @@ function spliced(base: SavedEssay, blocks: Block[], save: PendingSave) {
   return {
     splice,
     savedAs: base.savedAs,
-    ranges: near ? save.ranges.filter((r) => nearSplice(r, region, 'new')) : save.ranges,
+    ranges: near ? save.ranges.filter((r) => nearSplice(r, region)) : save.ranges,
   }
 }
 

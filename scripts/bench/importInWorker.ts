@@ -13,7 +13,11 @@ import { settle, timedAsync } from './report'
 
 const entry = join(__dirname, 'importInWorker.ts')
 
-/** Imports `job` in a new worker; the CPU time of the whole process while it runs (the workers' included). */
+/**
+ * Imports `job` in a new worker; the CPU time of the whole process (the workers' included) until its
+ * summary arrives, as the window's does. The job's checkpoint after it is left out, as the reviewer
+ * does not wait for it; the next import starts once it is done.
+ */
 export async function importInWorker(job: ImportJob): Promise<{ ms: number; result: ImportSummary }> {
   const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
     ...importWorkerOptions(job),
@@ -35,6 +39,9 @@ export async function importInWorker(job: ImportJob): Promise<{ ms: number; resu
         }),
     )
   } finally {
+    // As in the app, the job checkpoints the file after its summary and ends by itself.
+    const ended = new Promise((done) => worker.once('exit', done))
+    await Promise.race([ended, new Promise((done) => setTimeout(done, 10_000))])
     await worker.terminate()
   }
 }
@@ -42,10 +49,11 @@ export async function importInWorker(job: ImportJob): Promise<{ ms: number; resu
 if (!isMainThread && parentPort) {
   const port = parentPort
   port.once('message', () => {
-    runImportJob(workerData as ImportJob, () => undefined).then(
+    runImportJob(
+      workerData as ImportJob,
+      () => undefined,
       (summary) => port.postMessage({ summary }),
-      (err: unknown) => port.postMessage({ error: (err as Error).message }),
-    )
+    ).catch((err: unknown) => port.postMessage({ error: (err as Error).message }))
   })
   port.postMessage('ready')
 }

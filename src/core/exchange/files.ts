@@ -12,6 +12,7 @@ import { BUNDLE_FORMAT, exportBundle, validateBundle, type ReviewBundle } from '
 import { mergeIncoming, type IncomingReview } from './merge'
 import { adaptIncomingVerdicts } from '../scales/scales'
 import { capturingImport } from './importUndo'
+import { withoutAutoCheckpoint } from '../db/checkpoint'
 import { adoptIncomingScale } from './mergeExtras'
 import { IMPORT_LIMITS, parseJsonFile } from './safeJson'
 import { assertBundleTotals, assertIncomingTotals } from './importTotals'
@@ -127,7 +128,10 @@ async function readAnyFormat(
   throw new FactdeskError('import-unknown-format', { file: name })
 }
 
-/** Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. */
+/**
+ * Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. A caller
+ * that goes on using the connection runs `checkpointSoon` once it has answered (../db/checkpoint.ts).
+ */
 export async function importFile(
   store: ReviewStore,
   name: string,
@@ -148,7 +152,8 @@ export async function importFile(
 /**
  * One transaction, every row it writes captured so "Undo import" can take it back (./importUndo.ts):
  * a review without rated claims takes the file's scale, then verdicts the review's scale does not
- * have come in as not yet rated (the original kept in the note), then the merge.
+ * have come in as not yet rated (the original kept in the note), then the merge. Its commit leaves
+ * the file's checkpoint to the caller, to run once the summary is on its way (../db/checkpoint.ts).
  */
 function mergeFile(
   store: ReviewStore,
@@ -158,14 +163,16 @@ function mergeFile(
   importer: string,
 ): ImportSummary {
   const meta = { fileName: name, fileHash: sha256(bytes), importer }
-  const { result, importId } = capturingImport(store.db, () => {
-    const scaleNote = adoptIncomingScale(store, incoming, importer)
-    const adapted = adaptIncomingVerdicts(
-      store,
-      scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming,
-    )
-    return mergeIncoming(store, adapted, meta)
-  })
+  const { result, importId } = withoutAutoCheckpoint(store.db, () =>
+    capturingImport(store.db, () => {
+      const scaleNote = adoptIncomingScale(store, incoming, importer)
+      const adapted = adaptIncomingVerdicts(
+        store,
+        scaleNote ? { ...incoming, notes: [...incoming.notes, scaleNote] } : incoming,
+      )
+      return mergeIncoming(store, adapted, meta)
+    }),
+  )
   return { ...result, importId }
 }
 

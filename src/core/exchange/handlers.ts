@@ -2,6 +2,7 @@ import type { HandlerRegistry, ServiceContext } from '../registry'
 import { listConflicts, resolveConflict } from './conflicts'
 import { exportReview, importFile } from './files'
 import { listImports } from './importLog'
+import { checkpointSoon } from '../db/checkpoint'
 import { undoImport } from './importUndo'
 import type { ImportPhase } from './importRunner'
 import { isRepublishFormat } from '../../shared/republish'
@@ -33,7 +34,9 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
               progress,
               controller.signal,
             )
-          : await importFile(s, fileName, bytes, actor(), progress, { acceptResolved })
+          : await importFile(s, fileName, bytes, actor(), progress, { acceptResolved }).finally(() =>
+              checkpointSoon(s.db),
+            )
       ctx.session.noteOwnChange()
       ctx.emit('import-progress', { fileName, phase: 'done' })
       ctx.emit('review-changed', { reason: 'imported' })

@@ -3,19 +3,28 @@ import { errorInfo, FactdeskError } from '../../shared/errors'
 import type { ImportJob, ImportMessage, ImportPhase } from './importRunner'
 import { importFile } from './files'
 import { openReview } from '../review/open'
+import { checkpoint } from '../db/checkpoint'
 
 /**
  * An import as a job that can run on its own connection to the review file — in a worker thread, so a
  * 50 MB file never freezes the window (src/core/exchange/importRunner.ts). The window's connection sees
  * the committed result like any other connection's commit.
  */
-export async function runImportJob(job: ImportJob, progress: (phase: ImportPhase) => void): Promise<ImportSummary> {
+export async function runImportJob(
+  job: ImportJob,
+  progress: (phase: ImportPhase) => void,
+  answer: (summary: ImportSummary) => void,
+): Promise<void> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
-  const store = openReview(job.reviewPath)
+  const store = openReview(job.reviewPath, undefined, { heldOpen: true })
   try {
-    return await importFile(store, job.fileName, job.bytes, job.importer, progress, {
-      acceptResolved: job.acceptResolved,
-    })
+    answer(
+      await importFile(store, job.fileName, job.bytes, job.importer, progress, {
+        acceptResolved: job.acceptResolved,
+      }),
+    )
+    // The reviewer has the summary; the file's checkpoint runs here, off the window's thread.
+    checkpoint(store.db)
   } finally {
     store.close()
   }

@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../shared/exchange'
 import { FactdeskError, type ErrorInfo } from '../../shared/errors'
 
 export interface ImportJob {
+  /** The review the window has open: its connection inspected the file and holds it (./importJob.ts). */
   reviewPath: string
   fileName: string
   bytes: Uint8Array
@@ -69,7 +70,9 @@ export function workerImportRunner(start: (job: ImportJob) => Worker): ImportRun
         if (message.type === 'progress') progress(message.phase)
         else if (message.type === 'done') settle(() => resolve(message.summary))
         else settle(() => reject(FactdeskError.from(message.error)))
-        if (message.type !== 'progress') void worker.terminate()
+        // After its answer a job checkpoints the file and ends by itself (./importJob.ts): stopping it
+        // then would leave that copy to the window's next commit.
+        if (message.type === 'failed') void worker.terminate()
       })
       worker.on('error', (err) => settle(() => reject(new FactdeskError('import-stopped', { detail: err.message }))))
       worker.on('exit', (code) => settle(() => reject(new FactdeskError('import-stopped', { detail: `exit ${code}` }))))

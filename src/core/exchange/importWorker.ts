@@ -5,7 +5,9 @@ import type { ImportJob, ImportMessage } from './importRunner'
 
 const post = (message: ImportMessage): void => parentPort?.postMessage(message)
 
-runImportJob(workerData as ImportJob, (phase) => post({ type: 'progress', phase })).then(
+// Once it has answered the job still checkpoints and closes its connection: the worker ends by itself.
+runImportJob(
+  workerData as ImportJob,
+  (phase) => post({ type: 'progress', phase }),
   (summary) => post({ type: 'done', summary }),
-  (err: unknown) => post(failureMessage(err)),
-)
+).catch((err: unknown) => post(failureMessage(err)))

@@ -8,6 +8,7 @@ import { activeLockHolder, takeReviewLock, type LockHolder } from './reviewLock'
 import { hostname } from 'node:os'
 import type { ImportSummary } from '../../shared/exchange'
 import { importFile } from '../exchange/files'
+import { checkpointSoon } from '../db/checkpoint'
 import { bundleOfFile, essayOfBundle } from '../exchange/newReview'
 import { openReview } from './open'
 
@@ -134,7 +135,9 @@ export class ReviewSession {
     const bundle = await bundleOfFile(fileName, bytes)
     // No default scale: the new review takes the file's (it has no rated claims of its own).
     this.create(path, essayOfBundle(bundle), { defaultScale: false })
-    return importFile(this.current, fileName, bytes, importer)
+    const summary = await importFile(this.current, fileName, bytes, importer)
+    checkpointSoon(this.current.db)
+    return summary
   }
 
   /** Copies the review with the backup API, then goes on working in the copy. */

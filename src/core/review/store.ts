@@ -26,13 +26,13 @@ export class ReviewStore {
   /** Connects to a review file (checked, migrated) as it is: a new file is an empty review. */
   static connect(
     path: string,
-    options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder } = {},
+    options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder; heldOpen?: boolean } = {},
   ): ReviewStore {
     if (options.readOnly) {
       return new ReviewStore(openReviewDatabase(path, { mustExist: true, readonly: true }), path, options.readOnly)
     }
     return new ReviewStore(
-      openReviewDatabase(path, { mustExist: options.mustExist ?? true }),
+      openReviewDatabase(path, { mustExist: options.mustExist ?? true, heldOpen: options.heldOpen }),
       path,
       null,
       options.lock ?? null,

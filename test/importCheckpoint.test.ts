@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { exportBundle } from '../src/core/exchange/bundle'
+import { importFile } from '../src/core/exchange/files'
+import { runImportJob } from '../src/core/exchange/importJob'
+import { checkpoint } from '../src/core/db/checkpoint'
+import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { listClaims } from '../src/core/claims/queries'
+import { readDocument } from '../src/core/document/queries'
+import { openReview } from '../src/core/review/open'
+import type { ReviewStore } from '../src/core/review/store'
+import type { ImportSummary } from '../src/shared/exchange'
+import { FactdeskError } from '../src/shared/errors'
+import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
+import { anchorOf, bytesOf, dump } from './helpers/exchange'
+
+/**
+ * An import's commit leaves the copy of its pages into the review file (the checkpoint) until the
+ * reviewer has the summary; an import job's connection to the review the window holds open skips the
+ * file's second inspection, not its schema check.
+ */
+
+let dir: TempDir
+let path: string
+let desk: ReviewStore
+beforeEach(() => {
+  dir = tempDir()
+  path = dir.file('r.factdesk')
+  // The window's connection: it keeps the WAL beside the file, as in the app.
+  desk = openReview(path, bundledEssay())
+  checkpoint(desk.db)
+})
+afterEach(() => {
+  desk.close()
+  dir.remove()
+})
+
+function bundleBytes(claims: number): Buffer {
+  const other = openReview(':memory:', bundledEssay())
+  const text = readDocument(other).text
+  for (let i = 0; i < claims; i++) {
+    const c = createClaim(other, anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
+    updateClaim(other, c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
+  }
+  const bytes = bytesOf(exportBundle(other, '박검증'))
+  other.close()
+  return bytes
+}
+
+it('commits an import without the checkpoint, whatever the connection’s own setting, until asked', async () => {
+  // With this setting every commit of a page or more copies the WAL into the file.
+  desk.db.pragma('wal_autocheckpoint = 1')
+  const before = sha256(path)
+  const summary = await importFile(desk, 'park.factdesk.json', bundleBytes(4), '박검증')
+  expect(summary.added).toBe(4)
+  // Committed (the window reads it) but not yet copied: the file's bytes are as they were.
+  expect(listClaims(desk)).toHaveLength(4)
+  expect(sha256(path)).toBe(before)
+  expect(desk.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1)
+  checkpoint(desk.db)
+  expect(sha256(path)).not.toBe(before)
+})
+
+it('runs a job’s checkpoint after its answer, on the job’s own connection', async () => {
+  const before = sha256(path)
+  let atAnswer = ''
+  let answered: ImportSummary | undefined
+  const job = { reviewPath: path, fileName: 'park.factdesk.json', bytes: bundleBytes(3), importer: '박검증' }
+  await runImportJob(
+    job,
+    () => undefined,
+    (summary) => {
+      answered = summary
+      atAnswer = sha256(path)
+    },
+  )
+  expect(answered?.added).toBe(3)
+  expect(atAnswer).toBe(before)
+  // The window's connection stays open, so the job's closing is no checkpoint: the job ran its own.
+  expect(sha256(path)).not.toBe(before)
+  expect(listClaims(desk)).toHaveLength(3)
+})
+
+it('still refuses, on a job’s connection, a review another program gave SQL of its own', async () => {
+  const other = new Database(path)
+  other.exec(`CREATE TRIGGER wipe AFTER INSERT ON claim BEGIN DELETE FROM claim; END`)
+  other.close()
+  const before = dump(desk)
+  const job = { reviewPath: path, fileName: 'park.factdesk.json', bytes: bundleBytes(2), importer: '박검증' }
+  const refused = await runImportJob(
+    job,
+    () => undefined,
+    () => undefined,
+  ).then(
+    () => null,
+    (err: unknown) => err,
+  )
+  expect(refused).toBeInstanceOf(FactdeskError)
+  expect((refused as FactdeskError).code).toBe('review-file-untrusted')
+  expect(dump(desk)).toEqual(before)
+})

@@ -1,59 +1,53 @@
 /**
- * An import as the app runs it: in a worker thread of its own, with the app's worker options
- * (importWorkerOptions: its young generation), on its own connection to the review file, through the
- * app's own job (runImportJob). The worker loads its modules first and says so; only then is the clock
- * started and the file handed over, so the figure is the import, not the loading of TypeScript.
+ * Imports as the app runs them: through the app's own runner (workerImportRunner) and worker module,
+ * each in a worker thread of its own with the app's worker options, on its own connection to the review
+ * file. As in the app, the worker waits loaded before the file comes (the runner's standby); the bench
+ * waits until it has said so, so the figure is the import, not the loading of TypeScript through tsx.
  */
 import { join } from 'node:path'
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../src/shared/exchange'
-import { importWorkerOptions, type ImportJob } from '../../src/core/exchange/importRunner'
-import { runImportJob } from '../../src/core/exchange/importJob'
+import {
+  IMPORT_WORKER_OPTIONS,
+  workerImportRunner,
+  type ImportJob,
+  type ImportMessage,
+} from '../../src/core/exchange/importRunner'
 import { settle, timedAsync } from './report'
 
-const entry = join(__dirname, 'importInWorker.ts')
+const entry = join(__dirname, '..', '..', 'src', 'core', 'exchange', 'importWorker.ts')
 
-/**
- * Imports `job` in a new worker; the CPU time of the whole process (the workers' included) until its
- * summary arrives, as the window's does. The job's checkpoint after it is left out, as the reviewer
- * does not wait for it; the next import starts once it is done.
- */
-export async function importInWorker(job: ImportJob): Promise<{ ms: number; result: ImportSummary }> {
-  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
-    ...importWorkerOptions(job),
-    eval: true,
-  })
-  try {
-    await new Promise<void>((ready, failed) => {
-      worker.once('message', () => ready())
-      worker.once('error', failed)
+/** A runner as the app's, and a promise for each worker it starts that it has loaded. */
+export function benchImportRunner() {
+  const loaded: Promise<void>[] = []
+  const run = workerImportRunner(() => {
+    const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
+      ...IMPORT_WORKER_OPTIONS,
+      eval: true,
     })
-    await settle()
-    return await timedAsync(
-      () =>
-        new Promise<ImportSummary>((done, failed) => {
-          worker.once('message', (m: { summary?: ImportSummary; error?: string }) =>
-            m.summary ? done(m.summary) : failed(new Error(m.error)),
-          )
-          worker.postMessage('go')
-        }),
+    loaded.push(
+      new Promise<void>((ready, failed) => {
+        worker.on('message', (m: ImportMessage) => m.type === 'ready' && ready())
+        worker.once('error', failed)
+      }),
     )
-  } finally {
-    // As in the app, the job checkpoints the file after its summary and ends by itself.
-    const ended = new Promise((done) => worker.once('exit', done))
-    await Promise.race([ended, new Promise((done) => setTimeout(done, 10_000))])
-    await worker.terminate()
+    return worker
+  }, 0)
+  /**
+   * Imports `job` once the standby worker has loaded (and so the worker of the job before has ended:
+   * the runner starts the next standby then); the CPU time of the whole process (the workers' included)
+   * until its summary arrives, as the window's wait. The job's checkpoint after it is left out.
+   */
+  return async (job: ImportJob): Promise<{ ms: number; result: ImportSummary }> => {
+    while (loaded.length === 0) await new Promise((next) => setTimeout(next, 5))
+    // A standby does not keep the process alive (the runner unrefs it): this does, while it loads.
+    const alive = setInterval(() => undefined, 1000)
+    await loaded[loaded.length - 1].finally(() => clearInterval(alive))
+    const standbys = loaded.length
+    await settle()
+    const imported = await timedAsync(() => run(job, () => undefined, new AbortController().signal))
+    // The next import starts once this one's worker has ended and its successor is loading.
+    while (loaded.length === standbys) await new Promise((next) => setTimeout(next, 5))
+    return imported
   }
-}
-
-if (!isMainThread && parentPort) {
-  const port = parentPort
-  port.once('message', () => {
-    runImportJob(
-      workerData as ImportJob,
-      () => undefined,
-      (summary) => port.postMessage({ summary }),
-    ).catch((err: unknown) => port.postMessage({ error: (err as Error).message }))
-  })
-  port.postMessage('ready')
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { exportBundle, type ReviewBundle } from '../../src/core/exchange/bundle'
 import { exportReview, importFile } from '../../src/core/exchange/files'
-import { importInWorker } from './importInWorker'
+import { benchImportRunner } from './importInWorker'
 import { ReviewStore } from '../../src/core/review/store'
 import { queryClaims } from '../../src/core/search/search'
 import { ms, percentile, settle, timed, timedAsync, type Report } from './report'
@@ -268,6 +268,7 @@ export async function benchService(report: Report, w: Workload, dir: string): Pr
   const app = join(dir, 'app.factdesk')
   const desk = openReview(app, w.essay)
   const job = (fileName: string, file: Uint8Array) => ({ reviewPath: app, fileName, bytes: file, importer: '벤치' })
+  const importInWorker = benchImportRunner()
   const first = await importInWorker(job('a.factdesk.json', bytes))
   const then = await importInWorker(job('b.factdesk.json', second))
   desk.close()

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { importWorkerOptions, workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
+import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
 import { readEssayFile } from '../core/document/essayFile'
 import { createApp } from '../core/app'
 import { dispatch } from '../core/service'
@@ -241,7 +241,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 function harnessImportRunner(): ImportRunner {
   const entry = join(__dirname, '..', 'core', 'exchange', 'importWorker.ts')
   const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`
-  return workerImportRunner((job) => new Worker(boot, { ...importWorkerOptions(job), eval: true }))
+  return workerImportRunner(() => new Worker(boot, { ...IMPORT_WORKER_OPTIONS, eval: true }))
 }
 
 /** The bridge must run before the app's module script; a classic script in <head> does. */

@@ -13,7 +13,7 @@ import type { Lang } from '../shared/domain'
 import { errorText, FactdeskError } from '../shared/errors'
 import { Worker } from 'node:worker_threads'
 import importWorkerPath from '../core/exchange/importWorker?modulePath'
-import { importWorkerOptions, workerImportRunner } from '../core/exchange/importRunner'
+import { IMPORT_WORKER_OPTIONS, workerImportRunner } from '../core/exchange/importRunner'
 import { createFileActions } from './actions'
 import { reviewPathFromArgv } from './openFile'
 import { broadcast, handleCalls, sendEvent } from './ipc'
@@ -94,7 +94,7 @@ function start(): void {
     onEditsSaved: () => closeGuard?.editsSaved(),
     renderPdf: electronPdfRenderer(),
     // Imports run in a worker thread with their own connection: the main process keeps serving the window.
-    runImport: workerImportRunner((job) => new Worker(importWorkerPath, importWorkerOptions(job))),
+    runImport: workerImportRunner(() => new Worker(importWorkerPath, IMPORT_WORKER_OPTIONS)),
     emit: (event, payload) => {
       if (event === 'prefs-changed') prefsChanged()
       else broadcast(event, payload)

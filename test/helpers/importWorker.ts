@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { importWorkerOptions, workerImportRunner, type ImportRunner } from '../../src/core/exchange/importRunner'
+import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportRunner } from '../../src/core/exchange/importRunner'
 import { openForWindow } from '../../src/core/review/session'
 import { bundledEssay, ROOT, type TempDir } from './essay'
 import { openDesk, type Desk } from './service'
@@ -8,9 +8,9 @@ import { openDesk, type Desk } from './service'
 /** Imports in a worker thread as the app runs them, the worker's TypeScript loaded through tsx. */
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
 export const workerRunner: ImportRunner = workerImportRunner(
-  (job) =>
+  () =>
     new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
-      ...importWorkerOptions(job),
+      ...IMPORT_WORKER_OPTIONS,
       eval: true,
     }),
 )

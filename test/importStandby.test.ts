@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { exportBundle } from '../src/core/exchange/bundle'
+import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportMessage } from '../src/core/exchange/importRunner'
+import { listClaims } from '../src/core/claims/queries'
+import { openReview } from '../src/core/review/open'
+import type { ReviewStore } from '../src/core/review/store'
+import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { bytesOf } from './helpers/exchange'
+
+/**
+ * The import runner keeps a worker loaded before a file comes: an import takes it, and the next one
+ * starts once that import's worker has ended. A standby that is gone is not used.
+ */
+
+const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
+
+let dir: TempDir
+let desk: ReviewStore
+let started: { worker: Worker; loaded: Promise<void>; exited: Promise<void> }[]
+const start = (): Worker => {
+  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
+    ...IMPORT_WORKER_OPTIONS,
+    eval: true,
+  })
+  const loaded = new Promise<void>((ready) => worker.on('message', (m: ImportMessage) => m.type === 'ready' && ready()))
+  const exited = new Promise<void>((ended) => worker.once('exit', () => ended()))
+  started.push({ worker, loaded, exited })
+  return worker
+}
+// A standby is unreferenced: the test's own timer keeps the process alive while one loads.
+const waitFor = async (until: () => boolean) => {
+  while (!until()) await new Promise((next) => setTimeout(next, 10))
+}
+
+beforeEach(() => {
+  dir = tempDir()
+  started = []
+  desk = openReview(dir.file('r.factdesk'), bundledEssay())
+})
+afterEach(async () => {
+  await Promise.all(started.map((s) => s.worker.terminate()))
+  desk.close()
+  dir.remove()
+})
+
+function job() {
+  const other = openReview(':memory:', bundledEssay())
+  const bytes = bytesOf(exportBundle(other, '박검증'))
+  other.close()
+  return { reviewPath: dir.file('r.factdesk'), fileName: 'park.factdesk.json', bytes, importer: '박검증' }
+}
+
+it('imports on the worker that waited loaded, then starts the next once that worker has ended', async () => {
+  const run = workerImportRunner(start, 0)
+  await waitFor(() => started.length === 1)
+  await started[0].loaded
+  const summary = await run(job(), () => undefined, new AbortController().signal)
+  expect(summary.fileName).toBe('park.factdesk.json')
+  // The job ran on the standby: no worker was started for it.
+  expect(started).toHaveLength(1)
+  await started[0].exited
+  await waitFor(() => started.length === 2)
+  await started[1].loaded
+  expect(listClaims(desk)).toHaveLength(0)
+})
+
+it('starts a worker of its own when the standby has gone', async () => {
+  const run = workerImportRunner(start, 0)
+  await waitFor(() => started.length === 1)
+  await started[0].loaded
+  await started[0].worker.terminate()
+  const summary = await run(job(), () => undefined, new AbortController().signal)
+  expect(summary.fileName).toBe('park.factdesk.json')
+  expect(started).toHaveLength(2)
+})

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { blockText, essayText } from '../src/shared/essay'
-import { cpSlice, codePointIndex } from '../src/shared/text'
-import { $applyClaimMarks, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
+import { codePointIndex } from '../src/shared/text'
+import { $anchorFromSelection, $applyClaimMarks } from '../src/renderer/src/editor/claimMarks'
 import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
 import {
   $blocksFromEditor,
@@ -107,8 +107,7 @@ describe('claim marks', () => {
         sel.focus.set(seg.node.getKey(), target.start - seg.start - 1, 'text')
         const index = new EssayIndex()
         index.$rebuild()
-        const range = $rangeFromSelection(sel, index)!
-        expect(cpSlice(range.text, range.start, range.end)).toBe('서울에 지사를 설립')
+        expect($anchorFromSelection(sel, index)!.exact).toBe('서울에 지사를 설립')
       },
       { discrete: true },
     )

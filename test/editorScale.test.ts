@@ -13,9 +13,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseEssayMarkdown } from '../src/core/document/essayFormat'
 import { essayText, type Block } from '../src/shared/essay'
-import { codePointIndex, codePointLength } from '../src/shared/text'
+import { codePointIndex, codePointLength, cpSlice, describeRange } from '../src/shared/text'
 import { editRegion } from '../src/shared/textDiff'
-import { $applyClaimMarks, $markRanges, $rangeFromSelection } from '../src/renderer/src/editor/claimMarks'
+import { $anchorFromSelection, $applyClaimMarks, $markRanges } from '../src/renderer/src/editor/claimMarks'
 import { EssayIndex } from '../src/renderer/src/editor/essayIndex'
 import { $buildEssay, $leafBlocks, $textIndex, essayNodes } from '../src/renderer/src/editor/essayState'
 import { $blockShows, $drawBlock, claimsByBlock, claimsIn } from '../src/renderer/src/editor/markBlocks'
@@ -249,7 +249,7 @@ describe('the range of a selection', () => {
         selection.focus.set(b.getKey(), toAt, 'text')
         const index = new EssayIndex()
         index.$rebuild()
-        return $rangeFromSelection(selection, index)
+        return $anchorFromSelection(selection, index)
       })
     // "가 " + " 굵은 😀말 ": the selection starts at the space after 가 and ends after the bold run's space.
     const r = range('가 ', 1, ' 굵은 😀말 ', ' 굵은 😀말 '.length)
@@ -260,6 +260,16 @@ describe('the range of a selection', () => {
     // Backwards, the same range; white space alone is no range.
     expect(range(' 굵은 😀말 ', ' 굵은 😀말 '.length, '가 ', 1)).toEqual(r)
     expect(range('가 ', 1, ' 굵은 😀말 ', 1)).toBeNull()
+    // Any range's words and context, read from its paragraphs, are the whole text's: across the
+    // separator, at either end, around the emoji.
+    const index = new EssayIndex()
+    editor.getEditorState().read(() => index.$rebuild())
+    const length = chars.length
+    for (let start = 0; start <= length; start++)
+      for (let end = start; end <= length + 1; end++) {
+        expect(index.slice(start, end)).toBe(cpSlice(all, start, end))
+        expect(index.describe(start, end)).toEqual(describeRange(all, start, end))
+      }
   })
 })
 

@@ -7,9 +7,9 @@ import { forwardRef, useImperativeHandle, type ReactNode } from 'react'
 import { $createRangeSelectionFromDom, $setSelection } from 'lexical'
 import type { DeskClaim } from '../../../shared/deskClaim'
 import type { Block } from '../../../shared/essay'
-import { describeRange, type Anchor } from '../../../shared/text'
+import type { Anchor } from '../../../shared/text'
 import { useI18n } from '../i18n'
-import { $rangeFromSelection, $selectionOfRange } from './claimMarks'
+import { $anchorFromSelection, $selectionOfRange } from './claimMarks'
 import { CORRECTION_TAG, DocumentSyncPlugin, MARKS_TAG, type EssayEdit } from './DocumentSyncPlugin'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { essayNodes } from './essayState'
@@ -111,8 +111,7 @@ const SelectionBridge = forwardRef<EssayEditorHandle, { children?: ReactNode }>(
         if (!dom || dom.isCollapsed || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return null
         return editor.read(() => {
           const selection = $createRangeSelectionFromDom(dom, editor)
-          const range = selection && $rangeFromSelection(selection, essayIndexOf(editor).index)
-          return range ? describeRange(range.text, range.start, range.end) : null
+          return selection && $anchorFromSelection(selection, essayIndexOf(editor).index)
         })
       },
       clearSelection() {

@@ -10,7 +10,7 @@ import {
   type PointType,
   type RangeSelection,
 } from 'lexical'
-import { BLOCK_SEPARATOR, codePointIndex, codePointLength, cpSlice, utf16Index } from '../../../shared/text'
+import { BLOCK_SEPARATOR, codePointIndex, codePointLength, utf16Index, type Anchor } from '../../../shared/text'
 import { $leafBlocks, $textIndex } from './essayState'
 import type { EssayIndex } from './essayIndex'
 import { $drawBlock, claimsByBlock, type BlockSpan, type ClaimRange } from './markBlocks'
@@ -97,27 +97,23 @@ function $pointOffset(point: PointType, index: EssayIndex): number | null {
 }
 
 /**
- * The code point range a selection covers in the document's plain text, without the white space
- * at its edges (a triple click also selects the line break after a paragraph). Null when nothing
- * but white space is selected. Reads the blocks of the selection's two ends and the index, not the
- * essay: marking a claim in a long essay costs what marking one in a short essay does.
+ * The anchor (range, words and context) of what a selection covers in the document's plain text,
+ * without the white space at its edges (a triple click also selects the line break after a
+ * paragraph). Null when nothing but white space is selected. Reads the selection's paragraphs and
+ * those of its context, not the essay: marking a claim in a long essay costs what it does in a short one.
  */
-export function $rangeFromSelection(
-  selection: RangeSelection,
-  index: EssayIndex,
-): { start: number; end: number; text: string } | null {
+export function $anchorFromSelection(selection: RangeSelection, index: EssayIndex): Anchor | null {
   const a = $pointOffset(selection.anchor, index)
   const b = $pointOffset(selection.focus, index)
   if (a === null || b === null) return null
-  const text = index.text()
   const start = Math.min(a, b)
-  // The selected characters only, not an array of the whole essay's (half a million in a long one).
-  const chars = Array.from(cpSlice(text, start, Math.max(a, b)))
+  // The selected characters only, read from their paragraphs: not the whole essay, joined or spread.
+  const chars = Array.from(index.slice(start, Math.max(a, b)))
   let first = 0
   let last = chars.length
   while (first < last && /\s/u.test(chars[first])) first++
   while (last > first && /\s/u.test(chars[last - 1])) last--
-  return first < last ? { start: start + first, end: start + last, text } : null
+  return first < last ? index.describe(start + first, start + last) : null
 }
 
 /** Where each claim is drawn now: the span from its first to its last marked character. */

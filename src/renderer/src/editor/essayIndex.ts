@@ -1,5 +1,12 @@
 import { $getNodeByKey, $getRoot, $isElementNode, type EditorState, type ElementNode, type NodeKey } from 'lexical'
-import { BLOCK_SEPARATOR, codePointLength } from '../../../shared/text'
+import {
+  BLOCK_SEPARATOR,
+  CONTEXT_LENGTH,
+  codePointLength,
+  cpSlice,
+  describeRange,
+  type Anchor,
+} from '../../../shared/text'
 import type { EditRegion } from '../../../shared/textDiff'
 import { editRegion } from '../../../shared/textDiff'
 import { $leafBlocks } from './essayState'
@@ -94,6 +101,32 @@ export class EssayIndex {
       else hi = mid - 1
     }
     return lo
+  }
+
+  /**
+   * The text of code points [start, end), read from the blocks they lie in: marking a claim costs the
+   * paragraphs around it, not the essay joined (half a million characters in a long one).
+   */
+  slice(start: number, end: number): string {
+    const w = this.window(start, end)
+    return cpSlice(w.text, start - w.offset, end - w.offset)
+  }
+
+  /** `describeRange` of [start, end) on the essay, read from the blocks it and its context lie in. */
+  describe(start: number, end: number): Anchor {
+    const w = this.window(Math.max(0, start - CONTEXT_LENGTH), end + CONTEXT_LENGTH)
+    return { ...describeRange(w.text, start - w.offset, end - w.offset), start, end }
+  }
+
+  /**
+   * The blocks holding code points [from, to), joined, and the offset of the first. The last is the
+   * one holding `to` itself: when the character before it is a separator, that is the block after it.
+   */
+  private window(from: number, to: number): { text: string; offset: number } {
+    if (this.keys.length === 0) return { text: '', offset: 0 }
+    const first = this.blockAt(from)
+    const last = this.blockAt(to)
+    return { text: this.texts.slice(first, last + 1).join(BLOCK_SEPARATOR), offset: this.span(first).start }
   }
 
   /**

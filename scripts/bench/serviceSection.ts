@@ -17,7 +17,7 @@ import type { Workload } from './workload'
 import { openReview } from '../../src/core/review/open'
 import { listClaims } from '../../src/core/claims/queries'
 import { readDocument } from '../../src/core/document/queries'
-import { checkpoint } from '../../src/core/db/checkpoint'
+import { checkpoint, withoutAutoCheckpoint } from '../../src/core/db/checkpoint'
 
 const VERDICTS = ['true', 'mostly-true', 'half-true', 'mostly-false', 'false', 'unrated']
 const STATUSES = ['open', 'in-review', 'checked']
@@ -95,7 +95,11 @@ export function secondBundle(a: ReviewBundle): ReviewBundle {
   return { ...a, claims, exportedBy: '박편집' }
 }
 
-/** Raw inserts of the bundle's rows into the review file's own tables, in one transaction. */
+/**
+ * Raw inserts of the bundle's rows into the review file's own tables, in one transaction. Its commit
+ * leaves the checkpoint until after, as the import's does (src/core/db/checkpoint.ts): the two write
+ * the same pages to the WAL, and each copies them into the file afterwards.
+ */
 function rawInserts(store: ReviewStore, b: ReviewBundle): number {
   const documentId = readDocument(store).id
   const claim = store.db.prepare(
@@ -108,49 +112,51 @@ function rawInserts(store: ReviewStore, b: ReviewBundle): number {
   )
   const seen = store.db.prepare(`INSERT OR IGNORE INTO version_seen (entity_id, version) VALUES (?, ?)`)
   return timed(() =>
-    store.db
-      .transaction(() => {
-        for (const c of b.claims) {
-          claim.run(
-            c.id,
-            documentId,
-            c.exact,
-            c.prefix,
-            c.suffix,
-            c.start,
-            c.end,
-            c.verdict,
-            c.status,
-            c.note,
-            c.author,
-            c.created,
-            c.modified,
-            c.modifiedBy,
-            c.revision,
-            c.version,
-          )
-          for (const v of c.history) seen.run(c.id, v)
-        }
-        for (const s of b.sources) {
-          source.run(
-            s.id,
-            s.claimId,
-            s.url,
-            s.title,
-            s.publisher,
-            s.published,
-            s.accessed,
-            s.excerpt,
-            s.archiveUrl,
-            s.created,
-            s.modified,
-            s.revision,
-            s.version,
-          )
-          for (const v of s.history) seen.run(s.id, v)
-        }
-      })
-      .immediate(),
+    withoutAutoCheckpoint(store.db, () =>
+      store.db
+        .transaction(() => {
+          for (const c of b.claims) {
+            claim.run(
+              c.id,
+              documentId,
+              c.exact,
+              c.prefix,
+              c.suffix,
+              c.start,
+              c.end,
+              c.verdict,
+              c.status,
+              c.note,
+              c.author,
+              c.created,
+              c.modified,
+              c.modifiedBy,
+              c.revision,
+              c.version,
+            )
+            for (const v of c.history) seen.run(c.id, v)
+          }
+          for (const s of b.sources) {
+            source.run(
+              s.id,
+              s.claimId,
+              s.url,
+              s.title,
+              s.publisher,
+              s.published,
+              s.accessed,
+              s.excerpt,
+              s.archiveUrl,
+              s.created,
+              s.modified,
+              s.revision,
+              s.version,
+            )
+            for (const v of s.history) seen.run(s.id, v)
+          }
+        })
+        .immediate(),
+    ),
   ).ms
 }
 

@@ -7,7 +7,9 @@ import { listClaims } from '../src/core/claims/queries'
 import { openReview } from '../src/core/review/open'
 import type { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
-import { bytesOf } from './helpers/exchange'
+import { anchorOf, bytesOf } from './helpers/exchange'
+import { createClaim } from '../src/core/claims/commands'
+import { readDocument } from '../src/core/document/queries'
 
 /**
  * The import runner keeps a worker loaded before a file comes: an import takes it, and the next one
@@ -45,11 +47,15 @@ afterEach(async () => {
   dir.remove()
 })
 
+/** A file of two claims to import into the review the window (`desk`) has open. */
 function job() {
   const other = openReview(':memory:', bundledEssay())
+  const text = readDocument(other).text
+  for (const at of [100, 200]) createClaim(other, anchorOf(other, text.slice(at, at + 12)), '박검증')
   const bytes = bytesOf(exportBundle(other, '박검증'))
   other.close()
-  return { reviewPath: dir.file('r.factdesk'), fileName: 'park.factdesk.json', bytes, importer: '박검증' }
+  const reviewPath = dir.file('r.factdesk')
+  return { reviewPath, openedAs: desk.identity ?? undefined, fileName: 'park.factdesk.json', bytes, importer: '박검증' }
 }
 
 it('imports on the worker that waited loaded, then starts the next once that worker has ended', async () => {
@@ -57,13 +63,13 @@ it('imports on the worker that waited loaded, then starts the next once that wor
   await waitFor(() => started.length === 1)
   await started[0].loaded
   const summary = await run(job(), () => undefined, new AbortController().signal)
-  expect(summary.fileName).toBe('park.factdesk.json')
+  expect(summary.added).toBe(2)
   // The job ran on the standby: no worker was started for it.
   expect(started).toHaveLength(1)
   await started[0].exited
   await waitFor(() => started.length === 2)
   await started[1].loaded
-  expect(listClaims(desk)).toHaveLength(0)
+  expect(listClaims(desk)).toHaveLength(2)
 })
 
 it('starts a worker of its own when the standby has gone', async () => {
@@ -72,6 +78,6 @@ it('starts a worker of its own when the standby has gone', async () => {
   await started[0].loaded
   await started[0].worker.terminate()
   const summary = await run(job(), () => undefined, new AbortController().signal)
-  expect(summary.fileName).toBe('park.factdesk.json')
+  expect(summary.added).toBe(2)
   expect(started).toHaveLength(2)
 })

@@ -279,7 +279,13 @@ export async function benchService(report: Report, w: Workload, dir: string): Pr
   // The window holds the review open while its imports run, each on a worker's connection of its own.
   const app = join(dir, 'app.factdesk')
   const desk = openReview(app, w.essay)
-  const job = (fileName: string, file: Uint8Array) => ({ reviewPath: app, fileName, bytes: file, importer: '벤치' })
+  const job = (fileName: string, file: Uint8Array) => ({
+    reviewPath: app,
+    openedAs: desk.identity ?? undefined,
+    fileName,
+    bytes: file,
+    importer: '벤치',
+  })
   const importInWorker = benchImportRunner()
   const first = await importInWorker(job('a.factdesk.json', bytes))
   const then = await importInWorker(job('b.factdesk.json', second))

@@ -1,6 +1,7 @@
 import { isSqliteBytes } from '../core/db/reviewFile'
 import { withTempDir } from '../core/lib/tempFiles'
 import { readPlainDatabase, removeDatabase } from '../core/db/reviewFile'
+import { checkpoint } from '../core/db/checkpoint'
 import { copyFileSync, existsSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ParsedEssay } from '../core/document/essayFormat'
@@ -103,6 +104,8 @@ export async function importInto(
     for (const input of inputs) {
       try {
         run.imported.push(await importFile(store, displayName(input.path), input.bytes, importer, undefined, options))
+        // Each file's commit leaves its checkpoint to its caller: here, before the next file.
+        checkpoint(store.db)
       } catch (err) {
         run.failure = withFile(err, input.path)
         break

@@ -6,7 +6,9 @@ import type Database from 'better-sqlite3'
  * 10,000-claim merge (≈ 4,000 pages), ≈ 35–40 ms of CPU and 55–65 of wall-clock time that the
  * reviewer would wait for the summary. The commit itself is already durable (`synchronous = FULL`
  * syncs the WAL): the copy only keeps the WAL short, so it can wait until the answer is on its way.
- * If it never comes (a crash, a caller that forgets), SQLite's next commit or the next open does it.
+ * Every caller of such a write runs it then (the import's worker, the window's in-process imports, the
+ * command line between files). If it never comes (a crash), the next commit of a connection whose
+ * automatic checkpoint is on copies it, or the last connection to close the file: nothing is lost.
  */
 
 /** Runs `write`, whose commit happens inside it, with this connection's automatic checkpoint off. */

@@ -35,28 +35,47 @@ export function removeDatabase(path: string): void {
 }
 
 /**
+ * Which file a path names now (device and inode), to tell a review the window holds open from a file
+ * put in its place since. Null when nothing is there.
+ */
+export function fileIdentity(path: string): string | null {
+  if (path === ':memory:') return null
+  try {
+    const st = statSync(path, { bigint: true })
+    return `${st.dev}:${st.ino}`
+  } catch {
+    return null
+  }
+}
+
+/**
  * Opens (or creates) a review file for writing. Anything that is not a review file this version can
  * read is refused before the file is opened for writing, so a refused file is left byte-for-byte as it was.
  * With `mustExist`, only an existing review file is accepted: a missing, empty or blank SQLite file is
- * refused instead of being turned into an empty review. `heldOpen`: a second connection to the review
- * the window has open, whose own connection inspected it and writes it (an import's worker): the
- * inspection's copy of the file and its WAL and its quick_check (≈ 90–115 ms for a 10,000-claim
- * review) are not repeated; the schema is still checked before the first write.
+ * refused instead of being turned into an empty review.
+ *
+ * `heldOpen`: the identity (`fileIdentity`) of the review the window has open, for a second connection
+ * to it (an import's worker). While the path still names that file, the window's own opening inspected
+ * it and its connection writes it: the inspection's copy of the file and its WAL and its quick_check
+ * (≈ 90–115 ms for a 10,000-claim review) are not repeated; that it is a review of a version this app
+ * reads and its schema are still checked before the first write. A file put in its place since is
+ * inspected as any other.
  */
 export function openReviewDatabase(
   path: string,
   {
     mustExist = false,
     readonly = false,
-    heldOpen = false,
-  }: { mustExist?: boolean; readonly?: boolean; heldOpen?: boolean } = {},
+    heldOpen,
+  }: { mustExist?: boolean; readonly?: boolean; heldOpen?: string } = {},
 ): Database.Database {
   if (path !== ':memory:') checkPlace(path)
   const hasBytes = path !== ':memory:' && existsSync(path) && statSync(path).size > 0
   if (mustExist && !hasBytes) {
     throw new FactdeskError('review-file-empty', { file: path })
   }
-  if (hasBytes && !heldOpen) inspect(path, mustExist)
+  const held = heldOpen !== undefined && hasBytes && fileIdentity(path) === heldOpen
+  if (hasBytes && !held) inspect(path, mustExist)
   if (readonly) return openReadOnly(path)
   let db: Database.Database
   try {
@@ -67,6 +86,7 @@ export function openReviewDatabase(
   try {
     // The file may have changed since it was inspected: check again before the first write.
     distrustSchema(db)
+    if (held) assertReviewOfThisApp(db, path)
     assertOwnSchema(db, db.pragma('user_version', { simple: true }) as number, path)
     configure(db)
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
@@ -77,6 +97,17 @@ export function openReviewDatabase(
   } catch (err) {
     db.close()
     throw err
+  }
+}
+
+/** What `inspect` asks first, asked of an open connection: a review file, of a version this app reads. */
+function assertReviewOfThisApp(db: Database.Database, path: string): void {
+  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+    throw new FactdeskError('database-not-review', { file: path })
+  }
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > SCHEMA_VERSION) {
+    throw new FactdeskError('review-file-newer', { file: path, version, supported: SCHEMA_VERSION })
   }
 }
 

@@ -30,7 +30,14 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       const summary =
         ctx.runImport && s.path !== ':memory:'
           ? await ctx.runImport(
-              { reviewPath: s.path, fileName, bytes, importer: actor(), acceptResolved },
+              {
+                reviewPath: s.path,
+                openedAs: s.identity ?? undefined,
+                fileName,
+                bytes,
+                importer: actor(),
+                acceptResolved,
+              },
               progress,
               controller.signal,
             )

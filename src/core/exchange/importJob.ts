@@ -16,7 +16,7 @@ export async function runImportJob(
   answer: (summary: ImportSummary) => void,
 ): Promise<void> {
   // 'reading' was told when the call began (exchange/handlers.ts); 'merging' comes from importFile.
-  const store = openReview(job.reviewPath, undefined, { heldOpen: true })
+  const store = openReview(job.reviewPath, undefined, { heldOpen: job.openedAs })
   try {
     answer(
       await importFile(store, job.fileName, job.bytes, job.importer, progress, {

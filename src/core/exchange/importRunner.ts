@@ -3,8 +3,12 @@ import type { ImportSummary } from '../../shared/exchange'
 import { FactdeskError, type ErrorInfo } from '../../shared/errors'
 
 export interface ImportJob {
-  /** The review the window has open: its connection inspected the file and holds it (./importJob.ts). */
   reviewPath: string
+  /**
+   * Which file the window's connection opened at that path (ReviewStore.identity): while it is still
+   * there, the job's connection does not inspect it again (../db/reviewFile.ts openReviewDatabase).
+   */
+  openedAs?: string
   fileName: string
   bytes: Uint8Array
   importer: string
@@ -52,7 +56,7 @@ const cancelledError = (fileName: string): FactdeskError => new FactdeskError('i
  * in a new worker, 0.10–0.14 s on one waiting loaded; the built worker, Node 22), and every import,
  * however small, waited for it. One worker waits loaded (the standby): the first
  * `standbyAfterMs` after the runner is made, so it does not compete with the window's start; the next
- * once an import's worker has ended, so it never competes with a running import. A standby that is
+ * once an import's worker has ended, so it does not compete with that import. A standby that is
  * not there (still loading, or it failed) is no matter: the job starts a worker of its own, as before.
  * An idle standby does not keep the process alive.
  */
@@ -60,7 +64,13 @@ export function workerImportRunner(start: () => Worker, standbyAfterMs = 3000): 
   let standby: Worker | null = null
   const prepare = (): void => {
     if (standby) return
-    const worker = start()
+    let worker: Worker
+    try {
+      worker = start()
+    } catch {
+      // No thread to be had now (a timer or a worker's exit called this): the next job starts its own.
+      return
+    }
     worker.unref()
     standby = worker
     // A standby that fails to load, or ends, is not used.

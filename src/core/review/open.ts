@@ -11,12 +11,12 @@ import { contentHash, ReviewStore } from './store'
 /**
  * Opens a review file; a new or empty file becomes a review of `essay`, rated on `scale` (the
  * reviewer's default verdict scale) when given. With `readOnly` the file must exist and is only read;
- * `heldOpen`: the window has it open (../db/reviewFile.ts openReviewDatabase).
+ * `heldOpen`: the identity of the file the window has open there (../db/reviewFile.ts openReviewDatabase).
  */
 export function openReview(
   path: string,
   essay?: ParsedEssay,
-  options: { scale?: VerdictScale; lock?: ReviewLock; readOnly?: LockHolder; heldOpen?: boolean } = {},
+  options: { scale?: VerdictScale; lock?: ReviewLock; readOnly?: LockHolder; heldOpen?: string } = {},
 ): ReviewStore {
   if (options.readOnly) return ReviewStore.connect(path, { readOnly: options.readOnly })
   const store = ReviewStore.connect(path, { mustExist: !essay, lock: options.lock, heldOpen: options.heldOpen })

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomUUID } from 'node:crypto'
-import { openReviewDatabase } from '../db/reviewFile'
+import { fileIdentity, openReviewDatabase } from '../db/reviewFile'
 import { run } from '../db/query'
 import type { LockHolder, ReviewLock } from './reviewLock'
 
@@ -15,18 +15,23 @@ export function contentHash(text: string): string {
  * Opening a file, or starting a review of an essay in a new one, is src/core/review/open.ts.
  */
 export class ReviewStore {
+  /** Which file this connection opened (../db/reviewFile.ts fileIdentity): an import's worker connects to it. */
+  readonly identity: string | null
+
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
     /** Who has this review open for writing when this window only reads it (src/core/review/reviewLock.ts). */
     readonly readOnly: LockHolder | null = null,
     private readonly lock: ReviewLock | null = null,
-  ) {}
+  ) {
+    this.identity = fileIdentity(path)
+  }
 
   /** Connects to a review file (checked, migrated) as it is: a new file is an empty review. */
   static connect(
     path: string,
-    options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder; heldOpen?: boolean } = {},
+    options: { mustExist?: boolean; lock?: ReviewLock; readOnly?: LockHolder; heldOpen?: string } = {},
   ): ReviewStore {
     if (options.readOnly) {
       return new ReviewStore(openReviewDatabase(path, { mustExist: true, readonly: true }), path, options.readOnly)

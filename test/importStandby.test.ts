@@ -12,8 +12,8 @@ import { createClaim } from '../src/core/claims/commands'
 import { readDocument } from '../src/core/document/queries'
 
 /**
- * The import runner keeps a worker loaded before a file comes: an import takes it, and the next one
- * starts once that import's worker has ended. A standby that is gone is not used.
+ * The import runner loads a worker when a file may come: an import takes it, and the next one starts
+ * once that import's worker has ended. A standby that is gone is not used.
  */
 
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
@@ -58,9 +58,13 @@ function job() {
   return { reviewPath, openedAs: desk.identity ?? undefined, fileName: 'park.factdesk.json', bytes, importer: '박검증' }
 }
 
-it('imports on the worker that waited loaded, then starts the next once that worker has ended', async () => {
-  const run = workerImportRunner(start, 0)
-  await waitFor(() => started.length === 1)
+it('starts no worker until a file may come, then imports on the one that waited loaded', async () => {
+  const run = workerImportRunner(start)
+  await new Promise((next) => setTimeout(next, 300))
+  expect(started).toHaveLength(0)
+  run.prepare!()
+  run.prepare!()
+  expect(started).toHaveLength(1)
   await started[0].loaded
   const summary = await run(job(), () => undefined, new AbortController().signal)
   expect(summary.added).toBe(2)
@@ -73,8 +77,8 @@ it('imports on the worker that waited loaded, then starts the next once that wor
 })
 
 it('starts a worker of its own when the standby has gone', async () => {
-  const run = workerImportRunner(start, 0)
-  await waitFor(() => started.length === 1)
+  const run = workerImportRunner(start)
+  run.prepare!()
   await started[0].loaded
   await started[0].worker.terminate()
   const summary = await run(job(), () => undefined, new AbortController().signal)

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CLAIM_A, claimItems, markClaim, openClaim, storedClaims, writeNote } from '../desk'
 import { expect, launchHarness, openDesk, stopHarness, test } from './fixtures'
@@ -114,4 +115,32 @@ test('two reviewers exchange a review; a conflict is resolved in the UI and the 
   } finally {
     await stopHarness(b.child)
   }
+})
+
+test('Import… and files dragged over the desk have the service load the import’s worker before the file comes', async ({
+  desk,
+  workDir,
+}) => {
+  let readied = 0
+  await desk.route('**/call/import-prepare', async (route) => {
+    readied += 1
+    await route.continue()
+  })
+  const importButton = desk.getByRole('toolbar').getByRole('button', { name: 'Import…', exact: true })
+  const [chooser] = await Promise.all([desk.waitForEvent('filechooser'), importButton.click()])
+  await expect.poll(() => readied).toBe(1)
+  const dragged = await desk.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['{}'], 'other.factdesk.json', { type: 'application/json' }))
+    return data
+  })
+  await desk.locator('.app').dispatchEvent('dragenter', { dataTransfer: dragged })
+  await expect.poll(() => readied).toBe(2)
+  // The file chosen then is imported as ever.
+  const exported = await desk.evaluate(() => window.factdesk.call('review-export', { format: 'bundle' }))
+  if (!exported.ok) throw new Error(exported.error.message)
+  const file = join(workDir, 'own.factdesk.json')
+  writeFileSync(file, exported.value.data)
+  await chooser.setFiles(file)
+  await expect(desk.getByRole('dialog', { name: 'Import summary' })).toBeVisible()
 })

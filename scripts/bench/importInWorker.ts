@@ -1,8 +1,9 @@
 /**
  * Imports as the app runs them: through the app's own runner (workerImportRunner) and worker module,
  * each in a worker thread of its own with the app's worker options, on its own connection to the review
- * file. As in the app, the worker waits loaded before the file comes (the runner's standby); the bench
- * waits until it has said so, so the figure is the import, not the loading of TypeScript through tsx.
+ * file. As in the app, the worker waits loaded before the file comes (the runner's standby, asked for as
+ * the file dialog opens); the bench waits until it has said so, so the figure is the import, not the
+ * loading of TypeScript through tsx.
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -32,7 +33,9 @@ export function benchImportRunner() {
       }),
     )
     return worker
-  }, 0)
+  })
+  // As the window does when the reviewer opens the file dialog.
+  run.prepare?.()
   /**
    * Imports `job` once the standby worker has loaded (and so the worker of the job before has ended:
    * the runner starts the next standby then); the CPU time of the whole process (the workers' included)

@@ -156,6 +156,8 @@ export const api = {
   'imports-list': method<ImportRecord[]>()(none),
   /** Stops the import under way, if any: its transaction never commits, so the review is unchanged. */
   'import-cancel': method<{ cancelled: boolean }>()(none),
+  /** A file may come soon (the file dialog opened, files dragged over the window): the import's worker loads. */
+  'import-prepare': method<{ ok: true }>()(none),
   /** Takes an import back (the latest that can be when no id is given): src/core/exchange/importUndo.ts. */
   'import-undo': method<{ id: string }>()(z.object({ id: id.optional() }).strict()),
   /** The page has saved every edit (asked before its window closes). */

@@ -19,6 +19,7 @@ export const readingMethodNames = [
   'conflicts-list',
   'imports-list',
   'import-cancel',
+  'import-prepare',
   'edits-saved',
   'prefs-get',
   'login-name',

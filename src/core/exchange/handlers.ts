@@ -55,6 +55,11 @@ export function registerExchangeHandlers(reg: HandlerRegistry, ctx: ServiceConte
       if (running === controller) running = null
     }
   })
+  // Writes nothing, so a window that only reads the review may ask it too: there no import will come.
+  reg.register('import-prepare', () => {
+    if (!store().readOnly) ctx.runImport?.prepare?.()
+    return { ok: true as const }
+  })
   reg.register('import-cancel', () => {
     const cancelled = running !== null && !running.signal.aborted
     running?.abort()

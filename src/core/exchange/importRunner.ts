@@ -25,12 +25,15 @@ export type ImportMessage =
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; error: ErrorInfo }
 
-/** Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged). */
-export type ImportRunner = (
+/**
+ * Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged).
+ * `prepare`: a file may come soon (the reviewer opened the file dialog or drags files over the window).
+ */
+export type ImportRunner = ((
   job: ImportJob,
   progress: (phase: ImportPhase) => void,
   signal: AbortSignal,
-) => Promise<ImportSummary>
+) => Promise<ImportSummary>) & { prepare?: () => void }
 
 /**
  * The worker's young generation, larger than V8's default: an import parses the whole file into objects
@@ -54,13 +57,15 @@ const cancelledError = (fileName: string): FactdeskError => new FactdeskError('i
  * Each import has a worker of its own, whose heap goes when it exits, but the worker is started before
  * the file comes: starting one and loading its code is most of a small import (20 claims: 0.58–0.60 s
  * in a new worker, 0.10–0.14 s on one waiting loaded; the built worker, Node 22), and every import,
- * however small, waited for it. One worker waits loaded (the standby): the first
- * `standbyAfterMs` after the runner is made, so it does not compete with the window's start; the next
- * once an import's worker has ended, so it does not compete with that import. A standby that is
- * not there (still loading, or it failed) is no matter: the job starts a worker of its own, as before.
- * An idle standby does not keep the process alive.
+ * however small, waited for it. One worker waits loaded (the standby), started when a file may come
+ * (`prepare`: the reviewer opened the file dialog or drags files over the window, a second or more
+ * before the file) and again once an import's worker has ended. Not on a timer after the window's
+ * start: loading it (≈ 0.45 s of CPU) would compete with the opening of a long review on two cores,
+ * for a file that may never come. A standby that is not there (not asked for, still
+ * loading, or it failed) is no matter: the job starts a worker of its own, as before. An idle standby
+ * does not keep the process alive.
  */
-export function workerImportRunner(start: () => Worker, standbyAfterMs = 3000): ImportRunner {
+export function workerImportRunner(start: () => Worker): ImportRunner {
   let standby: Worker | null = null
   const prepare = (): void => {
     if (standby) return
@@ -68,7 +73,7 @@ export function workerImportRunner(start: () => Worker, standbyAfterMs = 3000): 
     try {
       worker = start()
     } catch {
-      // No thread to be had now (a timer or a worker's exit called this): the next job starts its own.
+      // No thread to be had now (a gesture or a worker's exit called this): the next job starts its own.
       return
     }
     worker.unref()
@@ -80,8 +85,7 @@ export function workerImportRunner(start: () => Worker, standbyAfterMs = 3000): 
     worker.once('error', gone)
     worker.once('exit', gone)
   }
-  setTimeout(prepare, standbyAfterMs).unref()
-  return (job, progress, signal) =>
+  const run: ImportRunner = (job, progress, signal) =>
     new Promise<ImportSummary>((resolve, reject) => {
       if (signal.aborted) return reject(cancelledError(job.fileName))
       const worker = standby ?? start()
@@ -115,4 +119,6 @@ export function workerImportRunner(start: () => Worker, standbyAfterMs = 3000): 
       })
       worker.postMessage(job)
     })
+  run.prepare = prepare
+  return run
 }

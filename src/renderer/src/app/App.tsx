@@ -19,6 +19,7 @@ import { trackFocus, useFocusedUndo } from './focusReturn'
 import { useDeskCommands } from './deskCommands'
 import { DeskActionsContext, type DeskActions } from '../state/deskActions'
 import { keys } from '../state/queryClient'
+import { readyImport } from '../state/useExchange'
 import { focusClaimCard, useDeskKeys } from './deskKeys'
 import { usePrefsStyle } from './usePrefsStyle'
 import { useClaimQuery } from '../state/useClaimQuery'
@@ -163,6 +164,10 @@ export function App() {
         <ScaleStyle scale={i18n.scale} />
         <div
           className="app"
+          onDragEnter={(e) => {
+            if (e.dataTransfer.types.includes('Files') && !e.currentTarget.contains(e.relatedTarget as Node | null))
+              readyImport()
+          }}
           onDragOver={(e) => {
             if (e.dataTransfer.types.includes('Files')) e.preventDefault()
           }}

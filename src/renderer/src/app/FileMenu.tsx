@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
-import type { Exchange } from '../state/useExchange'
+import { readyImport, type Exchange } from '../state/useExchange'
 import { CommandButton } from './CommandButton'
 import { ContextMenu } from './ContextMenu'
 import { republishFormats } from '../../../shared/republish'
@@ -49,7 +49,10 @@ export function FileMenu({
   return (
     <>
       <CommandButton
-        onClick={() => importInput.current?.click()}
+        onClick={() => {
+          readyImport()
+          importInput.current?.click()
+        }}
         unavailable={exchange.progress === null ? null : t.unavailableImporting}
       >
         {t.importReview}

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { ImportSummary } from '../../../shared/exchange'
 import type { Review } from '../state/useReview'
-import { useExchange } from '../state/useExchange'
+import { readyImport, useExchange } from '../state/useExchange'
 import type { UndoStep } from '../state/useUndo'
 
 /**
@@ -36,7 +36,9 @@ export function useDeskImport(review: Review, undo: (only?: UndoStep) => Promise
     importInput,
     /** File > Import: the file dialog of the Import… button. */
     chooseFiles: () => {
-      if (!importBusy()) importInput.current?.click()
+      if (importBusy()) return
+      readyImport()
+      importInput.current?.click()
     },
     /** Files dropped on the desk. */
     dropFiles: (files: File[]) => {

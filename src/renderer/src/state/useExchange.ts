@@ -8,6 +8,14 @@ import { change, queries } from './queryClient'
 
 const noConflicts: ConflictView[] = []
 
+/**
+ * A file may come soon (the file dialog opens, files are dragged over the desk): the service loads the
+ * import's worker meanwhile, which is most of a small import's time. Nothing to tell if it cannot.
+ */
+export function readyImport(): void {
+  void call('import-prepare', {}).catch(() => undefined)
+}
+
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()

@@ -129,8 +129,9 @@ async function readAnyFormat(
 }
 
 /**
- * Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. A caller
- * that goes on using the connection runs `checkpointSoon` once it has answered (../db/checkpoint.ts).
+ * Reads, checks, then merges in one transaction; a refused file leaves the review unchanged. Its
+ * caller copies the WAL into the file once it has answered (`checkpoint`, `checkpointSoon`:
+ * ../db/checkpoint.ts).
  */
 export async function importFile(
   store: ReviewStore,

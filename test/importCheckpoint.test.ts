@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { exportBundle } from '../src/core/exchange/bundle'
 import { importFile } from '../src/core/exchange/files'
 import { runImportJob } from '../src/core/exchange/importJob'
 import { checkpoint } from '../src/core/db/checkpoint'
-import { createClaim, updateClaim } from '../src/core/claims/commands'
+import { createClaim } from '../src/core/claims/commands'
 import { listClaims } from '../src/core/claims/queries'
 import { readDocument } from '../src/core/document/queries'
 import { openReview } from '../src/core/review/open'
@@ -13,7 +12,7 @@ import type { ReviewStore } from '../src/core/review/store'
 import type { ImportSummary } from '../src/shared/exchange'
 import { FactdeskError } from '../src/shared/errors'
 import { bundledEssay, sha256, tempDir, type TempDir } from './helpers/essay'
-import { anchorOf, bytesOf, dump } from './helpers/exchange'
+import { anchorOf, dump, ratedClaimsBundle } from './helpers/exchange'
 import { cli } from './helpers/cli'
 
 /**
@@ -37,23 +36,11 @@ afterEach(() => {
   dir.remove()
 })
 
-function bundleBytes(claims: number): Buffer {
-  const other = openReview(':memory:', bundledEssay())
-  const text = readDocument(other).text
-  for (let i = 0; i < claims; i++) {
-    const c = createClaim(other, anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
-    updateClaim(other, c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
-  }
-  const bytes = bytesOf(exportBundle(other, '박검증'))
-  other.close()
-  return bytes
-}
-
 it('commits an import without the checkpoint, whatever the connection’s own setting, until asked', async () => {
   // With this setting every commit of a page or more copies the WAL into the file.
   desk.db.pragma('wal_autocheckpoint = 1')
   const before = sha256(path)
-  const summary = await importFile(desk, 'park.factdesk.json', bundleBytes(4), '박검증')
+  const summary = await importFile(desk, 'park.factdesk.json', ratedClaimsBundle(4), '박검증')
   expect(summary.added).toBe(4)
   // Committed (the window reads it) but not yet copied: the file's bytes are as they were.
   expect(listClaims(desk)).toHaveLength(4)
@@ -67,7 +54,7 @@ it('runs a job’s checkpoint after its answer, on the job’s own connection', 
   const before = sha256(path)
   let atAnswer = ''
   let answered: ImportSummary | undefined
-  const job = jobOf(bundleBytes(3))
+  const job = jobOf(ratedClaimsBundle(3))
   await runImportJob(
     job,
     () => undefined,
@@ -108,7 +95,7 @@ it('still refuses, on a job’s connection, a review another program gave SQL of
   other.exec(`CREATE TRIGGER wipe AFTER INSERT ON claim BEGIN DELETE FROM claim; END`)
   other.close()
   const before = dump(desk)
-  expect(await refusal(jobOf(bundleBytes(2)))).toBe('review-file-untrusted')
+  expect(await refusal(jobOf(ratedClaimsBundle(2)))).toBe('review-file-untrusted')
   expect(dump(desk)).toEqual(before)
 })
 
@@ -118,7 +105,7 @@ it('still refuses, on a job’s connection, the review made a newer version’s 
   other.close()
   checkpoint(desk.db)
   const before = sha256(path)
-  expect(await refusal(jobOf(bundleBytes(2)))).toBe('review-file-newer')
+  expect(await refusal(jobOf(ratedClaimsBundle(2)))).toBe('review-file-newer')
   expect(sha256(path)).toBe(before)
 })
 
@@ -139,13 +126,13 @@ it('inspects a file put in the review’s place since the window opened it, and 
   // them into any file put at the path.
   desk.db.pragma('wal_checkpoint(TRUNCATE)')
   renameSync(stranger, path)
-  expect(await refusal(jobOf(bundleBytes(2)))).toBe('review-file-damaged')
+  expect(await refusal(jobOf(ratedClaimsBundle(2)))).toBe('review-file-damaged')
   expect(readFileSync(path).equals(bytes)).toBe(true)
 })
 
 it('has the command line copy each file it imports into the review before the next', async () => {
-  writeFileSync(dir.file('a.factdesk.json'), bundleBytes(3))
-  writeFileSync(dir.file('b.factdesk.json'), bundleBytes(2))
+  writeFileSync(dir.file('a.factdesk.json'), ratedClaimsBundle(3))
+  writeFileSync(dir.file('b.factdesk.json'), ratedClaimsBundle(2))
   const r = await cli('import', dir.file('a.factdesk.json'), dir.file('b.factdesk.json'), '--review', path)
   expect(r.code).toBe(0)
   // The window's connection is still open, so the command's closing copied nothing: the file itself,

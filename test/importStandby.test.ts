@@ -1,15 +1,12 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { exportBundle } from '../src/core/exchange/bundle'
 import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportMessage } from '../src/core/exchange/importRunner'
 import { listClaims } from '../src/core/claims/queries'
 import { openReview } from '../src/core/review/open'
 import type { ReviewStore } from '../src/core/review/store'
 import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
-import { anchorOf, bytesOf } from './helpers/exchange'
-import { createClaim } from '../src/core/claims/commands'
-import { readDocument } from '../src/core/document/queries'
+import { ratedClaimsBundle } from './helpers/exchange'
 
 /**
  * The import runner loads a worker when a file may come: an import takes it, and the next one starts
@@ -48,15 +45,13 @@ afterEach(async () => {
 })
 
 /** A file of two claims to import into the review the window (`desk`) has open. */
-function job() {
-  const other = openReview(':memory:', bundledEssay())
-  const text = readDocument(other).text
-  for (const at of [100, 200]) createClaim(other, anchorOf(other, text.slice(at, at + 12)), '박검증')
-  const bytes = bytesOf(exportBundle(other, '박검증'))
-  other.close()
-  const reviewPath = dir.file('r.factdesk')
-  return { reviewPath, openedAs: desk.identity ?? undefined, fileName: 'park.factdesk.json', bytes, importer: '박검증' }
-}
+const job = () => ({
+  reviewPath: dir.file('r.factdesk'),
+  openedAs: desk.identity ?? undefined,
+  fileName: 'park.factdesk.json',
+  bytes: ratedClaimsBundle(2),
+  importer: '박검증',
+})
 
 it('starts no worker until a file may come, then imports on the one that waited loaded', async () => {
   const run = workerImportRunner(start)

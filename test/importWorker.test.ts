@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { exportBundle } from '../src/core/exchange/bundle'
 import { dispatch } from '../src/core/service'
 import type { Service } from '../src/core/registry'
 import { importProgress, type Desk } from './helpers/service'
 import { openWorkerDesk } from './helpers/importWorker'
 import type { ReviewSession } from '../src/core/review/session'
-import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
-import { anchorOf, bytesOf, dump } from './helpers/exchange'
+import { tempDir, type TempDir } from './helpers/essay'
+import { dump, ratedClaimsBundle } from './helpers/exchange'
 import { listClaims } from '../src/core/claims/queries'
-import { createClaim, updateClaim } from '../src/core/claims/commands'
-import { readDocument } from '../src/core/document/queries'
-import { openReview } from '../src/core/review/open'
 
 /** Imports run in a worker thread on their own connection, report progress, and can be cancelled. */
 
@@ -30,17 +26,7 @@ afterEach(() => {
   dir.remove()
 })
 
-function bundleData(claims: number): string {
-  const other = openReview(':memory:', bundledEssay())
-  const text = readDocument(other).text
-  for (let i = 0; i < claims; i++) {
-    const c = createClaim(other, anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
-    updateClaim(other, c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
-  }
-  const data = bytesOf(exportBundle(other, '박검증')).toString('base64')
-  other.close()
-  return data
-}
+const bundleData = (claims: number): string => ratedClaimsBundle(claims).toString('base64')
 
 it('imports in a worker: the window’s connection sees the result, with progress through every phase', async () => {
   const result = await dispatch(service, 'review-import', { fileName: 'park.factdesk.json', data: bundleData(3) })

@@ -18,6 +18,19 @@ import { readDocument } from '../../src/core/document/queries'
 
 export const bytesOf = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
 
+/** Another reviewer's bundle of `claims` rated claims with notes on the bundled essay, as file bytes. */
+export function ratedClaimsBundle(claims: number): Buffer {
+  const other = openReview(':memory:', bundledEssay())
+  const text = readDocument(other).text
+  for (let i = 0; i < claims; i++) {
+    const c = createClaim(other, anchorOf(other, text.slice(100 + i * 7, 112 + i * 7)), '박검증')
+    updateClaim(other, c.id, { verdict: 'true', note: `메모 ${i}` }, '박검증')
+  }
+  const bytes = bytesOf(exportBundle(other, '박검증'))
+  other.close()
+  return bytes
+}
+
 export function sourceFields(url: string, title = '보도자료'): SourceFields {
   return {
     url,

@@ -11,7 +11,7 @@ export type Relation = 'new' | 'same' | 'theirs-newer' | 'concurrent'
  * since the last version they share.
  */
 export function relation(
-  known: Set<string> | undefined,
+  known: ReadonlySet<string> | undefined,
   ours: string | undefined,
   theirs: { version: string; history: string[] },
 ): Relation {

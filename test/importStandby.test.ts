@@ -9,8 +9,9 @@ import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
 import { ratedClaimsBundle } from './helpers/exchange'
 
 /**
- * The import runner loads a worker when a file may come: an import takes it, and the next one starts
- * once that import's worker has ended. A standby that is gone is not used.
+ * The import runner loads a worker when a file may come and keeps it for the files after: a drop of
+ * several files runs on one worker, one file at a time. A worker left free for the idle time ends; one
+ * that has gone, or was stopped by a cancel, is not used again.
  */
 
 const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
@@ -28,11 +29,6 @@ const start = (): Worker => {
   started.push({ worker, loaded, exited })
   return worker
 }
-// A standby is unreferenced: the test's own timer keeps the process alive while one loads.
-const waitFor = async (until: () => boolean) => {
-  while (!until()) await new Promise((next) => setTimeout(next, 10))
-}
-
 beforeEach(() => {
   dir = tempDir()
   started = []
@@ -44,14 +40,15 @@ afterEach(async () => {
   dir.remove()
 })
 
-/** A file of two claims to import into the review the window (`desk`) has open. */
-const job = () => ({
+/** A file of `claims` claims another reviewer sends, to import into the review the window (`desk`) has open. */
+const job = (claims = 2, fileName = 'park.factdesk.json') => ({
   reviewPath: dir.file('r.factdesk'),
   openedAs: desk.identity ?? undefined,
-  fileName: 'park.factdesk.json',
-  bytes: ratedClaimsBundle(2),
+  fileName,
+  bytes: ratedClaimsBundle(claims),
   importer: '박검증',
 })
+const never = () => new AbortController().signal
 
 it('starts no worker until a file may come, then imports on the one that waited loaded', async () => {
   const run = workerImportRunner(start)
@@ -61,22 +58,81 @@ it('starts no worker until a file may come, then imports on the one that waited 
   run.prepare!()
   expect(started).toHaveLength(1)
   await started[0].loaded
-  const summary = await run(job(), () => undefined, new AbortController().signal)
+  const summary = await run(job(), () => undefined, never())
   expect(summary.added).toBe(2)
-  // The job ran on the standby: no worker was started for it.
+  // The job ran on the worker that waited: none was started for it.
   expect(started).toHaveLength(1)
-  await started[0].exited
-  await waitFor(() => started.length === 2)
-  await started[1].loaded
   expect(listClaims(desk)).toHaveLength(2)
 })
 
-it('starts a worker of its own when the standby has gone', async () => {
+it('imports the files of one drop one after another on the same worker, each answered with its own summary', async () => {
+  const run = workerImportRunner(start)
+  run.prepare!()
+  const files = [job(2, 'a.factdesk.json'), job(3, 'b.factdesk.json'), job(1, 'c.factdesk.json')]
+  // As the window sends them: each as soon as the one before is answered, before its checkpoint is done.
+  const summaries = []
+  for (const file of files) summaries.push(await run(file, () => undefined, never()))
+  expect(summaries.map((s) => [s.fileName, s.added])).toEqual([
+    ['a.factdesk.json', 2],
+    ['b.factdesk.json', 3],
+    ['c.factdesk.json', 1],
+  ])
+  expect(started).toHaveLength(1)
+  expect(listClaims(desk)).toHaveLength(6)
+  // Sent together, they still run one at a time, in the order they came.
+  const together = await Promise.all([
+    run(job(1, 'd.factdesk.json'), () => undefined, never()),
+    run(job(2, 'e.factdesk.json'), () => undefined, never()),
+  ])
+  expect(together.map((s) => s.added)).toEqual([1, 2])
+  expect(started).toHaveLength(1)
+  expect(listClaims(desk)).toHaveLength(9)
+})
+
+it('answers a refused file with its refusal and imports the next file on the same worker', async () => {
+  const run = workerImportRunner(start)
+  const refused = run({ ...job(), fileName: 'notes.json', bytes: Buffer.from('{ not json') }, () => undefined, never())
+  await expect(refused).rejects.toMatchObject({ code: 'import-not-json' })
+  expect((await run(job(), () => undefined, never())).added).toBe(2)
+  expect(started).toHaveLength(1)
+})
+
+it('ends a worker left free for the idle time after an import, unless a file was asked for since', async () => {
+  const run = workerImportRunner(start, 200)
+  expect((await run(job(), () => undefined, never())).added).toBe(2)
+  await started[0].exited
+  expect((await run(job(), () => undefined, never())).added).toBe(2)
+  expect(started).toHaveLength(2)
+  // The reviewer opens the file dialog again: the worker waits for the file, however long that takes.
+  run.prepare!()
+  let ended = false
+  void started[1].exited.then(() => (ended = true))
+  await new Promise((next) => setTimeout(next, 600))
+  expect(ended).toBe(false)
+  expect((await run(job(), () => undefined, never())).added).toBe(2)
+  expect(started).toHaveLength(2)
+})
+
+it('does not use a worker stopped by a cancel: the file after it imports on a new one', async () => {
+  const run = workerImportRunner(start)
+  const cancel = new AbortController()
+  const cancelled = run(job(200, 'big.factdesk.json'), () => undefined, cancel.signal)
+  // Sent while the first is under way: it waits its turn, and is not cancelled with it.
+  const after = run(job(2, 'small.factdesk.json'), () => undefined, never())
+  cancel.abort()
+  await expect(cancelled).rejects.toMatchObject({ code: 'import-cancelled' })
+  await started[0].exited
+  expect((await after).added).toBe(2)
+  expect(started).toHaveLength(2)
+  expect(listClaims(desk)).toHaveLength(2)
+})
+
+it('starts a worker of its own when the one that waited has gone', async () => {
   const run = workerImportRunner(start)
   run.prepare!()
   await started[0].loaded
   await started[0].worker.terminate()
-  const summary = await run(job(), () => undefined, new AbortController().signal)
+  const summary = await run(job(), () => undefined, never())
   expect(summary.added).toBe(2)
   expect(started).toHaveLength(2)
 })

@@ -1,9 +1,9 @@
 /**
  * Imports as the app runs them: through the app's own runner (workerImportRunner) and worker module,
- * each in a worker thread of its own with the app's worker options, on its own connection to the review
- * file. As in the app, the worker waits loaded before the file comes (the runner's standby, asked for as
- * the file dialog opens); the bench waits until it has said so, so the figure is the import, not the
- * loading of TypeScript through tsx.
+ * in a worker thread with the app's worker options, on its own connection to the review file. As in
+ * the app, the worker is loaded before the file comes (asked for as the file dialog opens) and kept for
+ * the next file; the bench waits until it has loaded, so the figure is the import, not the loading of
+ * TypeScript through tsx.
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -14,43 +14,88 @@ import {
   type ImportJob,
   type ImportMessage,
 } from '../../src/core/exchange/importRunner'
+import type { HeapInfo } from 'node:v8'
 import { settle, timedAsync } from './report'
 
 const entry = join(__dirname, '..', '..', 'src', 'core', 'exchange', 'importWorker.ts')
 
-/** A runner as the app's, and a promise for each worker it starts that it has loaded. */
-export function benchImportRunner() {
+/** A runner as the app's whose workers say when they have loaded. */
+function runnerWithLoads(onStart: (w: Worker) => void = () => undefined) {
   const loaded: Promise<void>[] = []
   const run = workerImportRunner(() => {
-    const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
+    const w = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
       ...IMPORT_WORKER_OPTIONS,
       eval: true,
     })
     loaded.push(
       new Promise<void>((ready, failed) => {
-        worker.on('message', (m: ImportMessage) => m.type === 'ready' && ready())
-        worker.once('error', failed)
+        w.on('message', (m: ImportMessage) => m.type === 'ready' && ready())
+        w.once('error', failed)
       }),
     )
-    return worker
+    onStart(w)
+    return w
+  })
+  return { run, loaded }
+}
+
+/**
+ * The files of one drop, as the window sends them (each once the one before is answered), on the worker
+ * asked for as the files were dragged over the window; beside it, one of them on a worker started for
+ * it, as every file but the first was imported before the runner kept its worker. Wall-clock times.
+ */
+export async function benchImportDrop(jobs: ImportJob[]): Promise<{ drop: number; workers: number; alone: number }> {
+  const never = new AbortController().signal
+  // An idle worker does not keep the process alive: this does, while one loads or checkpoints.
+  const alive = setInterval(() => undefined, 1000)
+  try {
+    const kept = runnerWithLoads()
+    kept.run.prepare?.()
+    await kept.loaded[0]
+    await settle()
+    const t0 = performance.now()
+    for (const job of jobs) await kept.run(job, () => undefined, never)
+    const drop = performance.now() - t0
+    const fresh = runnerWithLoads()
+    await settle()
+    const t1 = performance.now()
+    await fresh.run(jobs[0], () => undefined, never)
+    return { drop, workers: kept.loaded.length, alone: performance.now() - t1 }
+  } finally {
+    clearInterval(alive)
+  }
+}
+
+/** A runner as the app's, and what its worker said: that it has loaded, that it is free again. */
+export function benchImportRunner() {
+  let worker: Worker | null = null
+  let free = 0
+  const { run, loaded } = runnerWithLoads((w) => {
+    worker = w
+    w.on('message', (m: ImportMessage) => m.type === 'free' && free++)
   })
   // As the window does when the reviewer opens the file dialog.
   run.prepare?.()
   /**
-   * Imports `job` once the standby worker has loaded (and so the worker of the job before has ended:
-   * the runner starts the next standby then); the CPU time of the whole process (the workers' included)
-   * until its summary arrives, as the window's wait. The job's checkpoint after it is left out.
+   * Imports `job` once the worker has loaded and is free (the job before it checkpointed the file);
+   * the CPU time of the whole process (the worker's included) until its summary arrives, as the
+   * window's wait. The job's checkpoint after it is left out. `heapMb`: the worker's heap once it is
+   * free again, what it holds while it waits for the next file.
    */
-  return async (job: ImportJob): Promise<{ ms: number; result: ImportSummary }> => {
-    while (loaded.length === 0) await new Promise((next) => setTimeout(next, 5))
-    // A standby does not keep the process alive (the runner unrefs it): this does, while it loads.
+  return async (job: ImportJob): Promise<{ ms: number; result: ImportSummary; heapMb: number }> => {
+    // An idle worker does not keep the process alive: this does, while it loads or checkpoints.
     const alive = setInterval(() => undefined, 1000)
-    await loaded[loaded.length - 1].finally(() => clearInterval(alive))
-    const standbys = loaded.length
-    await settle()
-    const imported = await timedAsync(() => run(job, () => undefined, new AbortController().signal))
-    // The next import starts once this one's worker has ended and its successor is loading.
-    while (loaded.length === standbys) await new Promise((next) => setTimeout(next, 5))
-    return imported
+    try {
+      await loaded.at(-1)
+      await settle()
+      const before = free
+      const imported = await timedAsync(() => run(job, () => undefined, new AbortController().signal))
+      while (free === before) await new Promise((next) => setTimeout(next, 5))
+      // Node 22 has it (since 22.16); the types installed do not name it yet.
+      const heap = await (worker as unknown as { getHeapStatistics(): Promise<HeapInfo> }).getHeapStatistics()
+      return { ...imported, heapMb: heap.used_heap_size / 1024 / 1024 }
+    } finally {
+      clearInterval(alive)
+    }
   }
 }

@@ -18,12 +18,16 @@ export interface ImportJob {
 
 export type ImportPhase = 'reading' | 'merging'
 
-/** What a worker posts: that its code is loaded, then a job's progress, then the summary or the refusal. */
+/**
+ * What a worker posts: that its code is loaded, then a job's progress and its summary or refusal, then
+ * that it is free for the next job (the job's checkpoint done, its connection closed).
+ */
 export type ImportMessage =
   | { type: 'ready' }
   | { type: 'progress'; phase: ImportPhase }
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; error: ErrorInfo }
+  | { type: 'free' }
 
 /**
  * Runs an import job; `signal` cancels it (the transaction never commits, the review is unchanged).
@@ -40,7 +44,7 @@ export type ImportRunner = ((
  * that all live until its merge ends (a 10,000-claim bundle: some 200,000), and with the default each
  * young collection copied them again. Measured in the worker (`npm run bench`, alternating, a 10,000-claim
  * bundle): the import 684–725 ms against 730–965 with the default; the merge after it, no clear change.
- * Only what an import allocates is held: the worker exits with it.
+ * Only what an import allocates is held, and a worker left free ends (IMPORT_WORKER_IDLE_MS).
  */
 export const IMPORT_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192 }
 
@@ -50,75 +54,145 @@ export const IMPORT_WORKER_OPTIONS: WorkerOptions = { resourceLimits: IMPORT_WOR
 const cancelledError = (fileName: string): FactdeskError => new FactdeskError('import-cancelled', { file: fileName })
 
 /**
+ * How long a worker waits, loaded and free, for the next file before it ends and its heap goes: long
+ * enough for the files of one drop or one file dialog, which come one after another, and for a
+ * reviewer who imports the next reply after reading the summary of the last.
+ */
+export const IMPORT_WORKER_IDLE_MS = 30_000
+
+interface QueuedJob {
+  job: ImportJob
+  progress: (phase: ImportPhase) => void
+  signal: AbortSignal
+  resolve: (summary: ImportSummary) => void
+  reject: (err: FactdeskError) => void
+}
+
+/**
  * In a worker thread with its own connection: the app's main process (and the harness) stays free to
  * answer the window while a large file is read, checked and merged. Cancelling terminates the worker;
  * its connection closes without committing, so the import is all or nothing.
  *
- * Each import has a worker of its own, whose heap goes when it exits, but the worker is started before
- * the file comes: starting one and loading its code is most of a small import (20 claims: 0.58–0.60 s
- * in a new worker, 0.10–0.14 s on one waiting loaded; the built worker, Node 22), and every import,
- * however small, waited for it. One worker waits loaded (the standby), started when a file may come
- * (`prepare`: the reviewer opened the file dialog or drags files over the window, a second or more
- * before the file) and again once an import's worker has ended. Not on a timer after the window's
- * start: loading it (≈ 0.45 s of CPU) would compete with the opening of a long review on two cores,
- * for a file that may never come. A standby that is not there (not asked for, still
- * loading, or it failed) is no matter: the job starts a worker of its own, as before. An idle standby
- * does not keep the process alive.
+ * One worker, loaded before the file comes and kept for the next: starting a worker and loading its
+ * code is most of a small import (20 claims: 0.58–0.60 s in a new worker, 0.10–0.14 s on one waiting
+ * loaded; the built worker, Node 22), and a worker that has imported once runs the next import's code
+ * already optimized. The worker is started when a file may come (`prepare`: the reviewer opened the
+ * file dialog or drags files over the window, a second or more before the file), not on a timer after
+ * the window's start: loading it (≈ 0.45 s of CPU) would compete with the opening of a long review on
+ * two cores, for a file that may never come. Jobs run one after another, as the window sends them (a
+ * drop of several files: one at a time); each is answered as soon as its summary is made, and the next
+ * is sent once the worker has checkpointed the file and closed its connection. A worker left free for
+ * IMPORT_WORKER_IDLE_MS after an import ends, and the heap the import left with it, unless a file was
+ * asked for since (`prepare`); a worker that fails or is stopped (cancel) is not used again. A worker
+ * waiting for a file does not keep the process alive.
  */
-export function workerImportRunner(start: () => Worker): ImportRunner {
-  let standby: Worker | null = null
-  const prepare = (): void => {
-    if (standby) return
-    let worker: Worker
-    try {
-      worker = start()
-    } catch {
-      // No thread to be had now (a gesture or a worker's exit called this): the next job starts its own.
-      return
-    }
-    worker.unref()
-    standby = worker
-    // A standby that fails to load, or ends, is not used.
-    const gone = (): void => {
-      if (standby === worker) standby = null
-    }
-    worker.once('error', gone)
-    worker.once('exit', gone)
+export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_IDLE_MS): ImportRunner {
+  let worker: Worker | null = null
+  /** The job the worker has, from when it is sent until the worker is free again. */
+  let active: QueuedJob | null = null
+  let answered = false
+  const queue: QueuedJob[] = []
+  let idle: ReturnType<typeof setTimeout> | null = null
+  /** A file was asked for (`prepare`) since the last job was sent: the worker waits for it. */
+  let expected = false
+
+  const stopIdle = (): void => {
+    if (idle) clearTimeout(idle)
+    idle = null
   }
+  const rest = (w: Worker): void => {
+    w.unref()
+    stopIdle()
+    if (expected) return
+    idle = setTimeout(() => {
+      if (worker === w && !active) drop(w)
+    }, idleMs)
+    idle.unref()
+  }
+  /** The worker is not used again; a job it had not answered is refused with `why`. */
+  const drop = (w: Worker, why?: FactdeskError): void => {
+    if (worker !== w) return
+    worker = null
+    stopIdle()
+    const job = active
+    active = null
+    if (job && !answered) settle(job, () => job.reject(why ?? new FactdeskError('import-stopped', { detail: 'ended' })))
+    void w.terminate()
+    next()
+  }
+  const settle = (job: QueuedJob, done: () => void): void => {
+    job.signal.removeEventListener('abort', onAbort)
+    done()
+  }
+  const onAbort = (): void => {
+    for (const job of queue.filter((j) => j.signal.aborted)) {
+      queue.splice(queue.indexOf(job), 1)
+      settle(job, () => job.reject(cancelledError(job.job.fileName)))
+    }
+    if (active?.signal.aborted && !answered && worker) drop(worker, cancelledError(active.job.fileName))
+  }
+
+  const launch = (): Worker | Error => {
+    let w: Worker
+    try {
+      w = start()
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err))
+    }
+    worker = w
+    w.on('message', (message: ImportMessage) => {
+      if (worker !== w) return
+      const job = active
+      if (message.type === 'free') {
+        active = null
+        rest(w)
+        next()
+      } else if (!job || answered) return
+      else if (message.type === 'progress') job.progress(message.phase)
+      else if (message.type === 'done') {
+        answered = true
+        settle(job, () => job.resolve(message.summary))
+      } else if (message.type === 'failed') {
+        answered = true
+        settle(job, () => job.reject(FactdeskError.from(message.error)))
+      }
+    })
+    w.on('error', (err) => drop(w, new FactdeskError('import-stopped', { detail: err.message })))
+    w.on('exit', (code) => drop(w, new FactdeskError('import-stopped', { detail: `exit ${code}` })))
+    w.unref()
+    return w
+  }
+
+  /** Sends the next job once the worker is free, starting one when there is none. */
+  const next = (): void => {
+    if (active || queue.length === 0) return
+    const w = worker ?? launch()
+    const job = queue.shift()!
+    if (w instanceof Error) {
+      // No thread to be had now: the job is refused as a stopped import is, and the next is tried.
+      settle(job, () => job.reject(new FactdeskError('import-stopped', { detail: w.message })))
+      return next()
+    }
+    stopIdle()
+    expected = false
+    w.ref()
+    active = job
+    answered = false
+    w.postMessage(job.job)
+  }
+
   const run: ImportRunner = (job, progress, signal) =>
     new Promise<ImportSummary>((resolve, reject) => {
       if (signal.aborted) return reject(cancelledError(job.fileName))
-      const worker = standby ?? start()
-      standby = null
-      worker.ref()
-      let settled = false
-      const settle = (done: () => void): void => {
-        if (settled) return
-        settled = true
-        signal.removeEventListener('abort', cancel)
-        done()
-      }
-      const cancel = (): void => {
-        settle(() => reject(cancelledError(job.fileName)))
-        void worker.terminate()
-      }
-      signal.addEventListener('abort', cancel, { once: true })
-      worker.on('message', (message: ImportMessage) => {
-        if (message.type === 'ready') return
-        if (message.type === 'progress') progress(message.phase)
-        else if (message.type === 'done') settle(() => resolve(message.summary))
-        else settle(() => reject(FactdeskError.from(message.error)))
-        // After its answer a job checkpoints the file and ends by itself (./importJob.ts): stopping it
-        // then would leave that copy to the window's next commit.
-        if (message.type === 'failed') void worker.terminate()
-      })
-      worker.on('error', (err) => settle(() => reject(new FactdeskError('import-stopped', { detail: err.message }))))
-      worker.on('exit', (code) => {
-        settle(() => reject(new FactdeskError('import-stopped', { detail: `exit ${code}` })))
-        prepare()
-      })
-      worker.postMessage(job)
+      signal.addEventListener('abort', onAbort, { once: true })
+      queue.push({ job, progress, signal, resolve, reject })
+      next()
     })
-  run.prepare = prepare
+  run.prepare = (): void => {
+    // A file is coming: the worker waits for it however long the reviewer takes to choose it.
+    expected = true
+    if (worker) stopIdle()
+    else launch()
+  }
   return run
 }

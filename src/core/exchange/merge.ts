@@ -34,6 +34,15 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
   summarize?: (summary: ImportSummary) => void
 }
 
+/**
+ * A file's claims or sources in the order of their ids, the order their rows are written in: the
+ * indexes on ids (the table's own, and its versions' values, `version_value`) then grow at one end
+ * instead of at 10,000 places. Written in the file's order, 10,000 new claims took 136–165 ms of CPU
+ * in one transaction; in the order of their ids, 99–109 (the rows and their versions alone).
+ */
+const byId = <T extends { id: string }>(list: readonly T[]): readonly T[] =>
+  list.length < 2 ? list : [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
 /** The versions first seen and the conflicts of a merge, in one statement each. */
 function writeSeenAndConflicts(
   db: Database.Database,
@@ -41,9 +50,10 @@ function writeSeenAndConflicts(
   conflicts: [string, string, string, string, string][],
   origin: string,
 ): void {
+  // In key order, as the rows above (`byId`).
   if (firstSeen.length > 0)
     db.prepare(
-      `INSERT OR IGNORE INTO version_seen (entity_id, version) SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+      `INSERT OR IGNORE INTO version_seen (entity_id, version) SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY 1, 2`,
     ).run(JSON.stringify(firstSeen))
   if (conflicts.length > 0)
     db.prepare(
@@ -108,8 +118,9 @@ export function mergeIncoming(
       // Read under the write lock, as the per-claim lookups were: nothing can change it before the writes.
       local: localState(db, incoming.claims, incoming.sources),
     })
-    for (const c of incoming.claims) entities.claim(c)
-    for (const s of incoming.sources) entities.source(s)
+    for (const c of byId(incoming.claims)) entities.claim(c)
+    for (const s of byId(incoming.sources)) entities.source(s)
+    entities.listInFileOrder(incoming.claims)
     // Nothing reads these before the merge ends (what was seen is read up front): one statement each.
     writeSeenAndConflicts(db, entities.firstSeen, entities.conflicts, meta.fileName)
     Object.assign(summary, mergeThread(store, incoming, known, touched))

@@ -167,6 +167,15 @@ export class EntityMerge {
     this.remember(c.id, c.history, versions)
   }
 
+  /** The summary's lists of claims in the order the file has them (they were merged in another: ./merge.ts). */
+  listInFileOrder(claims: readonly BundleClaim[]): void {
+    const { summary } = this.setup
+    const place = new Map(claims.map((c, i) => [c.id, i]))
+    const order = (a: { id: string }, b: { id: string }) => place.get(a.id)! - place.get(b.id)!
+    summary.unanchored.sort(order)
+    summary.changedClaims?.sort(order)
+  }
+
   /** Never onto other words silently: listed in the summary, recorded, and marked if it was rated. */
   private wordsChanged(claimId: string, before: string, after: string): void {
     const { meta, summary } = this.setup

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -103,13 +104,17 @@ it('ends a worker left free for the idle time after an import, unless a file was
   await started[0].exited
   expect((await run(job(), () => undefined, never())).added).toBe(2)
   expect(started).toHaveLength(2)
-  // The reviewer opens the file dialog again: the worker waits for the file, however long that takes.
+  // The reviewer opens the file dialog again: the worker waits ten times as long for the file.
   run.prepare!()
   let ended = false
   void started[1].exited.then(() => (ended = true))
   await new Promise((next) => setTimeout(next, 600))
   expect(ended).toBe(false)
   expect((await run(job(), () => undefined, never())).added).toBe(2)
+  expect(started).toHaveLength(2)
+  // A dialog closed without a file does not keep the worker and its heap for ever.
+  run.prepare!()
+  await started[1].exited
   expect(started).toHaveLength(2)
 })
 
@@ -125,6 +130,21 @@ it('does not use a worker stopped by a cancel: the file after it imports on a ne
   expect((await after).added).toBe(2)
   expect(started).toHaveLength(2)
   expect(listClaims(desk)).toHaveLength(2)
+})
+
+it('cancels a file still waiting its turn without stopping the one under way, and leaves no listener behind', async () => {
+  const run = workerImportRunner(start)
+  const signals = [new AbortController(), new AbortController(), new AbortController()]
+  const first = run(job(50, 'a.factdesk.json'), () => undefined, signals[0].signal)
+  const second = run(job(2, 'b.factdesk.json'), () => undefined, signals[1].signal)
+  const third = run(job(3, 'c.factdesk.json'), () => undefined, signals[2].signal)
+  signals[1].abort()
+  await expect(second).rejects.toMatchObject({ code: 'import-cancelled' })
+  expect((await first).added).toBe(50)
+  expect((await third).added).toBe(3)
+  expect(started).toHaveLength(1)
+  expect(listClaims(desk)).toHaveLength(53)
+  for (const { signal } of signals) expect(getEventListeners(signal, 'abort')).toHaveLength(0)
 })
 
 it('starts a worker of its own when the one that waited has gone', async () => {

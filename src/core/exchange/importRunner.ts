@@ -64,6 +64,7 @@ interface QueuedJob {
   job: ImportJob
   progress: (phase: ImportPhase) => void
   signal: AbortSignal
+  onAbort: () => void
   resolve: (summary: ImportSummary) => void
   reject: (err: FactdeskError) => void
 }
@@ -82,9 +83,9 @@ interface QueuedJob {
  * two cores, for a file that may never come. Jobs run one after another, as the window sends them (a
  * drop of several files: one at a time); each is answered as soon as its summary is made, and the next
  * is sent once the worker has checkpointed the file and closed its connection. A worker left free for
- * IMPORT_WORKER_IDLE_MS after an import ends, and the heap the import left with it, unless a file was
- * asked for since (`prepare`); a worker that fails or is stopped (cancel) is not used again. A worker
- * waiting for a file does not keep the process alive.
+ * IMPORT_WORKER_IDLE_MS ends, and the heap its last import left with it; ten times that when a file
+ * was asked for since (`prepare`: a file dialog may stay open a while, or be cancelled). A worker that
+ * fails or is stopped (cancel) is not used again. A waiting worker does not keep the process alive.
  */
 export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_IDLE_MS): ImportRunner {
   let worker: Worker | null = null
@@ -100,13 +101,16 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
     if (idle) clearTimeout(idle)
     idle = null
   }
+  /** The worker waits for a file: ended after the idle time, ten times that while a file is expected. */
   const rest = (w: Worker): void => {
     w.unref()
     stopIdle()
-    if (expected) return
-    idle = setTimeout(() => {
-      if (worker === w && !active) drop(w)
-    }, idleMs)
+    idle = setTimeout(
+      () => {
+        if (worker === w && !active) drop(w)
+      },
+      expected ? idleMs * 10 : idleMs,
+    )
     idle.unref()
   }
   /** The worker is not used again; a job it had not answered is refused with `why`. */
@@ -117,19 +121,19 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
     const job = active
     active = null
     if (job && !answered) settle(job, () => job.reject(why ?? new FactdeskError('import-stopped', { detail: 'ended' })))
-    void w.terminate()
-    next()
+    // The next job once the thread has gone: a cancelled import's connection may still hold the file.
+    void w.terminate().then(next, next)
   }
   const settle = (job: QueuedJob, done: () => void): void => {
-    job.signal.removeEventListener('abort', onAbort)
+    job.signal.removeEventListener('abort', job.onAbort)
     done()
   }
-  const onAbort = (): void => {
-    for (const job of queue.filter((j) => j.signal.aborted)) {
-      queue.splice(queue.indexOf(job), 1)
+  const cancel = (job: QueuedJob): void => {
+    const waiting = queue.indexOf(job)
+    if (waiting >= 0) {
+      queue.splice(waiting, 1)
       settle(job, () => job.reject(cancelledError(job.job.fileName)))
-    }
-    if (active?.signal.aborted && !answered && worker) drop(worker, cancelledError(active.job.fileName))
+    } else if (active === job && !answered && worker) drop(worker, cancelledError(job.job.fileName))
   }
 
   const launch = (): Worker | Error => {
@@ -144,6 +148,8 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
       if (worker !== w) return
       const job = active
       if (message.type === 'free') {
+        // Every job answers before it is free; one that did not is not left waiting.
+        if (job && !answered) settle(job, () => job.reject(new FactdeskError('import-stopped', { detail: 'free' })))
         active = null
         rest(w)
         next()
@@ -159,7 +165,7 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
     })
     w.on('error', (err) => drop(w, new FactdeskError('import-stopped', { detail: err.message })))
     w.on('exit', (code) => drop(w, new FactdeskError('import-stopped', { detail: `exit ${code}` })))
-    w.unref()
+    rest(w)
     return w
   }
 
@@ -184,15 +190,16 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
   const run: ImportRunner = (job, progress, signal) =>
     new Promise<ImportSummary>((resolve, reject) => {
       if (signal.aborted) return reject(cancelledError(job.fileName))
-      signal.addEventListener('abort', onAbort, { once: true })
-      queue.push({ job, progress, signal, resolve, reject })
+      const queued: QueuedJob = { job, progress, signal, onAbort: () => cancel(queued), resolve, reject }
+      signal.addEventListener('abort', queued.onAbort, { once: true })
+      queue.push(queued)
       next()
     })
   run.prepare = (): void => {
-    // A file is coming: the worker waits for it however long the reviewer takes to choose it.
+    // A file is coming: the worker waits for it while the reviewer chooses it, if not for ever.
     expected = true
-    if (worker) stopIdle()
-    else launch()
+    if (!worker) launch()
+    else if (!active) rest(worker)
   }
   return run
 }

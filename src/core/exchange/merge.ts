@@ -35,7 +35,8 @@ export interface IncomingReview extends ThreadIncoming, ExtrasIncoming {
 }
 
 /**
- * A file's claims or sources in the order of their ids, the order their rows are written in: the
+ * A file's claims or sources in the order of their ids, the order their rows are written in (claims
+ * only when none is looked for on the essay, below): the
  * indexes on ids (the table's own, and its versions' values, `version_value`) then grow at one end
  * instead of at 10,000 places. Written in the file's order, 10,000 new claims took 136–165 ms of CPU
  * in one transaction; in the order of their ids, 99–109 (the rows and their versions alone).
@@ -118,7 +119,10 @@ export function mergeIncoming(
       // Read under the write lock, as the per-claim lookups were: nothing can change it before the writes.
       local: localState(db, incoming.claims, incoming.sources),
     })
-    for (const c of byId(incoming.claims)) entities.claim(c)
+    // Claims that may be looked for on the essay keep the file's order: the fuzzy search's budget goes
+    // to the first of them, and which claims it reaches must not depend on their ids.
+    const searched = documentDiffers || incoming.claims.some((c) => !c.anchored)
+    for (const c of searched ? incoming.claims : byId(incoming.claims)) entities.claim(c)
     for (const s of byId(incoming.sources)) entities.source(s)
     entities.listInFileOrder(incoming.claims)
     // Nothing reads these before the merge ends (what was seen is read up front): one statement each.

@@ -94,7 +94,7 @@ export function workerImportRunner(start: () => Worker, idleMs = IMPORT_WORKER_I
   let answered = false
   const queue: QueuedJob[] = []
   let idle: ReturnType<typeof setTimeout> | null = null
-  /** A file was asked for (`prepare`) since the last job was sent: the worker waits for it. */
+  /** A file was asked for (`prepare`) since the last job was sent: a free worker waits longer for it. */
   let expected = false
 
   const stopIdle = (): void => {

@@ -124,7 +124,7 @@ export function mergeIncoming(
     const searched = documentDiffers || incoming.claims.some((c) => !c.anchored)
     for (const c of searched ? incoming.claims : byId(incoming.claims)) entities.claim(c)
     for (const s of byId(incoming.sources)) entities.source(s)
-    entities.listInFileOrder(incoming.claims)
+    if (!searched) entities.listInFileOrder(incoming.claims)
     // Nothing reads these before the merge ends (what was seen is read up front): one statement each.
     writeSeenAndConflicts(db, entities.firstSeen, entities.conflicts, meta.fileName)
     Object.assign(summary, mergeThread(store, incoming, known, touched))

@@ -167,13 +167,14 @@ export class EntityMerge {
     this.remember(c.id, c.history, versions)
   }
 
-  /** The summary's lists of claims in the order the file has them (they were merged in another: ./merge.ts). */
+  /**
+   * The claims whose words changed, in the order the file has them, when they were merged in another
+   * (./merge.ts `byId`). Claims not placed are already in it: only claims looked for on the essay can
+   * be, and those keep the file's order.
+   */
   listInFileOrder(claims: readonly BundleClaim[]): void {
-    const { summary } = this.setup
     const place = new Map(claims.map((c, i) => [c.id, i]))
-    const order = (a: { id: string }, b: { id: string }) => place.get(a.id)! - place.get(b.id)!
-    summary.unanchored.sort(order)
-    summary.changedClaims?.sort(order)
+    this.setup.summary.changedClaims?.sort((a, b) => place.get(a.id)! - place.get(b.id)!)
   }
 
   /** Never onto other words silently: listed in the summary, recorded, and marked if it was rated. */

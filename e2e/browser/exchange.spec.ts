@@ -144,3 +144,39 @@ test('Import… and files dragged over the desk have the service load the import
   await chooser.setFiles(file)
   await expect(desk.getByRole('dialog', { name: 'Import summary' })).toBeVisible()
 })
+
+test('three reviewers’ files chosen together import one after another, each with its own summary', async ({
+  desk,
+  workDir,
+}) => {
+  const replies = [
+    { who: 'kim', quote: '오픈AI가 서울을 선택한 것은 단순한 사업 확장이 아니다' },
+    { who: 'park', quote: '세계적으로 가장 강력한 생성형 AI 모델인' },
+    { who: 'lee', quote: '삼성전자, 하이닉스 등 글로벌 반도체 강자' },
+  ].map(({ who, quote }) => {
+    const file = join(workDir, `${who}.annotations.jsonld`)
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: `https://annotations.example/${who}/1`,
+        creator: `acct:${who}@example`,
+        body: [{ type: 'TextualBody', purpose: 'assessing', value: '사실' }],
+        target: { selector: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
+      }),
+    )
+    return file
+  })
+  await desk.locator('input[type="file"]').setInputFiles(replies)
+  const summary = desk.getByRole('dialog', { name: 'Import summary' })
+  await expect(summary).toBeVisible()
+  // One section per file, in the order chosen, each counting its own claim.
+  await expect(summary.locator('section.import-summary h3')).toHaveText([
+    'kim.annotations.jsonld',
+    'park.annotations.jsonld',
+    'lee.annotations.jsonld',
+  ])
+  await expect(count(desk, 'Added')).toHaveText(['1', '1', '1'])
+  expect((await storedClaims(desk)).map((c) => c.verdict)).toEqual(['true', 'true', 'true'])
+})

@@ -1,12 +1,12 @@
 import { getEventListeners } from 'node:events'
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportMessage } from '../src/core/exchange/importRunner'
+import { workerImportRunner, type ImportMessage } from '../src/core/exchange/importRunner'
+import { sourceImportWorker } from '../src/harness/importWorker'
 import { listClaims } from '../src/core/claims/queries'
 import { openReview } from '../src/core/review/open'
 import type { ReviewStore } from '../src/core/review/store'
-import { bundledEssay, ROOT, tempDir, type TempDir } from './helpers/essay'
+import { bundledEssay, tempDir, type TempDir } from './helpers/essay'
 import { ratedClaimsBundle } from './helpers/exchange'
 
 /**
@@ -15,16 +15,11 @@ import { ratedClaimsBundle } from './helpers/exchange'
  * that has gone, or was stopped by a cancel, is not used again.
  */
 
-const entry = join(ROOT, 'src', 'core', 'exchange', 'importWorker.ts')
-
 let dir: TempDir
 let desk: ReviewStore
 let started: { worker: Worker; loaded: Promise<void>; exited: Promise<void> }[]
 const start = (): Worker => {
-  const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
-    ...IMPORT_WORKER_OPTIONS,
-    eval: true,
-  })
+  const worker = sourceImportWorker()
   const loaded = new Promise<void>((ready) => worker.on('message', (m: ImportMessage) => m.type === 'ready' && ready()))
   const exited = new Promise<void>((ended) => worker.once('exit', () => ended()))
   started.push({ worker, loaded, exited })

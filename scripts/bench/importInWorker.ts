@@ -5,28 +5,18 @@
  * the next file; the bench waits until it has loaded, so the figure is the import, not the loading of
  * TypeScript through tsx.
  */
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ImportSummary } from '../../src/shared/exchange'
-import {
-  IMPORT_WORKER_OPTIONS,
-  workerImportRunner,
-  type ImportJob,
-  type ImportMessage,
-} from '../../src/core/exchange/importRunner'
+import { workerImportRunner, type ImportJob, type ImportMessage } from '../../src/core/exchange/importRunner'
+import { sourceImportWorker } from '../../src/harness/importWorker'
 import type { HeapInfo } from 'node:v8'
 import { settle, timedAsync } from './report'
-
-const entry = join(__dirname, '..', '..', 'src', 'core', 'exchange', 'importWorker.ts')
 
 /** A runner as the app's whose workers say when they have loaded. */
 function runnerWithLoads(onStart: (w: Worker) => void = () => undefined) {
   const loaded: Promise<void>[] = []
   const run = workerImportRunner(() => {
-    const w = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`, {
-      ...IMPORT_WORKER_OPTIONS,
-      eval: true,
-    })
+    const w = sourceImportWorker()
     loaded.push(
       new Promise<void>((ready, failed) => {
         w.on('message', (m: ImportMessage) => m.type === 'ready' && ready())

@@ -5,8 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { IMPORT_WORKER_OPTIONS, workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
+import { workerImportRunner, type ImportRunner } from '../core/exchange/importRunner'
+import { sourceImportWorker } from './importWorker'
 import { readEssayFile } from '../core/document/essayFile'
 import { createApp } from '../core/app'
 import { dispatch } from '../core/service'
@@ -234,14 +234,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 }
 
-/**
- * Imports run in a worker thread, as in the app. The harness runs its TypeScript through tsx, so the
- * worker registers tsx before loading the worker module.
- */
+/** Imports run in a worker thread, as in the app, from the TypeScript source (./importWorker.ts). */
 function harnessImportRunner(): ImportRunner {
-  const entry = join(__dirname, '..', 'core', 'exchange', 'importWorker.ts')
-  const boot = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)})`
-  return workerImportRunner(() => new Worker(boot, { ...IMPORT_WORKER_OPTIONS, eval: true }))
+  return workerImportRunner(sourceImportWorker)
 }
 
 /** The bridge must run before the app's module script; a classic script in <head> does. */

@@ -100,15 +100,21 @@ export function openReviewDatabase(
   }
 }
 
-/** What `inspect` asks first, asked of an open connection: a review file, of a version this app reads. */
-function assertReviewOfThisApp(db: Database.Database, path: string): void {
-  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+/**
+ * What is asked of a file first: that it is a review file (or, when `blankAllowed`, a blank SQLite
+ * file to make one of), of a version this app reads. Returns its version.
+ */
+function assertReviewOfThisApp(db: Database.Database, path: string, blankAllowed = false): number {
+  const appId = db.pragma('application_id', { simple: true }) as number
+  const blank = () => appId === 0 && (db.prepare(`SELECT count(*) FROM sqlite_schema`).pluck().get() as number) === 0
+  if (appId !== APPLICATION_ID && !(blankAllowed && blank())) {
     throw new FactdeskError('database-not-review', { file: path })
   }
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) {
     throw new FactdeskError('review-file-newer', { file: path, version, supported: SCHEMA_VERSION })
   }
+  return version
 }
 
 /**
@@ -205,15 +211,7 @@ function inspect(path: string, mustExist: boolean): void {
   try {
     db = snapshot(path)
     distrustSchema(db)
-    const appId = db.pragma('application_id', { simple: true }) as number
-    const version = db.pragma('user_version', { simple: true }) as number
-    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }
-    if (appId !== APPLICATION_ID && (mustExist || !(appId === 0 && tables.n === 0))) {
-      throw new FactdeskError('database-not-review', { file: path })
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new FactdeskError('review-file-newer', { file: path, version, supported: SCHEMA_VERSION })
-    }
+    const version = assertReviewOfThisApp(db, path, !mustExist)
     // Before quick_check, which evaluates the file's CHECK constraints.
     assertOwnSchema(db, version, path)
     const check = db.pragma('quick_check', { simple: true })

@@ -188,7 +188,7 @@ export function App() {
                   onToggle={editMode.toggle}
                   unavailable={!doc ? t.unavailableNoEssay : readOnly ? t.unavailableReadOnly : null}
                 />
-                <FileMenu exchange={exchange} importInput={imports.importInput} />
+                <FileMenu exchange={exchange} importInput={imports.importInput} chooseFiles={imports.chooseFiles} />
                 <CommandButton
                   title={t.suggestClaimsHint}
                   onClick={() => dialogs.show('suggest')}

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/exchange'
 import { useI18n } from '../i18n'
-import { readyImport, type Exchange } from '../state/useExchange'
+import type { Exchange } from '../state/useExchange'
 import { CommandButton } from './CommandButton'
 import { ContextMenu } from './ContextMenu'
 import { republishFormats } from '../../../shared/republish'
@@ -20,9 +20,12 @@ export const IMPORT_ACCEPT =
 export function FileMenu({
   exchange,
   importInput,
+  chooseFiles,
 }: {
   exchange: Exchange
   importInput: React.RefObject<HTMLInputElement | null>
+  /** Import…: the file dialog, as File > Import opens it (./useDeskImport.ts). */
+  chooseFiles: () => void
 }) {
   const { t } = useI18n()
   const [open, setOpen] = useState<{ x: number; y: number } | null>(null)
@@ -48,13 +51,7 @@ export function FileMenu({
   useEffect(() => on('menu-command', ({ command }) => onMenuCommand(command)), [])
   return (
     <>
-      <CommandButton
-        onClick={() => {
-          readyImport()
-          importInput.current?.click()
-        }}
-        unavailable={exchange.progress === null ? null : t.unavailableImporting}
-      >
+      <CommandButton onClick={chooseFiles} unavailable={exchange.progress === null ? null : t.unavailableImporting}>
         {t.importReview}
       </CommandButton>
       <input

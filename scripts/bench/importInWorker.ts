@@ -10,7 +10,7 @@ import type { ImportSummary } from '../../src/shared/exchange'
 import { workerImportRunner, type ImportJob, type ImportMessage } from '../../src/core/exchange/importRunner'
 import { sourceImportWorker } from '../../src/harness/importWorker'
 import type { HeapInfo } from 'node:v8'
-import { settle, timedAsync } from './report'
+import { settle, timedAsync, type Timing } from './report'
 
 /** A runner as the app's whose workers say when they have loaded. */
 function runnerWithLoads(onStart: (w: Worker) => void = () => undefined) {
@@ -69,10 +69,11 @@ export function benchImportRunner() {
   /**
    * Imports `job` once the worker has loaded and is free (the job before it checkpointed the file);
    * the CPU time of the whole process (the worker's included) until its summary arrives, as the
-   * window's wait. The job's checkpoint after it is left out. `heapMb`: the worker's heap once it is
-   * free again, what it holds while it waits for the next file.
+   * window's wait. `checkpoint`: the CPU time from then until the worker is free, its checkpoint of
+   * the file after the summary. `heapMb`: the worker's heap once it is free again, what it holds while
+   * it waits for the next file.
    */
-  return async (job: ImportJob): Promise<{ ms: number; result: ImportSummary; heapMb: number }> => {
+  return async (job: ImportJob): Promise<Timing<ImportSummary> & { checkpoint: number; heapMb: number }> => {
     // An idle worker does not keep the process alive: this does, while it loads or checkpoints.
     const alive = setInterval(() => undefined, 1000)
     try {
@@ -80,10 +81,12 @@ export function benchImportRunner() {
       await settle()
       const before = free
       const imported = await timedAsync(() => run(job, () => undefined, new AbortController().signal))
-      while (free === before) await new Promise((next) => setTimeout(next, 5))
+      const checkpoint = await timedAsync(async () => {
+        while (free === before) await new Promise((next) => setTimeout(next, 5))
+      })
       // Node 22 has it (since 22.16); the types installed do not name it yet.
       const heap = await (worker as unknown as { getHeapStatistics(): Promise<HeapInfo> }).getHeapStatistics()
-      return { ...imported, heapMb: heap.used_heap_size / 1024 / 1024 }
+      return { ...imported, checkpoint: checkpoint.ms, heapMb: heap.used_heap_size / 1024 / 1024 }
     } finally {
       clearInterval(alive)
     }
